@@ -1,0 +1,104 @@
+"""One time step of each cell, written as its equations (see `equations.py` for the LaTeX).
+
+Every step takes `xw`, the input projection W_ih x_t + b_ih already computed for the whole sequence
+(one matrix product instead of T), and the previous state; it returns every quantity the learner
+can look at, after its activation. `what_if(name, value)` may replace any quantity as soon as it
+is computed (the explorer's interventions: clamp a gate, silence a unit). `ops` supplies sigmoid/tanh/relu so the very same lines run in
+NumPy (the recorder) and in torch (autograd, for gradient flow).
+
+Shapes: xw (B, G*H) with G gates; h, c (B, H); W_hh (G*H, H); b_hh (G*H,).
+"""
+
+import numpy as np
+
+
+class NumpyOps:
+    @staticmethod
+    def sigmoid(x):
+        # σ(x) = ½(1 + tanh(x/2)): one vectorised tanh, and no overflow warning for large |x|
+        return 0.5 * np.tanh(0.5 * x) + 0.5
+
+    tanh = staticmethod(np.tanh)
+
+    @staticmethod
+    def relu(x):
+        return np.maximum(x, 0)
+
+
+class TorchOps:
+    @staticmethod
+    def sigmoid(x):
+        import torch
+
+        return torch.sigmoid(x)
+
+    @staticmethod
+    def tanh(x):
+        import torch
+
+        return torch.tanh(x)
+
+    @staticmethod
+    def relu(x):
+        import torch
+
+        return torch.relu(x)
+
+
+def _as_is(name, value):
+    return value
+
+
+def split(z, n):
+    """Cut the stacked pre-activations (B, n*H) into n blocks (B, H), in PyTorch's gate order."""
+    H = z.shape[-1] // n
+    return [z[..., k * H : (k + 1) * H] for k in range(n)]
+
+
+def lstm_step(xw, h, c, W_hh, b_hh, ops=NumpyOps, peep=None, what_if=None):
+    """LSTM (PyTorch order i, f, g, o). With `peep` = (w_ci, w_cf, w_co) it is the peephole LSTM."""
+    fix = what_if or _as_is
+    zi, zf, zg, zo = split(xw + h @ W_hh.T + b_hh, 4)
+    if peep is not None:
+        w_ci, w_cf, w_co = peep
+        zi, zf = zi + w_ci * c, zf + w_cf * c
+    i = fix("i", ops.sigmoid(zi))  # i_t = σ(W_ii x_t + b_ii + W_hi h_{t-1} + b_hi)
+    f = fix("f", ops.sigmoid(zf))  # f_t = σ(W_if x_t + b_if + W_hf h_{t-1} + b_hf)
+    g = fix("g", ops.tanh(zg))  # g_t = tanh(W_ig x_t + b_ig + W_hg h_{t-1} + b_hg)
+    c = fix("c", f * c + i * g)  # c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
+    if peep is not None:
+        zo = zo + w_co * c  # the output peephole looks at the *new* cell state
+    o = fix("o", ops.sigmoid(zo))  # o_t = σ(W_io x_t + b_io + W_ho h_{t-1} + b_ho)
+    h = fix("h", o * ops.tanh(c))  # h_t = o_t ⊙ tanh(c_t)
+    return {"i": i, "f": f, "g": g, "o": o, "c": c, "h": h}
+
+
+def gru_step(xw, h, W_hh, b_hh, ops=NumpyOps, what_if=None):
+    """GRU (PyTorch order r, z, n; the reset gate multiplies the recurrent candidate term)."""
+    fix = what_if or _as_is
+    xr, xz, xn = split(xw, 3)
+    hr, hz, hn = split(h @ W_hh.T + b_hh, 3)
+    r = fix("r", ops.sigmoid(xr + hr))  # r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)
+    z = fix("z", ops.sigmoid(xz + hz))  # z_t = σ(W_iz x_t + b_iz + W_hz h_{t-1} + b_hz)
+    n = fix("n", ops.tanh(xn + r * hn))  # n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn))
+    h = fix("h", (1 - z) * n + z * h)  # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+    return {"r": r, "z": z, "n": n, "h": h}
+
+
+def rnn_step(xw, h, W_hh, b_hh, ops=NumpyOps, nonlinearity="tanh", what_if=None):
+    """Vanilla (Elman) RNN."""
+    fix = what_if or _as_is
+    a = xw + h @ W_hh.T + b_hh  # a_t = W_ih x_t + b_ih + W_hh h_{t-1} + b_hh
+    h = fix("h", ops.tanh(a) if nonlinearity == "tanh" else ops.relu(a))  # h_t = tanh(a_t) or max(0, a_t)
+    return {"a": a, "h": h}
+
+
+# What each kind records, in display order, and how many gate blocks its weight matrices stack.
+QUANTITIES = {
+    "lstm": ("i", "f", "g", "o", "c", "h"),
+    "peephole": ("i", "f", "g", "o", "c", "h"),
+    "gru": ("r", "z", "n", "h"),
+    "rnn_tanh": ("a", "h"),
+    "rnn_relu": ("a", "h"),
+}
+GATE_BLOCKS = {"lstm": 4, "peephole": 4, "gru": 3, "rnn_tanh": 1, "rnn_relu": 1}

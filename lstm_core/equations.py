@@ -1,0 +1,43 @@
+"""The LaTeX of every cell equation, kept in one place.
+
+The cells in `cells.py` compute exactly these lines, in this order, and the pages render these very
+strings, so what a learner reads is what the code runs (PyTorch's conventions throughout).
+"""
+
+LSTM = {
+    "i": r"i_t = \sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})",
+    "f": r"f_t = \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})",
+    "g": r"g_t = \tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})",
+    "o": r"o_t = \sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})",
+    "c": r"c_t = f_t \odot c_{t-1} + i_t \odot g_t",
+    "h": r"h_t = o_t \odot \tanh(c_t)",
+}
+
+# Gers & Schmidhuber's peepholes: the gates also look at the cell state (o at the new one).
+PEEPHOLE = {
+    "i": r"i_t = \sigma(W_{ii} x_t + W_{hi} h_{t-1} + w_{ci} \odot c_{t-1} + b_i)",
+    "f": r"f_t = \sigma(W_{if} x_t + W_{hf} h_{t-1} + w_{cf} \odot c_{t-1} + b_f)",
+    "g": r"g_t = \tanh(W_{ig} x_t + W_{hg} h_{t-1} + b_g)",
+    "c": r"c_t = f_t \odot c_{t-1} + i_t \odot g_t",
+    "o": r"o_t = \sigma(W_{io} x_t + W_{ho} h_{t-1} + w_{co} \odot c_t + b_o)",
+    "h": r"h_t = o_t \odot \tanh(c_t)",
+}
+
+GRU = {
+    "r": r"r_t = \sigma(W_{ir} x_t + b_{ir} + W_{hr} h_{t-1} + b_{hr})",
+    "z": r"z_t = \sigma(W_{iz} x_t + b_{iz} + W_{hz} h_{t-1} + b_{hz})",
+    "n": r"n_t = \tanh(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))",
+    "h": r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
+}
+
+RNN_TANH = {
+    "a": r"a_t = W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh}",
+    "h": r"h_t = \tanh(a_t)",
+}
+
+RNN_RELU = {
+    "a": RNN_TANH["a"],
+    "h": r"h_t = \max(0, a_t)",
+}
+
+BY_KIND = {"lstm": LSTM, "peephole": PEEPHOLE, "gru": GRU, "rnn_tanh": RNN_TANH, "rnn_relu": RNN_RELU}

@@ -1,0 +1,38 @@
+import streamlit as st
+
+import ui
+from lstm_core import equations
+from plots.diagram import cell_svg
+
+ui.page("home")
+t = ui.t
+
+st.title(t("home.title"))
+st.markdown(t("home.intro"))
+
+st.header(t("home.cell_header"))
+st.image(cell_svg(names={g: t(f"home.gate.{g}") for g in "figo"}, title=t("home.cell_header")), width=780)
+st.caption(t("home.cell_caption"))
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(t("home.equations_header"))
+    for latex in equations.LSTM.values():
+        st.latex(latex)
+    st.caption(t("home.equations_note"))
+with right:
+    st.subheader(t("home.why_header"))
+    st.markdown(t("home.why"))
+    st.latex(r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
+
+st.header(t("home.tour_header"))
+for slug, path in [
+    ("explorer", "pages/explorer.py"),
+    ("gradient_flow", "pages/gradient_flow.py"),
+    ("train", "pages/train.py"),
+    ("text_pipeline", "pages/text_pipeline.py"),
+    ("metrics", "pages/metrics.py"),
+    ("forecast", "pages/forecast.py"),
+    ("lessons", "pages/lessons.py"),
+]:
+    st.page_link(path, label=f"**{t('nav.' + slug)}** — {t('home.tour.' + slug)}")

@@ -1,0 +1,50 @@
+"""One look for every chart: colour-blind-safe colours (Okabe & Ito), one colour per gate across the
+whole app, and a font stack that renders Chinese labels."""
+
+import plotly.graph_objects as go
+
+# Okabe-Ito palette: distinguishable with every common colour-vision deficiency.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+
+COLORS = {
+    "i": "#0072B2",  # input gate: blue
+    "f": "#E69F00",  # forget gate: orange
+    "g": "#009E73",  # candidate: green
+    "o": "#CC79A7",  # output gate: purple
+    "c": "#D55E00",  # cell state: vermillion
+    "h": "#56B4E9",  # hidden state: sky blue
+    "r": "#E69F00",  # GRU reset gate (plays the forget gate's part)
+    "z": "#0072B2",  # GRU update gate
+    "n": "#009E73",  # GRU candidate
+    "a": "#7F7F7F",  # RNN pre-activation
+    "rnn": "#D55E00",
+    "lstm": "#0072B2",
+    "gru": "#009E73",
+    "peephole": "#CC79A7",
+    "train": "#0072B2",
+    "val": "#E69F00",
+    "test": "#009E73",
+    "baseline": "#7F7F7F",
+}
+
+# Sequential scales for values in [0, 1] (gates) and a diverging one for signed values (c, h, g).
+GATE_SCALE = "Viridis"
+SIGNED_SCALE = "RdBu_r"
+SIGNED = {"g", "c", "h", "a", "n"}
+
+FONT = "Inter, 'Source Sans Pro', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+
+
+def styled(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
+    """Apply the app's look to a figure (returns it, for chaining)."""
+    fig.update_layout(
+        template="plotly_white",
+        font=dict(family=FONT, size=13),
+        title=dict(text=title) if title else None,
+        margin=dict(l=50, r=20, t=50 if title else 20, b=40),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        colorway=OKABE_ITO,
+    )
+    if height:
+        fig.update_layout(height=height)
+    return fig

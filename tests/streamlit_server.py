@@ -1,0 +1,90 @@
+"""Start the real app with `streamlit run` on a free loopback port, and open pages in headless
+Debian Chromium (Playwright), waiting until Streamlit has finished rendering.
+
+Used by the browser tests and by the benchmarks under bench/."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def app_server(timeout=90, extra_args=()):
+    """Yield the base URL of a freshly started app; stop it afterwards."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        "--client.showErrorDetails", "full", *extra_args,
+    ]  # fmt: skip
+    log = (
+        open(ROOT / "tests" / "artifacts" / f"server-{port}.log", "w")
+        if (ROOT / "tests" / "artifacts").is_dir()
+        else subprocess.DEVNULL
+    )
+    server = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start (exit code {server.poll()})") from None
+                time.sleep(0.3)
+        server.base_url = base
+        yield server
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def wait_rendered(page, timeout=60_000):
+    """Connected, and the script has stopped running (stays 'notRunning' for a moment)."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
+    for _ in range(3):
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+        page.wait_for_timeout(250)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+
+
+def open_page(browser_or_context, url, viewport=(1400, 1000)):
+    page = browser_or_context.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.goto(url)
+    wait_rendered(page)
+    return page
+
+
+def problems(page) -> list[str]:
+    """Exception boxes and 'Page not found' dialogs on the page, as text."""
+    found = [box.inner_text()[:500] for box in page.locator("[data-testid='stException']").all()]
+    if page.get_by_text("Page not found").count():
+        found.append("Page not found")
+    return found

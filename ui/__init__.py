@@ -1,0 +1,240 @@
+"""The small UI layer: language, URL-bound widgets, teacher mode, charts with their data tables,
+and the server-wide training slots. Pages import `ui` and nothing else from Streamlit's internals.
+
+URL state works like TensorFlow Playground's: every setting a page declares through these widget
+wrappers is read from the query string on first render and written back when it changes, so a link
+reproduces the view (seed included). Values that differ from the default are written; a hostile or
+malformed value is ignored with a note, never an exception.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from contextlib import contextmanager
+
+import streamlit as st
+
+from lstm_core.errors import UserInputError
+
+from .i18n import LANG_NAMES, LANGS, translate
+
+MAX_PARAM_LEN = 400  # longer query values are ignored: no legitimate setting needs more
+
+
+# --- language and page setup ------------------------------------------------------------------
+
+
+def lang() -> str:
+    """The learner's language: ?lang= first, then the session's choice, then English."""
+    q = st.query_params.get("lang")
+    if q in LANGS:
+        st.session_state["lang"] = q
+    return st.session_state.get("lang", "en")
+
+
+def t(key: str, **params) -> str:
+    return translate(key, lang(), **params)
+
+
+def teacher() -> bool:
+    """Teacher mode (?teacher=1): advanced controls hidden, larger text for a projector."""
+    q = st.query_params.get("teacher")
+    if q is not None:
+        st.session_state["teacher"] = q in ("1", "true", "yes")
+    return st.session_state.get("teacher", False)
+
+
+def page(name: str) -> str:
+    """Call first on every page: records which page's settings the widgets bind to, draws the
+    language switch, and keeps `lang` (and teacher mode) in the URL. Returns the language."""
+    st.session_state["_page"] = name
+    st.session_state["_notes"] = []
+    current = lang()
+    choice = st.sidebar.radio(
+        translate("app.language", current),
+        LANGS,
+        index=LANGS.index(current),
+        format_func=LANG_NAMES.get,
+        horizontal=True,
+        key=f"_lang_radio_{name}",
+    )
+    if choice != current:
+        st.session_state["lang"] = choice
+        st.query_params["lang"] = choice
+        st.rerun()
+    st.query_params["lang"] = current
+    if teacher():
+        st.query_params["teacher"] = "1"
+        st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")
+        st.sidebar.caption(t("app.teacher_on"))
+    return current
+
+
+def show_notes():
+    """Show the notes gathered while reading the URL (bad values that were ignored)."""
+    for note in st.session_state.get("_notes", []):
+        st.info(note, icon="ℹ️")
+
+
+# --- widgets bound to the URL -----------------------------------------------------------------
+
+
+def _settings() -> dict:
+    """This session's last value of every setting, per page: survives navigating away and back."""
+    return st.session_state.setdefault("_settings", {}).setdefault(st.session_state.get("_page", ""), {})
+
+
+def _from_url(name, parse, valid, default):
+    raw = st.query_params.get(name)
+    if raw is None:
+        return _settings().get(name, default)
+    try:
+        if len(raw) > MAX_PARAM_LEN:
+            raise ValueError
+        value = parse(raw)
+        if not valid(value):
+            raise ValueError
+        return value
+    except (ValueError, TypeError, OverflowError):
+        st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=raw[:40]))
+        return _settings().get(name, default)
+
+
+def _to_url(name, value, default):
+    _settings()[name] = value
+    if value == default:
+        if name in st.query_params:
+            del st.query_params[name]
+    else:
+        st.query_params[name] = _format(value)
+
+
+def _format(value):
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def _parse_bool(raw: str) -> bool:
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(raw)
+
+
+def _bound(name, parse, valid, default, draw, advanced):
+    wkey = f"{st.session_state.get('_page', '')}:{name}"
+    if wkey not in st.session_state:
+        st.session_state[wkey] = _from_url(name, parse, valid, default)
+    if advanced and teacher():
+        value = st.session_state[wkey]
+    else:
+        value = draw(wkey)
+    _to_url(name, value, default)
+    return value
+
+
+def slider(name, label, min_value, max_value, default, step=None, advanced=False, where=st, **kw):
+    """A slider whose value lives in the URL as ?name=value. `label` is a string key."""
+    parse = type(default)
+    return _bound(
+        name,
+        parse,
+        lambda v: min_value <= v <= max_value,
+        default,
+        lambda k: where.slider(t(label), min_value, max_value, step=step, key=k, **kw),
+        advanced,
+    )
+
+
+def number(name, label, min_value, max_value, default, step=None, advanced=False, where=st, **kw):
+    parse = type(default)
+    return _bound(
+        name,
+        parse,
+        lambda v: min_value <= v <= max_value,
+        default,
+        lambda k: where.number_input(t(label), min_value, max_value, step=step, key=k, **kw),
+        advanced,
+    )
+
+
+def choice(name, label, options, default, format_key=None, advanced=False, where=st, widget="selectbox", **kw):
+    """A selectbox (or radio / segmented control) over `options` (plain strings, kept in the URL).
+    `format_key` maps an option to a string key, e.g. "explorer.variant.{}"."""
+    options = list(options)
+
+    def fmt(option):
+        return t(format_key.format(option)) if format_key else str(option)
+
+    draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": where.segmented_control}[widget]
+    return _bound(
+        name,
+        str,
+        lambda v: v in options,
+        default,
+        lambda k: draw(t(label), options, format_func=fmt, key=k, **kw),
+        advanced,
+    )
+
+
+def toggle(name, label, default=False, advanced=False, where=st, **kw):
+    return _bound(name, _parse_bool, lambda v: True, default, lambda k: where.toggle(t(label), key=k, **kw), advanced)
+
+
+def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where=st, area=False, **kw):
+    draw = where.text_area if area else where.text_input
+    return _bound(
+        name,
+        str,
+        lambda v: len(v) <= max_chars,
+        default,
+        lambda k: draw(t(label), max_chars=max_chars, key=k, **kw),
+        advanced,
+    )
+
+
+# --- showing things ---------------------------------------------------------------------------
+
+
+def chart(fig, table=None, key=None, where=st):
+    """A Plotly figure, with the numbers behind it one click away (for screen readers and CSV)."""
+    where.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}})
+    if table is not None:
+        with where.expander(t("app.data_table")):
+            where.dataframe(table, hide_index=True)
+
+
+def error(exc: Exception):
+    """Show a learner-caused error in the learner's language."""
+    if isinstance(exc, UserInputError):
+        st.error(t(exc.key, **exc.params), icon="⚠️")
+    else:
+        st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon="⚠️")
+
+
+# --- shared server resources ------------------------------------------------------------------
+
+MAX_CONCURRENT_TRAININGS = 2  # two cores: a third run would only slow the other two down
+_slots = threading.BoundedSemaphore(MAX_CONCURRENT_TRAININGS)
+_running = [0]
+_running_lock = threading.Lock()
+
+
+@contextmanager
+def training_slot(poll=None):
+    """Hold one of the server's training slots while training; wait (calling `poll` each second,
+    e.g. to show a message) while all are taken."""
+    while not _slots.acquire(timeout=1.0):
+        if poll is not None:
+            poll(_running[0], MAX_CONCURRENT_TRAININGS)
+    with _running_lock:
+        _running[0] += 1
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _running[0] -= 1
+        _slots.release()

@@ -1,0 +1,34 @@
+"""One translation table for every user-visible string.
+
+Each module in ui/strings/ holds `STRINGS = {"page.key": ("English", "简体中文")}`; keys are
+namespaced by page so each page's strings live in its own file.
+"""
+
+import importlib
+import pkgutil
+
+from . import strings as _strings_pkg
+
+LANGS = ("en", "zh")
+LANG_NAMES = {"en": "English", "zh": "简体中文"}
+
+
+def _load() -> dict:
+    table = {}
+    for mod in pkgutil.iter_modules(_strings_pkg.__path__):
+        module = importlib.import_module(f"{_strings_pkg.__name__}.{mod.name}")
+        for key, pair in module.STRINGS.items():
+            if key in table:
+                raise KeyError(f"string key {key!r} defined twice (again in ui/strings/{mod.name}.py)")
+            table[key] = pair
+    return table
+
+
+STRINGS = _load()
+
+
+def translate(key: str, lang: str, **params) -> str:
+    """The string for `key` in `lang`, with {params} filled in."""
+    en, zh = STRINGS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**params) if params else text

@@ -1,0 +1,64 @@
+STRINGS = {
+    "home.title": ("LSTM Lab: watch a gate open", "LSTM 实验室：亲眼看见门的开合"),
+    "home.intro": (
+        "Everyone reads that an LSTM *uses gates to remember long-term dependencies*. Here you see them: "
+        "every gate, every cell state, every number, at every time step.",
+        "人人都读过“LSTM 用门来记住长期依赖”。在这里你可以亲眼看到它们：每一个门、每一个细胞状态、每一个数值，在每一个时间步。",
+    ),
+    "home.cell_header": ("The LSTM cell", "LSTM 单元"),
+    "home.cell_caption": (
+        "The orange line on top is the cell state c, a highway through time: the forget gate f scales what is "
+        "kept, the input gate i decides how much of the candidate g is written, and the output gate o decides "
+        "how much of tanh(c) becomes the hidden state h that the next layer (and the next step) sees.",
+        "顶部的橙色线是细胞状态 c，一条贯穿时间的“高速公路”：遗忘门 f 决定保留多少旧记忆，输入门 i 决定写入"
+        "多少候选值 g，输出门 o 决定 tanh(c) 中有多少成为隐藏状态 h，交给下一层（和下一个时间步）。",
+    ),
+    "home.gate.f": ("forget gate", "遗忘门"),
+    "home.gate.i": ("input gate", "输入门"),
+    "home.gate.g": ("candidate", "候选值"),
+    "home.gate.o": ("output gate", "输出门"),
+    "home.equations_header": ("The equations (PyTorch's convention)", "公式（PyTorch 约定）"),
+    "home.equations_note": (
+        "σ is the logistic sigmoid (values in 0…1, so a gate is a soft switch), ⊙ is element-wise "
+        "multiplication. These are the very lines the app's code computes.",
+        "σ 是 logistic sigmoid 函数（取值 0…1，所以门是一个“软开关”），⊙ 表示逐元素相乘。本应用的代码逐行计算的正是这些公式。",
+    ),
+    "home.why_header": ("Why the highway matters", "为什么这条高速公路很重要"),
+    "home.why": (
+        "Along the cell state, the gradient from step t back to step t−1 is multiplied by f_t, "
+        "nothing else: when the forget gate stays near 1, information and gradient travel hundreds of steps. "
+        "A vanilla RNN multiplies by a full Jacobian with tanh' ≤ 1 at every step instead, and its gradient "
+        "vanishes (or explodes).",
+        "沿着细胞状态，从第 t 步回传到第 t−1 步的梯度只乘以 f_t：当遗忘门接近 1 时，信息和梯度可以传递数百步。"
+        "而普通 RNN 每一步都要乘以一个完整的雅可比矩阵（其中 tanh' ≤ 1），梯度因此消失（或爆炸）。",
+    ),
+    "home.tour_header": ("Where to go next", "接下来去哪里"),
+    "home.tour.explorer": (
+        "Step through a sentence or a sequence and watch i, f, g, o, c and h with the real numbers.",
+        "逐步运行一个句子或序列，看 i、f、g、o、c、h 的真实数值。",
+    ),
+    "home.tour.gradient_flow": (
+        "Make a vanilla RNN's gradient vanish and explode; see the LSTM's survive; run the adding problem.",
+        "让普通 RNN 的梯度消失和爆炸，看 LSTM 的梯度如何保留；运行“加法问题”实验。",
+    ),
+    "home.tour.train": (
+        "Train a sentiment or sequence classifier and watch accuracy, precision, recall and F1 move live.",
+        "训练情感或序列分类器，实时观察准确率、精确率、召回率和 F1 的变化。",
+    ),
+    "home.tour.text_pipeline": (
+        "Follow a sentence through lower-casing, tokenising, the vocabulary, padding and the embedding.",
+        "跟随一个句子走完小写化、分词、词表、填充和词嵌入的每一步。",
+    ),
+    "home.tour.metrics": (
+        "Take accuracy, precision, recall, specificity and F1 apart on a confusion matrix you edit.",
+        "在可编辑的混淆矩阵上拆解准确率、精确率、召回率、特异度和 F1。",
+    ),
+    "home.tour.forecast": (
+        "Forecast a real time series the way tutorials teach it, but leak-free and against honest baselines.",
+        "像教程那样预测真实时间序列，但做到无数据泄漏，并与诚实的基线比较。",
+    ),
+    "home.tour.lessons": (
+        "A guided path of short lessons with predict-then-run prompts and quizzes.",
+        "一条循序渐进的短课程路线，包含“先预测再运行”的练习和小测验。",
+    ),
+}
