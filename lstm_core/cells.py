@@ -3,8 +3,8 @@
 Every step takes `xw`, the input projection W_ih x_t + b_ih already computed for the whole sequence
 (one matrix product instead of T), and the previous state; it returns every quantity the learner
 can look at, after its activation. `what_if(name, value)` may replace any quantity as soon as it
-is computed (the explorer's interventions: clamp a gate, silence a unit). `ops` supplies sigmoid/tanh/relu so the very same lines run in
-NumPy (the recorder) and in torch (autograd, for gradient flow).
+is computed (the explorer's interventions: clamp a gate, silence a unit). `ops` supplies
+sigmoid/tanh/relu so the very same lines run in NumPy (the recorder) and in torch (autograd).
 
 Shapes: xw (B, G*H) with G gates; h, c (B, H); W_hh (G*H, H); b_hh (G*H,).
 """

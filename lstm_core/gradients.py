@@ -22,7 +22,7 @@ def _torch_weights(w, dtype):
     return t(w.W_ih), t(w.W_hh), t(w.b_ih), t(w.b_hh), peep
 
 
-def unrolled(recorder: Recorder, x, loss=None):
+def unrolled(recorder: Recorder, x):
     """Run `recorder`'s weights in torch, one step at a time, keeping each last-layer h_t.
 
     Returns (hs, states): hs a list of T tensors (B, H) with retained gradients, `states` the
@@ -41,7 +41,7 @@ def unrolled(recorder: Recorder, x, loss=None):
     T, B, _ = x.shape
     H = recorder.hidden_size
     layer_input = x
-    for k, (w,) in enumerate(recorder.layers):
+    for (w,) in recorder.layers:
         W_ih, W_hh, b_ih, b_hh, peep = _torch_weights(w, dtype)
         xw = layer_input @ W_ih.T + b_ih
         h = torch.zeros(B, H, dtype=dtype, requires_grad=True)

@@ -35,11 +35,8 @@ def app_server(timeout=90, extra_args=()):
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         "--client.showErrorDetails", "full", *extra_args,
     ]  # fmt: skip
-    log = (
-        open(ROOT / "tests" / "artifacts" / f"server-{port}.log", "w")
-        if (ROOT / "tests" / "artifacts").is_dir()
-        else subprocess.DEVNULL
-    )
+    artifacts = ROOT / "tests" / "artifacts"
+    log = open(artifacts / f"server-{port}.log", "w") if artifacts.is_dir() else subprocess.DEVNULL  # noqa: SIM115
     server = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
