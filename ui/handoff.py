@@ -1,0 +1,46 @@
+"""Hand a trained model from /train or /forecast to /explorer (same session, no retraining).
+
+The trainer stores what the explorer needs to trace the trained weights: the recurrent layers as a
+Recorder, and how to turn the learner's input into the model's input vectors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import streamlit as st
+
+from lstm_core import Recorder
+
+KEY = "_trained_model"
+
+
+@dataclass
+class TrainedModel:
+    recorder: Recorder  # the trained recurrent layers (time-first input)
+    source: str  # "train" or "forecast"
+    title: str  # shown in the explorer's model picker, e.g. "LSTM on negation sentiment (en)"
+    embedding: np.ndarray | None = None  # (V, E): text models look tokens up here
+    vocab: object | None = None  # datasets.text.Vocab for text models
+    tokenise_mode: str = "auto"
+    class_names: list = field(default_factory=list)
+    scale: tuple | None = None  # (min, max) of a forecaster's Min-Max scaler, fitted on training data
+    example: object = None  # a suggested input: a sentence, or a list of numbers
+
+
+def put(model: TrainedModel):
+    st.session_state[KEY] = model
+
+
+def get() -> TrainedModel | None:
+    return st.session_state.get(KEY)
+
+
+def request(example):
+    """Ask the explorer to open `example` (a sentence or a list of numbers) with the trained model."""
+    st.session_state["_explorer_request"] = example
+
+
+def take_request():
+    return st.session_state.pop("_explorer_request", None)
