@@ -1,0 +1,178 @@
+"""The one metrics module: confusion matrix, accuracy, precision, recall, F1, specificity, ROC and
+precision-recall curves. Pure NumPy (pandas only for the report table).
+
+Conventions follow scikit-learn so the numbers can be checked against it (tests/test_metrics.py):
+rows of the confusion matrix are the true class, columns the predicted class; a ratio whose
+denominator is zero is 0 (sklearn's ``zero_division=0``); for binary tasks class 1 is "positive".
+
+- precision = TP / (TP + FP): of the items *predicted* positive, how many are positive.
+- recall    = TP / (TP + FN): of the items that *are* positive, how many were found.
+- specificity = TN / (TN + FP): of the items that are negative, how many were called negative.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def _safe_div(num, den):
+    """num / den elementwise, 0 where den == 0 (sklearn's zero_division=0)."""
+    num = np.asarray(num, dtype=np.float64)
+    den = np.asarray(den, dtype=np.float64)
+    out = np.zeros(np.broadcast(num, den).shape)
+    np.divide(num, den, out=out, where=den != 0)
+    return out if out.ndim else float(out)
+
+
+def _labels(y_true, y_pred=None, n_classes: int | None = None):
+    y_true = np.asarray(y_true).astype(np.int64).ravel()
+    y_pred = None if y_pred is None else np.asarray(y_pred).astype(np.int64).ravel()
+    if y_pred is not None and y_pred.shape != y_true.shape:
+        raise ValueError(f"y_true has {y_true.size} labels but y_pred has {y_pred.size}")
+    if n_classes is None:
+        seen = [y_true] + ([] if y_pred is None else [y_pred])
+        n_classes = int(max((a.max() for a in seen if a.size), default=-1)) + 1
+    return y_true, y_pred, max(n_classes, 1)
+
+
+def confusion_matrix(y_true, y_pred, n_classes: int | None = None, normalize: str | None = None) -> np.ndarray:
+    """(C, C) matrix: entry [i, j] counts items of true class i predicted as class j.
+
+    normalize="true" divides each row by its total (rows of a class absent from y_true stay 0), so the
+    diagonal is each class's recall."""
+    y_true, y_pred, n_classes = _labels(y_true, y_pred, n_classes)
+    counts = np.zeros((n_classes, n_classes), dtype=np.int64)  # (C, C)
+    np.add.at(counts, (y_true, y_pred), 1)
+    if normalize is None:
+        return counts
+    if normalize != "true":
+        raise ValueError("normalize must be None or 'true'")
+    return _safe_div(counts, counts.sum(axis=1, keepdims=True))
+
+
+def accuracy(y_true, y_pred) -> float:
+    y_true, y_pred, _ = _labels(y_true, y_pred)
+    return float(np.mean(y_true == y_pred)) if y_true.size else 0.0
+
+
+def precision_recall_f1_support(y_true, y_pred, n_classes: int | None = None):
+    """Per-class arrays (C,) of precision, recall, F1 and support (number of true items)."""
+    cm = confusion_matrix(y_true, y_pred, n_classes)
+    tp = np.diag(cm)  # (C,)
+    predicted = cm.sum(axis=0)  # (C,): items predicted as each class
+    support = cm.sum(axis=1)  # (C,): items truly in each class
+    precision = _safe_div(tp, predicted)
+    recall = _safe_div(tp, support)
+    # F1 = 2PR / (P + R) = 2TP / (2TP + FP + FN); the second form has no 0/0 when TP > 0
+    f1 = _safe_div(2 * tp, predicted + support)
+    return np.atleast_1d(precision), np.atleast_1d(recall), np.atleast_1d(f1), support
+
+
+def classification_report(
+    y_true,
+    y_pred,
+    class_names,
+    summary_names=("accuracy", "macro avg", "weighted avg"),
+) -> pd.DataFrame:
+    """A table like scikit-learn's classification_report: one row per class (precision, recall,
+    f1-score, support), then accuracy, macro average (plain mean over classes) and weighted average
+    (mean weighted by support). `class_names` label the rows (pass translated names for display);
+    `summary_names` label the three summary rows."""
+    class_names = list(class_names)
+    precision, recall, f1, support = precision_recall_f1_support(y_true, y_pred, len(class_names))
+    total = int(support.sum())
+    weights = _safe_div(support, total)
+    rows = [[p, r, f, int(s)] for p, r, f, s in zip(precision, recall, f1, support, strict=True)]
+    rows.append([np.nan, np.nan, accuracy(y_true, y_pred), total])
+    rows.append([precision.mean(), recall.mean(), f1.mean(), total])
+    rows.append([float(weights @ precision), float(weights @ recall), float(weights @ f1), total])
+    table = pd.DataFrame(rows, columns=["precision", "recall", "f1-score", "support"], index=class_names + list(summary_names))
+    table["support"] = table["support"].astype(np.int64)
+    return table
+
+
+def binary_counts(y_true, y_pred) -> dict[str, int]:
+    """TP, TN, FP, FN with class 1 as the positive class."""
+    y_true, y_pred, _ = _labels(y_true, y_pred)
+    pos, pred_pos = y_true == 1, y_pred == 1
+    return {
+        "tp": int(np.sum(pos & pred_pos)),
+        "tn": int(np.sum(~pos & ~pred_pos)),
+        "fp": int(np.sum(~pos & pred_pos)),
+        "fn": int(np.sum(pos & ~pred_pos)),
+    }
+
+
+def metrics_from_counts(tp: int, tn: int, fp: int, fn: int) -> dict[str, float]:
+    """Accuracy, precision, recall, specificity and F1 from the four cells of a binary confusion
+    matrix (0 where a denominator is 0)."""
+    return {
+        "accuracy": _safe_div(tp + tn, tp + tn + fp + fn),
+        "precision": _safe_div(tp, tp + fp),
+        "recall": _safe_div(tp, tp + fn),
+        "specificity": _safe_div(tn, tn + fp),
+        "f1": _safe_div(2 * tp, 2 * tp + fp + fn),
+    }
+
+
+def specificity(y_true, y_pred) -> float:
+    """TN / (TN + FP): the recall of the negative class (binary, class 1 positive)."""
+    c = binary_counts(y_true, y_pred)
+    return _safe_div(c["tn"], c["tn"] + c["fp"])
+
+
+def metrics_at_threshold(y_true, scores, threshold: float) -> dict:
+    """Predict positive where score >= threshold; the four counts and the five metrics."""
+    y_pred = (np.asarray(scores, dtype=np.float64) >= threshold).astype(np.int64)
+    counts = binary_counts(y_true, y_pred)
+    return {**counts, **metrics_from_counts(**counts)}
+
+
+def _counts_at_thresholds(y_true, scores):
+    """False and true positive counts when predicting positive for score >= each distinct score
+    (thresholds in decreasing order), as sklearn's confusion_matrix_at_thresholds."""
+    y_true = np.asarray(y_true).astype(np.int64).ravel() == 1
+    scores = np.asarray(scores, dtype=np.float64).ravel()
+    order = np.argsort(scores, kind="mergesort")[::-1]
+    scores, y_true = scores[order], y_true[order]
+    last_of_each_value = np.r_[np.where(np.diff(scores))[0], y_true.size - 1]
+    tps = np.cumsum(y_true)[last_of_each_value]
+    fps = 1 + last_of_each_value - tps
+    return fps.astype(np.float64), tps.astype(np.float64), scores[last_of_each_value]
+
+
+def roc_curve(y_true, scores):
+    """False-positive rate, true-positive rate (recall) and thresholds, starting at (0, 0) with
+    threshold +inf (sklearn's roc_curve with drop_intermediate=False). Rates are NaN when a class is
+    missing."""
+    fps, tps, thresholds = _counts_at_thresholds(y_true, scores)
+    fps, tps = np.r_[0.0, fps], np.r_[0.0, tps]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fpr = fps / fps[-1] if fps[-1] > 0 else np.full_like(fps, np.nan)
+        tpr = tps / tps[-1] if tps[-1] > 0 else np.full_like(tps, np.nan)
+    return fpr, tpr, np.r_[np.inf, thresholds]
+
+
+def roc_auc(y_true, scores) -> float:
+    """Area under the ROC curve (trapezoids); NaN if y_true holds only one class."""
+    fpr, tpr, _ = roc_curve(y_true, scores)
+    if np.isnan(fpr).any() or np.isnan(tpr).any():
+        return float("nan")
+    return float(np.trapezoid(tpr, fpr))
+
+
+def precision_recall_curve(y_true, scores):
+    """Precision, recall and increasing thresholds; the last point is (recall 0, precision 1) with no
+    threshold, as in sklearn. With no positive item, recall is 1 everywhere (sklearn's choice)."""
+    fps, tps, thresholds = _counts_at_thresholds(y_true, scores)
+    precision = _safe_div(tps, tps + fps)
+    recall = tps / tps[-1] if tps[-1] > 0 else np.ones_like(tps)
+    return np.r_[precision[::-1], 1.0], np.r_[recall[::-1], 0.0], thresholds[::-1]
+
+
+def average_precision(y_true, scores) -> float:
+    """PR AUC as sklearn's average_precision_score: sum over thresholds of (R_n - R_{n-1}) * P_n,
+    a step-function integral without interpolation."""
+    precision, recall, _ = precision_recall_curve(y_true, scores)
+    return float(max(0.0, -np.sum(np.diff(recall) * precision[:-1])))

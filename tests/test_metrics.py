@@ -1,0 +1,146 @@
+"""lstm_core.metrics against scikit-learn (the oracle) on random predictions, multi-class included."""
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn import metrics as skm
+
+from lstm_core import metrics
+
+
+@st.composite
+def predictions(draw, min_classes=2, max_classes=6):
+    n_classes = draw(st.integers(min_classes, max_classes))
+    n = draw(st.integers(1, 60))
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, n_classes, n), rng.integers(0, n_classes, n), n_classes
+
+
+@st.composite
+def binary_scores(draw):
+    n = draw(st.integers(2, 80))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    y_true = rng.integers(0, 2, n)
+    # coarse scores create ties, which is where curve code usually goes wrong
+    scores = rng.integers(0, draw(st.integers(2, 20)), n) / 10 if draw(st.booleans()) else rng.random(n)
+    return y_true, scores
+
+
+SETTINGS = settings(max_examples=60, deadline=None)
+
+
+@SETTINGS
+@given(predictions())
+def test_confusion_matrix_and_accuracy_match_sklearn(data):
+    y_true, y_pred, c = data
+    labels = list(range(c))
+    np.testing.assert_array_equal(
+        metrics.confusion_matrix(y_true, y_pred, c), skm.confusion_matrix(y_true, y_pred, labels=labels)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = np.nan_to_num(skm.confusion_matrix(y_true, y_pred, labels=labels, normalize="true"))
+    np.testing.assert_allclose(metrics.confusion_matrix(y_true, y_pred, c, normalize="true"), expected)
+    assert metrics.accuracy(y_true, y_pred) == pytest.approx(skm.accuracy_score(y_true, y_pred))
+
+
+@SETTINGS
+@given(predictions())
+def test_per_class_scores_match_sklearn(data):
+    y_true, y_pred, c = data
+    p, r, f, s = metrics.precision_recall_f1_support(y_true, y_pred, c)
+    ep, er, ef, es = skm.precision_recall_fscore_support(y_true, y_pred, labels=list(range(c)), zero_division=0)
+    np.testing.assert_allclose(p, ep)
+    np.testing.assert_allclose(r, er)
+    np.testing.assert_allclose(f, ef)
+    np.testing.assert_array_equal(s, es)
+
+
+@SETTINGS
+@given(predictions(min_classes=2, max_classes=5))
+def test_classification_report_matches_sklearn(data):
+    y_true, y_pred, c = data
+    names = [f"class {k}" for k in range(c)]
+    table = metrics.classification_report(y_true, y_pred, names)
+    expected = skm.classification_report(
+        y_true, y_pred, labels=list(range(c)), target_names=names, output_dict=True, zero_division=0
+    )
+    for name in names + ["macro avg", "weighted avg"]:
+        for col in ["precision", "recall", "f1-score", "support"]:
+            assert table.loc[name, col] == pytest.approx(expected[name][col]), (name, col)
+    # sklearn reports "accuracy" only when every label is present; the value is plain accuracy
+    assert table.loc["accuracy", "f1-score"] == pytest.approx(skm.accuracy_score(y_true, y_pred))
+    assert list(table.index) == names + ["accuracy", "macro avg", "weighted avg"]
+
+
+@SETTINGS
+@given(predictions(max_classes=2))
+def test_binary_counts_specificity_and_threshold(data):
+    y_true, y_pred, _ = data
+    tn, fp, fn, tp = skm.confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel()
+    assert metrics.binary_counts(y_true, y_pred) == {"tp": tp, "tn": tn, "fp": fp, "fn": fn}
+    # specificity is the recall of the negative class
+    assert metrics.specificity(y_true, y_pred) == pytest.approx(skm.recall_score(y_true, y_pred, pos_label=0, zero_division=0))
+    scores = np.where(y_pred == 1, 0.7, 0.2)
+    m = metrics.metrics_at_threshold(y_true, scores, 0.5)
+    assert m["accuracy"] == pytest.approx(skm.accuracy_score(y_true, y_pred))
+    assert m["precision"] == pytest.approx(skm.precision_score(y_true, y_pred, zero_division=0))
+    assert m["recall"] == pytest.approx(skm.recall_score(y_true, y_pred, zero_division=0))
+    assert m["f1"] == pytest.approx(skm.f1_score(y_true, y_pred, zero_division=0))
+
+
+@SETTINGS
+@given(binary_scores())
+def test_curves_and_areas_match_sklearn(data):
+    y_true, scores = data
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        e_prec, e_rec, e_thr = skm.precision_recall_curve(y_true, scores)
+        p, r, thr = metrics.precision_recall_curve(y_true, scores)
+        np.testing.assert_allclose(p, e_prec)
+        np.testing.assert_allclose(r, e_rec)
+        np.testing.assert_allclose(thr, e_thr)
+        if 0 < y_true.sum() < y_true.size:
+            fpr, tpr, thr = metrics.roc_curve(y_true, scores)
+            e_fpr, e_tpr, e_thr = skm.roc_curve(y_true, scores, drop_intermediate=False)
+            np.testing.assert_allclose(fpr, e_fpr)
+            np.testing.assert_allclose(tpr, e_tpr)
+            np.testing.assert_allclose(thr, e_thr)
+            assert metrics.roc_auc(y_true, scores) == pytest.approx(skm.roc_auc_score(y_true, scores))
+            assert metrics.average_precision(y_true, scores) == pytest.approx(skm.average_precision_score(y_true, scores))
+        else:
+            assert np.isnan(metrics.roc_auc(y_true, scores))
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6))
+def test_metrics_from_counts_match_sklearn(tp, tn, fp, fn):
+    m = metrics.metrics_from_counts(tp, tn, fp, fn)
+    # sklearn from a 4-cell matrix would need 4 million labels; use the identities instead
+    total = tp + tn + fp + fn
+    assert m["accuracy"] == pytest.approx((tp + tn) / total if total else 0.0)
+    assert m["recall"] == pytest.approx(tp / (tp + fn) if tp + fn else 0.0)
+    assert m["precision"] == pytest.approx(tp / (tp + fp) if tp + fp else 0.0)
+    assert all(0.0 <= v <= 1.0 for v in m.values())
+
+
+def test_metrics_from_counts_small_case_via_sklearn():
+    tp, tn, fp, fn = 90, 85, 15, 10
+    y_true = np.r_[np.ones(tp + fn), np.zeros(tn + fp)].astype(int)
+    y_pred = np.r_[np.ones(tp), np.zeros(fn), np.zeros(tn), np.ones(fp)].astype(int)
+    m = metrics.metrics_from_counts(tp, tn, fp, fn)
+    assert m["accuracy"] == pytest.approx(0.875) == skm.accuracy_score(y_true, y_pred)
+    assert m["recall"] == pytest.approx(0.9) == skm.recall_score(y_true, y_pred)
+    assert m["precision"] == pytest.approx(skm.precision_score(y_true, y_pred))
+    assert m["f1"] == pytest.approx(skm.f1_score(y_true, y_pred))
+
+
+def test_zero_division_is_zero_not_an_error():
+    assert metrics.metrics_from_counts(0, 0, 0, 0) == {k: 0.0 for k in ["accuracy", "precision", "recall", "specificity", "f1"]}
+    table = metrics.classification_report([0, 0], [0, 0], ["a", "b"])
+    assert table.loc["b", "precision"] == 0.0 and table.loc["b", "support"] == 0
+    assert np.isnan(metrics.roc_auc([1, 1, 1], [0.1, 0.5, 0.9]))
