@@ -1,0 +1,16 @@
+"""AppTest through the real router (app.py), so st.page_link / st.switch_page work as in the app."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_page(path: str, timeout: float = 90, **query) -> AppTest:
+    """Run app.py, switched to `path` (e.g. "pages/explorer.py"), with query params (e.g. lang="zh")."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    at.switch_page(path)
+    return at.run()

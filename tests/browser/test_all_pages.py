@@ -1,0 +1,33 @@
+"""Open every page in headless Chromium, in both languages: no exception box, no 'Page not found'.
+Screenshots are kept in tests/artifacts/ so anyone can look at them."""
+
+import pytest
+
+from tests.streamlit_server import open_page, problems
+
+URLS = ["/", "/explorer", "/gradient-flow", "/train", "/text-pipeline", "/metrics", "/forecast", "/lessons"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("url", URLS)
+def test_page_opens_cleanly(app_url, browser, artifacts, url, lang):
+    page = open_page(browser, f"{app_url}{url}?lang={lang}", viewport=(1400, 2000))
+    try:
+        name = url.strip("/") or "home"
+        page.screenshot(path=str(artifacts / f"page_{name}_{lang}.png"), full_page=True)
+        assert problems(page) == []
+        assert page.locator("h1").count() >= 1
+        if lang == "zh":  # the sidebar navigation is translated too
+            assert page.get_by_text("首页").count() >= 1
+    finally:
+        page.close()
+
+
+def test_unknown_url_is_reported(app_url, browser):
+    page = open_page(browser, f"{app_url}/no-such-page")
+    try:
+        assert "Page not found" in problems(page)
+    finally:
+        page.close()

@@ -1,0 +1,194 @@
+"""The recorder against torch.nn: same outputs, and the recorded gates obey the cell's equations."""
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import lstm_core
+from lstm_core import cells
+
+MODULES = {
+    "lstm": lambda I, H, **kw: torch.nn.LSTM(I, H, **kw),
+    "gru": lambda I, H, **kw: torch.nn.GRU(I, H, **kw),
+    "rnn_tanh": lambda I, H, **kw: torch.nn.RNN(I, H, nonlinearity="tanh", **kw),
+    "rnn_relu": lambda I, H, **kw: torch.nn.RNN(I, H, nonlinearity="relu", **kw),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    kind=st.sampled_from(sorted(MODULES)),
+    T=st.integers(1, 12),
+    B=st.integers(1, 4),
+    I=st.integers(1, 6),
+    H=st.integers(1, 8),
+    layers=st.integers(1, 3),
+    batch_first=st.booleans(),
+    bidirectional=st.booleans(),
+    with_state=st.booleans(),
+    seed=st.integers(0, 2**31 - 1),
+)
+def test_recorder_matches_torch(kind, T, B, I, H, layers, batch_first, bidirectional, with_state, seed):
+    g = torch.Generator().manual_seed(seed)
+    module = MODULES[kind](I, H, num_layers=layers, batch_first=batch_first, bidirectional=bidirectional)
+    with torch.no_grad():
+        for p in module.parameters():
+            p.copy_(torch.rand(p.shape, generator=g) * 2 - 1)  # larger than default init: saturating regimes too
+    x = torch.randn((B, T, I) if batch_first else (T, B, I), generator=g)
+    D = 2 if bidirectional else 1
+    h0 = torch.randn(layers * D, B, H, generator=g) if with_state else None
+    c0 = torch.randn(layers * D, B, H, generator=g) if with_state else None
+    state = ((h0, c0) if kind == "lstm" else h0) if with_state else None
+    with torch.no_grad():
+        out, _ = module(x, state)
+    expected = out.numpy().transpose(1, 0, 2) if batch_first else out.numpy()
+
+    trace = lstm_core.from_torch(module).record(x, h0, c0)
+    assert trace.h.shape == (T, B, H * D)
+    # float32: 1e-5 absolute, and relative where a relu RNN's values grow large
+    np.testing.assert_allclose(trace.h, expected, atol=1e-5, rtol=1e-5)
+
+
+def test_unbatched_input_and_numpy_input():
+    module = torch.nn.LSTM(3, 5)
+    x = np.random.default_rng(0).normal(size=(7, 3)).astype(np.float32)
+    with torch.no_grad():
+        out, _ = module(torch.from_numpy(x))
+    trace = lstm_core.from_torch(module).record(x)
+    assert trace.h.shape == (7, 1, 5)
+    np.testing.assert_allclose(trace.h[:, 0], out.numpy(), atol=1e-6)
+
+
+@pytest.mark.parametrize("interventions", [(), (lstm_core.Intervention("o", 0.5),)])
+def test_lstm_records_obey_the_equations(interventions):
+    """c_t = f*c_{t-1} + i*g and h_t = o*tanh(c_t), on the fast path and on the what-if path."""
+    rec = lstm_core.random_recorder("lstm", 4, 6, num_layers=2, seed=3)
+    x = np.random.default_rng(1).normal(size=(20, 3, 4)).astype(np.float32)
+    trace = rec.record(x, interventions=interventions)
+    for layer in range(2):
+        i, f, g, o, c, h = (trace.values(q, layer) for q in "ifgoch")
+        c_prev = np.concatenate([np.zeros_like(c[:1]), c[:-1]])
+        np.testing.assert_allclose(c, f * c_prev + i * g, atol=1e-5)
+        np.testing.assert_allclose(h, o * np.tanh(c), atol=1e-5)
+        assert ((0 <= i) & (i <= 1) & (0 <= f) & (f <= 1) & (0 <= o) & (o <= 1)).all()
+
+
+def test_gru_records_obey_the_equations():
+    rec = lstm_core.random_recorder("gru", 3, 5, seed=2)
+    x = np.random.default_rng(2).normal(size=(15, 2, 3)).astype(np.float32)
+    trace = rec.record(x)
+    r, z, n, h = (trace.values(q) for q in "rznh")
+    h_prev = np.concatenate([np.zeros_like(h[:1]), h[:-1]])
+    np.testing.assert_allclose(h, (1 - z) * n + z * h_prev, atol=1e-6)
+
+
+def test_rnn_records_preactivation():
+    rec = lstm_core.random_recorder("rnn_relu", 3, 5, seed=2)
+    trace = rec.record(np.random.default_rng(3).normal(size=(9, 2, 3)))
+    np.testing.assert_allclose(trace.values("h"), np.maximum(trace.values("a"), 0), atol=1e-7)
+
+
+def _torch_peephole(w, x):
+    """An independent peephole LSTM written directly in torch (Gers & Schmidhuber)."""
+    W_ih, W_hh, b = (torch.tensor(a, dtype=torch.float64) for a in (w.W_ih, w.W_hh, w.b_ih + w.b_hh))
+    w_ci, w_cf, w_co = (torch.tensor(p, dtype=torch.float64) for p in w.peep)
+    H = W_hh.shape[1]
+    h = torch.zeros(x.shape[1], H, dtype=torch.float64)
+    c = torch.zeros_like(h)
+    hs = []
+    for x_t in torch.tensor(x, dtype=torch.float64):
+        z = x_t @ W_ih.T + h @ W_hh.T + b
+        i = torch.sigmoid(z[:, :H] + w_ci * c)
+        f = torch.sigmoid(z[:, H : 2 * H] + w_cf * c)
+        g = torch.tanh(z[:, 2 * H : 3 * H])
+        c = f * c + i * g
+        o = torch.sigmoid(z[:, 3 * H :] + w_co * c)
+        h = o * torch.tanh(c)
+        hs.append(h)
+    return torch.stack(hs).numpy()
+
+
+def test_peephole_matches_an_independent_torch_implementation():
+    rec = lstm_core.random_recorder("peephole", 3, 4, seed=5, dtype=np.float64)
+    for p in rec.layers[0][0].peep:  # make the peepholes matter
+        p *= 5
+    x = np.random.default_rng(4).normal(size=(12, 2, 3))
+    np.testing.assert_allclose(rec.record(x).h, _torch_peephole(rec.layers[0][0], x), atol=1e-10)
+
+
+def test_peephole_with_zero_peepholes_is_the_lstm():
+    rec = lstm_core.random_recorder("peephole", 3, 4, seed=5)
+    w = rec.layers[0][0]
+    w.peep = tuple(np.zeros_like(p) for p in w.peep)
+    plain = lstm_core.Recorder("lstm", rec.layers)
+    x = np.random.default_rng(4).normal(size=(12, 2, 3)).astype(np.float32)
+    np.testing.assert_allclose(rec.record(x).h, plain.record(x).h, atol=1e-6)
+
+
+@pytest.mark.parametrize("kind", ["lstm", "gru", "rnn_tanh", "rnn_relu"])
+@pytest.mark.parametrize("bidirectional", [False, True])
+def test_round_trip_through_torch(kind, bidirectional):
+    rec = lstm_core.random_recorder(kind, 3, 4, num_layers=2, bidirectional=bidirectional, seed=9)
+    module = lstm_core.to_torch(rec)
+    x = np.random.default_rng(0).normal(size=(6, 2, 3)).astype(np.float32)
+    with torch.no_grad():
+        out, _ = module(torch.from_numpy(x))
+    np.testing.assert_allclose(rec.record(x).h, out.numpy(), atol=1e-5)
+    again = lstm_core.from_torch(module)
+    for a, b in zip(rec.layers, again.layers, strict=True):
+        for wa, wb in zip(a, b, strict=True):
+            np.testing.assert_array_equal(wa.W_hh, wb.W_hh)
+
+
+def test_random_recorder_is_seeded_without_global_state():
+    torch.manual_seed(0)
+    np.random.seed(0)
+    a = lstm_core.random_recorder("lstm", 2, 3, seed=11)
+    np.random.rand(5)
+    b = lstm_core.random_recorder("lstm", 2, 3, seed=11)
+    np.testing.assert_array_equal(a.layers[0][0].W_ih, b.layers[0][0].W_ih)
+    c = lstm_core.random_recorder("lstm", 2, 3, seed=12)
+    assert not np.array_equal(a.layers[0][0].W_ih, c.layers[0][0].W_ih)
+
+
+def test_interventions():
+    rec = lstm_core.random_recorder("lstm", 2, 4, seed=1)
+    x = np.random.default_rng(0).normal(size=(10, 1, 2)).astype(np.float32)
+    clamped = rec.record(x, interventions=[lstm_core.Intervention("f", 1.0)])
+    i, f, g, c = (clamped.values(q) for q in "ifgc")
+    assert (f == 1).all()
+    np.testing.assert_allclose(c[1:], c[:-1] + i[1:] * g[1:], atol=1e-6)  # nothing is forgotten
+    off = rec.record(x, interventions=[lstm_core.Intervention("unit_off", units=(2,))])
+    assert (off.values("h")[..., 2] == 0).all() and (off.values("c")[..., 2] == 0).all()
+    assert not np.allclose(off.values("h")[..., 0], rec.record(x).values("h")[..., 0])  # the others feel it
+
+
+def test_trace_frame_is_tidy():
+    rec = lstm_core.random_recorder("gru", 2, 3, num_layers=2, seed=0)
+    trace = rec.record(np.zeros((4, 2, 2), np.float32))
+    frame = trace.to_frame()
+    assert len(frame) == 2 * 4 * 2 * 3
+    assert {"layer", "direction", "t", "batch", "unit", "r", "z", "n", "h"} <= set(frame.columns)
+    row = frame[(frame.layer == 1) & (frame.t == 3) & (frame.batch == 1) & (frame.unit == 2)]
+    assert float(row.h.iloc[0]) == pytest.approx(float(trace.values("h", 1)[3, 1, 2]))
+
+
+def test_bad_shapes_and_modules_are_rejected():
+    rec = lstm_core.random_recorder("lstm", 3, 4, seed=0)
+    with pytest.raises(ValueError):
+        rec.record(np.zeros((5, 2, 7)))
+    with pytest.raises(TypeError):
+        lstm_core.from_torch(torch.nn.Linear(2, 2))
+    with pytest.raises(ValueError):
+        lstm_core.from_torch(torch.nn.LSTM(2, 4, proj_size=2))
+    with pytest.raises(KeyError):
+        rec.record(np.zeros((5, 3))).values("r")
+
+
+def test_cells_expose_the_same_quantities_as_the_equations():
+    from lstm_core import equations
+
+    for kind, names in cells.QUANTITIES.items():
+        assert set(names) == set(equations.BY_KIND[kind])

@@ -1,0 +1,191 @@
+"""Gradient-flow experiments (lstm_core/experiments.py) and the adding problem (datasets/adding.py),
+checked against torch autograd on the fused torch modules."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+import torch
+
+from datasets.adding import BASELINE_MSE, adding_problem
+from lstm_core import to_torch
+from lstm_core.errors import UserInputError
+from lstm_core.experiments import (
+    AddingSettings,
+    FlowSettings,
+    _largest_singular_values,
+    clipping_demo,
+    flow_input,
+    flow_recorder,
+    gradient_profiles,
+    lstm_step_factors,
+    rnn_step_factors,
+    spectral_radius,
+    train_adding,
+)
+
+SMALL = FlowSettings(seq_len=12, hidden_size=5, input_size=3, seed=4)
+
+
+def _autograd_dl_dh(model, s, t):
+    """dL/dh_t by running the torch module from the recorded state (h_t, c_t) over x[t+1:]."""
+    rec = flow_recorder(model, s)
+    x = flow_input(s)  # (T, 1, I)
+    trace = rec.record(x)
+    module = to_torch(rec)  # float64, fused
+    h_t = torch.tensor(trace.values("h")[t][None], requires_grad=True)  # (1, 1, H)
+    rest = torch.from_numpy(x[t + 1 :])
+    if model == "lstm":
+        c_t = torch.tensor(trace.values("c")[t][None])
+        out, _ = module(rest, (h_t, c_t)) if len(rest) else (h_t, None)
+    else:
+        out, _ = module(rest, h_t) if len(rest) else (h_t, None)
+    out[-1].sum().backward()
+    return float(h_t.grad.norm())
+
+
+@pytest.mark.parametrize("model", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("nonlinearity", ["tanh", "relu"])
+def test_gradient_profiles_equal_torch_autograd(model, nonlinearity):
+    s = replace(SMALL, nonlinearity=nonlinearity, init="orthogonal", weight_scale=1.3, forget_bias=2.0)
+    profile = gradient_profiles(s)[model]
+    assert profile.shape == (s.seq_len,)
+    for t in (0, 3, s.seq_len - 2, s.seq_len - 1):
+        assert profile[t] == pytest.approx(_autograd_dl_dh(model, s, t), rel=1e-9)
+
+
+def _ratio(profile):
+    return profile[0] / profile[-1]
+
+
+def test_vanishing_rnn_and_lstm_with_open_forget_gate():
+    s = FlowSettings(seq_len=100, hidden_size=32, seed=0)
+    rnn = _ratio(gradient_profiles(s)["rnn"])
+    lstm = {b: _ratio(gradient_profiles(replace(s, forget_bias=b))["lstm"]) for b in (0.0, 1.0, 3.0)}
+    assert rnn < 1e-20
+    assert lstm[3.0] > 1e-3
+    assert lstm[0.0] < lstm[1.0] < lstm[3.0]  # the forget-bias slider is the whole story
+    assert lstm[0.0] < 1e-15  # and a closed-ish forget gate vanishes too
+
+
+def test_rnn_gradient_explodes_with_large_recurrent_weights():
+    s = FlowSettings(seq_len=100, hidden_size=32, init="orthogonal", weight_scale=3.0)
+    assert _ratio(gradient_profiles(s)["rnn"]) > 1e6
+
+
+def test_initialisations_and_forget_bias():
+    s = FlowSettings(hidden_size=16, weight_scale=1.5, forget_bias=-2.5)
+    W = flow_recorder("rnn", replace(s, init="orthogonal")).layers[0][0].W_hh
+    np.testing.assert_allclose(W @ W.T, 1.5**2 * np.eye(16), atol=1e-12)
+    assert spectral_radius(replace(s, init="scaled")) == pytest.approx(1.5)
+    w = flow_recorder("lstm", replace(s, init="orthogonal")).layers[0][0]
+    np.testing.assert_allclose((w.b_ih + w.b_hh)[16:32], -2.5)
+    for k in range(4):  # every gate block of an orthogonal LSTM is orthogonal on its own
+        block = w.W_hh[16 * k : 16 * (k + 1)]
+        np.testing.assert_allclose(block @ block.T, 1.5**2 * np.eye(16), atol=1e-12)
+    # same seed, same weights; no global random state involved
+    before = torch.get_rng_state()
+    a, b = flow_recorder("gru", s), flow_recorder("gru", s)
+    np.testing.assert_array_equal(a.layers[0][0].W_hh, b.layers[0][0].W_hh)
+    assert torch.equal(before, torch.get_rng_state())
+
+
+@pytest.mark.parametrize("nonlinearity", ["tanh", "relu"])
+def test_rnn_step_factors_against_autograd_jacobians(nonlinearity):
+    s = replace(SMALL, nonlinearity=nonlinearity, init="scaled", weight_scale=1.2)
+    f = rnn_step_factors(s)
+    rec = flow_recorder("rnn", s)
+    module = torch.nn.RNNCell(s.input_size, s.hidden_size, nonlinearity=nonlinearity, dtype=torch.float64)
+    w = rec.layers[0][0]
+    with torch.no_grad():
+        for name, value in (("weight_ih", w.W_ih), ("weight_hh", w.W_hh), ("bias_ih", w.b_ih), ("bias_hh", w.b_hh)):
+            getattr(module, name).copy_(torch.from_numpy(value))
+    x = torch.from_numpy(flow_input(s)[:, 0])  # (T, I)
+    h = torch.zeros(s.hidden_size, dtype=torch.float64)
+    for t in range(s.seq_len):
+        J = torch.autograd.functional.jacobian(lambda hp, xt=x[t]: module(xt, hp), h)  # (H, H): ∂h_t/∂h_{t-1}
+        if t > 0:
+            assert f["sigma"][t] == pytest.approx(float(torch.linalg.matrix_norm(J, ord=2)), rel=1e-9)
+        h = module(x[t], h).detach()
+    # the running product of what each step did is exactly the gradient ratio, and σ_max bounds it
+    for t in range(s.seq_len - 1):
+        assert np.prod(f["actual"][t + 1 :]) == pytest.approx(f["ratio"][t], rel=1e-9)
+    assert np.all(f["bound"] >= f["ratio"] * (1 - 1e-9))
+
+
+def test_power_iteration_matches_exact_singular_values():
+    rng = np.random.default_rng(0)
+    slope, W = rng.uniform(0, 1, (20, 40)), rng.standard_normal((40, 40)) / 6
+    exact = np.linalg.norm(slope[:, :, None] * W[None], ord=2, axis=(1, 2))
+    np.testing.assert_allclose(_largest_singular_values(slope, W, iterations=300), exact, rtol=1e-3)
+
+
+def test_lstm_cell_path_is_the_product_of_forget_gates():
+    f = lstm_step_factors(replace(SMALL, forget_bias=1.5))
+    T = SMALL.seq_len
+    assert f["f"].shape == f["keep"].shape == (T, SMALL.hidden_size)
+    np.testing.assert_allclose(f["keep"][-1], 1.0)
+    np.testing.assert_allclose(f["keep"][2], np.prod(f["f"][3:], axis=0), rtol=1e-12)
+    gate = torch.sigmoid(torch.tensor(1.5))  # the gate sits around σ(b_f)
+    assert abs(float(np.median(f["f"])) - float(gate)) < 0.2
+
+
+@pytest.mark.parametrize(
+    "settings, key",
+    [
+        (FlowSettings(seq_len=0), "gradient_flow.err_seq_len"),
+        (FlowSettings(seq_len=10**9), "gradient_flow.err_seq_len"),
+        (FlowSettings(hidden_size=100_000), "gradient_flow.err_hidden"),
+        (FlowSettings(weight_scale=float("nan")), "gradient_flow.err_scale"),
+        (FlowSettings(init="evil"), "gradient_flow.err_choice"),
+    ],
+)
+def test_bad_settings_raise_user_errors(settings, key):
+    with pytest.raises(UserInputError) as info:
+        gradient_profiles(settings)
+    assert info.value.key == key
+
+
+# --- the adding problem -----------------------------------------------------------------------
+
+
+def test_adding_problem_data():
+    x, y = adding_problem(500, 21, np.random.default_rng(0))
+    assert x.shape == (21, 500, 2) and y.shape == (500,)
+    markers = x[:, :, 1]
+    np.testing.assert_array_equal(markers.sum(0), 2)
+    np.testing.assert_array_equal(markers[:10].sum(0), 1)  # one marker in each half
+    np.testing.assert_allclose(y, (x[:, :, 0] * markers).sum(0), rtol=1e-6)
+    assert 0 <= x[:, :, 0].min() and x[:, :, 0].max() <= 1
+    with pytest.raises(ValueError):
+        adding_problem(3, 1, np.random.default_rng(0))
+
+
+def test_adding_problem_baseline_is_one_sixth():
+    _, y = adding_problem(200_000, 10, np.random.default_rng(1))
+    assert np.mean((1.0 - y) ** 2) == pytest.approx(BASELINE_MSE, abs=0.003)
+    assert BASELINE_MSE == pytest.approx(0.1667, abs=1e-4)
+
+
+def test_train_adding_is_seeded_and_stoppable():
+    s = AddingSettings(seq_len=8, hidden_size=8, batch_size=16, steps=30, eval_every=10, test_size=64, seed=3)
+    before = torch.get_rng_state()
+    a, b = train_adding("lstm", s), train_adding("lstm", s)
+    assert torch.equal(before, torch.get_rng_state())
+    assert a.test_mse == b.test_mse and a.steps == [10, 20, 30]
+    seen = []
+    stopped = train_adding("gru", s, progress=lambda run, step: seen.append(step), should_stop=lambda: len(seen) >= 2)
+    assert seen == [10, 20] and stopped.stopped and stopped.steps == [10, 20]
+
+
+def test_training_learns_a_short_adding_problem():
+    s = AddingSettings(seq_len=6, hidden_size=16, batch_size=32, steps=400, lr=1e-2, eval_every=100, test_size=256)
+    run = train_adding("lstm", s)
+    assert run.final_test_mse < 0.5 * BASELINE_MSE
+
+
+def test_clipping_tames_the_exploding_rnn():
+    runs = clipping_demo(seed=0)
+    assert runs["none"].diverged and not runs["clipped"].diverged
+    assert runs["clipped"].final_test_mse < 1.0
+    assert max(runs["clipped"].grad_norm) > 10  # the gradient did explode; clipping only capped the step

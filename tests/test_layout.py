@@ -1,0 +1,56 @@
+"""Project-wide rules: the core never imports Streamlit; every string exists in both languages."""
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ui.i18n import STRINGS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_core_and_datasets_do_not_import_streamlit():
+    code = (
+        "import sys, pkgutil, importlib, lstm_core, datasets, plots\n"
+        "for pkg in (lstm_core, datasets, plots):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+        "print('streamlit' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_every_string_has_english_and_chinese(key):
+    en, zh = STRINGS[key]
+    assert en.strip() and zh.strip()
+    assert set(re.findall(r"\{(\w+)", en)) == set(re.findall(r"\{(\w+)", zh)), "placeholders differ"
+
+
+def test_chinese_strings_are_translated():
+    """A Chinese string with no Chinese character is almost always a forgotten translation."""
+    allowed = {"app.language"}
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    untranslated = [k for k, (en, zh) in STRINGS.items() if k not in allowed and len(en) > 12 and not cjk.search(zh)]
+    assert untranslated == []
+
+
+def _string_keys_used_in(path: Path) -> set[str]:
+    keys = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "t":
+            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                keys.add(node.args[0].value)
+    return keys
+
+
+def test_pages_only_use_defined_strings():
+    used = set()
+    for path in list((ROOT / "pages").glob("*.py")) + list((ROOT / "ui").glob("*.py")) + [ROOT / "app.py"]:
+        used |= _string_keys_used_in(path)
+    assert sorted(used - set(STRINGS)) == []
