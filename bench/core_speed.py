@@ -13,7 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import torch
 from threadpoolctl import threadpool_limits
 
@@ -52,8 +51,8 @@ def main():
             # interleave the two measurements so machine noise hits both alike
             torch_times, record_times = [], []
             for _ in range(3):
-                torch_times.append(median_time(lambda: module(x), args.repeats))
-                record_times.append(median_time(lambda: recorder.record(x_np), args.repeats))
+                torch_times.append(median_time(lambda m=module, x=x: m(x), args.repeats))
+                record_times.append(median_time(lambda r=recorder, x=x_np: r.record(x), args.repeats))
             t_torch, t_record = statistics.median(torch_times), statistics.median(record_times)
             rows.append(
                 {

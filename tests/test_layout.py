@@ -43,9 +43,9 @@ def test_chinese_strings_are_translated():
 def _string_keys_used_in(path: Path) -> set[str]:
     keys = set()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "t":
-            if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                keys.add(node.args[0].value)
+        is_t = isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "t"
+        if is_t and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            keys.add(node.args[0].value)
     return keys
 
 
