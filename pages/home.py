@@ -1,7 +1,9 @@
+import inspect
+
 import streamlit as st
 
 import ui
-from lstm_core import equations
+from lstm_core import equations, scratch
 from plots.diagram import cell_svg
 
 ui.page("home")
@@ -24,6 +26,10 @@ with right:
     st.subheader(t("home.why_header"))
     st.markdown(t("home.why"))
     st.latex(r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
+
+with st.expander(t("home.scratch_header")):
+    st.markdown(t("home.scratch_intro"))
+    st.code(inspect.getsource(scratch), language="python", line_numbers=True)
 
 st.header(t("home.tour_header"))
 for slug, path in [

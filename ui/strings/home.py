@@ -32,6 +32,17 @@ STRINGS = {
         "沿着细胞状态，从第 t 步回传到第 t−1 步的梯度只乘以 f_t：当遗忘门接近 1 时，信息和梯度可以传递数百步。"
         "而普通 RNN 每一步都要乘以一个完整的雅可比矩阵（其中 tanh' ≤ 1），梯度因此消失（或爆炸）。",
     ),
+    "home.scratch_header": (
+        "Build it from zero: an LSTM in NumPy, with backpropagation through time",
+        "从零实现：用 NumPy 写 LSTM 和随时间反向传播",
+    ),
+    "home.scratch_intro": (
+        "Each line of the forward pass is one equation above. The backward pass walks the steps in reverse; note "
+        "`dc_next = dc * f`: along the cell state the gradient is only multiplied by the forget gate. The tests check "
+        "these hand-written gradients against PyTorch's autograd to 1e-6.",
+        "前向传播的每一行对应上面的一条公式。反向传播按时间倒序逐步计算；注意 `dc_next = dc * f`："
+        "沿着细胞状态，梯度只乘以遗忘门。测试会把这些手写梯度与 PyTorch 自动求导的结果比对，误差小于 1e-6。",
+    ),
     "home.tour_header": ("Where to go next", "接下来去哪里"),
     "home.tour.explorer": (
         "Step through a sentence or a sequence and watch i, f, g, o, c and h with the real numbers.",
