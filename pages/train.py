@@ -1,7 +1,156 @@
 import streamlit as st
 
 import ui
+import ui.train_state as S
+from lstm_core import metrics
+from lstm_core.errors import UserInputError
+from plots import train as P
 
 ui.page("train")
-st.title(ui.t("nav.train"))
-st.info(ui.t("app.coming_soon"))
+t = ui.t
+st.title(t("train.title"))
+st.markdown(t("train.intro"))
+with st.expander(t("train.explain_header")):
+    st.markdown(t("train.explain"))
+
+settings = S.controls()
+ui.show_notes()
+S.collect()
+
+start_col, stop_col, _ = st.columns([1, 1, 5])
+if start_col.button(t("train.start"), type="primary", key="train_start", disabled=S.running(), icon=":material/play_arrow:"):
+    try:
+        S.start(settings)
+        st.rerun()
+    except UserInputError as exc:
+        ui.error(exc)
+if stop_col.button(t("train.stop"), key="train_stop", disabled=not S.running(), icon=":material/stop:"):
+    S.job().stop()
+    S.job().thread.join(timeout=2)
+    st.rerun()
+
+
+def live():
+    """Redrawn every second while a run is in progress; the run itself lives in a thread."""
+    job = S.job()
+    if job is not None and not job.running and not job.collected:
+        st.rerun()  # finished: redraw the whole page with the results
+    if S.running():
+        if job.waiting:
+            st.info(t("app.busy", running=job.busy[0], limit=job.busy[1]))
+        fraction, text = S.progress_text(job)
+        st.progress(fraction, text=text)
+    shown = S.live_curves()
+    if not shown:
+        st.info(t("train.no_run_yet"))
+        return
+    ui.chart(P.curves(shown, S.curve_labels()), table=shown[0]["epochs"], key="train_curves")
+    classes = S.shown_classes()
+    note = (
+        t("train.metric_note_binary", positive=classes[1])
+        if len(classes) == 2
+        else t("train.metric_note_multi", classes=len(classes))
+    )
+    st.caption(note + " " + (t("train.compare_note") if len(shown) > 1 else ""))
+
+
+st.subheader(t("train.curves_header"))
+st.fragment(run_every=1.0 if S.running() else None)(live)()
+with st.expander(t("train.overfit_header")):
+    st.markdown(t("train.overfit"))
+
+
+@st.fragment
+def evaluation(run):
+    """Everything here is computed from the run's cached test scores: moving the threshold only
+    reruns this fragment, never the training."""
+    st.caption(t("train.results_of", name=run.name()))
+    names = S.class_labels(run)
+    baseline = S.accuracy(run, run.result.baseline_proba)
+    cols = st.columns(3)
+    cols[0].metric(t("train.test_accuracy"), f"{S.accuracy(run, run.result.test_proba):.3f}")
+    cols[1].metric(t("train.baseline_accuracy"), t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
+    cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
+    st.caption(t("train.baseline_caption"))
+    binary = len(names) == 2
+    threshold = None
+    y_true = run.data.test[1].numpy()
+    if binary:
+        threshold = ui.slider(
+            "threshold", "train.threshold", 0.0, 1.0, 0.5, step=0.01, help=t("train.threshold_help", positive=names[1])
+        )
+        at = metrics.metrics_at_threshold(y_true, run.result.test_proba[:, 1], threshold)
+        for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
+            col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}")
+    y_pred = S.predictions(run, threshold)
+    tabs = st.tabs([t(f"train.tab.{k}") for k in ("cm", "report", "curves", "mistakes", "export")])
+    with tabs[0]:
+        left, right = st.columns(2)
+        with left:
+            cm = metrics.confusion_matrix(y_true, y_pred, len(names))
+            ui.chart(P.confusion(cm, names, S.cm_labels("train.cm_counts")), key="train_cm")
+        with right:
+            cmn = metrics.confusion_matrix(y_true, y_pred, len(names), normalize="true")
+            ui.chart(P.confusion(cmn, names, S.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn")
+    with tabs[1]:
+        st.dataframe(S.report(run, y_pred).round(3), hide_index=True)
+        st.caption(t("train.report_caption"))
+    with tabs[2]:
+        if not binary:
+            st.info(t("train.curves_binary_only"))
+        else:
+            scores = run.result.test_proba[:, 1]
+            at = metrics.metrics_at_threshold(y_true, scores, threshold)
+            fpr, tpr, _ = metrics.roc_curve(y_true, scores)
+            precision, recall, _ = metrics.precision_recall_curve(y_true, scores)
+            left, right = st.columns(2)
+            with left:
+                roc_fig = P.roc(
+                    fpr, tpr, metrics.roc_auc(y_true, scores), (1 - at["specificity"], at["recall"]), S.roc_labels("roc")
+                )
+                ui.chart(roc_fig, key="train_roc")
+            with right:
+                ap = metrics.average_precision(y_true, scores)
+                pr_fig = P.precision_recall(
+                    precision, recall, ap, y_true.mean(), (at["recall"], at["precision"]), S.roc_labels("pr")
+                )
+                ui.chart(pr_fig, key="train_pr")
+    with tabs[3]:
+        mistakes(run, y_pred)
+    with tabs[4]:
+        st.download_button(t("train.download_history"), S.history_csv(run), "train_history.csv", "text/csv", on_click="ignore")
+        st.download_button(
+            t("train.download_report"), S.report_markdown(run, threshold), "train_report.md", "text/markdown", on_click="ignore"
+        )
+
+
+def mistakes(run, y_pred):
+    table = S.mistakes(run, y_pred)
+    if table.empty:
+        st.success(t("train.mistakes_none"))
+        return
+    st.caption(t("train.mistakes_count", count=len(table), total=len(y_pred)))
+    st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
+    if not run.data.text:
+        st.info(t("train.saliency_text_only"))
+        return
+    examples = table.iloc[:, 1].tolist()[:100]
+    text = st.selectbox(t("train.mistake_pick"), examples, key="train_mistake")
+    tokens, scores, proba = S.token_saliency(run, text)
+    st.markdown(f"**{t('train.saliency_header')}**")
+    caption = t("train.saliency_caption", predicted=S.class_labels(run)[proba.argmax()], p=float(proba.max()))
+    st.html(P.token_strip_html(tokens, scores, caption))
+    if st.button(t("train.open_explorer"), key="train_open_explorer", icon=":material/biotech:"):
+        S.open_in_explorer(text)
+
+
+latest = S.runs()[0] if S.runs() else None
+if latest is not None:
+    st.header(t("train.results_header"))
+    if latest.error is not None:
+        ui.error(latest.error)
+    message = S.stop_message(latest)
+    if message:
+        (st.error if message[0] == "error" else st.info)(message[1])
+    if latest.evaluable:
+        evaluation(latest)

@@ -1,0 +1,161 @@
+"""Charts of /train: live training curves (two runs overlaid), confusion matrices, ROC and
+precision-recall curves, and the saliency token strip. Pure: data and translated labels in, a
+Plotly figure (or an escaped HTML string) out."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .style import COLORS, styled
+
+METRICS = ("loss", "accuracy", "precision", "recall", "f1")
+
+
+def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
+    """Train and validation curves of each metric, one panel per metric, plus the train - validation
+    accuracy gap (overfitting shows as a gap that keeps growing).
+
+    runs: newest first, each {"name", "epochs": DataFrame with epoch and train_/val_<metric>
+    columns, "steps": DataFrame (epoch, loss) of the running training loss within epochs}.
+    The older run is drawn dotted and fainter. labels: translated "loss", ..., "f1", "gap", "train",
+    "val", "running", "epoch"."""
+    panels = [*METRICS, "gap"]
+    fig = make_subplots(
+        rows=2, cols=3, subplot_titles=[labels[p] for p in panels], horizontal_spacing=0.07, vertical_spacing=0.16
+    )
+    for k, run in enumerate(runs):
+        epochs = run["epochs"]
+        dash, opacity = ("solid", 1.0) if k == 0 else ("dot", 0.55)
+        for p, metric in enumerate(panels):
+            row, col = divmod(p, 3)
+            where = dict(row=row + 1, col=col + 1)
+            if metric == "loss" and len(run.get("steps", ())):
+                steps = run["steps"]
+                fig.add_trace(
+                    go.Scatter(
+                        x=steps["epoch"], y=steps["loss"], mode="lines", line=dict(color=COLORS["train"], width=1, dash=dash),
+                        opacity=0.35 * opacity, name=f"{run['name']} · {labels['running']}", legendgroup=f"{k}running",
+                        showlegend=True,
+                    ),
+                    **where,
+                )  # fmt: skip
+            if epochs.empty:
+                continue
+            if metric == "gap":
+                series = [("gap", epochs["train_accuracy"] - epochs["val_accuracy"], COLORS["c"], labels["gap"])]
+            else:
+                series = [
+                    (split, epochs[f"{split}_{metric}"], COLORS[split], labels[split])
+                    for split in ("train", "val")
+                    if f"{split}_{metric}" in epochs
+                ]
+            for split, values, color, label in series:
+                fig.add_trace(
+                    go.Scatter(
+                        x=epochs["epoch"], y=values, mode="lines+markers", marker=dict(size=5),
+                        line=dict(color=color, dash=dash), opacity=opacity, name=f"{run['name']} · {label}",
+                        legendgroup=f"{k}{split}", showlegend=p == 0 or (metric == "gap"),
+                    ),
+                    **where,
+                )  # fmt: skip
+    for p, metric in enumerate(panels):
+        row, col = divmod(p, 3)
+        if metric in ("accuracy", "precision", "recall", "f1"):
+            fig.update_yaxes(range=[0, 1.02], row=row + 1, col=col + 1)
+        fig.update_xaxes(title_text=labels["epoch"] if row == 1 else None, rangemode="tozero", row=row + 1, col=col + 1)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0))
+    fig = styled(fig, height=height)
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0), margin=dict(t=40, b=90))
+    return fig
+
+
+def confusion(matrix: np.ndarray, class_names: list[str], labels: dict, normalised: bool = False) -> go.Figure:
+    """Heatmap of a (C, C) confusion matrix: rows the true class, columns the predicted class.
+    labels: translated "title", "true", "predicted"."""
+    text = [[f"{v:.2f}" if normalised else f"{int(v)}" for v in row] for row in matrix]
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix, x=class_names, y=class_names, text=text, texttemplate="%{text}", colorscale="Blues",
+            zmin=0, zmax=1 if normalised else None, showscale=False,
+            hovertemplate=f"{labels['true']}: %{{y}}<br>{labels['predicted']}: %{{x}}<br>%{{text}}<extra></extra>",
+        )
+    )  # fmt: skip
+    fig.update_xaxes(title_text=labels["predicted"], type="category", side="bottom")
+    fig.update_yaxes(title_text=labels["true"], type="category", autorange="reversed")
+    size = 220 + 40 * len(class_names)
+    return styled(fig, labels["title"], height=min(size, 640))
+
+
+def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:
+    """ROC curve with the chance diagonal and the current threshold's operating point.
+    labels: translated "title", "fpr", "tpr", "chance", "model", "threshold"."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(color=COLORS["baseline"], dash="dash"), name=labels["chance"])
+    )
+    fig.add_trace(go.Scatter(x=fpr, y=tpr, mode="lines", line=dict(color=COLORS["train"], width=2), name=labels["model"]))
+    fig.add_trace(_point(point, labels["threshold"]))
+    fig.update_xaxes(title_text=labels["fpr"], range=[-0.02, 1.02])
+    fig.update_yaxes(title_text=labels["tpr"], range=[-0.02, 1.02])
+    return styled(fig, f"{labels['title']} (AUC = {auc:.3f})", height=380)
+
+
+def precision_recall(precision, recall, ap: float, prevalence: float, point: tuple, labels: dict) -> go.Figure:
+    """Precision against recall; a model guessing at random sits at precision = prevalence.
+    labels: translated "title", "precision", "recall", "chance", "model", "threshold"."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[0, 1],
+            y=[prevalence, prevalence],
+            mode="lines",
+            line=dict(color=COLORS["baseline"], dash="dash"),
+            name=labels["chance"],
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=recall, y=precision, mode="lines", line=dict(color=COLORS["val"], width=2), name=labels["model"], line_shape="hv"
+        )
+    )
+    fig.add_trace(_point(point, labels["threshold"]))
+    fig.update_xaxes(title_text=labels["recall"], range=[-0.02, 1.02])
+    fig.update_yaxes(title_text=labels["precision"], range=[-0.02, 1.02])
+    return styled(fig, f"{labels['title']} (AP = {ap:.3f})", height=380)
+
+
+def _point(point, name):
+    return go.Scatter(x=[point[0]], y=[point[1]], mode="markers", marker=dict(size=12, color=COLORS["c"], symbol="x"), name=name)
+
+
+def token_strip_html(tokens: list[str], scores: np.ndarray, caption: str = "") -> str:
+    """Tokens on coloured chips: blue pushed towards the predicted class, vermillion against it,
+    the stronger the colour the larger |score|. Tokens are escaped: they come from user-visible data."""
+    scores = np.asarray(scores, dtype=float)
+    scale = float(np.abs(scores).max()) or 1.0
+    chips = []
+    for token, score in zip(tokens, scores, strict=True):
+        strength = min(abs(score) / scale, 1.0)
+        rgb = (0, 114, 178) if score >= 0 else (213, 94, 0)  # Okabe-Ito blue / vermillion
+        text_color = "#fff" if strength > 0.55 else "#111"
+        chips.append(
+            f'<span title="{score:+.3f}" style="display:inline-block;margin:2px;padding:2px 7px;border-radius:6px;'
+            f"background:rgba({rgb[0]},{rgb[1]},{rgb[2]},{0.08 + 0.92 * strength:.2f});color:{text_color};"
+            f'font-size:1.05rem">{html.escape(token)}</span>'
+        )
+    cap = f'<div style="font-size:0.85rem;color:#555;margin-top:4px">{html.escape(caption)}</div>' if caption else ""
+    return f'<div style="line-height:2.1">{"".join(chips)}</div>{cap}'
+
+
+def history_frame(epochs: list[dict]) -> pd.DataFrame:
+    """History rows (dicts from training.fit) as a table with the metric columns in a fixed order."""
+    frame = pd.DataFrame(epochs)
+    if frame.empty:
+        return pd.DataFrame(columns=["epoch"])
+    cols = ["epoch"] + [f"{s}_{m}" for s in ("train", "val") for m in METRICS if f"{s}_{m}" in frame]
+    return frame[cols]

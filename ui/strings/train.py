@@ -1,0 +1,260 @@
+STRINGS = {
+    "train.title": ("Train a sequence classifier", "训练一个序列分类器"),
+    "train.intro": (
+        "Pick a data set and a model, press **Train**, and watch loss, accuracy, precision, recall and F1 move on the "
+        "training and validation splits while the model learns. A bag-of-words baseline is trained on the same split, "
+        "so you can see what reading in order buys. Training runs in the background: you can change settings or "
+        "look at other charts meanwhile.",
+        "选择数据集和模型，点击**开始训练**，即可实时观察训练集和验证集上的损失、准确率、精确率、召回率和 F1 的变化。"
+        "同一划分上还会训练一个词袋基线模型，让你看到“按顺序阅读”到底带来了什么。"
+        "训练在后台进行，期间可以随意调整设置或查看其他图表。",
+    ),
+    "train.explain_header": ("How this works", "原理说明"),
+    "train.explain": (
+        "**The model.** Each token is looked up in an *embedding* table (a learned vector per word or character); "
+        "sequence data sets feed their feature vectors in directly. A recurrent layer (RNN, LSTM or GRU) reads the "
+        "vectors one step at a time and keeps a hidden state; its final hidden state (both directions if "
+        "bidirectional) goes through a linear layer that gives one score (logit) per class. Softmax turns the scores "
+        "into probabilities, and training minimises the cross-entropy loss.\n\n"
+        "**The splits.** 70 % of the examples train the model, 15 % (validation) are used to watch for overfitting "
+        "and for early stopping, and 15 % (test) are only used for the final evaluation below. The split is "
+        "stratified: each class is divided in the same proportions.\n\n"
+        "**The metrics.** Accuracy is the share of correct predictions. For two classes, precision, recall and F1 "
+        "are those of the positive class (class 1): *precision* = of the items predicted positive, how many are "
+        "positive; *recall* = of the items that are positive, how many were found; F1 is their harmonic mean. With "
+        "more than two classes the page shows their macro average (the plain mean over classes).\n\n"
+        "**The baseline.** A logistic regression on word counts (or, for sequences, on the time-averaged features). "
+        "It knows *which* tokens occur but not their order, so on the negation data (“not good” vs “good, not bad”) "
+        "it stays near chance while a recurrent model can learn the task.\n\n"
+        "**Reproducible.** The seed fixes the initial weights, the dropout masks and the order of the batches: the "
+        "same settings and seed give exactly the same run, and the link in the address bar reproduces it.",
+        "**模型。** 每个词元（词或字）先在*嵌入*表中查出一个可学习的向量；"
+        "序列数据集则直接输入其特征向量。循环层（RNN、LSTM 或 GRU）"
+        "逐步读取这些向量并维护一个隐藏状态；最后一步的隐藏状态（双向时为两个方向拼接）经过一个线性层，"
+        "为每个类别给出一个分数（logit）。"
+        "Softmax 把分数变成概率，训练的目标是最小化交叉熵损失。\n\n"
+        "**数据划分。** 70% 的样本用于训练，15%（验证集）用于观察过拟合和早停，另外 15%（测试集）只用于下方的最终评估。"
+        "划分是分层的：每个类别按相同比例划分。\n\n"
+        "**评价指标。** 准确率是预测正确的比例。二分类时，精确率、"
+        "召回率和 F1 针对正类（类别 1）计算：*精确率* = 在被预测为正类的样本中，"
+        "真正是正类的比例；*召回率* = 在真正是正类的样本中，被找出来的比例；"
+        "F1 是两者的调和平均。多于两类时显示宏平均（各类的简单平均）。\n\n"
+        "**基线模型。** 基于词频（序列数据则基于各时间步特征的平均值）的逻辑回归。它只知道出现了*哪些*词，不知道词的顺序，"
+        "因此在否定句数据（“不好”与“好，不差”）上只能接近随机猜测，而循环网络可以学会这个任务。\n\n"
+        "**可复现。** 随机种子决定初始权重、dropout 掩码和批次顺序：相同的设置和种子会得到完全相同的训练过程，"
+        "地址栏中的链接也能复现这一切。",
+    ),
+    # settings
+    "train.data_header": ("Data", "数据"),
+    "train.dataset": ("Data set", "数据集"),
+    "train.n": ("Number of examples", "样本数量"),
+    "train.length": ("Sequence length", "序列长度"),
+    "train.about_data": ("About this data set", "关于此数据集"),
+    "train.model_header": ("Model", "模型"),
+    "train.kind": ("Recurrent layer", "循环层类型"),
+    "train.kind.lstm": ("LSTM", "LSTM"),
+    "train.kind.gru": ("GRU", "GRU"),
+    "train.kind.rnn": ("RNN", "RNN"),
+    "train.embedding_size": ("Embedding size (text only)", "嵌入维度（仅文本）"),
+    "train.hidden_size": ("Hidden size", "隐藏层大小"),
+    "train.num_layers": ("Layers", "层数"),
+    "train.bidirectional": ("Bidirectional", "双向"),
+    "train.dropout": ("Dropout", "Dropout 比例"),
+    "train.dropout_help": (
+        "During training, each value of the embeddings, between layers and before the output layer is set to 0 "
+        "with this probability (and the rest scaled up), so the model cannot rely on any single unit.",
+        "训练时，嵌入向量、层与层之间以及输出层之前的每个值都以此概率被置为 0（其余值相应放大），使模型不能依赖任何单个单元。",
+    ),
+    "train.training_header": ("Training", "训练"),
+    "train.optimizer": ("Optimiser", "优化器"),
+    "train.opt.adam": ("Adam", "Adam"),
+    "train.opt.sgd": ("SGD (momentum 0.9)", "SGD（动量 0.9）"),
+    "train.lr": ("Learning rate", "学习率"),
+    "train.lr_help": (
+        "The step size of each update. Too small: nothing happens; too large: the loss jumps around or diverges.",
+        "每次更新的步长。太小：几乎学不到东西；太大：损失剧烈波动甚至发散。",
+    ),
+    "train.epochs": ("Epochs", "训练轮数（epoch）"),
+    "train.batch_size": ("Batch size", "批大小"),
+    "train.weight_decay": ("Weight decay (L2)", "权重衰减（L2）"),
+    "train.early_stopping": ("Early stopping", "早停"),
+    "train.early_help": (
+        "Stop when the validation loss has not improved for 3 epochs, and keep the weights of the best epoch.",
+        "当验证集损失连续 3 轮没有改善时停止训练，并保留表现最好那一轮的权重。",
+    ),
+    # running
+    "train.start": ("Train", "开始训练"),
+    "train.stop": ("Stop", "停止"),
+    "train.progress": ("Epoch {epoch} of {epochs} · training loss {loss:.4f}", "第 {epoch} / {epochs} 轮 · 训练损失 {loss:.4f}"),
+    "train.starting": ("Starting…", "正在启动……"),
+    "train.no_run_yet": (
+        "No run yet: choose settings and press Train. The defaults train an LSTM on the English negation data in "
+        "about 10 seconds.",
+        "还没有训练记录：选好设置后点击“开始训练”。默认设置会在约 10 秒内在英文否定句数据上训练一个 LSTM。",
+    ),
+    "train.current_run": ("running", "训练中"),
+    "train.run_name": (
+        "run {number}: {kind}, {hidden} units, seed {seed}",
+        "第 {number} 次：{kind}，{hidden} 个单元，种子 {seed}",
+    ),
+    "train.compare_note": (
+        "The previous run is drawn dotted, so you can compare two settings (or check that the same seed gives the same curves).",
+        "上一次训练用虚线表示，便于比较两组设置（或验证相同的种子会得到相同的曲线）。",
+    ),
+    "train.handoff_title": ("{kind} trained on {data}", "在“{data}”上训练的 {kind}"),
+    "train.stopped_nan": (
+        "Training stopped in epoch {epoch}: the loss became NaN (not a number), so the weights are no longer usable. "
+        "This usually means the learning rate ({lr}) is too large. Try a smaller one.",
+        "训练在第 {epoch} 轮停止：损失变成了 NaN（非数值），权重已无法使用。这通常说明学习率（{lr}）过大，请尝试更小的值。",
+    ),
+    "train.stopped_user": (
+        "Stopped after {epoch} epochs: the results below use the model as trained so far (the baseline was skipped).",
+        "已在第 {epoch} 轮后停止：下方结果使用的是目前训练到的模型（未训练基线模型）。",
+    ),
+    "train.stopped_early": (
+        "Early stopping after epoch {epoch}: the validation loss had not improved for {patience} epochs, so the "
+        "weights of the best epoch were restored.",
+        "在第 {epoch} 轮后早停：验证集损失已连续 {patience} 轮没有改善，已恢复表现最好那一轮的权重。",
+    ),
+    # errors (train.err_lr and train.err_empty are raised by lstm_core/training.py)
+    "train.err_lr": (
+        "The learning rate must be a positive number, not {lr}. With 0 the weights would never change.",
+        "学习率必须是正数，而不是 {lr}。学习率为 0 时权重永远不会改变。",
+    ),
+    "train.err_empty": ("There are no training examples.", "没有训练样本。"),
+    "train.err_size": (
+        "The setting {name} = {value} is outside the allowed range {low} to {high} (limits keep the shared server responsive).",
+        "设置 {name} = {value} 超出了允许范围 {low} 到 {high}（限制是为了让共享服务器保持流畅）。",
+    ),
+    "train.err_kind": ("Unknown recurrent layer “{kind}”.", "未知的循环层类型“{kind}”。"),
+    "train.err_too_small": (
+        "{n} examples are too few to split into training, validation and test sets. Use more examples.",
+        "{n} 个样本太少，无法划分为训练集、验证集和测试集。请使用更多样本。",
+    ),
+    # curves
+    "train.curves_header": ("Training curves", "训练曲线"),
+    "train.curve.loss": ("Loss (cross-entropy)", "损失（交叉熵）"),
+    "train.curve.accuracy": ("Accuracy", "准确率"),
+    "train.curve.precision": ("Precision", "精确率"),
+    "train.curve.recall": ("Recall", "召回率"),
+    "train.curve.f1": ("F1", "F1"),
+    "train.curve.gap": ("Accuracy gap: train − validation", "准确率差距：训练集 − 验证集"),
+    "train.curve.train": ("train", "训练集"),
+    "train.curve.val": ("validation", "验证集"),
+    "train.curve.running": ("training loss within epochs", "轮内训练损失"),
+    "train.curve.epoch": ("epoch", "轮次"),
+    "train.metric_note_binary": (
+        "Precision, recall and F1 are those of the positive class “{positive}”.",
+        "精确率、召回率和 F1 针对正类“{positive}”计算。",
+    ),
+    "train.metric_note_multi": (
+        "Precision, recall and F1 are macro averages over the {classes} classes.",
+        "精确率、召回率和 F1 是 {classes} 个类别的宏平均。",
+    ),
+    "train.overfit_header": ("Overfitting: reading the train and validation curves", "过拟合：如何解读训练集和验证集曲线"),
+    "train.overfit": (
+        "While both curves improve together, the model is learning patterns that generalise. When the training loss "
+        "keeps falling but the validation loss turns up (and the accuracy gap in the last panel keeps growing), the "
+        "model has started to memorise the training examples: that is **overfitting**. Try it: choose the real "
+        "Chinese reviews, a hidden size of 128 and 30 epochs.\n\n"
+        "- **Dropout** randomly zeroes a share of the values during training, so the model cannot lean on a few "
+        "units. The training curve becomes noisier and a little worse, while the validation curve stays closer to "
+        "it: the gap shrinks.\n"
+        "- **Weight decay** adds a penalty on large weights (L2). It pulls the weights towards 0, which limits how "
+        "sharply the model can fit individual examples; too much of it makes both curves worse (underfitting).\n"
+        "- **Early stopping** simply stops when the validation loss has not improved for a few epochs and keeps "
+        "the best weights.",
+        "当两条曲线一起改善时，模型学到的是可以推广的规律。如果训练集损失还在下降，"
+        "验证集损失却开始回升（最后一个面板中的准确率差距不断扩大），"
+        "说明模型开始死记训练样本，这就是**过拟合**。可以试试：选择真实中文评论、隐藏层大小 128、训练 30 轮。\n\n"
+        "- **Dropout** 在训练时随机把一部分值置零，使模型无法依赖少数几个单元。训练曲线会变得更抖、略差一些，"
+        "而验证曲线会更贴近它：差距缩小。\n"
+        "- **权重衰减**对较大的权重施加惩罚（L2），把权重拉向 0，"
+        "限制模型对个别样本的拟合程度；过大则两条曲线都会变差（欠拟合）。\n"
+        "- **早停**在验证集损失连续几轮没有改善时停止训练，并保留最好的权重。",
+    ),
+    # results
+    "train.results_header": ("Evaluation on the test split", "在测试集上的评估"),
+    "train.results_of": ("Results of {name}.", "以下为{name}的结果。"),
+    "train.test_accuracy": ("Test accuracy", "测试集准确率"),
+    "train.baseline_accuracy": ("Bag-of-words baseline", "词袋基线模型"),
+    "train.baseline_none": ("not trained", "未训练"),
+    "train.wall_time": ("Training time", "训练用时"),
+    "train.baseline_caption": (
+        "The baseline is a logistic regression on token counts, trained on the same split: it ignores word order.",
+        "基线模型是基于词频的逻辑回归，在同一数据划分上训练：它忽略词序。",
+    ),
+    "train.threshold": ("Decision threshold", "决策阈值"),
+    "train.threshold_help": (
+        "Predict the positive class “{positive}” when its probability is at least this value. Moving it trades "
+        "precision against recall; nothing is retrained.",
+        "当正类“{positive}”的概率不低于该值时预测为正类。调整它可以在精确率和召回率之间取舍，无需重新训练。",
+    ),
+    "train.metric.accuracy": ("Accuracy", "准确率"),
+    "train.metric.precision": ("Precision", "精确率"),
+    "train.metric.recall": ("Recall", "召回率"),
+    "train.metric.specificity": ("Specificity", "特异度"),
+    "train.metric.f1": ("F1", "F1"),
+    "train.tab.cm": ("Confusion matrix", "混淆矩阵"),
+    "train.tab.report": ("Classification report", "分类报告"),
+    "train.tab.curves": ("ROC and PR curves", "ROC 与 PR 曲线"),
+    "train.tab.mistakes": ("Misclassified examples", "错误分类的样本"),
+    "train.tab.export": ("Export", "导出"),
+    "train.cm_counts": ("Confusion matrix (counts)", "混淆矩阵（计数）"),
+    "train.cm_normalised": ("Normalised by true class (rows sum to 1)", "按真实类别归一化（每行之和为 1）"),
+    "train.cm_true": ("true class", "真实类别"),
+    "train.cm_predicted": ("predicted class", "预测类别"),
+    "train.report.class": ("class", "类别"),
+    "train.report.precision": ("precision", "精确率"),
+    "train.report.recall": ("recall", "召回率"),
+    "train.report.f1": ("F1", "F1"),
+    "train.report.support": ("support", "样本数"),
+    "train.report.accuracy": ("accuracy", "准确率"),
+    "train.report.macro": ("macro average", "宏平均"),
+    "train.report.weighted": ("weighted average", "加权平均"),
+    "train.report_caption": (
+        "Support is the number of test examples of each class. The macro average is the plain mean over classes; "
+        "the weighted average weights each class by its support.",
+        "样本数指测试集中每个类别的样本个数。宏平均是各类别的简单平均；加权平均按各类别的样本数加权。",
+    ),
+    "train.roc_title": ("ROC curve", "ROC 曲线"),
+    "train.pr_title": ("Precision-recall curve", "精确率-召回率曲线"),
+    "train.fpr": ("false-positive rate", "假正例率"),
+    "train.tpr": ("true-positive rate (recall)", "真正例率（召回率）"),
+    "train.chance": ("random guessing", "随机猜测"),
+    "train.model": ("this model", "本模型"),
+    "train.threshold_point": ("current threshold", "当前阈值"),
+    "train.curves_binary_only": (
+        "ROC and precision-recall curves need a positive class: they are shown for two-class data sets.",
+        "ROC 曲线和精确率-召回率曲线需要指定正类，因此只在二分类数据集上显示。",
+    ),
+    "train.col.example": ("example", "样本"),
+    "train.col.true": ("true", "真实类别"),
+    "train.col.predicted": ("predicted", "预测类别"),
+    "train.col.confidence": ("confidence", "置信度"),
+    "train.mistakes_none": ("No test example is misclassified.", "测试集中没有被错误分类的样本。"),
+    "train.mistakes_count": (
+        "{count} of {total} test examples are misclassified (most confident mistakes first).",
+        "测试集 {total} 个样本中有 {count} 个被分错（按置信度从高到低排列）。",
+    ),
+    "train.mistake_pick": ("Look at one", "查看其中一个"),
+    "train.saliency_header": ("Which tokens drove the prediction", "哪些词元决定了预测"),
+    "train.saliency_caption": (
+        "Blue pushed towards the predicted class “{predicted}” ({p:.0%}), orange against it; the stronger the colour, "
+        "the larger the effect (gradient × input, integrated from all-zero embeddings). A “?” marks a token the model "
+        "never saw in training.",
+        "蓝色表示推动模型预测为“{predicted}”（{p:.0%}），"
+        "橙色表示起反作用；颜色越深影响越大（梯度 × 输入，从全零嵌入开始积分）。"
+        "带“?”的词元在训练集中从未出现过。",
+    ),
+    "train.open_explorer": ("Open this sentence in the cell explorer", "在单元探索页中打开这句话"),
+    "train.saliency_text_only": (
+        "Token saliency and the cell explorer hand-off are available for text data sets.",
+        "词元显著性和跳转到单元探索页仅适用于文本数据集。",
+    ),
+    "train.download_history": ("Training history (CSV)", "训练历史（CSV）"),
+    "train.download_report": ("Run report (Markdown)", "训练报告（Markdown）"),
+    "train.report_title": ("LSTM Lab run report", "LSTM 实验室训练报告"),
+    "train.report_settings": ("Settings", "设置"),
+    "train.report_results": ("Test results", "测试结果"),
+}

@@ -1,0 +1,429 @@
+"""/train's UI state: the settings widgets, the cached data, the background training job, the
+finished runs (the current one and the previous one, for comparison) and everything the
+evaluation section computes from a run's cached test scores."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import ui
+import ui.handoff
+import ui.jobs
+from datasets import classification as D
+from lstm_core import classifier as C
+from lstm_core import metrics
+from lstm_core.errors import UserInputError
+from lstm_core.training import TrainConfig
+from plots.train import history_frame
+
+JOB = "train"
+RUNS = "_train_runs"  # newest first; at most two are kept
+DATA_SEED = 0  # every run sees the same data and split, so two runs compare models, not data
+
+
+@dataclass
+class Settings:
+    dataset: str = "negation_en"
+    n: int = 3000
+    length: int | None = None
+    kind: str = "lstm"
+    embedding_size: int = 32
+    hidden_size: int = 32
+    num_layers: int = 1
+    bidirectional: bool = False
+    dropout: float = 0.0
+    optimizer: str = "adam"
+    lr: float = 0.01
+    batch_size: int = 32
+    epochs: int = 10
+    weight_decay: float = 0.0
+    early_stopping: bool = False
+    patience: int = 3
+    seed: int = 0
+
+    def model(self) -> dict:
+        keys = ("kind", "embedding_size", "hidden_size", "num_layers", "bidirectional", "dropout", "seed")
+        return {k: getattr(self, k) for k in keys}
+
+    def training(self) -> TrainConfig:
+        return TrainConfig(
+            epochs=self.epochs,
+            batch_size=self.batch_size,
+            lr=self.lr,
+            optimizer=self.optimizer,
+            weight_decay=self.weight_decay,
+            patience=self.patience if self.early_stopping else None,
+            seed=self.seed,
+        )
+
+
+DEFAULTS = Settings()
+
+
+def controls() -> Settings:
+    """The settings widgets (URL-bound), in three columns: data, model, training."""
+    d = DEFAULTS
+    data_col, model_col, train_col = st.columns(3)
+    with data_col:
+        st.subheader(ui.t("train.data_header"))
+        dataset = ui.choice("data", "train.dataset", list(D.NAMES), d.dataset, format_key="data.{}")
+        info = D.NAMES[dataset]
+        high = min(info.get("max_n", LIMIT_EXAMPLES), LIMIT_EXAMPLES)
+        n = ui.number(
+            f"n_{dataset}", "train.n", C.LIMITS["examples"][0], high, min(info["default_n"], high), step=100, advanced=True
+        )
+        length = None
+        if info["supports_length"]:
+            default, low, top = info["length"]
+            length = ui.slider(f"length_{dataset}", "train.length", low, top, default)
+        with st.expander(ui.t("train.about_data")):
+            st.markdown(ui.t(info["card_key"]))
+    with model_col:
+        st.subheader(ui.t("train.model_header"))
+        kind = ui.choice("kind", "train.kind", C.KINDS, d.kind, format_key="train.kind.{}", widget="segmented")
+        embedding = ui.slider("emb", "train.embedding_size", 2, 128, d.embedding_size, disabled=info["kind"] != "text")
+        hidden = ui.slider("hidden", "train.hidden_size", 2, 128, d.hidden_size)
+        layers = ui.slider("layers", "train.num_layers", 1, 2, d.num_layers, advanced=True)
+        bidirectional = ui.toggle("bi", "train.bidirectional", d.bidirectional, advanced=True)
+        dropout = ui.slider("dropout", "train.dropout", 0.0, 0.8, d.dropout, step=0.05, help=ui.t("train.dropout_help"))
+    with train_col:
+        st.subheader(ui.t("train.training_header"))
+        optimizer = ui.choice(
+            "opt", "train.optimizer", ["adam", "sgd"], d.optimizer, format_key="train.opt.{}", widget="segmented"
+        )
+        lr = ui.number("lr", "train.lr", 0.0, 10.0, d.lr, step=0.001, format="%.4f", help=ui.t("train.lr_help"))
+        epochs = ui.slider("epochs", "train.epochs", 1, 30, d.epochs)
+        batch = ui.choice("batch", "train.batch_size", ["8", "16", "32", "64", "128", "256"], str(d.batch_size), advanced=True)
+        decay = ui.number("wd", "train.weight_decay", 0.0, 0.1, d.weight_decay, step=0.0005, format="%.4f", advanced=True)
+        early = ui.toggle("early", "train.early_stopping", d.early_stopping, help=ui.t("train.early_help"))
+        seed = ui.number("seed", "app.seed", 0, 1_000_000, d.seed, step=1)
+    return Settings(
+        dataset, n, length, kind, embedding, hidden, layers, bidirectional, dropout,
+        optimizer, lr, int(batch), epochs, decay, early, d.patience, seed,
+    )  # fmt: skip
+
+
+LIMIT_EXAMPLES = C.LIMITS["examples"][1]
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def prepared(dataset: str, n: int, length: int | None) -> C.Prepared:
+    """Load, split (stratified) and encode; cached per data setting (a copy per session)."""
+    data = D.load(dataset, seed=DATA_SEED, n=n, length=length)
+    return C.prepare(*D.split(data, seed=DATA_SEED))
+
+
+# --- the background run -----------------------------------------------------------------------
+
+
+class Cancelled(Exception):
+    """Stopped while still waiting for a training slot."""
+
+
+@dataclass
+class Result:
+    history: object  # training.History
+    seconds: float
+    model: C.SequenceClassifier
+    test_proba: np.ndarray | None  # (N, C); None if the loss became NaN
+    baseline_proba: np.ndarray | None
+
+
+def _work(job, data: C.Prepared, settings: Settings) -> Result:
+    """Runs in the job's thread: no Streamlit calls here."""
+
+    def waiting(running, limit):
+        job.waiting, job.busy = True, (running, limit)
+        if job.should_stop():
+            raise Cancelled
+
+    with ui.training_slot(waiting):
+        job.waiting = False
+        model = C.build_model(data, **settings.model())
+        start = time.monotonic()
+        history = C.train_model(model, data, settings.training(), job.progress.append, job.should_stop)
+        seconds = time.monotonic() - start
+        if history.stopped == "nan":
+            return Result(history, seconds, model, None, None)
+        test_proba = C.predict_proba(model, data.test[0])
+        baseline_proba = None
+        if history.stopped != "stopped":  # a stop means stop: no baseline run after it
+            baseline, _ = C.train_baseline(data, settings.seed)
+            baseline_proba = C.predict_proba(baseline, data.test[0])
+        return Result(history, seconds, model, test_proba, baseline_proba)
+
+
+def start(settings: Settings):
+    """Prepare the data here (cached, and errors reach the learner at once), then train in a thread."""
+    C.check_limits(
+        embedding_size=settings.embedding_size,
+        hidden_size=settings.hidden_size,
+        num_layers=settings.num_layers,
+        dropout=settings.dropout,
+        epochs=settings.epochs,
+        batch_size=settings.batch_size,
+        examples=settings.n,
+    )
+    if not settings.lr > 0 or not np.isfinite(settings.lr):
+        raise UserInputError("train.err_lr", lr=settings.lr)
+    data = prepared(settings.dataset, settings.n, settings.length)
+    job = ui.jobs.start(JOB, _work, data, settings)
+    job.settings, job.data, job.collected = settings, data, False
+    st.session_state["_train_number"] = st.session_state.get("_train_number", 0) + 1
+    job.number = st.session_state["_train_number"]
+    return job
+
+
+def job():
+    return ui.jobs.get(JOB)
+
+
+def running() -> bool:
+    current = job()
+    return current is not None and current.running
+
+
+# --- finished runs ----------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    number: int
+    settings: Settings
+    data: C.Prepared
+    result: Result | None
+    error: Exception | None
+    steps: pd.DataFrame = field(default_factory=pd.DataFrame)  # running loss within epochs
+
+    @property
+    def epochs(self) -> pd.DataFrame:
+        return history_frame(self.result.history.epochs if self.result else [])
+
+    @property
+    def evaluable(self) -> bool:
+        return self.result is not None and self.result.test_proba is not None
+
+    def name(self) -> str:
+        s = self.settings
+        return ui.t("train.run_name", number=self.number, kind=ui.t(f"train.kind.{s.kind}"), hidden=s.hidden_size, seed=s.seed)
+
+
+def runs() -> list[Run]:
+    return st.session_state.setdefault(RUNS, [])
+
+
+def collect():
+    """Move a finished job into the list of runs (once) and hand its model to the explorer."""
+    current = job()
+    if current is None or current.running or current.collected:
+        return
+    current.collected = True
+    error = current.error if not isinstance(current.error, Cancelled) else None
+    if isinstance(current.error, Cancelled):
+        return
+    run = Run(current.number, current.settings, current.data, current.result, error, steps_frame(current))
+    st.session_state[RUNS] = [run, *runs()][:2]
+    if run.evaluable and run.data.text:
+        _hand_off(run)
+
+
+def _hand_off(run: Run):
+    model = run.result.model
+    ui.handoff.put(
+        ui.handoff.TrainedModel(
+            recorder=model.recorder(),
+            source="train",
+            title=ui.t(
+                "train.handoff_title", kind=ui.t(f"train.kind.{run.settings.kind}"), data=ui.t(f"data.{run.settings.dataset}")
+            ),
+            embedding=model.embedding.weight.detach().numpy().copy(),
+            vocab=run.data.vocab,
+            tokenise_mode=run.data.tokenise_mode,
+            class_names=[ui.t(c) for c in run.data.class_names],
+            example=run.data.test_texts[0],
+        )
+    )
+
+
+def steps_frame(current) -> pd.DataFrame:
+    """The running training loss reported within epochs, against fractional epochs."""
+    progress = list(current.progress)
+    if not progress:
+        return pd.DataFrame(columns=["epoch", "loss"])
+    per_epoch = progress[0].total_steps / current.settings.epochs
+    return pd.DataFrame({"epoch": [p.step / per_epoch for p in progress], "loss": [p.loss for p in progress]})
+
+
+def live_epochs(current) -> pd.DataFrame:
+    return history_frame([{"epoch": p.epoch, **p.metrics} for p in list(current.progress) if p.epoch_end])
+
+
+def stop_message(run: Run) -> tuple[str, str] | None:
+    """(level, text) explaining why a run ended early, or None if it ran all its epochs."""
+    if run.error is not None:
+        return None
+    history = run.result.history
+    done = history.epochs[-1]["epoch"] if history.epochs else 0
+    if history.stopped == "nan":
+        return "error", ui.t("train.stopped_nan", epoch=len(history.epochs) + 1, lr=run.settings.lr)
+    if history.stopped == "stopped":
+        return "info", ui.t("train.stopped_user", epoch=f"{done:.2f}")
+    if history.stopped == "early_stopping":
+        return "info", ui.t("train.stopped_early", epoch=int(done), patience=run.settings.patience)
+    return None
+
+
+# --- evaluation from cached scores (no retraining) ---------------------------------------------
+
+
+def class_labels(run: Run) -> list[str]:
+    return [ui.t(c) for c in run.data.class_names]
+
+
+def predictions(run: Run, threshold: float | None) -> np.ndarray:
+    """Binary tasks: positive where P(class 1) >= threshold; otherwise the most probable class."""
+    proba = run.result.test_proba
+    if threshold is not None and proba.shape[1] == 2:
+        return (proba[:, 1] >= threshold).astype(np.int64)
+    return proba.argmax(1)
+
+
+def report(run: Run, y_pred) -> pd.DataFrame:
+    names = (ui.t("train.report.accuracy"), ui.t("train.report.macro"), ui.t("train.report.weighted"))
+    table = metrics.classification_report(run.data.test[1].numpy(), y_pred, class_labels(run), names)
+    table.columns = [ui.t(f"train.report.{c}") for c in ("precision", "recall", "f1", "support")]
+    return table.reset_index(names=ui.t("train.report.class"))
+
+
+def accuracy(run: Run, proba) -> float | None:
+    return None if proba is None else metrics.accuracy(run.data.test[1].numpy(), proba.argmax(1))
+
+
+def mistakes(run: Run, y_pred) -> pd.DataFrame:
+    """Misclassified test examples, most confident mistakes first."""
+    y_true = run.data.test[1].numpy()
+    proba = run.result.test_proba
+    wrong = np.flatnonzero(y_pred != y_true)
+    names = class_labels(run)
+    confidence = proba[wrong, y_pred[wrong]]
+    order = wrong[np.argsort(-confidence, kind="stable")]
+    example = [run.data.test_texts[k] for k in order] if run.data.text else [f"#{k}" for k in order]
+    return pd.DataFrame(
+        {
+            "index": order,
+            ui.t("train.col.example"): example,
+            ui.t("train.col.true"): [names[y_true[k]] for k in order],
+            ui.t("train.col.predicted"): [names[y_pred[k]] for k in order],
+            ui.t("train.col.confidence"): np.round(proba[order, y_pred[order]], 3),
+        }
+    )
+
+
+def token_saliency(run: Run, text: str):
+    """(tokens, scores, probabilities) for one text under the run's model."""
+    from datasets.text import tokenise
+
+    tokens = tokenise(text, run.data.tokenise_mode) or [""]
+    ids = run.data.vocab.encode(tokens)
+    proba, scores = C.saliency(run.result.model, ids)
+    return [tok if tok in run.data.vocab.stoi else f"{tok}?" for tok in tokens], scores, proba
+
+
+def open_in_explorer(text: str):
+    ui.handoff.request(text)
+    st.switch_page("pages/explorer.py")
+
+
+# --- export -----------------------------------------------------------------------------------
+
+
+def history_csv(run: Run) -> bytes:
+    return run.epochs.to_csv(index=False).encode("utf-8")
+
+
+def report_markdown(run: Run, threshold: float | None) -> bytes:
+    """A small run report: settings, test metrics, classification report and confusion matrix."""
+    y_pred = predictions(run, threshold)
+    names = class_labels(run)
+    cm = pd.DataFrame(metrics.confusion_matrix(run.data.test[1].numpy(), y_pred, len(names)), index=names, columns=names)
+    baseline = accuracy(run, run.result.baseline_proba)
+    lines = [
+        f"# {ui.t('train.report_title')}: {run.name()}",
+        "",
+        f"## {ui.t('train.report_settings')}",
+        "",
+        *[f"- {key}: {value}" for key, value in asdict(run.settings).items()],
+        "",
+        f"## {ui.t('train.report_results')}",
+        "",
+        f"- {ui.t('train.test_accuracy')}: {accuracy(run, run.result.test_proba):.4f}",
+        f"- {ui.t('train.baseline_accuracy')}: {'-' if baseline is None else f'{baseline:.4f}'}",
+        f"- {ui.t('train.wall_time')}: {run.result.seconds:.1f} s",
+        "",
+        _markdown_table(report(run, y_pred)),
+        "",
+        f"## {ui.t('train.cm_counts')}",
+        "",
+        _markdown_table(cm.reset_index(names=f"{ui.t('train.cm_true')} \\ {ui.t('train.cm_predicted')}")),
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _markdown_table(frame: pd.DataFrame) -> str:
+    def cell(v):
+        return f"{v:.3f}" if isinstance(v, float) else str(v).replace("|", "\\|")
+
+    rows = [[cell(c) for c in frame.columns]] + [[cell(v) for v in row] for row in frame.itertuples(index=False)]
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * len(frame.columns))
+    return "\n".join(lines)
+
+
+def curve_labels() -> dict:
+    keys = ("loss", "accuracy", "precision", "recall", "f1", "gap", "train", "val", "running", "epoch")
+    return {k: ui.t(f"train.curve.{k}") for k in keys}
+
+
+def roc_labels(kind: str) -> dict:
+    common = {"chance": "train.chance", "model": "train.model", "threshold": "train.threshold_point"}
+    axes = (
+        {"fpr": "train.fpr", "tpr": "train.tpr"}
+        if kind == "roc"
+        else {"precision": "train.report.precision", "recall": "train.report.recall"}
+    )
+    return {"title": ui.t(f"train.{kind}_title"), **{k: ui.t(v) for k, v in {**common, **axes}.items()}}
+
+
+def cm_labels(title_key: str) -> dict:
+    return {"title": ui.t(title_key), "true": ui.t("train.cm_true"), "predicted": ui.t("train.cm_predicted")}
+
+
+def live_curves() -> list[dict]:
+    """What the curves chart shows: the running job (if any) and the finished runs, newest first, two at most."""
+    shown = []
+    current = job()
+    if current is not None and current.running:
+        shown.append({"name": ui.t("train.current_run"), "epochs": live_epochs(current), "steps": steps_frame(current)})
+    shown += [{"name": run.name(), "epochs": run.epochs, "steps": run.steps} for run in runs()]
+    return shown[:2]
+
+
+def progress_text(current) -> tuple[float, str]:
+    progress = list(current.progress)
+    if not progress:
+        return 0.0, ui.t("train.starting")
+    last = progress[-1]
+    return last.step / last.total_steps, ui.t("train.progress", epoch=last.epoch, epochs=current.settings.epochs, loss=last.loss)
+
+
+def shown_classes() -> list[str]:
+    """Translated class names of the run on screen (the running one, else the latest)."""
+    current = job()
+    if current is not None and current.running:
+        return [ui.t(c) for c in current.data.class_names]
+    return class_labels(runs()[0]) if runs() else []
