@@ -1,0 +1,67 @@
+STRINGS = {
+    "model.download": ("Download the trained model (.npz)", "下载训练好的模型（.npz）"),
+    "model.download_help": (
+        "A NumPy archive with the weights, vocabulary and settings. Load it again here later with “Load a model file”.",
+        "包含权重、词表和设置的 NumPy 文件。以后可以通过“加载模型文件”重新载入。",
+    ),
+    "model.upload": ("Load a model file (.npz)", "加载模型文件（.npz）"),
+    "model.upload_help": (
+        "A model saved by LSTM Lab. The file is checked (sizes, shapes, number types) and is never unpickled; at most 2 MB.",
+        "由 LSTM 实验室保存的模型。文件会被逐项检查（大小、形状、数值类型），绝不会被反序列化执行；最大 2 MB。",
+    ),
+    "model.loaded": ("Loaded “{title}”.", "已加载“{title}”。"),
+    "model.uploaded_title": ("Uploaded model: {name}", "上传的模型：{name}"),
+    "model.err_file_size": (
+        "This file is too large: model files may be at most {limit_mb} MB.",
+        "文件过大：模型文件最大为 {limit_mb} MB。",
+    ),
+    "model.err_not_npz": (
+        "This is not a model file saved by LSTM Lab (expected a .npz NumPy archive).",
+        "这不是 LSTM 实验室保存的模型文件（应为 .npz 格式的 NumPy 文件）。",
+    ),
+    "model.err_unknown_key": (
+        "The model file has an unexpected or missing entry “{entry}”.",
+        "模型文件中的条目“{entry}”不符合预期（多余或缺失）。",
+    ),
+    "model.err_bad_array": (
+        "The entry “{entry}” of the model file is damaged.",
+        "模型文件中的条目“{entry}”已损坏。",
+    ),
+    "model.err_dtype": (
+        "The entry “{entry}” has number type {dtype}; only 32- or 64-bit floats are accepted.",
+        "条目“{entry}”的数值类型为 {dtype}；只接受 32 位或 64 位浮点数。",
+    ),
+    "model.err_shape": (
+        "The entry “{entry}” has shape {got}, but the model's sizes require {want}.",
+        "条目“{entry}”的形状为 {got}，但按模型尺寸应为 {want}。",
+    ),
+    "model.err_not_finite": (
+        "The entry “{entry}” contains NaN or infinite values.",
+        "条目“{entry}”中含有 NaN 或无穷大的数值。",
+    ),
+    "model.err_metadata": (
+        "The model file's description (metadata) is missing or invalid.",
+        "模型文件的描述信息（元数据）缺失或无效。",
+    ),
+    "model.err_version": (
+        "This model file has format version {version}, which this app cannot read.",
+        "该模型文件的格式版本为 {version}，本应用无法读取。",
+    ),
+    "model.err_kind": ("Unknown model type “{kind}”.", "未知的模型类型“{kind}”。"),
+    "model.err_size": (
+        "The model's {name} is {value}; it must be between {low} and {high}.",
+        "模型的 {name} 为 {value}，必须在 {low} 到 {high} 之间。",
+    ),
+    "model.err_list": (
+        "The model's {name} list is invalid (at most {limit} short text items).",
+        "模型的 {name} 列表无效（最多 {limit} 个较短的文本项）。",
+    ),
+    "model.err_vocab": (
+        "The model's vocabulary is invalid (tokens must be unique, at least 2).",
+        "模型的词表无效（词元必须各不相同，且至少 2 个）。",
+    ),
+    "model.err_scale": (
+        "The model's scaler range is invalid (maximum below minimum).",
+        "模型的缩放范围无效（最大值小于最小值）。",
+    ),
+}
