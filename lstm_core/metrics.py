@@ -176,3 +176,30 @@ def average_precision(y_true, scores) -> float:
     a step-function integral without interpolation."""
     precision, recall, _ = precision_recall_curve(y_true, scores)
     return float(max(0.0, -np.sum(np.diff(recall) * precision[:-1])))
+
+
+# The formula of each count-based metric, as shown on /metrics: (LaTeX with symbols, numerator and
+# denominator as functions of the counts). metrics_from_counts computes exactly these ratios.
+FORMULAS = {
+    "accuracy": (r"\frac{TP + TN}{TP + TN + FP + FN}", lambda c: (c["tp"] + c["tn"], c["tp"] + c["tn"] + c["fp"] + c["fn"])),
+    "precision": (r"\frac{TP}{TP + FP}", lambda c: (c["tp"], c["tp"] + c["fp"])),
+    "recall": (r"\frac{TP}{TP + FN}", lambda c: (c["tp"], c["tp"] + c["fn"])),
+    "specificity": (r"\frac{TN}{TN + FP}", lambda c: (c["tn"], c["tn"] + c["fp"])),
+    "f1": (r"\frac{2\,TP}{2\,TP + FP + FN}", lambda c: (2 * c["tp"], 2 * c["tp"] + c["fp"] + c["fn"])),
+}
+
+_SUBSTITUTED = {
+    "accuracy": r"\frac{{{tp} + {tn}}}{{{tp} + {tn} + {fp} + {fn}}}",
+    "precision": r"\frac{{{tp}}}{{{tp} + {fp}}}",
+    "recall": r"\frac{{{tp}}}{{{tp} + {fn}}}",
+    "specificity": r"\frac{{{tn}}}{{{tn} + {fp}}}",
+    "f1": r"\frac{{2 \cdot {tp}}}{{2 \cdot {tp} + {fp} + {fn}}}",
+}
+
+
+def formula_latex(name: str, counts: dict[str, int], label: str) -> str:
+    """`label` = formula = the counts substituted = the value (or 0/0 when undefined)."""
+    symbols, ratio = FORMULAS[name]
+    num, den = ratio(counts)
+    value = f"{num / den:.4g}" if den else r"\tfrac{0}{0} \to 0"
+    return rf"\text{{{label}}} = {symbols} = {_SUBSTITUTED[name].format(**counts)} = {value}"
