@@ -1,0 +1,67 @@
+"""The UI side of model files: a TrainedModel survives download -> upload, the download button
+renders, and a hostile title cannot become markup."""
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from datasets.text import Vocab
+from lstm_core import model_io, random_recorder
+from ui import handoff, model_files
+
+
+def _text_model():
+    vocab = Vocab(["<pad>", "<unk>", "not", "good", "好"], {})
+    embedding = np.random.default_rng(2).normal(size=(5, 3)).astype(np.float32)
+    return handoff.TrainedModel(
+        recorder=random_recorder("lstm", 3, 4, seed=3),
+        source="train",
+        title="LSTM on negation",
+        embedding=embedding,
+        vocab=vocab,
+        tokenise_mode="words",
+        class_names=["negative", "positive"],
+        example="not good",
+    )
+
+
+def test_a_trained_text_model_survives_download_and_upload():
+    original = _text_model()
+    back = model_files.from_file(model_io.load(model_files.model_bytes(original)), "m.npz")
+    assert (back.title, back.source, back.tokenise_mode, back.example) == ("LSTM on negation", "train", "words", "not good")
+    assert back.vocab.itos == original.vocab.itos and back.vocab.encode(["good", "bad"]) == [3, 1]
+    assert back.class_names == original.class_names
+    x = back.embedding[back.vocab.encode(["not", "good"])]  # (T, E)
+    np.testing.assert_array_equal(back.recorder.record(x).h, original.recorder.record(x).h)
+
+
+def test_a_forecaster_keeps_its_scaler_and_example():
+    model = handoff.TrainedModel(random_recorder("gru", 1, 5), "forecast", "GRU", scale=(3.0, 17.5), example=[1, 2.5])
+    back = model_files.from_file(model_io.load(model_files.model_bytes(model)), "f.npz")
+    assert back.scale == (3.0, 17.5) and back.example == [1.0, 2.5] and back.vocab is None
+
+
+def test_file_metadata_cannot_inject_markup_or_odd_values():
+    data = model_io.save(
+        random_recorder("lstm", 2, 3),
+        metadata={"title": "[click](http://evil) <b>x</b>", "source": "<script>", "tokenise_mode": "eval", "example": {"a": 1}},
+    )
+    back = model_files.from_file(model_io.load(data), "x.npz")
+    assert not any(ch in back.title for ch in "[]()<>")
+    assert (back.source, back.tokenise_mode, back.example) == ("upload", "auto", None)
+
+
+def _page():
+    import streamlit as st
+
+    from tests.test_model_files import _text_model
+    from ui import model_files
+
+    model_files.download_button(_text_model())
+    st.markdown(f"no model: {model_files.upload_widget() is None}")
+
+
+def test_widgets_render():
+    at = AppTest.from_function(_page, default_timeout=30).run()
+    assert not at.exception
+    assert at.markdown[-1].value == "no model: True"
+    assert len(at.get("download_button")) == 1

@@ -1,0 +1,136 @@
+"""Download a trained model as a `.npz` file and load one back (any page can use these two).
+
+    from ui import model_files
+    model_files.download_button(trained_model)            # a ui.handoff.TrainedModel
+    uploaded = model_files.upload_widget(where=st.sidebar)  # TrainedModel or None; handed to /explorer
+
+The file format and every check on uploads live in lstm_core.model_io (no pickle, ever).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import streamlit as st
+
+import ui
+from datasets.text import Vocab
+from lstm_core import model_io
+from lstm_core.errors import UserInputError
+
+from . import handoff
+
+MAX_TITLE_CHARS = 100
+MAX_EXAMPLE_ITEMS = 400
+TOKENISE_MODES = ("auto", "words", "chars")
+_MARKUP = re.compile(r"[\[\]()<>`*_#|\\$~]")  # a title from a file is shown as plain text, never as a link
+
+
+def model_bytes(model: handoff.TrainedModel) -> bytes:
+    """The model as `.npz` bytes (lstm_core.model_io's format)."""
+    scale = None if model.scale is None else [float(v) for v in model.scale]
+    example = model.example
+    if example is not None and not isinstance(example, str):
+        example = [float(v) for v in example]
+    return model_io.save(
+        model.recorder,
+        embedding=model.embedding,
+        vocab=None if model.vocab is None else list(model.vocab.itos),
+        class_names=list(model.class_names),
+        scale=scale,
+        metadata={
+            "title": model.title,
+            "source": model.source,
+            "tokenise_mode": model.tokenise_mode,
+            "example": example,
+        },
+    )
+
+
+def download_button(model: handoff.TrainedModel, key: str = "model_download", where=st):
+    """A download button for the model; the file is only built when the learner clicks."""
+
+    def data():
+        try:
+            return model_bytes(model)
+        except UserInputError:  # too large to save: an empty file is better than a traceback mid-download
+            return b""
+
+    where.download_button(
+        ui.t("model.download"),
+        data=data,
+        file_name=f"lstm-lab-{model.source}-{model.recorder.kind}.npz",
+        mime="application/octet-stream",
+        help=ui.t("model.download_help"),
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedModel:
+    """A TrainedModel from a checked model file; free-form metadata is used only when well-formed."""
+    meta = loaded.metadata
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title = ui.t("model.uploaded_title", name=file_name)
+    mode = meta.get("tokenise_mode")
+    source = meta.get("source")
+    scale = None
+    if loaded.scale is not None and loaded.scale.ndim == 1:
+        scale = (float(loaded.scale[0]), float(loaded.scale[1]))
+    return handoff.TrainedModel(
+        recorder=loaded.recorder,
+        source=source if source in ("train", "forecast") else "upload",
+        title=_MARKUP.sub(" ", title)[:MAX_TITLE_CHARS],
+        embedding=loaded.embedding,
+        vocab=None if loaded.vocab is None else Vocab(list(loaded.vocab), {}),
+        tokenise_mode=mode if mode in TOKENISE_MODES else "auto",
+        class_names=list(loaded.class_names),
+        scale=scale,
+        example=_example(meta.get("example")),
+    )
+
+
+def _example(value):
+    if isinstance(value, str):
+        return value[: ui.MAX_PARAM_LEN]
+    if (
+        isinstance(value, list)
+        and 0 < len(value) <= MAX_EXAMPLE_ITEMS
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value)
+    ):
+        return [float(v) for v in value]
+    return None
+
+
+def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) -> handoff.TrainedModel | None:
+    """A file uploader for `.npz` model files. Returns the checked model (or None, after showing
+    why the file was refused). With `hand_off`, a newly loaded model becomes the session's trained
+    model, so /explorer can trace it."""
+    file = where.file_uploader(
+        ui.t("model.upload"),
+        type=["npz"],
+        key=key,
+        help=ui.t("model.upload_help"),
+        max_upload_size=model_io.MAX_FILE_BYTES // (1024 * 1024),
+    )
+    if file is None:
+        return None
+    cache = st.session_state.setdefault("_model_uploads", {})
+    if file.file_id not in cache:  # parse once per uploaded file, not on every rerun
+        cache.clear()
+        try:
+            model = from_file(model_io.load(file.getvalue()), file.name[:60])
+        except UserInputError as exc:
+            model = exc
+        cache[file.file_id] = model
+        if hand_off and isinstance(model, handoff.TrainedModel):
+            handoff.put(model)
+    model = cache[file.file_id]
+    if isinstance(model, UserInputError):
+        ui.error(model)
+        return None
+    where.caption(ui.t("model.loaded", title=model.title))
+    return model
