@@ -1,7 +1,135 @@
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 import ui
+from datasets import text_steps as steps
+from datasets.classification import NAMES
+from datasets.text import pad_sequences
+from lstm_core.errors import UserInputError
+from plots.text_pipeline import embedding_heatmap
+from ui.text_pipeline_state import TEXT_SETS, dataset_vocab
 
-ui.page("text_pipeline")
-st.title(ui.t("nav.text_pipeline"))
-st.info(ui.t("app.coming_soon"))
+lang = ui.page("text_pipeline")
+t = ui.t
+VOCAB_ROWS = 30  # entries of the vocabulary table
+EXAMPLES = 8  # data-set examples shown
+
+
+def as_text(values) -> list[str]:
+    return [str(v) for v in values]
+
+
+st.title(t("nav.text_pipeline"))
+st.markdown(t("text_pipeline.intro"))
+
+sentence = ui.text("sentence", "text_pipeline.sentence", default=t("text_pipeline.default_sentence"), max_chars=2000)
+left, right = st.columns(2)
+dataset = ui.choice(
+    "data", "text_pipeline.dataset", TEXT_SETS, "negation_zh" if lang == "zh" else "negation_en",
+    format_key="data.{}", where=left,
+)  # fmt: skip
+mode = ui.choice("mode", "text_pipeline.mode", ["auto", "words", "chars"], "auto", format_key="text_pipeline.mode.{}", where=left)
+maxlen = ui.number("maxlen", "text_pipeline.maxlen", 0, 10_000, 12, step=1, where=right)
+dim = ui.slider("dim", "text_pipeline.dim", 2, steps.MAX_DIM, 8, where=right)
+with st.expander(t("app.advanced")):
+    vocab_size = ui.number("vocab", "text_pipeline.vocab_size", 2, 20_000, 5000, step=100, advanced=True)
+    seed = ui.number("seed", "app.seed", 0, 2**31 - 1, 0, step=1, advanced=True)
+ui.show_notes()
+
+texts, labels, class_names, token_lists, vocab = dataset_vocab(dataset, mode, vocab_size)
+try:
+    steps.check_maxlen(maxlen)
+except UserInputError as exc:
+    ui.error(exc)
+    st.stop()
+try:
+    s = steps.sentence_steps(sentence, vocab, mode, maxlen)
+except UserInputError as exc:
+    ui.error(exc)
+    s = None
+
+if s is not None:
+    if s.was_capped:
+        st.info(t("text_pipeline.capped", limit=steps.MAX_CHARS), icon="✂️")
+    st.header(t("text_pipeline.step1"))
+    rows = [(t(f"text_pipeline.stage.{k}"), v) for k, v in [("raw", s.raw), ("lower", s.lowercased), ("clean", s.normalised)]]
+    st.dataframe(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), hide_index=True)
+    st.caption(t("text_pipeline.step1_caption"))
+
+    st.header(t("text_pipeline.step2"))
+    token_table = pd.DataFrame(
+        {
+            t("text_pipeline.position"): range(1, len(s.tokens) + 1),
+            t("text_pipeline.token"): s.tokens,
+            t("text_pipeline.index"): s.indices,
+            t("text_pipeline.in_vocab"): [t("text_pipeline.yes") if k != 1 else t("text_pipeline.no_oov") for k in s.indices],
+            t("text_pipeline.count"): [vocab.counts.get(tok, 0) for tok in s.tokens],
+        }
+    )
+    st.dataframe(token_table, hide_index=True)
+    st.caption(t("text_pipeline.step2_caption"))
+    st.markdown(t("text_pipeline.oov_summary", oov=s.indices.count(1), n=len(s.indices)))
+
+st.header(t("text_pipeline.step3"))
+title = t(NAMES[dataset]["title_key"])
+st.caption(t("text_pipeline.step3_caption", dataset=title, size=len(vocab), seen=len(vocab.counts), shown=VOCAB_ROWS))
+vocab_table = pd.DataFrame(
+    [(k, tok, "—" if c is None else str(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
+    columns=[t("text_pipeline.index"), t("text_pipeline.token"), t("text_pipeline.count")],
+)
+st.dataframe(vocab_table, hide_index=True, height=300)
+
+if s is not None:
+    st.header(t("text_pipeline.step4"))
+    st.caption(t("text_pipeline.step4_caption", maxlen=maxlen))
+    n = len(s.tokens)
+    if n > maxlen:
+        st.markdown(t("text_pipeline.truncated", n=n, maxlen=maxlen, cut=n - maxlen))
+    else:
+        st.markdown(t("text_pipeline.padded_n", n=n, pad=maxlen - n))
+    pad_rows = {}
+    for side in ("pre", "post"):
+        pad_rows[t(f"text_pipeline.row.{side}_idx")] = as_text(s.padded[side])
+        pad_rows[t(f"text_pipeline.row.{side}_tok")] = vocab.decode(s.padded[side])
+    pad_table = pd.DataFrame.from_dict(pad_rows, orient="index", columns=as_text(range(1, maxlen + 1)))
+    st.dataframe(pad_table.reset_index(names=t("text_pipeline.padding")), hide_index=True)
+
+    st.header(t("text_pipeline.step5"))
+    table = steps.embedding_matrix(len(vocab), dim, seed)  # (V, dim)
+    looked_up = table[s.padded["pre"]]  # (maxlen, dim): one row per position
+    pre = s.padded["pre"]
+    row_labels = [f"{k + 1}: {tok} ({idx})" for k, (tok, idx) in enumerate(zip(vocab.decode(pre), pre, strict=True))]
+    st.caption(t("text_pipeline.step5_caption", dim=dim, size=len(vocab), maxlen=maxlen, seed=seed))
+    fig = embedding_heatmap(
+        looked_up, row_labels, t("text_pipeline.embedding_title"), t("text_pipeline.dimension"), t("text_pipeline.token")
+    )
+    values = pd.DataFrame(looked_up.round(3), columns=[f"d{k}" for k in range(dim)])
+    values.insert(0, t("text_pipeline.token"), row_labels)
+    ui.chart(fig, values, key="embedding")
+
+st.header(t("text_pipeline.dataset_header"))
+st.caption(t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(texts), dataset=title, maxlen=maxlen))
+first = [vocab.encode(tokens) for tokens in token_lists[:EXAMPLES]]
+padded = pad_sequences(first, maxlen)
+examples = pd.DataFrame(
+    {
+        t("text_pipeline.text"): texts[:EXAMPLES],
+        t("text_pipeline.label"): [t(class_names[k]) for k in labels[:EXAMPLES]],
+        t("text_pipeline.tokens"): [" · ".join(tokens) for tokens in token_lists[:EXAMPLES]],
+        t("text_pipeline.indices"): [" ".join(as_text(idx)) for idx in first],
+        t("text_pipeline.padded"): [" ".join(as_text(row)) for row in padded],
+    }
+)
+st.dataframe(examples, hide_index=True)
+lengths = np.array([len(tokens) for tokens in token_lists])
+st.caption(
+    t(
+        "text_pipeline.lengths",
+        median=float(np.median(lengths)),
+        p95=float(np.percentile(lengths, 95)),
+        longest=int(lengths.max()),
+        maxlen=maxlen,
+        cut=float(np.mean(lengths > maxlen)),
+    )
+)
