@@ -1,0 +1,325 @@
+"""Gradient-flow experiments: why a vanilla RNN forgets what an LSTM remembers.
+
+Three experiments, each a pure function of its settings (own seeded generators, no global seeding):
+- `gradient_profiles`: ‖dL/dh_t‖ against t for an RNN, an LSTM and a GRU on the same input;
+- `rnn_step_factors` / `lstm_step_factors`: the per-step factor behind those curves;
+- `train_adding`: the adding problem (datasets/adding.py), trained with the fused torch modules;
+  `clipping_demo`: an exploding RNN trained with and without gradient-norm clipping.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from .errors import UserInputError
+from .gradients import gradient_flow
+from .recorder import Recorder, random_recorder, to_torch
+
+MODELS = ("rnn", "lstm", "gru")
+INITS = ("default", "orthogonal", "scaled")
+NONLINEARITIES = ("tanh", "relu")
+MAX_SEQ_LEN = 1000
+MAX_HIDDEN = 256
+MAX_INPUT = 64
+EXACT_SVD_LIMIT = 4_000_000  # T·H² up to which the per-step SVDs are cheap (32 MB of Jacobians)
+
+
+@dataclass(frozen=True)
+class FlowSettings:
+    seq_len: int = 100  # T: how many steps back the gradient has to travel
+    hidden_size: int = 32  # H, the same for the three models
+    input_size: int = 4  # I: the input is x_t ~ N(0, 1), the same sequence for every model
+    weight_scale: float = 1.0  # every W_hh is multiplied by this after initialisation
+    nonlinearity: str = "tanh"  # the vanilla RNN's
+    init: str = "default"  # default: PyTorch's U(±1/√H); orthogonal; scaled: Gaussian with spectral radius 1
+    forget_bias: float = 1.0  # the LSTM's b_f (b_ih + b_hh of the rows [H:2H]); 1 is the usual choice
+    seed: int = 0
+
+    def validate(self) -> FlowSettings:
+        if not 2 <= self.seq_len <= MAX_SEQ_LEN:
+            raise UserInputError("gradient_flow.err_seq_len", value=self.seq_len, max=MAX_SEQ_LEN)
+        if not 1 <= self.hidden_size <= MAX_HIDDEN:
+            raise UserInputError("gradient_flow.err_hidden", value=self.hidden_size, max=MAX_HIDDEN)
+        if not 1 <= self.input_size <= MAX_INPUT:
+            raise UserInputError("gradient_flow.err_input", value=self.input_size, max=MAX_INPUT)
+        if not (np.isfinite(self.weight_scale) and 0 <= self.weight_scale <= 10):
+            raise UserInputError("gradient_flow.err_scale", value=self.weight_scale)
+        if not (np.isfinite(self.forget_bias) and -20 <= self.forget_bias <= 20):
+            raise UserInputError("gradient_flow.err_bias", value=self.forget_bias)
+        if self.nonlinearity not in NONLINEARITIES or self.init not in INITS:
+            raise UserInputError("gradient_flow.err_choice")
+        return self
+
+
+def _recurrent_block(init, H, rng):
+    """One gate's (H, H) block of W_hh under `init`, before the learner's scale."""
+    if init == "orthogonal":
+        q, r = np.linalg.qr(rng.standard_normal((H, H)))
+        return q * np.sign(np.diag(r))  # sign fix: a uniformly random orthogonal matrix
+    w = rng.standard_normal((H, H)) / np.sqrt(H)
+    radius = np.max(np.abs(np.linalg.eigvals(w)))
+    return w / radius  # spectral radius exactly 1, so the scale *is* the spectral radius
+
+
+def flow_recorder(model: str, s: FlowSettings, input_size: int | None = None, dtype=np.float64) -> Recorder:
+    """The model `model` ("rnn", "lstm", "gru") drawn from the seed, with the settings' recurrent
+    initialisation, scale and forget-gate bias. float64 by default so tiny gradients do not underflow."""
+    kind = {"rnn": "rnn_" + s.nonlinearity, "lstm": "lstm", "gru": "gru"}[model]
+    I = s.input_size if input_size is None else input_size
+    rec = random_recorder(kind, I, s.hidden_size, seed=s.seed, dtype=dtype)
+    w = rec.layers[0][0]
+    H = s.hidden_size
+    if s.init != "default":
+        rng = np.random.default_rng([s.seed, 1])
+        blocks = [_recurrent_block(s.init, H, rng) for _ in range(w.W_hh.shape[0] // H)]
+        w.W_hh = np.concatenate(blocks).astype(dtype)  # (G*H, H)
+    w.W_hh = (w.W_hh * s.weight_scale).astype(dtype)
+    if model == "lstm":  # gate order i, f, g, o: the forget gate's rows are [H:2H]
+        w.b_ih[H : 2 * H] = s.forget_bias
+        w.b_hh[H : 2 * H] = 0.0
+    return rec
+
+
+def flow_input(s: FlowSettings) -> np.ndarray:
+    """The one input sequence all three models read: (T, 1, I)."""
+    return np.random.default_rng([s.seed, 2]).standard_normal((s.seq_len, 1, s.input_size))
+
+
+def gradient_profiles(s: FlowSettings) -> dict:
+    """{model: ‖dL/dh_t‖ (T,)} with L = Σ h_{T-1}: how much of the loss reaches each step."""
+    s.validate()
+    x = flow_input(s)
+    return {m: gradient_flow(flow_recorder(m, s), x) for m in MODELS}
+
+
+def spectral_radius(s: FlowSettings) -> float:
+    """Of the vanilla RNN's W_hh: above 1 the linear part of the recurrence amplifies."""
+    W_hh = flow_recorder("rnn", s).layers[0][0].W_hh
+    return float(np.max(np.abs(np.linalg.eigvals(W_hh))))
+
+
+def _suffix_products(log_factors):
+    """P_t = Π_{k=t+1}^{T-1} factor_k (P_{T-1} = 1), computed in log space. log_factors (T, ...)."""
+    after = np.cumsum(log_factors[::-1], axis=0)[::-1]  # Σ_{k>=t}
+    return np.exp(np.concatenate([after[1:], np.zeros_like(after[:1])]))
+
+
+def _largest_singular_values(slope, W_hh, iterations=100):
+    """σ_max(diag(slope_t) W_hh) for every t, by power iteration on JᵀJ without forming the (T, H, H)
+    stack (at T=1000, H=256 it would take half a gigabyte). slope (T, H), W_hh (H, H) -> (T,)."""
+    import torch
+
+    d, W = torch.from_numpy(slope), torch.from_numpy(W_hh)
+    v = torch.ones_like(d) / np.sqrt(d.shape[1])  # (T, H)
+    for _ in range(iterations):
+        v = (d * d * (v @ W.T)) @ W  # JᵀJ v, one row per step
+        v = v / v.norm(dim=1, keepdim=True).clamp_min(1e-300)
+    return (d * (v @ W.T)).norm(dim=1).numpy()  # ‖J v‖ with ‖v‖ = 1
+
+
+def rnn_step_factors(s: FlowSettings) -> dict:
+    """The RNN's per-step Jacobian J_t = ∂h_t/∂h_{t-1} = diag(φ'(a_t)) W_hh, step by step.
+
+    Returns, each (T,) with entry 0 = nan (h_{-1} is the fixed zero state):
+    sigma: σ_max(J_t), the most one step can stretch the gradient;
+    actual: ‖dL/dh_{t-1}‖ / ‖dL/dh_t‖, what that step really did to the gradient (dL/dh_{t-1} = J_tᵀ dL/dh_t);
+    and running products from t to the end: bound = Π_{k>t} σ_max(J_k) >= ‖dL/dh_t‖/‖dL/dh_{T-1}‖ = ratio.
+    """
+    s.validate()
+    rec = flow_recorder("rnn", s)
+    x = flow_input(s)
+    trace = rec.record(x)
+    W_hh = rec.layers[0][0].W_hh  # (H, H)
+    h = trace.values("h")[:, 0, :]  # (T, H)
+    a = trace.values("a")[:, 0, :]  # (T, H)
+    slope = 1 - h**2 if s.nonlinearity == "tanh" else (a > 0).astype(h.dtype)  # (T, H): φ'(a_t)
+    if slope.size * slope.shape[1] <= EXACT_SVD_LIMIT:
+        import torch
+
+        J = torch.from_numpy(slope[:, :, None] * W_hh[None])  # (T, H, H): row j of W_hh scaled by φ'(a_t)_j
+        sigma = torch.linalg.matrix_norm(J, ord=2).numpy()  # (T,)
+    else:
+        sigma = _largest_singular_values(slope, W_hh)
+    sigma[0] = np.nan
+    grad = gradient_flow(rec, x)  # (T,)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        actual = np.r_[np.nan, grad[:-1] / grad[1:]]
+        bound = _suffix_products(np.log(np.nan_to_num(sigma, nan=1.0)))
+        ratio = grad / grad[-1]
+    return {"sigma": sigma, "actual": actual, "bound": bound, "ratio": ratio, "slope_mean": slope.mean(axis=1)}
+
+
+def lstm_step_factors(s: FlowSettings) -> dict:
+    """The LSTM's cell-state path ∂c_t/∂c_{t-1} = diag(f_t) (the direct path; the gates' own
+    dependence on h adds other, smaller paths).
+
+    Returns f (T, H) the recorded forget gates, and keep (T, H): Π_{k=t+1}^{T-1} f_k per unit, the share
+    of c_t that reaches c_{T-1} along that path.
+    """
+    s.validate()
+    trace = flow_recorder("lstm", s).record(flow_input(s))
+    f = trace.values("f")[:, 0, :]  # (T, H)
+    with np.errstate(divide="ignore"):
+        keep = _suffix_products(np.log(f))
+    return {"f": f, "keep": keep}
+
+
+# --- training: the adding problem and gradient clipping ---------------------------------------
+
+
+@dataclass(frozen=True)
+class AddingSettings:
+    """The standard setup of the adding-problem literature; the same budget for every model."""
+
+    seq_len: int = 100  # T: the two marked steps are up to T-1 apart
+    hidden_size: int = 64
+    batch_size: int = 64
+    steps: int = 4000  # optimiser steps, each on a fresh batch
+    lr: float = 1e-3  # Adam
+    clip: float | None = 1.0  # gradient-norm clipping threshold (None: no clipping)
+    forget_bias: float = 1.0  # the LSTM's b_f at initialisation (Gers et al. 2000; Jozefowicz et al. 2015)
+    nonlinearity: str = "tanh"  # the vanilla RNN's
+    optimizer: str = "adam"  # or "sgd" (the clipping demo)
+    init: str = "default"  # initialisation of W_hh, as in FlowSettings
+    weight_scale: float = 1.0
+    test_size: int = 1000
+    eval_every: int = 100  # steps between points of the training curve
+    seed: int = 0
+
+    def validate(self) -> AddingSettings:
+        if not 2 <= self.seq_len <= MAX_SEQ_LEN:
+            raise UserInputError("gradient_flow.err_seq_len", value=self.seq_len, max=MAX_SEQ_LEN)
+        if not 1 <= self.hidden_size <= MAX_HIDDEN:
+            raise UserInputError("gradient_flow.err_hidden", value=self.hidden_size, max=MAX_HIDDEN)
+        if not 1 <= self.steps <= 100_000 or not 1 <= self.batch_size <= 1024:
+            raise UserInputError("gradient_flow.err_budget", steps=self.steps, batch=self.batch_size)
+        return self
+
+
+@dataclass
+class TrainingRun:
+    """One model's training: the curve is sampled every `eval_every` steps."""
+
+    model: str
+    seq_len: int
+    seed: int
+    steps: list = field(default_factory=list)  # step number of each curve point
+    train_mse: list = field(default_factory=list)  # mean training MSE over the steps since the last point
+    test_mse: list = field(default_factory=list)  # MSE on the fixed test set at that step
+    grad_norm: list = field(default_factory=list)  # largest gradient norm (before clipping) since the last point
+    seconds: float = 0.0
+    stopped: bool = False
+    diverged: bool = False  # the loss became inf/nan: training ended there
+
+    @property
+    def final_test_mse(self) -> float:
+        return self.test_mse[-1] if self.test_mse else float("nan")
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def adding_model(model: str, s: AddingSettings):
+    """torch.nn.Sequential-like pair (recurrent module, linear head), drawn from the seed without
+    touching torch's global generator. The recurrent part is the fused torch module (to_torch)."""
+    import torch
+
+    flow = FlowSettings(
+        hidden_size=s.hidden_size,
+        input_size=2,
+        nonlinearity=s.nonlinearity,
+        init=s.init,
+        weight_scale=s.weight_scale,
+        forget_bias=s.forget_bias,
+        seed=s.seed,
+    )
+    recurrent = to_torch(flow_recorder(model, flow, dtype=np.float32))
+    head = torch.nn.Linear(s.hidden_size, 1)
+    g = torch.Generator().manual_seed(s.seed + 7919)
+    bound = 1 / np.sqrt(s.hidden_size)
+    with torch.no_grad():
+        head.weight.uniform_(-bound, bound, generator=g)
+        head.bias.uniform_(-bound, bound, generator=g)
+    return recurrent, head
+
+
+def _predict(recurrent, head, x):
+    output, _ = recurrent(x)  # (T, B, H)
+    return head(output[-1]).squeeze(-1)  # (B,): read out after the last step
+
+
+def train_adding(model: str, s: AddingSettings, progress=None, should_stop=None) -> TrainingRun:
+    """Train `model` on the adding problem. `progress(run, step)` is called at each curve point;
+    `should_stop()` ends training early (the run is then marked `stopped`)."""
+    import torch
+
+    from datasets.adding import adding_problem
+
+    s.validate()
+    recurrent, head = adding_model(model, s)
+    params = [*recurrent.parameters(), *head.parameters()]
+    if s.optimizer == "sgd":
+        opt = torch.optim.SGD(params, lr=s.lr)
+    else:
+        opt = torch.optim.Adam(params, lr=s.lr)
+    rng = np.random.default_rng([s.seed, 3])
+    x_test, y_test = (torch.from_numpy(a) for a in adding_problem(s.test_size, s.seq_len, np.random.default_rng([s.seed, 4])))
+    run = TrainingRun(model, s.seq_len, s.seed)
+    start, losses, worst_norm = time.perf_counter(), [], 0.0
+    for step in range(1, s.steps + 1):
+        x, y = (torch.from_numpy(a) for a in adding_problem(s.batch_size, s.seq_len, rng))
+        loss = torch.mean((_predict(recurrent, head, x) - y) ** 2)
+        opt.zero_grad()
+        loss.backward()
+        # clip_grad_norm_ returns the norm before clipping; with max_norm=inf it only measures
+        norm = torch.nn.utils.clip_grad_norm_(params, s.clip if s.clip else float("inf"))
+        worst_norm = max(worst_norm, float(norm))
+        opt.step()
+        losses.append(float(loss.detach()))
+        run.diverged = not (np.isfinite(losses[-1]) and np.isfinite(float(norm)))
+        if step % s.eval_every == 0 or step == s.steps or run.diverged:
+            with torch.no_grad():
+                test = float(torch.mean((_predict(recurrent, head, x_test) - y_test) ** 2))
+            run.steps.append(step)
+            run.train_mse.append(float(np.mean(losses)))
+            run.test_mse.append(test)
+            run.grad_norm.append(worst_norm)
+            losses, worst_norm = [], 0.0
+            run.seconds = time.perf_counter() - start
+            if progress is not None:
+                progress(run, step)
+            if run.diverged:
+                break
+            if should_stop is not None and should_stop():
+                run.stopped = step < s.steps
+                break
+    run.seconds = time.perf_counter() - start
+    return run
+
+
+CLIPPING_DEMO = AddingSettings(  # a tanh RNN whose gradient explodes from the start (orthogonal W_hh × 2)
+    seq_len=30,
+    hidden_size=32,
+    batch_size=32,
+    steps=300,
+    optimizer="sgd",  # plain SGD: the step is the gradient itself, so an exploding gradient is a huge step
+    lr=0.05,
+    init="orthogonal",
+    weight_scale=2.0,
+    test_size=500,
+    eval_every=10,
+)
+
+
+def clipping_demo(seed: int = 0, clip: float = 1.0) -> dict:
+    """The same exploding RNN trained twice from the same weights: {"none": run, "clipped": run}."""
+    from dataclasses import replace
+
+    base = replace(CLIPPING_DEMO, seed=seed)
+    return {
+        "none": train_adding("rnn", replace(base, clip=None)),
+        "clipped": train_adding("rnn", replace(base, clip=clip)),
+    }
