@@ -1,0 +1,66 @@
+"""Time series for the forecasting lab: three real ones shipped in data/series/ (cards in
+datasets/SERIES.md) and two seeded synthetic ones. No Streamlit here; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+DATA = Path(__file__).parent / "data" / "series"
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str  # a dataset id ("airline") or a file's column name
+    values: np.ndarray  # (N,) float
+    labels: tuple  # (N,) what each time step is called: "1949-01", 1700, or 0, 1, 2…
+    season: int  # season length for the seasonal-naive baseline
+    unit: str = ""  # e.g. "thousands of passengers"; a string key when it starts with "forecast."
+
+
+@dataclass(frozen=True)
+class RealSeries:
+    file: str
+    time_column: str
+    value_column: str
+    season: int
+    unit: str  # a string key (translated by the UI)
+
+
+REAL = {
+    "airline": RealSeries("airline_passengers.csv", "month", "passengers", 12, "forecast.unit.airline"),
+    "sunspots": RealSeries("sunspots_yearly.csv", "year", "sunspots", 11, "forecast.unit.sunspots"),
+    "co2": RealSeries("co2_monthly.csv", "month", "co2_ppm", 12, "forecast.unit.co2"),
+}
+SYNTHETIC = ("sine", "trend_season")
+
+
+def load(name: str) -> Series:
+    """One of the shipped real series, oldest first."""
+    info = REAL[name]
+    frame = pd.read_csv(DATA / info.file)
+    values = frame[info.value_column].to_numpy(dtype=float)
+    return Series(name, values, tuple(frame[info.time_column].tolist()), info.season, info.unit)
+
+
+def sine(length: int = 200, period: int = 25, noise: float = 0.1, seed: int = 0) -> Series:
+    """sin(2πt / period) plus Gaussian noise of standard deviation `noise`."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(length)
+    values = np.sin(2 * np.pi * t / period) + noise * rng.standard_normal(length)
+    return Series("sine", values, tuple(range(length)), period)
+
+
+def trend_season(
+    length: int = 200, period: int = 12, slope: float = 0.05, amplitude: float = 2.0, noise: float = 0.3, seed: int = 0
+) -> Series:
+    """A straight line that keeps rising, plus a seasonal wave, plus noise: like airline passengers,
+    but with a trend that leaves the training range (a Min-Max scaler then sees test values above 1)."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(length)
+    values = 10 + slope * t + amplitude * np.sin(2 * np.pi * t / period) + noise * rng.standard_normal(length)
+    return Series("trend_season", values, tuple(range(length)), period)

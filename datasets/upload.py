@@ -1,0 +1,167 @@
+"""Turn a learner's uploaded CSV or Excel file into a numeric series, safely.
+
+Nothing in the file is executed: CSV goes through pandas' parser, .xlsx through openpyxl (cell
+values only, no macros or formulas are evaluated). Every failure raises a UserInputError whose key
+the UI shows in the learner's language. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lstm_core.errors import UserInputError
+
+MAX_BYTES = 2 * 1024 * 1024  # the same cap as .streamlit/config.toml's maxUploadSize
+MAX_UNZIPPED = 25 * 1024 * 1024  # an .xlsx is a zip: refuse ones that inflate far beyond their size
+MAX_VALUES = 5000  # longer series are cut to their last MAX_VALUES points (training time)
+ENCODINGS = ("utf-8-sig", "gbk")  # utf-8-sig also reads plain UTF-8 and strips a BOM
+XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format, which openpyxl cannot read
+
+
+@dataclass
+class Extracted:
+    values: np.ndarray  # (N,) float, no missing values left
+    labels: tuple  # (N,) the time column's values, or row numbers
+    missing: int  # how many values were missing (filled by linear interpolation)
+    dropped: int  # how many leading values were cut to respect MAX_VALUES
+
+
+def read_table(data: bytes, filename: str = "") -> pd.DataFrame:
+    """Parse the bytes of a CSV or .xlsx file into a DataFrame (all cells as strings or numbers)."""
+    if len(data) > MAX_BYTES:
+        raise UserInputError("forecast.err_too_big", size=round(len(data) / 1024 / 1024, 1), limit=MAX_BYTES // 1024 // 1024)
+    if not data.strip():
+        raise UserInputError("forecast.err_empty")
+    if data.startswith(XLS_MAGIC):
+        raise UserInputError("forecast.err_old_excel")
+    frame = _read_excel(data) if data.startswith(XLSX_MAGIC) else _read_csv(data)
+    frame = frame.dropna(how="all").dropna(axis=1, how="all")
+    if frame.empty:
+        raise UserInputError("forecast.err_empty")
+    frame.columns = _unique_names(frame.columns)
+    return frame
+
+
+def _read_excel(data: bytes) -> pd.DataFrame:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
+                raise UserInputError("forecast.err_not_table")
+        return pd.read_excel(io.BytesIO(data), engine="openpyxl", sheet_name=0)
+    except UserInputError:
+        raise
+    except Exception as exc:  # openpyxl fails in many ways on a damaged or non-Excel zip
+        raise UserInputError("forecast.err_not_table") from exc
+
+
+def _read_csv(data: bytes) -> pd.DataFrame:
+    if b"\x00" in data:  # text files never hold NUL bytes; images, archives and UTF-16 do
+        raise UserInputError("forecast.err_not_table")
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise UserInputError("forecast.err_encoding")
+    try:
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, skipinitialspace=True, on_bad_lines="error")
+        if len(frame.columns) and all(_is_number(name) for name in frame.columns):
+            # No header row: the first line was data
+            frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, header=None, skipinitialspace=True)
+            frame.columns = [f"column {k + 1}" for k in range(len(frame.columns))]
+            frame.attrs["header_rows"] = 0
+    except pd.errors.EmptyDataError as exc:
+        raise UserInputError("forecast.err_empty") from exc
+    except (pd.errors.ParserError, ValueError, csv.Error, IndexError) as exc:
+        raise UserInputError("forecast.err_not_table") from exc
+    return frame
+
+
+def _is_number(text) -> bool:
+    try:
+        float(str(text).strip())
+        return True
+    except ValueError:
+        return False
+
+
+def _unique_names(columns) -> list[str]:
+    names, seen = [], {}
+    for k, column in enumerate(columns):
+        name = str(column).strip() or f"column {k + 1}"
+        if name.startswith("Unnamed:"):
+            name = f"column {k + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def _as_numbers(column: pd.Series) -> pd.Series:
+    """Numbers where a cell holds one, NaN where it is empty, and NaN (flagged) where it holds text."""
+    text = column.astype("string").str.strip()
+    return pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
+
+
+def numeric_columns(frame: pd.DataFrame) -> list[str]:
+    """Columns in which most filled cells are numbers: the ones a learner may forecast."""
+    out = []
+    for name in frame.columns:
+        filled = frame[name].notna() & (frame[name].astype("string").str.strip() != "")
+        numbers = _as_numbers(frame[name]).notna()
+        if numbers.sum() >= 2 and numbers.sum() >= 0.5 * filled.sum():
+            out.append(name)
+    if not out:
+        raise UserInputError("forecast.err_no_numeric", columns=", ".join(_safe(c) for c in list(frame.columns)[:6]))
+    return out
+
+
+def extract(frame: pd.DataFrame, column: str) -> Extracted:
+    """The chosen column as a clean series. Text among the numbers is an error (we would be guessing);
+    empty cells are filled by linear interpolation between their neighbours (the nearest value at
+    the ends), and the learner is told how many."""
+    if column not in frame.columns:
+        raise UserInputError("forecast.err_no_column", column=_safe(column))
+    raw = frame[column]
+    values = _as_numbers(raw)
+    empty = raw.isna() | (raw.astype("string").str.strip() == "")
+    bad = values.isna() & ~empty
+    if bad.any():
+        first = int(np.flatnonzero(bad.to_numpy())[0])
+        row = int(raw.index[first]) + 1 + frame.attrs.get("header_rows", 1)  # the line in the file, 1-based
+        raise UserInputError(
+            "forecast.err_non_numeric", column=_safe(column), count=int(bad.sum()), row=row, value=_safe(raw.iloc[first])
+        )
+    if not np.isfinite(values.dropna().to_numpy()).all():
+        raise UserInputError("forecast.err_not_finite")
+    missing = int(values.isna().sum())
+    if values.notna().sum() < 2:
+        raise UserInputError("forecast.err_all_missing", column=_safe(column))
+    if missing:
+        values = values.interpolate(limit_direction="both")
+    first_column = frame[frame.columns[0]]
+    if frame.columns[0] != column and first_column.notna().all() and first_column.is_unique:  # usually the dates
+        labels = tuple(str(v) for v in first_column)
+    else:
+        labels = tuple(range(len(values)))
+    array = values.to_numpy(dtype=float)
+    dropped = max(0, len(array) - MAX_VALUES)
+    return Extracted(array[dropped:], labels[dropped:], missing, dropped)
+
+
+def _safe(value) -> str:
+    """A cell or column name, short and inert when shown in a message (no markup survives)."""
+    text = str(value).replace("\n", " ")[:30]
+    return "".join(ch for ch in text if ch not in "<>[]()`*_#|\\")

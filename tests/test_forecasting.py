@@ -1,0 +1,177 @@
+"""The forecasting core: windowing, the split on time, the leak-free scaler (scikit-learn as the
+oracle), the metrics (scikit-learn), baselines, determinism per seed and the recursive forecast."""
+
+import math
+
+import numpy as np
+import pytest
+import torch
+from sklearn.metrics import mean_absolute_error, mean_absolute_percentage_error, mean_squared_error
+from sklearn.preprocessing import MinMaxScaler as SkMinMaxScaler
+
+from datasets import series as ds
+from lstm_core import forecasting as fc
+from lstm_core import from_torch
+from lstm_core.errors import UserInputError
+
+# As in app.py: on a loaded 2-core machine, torch's intra-op threads fight each other for tiny models
+torch.set_num_threads(1)
+
+
+def test_windows_are_consecutive_pairs():
+    s = np.arange(10.0) ** 2
+    X, y = fc.make_windows(s, 3)
+    assert X.shape == (7, 3) and y.shape == (7,)
+    for k in range(7):
+        np.testing.assert_array_equal(X[k], s[k : k + 3])
+        assert y[k] == s[k + 3]
+
+
+def test_window_too_long_is_a_learner_error():
+    with pytest.raises(UserInputError) as err:
+        fc.make_windows(np.arange(5.0), 5)
+    assert err.value.key == "forecast.err_too_short"
+    with pytest.raises(UserInputError) as err:
+        fc.split_windows(np.arange(20.0), 12, 0.25)
+    assert err.value.key == "forecast.err_too_short" and err.value.params["n"] == 20
+
+
+def test_split_is_on_time_and_test_targets_come_after_train_targets():
+    s = np.arange(100.0)
+    parts = fc.split_windows(s, 12, 0.25)
+    assert parts.split == 75
+    assert parts.train_index.max() < parts.split <= parts.test_index.min()
+    assert parts.test_index.max() == 99 and len(parts.y_test) == 25
+    np.testing.assert_array_equal(parts.y_test, s[75:])
+    # every test window holds only values before its target
+    assert (parts.X_test.max(axis=1) < parts.y_test).all()
+
+
+def test_scaler_matches_sklearn_fitted_on_training_values_only():
+    rng = np.random.default_rng(3)
+    s = np.cumsum(rng.normal(size=120)) + 50
+    split = fc.split_point(len(s), 0.25)
+    ours = fc.fit_scaler(s, split)
+    oracle = SkMinMaxScaler().fit(s[:split, None])
+    np.testing.assert_allclose(ours.transform(s), oracle.transform(s[:, None])[:, 0])
+    np.testing.assert_allclose(ours.inverse(ours.transform(s)), s)
+    assert (ours.min, ours.max) == (s[:split].min(), s[:split].max())
+    leaky = fc.fit_scaler(s, split, leaky=True)
+    np.testing.assert_allclose(leaky.transform(s), SkMinMaxScaler().fit_transform(s[:, None])[:, 0])
+
+
+def test_training_never_sees_test_values_through_the_scaler():
+    """Changing only the test part must leave the fitted scaler and the training result unchanged."""
+    s = ds.load("airline").values
+    cfg = fc.ForecastConfig(epochs=3, units=4)
+    a = fc.train_forecaster(s, cfg)
+    changed = s.copy()
+    changed[a.split.split :] *= 10  # a wildly different future
+    b = fc.train_forecaster(changed, cfg)
+    assert (a.scaler.min, a.scaler.max) == (b.scaler.min, b.scaler.max)
+    np.testing.assert_array_equal(a.train_pred, b.train_pred)
+    leaky = fc.train_forecaster(changed, fc.ForecastConfig(epochs=3, units=4, leaky=True))
+    assert leaky.scaler.max == changed.max() > a.scaler.max
+
+
+def test_leak_summary_shows_test_values_leaving_the_unit_interval():
+    s = ds.load("airline").values
+    summary = fc.leak_summary(s, fc.split_point(len(s), 0.25))
+    assert summary["train_only"]["test_high"] > 1.2  # the trend leaves the training range
+    assert summary["whole_series"]["test_high"] == pytest.approx(1.0)
+
+
+def test_metrics_match_sklearn():
+    rng = np.random.default_rng(0)
+    actual = rng.uniform(1, 100, 50)
+    predicted = actual + rng.normal(0, 5, 50)
+    assert fc.rmse(actual, predicted) == pytest.approx(math.sqrt(mean_squared_error(actual, predicted)))
+    assert fc.mae(actual, predicted) == pytest.approx(mean_absolute_error(actual, predicted))
+    assert fc.mape(actual, predicted) == pytest.approx(100 * mean_absolute_percentage_error(actual, predicted))
+
+
+def test_mape_skips_zero_actuals():
+    assert fc.mape([0.0, 10.0], [5.0, 12.0]) == pytest.approx(20.0)
+    assert math.isnan(fc.mape([0.0, 0.0], [1.0, 2.0]))
+
+
+def test_baselines():
+    s = np.array([1.0, 2, 3, 4, 5, 6, 7, 8])
+    index = np.array([4, 5, 6, 7])
+    np.testing.assert_array_equal(fc.persistence(s, index), [4, 5, 6, 7])
+    np.testing.assert_array_equal(fc.seasonal_naive(s, index, 4), [1, 2, 3, 4])
+    assert np.isnan(fc.seasonal_naive(s, np.array([2, 5]), 4)[0])
+    scores = fc.baseline_scores(s, index, 4)
+    assert scores["persistence"]["rmse"] == pytest.approx(1.0)
+    assert scores["seasonal_naive"]["mae"] == pytest.approx(4.0)
+
+
+def test_model_is_deterministic_per_seed_and_matches_the_recorder():
+    a, b, c = fc.build_model(2, 5, seed=7), fc.build_model(2, 5, seed=7), fc.build_model(2, 5, seed=8)
+    for (name, pa), pb, pc in zip(a.state_dict().items(), b.state_dict().values(), c.state_dict().values(), strict=True):
+        assert torch.equal(pa, pb), name
+        assert not torch.equal(pa, pc), name
+    windows = np.random.default_rng(1).uniform(0, 1, (3, 6))
+    out, _ = a.lstm(torch.as_tensor(windows, dtype=torch.float32).unsqueeze(-1))  # (3, 6, 5)
+    trace = from_torch(a.lstm).record(windows[:, :, None])  # batch-first recorder
+    np.testing.assert_allclose(trace.h[-1], out[:, -1].detach().numpy(), atol=1e-5)
+
+
+def test_training_is_reproducible_and_reports_progress():
+    s = ds.sine(80, 16, 0.05, seed=1).values
+    cfg = fc.ForecastConfig(window=8, epochs=4, units=6, batch_size=8, season=16)
+    seen = []
+    a = fc.train_forecaster(s, cfg, on_progress=seen.append)
+    b = fc.train_forecaster(s, cfg)
+    np.testing.assert_array_equal(a.test_pred, b.test_pred)
+    assert len(a.history.epochs) == 4 and sum(p.epoch_end for p in seen) == 4
+    assert "test_loss" in a.history.epochs[-1]
+    assert set(a.metrics) == {"lstm", "persistence", "seasonal_naive"}
+    assert a.metrics["lstm"]["test"]["rmse"] == pytest.approx(fc.rmse(a.split.y_test, a.test_pred))
+
+
+def test_stop_button_stops_within_an_epoch():
+    s = ds.sine(120, 20, 0.05).values
+    calls = []
+    result = fc.train_forecaster(
+        s, fc.ForecastConfig(epochs=50, units=4, season=20), should_stop=lambda: calls.append(1) or len(calls) > 2
+    )
+    assert result.history.stopped == "stopped" and len(result.history.epochs) == 1
+    assert np.isfinite(result.test_pred).all()
+
+
+def test_recursive_forecast_feeds_predictions_back():
+    model = fc.build_model(1, 4, seed=0)
+    last = np.linspace(0, 1, 5)
+    out = fc.recursive_forecast(model, last, 3)
+    first = fc.predict(model, last[None])[0]
+    second = fc.predict(model, np.r_[last[1:], first][None])[0]
+    np.testing.assert_allclose(out[:2], [first, second], rtol=1e-6)
+
+
+def test_default_forecaster_learns_a_sine():
+    s = ds.sine(200, 25, 0.05, seed=0).values
+    result = fc.train_forecaster(s, fc.ForecastConfig(epochs=40, units=16, season=25))
+    assert result.metrics["lstm"]["test"]["rmse"] < result.metrics["persistence"]["test"]["rmse"]
+
+
+def test_non_finite_series_is_refused():
+    s = ds.sine(100).values
+    s[10] = np.nan
+    with pytest.raises(UserInputError) as err:
+        fc.train_forecaster(s, fc.ForecastConfig(epochs=1))
+    assert err.value.key == "forecast.err_not_finite"
+
+
+def test_shipped_series_load():
+    for name, info in ds.REAL.items():
+        series = ds.load(name)
+        assert len(series.values) == len(series.labels) > 100 and np.isfinite(series.values).all(), name
+        assert series.season == info.season
+    air = ds.load("airline")
+    assert len(air.values) == 144 and air.values[0] == 112 and air.values[-1] == 432 and air.labels[0] == "1949-01"
+
+
+def test_synthetic_series_are_seeded():
+    np.testing.assert_array_equal(ds.sine(50, seed=3).values, ds.sine(50, seed=3).values)
+    assert not np.array_equal(ds.trend_season(50, seed=3).values, ds.trend_season(50, seed=4).values)

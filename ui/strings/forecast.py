@@ -1,0 +1,297 @@
+STRINGS = {
+    "forecast.title": ("Forecasting a time series with an LSTM", "用 LSTM 预测时间序列"),
+    "forecast.intro": (
+        "The workflow every LSTM forecasting tutorial teaches — scale, cut windows, train a stacked LSTM, report "
+        "RMSE, plot predictions over the series — done step by step, and done right: the split is on time, the "
+        "scaler never sees the test part, and the model has to beat the naive forecasts to count as useful.",
+        "几乎每篇 LSTM 预测教程都会教的流程——缩放、切窗口、训练堆叠 LSTM、报告 RMSE、把预测画在原序列上——"
+        "在这里一步步来做，而且做对：按时间划分训练集和测试集，缩放器从不看测试部分，"
+        "模型必须打败朴素预测才算有用。",
+    ),
+    "forecast.explain_header": ("How to read this page", "如何阅读本页"),
+    "forecast.explain": (
+        "1. **The series.** A forecaster only ever sees the past. We keep the last part of the series aside as the "
+        "*test part*, exactly as if it were the future.\n"
+        "2. **Windows.** The LSTM reads `time_step` consecutive values (the window) and predicts the next one. "
+        "Sliding the window along the series turns one series into many (window, next value) training pairs.\n"
+        "3. **Scaling.** LSTM gates saturate for large inputs, so values are squeezed by Min-Max scaling: "
+        "x' = (x − min) / (max − min). The min and max must come from the training part only. Tutorials often "
+        "fit the scaler on the whole series first: then the test part's range has leaked into training.\n"
+        "4. **Training.** The loss is the mean squared error on scaled values. The test loss curve is only "
+        "watched, never used to choose anything.\n"
+        "5. **Judging.** Errors are reported in the series' own units. *Persistence* (tomorrow = today) and "
+        "*seasonal naive* (next value = the value one season ago) cost nothing: an LSTM that does not beat them "
+        "has learned nothing useful, however nice its plot looks.\n"
+        "6. **Beyond the data.** To forecast several steps ahead, each prediction is fed back as the newest input. "
+        "Errors compound, so long horizons drift.",
+        "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来。\n"
+        "2. **窗口。** LSTM 读入连续 `time_step` 个值（窗口），预测下一个值。窗口沿序列滑动，"
+        "一条序列就变成了许多（窗口，下一个值）训练样本对。\n"
+        "3. **缩放。** 输入过大时 LSTM 的门会饱和，所以先做 Min-Max 缩放：x' = (x − 最小值) / (最大值 − 最小值)。"
+        "最小值和最大值只能来自训练部分。很多教程先在整条序列上拟合缩放器：这样测试部分的取值范围就泄漏进了训练。\n"
+        "4. **训练。** 损失是缩放后数值上的均方误差。测试损失曲线只用来观察，从不用来做任何选择。\n"
+        "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
+        "（下一个值 = 一个季节之前的值）不需要任何训练：打不过它们的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
+        "6. **超出数据范围的预测。** 要往前预测多步，就把每一步的预测当作最新的输入再喂回去。误差会累积，预测越远越容易跑偏。",
+    ),
+    # --- 1. data ---
+    "forecast.data_header": ("1 · The series", "1 · 序列"),
+    "forecast.source": ("Series", "序列"),
+    "forecast.source.airline": ("Airline passengers (monthly, 1949–1960)", "航空旅客人数（月度，1949–1960）"),
+    "forecast.source.sunspots": ("Sunspots (yearly, 1700–2008)", "太阳黑子（年度，1700–2008）"),
+    "forecast.source.co2": ("Mauna Loa CO₂ (monthly, 1958–2001)", "莫纳罗亚 CO₂ 浓度（月度，1958–2001）"),
+    "forecast.source.sine": ("Synthetic: sine plus noise", "合成：正弦波加噪声"),
+    "forecast.source.trend_season": ("Synthetic: trend plus seasonality", "合成：趋势加季节性"),
+    "forecast.source.upload": ("Your own file (CSV or Excel)", "上传自己的文件（CSV 或 Excel）"),
+    "forecast.card.airline": (
+        "Box & Jenkins' classic: monthly totals of international airline passengers in thousands. Copied from "
+        "statsmodels (BSD-3); the data are public domain. A rising trend with growing yearly seasonality.",
+        "Box 与 Jenkins 的经典数据：国际航班每月旅客总数（千人）。取自 statsmodels（BSD-3 许可），数据本身属于公有领域。"
+        "趋势上升，年度季节性越来越强。",
+    ),
+    "forecast.card.sunspots": (
+        "Yearly mean sunspot number from NOAA's National Geophysical Data Center, via statsmodels (BSD-3); public "
+        "domain. An irregular cycle of about 11 years, with no trend.",
+        "美国国家地球物理数据中心（NOAA）的年平均太阳黑子数，取自 statsmodels（BSD-3 许可），属于公有领域。"
+        "约 11 年的不规则周期，没有趋势。",
+    ),
+    "forecast.card.co2": (
+        "Atmospheric CO₂ at Mauna Loa (Keeling & Whorf, Scripps), monthly means of the weekly record shipped with "
+        "statsmodels (BSD-3); public domain. A steady trend with a small yearly wave.",
+        "莫纳罗亚观测站的大气 CO₂ 浓度（Keeling 与 Whorf，斯克里普斯海洋研究所），由 statsmodels（BSD-3 许可）"
+        "附带的周数据求月平均而得，属于公有领域。稳定上升的趋势加上小幅的年度波动。",
+    ),
+    "forecast.card.synthetic": (
+        "Generated here from your settings and seed; nothing is downloaded.",
+        "根据你的设置和种子在本地生成，无需下载。",
+    ),
+    "forecast.unit.airline": ("passengers (thousands)", "旅客（千人）"),
+    "forecast.unit.sunspots": ("sunspot number", "太阳黑子数"),
+    "forecast.unit.co2": ("CO₂ (ppm)", "CO₂（ppm）"),
+    "forecast.unit.value": ("value", "数值"),
+    "forecast.length": ("Length", "长度"),
+    "forecast.period": ("Period (steps per cycle)", "周期（每个循环的步数）"),
+    "forecast.noise": ("Noise (standard deviation)", "噪声（标准差）"),
+    "forecast.slope": ("Trend (rise per step)", "趋势（每步上升）"),
+    "forecast.amplitude": ("Seasonal amplitude", "季节振幅"),
+    "forecast.data_seed": ("Data seed", "数据种子"),
+    "forecast.upload_label": ("CSV or Excel file (.csv, .xlsx), up to 2 MB", "CSV 或 Excel 文件（.csv、.xlsx），不超过 2 MB"),
+    "forecast.upload_help": (
+        "One row per time step, oldest first. A date column is optional. UTF-8 (with or without BOM) and GBK are "
+        "both fine. The file is only read, never run.",
+        "每行一个时间步，按时间从早到晚排列。日期列可有可无。支持 UTF-8（带或不带 BOM）和 GBK 编码。文件只会被读取，不会被执行。",
+    ),
+    "forecast.upload_prompt": (
+        "Upload a file to forecast your own series; meanwhile the page shows the airline passengers.",
+        "上传文件来预测你自己的序列；在此之前页面显示航空旅客数据。",
+    ),
+    "forecast.column": ("Column to forecast", "要预测的列"),
+    "forecast.missing_note": (
+        "{count} missing values in this column were filled by linear interpolation between their neighbours "
+        "(at the ends: the nearest value).",
+        "该列有 {count} 个缺失值，已用相邻数值线性插值补齐（首尾处用最近的数值）。",
+    ),
+    "forecast.dropped_note": (
+        "The series has {total} values; to keep training quick, the last {kept} are used.",
+        "该序列共有 {total} 个数值；为了让训练快一些，只使用最后 {kept} 个。",
+    ),
+    "forecast.season": ("Season length (for the seasonal-naive baseline)", "季节长度（用于季节性朴素基线）"),
+    "forecast.series_caption": ("{n} values · {unit}", "{n} 个数值 · {unit}"),
+    # --- 2. windows ---
+    "forecast.window_header": ("2 · From a series to (window, next value) pairs", "2 · 从序列到（窗口，下一个值）样本对"),
+    "forecast.window": ("time_step (window length)", "time_step（窗口长度）"),
+    "forecast.window_help": (
+        "How many past values the LSTM reads to predict the next one.",
+        "LSTM 读入多少个过去的值来预测下一个值。",
+    ),
+    "forecast.test_fraction": ("Test part (last share of the series)", "测试部分（序列末尾所占比例）"),
+    "forecast.window_caption": (
+        "{pairs} pairs: {train} whose target lies in the training part, {test} in the test part. No shuffling "
+        "across the split: every test target comes after every training target.",
+        "共 {pairs} 个样本对：{train} 个的目标值落在训练部分，{test} 个落在测试部分。"
+        "划分处不打乱顺序：每个测试目标都在所有训练目标之后。",
+    ),
+    "forecast.input": ("window (input)", "窗口（输入）"),
+    "forecast.target": ("next value (target)", "下一个值（目标）"),
+    "forecast.unused": ("not used by this pair", "本样本对未用到"),
+    "forecast.pair": ("pair {k}", "样本对 {k}"),
+    "forecast.plot.windows_title": ("The first pairs, one per row", "前几个样本对，每行一个"),
+    "forecast.plot.series_title": ("The series, split on time", "按时间划分的序列"),
+    "forecast.axis.time": ("time", "时间"),
+    "forecast.axis.step": ("time step", "时间步"),
+    "forecast.train": ("training part", "训练部分"),
+    "forecast.test": ("test part", "测试部分"),
+    # --- 3. scaling ---
+    "forecast.scale_header": ("3 · Min-Max scaling, fitted on the training part only", "3 · Min-Max 缩放：只在训练部分上拟合"),
+    "forecast.leak_train_only": ("scaler fitted on the training part", "缩放器在训练部分上拟合"),
+    "forecast.leak_whole": ("scaler fitted on the whole series (leak)", "缩放器在整条序列上拟合（泄漏）"),
+    "forecast.leak_caption": (
+        "Fitted on the training part only (min {min_train:.4g}, max {max_train:.4g}), the test part is scaled to "
+        "[{low_train:.2f}, {high_train:.2f}]. Values outside [0, 1] are the honest picture: the future may leave the "
+        "range seen so far. Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part "
+        "fits inside [{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's max and min.",
+        "只在训练部分上拟合时（最小值 {min_train:.4g}，最大值 {max_train:.4g}），测试部分被缩放到 "
+        "[{low_train:.2f}, {high_train:.2f}]。超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。"
+        "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分之所以落在 "
+        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的最大值和最小值。",
+    ),
+    "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "两种方式 Min-Max 缩放后的序列"),
+    "forecast.axis.scaled": ("scaled value", "缩放后的值"),
+    "forecast.compare_leak": (
+        "Also train a second model with the leaky scaler, to compare test scores",
+        "另外用泄漏的缩放器训练第二个模型，对比测试得分",
+    ),
+    # --- 4. model ---
+    "forecast.model_header": ("4 · The model and its training", "4 · 模型与训练"),
+    "forecast.layers": ("Stacked LSTM layers", "堆叠 LSTM 层数"),
+    "forecast.units": ("Units per layer", "每层单元数"),
+    "forecast.optimizer": ("Optimiser", "优化器"),
+    "forecast.opt.adam": ("Adam", "Adam"),
+    "forecast.opt.sgd": ("SGD with momentum", "带动量的 SGD"),
+    "forecast.lr": ("Learning rate", "学习率"),
+    "forecast.epochs": ("Epochs", "训练轮数"),
+    "forecast.batch_size": ("Batch size", "批大小"),
+    "forecast.model_caption": (
+        "{layers} LSTM layer(s) of {units} units read the window; a dense layer maps the last hidden state to the "
+        "next value. {params} trainable weights.",
+        "{layers} 层、每层 {units} 个单元的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
+        "共 {params} 个可训练权重。",
+    ),
+    "forecast.train_button": ("Train", "开始训练"),
+    "forecast.stop_button": ("Stop", "停止"),
+    "forecast.progress": ("Epoch {epoch}/{epochs} · training loss {loss:.5f}", "第 {epoch}/{epochs} 轮 · 训练损失 {loss:.5f}"),
+    "forecast.progress_leaky": (
+        "Second model (leaky scaler): epoch {epoch}/{epochs} · training loss {loss:.5f}",
+        "第二个模型（泄漏的缩放器）：第 {epoch}/{epochs} 轮 · 训练损失 {loss:.5f}",
+    ),
+    "forecast.starting": ("Starting…", "正在启动……"),
+    "forecast.stopped": (
+        "Training was stopped after {epochs:.1f} epochs; the results below use the model as it was then.",
+        "训练在第 {epochs:.1f} 轮后被停止；下面的结果使用停止时的模型。",
+    ),
+    "forecast.stale": (
+        "The settings changed since this model was trained: press Train to update the results.",
+        "模型训练之后设置已经改变：请点击“开始训练”更新结果。",
+    ),
+    "forecast.train_first": (
+        "Press Train to fit the model (the default settings take a few seconds).",
+        "点击“开始训练”来拟合模型（默认设置只需几秒钟）。",
+    ),
+    "forecast.plot.loss_title": ("Loss (mean squared error on scaled values)", "损失（缩放后数值的均方误差）"),
+    "forecast.axis.epoch": ("epoch", "轮次"),
+    "forecast.axis.loss": ("loss", "损失"),
+    "forecast.train_loss": ("training loss", "训练损失"),
+    "forecast.test_loss": ("test loss (watched only)", "测试损失（仅观察）"),
+    "forecast.leaky_suffix": ("leaky scaler", "泄漏的缩放器"),
+    # --- 5. results ---
+    "forecast.results_header": ("5 · Results, in the series' own units", "5 · 结果（以序列的原始单位计）"),
+    "forecast.model.lstm": ("LSTM", "LSTM"),
+    "forecast.model.lstm_leaky": ("LSTM, leaky scaler", "LSTM（泄漏的缩放器）"),
+    "forecast.model.persistence": ("Persistence (next = last)", "持续性预测（下一个 = 最后一个）"),
+    "forecast.model.seasonal_naive": ("Seasonal naive (next = one season ago)", "季节性朴素预测（下一个 = 一个季节前）"),
+    "forecast.col.model": ("Forecaster", "预测方法"),
+    "forecast.col.metric": ("{metric} ({part})", "{metric}（{part}）"),
+    "forecast.part.train": ("train", "训练"),
+    "forecast.part.test": ("test", "测试"),
+    "forecast.verdict_win": (
+        "On the test part the LSTM's RMSE is {lstm:.4g}: {pct:.0f}% lower than persistence ({pers:.4g}). "
+        "Seasonal naive: {seasonal:.4g}.",
+        "在测试部分，LSTM 的 RMSE 为 {lstm:.4g}，比持续性预测（{pers:.4g}）低 {pct:.0f}%。季节性朴素预测：{seasonal:.4g}。",
+    ),
+    "forecast.verdict_lose": (
+        "The LSTM loses to persistence on the test part (RMSE {lstm:.4g} against {pers:.4g}): simply repeating the "
+        "last value forecasts better. Try more epochs, another window or another seed.",
+        "在测试部分，LSTM 输给了持续性预测（RMSE {lstm:.4g} 对 {pers:.4g}）：直接重复最后一个值反而预测得更好。"
+        "试试更多训练轮数、换个窗口长度或换个种子。",
+    ),
+    "forecast.leak_verdict": (
+        "Test RMSE with the leaky scaler: {leaky:.4g}; leak-free: {clean:.4g}. Whichever is lower, the leaky number "
+        "is not an honest estimate: it was obtained knowing the test part's range, which a real forecaster never "
+        "knows in advance.",
+        "泄漏的缩放器下测试 RMSE 为 {leaky:.4g}；无泄漏时为 {clean:.4g}。不管哪个更低，泄漏得到的数字都不是诚实的估计："
+        "它是在已知测试部分取值范围的前提下得到的，而真实的预测者事先不可能知道。",
+    ),
+    "forecast.metrics_note": (
+        "RMSE and MAE are in the series' units; MAPE is in percent and skips points whose actual value is 0. "
+        "On the training part, seasonal naive is scored where one season of history exists.",
+        "RMSE 和 MAE 与序列单位相同；MAPE 以百分比表示，并跳过实际值为 0 的点。"
+        "在训练部分，季节性朴素预测只在有一个季节历史数据的点上计分。",
+    ),
+    "forecast.plot.predictions_title": ("The series with the LSTM's one-step predictions", "原序列与 LSTM 的单步预测"),
+    "forecast.actual": ("actual", "实际值"),
+    "forecast.train_pred": ("prediction on training part", "训练部分的预测"),
+    "forecast.test_pred": ("prediction on test part", "测试部分的预测"),
+    "forecast.test_pred_leaky": ("prediction on test part (leaky scaler)", "测试部分的预测（泄漏的缩放器）"),
+    # --- 6. beyond the data ---
+    "forecast.future_header": ("6 · Forecasting beyond the data", "6 · 超出数据范围的预测"),
+    "forecast.horizon": ("Horizon (steps ahead)", "预测步数"),
+    "forecast.future_caption": (
+        "Each forecast value is fed back in as the newest input for the next step (recursive forecasting), so "
+        "errors compound: the further ahead, the less reliable.",
+        "每个预测值都会作为最新的输入喂回模型，用来预测下一步（递归预测），所以误差会累积：预测得越远越不可靠。",
+    ),
+    "forecast.plot.future_title": ("Recursive forecast beyond the last value", "最后一个值之后的递归预测"),
+    "forecast.forecast": ("forecast", "预测"),
+    # --- 7. inside ---
+    "forecast.inside_header": ("7 · Inside the model", "7 · 模型内部"),
+    "forecast.pick_window": ("Test pair to look inside", "要查看内部的测试样本对"),
+    "forecast.pick_caption": (
+        "Window ending at {label}: next value {target:.4g}, predicted {pred:.4g}. The explorer replays this window "
+        "through the trained LSTM and shows every gate at every step.",
+        "窗口截止于 {label}：下一个值 {target:.4g}，预测为 {pred:.4g}。单元探索页会让训练好的 LSTM 重新读一遍这个窗口，"
+        "显示每一步的每一个门。",
+    ),
+    "forecast.open_explorer": ("Open this window in the cell explorer", "在单元探索页中打开此窗口"),
+    "forecast.model_title": ("LSTM forecaster on {series}", "{series} 上的 LSTM 预测模型"),
+    # --- errors ---
+    "forecast.err_window": (
+        "The window must hold at least 1 value (got {window}).",
+        "窗口至少要包含 1 个值（当前为 {window}）。",
+    ),
+    "forecast.err_too_short": (
+        "The series is too short for a window of {window}: it has {n} values, and this window with this test part "
+        "needs at least {need}. Choose a shorter window or a smaller test part.",
+        "序列太短，不够用窗口长度 {window}：它只有 {n} 个值，而这个窗口加上这个测试比例至少需要 {need} 个。"
+        "请缩短窗口或减小测试比例。",
+    ),
+    "forecast.err_not_finite": (
+        "The series contains infinite or missing values; clean them first.",
+        "序列中含有无穷大或缺失的值，请先清理。",
+    ),
+    "forecast.err_diverged": (
+        "Training diverged (the loss became infinite) with learning rate {lr}. Try a smaller learning rate.",
+        "学习率 {lr} 下训练发散了（损失变成无穷大）。请试试更小的学习率。",
+    ),
+    "forecast.err_too_big": (
+        "This file is {size} MB; the limit is {limit} MB. Keep only the column you need.",
+        "该文件大小为 {size} MB，上限为 {limit} MB。请只保留需要的列。",
+    ),
+    "forecast.err_empty": ("The file is empty: there are no rows of data in it.", "文件是空的：里面没有任何数据行。"),
+    "forecast.err_old_excel": (
+        "This is an old-style Excel file (.xls). Save it as .xlsx or CSV and upload it again.",
+        "这是旧版 Excel 文件（.xls）。请另存为 .xlsx 或 CSV 后重新上传。",
+    ),
+    "forecast.err_not_table": (
+        "This file is not a CSV or Excel (.xlsx) table, or it is damaged.",
+        "该文件不是 CSV 或 Excel（.xlsx）表格，或者文件已损坏。",
+    ),
+    "forecast.err_encoding": (
+        "The file's text encoding could not be read (tried UTF-8 and GBK). Save it as UTF-8 and try again.",
+        "无法识别文件的文本编码（已尝试 UTF-8 和 GBK）。请另存为 UTF-8 编码后重试。",
+    ),
+    "forecast.err_no_numeric": (
+        "No column of numbers found (columns: {columns}). The series to forecast must be a column of numbers.",
+        "没有找到数值列（列：{columns}）。要预测的序列必须是一列数字。",
+    ),
+    "forecast.err_no_column": ("There is no column named {column} in this file.", "该文件中没有名为 {column} 的列。"),
+    "forecast.err_non_numeric": (
+        "Column {column} has {count} value(s) that are not numbers, the first on line {row}: {value}. Fix or "
+        "delete them; empty cells are fine (they are filled in).",
+        "列 {column} 中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。"
+        "请修改或删除它们；空单元格没关系（会被自动补齐）。",
+    ),
+    "forecast.err_all_missing": (
+        "Column {column} has fewer than 2 values: nothing to forecast.",
+        "列 {column} 中的数值少于 2 个，无法预测。",
+    ),
+}
