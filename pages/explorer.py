@@ -1,7 +1,63 @@
 import streamlit as st
 
 import ui
+from lstm_core.errors import UserInputError
+from plots.explorer import what_if_figure
+from ui import explorer_state as state
 
 ui.page("explorer")
-st.title(ui.t("nav.explorer"))
-st.info(ui.t("app.coming_soon"))
+t = ui.t
+
+st.title(t("explorer.title"))
+st.caption(t("explorer.intro"))
+with st.expander(t("explorer.guide_title")):
+    st.markdown(t("explorer.guide"))
+
+state.apply_request()
+settings = state.settings_ui()
+ui.show_notes()
+
+try:
+    run = state.cached_run(settings)
+except UserInputError as exc:
+    ui.error(exc)
+    run = None
+
+if run is not None:
+    for key, params in run.notes:
+        st.info(t(key, **params), icon="ℹ️")
+    layer, unit = state.view_ui(run)
+
+tab_step, tab_what_if, tab_lab = st.tabs([t("explorer.tab_step"), t("explorer.tab_whatif"), t("explorer.tab_lab")])
+
+with tab_step:
+    if run is not None:
+        # the whole trace goes to the browser once; stepping never comes back to the server
+        st.iframe(state.cached_html(settings, layer, unit), height="content")
+        st.download_button(
+            t("explorer.download"), state.csv_for(settings), file_name="lstm_lab_trace.csv", mime="text/csv",
+            help=t("explorer.download_help"), on_click="ignore", icon=":material/download:",
+        )  # fmt: skip
+
+with tab_what_if:
+    if run is not None:
+        st.markdown(t("explorer.whatif_intro"))
+        kind = run.recorder.kind
+        options = state.INTERVENTIONS[kind]
+        left, right = st.columns([2, 1])
+        name = ui.choice("iv", "explorer.intervention", options, options[0], "explorer.iv.{}", where=left)
+        every_unit = ui.toggle("iv_all", "explorer.iv_scope", where=right)
+        result = state.cached_what_if(settings, layer, unit, name, every_unit)
+        panels = [(t(f"explorer.panel_{q}", unit=unit), q, *result[q]) for q in ("c", "h") if q in result]
+        panels.append((t("explorer.panel_out"), "baseline", *result["out"]))
+        labels = {"original": t("explorer.original"), "what_if": t("explorer.what_if"), "t": t("explorer.c.axis_t")}
+        table = {"t": list(range(len(run.labels))), "input": list(run.labels)}
+        for title, _, original, changed in panels:
+            table[f"{title} · {labels['original']}"] = original
+            table[f"{title} · {labels['what_if']}"] = changed
+        ui.chart(what_if_figure(panels, run.labels, labels), table, key="explorer_what_if")
+        st.metric(t("explorer.whatif_change"), f"{result['max_change']:.3f}")
+        st.caption(t("explorer.whatif_caption"))
+
+with tab_lab:
+    state.lab_ui()

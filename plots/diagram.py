@@ -17,11 +17,13 @@ def _num(values, key):
     return v if isinstance(v, str) else f"{v:+.2f}" if key in ("g", "c", "h", "h_prev", "c_prev", "x") else f"{v:.2f}"
 
 
-def cell_svg(values: dict | None = None, names: dict | None = None, title: str = "LSTM cell") -> str:
+def cell_svg(values: dict | None = None, names: dict | None = None, title: str = "LSTM cell", live: bool = False) -> str:
     """SVG markup of the LSTM cell.
 
     values: one unit's numbers at one step, keys x, h_prev, c_prev, i, f, g, o, c, h (all optional).
     names: display names of the gates, e.g. {"f": "forget gate"} (translated by the caller).
+    live: mark each number as <tspan data-v="key"> and each gate box with data-gate="key", so a
+    script can update the values in place (the explorer steps through time in the browser).
     """
     names = names or {}
     e = escape
@@ -43,10 +45,13 @@ def cell_svg(values: dict | None = None, names: dict | None = None, title: str =
         parts.append(f'<circle cx="{x}" cy="{y}" r="14" fill="white" stroke="#444" stroke-width="2"/>')
         parts.append(f'<text x="{x}" y="{y + 6}" text-anchor="middle" font-size="18">{symbol}</text>')
 
-    def label(x, y, text, size=14, color="#222", anchor="middle", weight="normal"):
+    def label(x, y, text, size=14, color="#222", anchor="middle", weight="normal", slot=None):
+        body = e(text + _num(values, slot)) if slot and not live else e(text)
+        if slot and live:
+            body += f'<tspan data-v="{slot}">{e(_num(values, slot))}</tspan>'
         parts.append(
             f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="{size}" fill="{color}" font-weight="{weight}" '
-            f'stroke="white" stroke-width="4" paint-order="stroke">{e(text)}</text>'
+            f'stroke="white" stroke-width="4" paint-order="stroke">{body}</text>'
         )
 
     # the cell-state highway: c_{t-1} --(x f)--(+ i*g)--> c_t
@@ -55,25 +60,26 @@ def cell_svg(values: dict | None = None, names: dict | None = None, title: str =
     line([(454, HIGHWAY_Y), (760, HIGHWAY_Y)], COLORS["c"], 4)
     op(220, HIGHWAY_Y, "×")
     op(440, HIGHWAY_Y, "+")
-    label(24, HIGHWAY_Y - 12, "cₜ₋₁ " + _num(values, "c_prev"), anchor="start", color=COLORS["c"], weight="bold")
-    label(756, HIGHWAY_Y - 12, "cₜ " + _num(values, "c"), anchor="end", color=COLORS["c"], weight="bold")
+    label(24, HIGHWAY_Y - 12, "cₜ₋₁ ", anchor="start", color=COLORS["c"], weight="bold", slot="c_prev")
+    label(756, HIGHWAY_Y - 12, "cₜ ", anchor="end", color=COLORS["c"], weight="bold", slot="c")
 
     # input bus: [h_{t-1}, x_t] feeds every gate
     line([(20, BUS_Y), (550, BUS_Y)], "#777", 2, arrow=False)
     line([(160, 360), (160, BUS_Y)], "#777", 2, arrow=False)
-    label(24, BUS_Y + 22, "hₜ₋₁ " + _num(values, "h_prev"), anchor="start", color=COLORS["h"], weight="bold")
-    label(170, 356, "xₜ " + _num(values, "x"), anchor="start", weight="bold")
+    label(24, BUS_Y + 22, "hₜ₋₁ ", anchor="start", color=COLORS["h"], weight="bold", slot="h_prev")
+    label(170, 356, "xₜ ", anchor="start", weight="bold", slot="x")
 
     for gate, (x, symbol) in GATES.items():
         value = values.get(gate) if values else None
         strength = 0.15 if not isinstance(value, float) else 0.15 + 0.85 * min(1.0, abs(value))
         line([(x, BUS_Y), (x, GATE_Y + 22)], "#777", 2)
+        gate_slot = f' data-gate="{gate}"' if live else ""
         parts.append(
             f'<rect x="{x - 38}" y="{GATE_Y - 22}" width="76" height="44" rx="8" fill="{COLORS[gate]}" '
-            f'fill-opacity="{strength:.2f}" stroke="{COLORS[gate]}" stroke-width="2"/>'
+            f'fill-opacity="{strength:.2f}" stroke="{COLORS[gate]}" stroke-width="2"{gate_slot}/>'
         )
         label(x, GATE_Y + 6, symbol, size=16, weight="bold")
-        label(x, GATE_Y + 42, f"{gate}ₜ {_num(values, gate)}", size=14, color=COLORS[gate], weight="bold")
+        label(x, GATE_Y + 42, f"{gate}ₜ ", size=14, color=COLORS[gate], weight="bold", slot=gate)
         if names.get(gate):
             label(x, GATE_Y - 30, names[gate], size=12, color="#555")
 
@@ -92,6 +98,6 @@ def cell_svg(values: dict | None = None, names: dict | None = None, title: str =
     line([(640, 156), (640, 216)], "#444", 2)
     line([(588, GATE_Y), (626, GATE_Y)], COLORS["o"], 2)
     line([(640, 244), (640, 330), (760, 330)], COLORS["h"], 3)
-    label(756, 320, "hₜ " + _num(values, "h"), anchor="end", color=COLORS["h"], weight="bold")
+    label(756, 320, "hₜ ", anchor="end", color=COLORS["h"], weight="bold", slot="h")
     parts.append("</svg>")
     return "".join(parts)

@@ -1,0 +1,367 @@
+"""The explorer's settings, the runs behind them, and their caches.
+
+`settings_ui()` draws the URL-bound widgets and returns a frozen `Settings`; `build_run` turns
+settings into a recorded trace (pure; unit-tested); the `cached_*` functions memoise runs, the
+stepper's HTML, the what-if comparison and the CSV: across sessions with `st.cache_data` for random
+and hand-built models (a class of 30 opening the same preset shares one run), and per session for
+the learner's own trained model (never shared, never mutated).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+import streamlit as st
+
+import ui
+from datasets import sequence_input as si
+from lstm_core import Intervention, Recorder, Trace, handbuilt, random_recorder
+from lstm_core.contributions import gate_terms
+from lstm_core.errors import UserInputError
+from plots import explorer_component
+from plots.diagram import cell_svg
+from plots.explorer_diagrams import gru_svg, rnn_svg
+
+from . import handoff
+from .i18n import translate
+
+MODES = ("preset", "text", "numbers")
+SOURCES = ("random", "memory", "counter", "leaky")
+VARIANTS = ("lstm", "peephole", "gru", "rnn_tanh")
+INTERVENTIONS = {
+    "lstm": ("f1", "f0", "i0", "unit_off"),
+    "peephole": ("f1", "f0", "i0", "unit_off"),
+    "gru": ("z1", "z0", "unit_off"),
+    "rnn_tanh": ("unit_off",),
+    "rnn_relu": ("unit_off",),
+}
+LAB_SLIDERS = {  # name: (min, max, default): the default unit forgets half its memory each step
+    "w_f": (-6.0, 6.0, 0.0),
+    "b_f": (-6.0, 6.0, 0.0),
+    "w_i": (-6.0, 6.0, 6.0),
+    "b_i": (-6.0, 6.0, -3.0),
+    "w_g": (-3.0, 3.0, 2.0),
+    "b_o": (-6.0, 6.0, 2.0),
+}
+LAB_STEPS, LAB_PULSE = 40, (3,)
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: str = "preset"  # "preset", "text" or "numbers"
+    preset: str = "negation"
+    text: str = ""
+    numbers: str = ""
+    source: str = "random"  # one of SOURCES, or "trained"
+    kind: str = "lstm"  # the variant of a random model
+    hidden: int = 8
+    layers: int = 1
+    seed: int = 0
+    trigger: str = ""
+    lang: str = "en"  # presets and default texts depend on it
+
+
+@dataclass
+class Run:
+    labels: tuple  # one per step, as shown (unknown tokens as <unk>)
+    x: np.ndarray  # (T, I) the model's input
+    recorder: Recorder
+    trace: Trace
+    x_display: np.ndarray | None  # (T,) when the input is one number per step
+    notes: list = field(default_factory=list)  # [(string key, params)]
+
+
+# --- pure: settings -> run -> stepper HTML ---------------------------------------------------
+
+
+def parse_input(s: Settings, tokenise_mode: str = "auto") -> si.SequenceInput:
+    kind, raw = (si.preset(s.preset, s.lang)) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
+    return si.parse_text(raw, tokenise_mode) if kind == "text" else si.parse_numbers(raw)
+
+
+def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
+    si.check_sizes(s.hidden, s.layers)
+    notes = []
+    seq = parse_input(s, trained.tokenise_mode if trained is not None and s.source == "trained" else "auto")
+    if seq.truncated_from:
+        notes.append(("explorer.note_truncated", {"n": seq.truncated_from, "limit": si.MAX_STEPS}))
+    labels = seq.labels
+    if s.source == "trained":
+        if trained is None:
+            raise UserInputError("explorer.no_trained")
+        recorder, x, labels = _trained_input(trained, seq, notes)
+        notes.append(("explorer.note_trained", {"title": trained.title}))
+        if s.kind != recorder.kind:
+            notes.append(("explorer.note_trained_kind", {"kind": recorder.kind}))
+        if recorder.bidirectional:
+            notes.append(("explorer.note_bidirectional", {}))
+    elif s.source in handbuilt.KINDS:
+        trigger = si.parse_trigger(s.trigger or si.TRIGGER_DEFAULT.get(s.lang, "not"))
+        recorder, x = handbuilt.build(s.source), si.indicator(seq, trigger)
+        notes.append((f"explorer.note_{s.source}", {"trigger": trigger}))
+        if seq.kind == "numbers":
+            notes.append(("explorer.note_handbuilt_numbers", {}))
+        if s.kind != "lstm":
+            notes.append(("explorer.note_handbuilt_kind", {}))
+    else:
+        x = si.embed_random(seq, s.seed)
+        recorder = random_recorder(s.kind, x.shape[1], s.hidden, num_layers=s.layers, seed=s.seed)
+        if seq.kind == "text":
+            notes.append(("explorer.note_random_text", {"dim": si.EMBED_DIM}))
+    trace = recorder.record(x)
+    x_display = x[:, 0] if x.shape[1] == 1 else None
+    return Run(tuple(labels), x, recorder, trace, x_display, notes)
+
+
+def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: list):
+    if model.vocab is not None:
+        if seq.kind != "text":
+            raise UserInputError("explorer.err_model_wants_text")
+        indices, labels, unknown = si.encode_for_vocab(seq, model.vocab)
+        if unknown:
+            words = ", ".join(dict.fromkeys(unknown))
+            notes.append(("explorer.note_oov", {"n": len(unknown), "words": words[:200]}))
+        if model.embedding is not None:
+            x = np.asarray(model.embedding)[indices]  # (T, E)
+        else:
+            x = np.eye(len(model.vocab))[indices]  # (T, V): one-hot when there is no embedding layer
+    else:
+        if seq.kind != "numbers":
+            raise UserInputError("explorer.err_model_wants_numbers")
+        labels, x = seq.labels, si.scale_numbers(seq, model.scale)
+    if x.shape[1] != model.recorder.input_size:
+        raise UserInputError("explorer.err_input_size", got=x.shape[1], expected=model.recorder.input_size)
+    return model.recorder, x, labels
+
+
+def component_text(lang: str, unit: int) -> dict:
+    def tr(key, **p):
+        return translate(key, lang, **p)
+
+    keys = ("first", "prev", "play", "pause", "next", "last", "slider", "keys", "step", "input", "tip")
+    text = {k: tr(f"explorer.c.{k}") for k in keys}
+    text.update({k: tr(f"explorer.c.{k}") for k in ("heat_aria", "lines_aria", "axis_start", "axis_end", "axis_t", "heat_title")})
+    text["eq_title"] = tr("explorer.c.eq_title", unit=unit)
+    text["lines_title"] = tr("explorer.c.lines_title", unit=unit)
+    text["names"] = {q: tr(f"explorer.q.{q}") for q in "ifgochrzna"}
+    return text
+
+
+def diagram(kind: str, lang: str) -> str:
+    names = {q: translate(f"explorer.q.{q}", lang) for q in "ifgorzn"}
+    title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS else kind
+    if kind in ("lstm", "peephole"):
+        return cell_svg(names=names, title=title, live=True)
+    if kind == "gru":
+        return gru_svg(names, title)
+    return rnn_svg(kind[4:], title)
+
+
+def build_html(run: Run, layer: int, unit: int, lang: str) -> str:
+    kind = run.recorder.kind
+    terms = gate_terms(run.recorder, run.trace, run.x, layer=layer, unit=unit)
+    x_display = run.x_display if layer == 0 else None
+    data = explorer_component.payload(kind, run.trace.records[layer][0], terms, run.labels, x_display, unit)
+    return explorer_component.explorer_html(data, component_text(lang, unit), diagram(kind, lang))
+
+
+def intervention(kind: str, name: str, layer: int, units) -> Intervention:
+    if name == "unit_off":
+        return Intervention("unit_off", units=units, layer=layer)
+    return Intervention(name[0], float(name[1]), units=units, layer=layer)
+
+
+def build_what_if(run: Run, layer: int, unit: int, name: str, every_unit: bool) -> dict:
+    """The normal run against the intervened one: the shown unit's c (LSTMs) and h, and the size of
+    the last layer's output ‖h_t‖. {key: (original (T,), what-if (T,))} plus the largest change."""
+    units = None if every_unit else (unit,)
+    changed = run.recorder.record(run.x, interventions=[intervention(run.recorder.kind, name, layer, units)])
+    out = {}
+    for q in ("c", "h"):
+        if q in run.trace.quantities:
+            out[q] = (run.trace.values(q, layer)[:, 0, unit], changed.values(q, layer)[:, 0, unit])
+    out["out"] = (np.linalg.norm(run.trace.h[:, 0], axis=-1), np.linalg.norm(changed.h[:, 0], axis=-1))
+    out["max_change"] = float(np.max(np.abs(changed.h - run.trace.h)))
+    return out
+
+
+def lab_record(weights: dict) -> tuple[dict, np.ndarray]:
+    """The single-unit lab: ({quantity: (T,)}, x (T,)) for the learner's weights on a pulse."""
+    recorder = handbuilt.one_unit_lstm(
+        w_x={"f": weights["w_f"], "i": weights["w_i"], "g": weights["w_g"]},
+        b={"f": weights["b_f"], "i": weights["b_i"], "o": weights["b_o"]},
+    )
+    x = handbuilt.pulse(LAB_STEPS, LAB_PULSE)
+    trace = recorder.record(x)
+    return {q: trace.values(q)[:, 0, 0] for q in trace.quantities}, x[:, 0]
+
+
+# --- caches ----------------------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _shared_run(s: Settings) -> Run:
+    return build_run(s)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _shared_html(s: Settings, layer: int, unit: int) -> str:
+    return build_html(_shared_run(s), layer, unit, s.lang)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _shared_what_if(s: Settings, layer: int, unit: int, name: str, every_unit: bool) -> dict:
+    return build_what_if(_shared_run(s), layer, unit, name, every_unit)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _shared_csv(s: Settings) -> bytes:
+    return _run_csv(_shared_run(s))
+
+
+def _run_csv(run: Run) -> bytes:
+    frame = run.trace.to_frame()
+    frame.insert(3, "input", [run.labels[t] for t in frame["t"]])
+    return frame.to_csv(index=False, float_format="%.6g").encode("utf-8")
+
+
+def _session_memo(key, compute, size=16):
+    """A small per-session LRU for the learner's own trained model (keyed by the model's identity)."""
+    memo = st.session_state.setdefault("_explorer_memo", OrderedDict())
+    if key in memo:
+        memo.move_to_end(key)
+        return memo[key]
+    value = memo[key] = compute()
+    while len(memo) > size:
+        memo.popitem(last=False)
+    return value
+
+
+def _trained_key(*parts):
+    model = handoff.get()
+    return (id(model), *parts), model
+
+
+def cached_run(s: Settings) -> Run:
+    if s.source != "trained":
+        return _shared_run(s)
+    key, model = _trained_key("run", s)
+    return _session_memo(key, lambda: build_run(s, model))
+
+
+def cached_html(s: Settings, layer: int, unit: int) -> str:
+    if s.source != "trained":
+        return _shared_html(s, layer, unit)
+    key, _ = _trained_key("html", s, layer, unit)
+    return _session_memo(key, lambda: build_html(cached_run(s), layer, unit, s.lang))
+
+
+def cached_what_if(s: Settings, layer: int, unit: int, name: str, every_unit: bool) -> dict:
+    if s.source != "trained":
+        return _shared_what_if(s, layer, unit, name, every_unit)
+    key, _ = _trained_key("what_if", s, layer, unit, name, every_unit)
+    return _session_memo(key, lambda: build_what_if(cached_run(s), layer, unit, name, every_unit))
+
+
+def csv_for(s: Settings):
+    """A callable for st.download_button: the CSV is only made when the learner clicks."""
+    if s.source != "trained":
+        return lambda: _shared_csv(s)
+    run = cached_run(s)
+    return lambda: _run_csv(run)
+
+
+# --- widgets ---------------------------------------------------------------------------------
+
+
+def apply_request():
+    """Open the example the trainer asked for (ui.handoff.request) with the trained model."""
+    example = handoff.take_request()
+    if example is None or handoff.get() is None:
+        return
+    if isinstance(example, str):
+        st.session_state["explorer:mode"], st.session_state["explorer:text"] = "text", example[: ui.MAX_PARAM_LEN]
+    else:
+        numbers = ", ".join(f"{float(v):g}" for v in list(example)[: si.MAX_STEPS])
+        st.session_state["explorer:mode"], st.session_state["explorer:numbers"] = "numbers", numbers[: ui.MAX_PARAM_LEN * 4]
+    st.session_state["explorer:source"] = "trained"
+
+
+def settings_ui() -> Settings:
+    lang = ui.lang()
+    side = st.sidebar
+    side.subheader(ui.t("explorer.input_header"))
+    mode = ui.choice("mode", "explorer.mode", MODES, "preset", format_key="explorer.mode.{}", where=side, widget="radio")
+    preset = text = numbers = ""
+    if mode == "preset":
+        preset = ui.choice("preset", "explorer.preset", list(si.PRESETS), "negation", "explorer.preset.{}", where=side)
+    elif mode == "text":
+        text = ui.text("text", "explorer.text", ui.t("explorer.default_text"), where=side, help=ui.t("explorer.text_help"))
+    else:
+        numbers = ui.text(
+            "numbers", "explorer.numbers", si.preset_numbers("step"), max_chars=ui.MAX_PARAM_LEN * 4,
+            where=side, area=True, help=ui.t("explorer.numbers_help"),
+        )  # fmt: skip
+    side.subheader(ui.t("explorer.model_header"))
+    sources = SOURCES + (("trained",) if handoff.get() is not None else ())
+    source = ui.choice("source", "explorer.source", sources, "random", "explorer.source.{}", where=side)
+    if handoff.get() is None:
+        side.caption(ui.t("explorer.no_trained"))
+    kind = ui.choice("kind", "explorer.variant", VARIANTS, "lstm", "explorer.variant.{}", where=side)
+    hidden, layers, seed, trigger = 8, 1, 0, ""
+    if source == "random":
+        hidden = ui.slider("hidden", "explorer.hidden", 1, si.MAX_HIDDEN, 8, where=side)
+        layers = ui.slider("layers", "explorer.layers", 1, si.MAX_LAYERS, 1, where=side, advanced=True)
+        seed = ui.number("seed", "app.seed", 0, 2**31 - 1, 0, where=side, advanced=True)
+    elif source in handbuilt.KINDS:
+        default = si.TRIGGER_DEFAULT.get(lang, "not")
+        trigger = ui.text("trigger", "explorer.trigger", default, max_chars=40, where=side, help=ui.t("explorer.trigger_help"))
+    return Settings(mode, preset, text, numbers, source, kind, hidden, layers, seed, trigger, lang)
+
+
+def _clamped(name: str, top: int) -> None:
+    """Keep a stored layer/unit inside the current model before its widget is drawn."""
+    key = f"explorer:{name}"
+    if isinstance(st.session_state.get(key), int) and st.session_state[key] > top:
+        st.session_state[key] = top
+
+
+def view_ui(run: Run) -> tuple[int, int]:
+    """Which layer and unit the stepper shows."""
+    left, right = st.columns(2)
+    top_layer, top_unit = run.recorder.num_layers - 1, run.recorder.hidden_size - 1
+    layer = 0
+    if top_layer > 0:
+        _clamped("layer", top_layer)
+        layer = ui.slider("layer", "explorer.layer", 0, top_layer, 0, where=left)
+    unit = 0
+    if top_unit > 0:
+        _clamped("unit", top_unit)
+        unit = ui.slider("unit", "explorer.unit", 0, top_unit, 0, where=right)
+    return layer, unit
+
+
+@st.fragment
+def lab_ui():
+    """The single-unit lab: reruns alone when a slider moves (st.fragment)."""
+    from plots.explorer import lab_figure
+
+    st.markdown(ui.t("explorer.lab_intro"))
+    columns = st.columns(3)
+    weights = {}
+    for k, (name, (low, high, default)) in enumerate(LAB_SLIDERS.items()):
+        weights[name] = ui.slider(f"lab_{name}", f"explorer.lab.{name}", low, high, default, step=0.5, where=columns[k % 3])
+    record, x = lab_record(weights)
+    f_rest = float(1 / (1 + np.exp(-weights["b_f"])))
+    half = handbuilt.memory_half_life(f_rest)
+    a, b, c = st.columns(3)
+    a.metric(ui.t("explorer.lab_f_rest"), f"{f_rest:.3f}")
+    half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
+    b.metric(ui.t("explorer.lab_halflife"), half_text)
+    c.metric(ui.t("explorer.lab_c_end"), f"{record['c'][-1]:+.3f}")
+    names = {q: f"{q} · {ui.t('explorer.q.' + q)}" for q in "ifgoch"}
+    names.update(x=ui.t("explorer.lab_x"), t=ui.t("explorer.c.axis_t"))
+    table = {"t": np.arange(len(x)), "x": x, **{q: np.round(v, 4) for q, v in record.items()}}
+    ui.chart(lab_figure(record, x, names), table, key="explorer_lab_chart")

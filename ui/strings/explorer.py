@@ -1,0 +1,266 @@
+STRINGS = {
+    "explorer.title": ("Cell explorer: watch every gate, step by step", "单元探索：一步一步看每个门"),
+    "explorer.intro": (
+        "Pick an input and a model, then step through time with the buttons, the slider or the arrow keys. "
+        "Every number below is computed by the very equations shown.",
+        "选择一个输入和一个模型，然后用按钮、滑块或方向键逐步前进。下面的每个数字都是由图中所示的公式算出来的。",
+    ),
+    "explorer.guide_title": ("What to look at, and three experiments", "看什么？三个小实验"),
+    "explorer.guide": (
+        "- **The cell state c** (the orange line on top of the diagram) is the memory. At each step it is "
+        "multiplied by the forget gate f and gets i × g added. Watch the equation for c: the two products tell "
+        "you how much is kept and how much is written.\n"
+        "- **Gates are soft switches** between 0 and 1: in the heatmaps, dark means closed, yellow means open.\n"
+        "- **h is what the rest of the network sees**: o × tanh(c). A unit can remember something (c far from 0) "
+        "while hiding it (o near 0).\n\n"
+        "**Experiments**\n"
+        "1. Choose the hand-built *memory cell* and the preset *a sentence with a negation*. Step to the word "
+        "“not” and watch i jump to 1 and f drop to 0; afterwards f stays at 1 and c holds its value to the end.\n"
+        "2. Choose the *counter* with the *counting task*: c goes up by exactly 1 at every 1 in the input.\n"
+        "3. Switch the variant between LSTM, GRU and vanilla RNN with the same seed and input: the RNN's h "
+        "jumps around at every step, while the LSTM's c changes smoothly. Then open **What if?** and clamp "
+        "the forget gate to 1.",
+        "- **细胞状态 c**（图上方的橙色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
+        "保留了多少、写入了多少。\n"
+        "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
+        "- **h 是网络其余部分看到的东西**：o × tanh(c)。一个单元可以记住某件事（c 远离 0），同时把它藏起来（o 接近 0）。\n\n"
+        "**小实验**\n"
+        "1. 选择手工搭建的“记忆单元”和预设“带否定词的句子”。前进到“不”这个字，看 i 跳到 1、f 降到 0；之后 f 一直保持 1，"
+        "c 把它的值一直保持到最后。\n"
+        "2. 选择“计数器”和“计数任务”：输入中每出现一个 1，c 恰好增加 1。\n"
+        "3. 在相同的种子和输入下，把变体在 LSTM、GRU 和普通 RNN 之间切换：RNN 的 h 每一步都在跳动，而 LSTM 的 c 变化平缓。"
+        "然后打开“如果……会怎样？”，把遗忘门固定为 1。",
+    ),
+    # --- input ---
+    "explorer.input_header": ("Input", "输入"),
+    "explorer.mode": ("Input", "输入方式"),
+    "explorer.mode.preset": ("A preset", "预设"),
+    "explorer.mode.text": ("A sentence", "一句话"),
+    "explorer.mode.numbers": ("Numbers", "数字序列"),
+    "explorer.preset": ("Preset", "预设"),
+    "explorer.preset.negation": ("A sentence with a negation", "带否定词的句子"),
+    "explorer.preset.long_memory": ("A negation far from the end", "远离句尾的否定词"),
+    "explorer.preset.sine": ("Sine wave (40 steps)", "正弦波（40 步）"),
+    "explorer.preset.counting": ("Counting task (0s and 1s)", "计数任务（0 和 1）"),
+    "explorer.preset.step": ("A step: 0, then 1, then 0", "阶跃：0，然后 1，再回到 0"),
+    "explorer.text": ("Your sentence (English or Chinese)", "你的句子（英文或中文）"),
+    "explorer.text_help": (
+        "Tokenised as on the text-pipeline page: English by words, Chinese by characters.",
+        "分词方式与“文本处理流程”页面相同：英文按词切分，中文按字切分。",
+    ),
+    "explorer.numbers": ("Numbers, separated by commas", "数字，用逗号分隔"),
+    "explorer.numbers_help": ("For example: 0, 1, 0.5, -1", "例如：0, 1, 0.5, -1"),
+    "explorer.default_text": ("I did not like this movie at all", "我不喜欢这部电影"),
+    # --- model ---
+    "explorer.model_header": ("Model", "模型"),
+    "explorer.source": ("Model", "模型"),
+    "explorer.source.random": ("A random model (seeded)", "随机模型（固定种子）"),
+    "explorer.source.memory": ("Hand-built: a memory cell", "手工搭建：记忆单元"),
+    "explorer.source.counter": ("Hand-built: a counter", "手工搭建：计数器"),
+    "explorer.source.leaky": ("Hand-built: a leaky memory", "手工搭建：会遗忘的记忆"),
+    "explorer.source.trained": ("The model you just trained", "你刚训练的模型"),
+    "explorer.variant": ("Variant", "变体"),
+    "explorer.variant.lstm": ("LSTM", "LSTM"),
+    "explorer.variant.peephole": ("Peephole LSTM", "窥视孔 LSTM"),
+    "explorer.variant.gru": ("GRU", "GRU"),
+    "explorer.variant.rnn_tanh": ("Vanilla RNN (tanh)", "普通 RNN（tanh）"),
+    "explorer.hidden": ("Hidden units per layer", "每层隐藏单元数"),
+    "explorer.layers": ("Layers", "层数"),
+    "explorer.trigger": ("Trigger token", "触发词"),
+    "explorer.trigger_help": (
+        "The hand-built cells react to this token (the first token of what you type).",
+        "手工搭建的单元会对这个词作出反应（取你输入内容的第一个词）。",
+    ),
+    "explorer.layer": ("Layer shown", "显示的层"),
+    "explorer.unit": ("Unit shown in the equations and line charts", "公式和折线图中显示的单元"),
+    # --- notes ---
+    "explorer.note_truncated": (
+        "The input had {n} steps; only the first {limit} are used.",
+        "输入共有 {n} 步，只使用前 {limit} 步。",
+    ),
+    "explorer.note_random_text": (
+        "A random model has never seen any words, so each token gets a random vector of {dim} numbers, drawn "
+        "from the seed and the token itself: the same word always gets the same vector. The vocabulary is a "
+        "small fixed word list plus the tokens of your input, so no token is unknown here.",
+        "随机模型从未见过任何词，所以每个词元都会得到一个由 {dim} 个数组成的随机向量，"
+        "它由种子和词元本身决定：同一个词总是得到同一个向量。"
+        "词表由一个固定的小词表加上你输入中的词元组成，因此这里不会出现未知词。",
+    ),
+    "explorer.note_memory": (
+        "One unit, weights set by hand. On the trigger **{trigger}** the input gate opens (i≈1) and the forget gate "
+        "closes (f≈0), so c becomes 1; on every other token i≈0 and f≈1, so c keeps its value: a one-bit memory.",
+        "一个单元，权重由手工设定。遇到触发词 **{trigger}** 时，输入门打开（i≈1）、遗忘门关闭（f≈0），于是 c 变为 1；"
+        "遇到其他词时 i≈0、f≈1，c 保持不变：这就是一个 1 比特的记忆。",
+    ),
+    "explorer.note_counter": (
+        "One unit, weights set by hand. The forget gate is always open (f≈1) and the input gate opens only on "
+        "**{trigger}**, adding g = 1: c counts how often it has appeared.",
+        "一个单元，权重由手工设定。遗忘门始终打开（f≈1），输入门只在遇到 **{trigger}** 时打开并加上 g = 1："
+        "c 记录它出现了多少次。",
+    ),
+    "explorer.note_leaky": (
+        "Like the memory cell, but the forget gate is stuck at 0.5: after **{trigger}** the memory halves at every step.",
+        "和记忆单元一样，但遗忘门固定在 0.5：遇到 **{trigger}** 之后，记忆每一步减半。",
+    ),
+    "explorer.note_handbuilt_numbers": (
+        "With numbers, the hand-built cells read the value itself: 1 acts as the trigger, 0 as any other token.",
+        "输入数字时，手工搭建的单元直接读取数值：1 相当于触发词，0 相当于其他词。",
+    ),
+    "explorer.note_handbuilt_kind": (
+        "Hand-built cells are LSTMs; the variant choice applies to random models.",
+        "手工搭建的单元都是 LSTM；“变体”选项只对随机模型有效。",
+    ),
+    "explorer.note_oov": (
+        "{n} token(s) are not in the trained model's vocabulary and are shown as <unk>: {words}",
+        "有 {n} 个词元不在训练模型的词表中，显示为 <unk>：{words}",
+    ),
+    "explorer.note_trained": ("Tracing your trained model: {title}", "正在追踪你训练的模型：{title}"),
+    "explorer.note_trained_kind": (
+        "The trained model is a {kind}; the variant choice applies to random models.",
+        "训练好的模型是 {kind}；“变体”选项只对随机模型有效。",
+    ),
+    "explorer.note_bidirectional": (
+        "This model reads in both directions; the explorer shows the forward direction.",
+        "该模型是双向的；这里显示的是正向。",
+    ),
+    "explorer.no_trained": (
+        "Train a model on the training or forecasting page and it appears here as a model to trace.",
+        "在“训练分类器”或“时间序列预测”页面训练一个模型后，它就会出现在这里供你追踪。",
+    ),
+    # --- errors ---
+    "explorer.err_empty_text": ("Type a sentence first: the text box is empty.", "请先输入一句话：文本框是空的。"),
+    "explorer.err_no_tokens": (
+        "That text has no words or characters left after removing punctuation. Type a sentence.",
+        "去掉标点后，这段文本中没有任何词或字。请输入一句话。",
+    ),
+    "explorer.err_empty_numbers": ("Type some numbers, separated by commas.", "请输入一些数字，用逗号分隔。"),
+    "explorer.err_not_a_number": (
+        "“{item}” is not a number. Use numbers separated by commas, such as 0, 1, 0.5.",
+        "“{item}”不是数字。请输入用逗号分隔的数字，例如 0, 1, 0.5。",
+    ),
+    "explorer.err_not_finite": (
+        "“{item}” is not a finite number (NaN and infinity cannot go through the cell).",
+        "“{item}”不是有限的数（NaN 和无穷大无法通过单元计算）。",
+    ),
+    "explorer.err_too_large": (
+        "“{item}” is too large: use values between −{limit} and {limit}.",
+        "“{item}”太大了：请使用 −{limit} 到 {limit} 之间的数。",
+    ),
+    "explorer.err_unknown_preset": ("Unknown preset.", "未知的预设。"),
+    "explorer.err_hidden": ("At most {limit} hidden units.", "隐藏单元最多 {limit} 个。"),
+    "explorer.err_layers": ("At most {limit} layers.", "最多 {limit} 层。"),
+    "explorer.err_trigger": ("Type a trigger token for the hand-built cell.", "请为手工搭建的单元输入一个触发词。"),
+    "explorer.err_model_wants_text": (
+        "Your trained model reads text: type a sentence or pick a text preset.",
+        "你训练的模型读取的是文本：请输入一句话或选择文本类预设。",
+    ),
+    "explorer.err_model_wants_numbers": (
+        "Your trained model reads numbers: type numbers or pick a numeric preset.",
+        "你训练的模型读取的是数字：请输入数字或选择数字类预设。",
+    ),
+    "explorer.err_input_size": (
+        "This input gives {got} numbers per step, but the trained model expects {expected}.",
+        "该输入每一步有 {got} 个数，但训练好的模型需要 {expected} 个。",
+    ),
+    # --- the stepper (component) ---
+    "explorer.c.eq_title": ("The equations for unit {unit} at this step", "单元 {unit} 在这一步的公式"),
+    "explorer.c.heat_title": (
+        "Every unit over time (one colour scale per quantity; the box marks this step, the line the chosen unit)",
+        "所有单元随时间的变化（每个量一个色标；方框标出当前步，横线标出所选单元）",
+    ),
+    "explorer.c.lines_title": ("Unit {unit} across the whole sequence", "单元 {unit} 在整个序列上的变化"),
+    "explorer.c.first": ("First step", "第一步"),
+    "explorer.c.prev": ("Previous step (←)", "上一步（←）"),
+    "explorer.c.play": ("Play", "播放"),
+    "explorer.c.pause": ("Pause", "暂停"),
+    "explorer.c.next": ("Next step (→)", "下一步（→）"),
+    "explorer.c.last": ("Last step", "最后一步"),
+    "explorer.c.slider": ("Time step", "时间步"),
+    "explorer.c.keys": (
+        "Keys: ← → step, Home / End jump, Space plays. Click a heatmap or chart to jump to that step.",
+        "快捷键：← → 逐步，Home / End 跳到首尾，空格键播放。点击热力图或折线图可跳到对应的时间步。",
+    ),
+    "explorer.c.step": ("Step t = {t} of {last}", "时间步 t = {t} / {last}"),
+    "explorer.c.input": ("input", "输入"),
+    "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}「{token}」· 单元 {unit} · {q} = {value}"),
+    "explorer.c.heat_aria": ("Heatmap of {name} ({q}) over time and units", "{name}（{q}）随时间和单元变化的热力图"),
+    "explorer.c.lines_aria": ("Unit {unit}: {names} over time", "单元 {unit}：{names} 随时间的变化"),
+    "explorer.c.axis_start": ("t = 0", "t = 0"),
+    "explorer.c.axis_end": ("t = {T} · rows: units 0…{H}", "t = {T} · 每行一个单元（共 {H} 个）"),
+    "explorer.c.axis_t": ("time step t", "时间步 t"),
+    "explorer.q.i": ("input gate", "输入门"),
+    "explorer.q.f": ("forget gate", "遗忘门"),
+    "explorer.q.g": ("candidate", "候选值"),
+    "explorer.q.o": ("output gate", "输出门"),
+    "explorer.q.c": ("cell state", "细胞状态"),
+    "explorer.q.h": ("hidden state", "隐藏状态"),
+    "explorer.q.r": ("reset gate", "重置门"),
+    "explorer.q.z": ("update gate", "更新门"),
+    "explorer.q.n": ("candidate", "候选值"),
+    "explorer.q.a": ("pre-activation", "激活前的值"),
+    "explorer.diagram.lstm": ("LSTM cell", "LSTM 单元"),
+    "explorer.diagram.peephole": (
+        "Peephole LSTM cell (the gates also read c; see the equations)",
+        "窥视孔 LSTM 单元（各门还会读取 c，见公式）",
+    ),
+    "explorer.diagram.gru": ("GRU cell", "GRU 单元"),
+    "explorer.diagram.rnn_tanh": ("Vanilla RNN cell", "普通 RNN 单元"),
+    "explorer.download": ("Download the trace (CSV)", "下载完整记录（CSV）"),
+    "explorer.download_help": (
+        "One row per layer, time step and unit, with every gate and state.",
+        "每一行对应一层、一个时间步和一个单元，包含所有门和状态的数值。",
+    ),
+    # --- tabs ---
+    "explorer.tab_step": ("Step through time", "逐步运行"),
+    "explorer.tab_whatif": ("What if?", "如果……会怎样？"),
+    "explorer.tab_lab": ("Single-unit lab", "单个单元实验室"),
+    # --- what if ---
+    "explorer.whatif_intro": (
+        "Force one quantity of the shown layer at every step and compare with the normal run. Clamping the forget "
+        "gate to 1 turns the cell into a pure accumulator (c_t = c_(t−1) + i_t g_t); clamping it to 0 erases the "
+        "memory at every step.",
+        "在所显示的层中，每一步都强制某个量取固定值，并与正常运行对比。把遗忘门固定为 1，单元就变成纯粹的累加器"
+        "（c_t = c_(t−1) + i_t g_t）；固定为 0，则每一步都会抹掉记忆。",
+    ),
+    "explorer.intervention": ("Intervention", "干预方式"),
+    "explorer.iv.f1": ("Clamp the forget gate to 1 (never forget)", "遗忘门固定为 1（从不遗忘）"),
+    "explorer.iv.f0": ("Clamp the forget gate to 0 (always forget)", "遗忘门固定为 0（总是遗忘）"),
+    "explorer.iv.i0": ("Close the input gate (write nothing)", "关闭输入门（什么都不写入）"),
+    "explorer.iv.z1": ("Clamp the update gate to 1 (keep h)", "更新门固定为 1（保持 h 不变）"),
+    "explorer.iv.z0": ("Clamp the update gate to 0 (replace h)", "更新门固定为 0（每步替换 h）"),
+    "explorer.iv.unit_off": ("Switch the unit off (c = h = 0)", "关闭该单元（c = h = 0）"),
+    "explorer.iv_scope": (
+        "Apply to every unit of the layer (not only the shown unit)",
+        "作用于该层的所有单元（而不仅是所显示的单元）",
+    ),
+    "explorer.panel_c": ("c, unit {unit}", "c，单元 {unit}"),
+    "explorer.panel_h": ("h, unit {unit}", "h，单元 {unit}"),
+    "explorer.panel_out": ("Output: size of the last layer's h", "输出：最后一层 h 的大小"),
+    "explorer.original": ("normal run", "正常运行"),
+    "explorer.what_if": ("what if", "干预后"),
+    "explorer.whatif_change": ("Largest change in the output", "输出的最大变化"),
+    "explorer.whatif_caption": (
+        "The output panel shows ‖h_t‖ of the last layer, the vector the next part of a network reads.",
+        "“输出”一栏显示最后一层的 ‖h_t‖，即网络下一部分读取的向量的大小。",
+    ),
+    # --- single-unit lab ---
+    "explorer.lab_intro": (
+        "One LSTM unit with one input, no recurrent weights, and weights you set. The input is a single pulse "
+        "(x = 1 at step 3, 0 elsewhere): the unit writes it into c, then has to hold it. Raise the forget-gate "
+        "bias towards +3 and watch c hold its value for many steps; lower it and the memory fades at once.",
+        "一个只有一个输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
+        "单元把它写入 c，然后必须把它保持住。把遗忘门偏置调高到 +3 左右，看 c 在很多步里保持不变；调低它，记忆会立刻消失。",
+    ),
+    "explorer.lab.w_f": ("Forget gate: input weight", "遗忘门：输入权重"),
+    "explorer.lab.b_f": ("Forget gate: bias", "遗忘门：偏置"),
+    "explorer.lab.w_i": ("Input gate: input weight", "输入门：输入权重"),
+    "explorer.lab.b_i": ("Input gate: bias", "输入门：偏置"),
+    "explorer.lab.w_g": ("Candidate: input weight", "候选值：输入权重"),
+    "explorer.lab.b_o": ("Output gate: bias", "输出门：偏置"),
+    "explorer.lab_x": ("input x", "输入 x"),
+    "explorer.lab_halflife": ("Memory half-life when x = 0", "x = 0 时记忆的半衰期"),
+    "explorer.lab_steps": ("{steps} steps", "{steps} 步"),
+    "explorer.lab_forever": ("forever", "永久"),
+    "explorer.lab_f_rest": ("Forget gate when x = 0", "x = 0 时的遗忘门"),
+    "explorer.lab_c_end": ("c at the last step", "最后一步的 c"),
+}
