@@ -1,7 +1,24 @@
+"""A learning path through the app: read, predict, open the page with the right settings, quiz."""
+
 import streamlit as st
 
 import ui
+from ui import lessons_state as S
+from ui.lessons_content import SLUGS
 
-ui.page("lessons")
-st.title(ui.t("nav.lessons"))
-st.info(ui.t("app.coming_soon"))
+lang = ui.page("lessons")
+t = ui.t
+
+st.title(t("nav.lessons"))
+st.markdown(t("lessons.intro"))
+slug = ui.choice("lesson", "lessons.pick", SLUGS, SLUGS[0], format_key="lessons.{}.title", where=st.sidebar, widget="radio")
+ui.show_notes()
+S.progress()
+
+lesson = S.lesson_by_slug(slug)
+st.header(f"{t('lessons.number', n=SLUGS.index(slug) + 1)} · {t(f'lessons.{slug}.title')}")
+st.markdown(t(f"lessons.{slug}.body"))
+S.predict_box(lesson, lang)
+S.quiz(lesson)
+st.divider()
+S.navigation(slug)

@@ -165,9 +165,10 @@ def choice(name, label, options, default, format_key=None, advanced=False, where
     """A selectbox (or radio / segmented control) over `options` (plain strings, kept in the URL).
     `format_key` maps an option to a string key, e.g. "explorer.variant.{}"."""
     options = list(options)
+    current = lang()  # captured: Streamlit may format options outside the script run (e.g. AppTest)
 
     def fmt(option):
-        return t(format_key.format(option)) if format_key else str(option)
+        return translate(format_key.format(option), current) if format_key else str(option)
 
     draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": where.segmented_control}[widget]
     return _bound(

@@ -1,0 +1,112 @@
+"""/lessons: every lesson renders in both languages, a quiz answer is checked on the spot with its
+explanation, progress is kept for the session, and every "predict first" link opens its page
+with settings that page accepts."""
+
+import pytest
+
+from tests.apptest import open_page
+from ui.i18n import STRINGS
+from ui.lessons_content import LESSONS, SLUGS
+
+PAGE = "pages/lessons.py"
+
+
+def test_every_lesson_has_its_texts_in_both_languages():
+    for lesson in LESSONS:
+        keys = [f"lessons.{lesson.slug}.{part}" for part in ("title", "body", "predict")]
+        keys += [f"lessons.{lesson.slug}.link{k}" for k in range(len(lesson.links))]
+        for k, question in enumerate(lesson.questions):
+            assert 0 <= question.answer < question.options
+            keys += [f"lessons.{lesson.slug}.q{k}", f"lessons.{lesson.slug}.q{k}.why"]
+            keys += [f"lessons.{lesson.slug}.q{k}.a{j}" for j in range(question.options)]
+        for key in keys:
+            en, zh = STRINGS[key]
+            assert en.strip() and zh.strip() and en != zh or key.endswith(tuple(f".a{j}" for j in range(9))), key
+        assert 2 <= len(lesson.questions) <= 4 and lesson.links
+    lesson_keys = {k for k in STRINGS if k.startswith("lessons.") and k.count(".") >= 2 and k.split(".")[1] in SLUGS}
+    assert len(lesson_keys) == sum(3 + len(ls.links) + sum(2 + q.options for q in ls.questions) for ls in LESSONS), (
+        "no stray lesson strings"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_lesson_renders(lang):
+    at = open_page(PAGE, lang=lang)
+    for slug in SLUGS:
+        at.radio(key="lessons:lesson").set_value(slug).run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert at.query_params["lesson"] == slug if slug != SLUGS[0] else "lesson" not in at.query_params
+        assert at.header[0].value.endswith(STRINGS[f"lessons.{slug}.title"][lang == "zh"])
+        assert len([r for r in at.radio if str(r.key).startswith(f"lessons_q_{slug}_")]) >= 2
+
+
+def _answer(at, slug, choices):
+    for k, choice in enumerate(choices):
+        at.radio(key=f"lessons_q_{slug}_{k}").set_value(choice)
+    next(b for b in at.button if b.label in ("Check my answers", "检查答案")).click()
+    return at.run()
+
+
+def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
+    lesson = LESSONS[5]  # metrics: precision and recall
+    at = open_page(PAGE, lang="en", lesson=lesson.slug)
+    assert at.radio(key="lessons:lesson").value == lesson.slug
+    wrong = [(q.answer + 1) % q.options for q in lesson.questions]
+    at = _answer(at, lesson.slug, wrong)
+    assert not at.exception
+    assert len(at.error) == len(lesson.questions)
+    assert "TP / (TP + FP)" in at.error[0].value  # names the right answer
+    assert "Precision looks at the predicted positives" in at.error[0].value  # and explains it
+    assert at.progress[0].value == 0
+    at = _answer(at, lesson.slug, [q.answer for q in lesson.questions])
+    assert not at.error and len(at.success) == len(lesson.questions) + 1
+    assert "1 of 7" in at.progress[0].proto.text
+    # progress survives moving to another lesson and back
+    at.radio(key="lessons:lesson").set_value(SLUGS[0]).run()
+    at.radio(key="lessons:lesson").set_value(lesson.slug).run()
+    assert "1 of 7" in at.progress[0].proto.text and len(at.success) == len(lesson.questions) + 1
+
+
+def test_unanswered_questions_are_pointed_out():
+    at = open_page(PAGE, lang="zh")
+    next(b for b in at.button if b.label == "检查答案").click()
+    at.run()
+    assert not at.exception and len(at.warning) == len(LESSONS[0].questions)
+
+
+def test_next_lesson_button_moves_on_and_updates_the_url():
+    at = open_page(PAGE, lang="en")
+    next(b for b in at.button if b.label == "Next lesson").click()
+    at.run()
+    assert at.radio(key="lessons:lesson").value == SLUGS[1]
+    assert at.query_params["lesson"] == SLUGS[1]
+
+
+def test_a_bad_lesson_in_the_link_is_ignored_with_a_note():
+    at = open_page(PAGE, lang="en", lesson="<script>alert(1)</script>")
+    assert not at.exception
+    assert at.radio(key="lessons:lesson").value == SLUGS[0]
+    assert any("lesson" in i.value for i in at.info)
+
+
+LINKS = sorted({(link.page, lang, link.url(lang)) for lesson in LESSONS for link in lesson.links for lang in ("en", "zh")})
+PAGE_FILES = {"explorer": "pages/explorer.py", "gradient-flow": "pages/gradient_flow.py", "train": "pages/train.py",
+              "metrics": "pages/metrics.py", "forecast": "pages/forecast.py"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("page", "lang", "url"), LINKS)
+def test_every_lesson_link_opens_its_page_with_those_settings(page, lang, url):
+    from urllib.parse import parse_qsl, urlsplit
+
+    parts = urlsplit(url)
+    assert parts.path == page and not parts.netloc, "links are relative"
+    query = dict(parse_qsl(parts.query))
+    at = open_page(PAGE_FILES[page], **query)
+    assert not at.exception, [e.message for e in at.exception]
+    notes = [i.value for i in at.info if "ignored" in i.value or "已忽略" in i.value]
+    assert notes == [], f"{url}: the page refused a setting"
+    page_name = at.session_state["_page"]
+    for name, value in query.items():  # the widget holds the link's value
+        if name != "lang":
+            widget_value = at.session_state[f"{page_name}:{name}"]
+            assert str(widget_value) == value or float(widget_value) == float(value), name

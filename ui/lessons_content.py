@@ -1,0 +1,95 @@
+"""The learning path: lessons in order, the page each "predict first" link opens with which settings,
+and the correct answer of every quiz question. Texts live in ui/strings/lessons.py.
+
+Link parameters are the `name`s of the URL-bound widgets on the target page (ui.slider, ui.choice,
+...), so a link opens that page exactly as the lesson describes. Pure data: no Streamlit here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+
+@dataclass(frozen=True)
+class Link:
+    page: str  # the router's URL path, e.g. "explorer"
+    params: dict = field(default_factory=dict)  # query parameters, the same in both languages
+    params_by_lang: dict = field(default_factory=dict)  # lang -> parameters that differ per language
+
+    def url(self, lang: str) -> str:
+        """A relative URL: the app may be served under any host or path prefix."""
+        query = {"lang": lang, **self.params, **self.params_by_lang.get(lang, {})}
+        return f"{self.page}?{urlencode(query)}"
+
+
+@dataclass(frozen=True)
+class Question:
+    options: int  # how many answers are offered
+    answer: int  # index of the correct one
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str  # string keys are lessons.<slug>.*
+    links: tuple
+    questions: tuple
+
+
+LESSONS = (
+    Lesson(
+        "rnn_forgets",
+        links=(
+            Link("explorer", {"kind": "rnn_tanh", "preset": "long_memory"}),
+            Link("explorer", {"source": "memory", "preset": "long_memory"}),
+        ),
+        questions=(Question(4, 0), Question(4, 1), Question(3, 1)),
+    ),
+    Lesson(
+        "highway",
+        links=(Link("explorer", {"lab_b_f": "3.0"}),),
+        questions=(Question(4, 0), Question(4, 1), Question(4, 1)),
+    ),
+    Lesson(
+        "gates",
+        links=(
+            Link("explorer", {"lab_b_o": "-6.0"}),
+            Link("explorer", {"lab_w_i": "0.0", "lab_b_i": "-6.0"}),
+        ),
+        questions=(Question(4, 2), Question(4, 0), Question(4, 0)),
+    ),
+    Lesson(
+        "gradient_flow",
+        links=(Link("gradient-flow"),),
+        questions=(Question(4, 0), Question(4, 0), Question(4, 1)),
+    ),
+    Lesson(
+        "train",
+        links=(
+            Link("train", {"kind": "rnn"}, {"en": {"data": "negation_en"}, "zh": {"data": "negation_zh"}}),
+            Link("train", {"kind": "lstm"}, {"en": {"data": "negation_en"}, "zh": {"data": "negation_zh"}}),
+        ),
+        questions=(Question(4, 1), Question(4, 1), Question(4, 0)),
+    ),
+    Lesson(
+        "metrics",
+        links=(
+            Link("metrics", {"tp": "0", "fn": "10", "fp": "0", "tn": "990"}),
+            Link("metrics", {"tp": "8", "fn": "2", "fp": "50", "tn": "940"}),
+        ),
+        questions=(Question(4, 0), Question(4, 0), Question(4, 1), Question(4, 1)),
+    ),
+    Lesson(
+        "forecast",
+        links=(Link("forecast"),),
+        questions=(Question(4, 0), Question(4, 1), Question(4, 2)),
+    ),
+)
+
+SLUGS = tuple(lesson.slug for lesson in LESSONS)
+BY_SLUG = {lesson.slug: lesson for lesson in LESSONS}
+
+
+def is_done(lesson: Lesson, answers: dict) -> bool:
+    """All questions answered correctly. `answers`: question index -> chosen option index."""
+    return all(answers.get(k) == q.answer for k, q in enumerate(lesson.questions))

@@ -1,0 +1,124 @@
+"""Session state and widgets of /lessons: quiz answers and predictions kept for the session, the
+progress indicator, the "predict first" box and the quiz form."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from ui.lessons_content import BY_SLUG, LESSONS, SLUGS, Lesson, is_done
+
+ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or None}
+PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
+PICK_KEY = "lessons:lesson"  # the lesson picker's widget key (ui._bound's "<page>:<name>")
+
+
+def answers(slug: str) -> dict:
+    return st.session_state.setdefault(ANSWERS, {}).setdefault(slug, {})
+
+
+def done_count() -> int:
+    return sum(is_done(lesson, answers(lesson.slug)) for lesson in LESSONS)
+
+
+def progress():
+    done = done_count()
+    st.progress(done / len(LESSONS), text=ui.t("lessons.progress", done=done, total=len(LESSONS)))
+    marks = [
+        f"{k + 1}{' ✓' if is_done(lesson, answers(lesson.slug)) else ''}" for k, lesson in enumerate(LESSONS)
+    ]  # fmt: skip
+    st.caption(" · ".join(marks))
+    if done == len(LESSONS):
+        st.success(ui.t("lessons.finished"), icon="🎓")
+
+
+def predict_box(lesson: Lesson, lang: str):
+    with st.container(border=True):
+        st.subheader(ui.t("lessons.predict_header"))
+        st.markdown(ui.t(f"lessons.{lesson.slug}.predict"))
+        stored = st.session_state.setdefault(PREDICTIONS, {})
+        key = f"lessons_prediction_{lesson.slug}"
+        if key not in st.session_state and lesson.slug in stored:  # the widget was away on another lesson
+            st.session_state[key] = stored[lesson.slug]
+        stored[lesson.slug] = st.text_area(ui.t("lessons.your_prediction"), key=key, height=90, max_chars=2000)
+        st.caption(ui.t("lessons.open_hint"))
+        for k, link in enumerate(lesson.links):
+            st.link_button(
+                ui.t(f"lessons.{lesson.slug}.link{k}"),
+                link.url(lang),
+                icon=":material/open_in_new:",
+                help=link.url(lang),
+            )
+
+
+def quiz(lesson: Lesson):
+    slug = lesson.slug
+    st.subheader(ui.t("lessons.quiz_header"))
+    checked = answers(slug)
+    with st.form(f"lessons_quiz_{slug}"):
+        for k, question in enumerate(lesson.questions):
+            st.radio(
+                f"**{k + 1}.** " + ui.t(f"lessons.{slug}.q{k}"),
+                range(question.options),
+                index=checked.get(k),
+                format_func=lambda j, k=k: ui.t(f"lessons.{slug}.q{k}.a{j}"),
+                key=f"lessons_q_{slug}_{k}",
+            )
+        st.form_submit_button(ui.t("lessons.check"), type="primary", on_click=_check, args=(lesson,))
+    if checked:
+        feedback(lesson, checked)
+
+
+def _check(lesson: Lesson):
+    """The form's callback: runs before the script, so the progress bar above already counts it."""
+    checked = answers(lesson.slug)
+    checked.clear()
+    checked.update({k: st.session_state.get(f"lessons_q_{lesson.slug}_{k}") for k in range(len(lesson.questions))})
+
+
+def feedback(lesson: Lesson, checked: dict):
+    slug, right = lesson.slug, 0
+    for k, question in enumerate(lesson.questions):
+        choice = checked.get(k)
+        if choice is None:
+            st.warning(f"**{k + 1}.** " + ui.t("lessons.no_answer"))
+            continue
+        why = ui.t(f"lessons.{slug}.q{k}.why")
+        if choice == question.answer:
+            right += 1
+            st.success(f"**{k + 1}.** {ui.t('lessons.right')} {why}", icon="✅")
+        else:
+            answer = ui.t(f"lessons.{slug}.q{k}.a{question.answer}")
+            st.error(f"**{k + 1}.** {ui.t('lessons.wrong', answer=answer)} {why}", icon="❌")
+    if right == len(lesson.questions):
+        st.success(ui.t("lessons.all_right"), icon="🎉")
+    else:
+        st.info(ui.t("lessons.score", right=right, total=len(lesson.questions)))
+
+
+def _go(slug: str):
+    st.session_state[PICK_KEY] = slug
+
+
+def _reset():
+    st.session_state[ANSWERS] = {}
+    st.session_state[PREDICTIONS] = {}
+    for key in [k for k in st.session_state if str(k).startswith(("lessons_q_", "lessons_prediction_"))]:
+        del st.session_state[key]
+    _go(SLUGS[0])
+
+
+def navigation(slug: str):
+    index = SLUGS.index(slug)
+    left, middle, right = st.columns(3)
+    if index > 0:
+        left.button(ui.t("lessons.previous"), on_click=_go, args=(SLUGS[index - 1],), icon=":material/arrow_back:")
+    if index < len(SLUGS) - 1:
+        right.button(
+            ui.t("lessons.next"), on_click=_go, args=(SLUGS[index + 1],), icon=":material/arrow_forward:", type="primary"
+        )
+    middle.button(ui.t("lessons.reset"), on_click=_reset, type="tertiary")
+
+
+def lesson_by_slug(slug: str) -> Lesson:
+    return BY_SLUG[slug]
