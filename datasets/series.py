@@ -64,3 +64,18 @@ def trend_season(
     t = np.arange(length)
     values = 10 + slope * t + amplitude * np.sin(2 * np.pi * t / period) + noise * rng.standard_normal(length)
     return Series("trend_season", values, tuple(range(length)), period)
+
+
+def future_labels(labels, horizon: int) -> list:
+    """Names for the `horizon` steps after the data: the next months for YYYY-MM labels, the next
+    integers for integer labels, "+1", "+2"… otherwise."""
+    last = labels[-1] if len(labels) else None
+    if isinstance(last, int | np.integer):
+        return [int(last) + k for k in range(1, horizon + 1)]
+    try:
+        start = pd.Period(str(last), freq="M") if len(str(last)) == 7 else None
+    except (ValueError, TypeError):
+        start = None
+    if start is not None:
+        return [str(start + k) for k in range(1, horizon + 1)]
+    return [f"+{k}" for k in range(1, horizon + 1)]

@@ -205,6 +205,12 @@ def build_model(layers: int, units: int, seed: int) -> Forecaster:
     return Forecaster(lstm, head)
 
 
+def parameter_count(layers: int, units: int) -> int:
+    """Trainable weights: each LSTM layer has 4 gate blocks of (inputs + H + 2 biases) x H, the head H + 1."""
+    lstm = sum(4 * units * ((1 if k == 0 else units) + units + 2) for k in range(layers))
+    return lstm + units + 1
+
+
 def predict(model: Forecaster, windows: np.ndarray) -> np.ndarray:
     """Scaled windows (n, T) -> scaled next values (n,)."""
     model.eval()

@@ -1,7 +1,111 @@
 import streamlit as st
 
 import ui
+from datasets import series as ds
+from lstm_core import forecasting as fc
+from lstm_core.errors import UserInputError
+from plots import forecast as plots
+from ui import forecast_state as S
 
 ui.page("forecast")
-st.title(ui.t("nav.forecast"))
-st.info(ui.t("app.coming_soon"))
+t = ui.t
+st.title(t("forecast.title"))
+st.markdown(t("forecast.intro"))
+with st.expander(t("forecast.explain_header"), icon=":material/menu_book:"):
+    st.markdown(t("forecast.explain"))
+names = {k: t(f"forecast.{k}") for k in ("train", "test", "input", "target", "unused", "pair", "actual", "forecast")}
+names |= {k: t(f"forecast.{k}") for k in ("train_pred", "test_pred", "test_pred_leaky")}
+names |= {"time": t("forecast.axis.time"), "step": t("forecast.axis.step"), "scaled": t("forecast.axis.scaled")}
+
+# --- 1. the series ---
+st.header(t("forecast.data_header"))
+series, unit = S.series_picker()
+if series is None:
+    ui.show_notes()
+    st.stop()
+values, labels = series.values, series.labels
+
+# --- 2. windows and the split on time ---
+st.header(t("forecast.window_header"))
+a, b = st.columns(2)
+window = ui.slider("window", "forecast.window", 1, 48, 12, where=a, help=t("forecast.window_help"))
+test_fraction = ui.slider("test", "forecast.test_fraction", 0.1, 0.5, 0.25, step=0.05, where=b, advanced=True)
+try:
+    parts = fc.split_windows(values, window, test_fraction)
+except UserInputError as exc:
+    ui.error(exc)
+    ui.show_notes()
+    st.stop()
+names["value"] = unit
+ui.chart(plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title")))
+st.caption(t("forecast.series_caption", n=len(values), unit=unit))
+st.caption(
+    t("forecast.window_caption", pairs=len(parts.y_train) + len(parts.y_test), train=len(parts.y_train), test=len(parts.y_test))
+)
+ui.chart(plots.windows_figure(values, window, 6, names, t("forecast.plot.windows_title")))
+
+# --- 3. scaling ---
+st.header(t("forecast.scale_header"))
+clean, whole = fc.fit_scaler(values, parts.split), fc.fit_scaler(values, parts.split, leaky=True)
+scale_names = names | {"clean": t("forecast.leak_train_only"), "leaky": t("forecast.leak_whole")}
+fig = plots.scaling_figure(
+    labels, clean.transform(values), whole.transform(values), parts.split, scale_names, t("forecast.plot.scaling_title")
+)
+ui.chart(fig)
+st.caption(S.leak_caption(values, parts.split))
+compare_leak = ui.toggle("leak", "forecast.compare_leak", default=False)
+
+# --- 4. model and training ---
+st.header(t("forecast.model_header"))
+cols = st.columns(4)
+layers = ui.slider("layers", "forecast.layers", 1, 3, 1, where=cols[0])
+units = ui.slider("units", "forecast.units", 2, 64, 32, where=cols[1])
+epochs = ui.slider("epochs", "forecast.epochs", 1, 1000, 500, step=1, where=cols[2])
+seed = ui.number("seed", "app.seed", 0, 9999, 0, where=cols[3])
+optimizer = ui.choice(
+    "opt", "forecast.optimizer", ["adam", "sgd"], "adam", format_key="forecast.opt.{}", where=cols[0], advanced=True
+)
+lr = float(ui.choice("lr", "forecast.lr", ["0.001", "0.003", "0.01", "0.03", "0.1"], "0.01", where=cols[1], advanced=True))
+batch_size = ui.slider("batch", "forecast.batch_size", 1, 128, 16, where=cols[2], advanced=True)
+st.caption(t("forecast.model_caption", layers=layers, units=units, params=fc.parameter_count(layers, units)))
+config = fc.ForecastConfig(window, test_fraction, layers, units, epochs, batch_size, lr, optimizer, seed, series.season)
+if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
+    S.start(values, config, compare_leak)
+ui.show_notes()
+S.live_panel(epochs)
+
+outcome = S.outcome(S.fingerprint(values, config, compare_leak))
+if outcome is None:
+    if S.finished_other():
+        st.info(t("forecast.stale"))
+    st.stop()
+result = outcome.runs["clean"]
+
+# --- 5. results ---
+st.header(t("forecast.results_header"))
+S.verdict(outcome.runs)
+st.dataframe(S.metrics_table(outcome.runs), hide_index=True)
+st.caption(t("forecast.metrics_note"))
+leaky_pred = outcome.runs["leaky"].test_pred if "leaky" in outcome.runs else None
+fig = plots.predictions_figure(
+    labels, values, parts.split, parts.train_index, result.train_pred, parts.test_index, result.test_pred, names,
+    t("forecast.plot.predictions_title"), leaky_pred,
+)  # fmt: skip
+ui.chart(fig)
+
+# --- 6. beyond the data ---
+st.header(t("forecast.future_header"))
+horizon = ui.slider("horizon", "forecast.horizon", 1, 120, 24)
+future = result.forecast(values, horizon)
+ui.chart(plots.future_figure(labels, values, ds.future_labels(labels, horizon), future, names, t("forecast.plot.future_title")))
+st.caption(t("forecast.future_caption"))
+
+# --- 7. inside the model ---
+st.header(t("forecast.inside_header"))
+n_test = len(parts.y_test)
+pair = st.slider(t("forecast.pick_window"), 1, n_test, n_test, key=f"forecast_pick_{n_test}") - 1
+st.caption(
+    t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=parts.y_test[pair], pred=result.test_pred[pair])
+)
+if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="forecast_explorer"):
+    S.open_in_explorer(result, pair, t("forecast.model_title", series=S.series_title(series)))

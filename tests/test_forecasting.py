@@ -111,6 +111,7 @@ def test_model_is_deterministic_per_seed_and_matches_the_recorder():
     for (name, pa), pb, pc in zip(a.state_dict().items(), b.state_dict().values(), c.state_dict().values(), strict=True):
         assert torch.equal(pa, pb), name
         assert not torch.equal(pa, pc), name
+    assert fc.parameter_count(2, 5) == sum(p.numel() for p in a.parameters())
     windows = np.random.default_rng(1).uniform(0, 1, (3, 6))
     out, _ = a.lstm(torch.as_tensor(windows, dtype=torch.float32).unsqueeze(-1))  # (3, 6, 5)
     trace = from_torch(a.lstm).record(windows[:, :, None])  # batch-first recorder

@@ -1,0 +1,277 @@
+"""The forecasting lab's UI state: cached data, the background training job and its live panel,
+the results table, and the hand-off of a trained forecaster to the explorer.
+
+Training runs in this session's own thread (ui.jobs) inside a server-wide training slot; the page
+polls it from a fragment, so touching a widget never restarts a run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import ui
+from datasets import series as ds
+from datasets import upload
+from lstm_core import forecasting as fc
+from lstm_core import from_torch
+from lstm_core.errors import UserInputError
+from plots import forecast as plots
+
+from . import handoff, jobs
+
+JOB = "forecast"
+SEEN = "_forecast_seen_job"  # id of the finished job whose results the page has already redrawn for
+
+
+# --- data (cached: immutable values, copied out by st.cache_data) ------------------------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def real_series(name: str) -> ds.Series:
+    return ds.load(name)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def synthetic_series(kind: str, length: int, period: int, noise: float, slope: float, amplitude: float, seed: int):
+    if kind == "sine":
+        return ds.sine(length, period, noise, seed)
+    return ds.trend_season(length, period, slope, amplitude, noise, seed)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def uploaded_table(data: bytes) -> pd.DataFrame:
+    return upload.read_table(data)
+
+
+def series_picker() -> tuple[ds.Series | None, str]:
+    """The data-source widgets. Returns the chosen series (None after a bad upload, whose error is
+    shown) and its unit; `series.season` is the learner's season length for the seasonal baseline."""
+    t = ui.t
+    left, right = st.columns([2, 3])
+    source = ui.choice(
+        "data", "forecast.source", [*ds.REAL, *ds.SYNTHETIC, "upload"], "airline", format_key="forecast.source.{}", where=left
+    )
+    if source in ds.SYNTHETIC:
+        a, b = right.columns(2)
+        length = ui.slider("length", "forecast.length", 60, 600, 200, step=20, where=a)
+        period = ui.slider("period", "forecast.period", 4, 60, 12, where=b)
+        noise = ui.slider("noise", "forecast.noise", 0.0, 1.0, 0.1, step=0.05, where=a)
+        trend = source == "trend_season"
+        slope = ui.slider("slope", "forecast.slope", 0.0, 0.2, 0.05, step=0.01, where=b) if trend else 0.0
+        amplitude = ui.slider("amp", "forecast.amplitude", 0.0, 5.0, 2.0, step=0.5, where=a) if trend else 0.0
+        seed = ui.number("dseed", "forecast.data_seed", 0, 9999, 0, where=b)
+        right.caption(t("forecast.card.synthetic"))
+        # the season of a synthetic series is its period: no separate control
+        return synthetic_series(source, length, period, noise, slope, amplitude, seed), t("forecast.unit.value")
+    series, unit = real_series("airline" if source == "upload" else source), None
+    if source == "upload":
+        series, unit = _upload_picker(right) or (series, None)
+    else:
+        right.caption(t(f"forecast.card.{source}"))
+    # one season setting per source: switching data must not carry 12 months over to sunspots
+    default = series.season if series is not None else 12
+    season = ui.slider(f"season_{source}", "forecast.season", 1, 60, default, where=left, advanced=True)
+    if series is None:
+        return None, ""
+    unit = unit or t(ds.REAL[source].unit if source in ds.REAL else "forecast.unit.airline")
+    return replace(series, season=season), unit
+
+
+def _upload_picker(where):
+    t = ui.t
+    file = where.file_uploader(t("forecast.upload_label"), type=["csv", "txt", "xlsx"], help=t("forecast.upload_help"))
+    if file is None:
+        where.info(t("forecast.upload_prompt"))
+        return None
+    data = file.getvalue()
+    try:
+        columns = upload.numeric_columns(uploaded_table(data))
+        key = "forecast_column_" + hashlib.sha1(data).hexdigest()[:12]
+        column = where.selectbox(t("forecast.column"), columns, key=key)
+        extracted = upload.extract(uploaded_table(data), column)
+    except UserInputError as exc:
+        with where:
+            ui.error(exc)
+        return (None, "")
+    if extracted.missing:
+        where.info(t("forecast.missing_note", count=extracted.missing))
+    if extracted.dropped:
+        where.info(t("forecast.dropped_note", total=extracted.dropped + len(extracted.values), kept=len(extracted.values)))
+    return ds.Series(column, extracted.values, extracted.labels, 12, ""), t("forecast.unit.value")
+
+
+def series_title(series: ds.Series) -> str:
+    return ui.t(f"forecast.source.{series.name}") if series.name in ds.REAL or series.name in ds.SYNTHETIC else series.name
+
+
+def leak_caption(values: np.ndarray, split: int) -> str:
+    leak = fc.leak_summary(values, split)
+    clean, whole = leak["train_only"], leak["whole_series"]
+    return ui.t(
+        "forecast.leak_caption",
+        min_train=clean["min"], max_train=clean["max"], low_train=clean["test_low"], high_train=clean["test_high"],
+        min_all=whole["min"], max_all=whole["max"], low_all=whole["test_low"], high_all=whole["test_high"],
+    )  # fmt: skip
+
+
+# --- the training job -------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    key: str  # fingerprint of the data and settings it was trained with
+    runs: dict  # {"clean": ForecastResult, "leaky": ForecastResult (when compared)}
+
+
+def fingerprint(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool) -> str:
+    digest = hashlib.sha1(np.ascontiguousarray(values, dtype=float).tobytes())
+    digest.update(repr((config, compare_leak)).encode())
+    return digest.hexdigest()
+
+
+def start(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool):
+    jobs.start(JOB, _work, np.array(values, dtype=float), config, compare_leak, fingerprint(values, config, compare_leak))
+
+
+def _work(job, values, config, compare_leak, key) -> Outcome:
+    def wait(running, limit):
+        job.waiting, job.busy = True, (running, limit)
+
+    with ui.training_slot(poll=wait):
+        job.waiting = False
+        runs = {}
+        for run, leaky in (("clean", False), ("leaky", True)):
+            if run == "leaky" and (not compare_leak or job.should_stop()):
+                break
+            runs[run] = fc.train_forecaster(
+                values,
+                replace(config, leaky=leaky),
+                on_progress=lambda p, run=run: job.progress.append((run, p)),
+                should_stop=job.should_stop,
+            )
+    return Outcome(key, runs)
+
+
+def outcome(key: str) -> Outcome | None:
+    """The finished run for exactly these data and settings, if there is one."""
+    job = jobs.get(JOB)
+    if job is None or job.running or job.result is None:
+        return None
+    return job.result if job.result.key == key else None
+
+
+def finished_other() -> bool:
+    """A finished run exists, but for other data or settings."""
+    job = jobs.get(JOB)
+    return job is not None and not job.running and job.result is not None
+
+
+def loss_names() -> dict:
+    t = ui.t
+    return {k: t(f"forecast.{k}") for k in ("train_loss", "test_loss")} | {
+        "epoch": t("forecast.axis.epoch"),
+        "loss": t("forecast.axis.loss"),
+    }
+
+
+def live_panel(epochs: int):
+    """Progress bar, stop button and live loss curves while the job runs; redraws the page once
+    when it finishes so the results appear."""
+    job = jobs.get(JOB)
+    running = job is not None and job.running
+
+    @st.fragment(run_every=1.0 if running else None)
+    def panel():
+        job = jobs.get(JOB)
+        if job is None:
+            st.info(ui.t("forecast.train_first"))
+            return
+        if not job.running and st.session_state.get(SEEN) != id(job):
+            st.session_state[SEEN] = id(job)
+            st.rerun()
+        if job.running:
+            if job.waiting:
+                running_now, limit = getattr(job, "busy", (ui.MAX_CONCURRENT_TRAININGS, ui.MAX_CONCURRENT_TRAININGS))
+                st.info(ui.t("app.busy", running=running_now, limit=limit))
+            elif job.progress:
+                run, p = job.progress[-1]
+                key = "forecast.progress_leaky" if run == "leaky" else "forecast.progress"
+                st.progress(min(1.0, p.step / max(1, p.total_steps)), text=ui.t(key, epoch=p.epoch, epochs=epochs, loss=p.loss))
+            else:
+                st.progress(0.0, text=ui.t("forecast.starting"))
+            if st.button(ui.t("forecast.stop_button"), key="forecast_stop", icon=":material/stop:"):
+                job.stop()
+        elif job.error is not None:
+            ui.error(job.error)
+        runs = {"": [], ui.t("forecast.leaky_suffix"): []}
+        for run, p in list(job.progress):
+            if p.epoch_end:
+                runs["" if run == "clean" else ui.t("forecast.leaky_suffix")].append(
+                    {"epoch": p.epoch, "loss": p.loss, **p.metrics}
+                )
+        if runs[""]:
+            ui.chart(plots.loss_figure(runs, loss_names(), ui.t("forecast.plot.loss_title")), key="forecast_loss")
+
+    panel()
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+def metrics_table(runs: dict) -> pd.DataFrame:
+    """One row per forecaster, one column per metric and part, in the series' units."""
+    clean = runs["clean"].metrics
+    rows = [("lstm", clean["lstm"])]
+    if "leaky" in runs:
+        rows.append(("lstm_leaky", runs["leaky"].metrics["lstm"]))
+    rows += [("persistence", clean["persistence"]), ("seasonal_naive", clean["seasonal_naive"])]
+    table = []
+    for name, by_part in rows:
+        row = {ui.t("forecast.col.model"): ui.t(f"forecast.model.{name}")}
+        for metric in ("rmse", "mae", "mape"):
+            for part in ("train", "test"):
+                label = ui.t(
+                    "forecast.col.metric",
+                    metric=metric.upper() + (" %" if metric == "mape" else ""),
+                    part=ui.t(f"forecast.part.{part}"),
+                )
+                value = by_part[part][metric]
+                row[label] = None if math.isnan(value) else round(value, 2)
+        table.append(row)
+    return pd.DataFrame(table)
+
+
+def verdict(runs: dict):
+    m = runs["clean"].metrics
+    lstm, pers, seasonal = m["lstm"]["test"]["rmse"], m["persistence"]["test"]["rmse"], m["seasonal_naive"]["test"]["rmse"]
+    if lstm < pers:
+        st.success(ui.t("forecast.verdict_win", lstm=lstm, pers=pers, seasonal=seasonal, pct=100 * (1 - lstm / pers)))
+    else:
+        st.warning(ui.t("forecast.verdict_lose", lstm=lstm, pers=pers))
+    if "leaky" in runs:
+        st.info(ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm))
+    stopped = runs["clean"].history
+    if stopped.stopped == "stopped":
+        st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0))
+
+
+def open_in_explorer(result: fc.ForecastResult, pair: int, title: str):
+    """Hand the trained forecaster and one test window (scaled, as the model reads it) to /explorer."""
+    window = [float(v) for v in result.scaler.transform(result.split.X_test[pair])]
+    handoff.put(
+        handoff.TrainedModel(
+            recorder=from_torch(result.model.lstm),
+            source="forecast",
+            title=title,
+            scale=(result.scaler.min, result.scaler.max),
+            example=window,
+        )
+    )
+    handoff.request(window)
+    st.switch_page("pages/explorer.py")
