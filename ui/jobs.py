@@ -3,15 +3,27 @@
 A training run lives in a thread, not in the script run: touching a widget reruns the page but
 never kills or restarts the run, and a stop button only sets an event. The page polls the job's
 progress from an `st.fragment(run_every=...)`. The thread never calls Streamlit.
+
+A closed browser tab stops its session's runs: Streamlit releases a session's session-scoped
+resources when its websocket closes, and `_watch_session`'s release hook then stops every job of
+that session unless the same session has reconnected within `RELEASE_GRACE_S` (a dropped Wi-Fi
+connection resumes its session). Without this a closed tab's run would keep a core and a training
+slot busy until its last epoch, while the rest of the class waits.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+# Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
+RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
 
 
 @dataclass
@@ -36,8 +48,31 @@ class Job:
         return self.stop_event.is_set()
 
 
+def _stop_unless_back(watch: tuple):
+    """Release hook of `_watch_session`: runs on the server's event loop when the websocket closes."""
+    session_id, jobs = watch
+
+    def stop_if_still_gone():
+        if not (runtime.exists() and runtime.get_instance().is_active_session(session_id)):
+            for job in list(jobs.values()):
+                job.stop()
+
+    timer = threading.Timer(RELEASE_GRACE_S, stop_if_still_gone)
+    timer.daemon = True
+    timer.start()
+
+
+@st.cache_resource(scope="session", on_release=_stop_unless_back, show_spinner=False)
+def _watch_session(_jobs: dict) -> tuple:
+    """A per-session resource whose only purpose is its release hook (see the module docstring)."""
+    ctx = get_script_run_ctx()
+    return (ctx.session_id if ctx is not None else "", _jobs)
+
+
 def _jobs() -> dict:
-    return st.session_state.setdefault("_jobs", {})
+    jobs = st.session_state.setdefault("_jobs", {})
+    _watch_session(jobs)
+    return jobs
 
 
 def get(name: str) -> Job | None:
