@@ -18,7 +18,9 @@ from urllib.parse import parse_qs
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-GLOBAL_SEEDING = re.compile(r"\b(torch\.manual_seed|torch\.cuda\.manual_seed(_all)?|np\.random\.seed|numpy\.random\.seed|random\.seed)\(")
+GLOBAL_SEEDING = re.compile(
+    r"\b(torch\.manual_seed|torch\.cuda\.manual_seed(_all)?|np\.random\.seed|numpy\.random\.seed|random\.seed)\("
+)
 APP_CODE = ("lstm_core", "datasets", "ui", "pages", "plots", "app.py")
 
 
