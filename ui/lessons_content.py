@@ -17,9 +17,12 @@ class Link:
     params: dict = field(default_factory=dict)  # query parameters, the same in both languages
     params_by_lang: dict = field(default_factory=dict)  # lang -> parameters that differ per language
 
-    def url(self, lang: str) -> str:
-        """A relative URL: the app may be served under any host or path prefix."""
+    def url(self, lang: str, teacher: bool = False) -> str:
+        """A relative URL: the app may be served under any host or path prefix. In teacher mode the
+        opened page stays in teacher mode."""
         query = {"lang": lang, **self.params, **self.params_by_lang.get(lang, {})}
+        if teacher:
+            query["teacher"] = "1"
         return f"{self.page}?{urlencode(query)}"
 
 
@@ -27,6 +30,7 @@ class Link:
 class Question:
     options: int  # how many answers are offered
     answer: int  # index of the correct one
+    formulas: tuple = ()  # answers that are formulas, the same in every language (else string keys)
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,14 @@ class Lesson:
     links: tuple
     questions: tuple
 
+
+DIFFERENTIALS = (
+    r"$\operatorname{diag}(f_t)$",
+    r"$W_{hh}$",
+    r"$\operatorname{diag}(1 - \tanh^2 c_t)$",
+    r"$\operatorname{diag}(i_t \odot g_t)$",
+)
+RATIOS = (r"$TP / (TP + FP)$", r"$TP / (TP + FN)$", r"$(TP + TN) / N$", r"$TN / (TN + FP)$")
 
 LESSONS = (
     Lesson(
@@ -48,7 +60,11 @@ LESSONS = (
     Lesson(
         "highway",
         links=(Link("explorer", {"lab_b_f": "3.0"}),),
-        questions=(Question(4, 0), Question(4, 1), Question(4, 1)),
+        questions=(
+            Question(4, 0, DIFFERENTIALS),
+            Question(4, 1),
+            Question(4, 1),
+        ),
     ),
     Lesson(
         "gates",
@@ -60,7 +76,7 @@ LESSONS = (
     ),
     Lesson(
         "gradient_flow",
-        links=(Link("gradient-flow"),),
+        links=(Link("gradient-flow", {"fb": "-2.0"}), Link("gradient-flow", {"fb": "3.0"})),
         questions=(Question(4, 0), Question(4, 0), Question(4, 1)),
     ),
     Lesson(
@@ -77,11 +93,11 @@ LESSONS = (
             Link("metrics", {"tp": "0", "fn": "10", "fp": "0", "tn": "990"}),
             Link("metrics", {"tp": "8", "fn": "2", "fp": "50", "tn": "940"}),
         ),
-        questions=(Question(4, 0), Question(4, 0), Question(4, 1), Question(4, 1)),
+        questions=(Question(4, 0, RATIOS), Question(4, 0), Question(4, 1), Question(4, 1)),
     ),
     Lesson(
         "forecast",
-        links=(Link("forecast"),),
+        links=(Link("forecast", {"data": "airline"}), Link("forecast", {"data": "airline", "leak": "1"})),
         questions=(Question(4, 0), Question(4, 1), Question(4, 2)),
     ),
 )

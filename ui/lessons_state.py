@@ -43,12 +43,8 @@ def predict_box(lesson: Lesson, lang: str):
         stored[lesson.slug] = st.text_area(ui.t("lessons.your_prediction"), key=key, height=90, max_chars=2000)
         st.caption(ui.t("lessons.open_hint"))
         for k, link in enumerate(lesson.links):
-            st.link_button(
-                ui.t(f"lessons.{lesson.slug}.link{k}"),
-                link.url(lang),
-                icon=":material/open_in_new:",
-                help=link.url(lang),
-            )
+            url = link.url(lang, teacher=ui.teacher())
+            st.link_button(ui.t(f"lessons.{lesson.slug}.link{k}"), url, icon=":material/open_in_new:", help=url)
 
 
 def quiz(lesson: Lesson):
@@ -61,12 +57,17 @@ def quiz(lesson: Lesson):
                 f"**{k + 1}.** " + ui.t(f"lessons.{slug}.q{k}"),
                 range(question.options),
                 index=checked.get(k),
-                format_func=lambda j, k=k: ui.t(f"lessons.{slug}.q{k}.a{j}"),
+                format_func=lambda j, k=k: option_text(lesson, k, j),
                 key=f"lessons_q_{slug}_{k}",
             )
         st.form_submit_button(ui.t("lessons.check"), type="primary", on_click=_check, args=(lesson,))
     if checked:
         feedback(lesson, checked)
+
+
+def option_text(lesson: Lesson, k: int, j: int) -> str:
+    formulas = lesson.questions[k].formulas
+    return formulas[j] if formulas else ui.t(f"lessons.{lesson.slug}.q{k}.a{j}")
 
 
 def _check(lesson: Lesson):
@@ -88,7 +89,7 @@ def feedback(lesson: Lesson, checked: dict):
             right += 1
             st.success(f"**{k + 1}.** {ui.t('lessons.right')} {why}", icon="✅")
         else:
-            answer = ui.t(f"lessons.{slug}.q{k}.a{question.answer}")
+            answer = option_text(lesson, k, question.answer)
             st.error(f"**{k + 1}.** {ui.t('lessons.wrong', answer=answer)} {why}", icon="❌")
     if right == len(lesson.questions):
         st.success(ui.t("lessons.all_right"), icon="🎉")

@@ -183,12 +183,7 @@ _LESSONS = {
                     "Along the direct path through the cell state, $\\partial c_t / \\partial c_{t-1}$ equals…",
                     "沿细胞状态的直接路径，$\\partial c_t / \\partial c_{t-1}$ 等于……",
                 ),
-                [
-                    ("$\\operatorname{diag}(f_t)$", "$\\operatorname{diag}(f_t)$"),
-                    ("$W_{hh}$", "$W_{hh}$"),
-                    ("$\\operatorname{diag}(1 - \\tanh^2 c_t)$", "$\\operatorname{diag}(1 - \\tanh^2 c_t)$"),
-                    ("$\\operatorname{diag}(i_t \\odot g_t)$", "$\\operatorname{diag}(i_t \\odot g_t)$"),
-                ],
+                [],  # formulas, the same in both languages: ui.lessons_content.DIFFERENTIALS
                 (
                     "Differentiate $c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$ with respect to $c_{t-1}$, holding the "
                     "gates fixed: only $f_t$ remains, element by element, so the Jacobian is the diagonal matrix "
@@ -264,7 +259,7 @@ _LESSONS = {
             "$h_t = o_t \\odot \\tanh(c_t)$。\n\n"
             "关闭输出门可以把记忆对网络其他部分隐藏起来而不删除它：$h_t$ 降到约 0，而 $c_t$ 保持不变。"
             "关闭输入门则能保护记忆不被新输入改写。\n\n"
-            "各种变体改变了连接方式**：窥视孔（peephole）** LSTM 让门也能看到细胞状态；**GRU** 把遗忘门和输入门"
+            "各种变体改变了连接方式：**窥视孔（peephole）** LSTM 让门也能看到细胞状态；**GRU** 把遗忘门和输入门"
             "合并成一个更新门 $z_t$，并且没有单独的细胞状态。",
         ),
         "predict": (
@@ -272,7 +267,7 @@ _LESSONS = {
             "($o \\approx 0.002$); the second closes the input gate (weight 0, bias −6). **Predict for each:** "
             "what will $c$ and $h$ look like after the pulse? Then open them and compare.",
             "单单元实验中，第 3 步会出现一个脉冲输入。第一个链接把输出门偏置设为 −6（$o \\approx 0.002$）；"
-            "第二个链接关闭输入门（权重 0，偏置 −6）**。分别预测**：脉冲之后 $c$ 和 $h$ 会是什么样？然后打开对比。",
+            "第二个链接关闭输入门（权重 0，偏置 −6）。**分别预测**：脉冲之后 $c$ 和 $h$ 会是什么样？然后打开对比。",
         ),
         "links": [
             ("Output gate closed", "关闭输出门"),
@@ -355,13 +350,15 @@ _LESSONS = {
             "第二，若每步的因子大于 1，直线会*向上*走，即梯度爆炸，通常用梯度范数裁剪来处理。",
         ),
         "predict": (
-            "Open the gradient-flow page and compare a plain RNN with an LSTM on the same sequence. **Predict "
-            "first:** which curve falls faster on the log scale, and what happens to the LSTM's curve when the "
-            "forget-gate bias goes up?",
-            "打开梯度流页面，在同一序列上比较普通 RNN 和 LSTM**。先预测**：在对数坐标上哪条曲线下降得更快？"
-            "调高遗忘门偏置后，LSTM 的曲线会怎样变化？",
+            "Both links open the gradient-flow page, which draws the gradient's size through time for a plain "
+            "RNN, an LSTM and a GRU on the same sequence: first with the LSTM's forget-gate bias at −2, then at 3. "
+            "**Predict first:** which curve falls fastest on the log scale, and how does the LSTM's curve change "
+            "between the two links?",
+            "两个链接都会打开梯度流页面，它在同一序列上画出普通 RNN、LSTM 和 GRU 的梯度大小随时间的变化："
+            "第一个链接中 LSTM 的遗忘门偏置为 −2，第二个为 3。**先预测**：在对数坐标上哪条曲线下降得最快？"
+            "两个链接之间，LSTM 的曲线会怎样变化？",
         ),
-        "links": [("Gradient flow", "梯度流")],
+        "links": [("Forget-gate bias −2", "遗忘门偏置 −2"), ("Forget-gate bias 3", "遗忘门偏置 3")],
         "quiz": [
             (
                 (
@@ -431,7 +428,7 @@ _LESSONS = {
             "is larger than the spread across seeds.",
             "训练页面搭建一个序列分类器：词元 → 词向量 → 循环层 → 最后的隐藏状态 → 线性层 → 各类别得分。"
             "训练时用 Adam 等基于梯度的优化器，在训练集上最小化交叉熵损失。\n\n"
-            "数据被分成三份**。训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时提前停止；"
+            "数据被分成三份。**训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时提前停止；"
             "**测试集**只在最后用一次，得到客观的估计。如果训练损失持续下降而验证损失开始上升，"
             "说明模型在死记训练样本，即**过拟合**。提前停止会保留验证集上表现最好的那一轮的权重。\n\n"
             "否定句数据集的设计让词序变得重要：“不好，反而很差”和“不差，反而很好”用的是同样的词。"
@@ -552,12 +549,7 @@ _LESSONS = {
         "quiz": [
             (
                 ("Precision is…", "精确率等于……"),
-                [
-                    ("$TP / (TP + FP)$", "$TP / (TP + FP)$"),
-                    ("$TP / (TP + FN)$", "$TP / (TP + FN)$"),
-                    ("$(TP + TN) / N$", "$(TP + TN) / N$"),
-                    ("$TN / (TN + FP)$", "$TN / (TN + FP)$"),
-                ],
+                [],  # formulas, the same in both languages: ui.lessons_content.RATIOS
                 (
                     "Precision looks at the predicted positives ($TP + FP$) and asks how many are right. "
                     "$TP / (TP + FN)$ is recall, $(TP + TN)/N$ accuracy, $TN / (TN + FP)$ specificity.",
@@ -623,21 +615,26 @@ _LESSONS = {
             "as an input, so errors compound and grow with the horizon.",
             "预测模型用**滑动窗口**把序列变成监督学习样本：前 $w$ 个值作为输入，下一个值作为目标。"
             "LSTM 读入窗口，再由线性层把最后的隐藏状态映射为预测值。\n\n"
-            "三个习惯让评估保持客观**。按时间划分**：用过去训练、用未来测试，绝不随机划分，否则模型会看到测试点的邻居。"
+            "三个习惯让评估保持客观。**按时间划分**：用过去训练、用未来测试，绝不随机划分，否则模型会看到测试点的邻居。"
             "**只在训练部分上拟合缩放器**：在整个序列上拟合的最小–最大缩放器已经知道了未来的最小值和最大值，"
-            "这是信息泄漏**。与基线比较**：朴素预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
+            "这是信息泄漏。**与基线比较**：朴素预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
             "例如 12 个月前）。打不过它们的模型没有用处，无论曲线看起来多漂亮。\n\n"
             "误差用 MAE（平均绝对误差）和 RMSE（均方根误差，对大的偏差惩罚更重）来衡量。要预测多步时，"
             "**递归**预测把每个预测值作为下一步的输入，误差会累积，并随预测步长增大。",
         ),
         "predict": (
-            "Open the forecasting page on a monthly series. **Predict first:** will the LSTM beat the seasonal "
-            "naive baseline (same month last year) on the test part? And will its error grow as the horizon "
-            "gets longer?",
-            "在一个月度序列上打开时间序列预测页面**。先预测**：在测试部分，LSTM 能打败季节性朴素基线"
-            "（与去年同月相同）吗？随着预测步长变长，它的误差会增大吗？",
+            "The first link opens the forecasting page on the monthly airline-passenger series. **Predict first:** "
+            "will the LSTM beat the seasonal naive baseline (same month last year) on the test part? Will its "
+            "error grow as the horizon gets longer? The second link also trains with a scaler fitted on the "
+            "whole series: predict whether the leak makes the test score look better or worse.",
+            "第一个链接在月度航空旅客人数序列上打开时间序列预测页面。**先预测**：在测试部分，LSTM 能打败季节性朴素基线"
+            "（与去年同月相同）吗？随着预测步长变长，它的误差会增大吗？第二个链接还会用在整个序列上拟合的缩放器训练一次："
+            "预测这种泄漏会让测试分数看起来更好还是更差。",
         ),
-        "links": [("Forecasting", "时间序列预测")],
+        "links": [
+            ("Airline passengers", "航空旅客人数"),
+            ("The same, with the leaky scaler for comparison", "同一序列，对比有泄漏的缩放器"),
+        ],
         "quiz": [
             (
                 ("Why must the scaler be fitted on the training part only?", "为什么缩放器只能在训练部分上拟合？"),
