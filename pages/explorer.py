@@ -13,9 +13,9 @@ st.caption(t("explorer.intro"))
 with st.expander(t("explorer.guide_title")):
     st.markdown(t("explorer.guide"))
 
+notes = st.container()  # filled last: widgets further down may also have ignored a bad link value
 state.apply_request()
 settings = state.settings_ui()
-ui.show_notes()
 
 try:
     run = state.cached_run(settings)
@@ -61,3 +61,6 @@ with tab_what_if:
 
 with tab_lab:
     state.lab_ui()
+
+with notes:
+    ui.show_notes()

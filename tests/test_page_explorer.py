@@ -1,0 +1,151 @@
+"""The /explorer page under AppTest: widgets driven by key, bad input in both languages, hostile URL
+values, and the hand-off of a trained model. (Stepping itself happens in the browser: see
+tests/browser/test_explorer.py.)"""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from datasets.text import Vocab
+from lstm_core import random_recorder
+from ui.handoff import KEY, TrainedModel
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "explorer.py")
+
+
+def _open(**query) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    return at.run()
+
+
+def _stepper(at) -> str:
+    frames = at.get("iframe")
+    assert len(frames) == 1
+    return frames[0].proto.srcdoc
+
+
+def _texts(at, kind) -> str:
+    return " ".join(str(e.value) for e in getattr(at, kind))
+
+
+def test_default_page_then_change_variant_and_unit():
+    at = _open()
+    assert not at.exception
+    assert 'data-kind="lstm"' in _stepper(at)
+    at.selectbox(key="explorer:kind").set_value("gru").run()
+    assert not at.exception
+    page = _stepper(at)
+    assert 'data-kind="gru"' in page and '"order":["r","z","n","h"]' in page
+    at.slider(key="explorer:unit").set_value(5).run()
+    assert '"unit":5' in _stepper(at)
+    at.selectbox(key="explorer:kind").set_value("rnn_tanh").run()
+    assert 'data-kind="rnn_tanh"' in _stepper(at) and not at.exception
+
+
+def test_chinese_page_with_the_memory_cell():
+    at = _open(lang="zh", source="memory")
+    assert not at.exception
+    assert "触发词" in _texts(at, "info") or "不" in _texts(at, "info")
+    page = _stepper(at)
+    assert "时间步" in page and "遗忘门" in page
+    assert at.tabs[1].label == "如果……会怎样？"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"mode": "text", "text": "  "}, "Type a sentence first"),
+        ({"mode": "text", "text": "?!…"}, "no words or characters"),
+        ({"mode": "numbers", "numbers": "1, 2, banana"}, "“banana” is not a number"),
+        ({"mode": "numbers", "numbers": "1, nan"}, "not a finite number"),
+        ({"mode": "numbers", "numbers": "1, inf"}, "not a finite number"),
+        ({"mode": "numbers", "numbers": "1e300"}, "too large"),
+        ({"mode": "numbers", "numbers": "1,2", "lang": "zh"}, None),
+        ({"mode": "numbers", "numbers": "x", "lang": "zh"}, "不是数字"),
+    ],
+)
+def test_bad_input_is_explained_and_the_page_keeps_working(query, expected):
+    at = _open(**query)
+    assert not at.exception
+    if expected is None:
+        assert not at.error
+        return
+    assert expected in _texts(at, "error")
+    assert not at.get("iframe")
+    # the single-unit lab still works
+    assert len(at.get("metric")) == 3
+
+
+def test_typing_bad_input_then_fixing_it():
+    at = _open(mode="numbers")
+    at.text_area(key="explorer:numbers").set_value("0, 1, oops").run()
+    assert "oops" in _texts(at, "error") and not at.exception
+    at.text_area(key="explorer:numbers").set_value("0, 1, 0.5").run()
+    assert not at.error and '"T":3' in _stepper(at)
+
+
+def test_long_input_is_cut_and_the_learner_is_told():
+    at = _open(mode="text", text="好" * 300)  # one token per character
+    assert not at.exception
+    assert "only the first 200 are used" in _texts(at, "info")
+    assert '"T":200' in _stepper(at)
+
+
+def test_hostile_url_values_are_ignored_with_a_note():
+    at = _open(hidden=1000, layers=99, unit=-5, kind="<script>", source="evil", seed="1e999", mode="x")
+    assert not at.exception
+    notes = _texts(at, "info")
+    for name in ("hidden", "layers", "unit", "kind", "source", "seed", "mode"):
+        assert f"{name}=" in notes
+    assert 'data-kind="lstm"' in _stepper(at)
+
+
+def test_largest_sizes_render():
+    at = _open(hidden=64, layers=3, mode="numbers", numbers=",".join(["1"] * 100))
+    assert not at.exception
+    at.slider(key="explorer:layer").set_value(2).run()
+    page = _stepper(at)
+    assert '"H":64' in page and '"T":100' in page
+
+
+def test_what_if_and_lab_controls():
+    at = _open()
+    at.selectbox(key="explorer:iv").set_value("unit_off").run()
+    assert not at.exception
+    at.toggle(key="explorer:iv_all").set_value(True).run()
+    change = [m for m in at.get("metric") if m.label == "Largest change in the output"]
+    assert float(change[0].value) > 0
+    half = lambda: next(m.value for m in at.get("metric") if m.label == "Memory half-life when x = 0")  # noqa: E731
+    before = half()
+    at.slider(key="explorer:lab_b_f").set_value(3.0).run()
+    assert before == "1.0 steps" and half() == "14.3 steps"  # f = σ(3) = 0.953: ln 0.5 / ln 0.953 = 14.3
+
+
+def _trained():
+    vocab = Vocab.build([["good", "bad", "movie", "not"]])
+    embedding = np.random.default_rng(0).normal(size=(len(vocab), 4)).astype(np.float32)
+    return TrainedModel(random_recorder("lstm", 4, 6, seed=5), "train", "LSTM on negation sentiment (en)", embedding, vocab)
+
+
+def test_trained_model_from_the_hand_off_with_a_requested_example():
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state[KEY] = _trained()
+    at.session_state["_explorer_request"] = "not a good movie"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="explorer:source").value == "trained"
+    notes = _texts(at, "info")
+    assert "LSTM on negation sentiment" in notes and "<unk>: a" in notes
+    assert '"labels":["not","\\u003cunk\\u003e","good","movie"]' in _stepper(at)
+    at.radio(key="explorer:mode").set_value("numbers").run()
+    assert "reads text" in _texts(at, "error") and not at.exception
+
+
+def test_without_a_trained_model_the_option_is_absent():
+    at = _open(source="trained")
+    assert "trained" not in at.selectbox(key="explorer:source").options
+    assert "source=" in _texts(at, "info") and not at.exception
