@@ -48,6 +48,7 @@ def teacher() -> bool:
 def page(name: str) -> str:
     """Call first on every page: records which page's settings the widgets bind to, draws the
     language switch, and keeps `lang` (and teacher mode) in the URL. Returns the language."""
+    _leave_pages_directory_mode()
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
     current = lang()
@@ -69,6 +70,18 @@ def page(name: str) -> str:
         st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")
         st.sidebar.caption(t("app.teacher_on"))
     return current
+
+
+def _leave_pages_directory_mode():
+    """Streamlit starts a server in its old multipage mode when a `pages/` folder sits beside the
+    main script, and stays in it until some run calls st.navigation: the first learner to open a
+    shared link such as /explorer on a fresh server would get the page without the router (no
+    translated navigation). Leave that mode and rerun through app.py once."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def show_notes():

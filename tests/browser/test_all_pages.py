@@ -3,7 +3,7 @@ Screenshots are kept in tests/artifacts/ so anyone can look at them."""
 
 import pytest
 
-from tests.streamlit_server import open_page, problems
+from tests.streamlit_server import app_server, open_page, problems
 
 URLS = ["/", "/explorer", "/gradient-flow", "/train", "/text-pipeline", "/metrics", "/forecast", "/lessons"]
 
@@ -31,3 +31,16 @@ def test_unknown_url_is_reported(app_url, browser):
         assert "Page not found" in problems(page)
     finally:
         page.close()
+
+
+def test_a_shared_link_is_the_first_visit_of_a_fresh_server(browser):
+    """The first request to a new server is a sub-page: it must still go through the router."""
+    with app_server() as server:
+        page = open_page(browser, f"{server.base_url}/metrics?lang=zh")
+        try:
+            nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+            assert "首页" in nav and "评价指标" in nav
+            assert "text_pipeline" not in nav and "app" not in nav.split()
+            assert problems(page) == []
+        finally:
+            page.close()
