@@ -40,8 +40,9 @@ def styled(fig: go.Figure, title: str | None = None, height: int | None = None) 
     fig.update_layout(
         template="plotly_white",
         font=dict(family=FONT, size=13),
-        title=dict(text=title) if title else None,
-        margin=dict(l=50, r=20, t=50 if title else 20, b=40),
+        # the title sits at the very top and the legend just above the plot area, so they never overlap
+        title=dict(text=title, x=0, xanchor="left", y=0.99, yanchor="top") if title else None,
+        margin=dict(l=50, r=20, t=90 if title else 40, b=40),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
         colorway=OKABE_ITO,
     )
