@@ -88,10 +88,8 @@ paradox_rows = [(t(f"metrics.name.{name}"), always[name], useful[name]) for name
 paradox_table = pd.DataFrame(
     paradox_rows, columns=[t("metrics.metric"), t("metrics.paradox_always"), t("metrics.paradox_useful")]
 ).round(4)
-chart_col, button_col = st.columns([3, 1])
-with chart_col:
-    fig = metric_bars_figure(paradox_rows, t("metrics.paradox_chart"), t("metrics.paradox_always"), t("metrics.paradox_useful"))
-    ui.chart(fig, paradox_table, key="paradox")
-with button_col:
-    st.button(t("metrics.paradox_load"), on_click=load_counts, args=(PARADOX["always"],), key="load_always")
-    st.button(t("metrics.paradox_load_useful"), on_click=load_counts, args=(PARADOX["useful"],), key="load_useful")
+fig = metric_bars_figure(paradox_rows, t("metrics.paradox_chart"), t("metrics.paradox_always"), t("metrics.paradox_useful"))
+ui.chart(fig, paradox_table, key="paradox")
+left, right = st.columns(2)
+left.button(t("metrics.paradox_load"), on_click=load_counts, args=(PARADOX["always"],), key="load_always")
+right.button(t("metrics.paradox_load_useful"), on_click=load_counts, args=(PARADOX["useful"],), key="load_useful")

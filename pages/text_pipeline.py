@@ -30,7 +30,7 @@ dataset = ui.choice(
     format_key="data.{}", where=left,
 )  # fmt: skip
 mode = ui.choice("mode", "text_pipeline.mode", ["auto", "words", "chars"], "auto", format_key="text_pipeline.mode.{}", where=left)
-maxlen = ui.number("maxlen", "text_pipeline.maxlen", 0, 10_000, 12, step=1, where=right)
+maxlen = ui.number("maxlen", "text_pipeline.maxlen", 0, 10_000, 20, step=1, where=right)
 dim = ui.slider("dim", "text_pipeline.dim", 2, steps.MAX_DIM, 8, where=right)
 with st.expander(t("app.advanced")):
     vocab_size = ui.number("vocab", "text_pipeline.vocab_size", 2, 20_000, 5000, step=100, advanced=True)

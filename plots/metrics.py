@@ -49,10 +49,26 @@ def metric_bars_figure(rows: list[tuple[str, float, float]], title: str, first: 
     names = [r[0] for r in rows]
     fig = go.Figure(
         [
-            go.Bar(name=first, x=names, y=[r[1] for r in rows], marker_color=COLORS["baseline"], texttemplate="%{y:.3f}"),
-            go.Bar(name=second, x=names, y=[r[2] for r in rows], marker_color=COLORS["lstm"], texttemplate="%{y:.3f}"),
+            go.Bar(
+                name=first,
+                x=names,
+                y=[r[1] for r in rows],
+                marker_color=COLORS["baseline"],
+                texttemplate="%{y:.3f}",
+                textposition="outside",
+            ),
+            go.Bar(
+                name=second,
+                x=names,
+                y=[r[2] for r in rows],
+                marker_color=COLORS["lstm"],
+                texttemplate="%{y:.3f}",
+                textposition="outside",
+            ),
         ]
     )
-    fig.update_yaxes(range=[0, 1.1])
-    fig.update_layout(barmode="group")
-    return styled(fig, title, 340)
+    fig.update_yaxes(range=[0, 1.15])
+    styled(fig, title, 360)
+    # the title sits above the legend, not on top of it
+    fig.update_layout(barmode="group", margin=dict(t=90), legend=dict(y=1.02, yanchor="bottom"), title=dict(y=0.97))
+    return fig

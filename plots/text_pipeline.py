@@ -21,8 +21,7 @@ def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, 
             zmid=0,
             zmin=-limit,
             zmax=limit,
-            text=np.round(vectors, 2),
-            texttemplate="%{text}" if vectors.size <= 400 else None,
+            texttemplate="%{z:.2f}" if vectors.size <= 400 else None,
             hovertemplate="%{y}<br>dim %{x}: %{z:.3f}<extra></extra>",
         )
     )

@@ -30,7 +30,7 @@ def test_english_default_shows_every_step():
     vocab = at.dataframe[2].value
     assert list(vocab["token"])[:2] == ["<pad>", "<unk>"] and list(vocab["index"])[:2] == [0, 1]
     heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
-    assert len(heat["y"]) == 12  # one row per position up to maxlen
+    assert len(heat["y"]) == 20  # one row per position up to maxlen
 
 
 def test_chinese_page_and_word_segmentation_from_the_url():

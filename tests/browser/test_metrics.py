@@ -1,0 +1,45 @@
+"""/metrics in headless Chromium: the URL example renders its numbers, editing a count updates the
+metrics, both languages, no exception box."""
+
+import pytest
+
+from tests.streamlit_server import open_page, problems, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_router(app_url, browser):
+    """The first sessions after the server starts can show a spurious 'Page not found' for a
+    hyphenated URL before the router has registered its pages; open the home page once first."""
+    open_page(browser, f"{app_url}/").close()
+
+
+def metric_value(page, label: str) -> str:
+    box = page.locator("[data-testid='stMetric']").filter(has_text=label)
+    return box.locator("[data-testid='stMetricValue']").inner_text().strip()
+
+
+@pytest.mark.parametrize(("lang", "accuracy", "recall"), [("en", "Accuracy", "Recall"), ("zh", "准确率", "召回率")])
+def test_url_example_and_editing(app_url, browser, artifacts, lang, accuracy, recall):
+    page = open_page(browser, f"{app_url}/metrics?tp=90&tn=85&fp=15&fn=10&lang={lang}", viewport=(1400, 3000))
+    try:
+        assert problems(page) == []
+        assert metric_value(page, accuracy) == "0.875"
+        assert metric_value(page, recall) == "0.900"
+        assert page.locator(".js-plotly-plot").count() == 3
+        page.screenshot(path=str(artifacts / f"metrics_{lang}.png"), full_page=True)
+        # the "always negative" button fills the counts in: 99 % accuracy, recall 0
+        page.locator("[data-testid='stButton'] button").first.click()
+        wait_rendered(page)
+        assert metric_value(page, accuracy) == "0.990"
+        assert metric_value(page, recall) == "0.000"
+        assert "tn=990" in page.url
+        assert problems(page) == []
+        if lang == "en":  # all-zero counts: a warning, no division-by-zero crash
+            page.goto(f"{app_url}/metrics?tp=0&tn=0&fp=0&fn=0")
+            wait_rendered(page)
+            assert page.locator("[data-testid='stAlertContentWarning']").count() == 1
+            assert problems(page) == []
+    finally:
+        page.close()
