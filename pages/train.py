@@ -17,7 +17,7 @@ settings = S.controls()
 ui.show_notes()
 S.collect()
 
-start_col, stop_col, _ = st.columns([1, 1, 5])
+start_col, stop_col, _ = st.columns([1, 1, 3])
 if start_col.button(t("train.start"), type="primary", key="train_start", disabled=S.running(), icon=":material/play_arrow:"):
     try:
         S.start(settings)

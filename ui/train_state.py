@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 import streamlit as st
+import torch
 
 import ui
 import ui.handoff
@@ -136,6 +137,9 @@ class Result:
 
 def _work(job, data: C.Prepared, settings: Settings) -> Result:
     """Runs in the job's thread: no Streamlit calls here."""
+    # torch's thread count is per OS thread: app.py's set_num_threads(1) does not reach this one, and
+    # two OpenMP threads per run on a busy 2-core server made training ~50x slower (measured)
+    torch.set_num_threads(1)
 
     def waiting(running, limit):
         job.waiting, job.busy = True, (running, limit)

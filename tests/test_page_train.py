@@ -1,0 +1,159 @@
+"""/train with AppTest, through the real router: a tiny training run end to end (the run lives in a
+thread, so the test polls it), stopping, widget changes during a run, seeded reproducibility,
+and bad input."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lstm_core import classifier as C
+from lstm_core.training import History
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "train.py")
+TINY = {"n_negation_en": 100, "epochs": 2, "hidden": 8, "emb": 8}
+
+
+def open_page(page, **query) -> AppTest:
+    at = AppTest.from_file(page, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    return at.run()
+
+
+def job(at):
+    return at.session_state["_jobs"]["train"]
+
+
+def finish(at, timeout=90):
+    """Wait for the training thread, then rerun the script as the page's poller would."""
+    deadline = time.monotonic() + timeout
+    while job(at).running:
+        assert time.monotonic() < deadline, "training did not finish in time"
+        time.sleep(0.1)
+    return at.run()
+
+
+def train(at):
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    return finish(at)
+
+
+def metric_values(at) -> dict:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_chinese_page_renders_without_a_run():
+    at = open_page(PAGE, lang="zh")
+    assert not at.exception and not at.error
+    assert at.title[0].value == "训练一个序列分类器"
+    assert any("还没有训练记录" in i.value for i in at.info)
+    assert not any("coming soon" in m.value.lower() or "建设中" in m.value for m in at.markdown)
+
+
+def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
+    at = open_page(PAGE, **TINY)
+    at = train(at)
+    assert not at.exception and not at.error
+    values = metric_values(at)
+    assert 0 <= float(values["Test accuracy"]) <= 1
+    assert 0 <= float(values["Bag-of-words baseline"]) <= 1
+    run = at.session_state["_train_runs"][0]
+    assert [round(e["epoch"]) for e in run.result.history.epochs] == [1, 2]
+    curves = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {"train", "validation"} <= {trace["name"].split(" · ")[-1] for trace in curves["data"]}
+    report = at.dataframe[1].value  # [0] is the curves' data table
+    assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
+    assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
+
+    # the threshold re-scores cached probabilities: same run, different metrics, no retraining
+    at.slider(key="train:threshold").set_value(0.99).run()
+    assert not at.exception
+    assert at.session_state["_train_runs"][0] is run
+    high = metric_values(at)
+    at.slider(key="train:threshold").set_value(0.01).run()
+    low = metric_values(at)
+    assert float(low["Recall"]) >= float(high["Recall"])
+    assert float(low["Recall"]) == pytest.approx(1.0)
+
+    # the trained model is handed to the explorer; a misclassified example shows its token strip
+    # (the click through to /explorer is covered by tests/browser/test_train.py)
+    handed = at.session_state["_trained_model"]
+    assert handed.source == "train" and handed.vocab is run.data.vocab
+    assert handed.recorder.hidden_size == 8 and handed.embedding.shape == (len(run.data.vocab), 8)
+    assert handed.class_names == ["negative", "positive"]
+    if at.selectbox(key="train_mistake").options:
+        strip = " ".join(h.proto.body for h in at.get("html"))
+        assert "<span" in strip and "predicted class" in strip
+
+
+def test_same_seed_same_run_and_two_runs_are_overlaid():
+    at = open_page(PAGE, **TINY, dropout="0.2", seed=7)
+    at = train(at)
+    at = train(at)
+    first, second = at.session_state["_train_runs"][1], at.session_state["_train_runs"][0]
+    assert first.number == 1 and second.number == 2
+    assert first.result.history.epochs == second.result.history.epochs
+    assert (first.result.test_proba == second.result.test_proba).all()
+    names = {trace["name"].split(" · ")[0] for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]}
+    assert len(names) == 2  # both runs are drawn
+    at.number_input(key="train:seed").set_value(8).run()
+    at = train(at)
+    assert at.session_state["_train_runs"][0].result.history.epochs != second.result.history.epochs
+
+
+def test_touching_a_widget_keeps_the_run_and_stop_keeps_the_model():
+    at = open_page(PAGE, n_negation_en=2000, epochs=30)
+    at.button(key="train_start").click().run()
+    running = job(at)
+    assert running.running
+    at.slider(key="train:hidden").set_value(16).run()  # an unrelated change reruns the page...
+    assert not at.exception
+    assert job(at) is running and running.running  # ...but neither kills nor restarts the run
+    deadline = time.monotonic() + 60
+    while not running.progress and time.monotonic() < deadline:
+        time.sleep(0.1)
+    at.button(key="train_stop").click()
+    stopped_at = time.monotonic()
+    at.run()
+    assert not running.running and time.monotonic() - stopped_at < 3
+    at = finish(at)
+    assert not at.exception
+    run = at.session_state["_train_runs"][0]
+    assert run.result.history.stopped == "stopped"
+    assert run.settings.hidden_size == 32  # the run kept the settings it started with
+    assert any("Stopped after" in i.value for i in at.info)
+    assert "Test accuracy" in metric_values(at)
+
+
+def test_bad_input_is_explained():
+    at = open_page(PAGE, **TINY, lr="0")
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    assert any("learning rate must be a positive number" in e.value for e in at.error)
+
+    at = open_page(PAGE, hidden="100000", epochs="abc")
+    assert not at.exception
+    notes = " ".join(i.value for i in at.info)
+    assert "hidden" in notes and "epochs" in notes
+    assert at.slider(key="train:hidden").value == 32
+
+    at = open_page(PAGE, data="digits", n_digits=20)  # 10 classes, 2 examples each: no test split possible
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    assert at.error and "train" not in at.session_state["_jobs"]
+
+
+def test_nan_loss_stops_and_says_why(monkeypatch):
+    def diverging(model, prepared, config, on_progress=None, should_stop=None):
+        return History(epochs=[], stopped="nan")
+
+    monkeypatch.setattr(C, "train_model", diverging)
+    at = open_page(PAGE, **TINY, lr="5")
+    at = train(at)
+    assert not at.exception
+    assert any("NaN" in e.value and "5.0" in e.value for e in at.error)
+    assert not at.metric  # no evaluation of unusable weights
