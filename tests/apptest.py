@@ -12,5 +12,9 @@ def open_page(path: str, timeout: float = 90, **query) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     for key, value in query.items():
         at.query_params[key] = str(value)
+    # One run through the router first: before it, AppTest knows pages only by file name, which does
+    # not match st.navigation's url paths (gradient-flow vs gradient_flow.py), and ui.page's switch
+    # out of Streamlit's pages-folder mode would then rerun into the default page.
+    at.run()
     at.switch_page(path)
     return at.run()
