@@ -112,7 +112,7 @@ def pad_sequences(sequences, maxlen: int, padding: str = "pre", truncating: str 
     for seq in sequences:
         seq = list(seq)
         if len(seq) > maxlen:
-            seq = seq[-maxlen:] if truncating == "pre" else seq[:maxlen]
+            seq = seq[len(seq) - maxlen :] if truncating == "pre" else seq[:maxlen]
         pad = [value] * (maxlen - len(seq))
         out.append(pad + seq if padding == "pre" else seq + pad)
     return out
