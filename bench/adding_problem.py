@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from lstm_core.experiments import AddingSettings  # noqa: E402
 
 REFERENCE = ROOT / "datasets" / "adding_reference.json"
+CLIPPING_REFERENCE = ROOT / "datasets" / "clipping_reference.json"
 VARIANTS = {  # name -> (model, changes to the standard settings)
     "rnn": ("rnn", {}),
     "lstm": ("lstm", {}),
@@ -51,6 +52,18 @@ def _job(args):
     return variant, run
 
 
+def write_clipping_reference():
+    """The page's clipping demo for seed 0 at every offered threshold, so the page opens at once."""
+    import torch
+
+    torch.set_num_threads(1)
+    from lstm_core.experiments import CLIP_CHOICES, clipping_demo
+
+    runs = {str(clip): {k: run.to_dict() for k, run in clipping_demo(0, clip).items()} for clip in CLIP_CHOICES}
+    CLIPPING_REFERENCE.write_text(json.dumps({"seed": 0, "runs": runs}))
+    print(f"wrote {CLIPPING_REFERENCE.relative_to(ROOT)}")
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--lengths", type=int, nargs="+", default=[50, 100])
@@ -59,7 +72,12 @@ def main(argv=None):
     p.add_argument("--steps", type=int, default=AddingSettings.steps)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--write-reference", action="store_true", help=f"save all runs (with curves) to {REFERENCE.name}")
+    p.add_argument("--clipping-only", action="store_true", help=f"only write {CLIPPING_REFERENCE.name}")
     a = p.parse_args(argv)
+    if a.write_reference or a.clipping_only:
+        write_clipping_reference()
+        if a.clipping_only:
+            return
 
     jobs = [(v, T, s, a.steps) for T in a.lengths for s in a.seeds for v in a.variants]
     jobs.sort(key=lambda j: -j[1] * (1.5 if j[0].startswith(("lstm", "gru")) else 1))  # longest first

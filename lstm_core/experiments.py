@@ -314,6 +314,9 @@ CLIPPING_DEMO = AddingSettings(  # a tanh RNN whose gradient explodes from the s
 )
 
 
+CLIP_CHOICES = (0.25, 1.0, 5.0)  # thresholds the page offers (precomputed for seed 0 by bench/adding_problem.py)
+
+
 def clipping_demo(seed: int = 0, clip: float = 1.0) -> dict:
     """The same exploding RNN trained twice from the same weights: {"none": run, "clipped": run}."""
     from dataclasses import replace

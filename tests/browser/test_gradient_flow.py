@@ -1,0 +1,45 @@
+"""/gradient-flow in headless Chromium: both languages render every chart with no exception box, a
+link with an open forget gate shows the LSTM's gradient surviving, and a bad link gives a note."""
+
+import pytest
+
+from tests.streamlit_server import open_page, problems
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_router(app_url, browser):
+    """The first session after the server starts can show a spurious 'Page not found' for a
+    hyphenated URL before the router has registered its pages; open the home page once first."""
+    open_page(browser, f"{app_url}/").close()
+
+
+def metric_values(page) -> list[float]:
+    return [float(v.inner_text()) for v in page.locator("[data-testid='stMetricValue']").all()]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Gradient flow"), ("zh", "梯度流")])
+def test_page_renders(app_url, browser, artifacts, lang, title):
+    page = open_page(browser, f"{app_url}/gradient-flow?lang={lang}", viewport=(1400, 6000))
+    try:
+        assert problems(page) == []
+        assert title in page.locator("h1").first.inner_text()
+        assert page.locator(".js-plotly-plot").count() >= 4
+        rnn, lstm, gru, radius = metric_values(page)
+        assert rnn < 1e-20 < lstm  # defaults: the RNN's gradient vanishes, the LSTM's far less
+        assert page.locator(".katex").count() >= 4  # the equations with their numbers
+        page.screenshot(path=str(artifacts / f"gradient_flow_{lang}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_open_forget_gate_link_and_bad_link(app_url, browser):
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en&fb=3.0&T=0", viewport=(1400, 2000))
+    try:
+        assert problems(page) == []
+        assert page.get_by_text("T=").count() >= 1  # the note about the ignored T=0
+        _, lstm, _, _ = metric_values(page)
+        assert lstm > 1e-3
+    finally:
+        page.close()

@@ -1,0 +1,98 @@
+"""AppTest of /gradient-flow: controls drive the numbers, bad links give a note, a live run trains."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lstm_core import experiments as E
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = str(ROOT / "pages" / "gradient_flow.py")
+
+
+def _open(**query):
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    return at.run()
+
+
+def _metrics(at):
+    return [m.value for m in at.metric]
+
+
+def _ratio(at, i):
+    return float(_metrics(at)[i])
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return _open(lang="zh")
+
+
+def test_page_renders_in_chinese_with_the_core_numbers(zh):
+    assert not zh.exception
+    assert zh.title[0].value.startswith("梯度流")
+    charts = zh.get("plotly_chart")
+    # profiles, RNN factors, LSTM factors, clipping (+ MSE vs length and curves from the reference)
+    assert len(charts) == (6 if (ROOT / "datasets" / "adding_reference.json").is_file() else 4)
+    profile = json.loads(charts[0].proto.spec)
+    assert profile["layout"]["yaxis"]["title"]["text"].endswith("（对数坐标）")
+    expected = E.gradient_profiles(E.FlowSettings())
+    for i, model in enumerate(E.MODELS):
+        assert _ratio(zh, i) == pytest.approx(expected[model][0] / expected[model][-1], rel=1e-2)
+
+
+def test_forget_bias_and_scale_controls(zh):
+    at = zh
+    before = _ratio(at, 1)
+    at.slider(key="gradient_flow:fb").set_value(3.0).run()
+    assert not at.exception
+    assert _ratio(at, 1) > 1e-3 > before  # the open forget gate lets the gradient through
+    at.slider(key="gradient_flow:fb").set_value(-3.0).run()
+    assert _ratio(at, 1) < 1e-20
+    assert _ratio(at, 0) < 1e-20  # the default tanh RNN vanishes
+    at.selectbox(key="gradient_flow:init").set_value("orthogonal").run()
+    at.slider(key="gradient_flow:scale").set_value(2.0).run()
+    assert not at.exception
+    assert _ratio(at, 0) > 1e3  # and explodes with a large orthogonal W_hh
+    assert float(_metrics(at)[3]) == pytest.approx(2.0, rel=1e-6)  # spectral radius = scale
+    assert at.query_params["scale"] == ["2.0"] or at.query_params["scale"] == "2.0"
+
+
+@pytest.mark.parametrize("query", [{"T": "0"}, {"H": "100000"}, {"T": "abc"}, {"scale": "1e300"}])
+def test_bad_links_give_a_note_and_the_page_still_works(query):
+    at = _open(lang="en", **query)
+    assert not at.exception
+    name = next(iter(query))
+    assert any(f"{name}=" in info.value and "ignored" in info.value for info in at.info)
+    assert len(at.metric) == 4
+
+
+def test_large_settings_stay_within_limits():
+    at = _open(lang="en", T="1000", H="128")
+    assert not at.exception
+    assert at.slider(key="gradient_flow:T").value == 1000
+
+
+def test_live_run_trains_and_stops():
+    at = _open(lang="en")
+    at.slider(key="gradient_flow:live_T").set_value(5)
+    at.slider(key="gradient_flow:live_steps").set_value(100)
+    at.button(key="gf_start").click().run()
+    assert not at.exception
+    job = at.session_state["_jobs"]["gradient_flow_adding"]
+    job.thread.join(120)
+    assert job.error is None and job.result["steps"][-1] == 100
+    at.run()
+    assert any("Finished" in c.value for c in at.caption)
+    # a long run, stopped: it ends early and says so
+    at.slider(key="gradient_flow:live_steps").set_value(6000)
+    at.button(key="gf_start").click().run()
+    job = at.session_state["_jobs"]["gradient_flow_adding"]
+    assert job.live.settings.steps == 6000
+    at.button(key="gf_stop").click().run()
+    job.thread.join(120)
+    assert job.result is None or job.result["stopped"]

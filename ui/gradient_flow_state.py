@@ -1,0 +1,181 @@
+"""Caching, the reference results and the live adding-problem run of the gradient-flow page."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+import ui
+from lstm_core import experiments as E
+from lstm_core.errors import UserInputError
+from ui import jobs
+
+DATA = Path(__file__).resolve().parent.parent / "datasets"
+REFERENCE = DATA / "adding_reference.json"
+CLIPPING_REFERENCE = DATA / "clipping_reference.json"
+JOB = "gradient_flow_adding"
+LIVE_MAX_LEN = 400  # a live run at T=400 already takes minutes on one core
+LIVE_MAX_STEPS = 6000
+
+
+# --- gradient through time --------------------------------------------------------------------
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _analysis(fields: tuple) -> dict:
+    s = E.FlowSettings(*fields)
+    return {
+        "profiles": E.gradient_profiles(s),
+        "rnn": E.rnn_step_factors(s),
+        "lstm": E.lstm_step_factors(s),
+        "radius": E.spectral_radius(s),
+    }
+
+
+def analysis(s: E.FlowSettings) -> dict:
+    """Everything the first two sections show, cached on the settings (raises UserInputError)."""
+    s.validate()
+    return _analysis(tuple(asdict(s).values()))
+
+
+def ratio(profile) -> float:
+    return float(profile[0] / profile[-1]) if profile[-1] > 0 else float("nan")
+
+
+def fmt(x: float) -> str:
+    """A number readable from 1e-300 to 1e300: 0.037, 2.2e-26."""
+    if not math.isfinite(x):
+        return "—"
+    if x == 0:
+        return "0"
+    return f"{x:.3g}" if 1e-3 <= abs(x) < 1e4 else f"{x:.2e}"
+
+
+def latex_number(x: float) -> str:
+    """2.2e-26 as 2.2 \\times 10^{-26}, for st.latex."""
+    text = fmt(x)
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def geometric_mean(values) -> float:
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v) & (v > 0)]
+    return float(np.exp(np.mean(np.log(v)))) if v.size else float("nan")
+
+
+def lstm_summary(L: dict, forget_bias: float) -> dict:
+    """The numbers the LSTM equation shows: mean forget gate, median unit's Π f, and σ(b_f)."""
+    return {"f_mean": float(L["f"].mean()), "keep": float(np.median(L["keep"][0])), "sigmoid": 1 / (1 + math.exp(-forget_bias))}
+
+
+def profiles_table(profiles: dict) -> pd.DataFrame:
+    return pd.DataFrame({"t": np.arange(len(next(iter(profiles.values())))), **{m: p for m, p in profiles.items()}})
+
+
+# --- exploding gradients and clipping ---------------------------------------------------------
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def clipping(seed: int, clip: float) -> dict:
+    """The exploding RNN without and with clipping: precomputed for seed 0 (bench/adding_problem.py),
+    otherwise trained here (~600 small steps, once per server per seed and threshold)."""
+    if seed == 0 and CLIPPING_REFERENCE.is_file():
+        stored = json.loads(CLIPPING_REFERENCE.read_text())["runs"]
+        if str(clip) in stored:
+            return stored[str(clip)]
+    return {k: run.to_dict() for k, run in E.clipping_demo(seed, clip).items()}
+
+
+# --- the adding problem: reference results ----------------------------------------------------
+
+
+@st.cache_data(show_spinner=False)
+def reference() -> dict | None:
+    """The runs of `bench/adding_problem.py --write-reference` (None if the file is missing)."""
+    if not REFERENCE.is_file():
+        return None
+    return json.loads(REFERENCE.read_text())
+
+
+def reference_rows(ref: dict) -> list:
+    """One row per reference run: variant, seq_len, seed, final test MSE."""
+    return [{**{k: r[k] for k in ("variant", "seq_len", "seed")}, "test_mse": r["test_mse"][-1]} for r in ref["runs"]]
+
+
+def rows_table(rows: list) -> pd.DataFrame:
+    return pd.DataFrame(rows)
+
+
+def reference_curves(ref: dict, seq_len: int) -> list:
+    return [r for r in ref["runs"] if r["seq_len"] == seq_len]
+
+
+# --- the adding problem: a live run -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveRun:
+    model: str
+    settings: E.AddingSettings
+
+
+class Cancelled(Exception):
+    """Stopped while still waiting for a training slot."""
+
+
+def _work(job, live: LiveRun):
+    """Runs in the job's thread: no Streamlit calls here."""
+
+    def waiting(running, limit):
+        job.waiting, job.busy = True, (running, limit)
+        if job.should_stop():
+            raise Cancelled
+
+    try:
+        with ui.training_slot(waiting):
+            job.waiting = False
+            # a snapshot per report: the page reads it while the thread goes on appending
+            run = E.train_adding(
+                live.model,
+                live.settings,
+                progress=lambda run, step: job.progress.append(run.to_dict()),
+                should_stop=job.should_stop,
+            )
+            return run.to_dict()
+    except Cancelled:
+        return None
+
+
+def start(model: str, seq_len: int, steps: int, forget_bias: float, seed: int):
+    if not 2 <= seq_len <= LIVE_MAX_LEN or not 100 <= steps <= LIVE_MAX_STEPS:
+        raise UserInputError("gradient_flow.err_live", max_len=LIVE_MAX_LEN, max_steps=LIVE_MAX_STEPS)
+    settings = E.AddingSettings(seq_len=seq_len, steps=steps, forget_bias=forget_bias, seed=seed, eval_every=50).validate()
+    live = LiveRun(model, settings)
+    job = jobs.start(JOB, _work, live)
+    job.live, job.waiting, job.busy = live, True, (0, ui.MAX_CONCURRENT_TRAININGS)
+    return job
+
+
+def job():
+    return jobs.get(JOB)
+
+
+def running() -> bool:
+    current = job()
+    return current is not None and current.running
+
+
+def latest(current) -> dict | None:
+    """The run as far as it got: the final result, or the last progress report."""
+    if current.result is not None:
+        return current.result
+    return current.progress[-1] if current.progress else None

@@ -1,0 +1,253 @@
+STRINGS = {
+    "gradient_flow.title": ("Gradient flow: why an LSTM remembers", "梯度流：LSTM 为什么记得住"),
+    "gradient_flow.intro": (
+        "Every tutorial says that the LSTM *solves the vanishing gradient problem*. Here you can see it and measure it. "
+        "Training needs the gradient of the loss with respect to each earlier hidden state, ‖∂L/∂hₜ‖: if almost nothing "
+        "of it reaches step t, the network cannot learn to use what it saw at step t. The same input sequence is fed "
+        "to a vanilla RNN, an LSTM and a GRU, and the loss is L = Σ h_{T−1} (the sum of the last hidden state).",
+        "几乎每篇教程都说 LSTM *解决了梯度消失问题*。在这里你可以亲眼看到，并亲手测量。训练时需要损失对每个较早隐藏状态的梯度 "
+        "‖∂L/∂hₜ‖：如果几乎没有梯度能传回第 t 步，网络就学不会利用它在第 t 步看到的信息。我们把同一条输入序列分别送入普通 RNN、"
+        "LSTM 和 GRU，损失取 L = Σ h_{T−1}（最后一个隐藏状态各分量之和）。",
+    ),
+    "gradient_flow.explain_header": ("What to look for, and experiments to try", "看点与建议的实验"),
+    "gradient_flow.explain": (
+        "**Backpropagation through time multiplies.** The gradient that reaches step t is the gradient at the end "
+        "multiplied by one Jacobian per step in between. If each factor is a little below 1, a hundred of them make a "
+        "number like 10⁻²⁰: the gradient *vanishes*. A little above 1, and it *explodes*.\n\n"
+        "**The LSTM has a second road.** Its cell state is updated by addition, cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ, so along the "
+        "cell the factor per step is just the forget gate fₜ. While the forget gate stays close to 1, the product of "
+        "many fₜ stays large, and the gradient survives. The forget-gate bias decides where fₜ starts: σ(1) ≈ 0.73, "
+        "σ(3) ≈ 0.95.\n\n"
+        "**Experiments**\n"
+        "1. With the defaults (T = 100, forget bias 1) compare the three ratios ‖∂L/∂h₀‖ / ‖∂L/∂h₉₉‖ above the chart.\n"
+        "2. Move the **forget-gate bias** to 3: the LSTM's curve flattens and its ratio rises by millions. "
+        "Now set it to −3 and watch the LSTM vanish even faster than the RNN: the gate is closed, nothing is kept.\n"
+        "3. Choose the **orthogonal** initialisation and move the **recurrent weight scale** from 0.8 to 1.5: the RNN goes "
+        "from vanishing to exploding. With **ReLU** it explodes sooner, because ReLU does not saturate.\n"
+        "4. Make the sequence 500 steps long: which curve still reaches the start?\n"
+        "5. In the adding problem, start a live LSTM run with forget bias 0 and then with 1, at T = 50. "
+        "The LSTM is not magic: a closed forget gate or too small a budget makes it fail too.",
+        "**随时间反向传播是连乘。** 传回第 t 步的梯度，等于末端的梯度乘上中间每一步的雅可比矩阵。如果每个因子都略小于 1，"
+        "一百个连乘就会得到 10⁻²⁰ 这样的数：梯度*消失*了；如果略大于 1，梯度就会*爆炸*。\n\n"
+        "**LSTM 多了一条路。** 它的细胞状态用加法更新：cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ，所以沿着细胞状态，每一步的因子就是遗忘门 fₜ。"
+        "只要遗忘门接近 1，许多个 fₜ 的乘积就仍然不小，梯度便能传回去。遗忘门偏置决定了 fₜ 的初始大小：σ(1) ≈ 0.73，"
+        "σ(3) ≈ 0.95。\n\n"
+        "**可以试试的实验**\n"
+        "1. 使用默认设置（T = 100，遗忘门偏置 1），比较图上方三个模型的比值 ‖∂L/∂h₀‖ / ‖∂L/∂h₉₉‖。\n"
+        "2. 把**遗忘门偏置**调到 3：LSTM 的曲线变平，比值增大了上百万倍。再把它调到 −3，看 LSTM 的梯度消失得比 RNN 还快："
+        "门关上了，什么也留不住。\n"
+        "3. 选择**正交**初始化，把**循环权重缩放**从 0.8 调到 1.5：RNN 从梯度消失变成梯度爆炸。换成 **ReLU** 会更早爆炸，"
+        "因为 ReLU 不会饱和。\n"
+        "4. 把序列长度设为 500：哪条曲线还能传回到起点？\n"
+        "5. 在加法问题中，先用遗忘门偏置 0、再用 1，在 T = 50 下各训练一次 LSTM。LSTM 并不神奇：遗忘门关闭或训练预算太少，"
+        "它同样会失败。",
+    ),
+    # --- section 1
+    "gradient_flow.flow_header": ("1. The gradient through time", "1. 梯度随时间的传播"),
+    "gradient_flow.seq_len": ("Sequence length T", "序列长度 T"),
+    "gradient_flow.seq_len_help": (
+        "How many steps back the gradient has to travel (2 to 1000).",
+        "梯度需要往回传多少步（2 到 1000）。",
+    ),
+    "gradient_flow.hidden": ("Hidden size H", "隐藏单元数 H"),
+    "gradient_flow.scale": ("Recurrent weight scale", "循环权重缩放"),
+    "gradient_flow.scale_help": (
+        "Every recurrent matrix W_hh is multiplied by this number. With the orthogonal or scaled initialisation it is "
+        "exactly the spectral radius of W_hh.",
+        "所有循环权重矩阵 W_hh 都乘以这个数。使用正交或缩放初始化时，它恰好等于 W_hh 的谱半径。",
+    ),
+    "gradient_flow.init": ("Initialisation of W_hh", "W_hh 的初始化"),
+    "gradient_flow.init.default": ("PyTorch default U(±1/√H)", "PyTorch 默认 U(±1/√H)"),
+    "gradient_flow.init.orthogonal": ("orthogonal", "正交"),
+    "gradient_flow.init.scaled": ("Gaussian, spectral radius 1", "高斯，谱半径为 1"),
+    "gradient_flow.init_help": (
+        "The default draws each weight uniformly (spectral radius about 0.6). Orthogonal matrices keep the length of every "
+        "vector; the scaled Gaussian is rescaled so its largest eigenvalue has modulus 1.",
+        "默认方式对每个权重做均匀采样（谱半径约 0.6）。正交矩阵保持每个向量的长度不变；"
+        "缩放高斯矩阵经过缩放，使其最大特征值的模为 1。",
+    ),
+    "gradient_flow.forget_bias": ("LSTM forget-gate bias", "LSTM 遗忘门偏置"),
+    "gradient_flow.fb_help": (
+        "b_f, the bias of the forget gate. The gate starts around σ(b_f): 0.5 for 0, 0.73 for 1, 0.95 for 3.",
+        "遗忘门的偏置 b_f。门的初始值大约是 σ(b_f)：偏置 0 时为 0.5，1 时为 0.73，3 时为 0.95。",
+    ),
+    "gradient_flow.nonlinearity": ("RNN nonlinearity", "RNN 激活函数"),
+    "gradient_flow.model.rnn": ("Vanilla RNN", "普通 RNN"),
+    "gradient_flow.model.lstm": ("LSTM", "LSTM"),
+    "gradient_flow.model.gru": ("GRU", "GRU"),
+    "gradient_flow.model.lstm_fb0": ("LSTM, forget bias 0", "LSTM（遗忘门偏置 0）"),
+    "gradient_flow.ratio_of": ("{model}: ‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖", "{model}：‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖"),
+    "gradient_flow.radius": ("Spectral radius of the RNN's W_hh", "RNN 的 W_hh 谱半径"),
+    "gradient_flow.radius_help": (
+        "The largest |eigenvalue| of W_hh. Above 1 the linear part of the recurrence amplifies; the nonlinearity's slope "
+        "(at most 1) can only shrink it again.",
+        "W_hh 特征值模的最大值。大于 1 时，循环的线性部分会放大信号；激活函数的斜率（最大为 1）只能把它再缩小。",
+    ),
+    "gradient_flow.flow.title": ("How much gradient reaches each step", "每一步收到多少梯度"),
+    "gradient_flow.flow.x": ("time step t", "时间步 t"),
+    "gradient_flow.flow.y": ("‖∂L/∂hₜ‖ (log scale)", "‖∂L/∂hₜ‖（对数坐标）"),
+    "gradient_flow.flow_caption": (
+        "Read from right to left: the loss is computed at step {last} and its gradient travels back to step 0. A straight "
+        "downward line on this log scale means the same factor is lost at every step. Gaps mean the value fell below "
+        "10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}.",
+        "从右往左读：损失在第 {last} 步计算，梯度一路传回第 0 步。在对数坐标下一条向下的直线，意味着每一步都损失相同的比例。"
+        "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。",
+    ),
+    # --- section 2
+    "gradient_flow.why_header": ("2. Why: the factor of each step", "2. 原因：每一步的因子"),
+    "gradient_flow.why_intro": (
+        "Going back one step multiplies the gradient gₜ = ∂L/∂hₜ by the transposed Jacobian of that step. "
+        "Here are those factors for the settings above, step by step, and their running products.",
+        "每往回传一步，梯度 gₜ = ∂L/∂hₜ 就要乘上这一步雅可比矩阵的转置。下面是上方设置下每一步的因子，以及它们的累乘。",
+    ),
+    "gradient_flow.rnn_header": ("Vanilla RNN: the Jacobian Jₜ", "普通 RNN：雅可比矩阵 Jₜ"),
+    "gradient_flow.rnn_numbers": (
+        "Typical largest singular value σ_max(Jₜ): {sigma} (the most one step can stretch the gradient). What a step "
+        "really did to the gradient, on average (geometric mean): × {step}.",
+        "σ_max(Jₜ) 的典型值（最大奇异值，一步最多能把梯度拉长多少）：{sigma}。每一步实际对梯度的作用（几何平均）：× {step}。",
+    ),
+    "gradient_flow.rnnfig.top": ("each step: σ_max(Jₜ) and the actual factor", "每一步：σ_max(Jₜ) 与实际因子"),
+    "gradient_flow.rnnfig.bottom": ("running product back from the end", "从末端往回的累乘"),
+    "gradient_flow.rnnfig.sigma": ("σ_max(Jₜ)", "σ_max(Jₜ)"),
+    "gradient_flow.rnnfig.actual": ("‖Jₜᵀgₜ‖ / ‖gₜ‖", "‖Jₜᵀgₜ‖ / ‖gₜ‖"),
+    "gradient_flow.rnnfig.bound": ("Π σ_max (upper bound)", "Π σ_max（上界）"),
+    "gradient_flow.rnnfig.ratio": ("‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖", "‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖"),
+    "gradient_flow.rnnfig.x": ("time step t", "时间步 t"),
+    "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：细胞状态通路"),
+    "gradient_flow.lstm_numbers": (
+        "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
+        "by fₜ, unit by unit, with no weight matrix in between (the gates' own dependence on h adds other, smaller paths).",
+        "遗忘门偏置为 {fb} 时，门的初始值接近 σ({fb}) = {sig}。沿着细胞状态，梯度逐个单元地乘以 fₜ，中间没有权重矩阵"
+        "（门本身对 h 的依赖还会带来其他较小的通路）。",
+    ),
+    "gradient_flow.lstmfig.top": ("recorded forget gates fₜ", "记录到的遗忘门 fₜ"),
+    "gradient_flow.lstmfig.bottom": ("Π fₖ from step t to the end, per unit", "从第 t 步到末端的 Π fₖ（逐单元）"),
+    "gradient_flow.lstmfig.f_mean": ("mean fₜ", "fₜ 均值"),
+    "gradient_flow.lstmfig.f_band": ("min–max over units", "各单元最小–最大"),
+    "gradient_flow.lstmfig.keep_median": ("median unit", "中位数单元"),
+    "gradient_flow.lstmfig.keep_max": ("best unit", "最佳单元"),
+    "gradient_flow.lstmfig.x": ("time step t", "时间步 t"),
+    # --- section 3
+    "gradient_flow.clip_header": ("3. Exploding gradients and clipping", "3. 梯度爆炸与梯度裁剪"),
+    "gradient_flow.clip_intro": (
+        "A tanh RNN with an orthogonal W_hh scaled by {scale} has a gradient that grows with every step back. Trained on "
+        "the adding problem (T = {T}) with plain SGD (learning rate {lr}), one huge gradient is one huge step: the weights "
+        "jump and the loss becomes infinite. **Gradient-norm clipping** rescales the gradient whenever its norm exceeds a "
+        "threshold, g ← g · min(1, threshold / ‖g‖): same direction, bounded step. Both runs start from the same weights.",
+        "用正交矩阵乘以 {scale} 作为 W_hh 的 tanh RNN，梯度每往回传一步都会变大。用普通 SGD（学习率 {lr}）在加法问题"
+        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重跳飞，损失变成无穷大。**梯度范数裁剪**在梯度范数超过阈值时"
+        "把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。",
+    ),
+    "gradient_flow.clip": ("Clipping threshold", "裁剪阈值"),
+    "gradient_flow.clip_running": ("Training the two small RNNs…", "正在训练两个小 RNN……"),
+    "gradient_flow.clip_none": ("no clipping", "不裁剪"),
+    "gradient_flow.clip_with": ("clipped at {clip}", "裁剪阈值 {clip}"),
+    "gradient_flow.clipfig.loss": ("training MSE", "训练 MSE"),
+    "gradient_flow.clipfig.norm": ("gradient norm before clipping", "裁剪前的梯度范数"),
+    "gradient_flow.clipfig.x": ("training step", "训练步数"),
+    "gradient_flow.clipfig.diverged": ("loss → ∞ ", "损失 → ∞ "),
+    "gradient_flow.clip_caption": (
+        "The clipped run still sees gradients of norm up to {worst}: clipping does not prevent the explosion, it only keeps "
+        "one bad batch from throwing the weights away. The dotted line is the threshold.",
+        "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。虚线为阈值。",
+    ),
+    # --- section 4
+    "gradient_flow.adding_header": ("4. The long-lag experiment: the adding problem", "4. 长时滞实验：加法问题"),
+    "gradient_flow.adding_intro": (
+        "The classic test of long memory (Hochreiter & Schmidhuber 1997, experiment 4; later Le et al. 2015, Arjovsky "
+        "et al. 2016). Each step carries two numbers: a random value from U(0, 1) and a marker (0 or 1). Exactly two "
+        "steps are marked, one in each half of the sequence. The target, read after the last step, is the **sum of the two "
+        "marked values**. Always answering 1 gives a test MSE of 1/6 ≈ **0.167**: a model below that line has learned to "
+        "carry a value across up to T steps. All models get the same budget and the standard settings.",
+        "检验长期记忆的经典任务（Hochreiter 与 Schmidhuber 1997 年的实验 4；之后 Le 等人 2015、Arjovsky 等人 2016 也使用）。"
+        "每一步有两个数：一个来自 U(0, 1) 的随机值和一个标记（0 或 1）。恰好有两步被标记，序列前后两半各一个。"
+        "目标在最后一步之后读出，"
+        "是**两个被标记值之和**。总是回答 1 的测试 MSE 为 1/6 ≈ **0.167**：低于这条线的模型学会了把一个数值携带最多 T 步。"
+        "所有模型使用相同的训练预算和标准设置。",
+    ),
+    "gradient_flow.reference_setup": (
+        "Reference results computed on this server by `bench/adding_problem.py --write-reference`: hidden size {hidden_size}, "
+        "batch {batch_size}, {steps} Adam steps (learning rate {lr}), gradient-norm clipping {clip}, LSTM forget-gate bias 1, "
+        "a fresh batch every step, test MSE on 1000 held-out sequences.",
+        "参考结果由本服务器上的 `bench/adding_problem.py --write-reference` 计算：隐藏单元 {hidden_size}，批大小 {batch_size}，"
+        "Adam 训练 {steps} 步（学习率 {lr}），梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
+        "测试 MSE 在 1000 条留出序列上计算。",
+    ),
+    "gradient_flow.no_reference": (
+        "The reference results are missing: run `bench/adding_problem.py --write-reference`. The live run below still works.",
+        "缺少参考结果：请运行 `bench/adding_problem.py --write-reference`。下面的实时训练仍可使用。",
+    ),
+    "gradient_flow.addfig.title": ("Test MSE after training, by sequence length", "训练后的测试 MSE 与序列长度"),
+    "gradient_flow.addfig.x": ("sequence length T", "序列长度 T"),
+    "gradient_flow.addfig.y": ("test MSE (log scale)", "测试 MSE（对数坐标）"),
+    "gradient_flow.addfig.baseline": ("always predict 1: 0.167", "总是预测 1：0.167"),
+    "gradient_flow.addfig.seed_hover": (
+        "seed %{customdata}: %{y:.4f}<extra></extra>",
+        "种子 %{customdata}：%{y:.4f}<extra></extra>",
+    ),
+    "gradient_flow.addfig.curves": ("Test MSE during training, T = {T}", "训练过程中的测试 MSE，T = {T}"),
+    "gradient_flow.addfig.steps": ("training step", "训练步数"),
+    "gradient_flow.ref_length": ("Training curves for length", "查看训练曲线的序列长度"),
+    "gradient_flow.adding_lesson": (
+        "**Read the curves, not only the end points.** The LSTM sits on the baseline for the first few thousand steps and "
+        "then breaks through: with a smaller budget it would have failed too. With forget-gate bias 0 (dotted) it starts "
+        "from a gate that forgets half of its cell state every step. The vanilla RNN never leaves the baseline at long "
+        "lengths: the gradient from the marked steps vanishes before it arrives. At short lengths every model solves it.",
+        "**不要只看终点，也要看曲线。** LSTM 在最初几千步一直停在基线上，随后才突破：如果训练预算更少，它同样会失败。"
+        "遗忘门偏置为 0 时（点线），遗忘门一开始每一步都会忘掉一半的细胞状态。普通 RNN 在长序列上始终离不开基线："
+        "来自被标记步骤的梯度还没传到就消失了。序列很短时，每个模型都能解决这个问题。",
+    ),
+    "gradient_flow.live_header": ("Train one yourself", "亲手训练一个"),
+    "gradient_flow.live_model": ("Model", "模型"),
+    "gradient_flow.live_T": ("Sequence length T", "序列长度 T"),
+    "gradient_flow.live_steps": ("Training steps (batches of 64)", "训练步数（每批 64 条）"),
+    "gradient_flow.live_start": ("Train", "开始训练"),
+    "gradient_flow.live_stop": ("Stop", "停止"),
+    "gradient_flow.live_none": (
+        "Choose a model, a length and a budget, then press Train. An LSTM at T = 50 needs roughly 2,000–3,000 steps "
+        "(about a minute) before it leaves the baseline.",
+        "选择模型、序列长度和训练步数，然后点击“开始训练”。T = 50 时，LSTM 大约需要 2000–3000 步（约一分钟）才会离开基线。",
+    ),
+    "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
+    "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),
+    "gradient_flow.live_running": (
+        "Training… test MSE so far {mse} after {seconds} s.",
+        "训练中……目前测试 MSE 为 {mse}，已用时 {seconds} 秒。",
+    ),
+    "gradient_flow.live_done": ("Finished: test MSE {mse} ({seconds} s).", "训练完成：测试 MSE 为 {mse}（用时 {seconds} 秒）。"),
+    "gradient_flow.live_stopped": ("Stopped: test MSE {mse} ({seconds} s).", "已停止：测试 MSE 为 {mse}（用时 {seconds} 秒）。"),
+    "gradient_flow.live_diverged": (
+        "The loss became infinite and training ended ({seconds} s).",
+        "损失变成了无穷大，训练已终止（用时 {seconds} 秒）。",
+    ),
+    # --- errors
+    "gradient_flow.err_seq_len": (
+        "The sequence length must be between 2 and {max} (got {value}).",
+        "序列长度必须在 2 到 {max} 之间（收到的是 {value}）。",
+    ),
+    "gradient_flow.err_hidden": (
+        "The hidden size must be between 1 and {max} (got {value}).",
+        "隐藏单元数必须在 1 到 {max} 之间（收到的是 {value}）。",
+    ),
+    "gradient_flow.err_input": (
+        "The input size must be between 1 and {max} (got {value}).",
+        "输入维度必须在 1 到 {max} 之间（收到的是 {value}）。",
+    ),
+    "gradient_flow.err_scale": (
+        "The weight scale must be between 0 and 10 (got {value}).",
+        "权重缩放必须在 0 到 10 之间（收到的是 {value}）。",
+    ),
+    "gradient_flow.err_bias": (
+        "The forget-gate bias must be between −20 and 20 (got {value}).",
+        "遗忘门偏置必须在 −20 到 20 之间（收到的是 {value}）。",
+    ),
+    "gradient_flow.err_choice": ("Unknown initialisation or nonlinearity.", "未知的初始化方式或激活函数。"),
+    "gradient_flow.err_budget": (
+        "Training steps must be between 1 and 100,000 and the batch between 1 and 1024 (got {steps} and {batch}).",
+        "训练步数必须在 1 到 100000 之间，批大小必须在 1 到 1024 之间（收到的是 {steps} 和 {batch}）。",
+    ),
+    "gradient_flow.err_live": (
+        "A live run takes a length of at most {max_len} and at most {max_steps} steps.",
+        "实时训练的序列长度最多为 {max_len}，训练步数最多为 {max_steps}。",
+    ),
+}
