@@ -1,0 +1,118 @@
+"""Classroom use in a real browser: a shared link restores its settings, the controls are reachable by
+keyboard, a lesson's quiz answer is checked on the spot, and the lesson links carry their settings."""
+
+import re
+
+import pytest
+
+from tests.streamlit_server import open_page, problems, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_link_with_settings_restores_them(app_url, browser):
+    page = open_page(browser, f"{app_url}/metrics?lang=en&tp=7&fn=3&fp=2&tn=11")
+    try:
+        page.wait_for_selector("[data-testid='stNumberInput'] input")
+        assert problems(page) == []
+        values = [box.input_value() for box in page.locator("[data-testid='stNumberInput'] input").all()[:4]]
+        assert values == ["7", "3", "2", "11"]
+        assert page.get_by_text("ignored").count() == 0
+    finally:
+        page.close()
+
+
+def test_a_hostile_link_shows_a_note_and_no_error(app_url, browser):
+    page = open_page(browser, f"{app_url}/metrics?lang=zh&tp=%3Cscript%3Ealert(1)%3C/script%3E&fn=nan&teacher=1")
+    try:
+        page.wait_for_selector("[data-testid='stNumberInput'] input")
+        assert problems(page) == []
+        assert page.get_by_text("已忽略").count() == 2
+        assert page.locator("[data-testid='stNumberInput'] input").first.input_value() == "90"  # the default
+    finally:
+        page.close()
+
+
+def _focused(page) -> str:
+    return page.evaluate(
+        """() => { const e = document.activeElement;
+        return [e.tagName, e.type || '', e.getAttribute('role') || '', e.getAttribute('aria-label') || '',
+                (e.innerText || e.value || '').slice(0, 60)].join('|'); }"""
+    )
+
+
+def test_the_keyboard_reaches_the_lesson_controls_and_checks_an_answer(app_url, browser, artifacts):
+    page = open_page(browser, f"{app_url}/lessons?lang=en&lesson=train", viewport=(1400, 2400))
+    try:
+        page.wait_for_selector("[data-testid='stForm'] [role='radiogroup']")
+        assert problems(page) == []
+        page.locator("h1").first.click()  # start tabbing from the top of the page
+        seen = []
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            seen.append(_focused(page))
+            if "Check my answers" in seen[-1]:
+                break
+        text = "\n".join(seen)
+        assert "TEXTAREA" in text, "the prediction box is reachable"
+        assert "Train a plain RNN" in text, "the lesson's link is reachable"
+        assert "INPUT|radio" in text, "the quiz answers are reachable"
+        assert "Check my answers" in seen[-1], "the check button is reachable"
+        # answer by keyboard only: focus the first question's answers, arrow to the right one, check
+        first_answer = page.locator("[data-testid='stForm'] input[type='radio']").first
+        first_answer.focus()
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowDown")  # the second answer: overfitting, the right one
+        page.locator("[data-testid='stForm'] button").first.focus()
+        page.keyboard.press("Enter")
+        wait_rendered(page)
+        assert page.locator("[data-testid='stAlert']").filter(has_text=re.compile(r"Right\.")).count() == 1
+        page.screenshot(path=str(artifacts / "classroom_keyboard_quiz.png"), full_page=True)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_quiz_answer_is_checked_with_its_explanation(app_url, browser, artifacts, lang):
+    page = open_page(browser, f"{app_url}/lessons?lang={lang}&lesson=metrics", viewport=(1400, 2400))
+    try:
+        assert problems(page) == []
+        page.wait_for_selector("[data-testid='stForm'] [role='radiogroup']")
+        form = page.locator("[data-testid='stForm']")
+        groups = form.locator("[role='radiogroup']")
+        assert groups.count() == 4
+        groups.nth(1).locator("label").nth(0).click()  # recall = 8 / 10 = 0.80: right
+        groups.nth(2).locator("label").nth(0).click()  # "raises recall": wrong
+        form.locator("button").first.click()
+        wait_rendered(page)
+        right, wrong, missing = {"en": ("Right.", "Not quite", "Pick an answer"), "zh": ("回答正确", "不太对", "请先选择")}[lang]
+        right = re.compile(re.escape(right))  # case-sensitive: the score line says "1 of 4 right."
+        alerts = page.locator("[data-testid='stAlert']")
+        assert alerts.filter(has_text=right).count() == 1
+        assert alerts.filter(has_text=wrong).count() == 1
+        assert alerts.filter(has_text=missing).count() == 2
+        explanation = {"en": "Recall $= TP", "zh": "召回率"}[lang]
+        assert alerts.filter(has_text=explanation[:6]).count() >= 1
+        # the lesson links are relative and carry the lesson's settings
+        links = [a.get_attribute("href") for a in page.locator("a[href*='metrics?']").all()]
+        assert any(href.startswith("metrics?lang=" + lang) and "tn=990" in href for href in links), links
+        page.screenshot(path=str(artifacts / f"lessons_{lang}.png"), full_page=True)
+        assert problems(page) == []
+    finally:
+        page.close()
+
+
+def test_a_lesson_link_opens_its_page_with_the_settings(app_url, browser):
+    page = open_page(browser, f"{app_url}/lessons?lang=en&lesson=metrics")
+    try:
+        href = page.locator("a[href*='metrics?']").first.get_attribute("href")
+        target = open_page(browser, f"{app_url}/{href}")
+        try:
+            target.wait_for_selector("[data-testid='stNumberInput'] input")
+            assert problems(target) == []
+            values = [box.input_value() for box in target.locator("[data-testid='stNumberInput'] input").all()[:4]]
+            assert values == ["0", "10", "0", "990"]
+        finally:
+            target.close()
+    finally:
+        page.close()
