@@ -1,0 +1,60 @@
+"""/train in headless Chromium: start a run, watch the live charts update, stop it and get the model
+trained so far; then a short run in Chinese to its results, and a mistake opened in /explorer."""
+
+import pytest
+
+from tests.streamlit_server import open_page, problems, wait_rendered
+from ui.i18n import translate
+
+pytestmark = pytest.mark.browser
+
+# markers drawn in the training-curves chart (the first Plotly chart): one per metric, split and epoch
+POINTS_JS = "() => { const p = document.querySelector('.js-plotly-plot'); return p ? p.querySelectorAll('.point').length : 0; }"
+
+
+def chart_points(page) -> int:
+    return page.evaluate(POINTS_JS)
+
+
+def test_start_watch_the_charts_update_and_stop(app_url, browser, artifacts):
+    page = open_page(browser, f"{app_url}/train?lang=en&epochs=30", viewport=(1400, 2400))
+    try:
+        assert problems(page) == []
+        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.start", "en"), exact=True).click()
+        progress = page.locator("[data-testid='stProgress']")
+        # the first run in a fresh server process also loads PyTorch's training code: allow for it
+        page.get_by_text("Epoch 2 of 30").wait_for(timeout=120_000)
+        before = chart_points(page)
+        page.wait_for_function(f"({POINTS_JS})() > {before}", timeout=20_000)  # the chart redraws by itself
+        assert "Epoch" in progress.inner_text()
+        page.screenshot(path=str(artifacts / "train_running_en.png"), full_page=True)
+
+        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.stop", "en"), exact=True).click()
+        page.get_by_text("Stopped after").wait_for(timeout=10_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        assert page.get_by_role("heading", name=translate("train.results_header", "en")).count() == 1
+        assert page.get_by_text("Test accuracy").count() == 1
+        assert progress.count() == 0  # the live poller has stopped
+        page.screenshot(path=str(artifacts / "train_en.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_short_run_in_chinese_and_a_mistake_opens_in_the_explorer(app_url, browser, artifacts):
+    # 2 epochs on 300 examples: an undertrained model that certainly misclassifies something
+    page = open_page(browser, f"{app_url}/train?lang=zh&epochs=2&n_negation_en=300&hidden=8", viewport=(1400, 2400))
+    try:
+        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.start", "zh"), exact=True).click()
+        page.get_by_role("heading", name=translate("train.results_header", "zh")).wait_for(timeout=120_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        assert page.get_by_text("测试集准确率").count() == 1
+        page.screenshot(path=str(artifacts / "train_zh.png"), full_page=True)
+        page.get_by_role("tab", name=translate("train.tab.mistakes", "zh")).click()
+        page.get_by_role("button", name=translate("train.open_explorer", "zh")).click()
+        page.wait_for_url("**/explorer**", timeout=30_000)
+        wait_rendered(page)
+        assert problems(page) == []
+    finally:
+        page.close()
