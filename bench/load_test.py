@@ -271,11 +271,14 @@ def warm_up(base: str, log):
     asyncio.run(visit())
 
 
-def run_load(base: str, server_pid: int, sessions: int, duration: float, n_browsers: int, think=(2.0, 8.0), seed=0, log=print):
+def run_load(
+    base: str, server_pid: int, sessions: int, duration: float, n_browsers: int, think=(2.0, 8.0), seed=0, warm=True, log=print
+):
     """Drive the classroom against a running server; returns the figures as a dict."""
     n_browsers = min(n_browsers, sessions)
-    warm_up(base, log)
-    time.sleep(1.0)
+    if warm:
+        warm_up(base, log)
+        time.sleep(1.0)
     with TreeMonitor(server_pid) as server, TreeMonitor(os.getpid(), exclude=server_pid) as clients:
         baseline_rss = server.last_rss
         cpu_start, wall_start = time.process_time(), time.monotonic()
