@@ -17,14 +17,14 @@ settings = S.controls()
 ui.show_notes()
 S.collect()
 
-start_col, stop_col, _ = st.columns([1, 1, 3])
-if start_col.button(t("train.start"), type="primary", key="train_start", disabled=S.running(), icon=":material/play_arrow:"):
+buttons = st.container(horizontal=True)
+if buttons.button(t("train.start"), type="primary", key="train_start", disabled=S.running(), icon=":material/play_arrow:"):
     try:
         S.start(settings)
         st.rerun()
     except UserInputError as exc:
         ui.error(exc)
-if stop_col.button(t("train.stop"), key="train_stop", disabled=not S.running(), icon=":material/stop:"):
+if buttons.button(t("train.stop"), key="train_stop", disabled=not S.running(), icon=":material/stop:"):
     S.job().stop()
     S.job().thread.join(timeout=2)
     st.rerun()

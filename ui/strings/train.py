@@ -175,7 +175,7 @@ STRINGS = {
     ),
     # results
     "train.results_header": ("Evaluation on the test split", "在测试集上的评估"),
-    "train.results_of": ("Results of {name}.", "以下为{name}的结果。"),
+    "train.results_of": ("Results of {name}.", "以下为“{name}”的结果。"),
     "train.test_accuracy": ("Test accuracy", "测试集准确率"),
     "train.baseline_accuracy": ("Bag-of-words baseline", "词袋基线模型"),
     "train.baseline_none": ("not trained", "未训练"),
