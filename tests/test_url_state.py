@@ -2,6 +2,7 @@
 restores them, changing a control updates the URL, hostile query values are ignored with a note and
 never raise, and teacher mode hides advanced controls while still applying the link's values."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,9 @@ def test_hostile_values_are_ignored_with_a_note(path):
         for name in params:
             assert at.session_state[f"{page}:{name}"] == defaults[name], (name, query[name][:40])
         assert len(_notes(at)) == len(params), query
-        assert all(len(note) < 300 for note in _notes(at)), "the note quotes a short prefix only"
+        for note in _notes(at):
+            assert len(note) < 300, "the note quotes a short prefix only"
+            assert not re.search(r"\]\(|<|://", note), "a crafted value cannot become a link or markup"
 
 
 def test_hostile_language_and_teacher_values():

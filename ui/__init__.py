@@ -10,6 +10,7 @@ malformed value is ignored with a note, never an exception.
 from __future__ import annotations
 
 import html
+import re
 import threading
 from contextlib import contextmanager
 
@@ -110,7 +111,10 @@ def _from_url(name, parse, valid, default):
             raise ValueError
         return value
     except (ValueError, TypeError, OverflowError):
-        st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=raw[:40]))
+        # The note is Markdown: quote the value with its markup and URL characters blanked out, so a
+        # crafted link cannot put a clickable link or formatting into the note.
+        shown = re.sub(r"[^\w\s.,+=-]|_", "·", raw[:40])
+        st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=shown))
         return _settings().get(name, default)
 
 
