@@ -1,0 +1,299 @@
+"""Every benchmark under bench/, at a size that fits in about 15 minutes, and bench/RESULTS.md.
+
+    .venv/bin/python bench/run_all.py             # all of them, then write bench/RESULTS.md
+    .venv/bin/python bench/run_all.py --only core_speed load_test --quick
+
+Each benchmark runs as its own process (as a reader would run it) with the arguments below; its last
+stdout line is one JSON object, from which the figures and their targets are taken. A benchmark
+that is not listed in PLAN but exists is run with its defaults under a time limit and its numeric
+figures are reported without a target. Runs one at a time: they measure the same two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+HELPERS = {"run_all", "procstat", "__init__"}
+
+
+@dataclass
+class Row:
+    figure: str
+    value: object
+    target: str = ""
+    ok: bool | None = None  # None: no target (reported for information)
+
+
+def _ms(v):
+    return f"{v:.1f} ms" if isinstance(v, int | float) else str(v)
+
+
+def core_speed(r: dict) -> list[Row]:
+    return [
+        Row(
+            f"record / torch.nn.LSTM, {c['case']} (T={c['T']}, B={c['B']}, H={c['H']})",
+            f"{c['ratio']}×",
+            f"≤ {c['target']}×",
+            c["ok"],
+        )
+        for c in r["cases"]
+    ]
+
+
+def explorer_latency(r: dict) -> list[Row]:
+    rows = []
+    for key, name in (
+        ("key_press", "step: key press"),
+        ("click_next", "step: click next"),
+        ("variant_change_cached", "variant change (cached)"),
+    ):
+        if key in r:
+            target = r[key]["target_p95_ms"]
+            rows.append(Row(f"/explorer {name}, p95", _ms(r[key]["p95_ms"]), f"< {target} ms", r[key]["p95_ms"] < target))
+    if "variant_change_first_time" in r:
+        rows.append(Row("/explorer variant change (first time), p95", _ms(r["variant_change_first_time"]["p95_ms"])))
+    return rows
+
+
+def train_sentiment(r: dict) -> list[Row]:
+    return [
+        Row("/train LSTM test accuracy (negation, en)", r["lstm_test_accuracy"], "≥ 0.95", r["lstm_test_accuracy"] >= 0.95),
+        Row("/train LSTM training time", f"{r['lstm_train_seconds_median']} s", "< 30 s", r["lstm_train_seconds_median"] < 30),
+        Row(
+            "bag-of-words baseline test accuracy",
+            r["baseline_test_accuracy"],
+            "well below the LSTM",
+            r["baseline_test_accuracy"] < r["lstm_test_accuracy"],
+        ),
+    ]
+
+
+def adding_problem(r: dict) -> list[Row]:
+    rows = []
+    for variant, by_length in r["median"].items():
+        for length, mse in by_length.items():
+            rows.append(
+                Row(
+                    f"adding problem T={length}, {variant}: test MSE (reduced budget)",
+                    mse,
+                    "< 0.167 (always 1)",
+                    mse < r["baseline"],
+                )
+            )
+    return rows
+
+
+def load_test(r: dict) -> list[Row]:
+    return [
+        Row(
+            "classroom: sessions × duration",
+            f"{r['sessions']} ({r['ws_sessions']} websocket + {r['browser_sessions']} Chromium) × {r['duration_s']:.0f} s",
+            "30 × 120 s",
+            r["sessions"] >= 30 and r["duration_s"] >= 120,
+        ),
+        Row("classroom: interactions (trainings started)", f"{r['interactions']} ({r['trainings_started']})"),
+        Row(
+            "classroom: errors (exceptions, disconnects, timeouts)",
+            f"{r['errors']} {r['errors_by_kind'] or ''}".strip(),
+            "0",
+            r["errors"] == 0,
+        ),
+        Row("classroom: interaction latency p50", f"{r['p50_s']} s"),
+        Row("classroom: interaction latency p95", f"{r['p95_s']} s", "< 1 s", r["p95_s"] is not None and r["p95_s"] < 1.0),
+        Row("classroom: Chromium slider → view updated, p50 / p95", f"{r['browser_p50_s']} / {r['browser_p95_s']} s"),
+        Row("classroom: server peak RSS", f"{r['server_peak_rss_mb']} MB", "< 1536 MB", r["server_peak_rss_mb"] < 1536),
+        Row("classroom: RSS per session", f"{r['rss_per_session_mb']} MB"),
+        Row("classroom: CPU of server / of the clients", f"{r['server_cpu_s']} s / {r['clients_cpu_s']} s"),
+    ]
+
+
+def soak(r: dict) -> list[Row]:
+    rel = r["release"]
+    return [
+        Row("soak: interactions, errors", f"{r['interactions']}, {r['errors']}", "0 errors", r["errors"] == 0),
+        Row("soak: server memory growth", f"{r['growth_mb']} MB", "< 100 MB", r["growth_mb"] < 100),
+        Row(
+            f"soak: p50 first / last round of {r['window']}",
+            f"{r['first_p50_s']} / {r['last_p50_s']} s",
+            "≤ ×1.25 + 50 ms",
+            r["no_slowdown"],
+        ),
+        Row(
+            "soak: a closed tab's training stops (server cores after close)",
+            f"{rel['cpu_cores_right_after_close']} → {rel['cpu_cores_after_grace']}",
+            "idle, no leftover thread",
+            rel["released"],
+        ),
+    ]
+
+
+def generic(r: dict, prefix="") -> list[Row]:
+    rows = []
+    for key, value in r.items():
+        if isinstance(value, dict):
+            rows += generic(value, f"{prefix}{key}.")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            rows.append(Row(f"{prefix}{key}", value))
+    return rows[:20]
+
+
+# name -> (arguments, arguments with --quick, time limit in s, extractor); in the order they run
+PLAN = {
+    "core_speed": (["--repeats", "11"], ["--repeats", "3"], 300, core_speed),
+    "datasets_speed": ([], [], 120, generic),
+    "explorer_latency": (["--steps", "30", "--rounds", "2"], ["--steps", "10", "--rounds", "1"], 300, explorer_latency),
+    "train_sentiment": (["--repeats", "1"], ["--repeats", "1"], 300, train_sentiment),
+    "adding_problem": (
+        ["--lengths", "50", "--seeds", "0", "--variants", "rnn", "lstm", "--steps", "600"],
+        ["--lengths", "50", "--seeds", "0", "--variants", "lstm", "--steps", "100"],
+        300,
+        adding_problem,
+    ),
+    "forecast_airline": ([], [], 300, generic),
+    "load_test": (
+        ["--sessions", "30", "--duration", "120", "--browsers", "2"],
+        ["--sessions", "4", "--duration", "15", "--browsers", "1"],
+        400,
+        load_test,
+    ),
+    "soak": (["--interactions", "1000"], ["--interactions", "40"], 900, soak),
+}
+NOTES = {
+    "adding_problem": "reduced budget (T=50, one seed, 600 steps instead of 4,000); "
+    "the full run is `bench/adding_problem.py` (about 10 min).",
+    "explorer_latency": "30 key presses/clicks and 2 rounds over the variants (the script's default is 60 and 3).",
+    "load_test": "most sessions are light websocket clients (tests/st_ws_client.py), 2 are real Chromium contexts; "
+    "think time 2–8 s.",
+    "soak": "one websocket session; training checked separately (start a long run, close the tab).",
+}
+
+
+def machine() -> dict:
+    info = {"cores": os.cpu_count(), "python": platform.python_version()}
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            info["cpu"] = line.split(":", 1)[1].strip()
+            break
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            info["memory_gb"] = round(int(line.split()[1]) / 2**20, 1)
+    info["load_average"] = Path("/proc/loadavg").read_text().split()[:3]
+    try:
+        import streamlit
+        import torch
+
+        info["torch"], info["streamlit"] = torch.__version__, streamlit.__version__
+    except ImportError:
+        pass
+    return info
+
+
+def run_one(name: str, args: list[str], limit: float) -> tuple[dict | None, float, str]:
+    start = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, str(BENCH / f"{name}.py"), *args], cwd=ROOT, capture_output=True, text=True, timeout=limit
+        )
+    except subprocess.TimeoutExpired:
+        return None, time.monotonic() - start, f"did not finish within {limit:.0f} s"
+    wall = time.monotonic() - start
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    try:
+        return json.loads(lines[-1]), wall, ""
+    except (IndexError, json.JSONDecodeError):
+        return None, wall, f"exit code {done.returncode}; no JSON last line; stderr: {done.stderr.strip()[-300:]}"
+
+
+def cell(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def write_report(path: Path, info: dict, results: list, started: str, total: float, quick: bool):
+    out = [
+        "# LSTM Lab: performance report",
+        "",
+        f"Written by `bench/run_all.py`{' (--quick: reduced sizes, not the reference figures)' if quick else ''} on {started} "
+        f"in {total / 60:.1f} min. Each benchmark's own script explains its method; run one alone for its full table.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {info.get('cpu', '?')}, {info['cores']} cores; memory {info.get('memory_gb', '?')} GB",
+        f"- Python {info['python']}, torch {info.get('torch', '?')}, streamlit {info.get('streamlit', '?')}",
+        f"- load average when the run started: {' '.join(info['load_average'])} (other work on the same 2 cores "
+        "distorts timings; figures are medians/percentiles of one run)",
+        "",
+        "## Figures",
+        "",
+        "| benchmark | figure | value | target | result |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, rows, _, problem in results:
+        if problem:
+            out.append(f"| {name} | (did not report) | {cell(problem)} | | **not run / failed** |")
+        for row in rows:
+            verdict = "" if row.ok is None else ("pass" if row.ok else "**miss**")
+            out.append(f"| {name} | {cell(row.figure)} | {cell(row.value)} | {cell(row.target)} | {verdict} |")
+    out += ["", "## Run times and notes", ""]
+    for name, _, wall, problem in results:
+        note = NOTES.get(name, "")
+        out.append(f"- `{name}`: {wall:.0f} s. {note} {problem}".rstrip())
+    out.append("")
+    path.write_text("\n".join(out), encoding="utf-8")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="+", help="run only these benchmarks")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the harness")
+    parser.add_argument("--output", default=str(BENCH / "RESULTS.md"))
+    args = parser.parse_args()
+    present = sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in HELPERS)
+    names = [n for n in PLAN if n in present] + [n for n in present if n not in PLAN and n not in ("load_test", "soak")]
+    if args.only:
+        names = [n for n in names if n in args.only]
+    info, started, begin = machine(), dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), time.monotonic()
+    results = []
+    for name in names:
+        full, quick, limit, extract = PLAN.get(name, ([], [], 300, generic))
+        print(f"running {name} ...", flush=True)
+        figures, wall, problem = run_one(name, quick if args.quick else full, limit)
+        rows = []
+        if figures is not None:
+            try:
+                rows = extract(figures)
+            except (KeyError, TypeError) as exc:
+                problem, rows = f"unexpected JSON ({exc!r})", generic(figures)
+        results.append((name, rows, wall, problem))
+        for row in rows:
+            verdict = "" if row.ok is None else ("pass" if row.ok else "MISS")
+            print(f"  {row.figure:<66} {row.value!s:<28} {row.target:<24} {verdict}")
+        if problem:
+            print(f"  {problem}")
+    total = time.monotonic() - begin
+    write_report(Path(args.output), info, results, started, total, args.quick)
+    summary = {
+        "bench": "run_all",
+        "total_s": round(total),
+        "benchmarks": {
+            name: {"wall_s": round(wall), "ok": bool(rows) and not problem and all(r.ok is not False for r in rows)}
+            for name, rows, wall, problem in results
+        },
+        "misses": [f"{name}: {r.figure}" for name, rows, _, _ in results for r in rows if r.ok is False],
+    }
+    print(f"wrote {args.output}")
+    print(json.dumps(summary, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
