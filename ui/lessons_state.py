@@ -29,7 +29,7 @@ def progress():
     ]  # fmt: skip
     st.caption(" · ".join(marks))
     if done == len(LESSONS):
-        st.success(ui.t("lessons.finished"), icon="🎓")
+        st.success(ui.t("lessons.finished"), icon=":material/school:")
 
 
 def predict_box(lesson: Lesson, lang: str):
@@ -87,12 +87,12 @@ def feedback(lesson: Lesson, checked: dict):
         why = ui.t(f"lessons.{slug}.q{k}.why")
         if choice == question.answer:
             right += 1
-            st.success(f"**{k + 1}.** {ui.t('lessons.right')} {why}", icon="✅")
+            st.success(f"**{k + 1}.** {ui.t('lessons.right')} {why}", icon=":material/check_circle:")
         else:
             answer = option_text(lesson, k, question.answer)
-            st.error(f"**{k + 1}.** {ui.t('lessons.wrong', answer=answer)} {why}", icon="❌")
+            st.error(f"**{k + 1}.** {ui.t('lessons.wrong', answer=answer)} {why}", icon=":material/cancel:")
     if right == len(lesson.questions):
-        st.success(ui.t("lessons.all_right"), icon="🎉")
+        st.success(ui.t("lessons.all_right"), icon=":material/celebration:")
     else:
         st.info(ui.t("lessons.score", right=right, total=len(lesson.questions)))
 
