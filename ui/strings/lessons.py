@@ -170,13 +170,14 @@ _LESSONS = {
             "这正是许多实现把遗忘门偏置初始化为 1 或更大的原因。",
         ),
         "predict": (
-            "The link opens the explorer's single-unit lab with the forget-gate bias set to 3, so at rest "
+            "The link opens the cell explorer with the single-unit lab's forget-gate bias set to 3 (open the "
+            "**Single-unit lab** tab), so at rest "
             "$f = \\sigma(3) \\approx 0.95$. **Predict first:** how many steps until the stored value has halved? "
             "Then read the half-life in the lab and try other biases.",
-            "链接会打开探索页中的单单元实验，遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
+            "链接会打开单元探索页，并把单个单元实验室的遗忘门偏置设为 3（请打开“单个单元实验室”标签页），静息时 $f = \\sigma(3) \\approx 0.95$。"
             "**先预测**：存储的值要经过多少步才会减半？然后在实验中读出半衰期，再试试其他偏置。",
         ),
-        "links": [("Single-unit lab, forget bias 3", "单单元实验，遗忘门偏置 3")],
+        "links": [("Single-unit lab, forget bias 3", "单个单元实验室，遗忘门偏置 3")],
         "quiz": [
             (
                 (
@@ -263,10 +264,10 @@ _LESSONS = {
             "合并成一个更新门 $z_t$，并且没有单独的细胞状态。",
         ),
         "predict": (
-            "In the single-unit lab a pulse arrives at step 3. The first link sets the output gate's bias to −6 "
+            "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link sets the output gate's bias to −6 "
             "($o \\approx 0.002$); the second closes the input gate (weight 0, bias −6). **Predict for each:** "
             "what will $c$ and $h$ look like after the pulse? Then open them and compare.",
-            "单单元实验中，第 3 步会出现一个脉冲输入。第一个链接把输出门偏置设为 −6（$o \\approx 0.002$）；"
+            "在单元探索页的“单个单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接把输出门偏置设为 −6（$o \\approx 0.002$）；"
             "第二个链接关闭输入门（权重 0，偏置 −6）。**分别预测**：脉冲之后 $c$ 和 $h$ 会是什么样？然后打开对比。",
         ),
         "links": [
