@@ -28,10 +28,13 @@ if run is not None:
         st.info(t(key, **params), icon="ℹ️")
     layer, unit = state.view_ui(run)
 
-tab_step, tab_what_if, tab_lab = st.tabs([t("explorer.tab_step"), t("explorer.tab_whatif"), t("explorer.tab_lab")])
+# only the open tab is drawn: a hidden what-if chart must not slow down a change of variant
+tab_step, tab_what_if, tab_lab = st.tabs(
+    [t("explorer.tab_step"), t("explorer.tab_whatif"), t("explorer.tab_lab")], key="explorer_tab", on_change="rerun"
+)
 
 with tab_step:
-    if run is not None:
+    if run is not None and tab_step.open:
         # the whole trace goes to the browser once; stepping never comes back to the server
         st.iframe(state.cached_html(settings, layer, unit), height="content")
         st.download_button(
@@ -40,7 +43,7 @@ with tab_step:
         )  # fmt: skip
 
 with tab_what_if:
-    if run is not None:
+    if run is not None and tab_what_if.open:
         st.markdown(t("explorer.whatif_intro"))
         kind = run.recorder.kind
         options = state.INTERVENTIONS[kind]
@@ -60,7 +63,8 @@ with tab_what_if:
         st.caption(t("explorer.whatif_caption"))
 
 with tab_lab:
-    state.lab_ui()
+    if tab_lab.open:
+        state.lab_ui()
 
 with notes:
     ui.show_notes()

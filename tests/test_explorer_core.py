@@ -249,9 +249,18 @@ def test_user_tokens_cannot_escape_the_script():
 
 def test_payload_has_every_step_and_null_for_non_finite():
     data, _ = _page(["a", "b", "c", "d"], kind="gru")
-    assert data["T"] == 4 and data["H"] == 3 and len(data["q"]["h"]) == 12
+    assert data["T"] == 4 and data["H"] == 3 and len(ec.unpack(data["q"]["h"])) == 12
     assert set(data["terms"]) == {"r", "z", "n"}
     assert ec._flat(np.array([1.0, np.nan, np.inf])) == [1.0, None, None]
+
+
+def test_packed_values_round_trip_within_their_precision():
+    a = np.random.default_rng(0).normal(0, 3, (100, 64))
+    back = ec.unpack(ec._packed(a))
+    assert np.max(np.abs(back - a.ravel())) <= np.max(np.abs(a)) / 32767
+    with_gaps = ec.unpack(ec._packed(np.array([0.5, np.nan, -np.inf, -0.25])))
+    assert np.isnan(with_gaps[1]) and np.isnan(with_gaps[2]) and abs(with_gaps[3] + 0.25) < 0.5 / 32767
+    assert np.all(ec.unpack(ec._packed(np.zeros(5))) == 0)
 
 
 # --- settings -> run (the page's pure half, ui/explorer_state.py) ---------------------------------

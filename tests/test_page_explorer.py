@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from datasets.text import Vocab
 from lstm_core import random_recorder
 from ui.handoff import KEY, TrainedModel
+from ui.i18n import translate
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "explorer.py")
 
@@ -26,6 +27,11 @@ def _stepper(at) -> str:
     frames = at.get("iframe")
     assert len(frames) == 1
     return frames[0].proto.srcdoc
+
+
+def _open_tab(at, key, lang="en"):
+    at.session_state["explorer_tab"] = translate(key, lang)
+    at.run()
 
 
 def _texts(at, kind) -> str:
@@ -77,7 +83,8 @@ def test_bad_input_is_explained_and_the_page_keeps_working(query, expected):
     assert expected in _texts(at, "error")
     assert not at.get("iframe")
     # the single-unit lab still works
-    assert len(at.get("metric")) == 3
+    _open_tab(at, "explorer.tab_lab", query.get("lang", "en"))
+    assert len(at.get("metric")) == 3 and not at.exception
 
 
 def test_typing_bad_input_then_fixing_it():
@@ -114,11 +121,14 @@ def test_largest_sizes_render():
 
 def test_what_if_and_lab_controls():
     at = _open()
+    _open_tab(at, "explorer.tab_whatif")
+    assert not at.get("iframe")  # only the open tab is drawn
     at.selectbox(key="explorer:iv").set_value("unit_off").run()
     assert not at.exception
     at.toggle(key="explorer:iv_all").set_value(True).run()
     change = [m for m in at.get("metric") if m.label == "Largest change in the output"]
     assert float(change[0].value) > 0
+    _open_tab(at, "explorer.tab_lab")
     half = lambda: next(m.value for m in at.get("metric") if m.label == "Memory half-life when x = 0")  # noqa: E731
     before = half()
     at.slider(key="explorer:lab_b_f").set_value(3.0).run()

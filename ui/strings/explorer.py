@@ -186,7 +186,7 @@ STRINGS = {
     "explorer.c.heat_aria": ("Heatmap of {name} ({q}) over time and units", "{name}（{q}）随时间和单元变化的热力图"),
     "explorer.c.lines_aria": ("Unit {unit}: {names} over time", "单元 {unit}：{names} 随时间的变化"),
     "explorer.c.axis_start": ("t = 0", "t = 0"),
-    "explorer.c.axis_end": ("t = {T} · rows: units 0…{H}", "t = {T} · 每行一个单元（共 {H} 个）"),
+    "explorer.c.axis_end": ("t = {T} · one row per unit ({H} in all)", "t = {T} · 每行一个单元（共 {H} 个）"),
     "explorer.c.axis_t": ("time step t", "时间步 t"),
     "explorer.q.i": ("input gate", "输入门"),
     "explorer.q.f": ("forget gate", "遗忘门"),

@@ -1,0 +1,88 @@
+"""/explorer in headless Chromium: step through a sequence with the buttons, the arrow keys, the slider,
+play, and a click on a heatmap, and check the displayed step and the numbers change."""
+
+import re
+
+import pytest
+
+from tests.streamlit_server import open_page, problems
+
+pytestmark = pytest.mark.browser
+
+COUNTING = "0,1,0,0,1,1,0,1,0,0,0,1,0,1,1,0,0,0,1,0"  # the counter's c must end at 8
+
+
+def stepper(page):
+    frame = page.locator("iframe").first.content_frame
+    frame.locator("#stepno").wait_for()
+    return frame
+
+
+def step_of(frame) -> int:
+    return int(frame.locator("#app").get_attribute("data-step"))
+
+
+def slot(frame, key) -> str:
+    return frame.locator(f"#diagram [data-v='{key}']").text_content()
+
+
+def test_stepping_through_the_counter(app_url, browser, artifacts):
+    page = open_page(browser, f"{app_url}/explorer?lang=en&source=counter&mode=numbers&numbers={COUNTING}", (1400, 2200))
+    try:
+        assert problems(page) == []
+        frame = stepper(page)
+        assert frame.locator("#stepno").inner_text() == "Step t = 0 of 19"
+        assert slot(frame, "c") == "+0.00"
+
+        frame.locator("#next").click()
+        assert step_of(frame) == 1 and slot(frame, "c") == "+1.00"  # x_1 = 1: counted
+        assert frame.locator("[data-eq='c']").inner_text() == "= 1.00 × 0.00 + 1.00 × 1.00 = 1.00"
+
+        frame.locator("#app").focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        assert frame.locator("#stepno").inner_text() == "Step t = 3 of 19"
+        page.keyboard.press("ArrowLeft")
+        assert step_of(frame) == 2
+        page.keyboard.press("End")
+        assert step_of(frame) == 19 and slot(frame, "c") == "+8.00"
+
+        # the range slider, and a click on the middle of a heatmap
+        frame.locator("#slider").fill("5")
+        assert step_of(frame) == 5 and slot(frame, "c") == "+3.00"
+        box = frame.locator("canvas.map").first.bounding_box()
+        page.mouse.click(box["x"] + box["width"] * 0.52, box["y"] + box["height"] / 2)
+        assert step_of(frame) == 10
+        outline = frame.locator(".hl").first.bounding_box()
+        assert box["x"] + box["width"] * 0.45 < outline["x"] < box["x"] + box["width"] * 0.55
+
+        frame.locator("#first").click()
+        frame.locator("#play").click()
+        page.wait_for_timeout(1200)
+        assert step_of(frame) >= 2  # playing at ~3 steps a second
+        frame.locator("#play").click()
+        paused = step_of(frame)
+        page.wait_for_timeout(700)
+        assert step_of(frame) == paused
+        page.screenshot(path=str(artifacts / "explorer_en.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_chinese_gru_page_steps_and_shows_the_equations(app_url, browser, artifacts):
+    page = open_page(browser, f"{app_url}/explorer?lang=zh&kind=gru&preset=negation&hidden=16", (1400, 2200))
+    try:
+        assert problems(page) == []
+        frame = stepper(page)
+        assert re.fullmatch(r"时间步 t = 0 / \d+", frame.locator("#stepno").inner_text())
+        assert frame.locator("#token").inner_text() == "这"
+        z_before = frame.locator("[data-eq='z']").inner_text()
+        frame.locator("#next").click()
+        assert frame.locator("#token").inner_text() == "部"
+        assert frame.locator("[data-eq='z']").inner_text() != z_before
+        assert frame.locator("[data-eq='z']").inner_text().startswith("= σ(")
+        assert frame.locator("canvas.map").count() == 4  # r, z, n, h
+        assert page.get_by_text("重置门").count() + frame.get_by_text("重置门").count() >= 1
+        page.screenshot(path=str(artifacts / "explorer_zh.png"), full_page=True)
+    finally:
+        page.close()
