@@ -13,7 +13,7 @@ st.title(t("home.title"))
 st.markdown(t("home.intro"))
 
 st.header(t("home.cell_header"))
-st.image(cell_svg(names={g: t(f"home.gate.{g}") for g in "figo"}, title=t("home.cell_header")), width=780)
+ui.svg(cell_svg(names={g: t(f"home.gate.{g}") for g in "figo"}, title=t("home.cell_header")), alt=t("home.cell_alt"))
 st.caption(t("home.cell_caption"))
 
 left, right = st.columns([3, 2])

@@ -9,6 +9,7 @@ malformed value is ignored with a note, never an exception.
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import threading
@@ -43,6 +44,8 @@ def teacher() -> bool:
     q = st.query_params.get("teacher")
     if q is not None:
         st.session_state["teacher"] = q in ("1", "true", "yes")
+        if not st.session_state["teacher"]:
+            del st.query_params["teacher"]  # a junk value is dropped from the link, not carried along
     return st.session_state.get("teacher", False)
 
 
@@ -88,7 +91,7 @@ def _leave_pages_directory_mode():
 def show_notes():
     """Show the notes gathered while reading the URL (bad values that were ignored)."""
     for note in st.session_state.get("_notes", []):
-        st.info(note, icon="ℹ️")
+        st.info(note, icon=":material/info:")
 
 
 # --- widgets bound to the URL -----------------------------------------------------------------
@@ -223,6 +226,15 @@ def chart(fig, table=None, key=None, where=st):
     if table is not None:
         with where.expander(t("app.data_table")):
             where.dataframe(table, hide_index=True)
+
+
+def svg(markup: str, alt: str, max_width: int = 780, where=st):
+    """An SVG picture (our own markup, never user text) with a text alternative for screen readers."""
+    data = base64.b64encode(markup.encode()).decode()
+    where.markdown(
+        f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(alt)}" style="max-width:{max_width}px;width:100%">',
+        unsafe_allow_html=True,
+    )
 
 
 def error(exc: Exception):
