@@ -32,7 +32,17 @@ def what_if_figure(panels: list, steps, labels: dict) -> go.Figure:
             row=1, col=col,
         )  # fmt: skip
         fig.update_xaxes(title_text=labels["t"], row=1, col=col)
-    return styled(fig, height=330)
+        # keep at least ±0.05 around the data: a 1e-9 difference must not look like a jump
+        both = np.concatenate([np.asarray(original, float), np.asarray(changed, float)])
+        both = both[np.isfinite(both)]
+        if both.size:
+            low, high = float(both.min()), float(both.max())
+            pad = max(0.05, 0.08 * (high - low))
+            fig.update_yaxes(range=[low - pad, high + pad], row=1, col=col)
+    fig = styled(fig, height=360)
+    # below the panels, where it cannot cover the subplot titles
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0), margin=dict(b=80))
+    return fig
 
 
 def lab_figure(record: dict, x: np.ndarray, labels: dict) -> go.Figure:

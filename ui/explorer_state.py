@@ -31,8 +31,8 @@ MODES = ("preset", "text", "numbers")
 SOURCES = ("random", "memory", "counter", "leaky")
 VARIANTS = ("lstm", "peephole", "gru", "rnn_tanh")
 INTERVENTIONS = {
-    "lstm": ("f1", "f0", "i0", "unit_off"),
-    "peephole": ("f1", "f0", "i0", "unit_off"),
+    "lstm": ("f0", "f1", "i0", "unit_off"),
+    "peephole": ("f0", "f1", "i0", "unit_off"),
     "gru": ("z1", "z0", "unit_off"),
     "rnn_tanh": ("unit_off",),
     "rnn_relu": ("unit_off",),

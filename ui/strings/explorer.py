@@ -229,10 +229,7 @@ STRINGS = {
     "explorer.iv.z1": ("Clamp the update gate to 1 (keep h)", "更新门固定为 1（保持 h 不变）"),
     "explorer.iv.z0": ("Clamp the update gate to 0 (replace h)", "更新门固定为 0（每步替换 h）"),
     "explorer.iv.unit_off": ("Switch the unit off (c = h = 0)", "关闭该单元（c = h = 0）"),
-    "explorer.iv_scope": (
-        "Apply to every unit of the layer (not only the shown unit)",
-        "作用于该层的所有单元（而不仅是所显示的单元）",
-    ),
+    "explorer.iv_scope": ("All units of this layer", "作用于该层所有单元"),
     "explorer.panel_c": ("c, unit {unit}", "c，单元 {unit}"),
     "explorer.panel_h": ("h, unit {unit}", "h，单元 {unit}"),
     "explorer.panel_out": ("Output: size of the last layer's h", "输出：最后一层 h 的大小"),
