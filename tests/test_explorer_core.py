@@ -332,3 +332,32 @@ def test_lab_forget_bias_decides_how_long_the_pulse_is_held():
     holding, x = lab_record({**weights, "b_f": 5.0})
     written = int(np.argmax(x))
     assert holding["c"][-1] > 0.5 * holding["c"][written] and fading["c"][written + 5] < 0.01 * fading["c"][written]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=120), st.sampled_from(["text", "numbers"]), st.sampled_from(["random", "memory", "counter"]))
+def test_any_typed_input_gives_a_run_or_a_user_error(text, mode, source):
+    from ui.explorer_state import Settings, build_run
+
+    try:
+        run = build_run(Settings(mode=mode, text=text, numbers=text, source=source, trigger=text[:5]))
+    except UserInputError as exc:
+        assert exc.key in STRINGS
+    else:
+        assert np.all(np.isfinite(run.trace.values("h")))
+
+
+def test_csv_export_has_one_row_per_step_and_unit():
+    import io
+
+    import pandas as pd
+
+    from ui.explorer_state import Settings, _run_csv, build_run
+
+    run = build_run(Settings(hidden=3))
+    frame = pd.read_csv(io.BytesIO(_run_csv(run)))
+    assert len(frame) == len(run.labels) * 3
+    assert list(frame.columns[:4]) == ["layer", "direction", "t", "input"]
+    assert {"i", "f", "g", "o", "c", "h"} <= set(frame.columns)
+    row = frame[(frame.t == 2) & (frame.unit == 1)].iloc[0]
+    assert row["input"] == run.labels[2] and row["c"] == pytest.approx(run.trace.values("c")[2, 0, 1], abs=1e-5)

@@ -159,3 +159,10 @@ def test_without_a_trained_model_the_option_is_absent():
     at = _open(source="trained")
     assert "trained" not in at.selectbox(key="explorer:source").options
     assert "source=" in _texts(at, "info") and not at.exception
+
+
+def test_teacher_mode_hides_advanced_settings():
+    at = _open(teacher=1, lang="zh")
+    assert not at.exception
+    keys = {s.key for s in at.slider} | {n.key for n in at.number_input}
+    assert "explorer:hidden" in keys and "explorer:layers" not in keys and "explorer:seed" not in keys
