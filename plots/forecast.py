@@ -96,7 +96,7 @@ def loss_figure(runs: dict, names: dict, title: str) -> go.Figure:
             y = [e.get("test_loss") for e in epochs]
             fig.add_scatter(x=x, y=y, name=names["test_loss"] + tail, line=dict(color=COLORS["test"], dash=dash))
     fig.update_xaxes(title=names["epoch"])
-    fig.update_yaxes(title=names["loss"], type="log")
+    fig.update_yaxes(title=names["loss"], type="log", dtick=1)  # one label per decade
     return styled(fig, title, height=300)
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_tiny_training_shows_results_in_both_languages(app_url, browser, artifacts):
-    page = open_page(browser, f"{app_url}/forecast?lang=en&epochs=3&units=4", viewport=(1400, 2400))
+    page = open_page(browser, f"{app_url}/forecast?lang=en&epochs=3&units=4", viewport=(1400, 5200))
     try:
         assert problems(page) == []
         page.get_by_role("button", name=translate("forecast.train_button", "en")).click()
