@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict
 from pathlib import Path
 
@@ -72,25 +73,37 @@ def main(argv=None):
     p.add_argument("--steps", type=int, default=AddingSettings.steps)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--write-reference", action="store_true", help=f"save all runs (with curves) to {REFERENCE.name}")
+    p.add_argument("--resume", action="store_true", help="with --write-reference: keep the runs already saved")
     p.add_argument("--clipping-only", action="store_true", help=f"only write {CLIPPING_REFERENCE.name}")
     a = p.parse_args(argv)
-    if a.write_reference or a.clipping_only:
+    if (a.write_reference and not a.resume) or a.clipping_only:
         write_clipping_reference()
         if a.clipping_only:
             return
 
-    jobs = [(v, T, s, a.steps) for T in a.lengths for s in a.seeds for v in a.variants]
-    jobs.sort(key=lambda j: -j[1] * (1.5 if j[0].startswith(("lstm", "gru")) else 1))  # longest first
-    start = time.perf_counter()
+    setup = {k: v for k, v in asdict(AddingSettings(steps=a.steps)).items() if k not in ("seq_len", "seed")}
     runs = []
+    if a.resume and REFERENCE.is_file():  # keep the finished runs of the same setup, train only the rest
+        stored = json.loads(REFERENCE.read_text())
+        if stored["setup"] == setup:
+            runs = [(r["variant"], r) for r in stored["runs"]]
+    done = {(v, r["seq_len"], r["seed"]) for v, r in runs}
+    # in the order given (lengths, then seeds, then variants): with --write-reference the first
+    # lengths are saved first, so an interrupted run still leaves the most important results
+    jobs = [(v, T, s, a.steps) for T in a.lengths for s in a.seeds for v in a.variants if (v, T, s) not in done]
+    start = time.perf_counter()
     with ProcessPoolExecutor(a.workers) as pool:
-        for variant, run in pool.map(_job, jobs):
+        for future in as_completed([pool.submit(_job, job) for job in jobs]):
+            variant, run = future.result()
             runs.append((variant, run))
             print(
                 f"{variant:9s} T={run['seq_len']:4d} seed={run['seed']} test MSE {run['test_mse'][-1]:.4f}"
                 f"  ({run['seconds']:.0f} s)",
                 flush=True,
             )
+            if a.write_reference:  # after every run: an interrupted benchmark keeps what it finished
+                payload = {"setup": setup, "variants": VARIANTS, "runs": [r for _, r in runs]}
+                REFERENCE.write_text(json.dumps(payload))
     wall = time.perf_counter() - start
 
     results, medians = {}, {}
@@ -99,14 +112,11 @@ def main(argv=None):
     print()
     print(f"{'model':9s} " + " ".join(f"{'T=' + str(T):>10s}" for T in a.lengths) + "   (median test MSE over seeds)")
     for variant in a.variants:
-        row = {T: statistics.median(results[variant][str(T)].values()) for T in a.lengths}
+        row = {T: statistics.median(results.get(variant, {}).get(str(T), {}).values() or [math.nan]) for T in a.lengths}
         medians[variant] = {str(T): round(v, 5) for T, v in row.items()}
         print(f"{variant:9s} " + " ".join(f"{v:10.4f}" for v in row.values()))
     print(f"baseline (always predict 1): 0.1667; wall time {wall:.0f} s with {a.workers} workers")
-
-    setup = {k: v for k, v in asdict(AddingSettings(steps=a.steps)).items() if k not in ("seq_len", "seed")}
     if a.write_reference:
-        REFERENCE.write_text(json.dumps({"setup": setup, "variants": VARIANTS, "runs": [r for _, r in runs]}, indent=None))
         print(f"wrote {REFERENCE.relative_to(ROOT)}")
     print(json.dumps({"setup": setup, "test_mse": results, "median": medians, "wall_seconds": round(wall), "baseline": 1 / 6}))
 

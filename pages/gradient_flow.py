@@ -100,6 +100,12 @@ else:
     st.caption(t("gradient_flow.reference_setup", **{k: setup[k] for k in ("hidden_size", "batch_size", "steps", "lr", "clip")}))
     rows = S.reference_rows(ref)
     ui.chart(P.mse_vs_length(rows, names, BASELINE_MSE, labels), S.rows_table(rows), key="gf_vs_length")
+    longest, lines = S.summary(rows)
+    st.markdown(
+        t("gradient_flow.summary_header", T=longest)
+        + "\n"
+        + "\n".join(t("gradient_flow.summary_line", model=names[v], mse=S.fmt(m), n=n) for v, m, n in lines)
+    )
     lengths = sorted({r["seq_len"] for r in rows})
     shown = ui.choice("ref_T", "gradient_flow.ref_length", [str(T) for T in lengths], str(lengths[-1]), widget="segmented")
     curves = [
@@ -149,6 +155,9 @@ def live():
         return
     name = names[job.live.model]
     curves = [{**run, "name": t("gradient_flow.live_curve", model=name, T=run["seq_len"]), "variant": job.live.model, "width": 3}]
+    if ref is not None:  # the reference runs of the same model and length, for comparison
+        same = [r for r in S.reference_curves(ref, run["seq_len"]) if r["variant"] == job.live.model]
+        curves += [{**r, "name": t("gradient_flow.ref_curve", seed=r["seed"]), "dash": "dot", "width": 1} for r in same]
     live_labels = {**labels, "title": t("gradient_flow.addfig.curves", T=run["seq_len"]), "x": labels["steps"]}
     ui.chart(P.adding_curves(curves, BASELINE_MSE, live_labels), key="gf_live_curve")
     status = "stopped" if run["stopped"] else "diverged" if run["diverged"] else "running" if job.running else "done"

@@ -111,6 +111,17 @@ def reference_rows(ref: dict) -> list:
     return [{**{k: r[k] for k in ("variant", "seq_len", "seed")}, "test_mse": r["test_mse"][-1]} for r in ref["runs"]]
 
 
+def summary(rows: list) -> tuple[int, list]:
+    """At the longest length: (T, [(variant, median final test MSE, number of seeds)])."""
+    T = max(r["seq_len"] for r in rows)
+    variants = dict.fromkeys(r["variant"] for r in rows if r["seq_len"] == T)
+    return T, [
+        (v, float(np.median(m)), len(m))
+        for v in variants
+        for m in [[r["test_mse"] for r in rows if r["seq_len"] == T and r["variant"] == v]]
+    ]
+
+
 def rows_table(rows: list) -> pd.DataFrame:
     return pd.DataFrame(rows)
 

@@ -22,11 +22,11 @@ STRINGS = {
         "1. With the defaults (T = 100, forget bias 1) compare the three ratios ‖∂L/∂h₀‖ / ‖∂L/∂h₉₉‖ above the chart.\n"
         "2. Move the **forget-gate bias** to 3: the LSTM's curve flattens and its ratio rises by millions. "
         "Now set it to −3 and watch the LSTM vanish even faster than the RNN: the gate is closed, nothing is kept.\n"
-        "3. Choose the **orthogonal** initialisation and move the **recurrent weight scale** from 0.8 to 1.5: the RNN goes "
+        "3. Choose the **orthogonal** initialisation and move the **recurrent weight scale** from 0.8 to 2: the RNN goes "
         "from vanishing to exploding. With **ReLU** it explodes sooner, because ReLU does not saturate.\n"
         "4. Make the sequence 500 steps long: which curve still reaches the start?\n"
-        "5. In the adding problem, start a live LSTM run with forget bias 0 and then with 1, at T = 50. "
-        "The LSTM is not magic: a closed forget gate or too small a budget makes it fail too.",
+        "5. In the adding problem, train live LSTMs at T = 50 with forget bias −3, 0 and 1 and compare when each leaves "
+        "the baseline. The LSTM is not magic: stop one at 1,000 steps and it has learned nothing either.",
         "**随时间反向传播是连乘。** 传回第 t 步的梯度，等于末端的梯度乘上中间每一步的雅可比矩阵。如果每个因子都略小于 1，"
         "一百个连乘就会得到 10⁻²⁰ 这样的数：梯度*消失*了；如果略大于 1，梯度就会*爆炸*。\n\n"
         "**LSTM 多了一条路。** 它的细胞状态用加法更新：cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ，所以沿着细胞状态，每一步的因子就是遗忘门 fₜ。"
@@ -36,11 +36,11 @@ STRINGS = {
         "1. 使用默认设置（T = 100，遗忘门偏置 1），比较图上方三个模型的比值 ‖∂L/∂h₀‖ / ‖∂L/∂h₉₉‖。\n"
         "2. 把**遗忘门偏置**调到 3：LSTM 的曲线变平，比值增大了上百万倍。再把它调到 −3，看 LSTM 的梯度消失得比 RNN 还快："
         "门关上了，什么也留不住。\n"
-        "3. 选择**正交**初始化，把**循环权重缩放**从 0.8 调到 1.5：RNN 从梯度消失变成梯度爆炸。换成 **ReLU** 会更早爆炸，"
+        "3. 选择**正交**初始化，把**循环权重缩放**从 0.8 调到 2：RNN 从梯度消失变成梯度爆炸。换成 **ReLU** 会更早爆炸，"
         "因为 ReLU 不会饱和。\n"
         "4. 把序列长度设为 500：哪条曲线还能传回到起点？\n"
-        "5. 在加法问题中，先用遗忘门偏置 0、再用 1，在 T = 50 下各训练一次 LSTM。LSTM 并不神奇：遗忘门关闭或训练预算太少，"
-        "它同样会失败。",
+        "5. 在加法问题中，以 T = 50、遗忘门偏置分别为 −3、0 和 1 实时训练 LSTM，比较它们各自何时离开基线。"
+        "LSTM 并不神奇：训练到 1000 步就停下，它同样什么也没学会。",
     ),
     # --- section 1
     "gradient_flow.flow_header": ("1. The gradient through time", "1. 梯度随时间的传播"),
@@ -188,14 +188,25 @@ STRINGS = {
     "gradient_flow.addfig.curves": ("Test MSE during training, T = {T}", "训练过程中的测试 MSE，T = {T}"),
     "gradient_flow.addfig.steps": ("training step", "训练步数"),
     "gradient_flow.ref_length": ("Training curves for length", "查看训练曲线的序列长度"),
+    "gradient_flow.summary_header": (
+        "Measured at T = {T} (always predicting 1 scores 0.167):",
+        "在 T = {T} 时的测量结果（总是预测 1 的得分为 0.167）：",
+    ),
+    "gradient_flow.summary_line": (
+        "- {model}: median test MSE **{mse}** over {n} seed(s)",
+        "- {model}：测试 MSE 中位数 **{mse}**（{n} 个种子）",
+    ),
     "gradient_flow.adding_lesson": (
-        "**Read the curves, not only the end points.** The LSTM sits on the baseline for the first few thousand steps and "
-        "then breaks through: with a smaller budget it would have failed too. With forget-gate bias 0 (dotted) it starts "
-        "from a gate that forgets half of its cell state every step. The vanilla RNN never leaves the baseline at long "
-        "lengths: the gradient from the marked steps vanishes before it arrives. At short lengths every model solves it.",
-        "**不要只看终点，也要看曲线。** LSTM 在最初几千步一直停在基线上，随后才突破：如果训练预算更少，它同样会失败。"
-        "遗忘门偏置为 0 时（点线），遗忘门一开始每一步都会忘掉一半的细胞状态。普通 RNN 在长序列上始终离不开基线："
-        "来自被标记步骤的梯度还没传到就消失了。序列很短时，每个模型都能解决这个问题。",
+        "**Read the curves, not only the end points.** In the reference runs at T = 100 the LSTM sat on the baseline for "
+        "about 2,500 steps before it broke through: with a smaller budget it would have failed too (try a live run with "
+        "1,500 steps). The dotted line is an LSTM whose forget gate starts at σ(0) = 0.5; section 1 shows how much less "
+        "gradient reaches the early steps at that initialisation. Training can still move the gate, so compare when, and "
+        "whether, it breaks through. A vanilla RNN that stays on the baseline has not found the marked values: their "
+        "gradient vanished on the way back.",
+        "**不要只看终点，也要看曲线。** 在 T = 100 的参考实验中，LSTM 在基线上停留了大约 2500 步才突破："
+        "如果训练预算更少，它同样会失败（可以试试只训练 1500 步的实时训练）。点线是遗忘门初始值为 σ(0) = 0.5 的 LSTM；"
+        "第 1 节显示了这种初始化下能传回早期步骤的梯度少了多少。训练仍然可能把门打开，所以请比较它何时突破、是否突破。"
+        "停在基线上的普通 RNN 没有找到被标记的值：它们的梯度在回传途中消失了。",
     ),
     "gradient_flow.live_header": ("Train one yourself", "亲手训练一个"),
     "gradient_flow.live_model": ("Model", "模型"),
@@ -204,12 +215,14 @@ STRINGS = {
     "gradient_flow.live_start": ("Train", "开始训练"),
     "gradient_flow.live_stop": ("Stop", "停止"),
     "gradient_flow.live_none": (
-        "Choose a model, a length and a budget, then press Train. An LSTM at T = 50 needs roughly 2,000–3,000 steps "
-        "(about a minute) before it leaves the baseline.",
-        "选择模型、序列长度和训练步数，然后点击“开始训练”。T = 50 时，LSTM 大约需要 2000–3000 步（约一分钟）才会离开基线。",
+        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds; at T = 100 an LSTM "
+        "needed about 2,500 steps (about a minute on a free core) before it left the baseline.",
+        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完；T = 100 时，LSTM 大约需要 2500 步"
+        "（空闲时单核约一分钟）才离开基线。",
     ),
     "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
     "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),
+    "gradient_flow.ref_curve": ("reference, seed {seed}", "参考结果，种子 {seed}"),
     "gradient_flow.live_running": (
         "Training… test MSE so far {mse} after {seconds} s.",
         "训练中……目前测试 MSE 为 {mse}，已用时 {seconds} 秒。",
