@@ -93,7 +93,7 @@ def evaluation(run):
             cmn = metrics.confusion_matrix(y_true, y_pred, len(names), normalize="true")
             ui.chart(P.confusion(cmn, names, S.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn")
     with tabs[1]:
-        st.dataframe(S.report(run, y_pred).round(3), hide_index=True)
+        st.dataframe(S.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
         st.caption(t("train.report_caption"))
     with tabs[2]:
         if not binary:

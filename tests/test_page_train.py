@@ -47,8 +47,9 @@ def metric_values(at) -> dict:
 
 
 def test_chinese_page_renders_without_a_run():
-    at = open_page(PAGE, lang="zh")
+    at = open_page(PAGE, lang="zh", teacher=1)
     assert not at.exception and not at.error
+    assert not [s for s in at.slider if s.key == "train:layers"]  # advanced settings hidden for the class
     assert at.title[0].value == "训练一个序列分类器"
     assert any("还没有训练记录" in i.value for i in at.info)
     assert not any("coming soon" in m.value.lower() or "建设中" in m.value for m in at.markdown)
@@ -68,6 +69,8 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     report = at.dataframe[1].value  # [0] is the curves' data table
     assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
     assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
+
+    assert len(at.get("download_button")) == 2  # history CSV and run report
 
     # the threshold re-scores cached probabilities: same run, different metrics, no retraining
     at.slider(key="train:threshold").set_value(0.99).run()

@@ -347,7 +347,8 @@ def open_in_explorer(text: str):
 
 
 def history_csv(run: Run) -> bytes:
-    return run.epochs.to_csv(index=False).encode("utf-8")
+    """Every epoch's row as training.fit recorded it ("loss" is the running training loss, with dropout)."""
+    return pd.DataFrame(run.result.history.epochs).to_csv(index=False).encode("utf-8")
 
 
 def report_markdown(run: Run, threshold: float | None) -> bytes:
@@ -368,6 +369,7 @@ def report_markdown(run: Run, threshold: float | None) -> bytes:
         f"- {ui.t('train.test_accuracy')}: {accuracy(run, run.result.test_proba):.4f}",
         f"- {ui.t('train.baseline_accuracy')}: {'-' if baseline is None else f'{baseline:.4f}'}",
         f"- {ui.t('train.wall_time')}: {run.result.seconds:.1f} s",
+        f"- {ui.t('train.threshold')}: {'-' if threshold is None else threshold}",
         "",
         _markdown_table(report(run, y_pred)),
         "",
@@ -380,7 +382,9 @@ def report_markdown(run: Run, threshold: float | None) -> bytes:
 
 def _markdown_table(frame: pd.DataFrame) -> str:
     def cell(v):
-        return f"{v:.3f}" if isinstance(v, float) else str(v).replace("|", "\\|")
+        if isinstance(v, float):
+            return "" if v != v else f"{v:.3f}"  # NaN: the accuracy row has no precision or recall
+        return str(v).replace("|", "\\|")
 
     rows = [[cell(c) for c in frame.columns]] + [[cell(v) for v in row] for row in frame.itertuples(index=False)]
     lines = ["| " + " | ".join(r) + " |" for r in rows]
