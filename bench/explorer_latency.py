@@ -106,7 +106,11 @@ def choose_variant(page, kind) -> float:
         polling="raf",
         timeout=30_000,
     )
-    return (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")  # let the run finish
+    page.wait_for_timeout(300)
+    init = page.evaluate("() => +document.querySelector('iframe').contentDocument.getElementById('app').dataset.initMs")
+    return elapsed, init
 
 
 def main():
@@ -120,20 +124,21 @@ def main():
         page = open_page(browser, server.base_url + url, viewport=(1400, 1000))
         assert problems(page) == [], problems(page)
         step = stepping(page, args.steps)
-        cold = [choose_variant(page, kind) for kind in VARIANTS]
-        warm = [choose_variant(page, kind) for _ in range(args.rounds) for kind in VARIANTS]
+        cold = [choose_variant(page, kind)[0] for kind in VARIANTS]
+        warm, init = zip(*[choose_variant(page, kind) for _ in range(args.rounds) for kind in VARIANTS], strict=True)
         assert problems(page) == [], problems(page)
         browser.close()
 
     rows = [("step: key press", step["key"], 100), ("step: click next", step["click"], 100)]
     rows += [("variant change (cached)", warm, 400), ("variant change (first time)", cold, None)]
+    rows += [("  of which: stepper start-up", init, None)]
     print(f"/explorer latency, T={T}, H={H} (ms; 2-core machine shared with other work)")
     print(f"{'measure':30} {'n':>4} {'p50':>8} {'p95':>8} {'max':>8}  target p95")
     figures = {"T": T, "H": H}
     for name, values, target in rows:
         p50, p95 = statistics.median(values), pct(values, 95)
         print(f"{name:30} {len(values):4d} {p50:8.1f} {p95:8.1f} {max(values):8.1f}  {f'< {target}' if target else '-'}")
-        key = name.split(":")[-1].strip().replace(" ", "_").replace("(", "").replace(")", "")
+        key = name.split(":")[-1].strip().replace(" ", "_").replace("(", "").replace(")", "").replace("-", "_")
         figures[key] = {"n": len(values), "p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "target_p95_ms": target}
     print(json.dumps(figures))
 
