@@ -17,7 +17,7 @@ def chart_points(page) -> int:
 
 
 def test_start_watch_the_charts_update_and_stop(app_url, browser, artifacts):
-    page = open_page(browser, f"{app_url}/train?lang=en&epochs=30", viewport=(1400, 2400))
+    page = open_page(browser, f"{app_url}/train?lang=en&epochs=30&n_negation_en=1500", viewport=(1400, 2400))
     try:
         assert problems(page) == []
         page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.start", "en"), exact=True).click()
