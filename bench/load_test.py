@@ -145,7 +145,7 @@ async def student(index: int, base: str, deadline: float, rng: random.Random, st
             action, changes, new_page = "move a widget", None, None
             start = session.find("train_start", "button")
             if start is not None and not start.proto.disabled and not trained and roll < 0.5:
-                action, changes, trained = "start training", session.value(start, True), True
+                action, changes, trained = "/train: start training", session.value(start, True), True
                 stats.trainings += 1
             elif roll < 0.15:
                 new_page = rng.choice(PAGES)
@@ -159,7 +159,7 @@ async def student(index: int, base: str, deadline: float, rng: random.Random, st
                     value = random_value(widget, rng)
                     if value is not None:
                         changes = session.value(widget, value)
-                        action = f"move a widget ({widget.kind})"
+                        action = f"/{page}: move a {widget.kind}"
                         break
                 else:
                     new_page = rng.choice(PAGES)

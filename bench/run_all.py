@@ -167,7 +167,7 @@ PLAN = {
         400,
         load_test,
     ),
-    "soak": (["--interactions", "1000"], ["--interactions", "40"], 900, soak),
+    "soak": (["--interactions", "500"], ["--interactions", "40"], 900, soak),
 }
 NOTES = {
     "adding_problem": "reduced budget (T=50, one seed, 600 steps instead of 4,000); "
@@ -175,7 +175,8 @@ NOTES = {
     "explorer_latency": "30 key presses/clicks and 2 rounds over the variants (the script's default is 60 and 3).",
     "load_test": "most sessions are light websocket clients (tests/st_ws_client.py), 2 are real Chromium contexts; "
     "think time 2–8 s.",
-    "soak": "one websocket session; training checked separately (start a long run, close the tab).",
+    "soak": "500 interactions to fit the 15 minutes (`bench/soak.py` alone does 1,000); one websocket session; "
+    "training checked separately (start a long run, close the tab).",
 }
 
 
