@@ -99,7 +99,7 @@ def fit(
                 torch.nn.utils.clip_grad_norm_(model.parameters(), config.clip)
             optimizer.step()
             step += 1
-            total += float(loss) * len(batch)
+            total += loss.item() * len(batch)
             seen += len(batch)
             if should_stop is not None and should_stop():
                 history.stopped = "stopped"

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 
 import streamlit as st
+import torch
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -89,6 +90,9 @@ def start(name: str, work, *args, **kwargs) -> Job:
     job = Job(name)
 
     def run():
+        # torch's thread count is per OS thread: without this a job would use every core, and a
+        # classroom's runs would fight over them (app.py's setting covers only the script thread)
+        torch.set_num_threads(1)
         try:
             job.result = work(job, *args, **kwargs)
         except Exception as exc:  # shown to the learner by the page, in their language
