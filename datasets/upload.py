@@ -23,6 +23,9 @@ MAX_VALUES = 5000  # longer series are cut to their last MAX_VALUES points (trai
 ENCODINGS = ("utf-8-sig", "gbk")  # utf-8-sig also reads plain UTF-8 and strips a BOM
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format, which openpyxl cannot read
+# Blank lines are kept (and dropped after parsing) so that the index counts the file's lines and an
+# error can name the right one.
+CSV_OPTIONS = dict(skipinitialspace=True, skip_blank_lines=False)
 
 
 @dataclass
@@ -76,11 +79,12 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
+    _check_row_lengths(text, delimiter)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, skipinitialspace=True, on_bad_lines="error")
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, index_col=False, **CSV_OPTIONS)
         if len(frame.columns) and all(_is_number(name) for name in frame.columns):
             # No header row: the first line was data
-            frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, header=None, skipinitialspace=True)
+            frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, header=None, index_col=False, **CSV_OPTIONS)
             frame.columns = [f"column {k + 1}" for k in range(len(frame.columns))]
             frame.attrs["header_rows"] = 0
     except pd.errors.EmptyDataError as exc:
@@ -88,6 +92,20 @@ def _read_csv(data: bytes) -> pd.DataFrame:
     except (pd.errors.ParserError, ValueError, csv.Error, IndexError) as exc:
         raise UserInputError("forecast.err_not_table") from exc
     return frame
+
+
+def _check_row_lengths(text: str, delimiter: str):
+    """A row with more cells than the header row would shift or lose values: refuse it by line."""
+    try:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        width = None
+        for row in reader:
+            if width is None:
+                width = len(row)
+            elif len(row) > width:
+                raise UserInputError("forecast.err_ragged", line=reader.line_num, cells=len(row), header=width)
+    except csv.Error as exc:
+        raise UserInputError("forecast.err_not_table") from exc
 
 
 def _is_number(text) -> bool:
@@ -140,7 +158,9 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     bad = values.isna() & ~empty
     if bad.any():
         first = int(np.flatnonzero(bad.to_numpy())[0])
-        row = int(raw.index[first]) + 1 + frame.attrs.get("header_rows", 1)  # the line in the file, 1-based
+        label = raw.index[first]
+        position = int(label) if isinstance(label, int | np.integer) else first
+        row = position + 1 + frame.attrs.get("header_rows", 1)  # the line in the file, 1-based
         raise UserInputError(
             "forecast.err_non_numeric", column=_safe(column), count=int(bad.sum()), row=row, value=_safe(raw.iloc[first])
         )

@@ -94,6 +94,16 @@ def test_markup_in_a_cell_is_defused():
     assert "<" not in err.params["value"] and ">" not in err.params["value"]
 
 
+def test_a_row_longer_than_the_header_is_refused_by_line():
+    err = error_key(b"a,b\nx,1\ny,3,4\nz,5\n")
+    assert err.key == "forecast.err_ragged" and err.params == {"line": 3, "cells": 3, "header": 2}
+
+
+def test_blank_lines_do_not_shift_the_reported_line():
+    err = error_key(b"a,b\nx,1\n\ny,3\nz,oops\n", "b")
+    assert err.key == "forecast.err_non_numeric" and err.params["row"] == 5
+
+
 def test_all_missing_column():
     assert error_key(b"t,v\n1,\n2,\n3,5\n", "v").key == "forecast.err_all_missing"
 

@@ -236,11 +236,7 @@ def metrics_table(runs: dict) -> pd.DataFrame:
         row = {ui.t("forecast.col.model"): ui.t(f"forecast.model.{name}")}
         for metric in ("rmse", "mae", "mape"):
             for part in ("train", "test"):
-                label = ui.t(
-                    "forecast.col.metric",
-                    metric=metric.upper() + (" %" if metric == "mape" else ""),
-                    part=ui.t(f"forecast.part.{part}"),
-                )
+                label = f"{metric.upper()}{' %' if metric == 'mape' else ''} · {ui.t(f'forecast.part.{part}')}"
                 value = by_part[part][metric]
                 row[label] = None if math.isnan(value) else round(value, 2)
         table.append(row)

@@ -190,7 +190,6 @@ STRINGS = {
     "forecast.model.persistence": ("Persistence (next = last)", "持续性预测（下一个 = 最后一个）"),
     "forecast.model.seasonal_naive": ("Seasonal naive (next = one season ago)", "季节性朴素预测（下一个 = 一个季节前）"),
     "forecast.col.model": ("Forecaster", "预测方法"),
-    "forecast.col.metric": ("{metric} ({part})", "{metric}（{part}）"),
     "forecast.part.train": ("train", "训练"),
     "forecast.part.test": ("test", "测试"),
     "forecast.verdict_win": (
@@ -274,6 +273,11 @@ STRINGS = {
     "forecast.err_not_table": (
         "This file is not a CSV or Excel (.xlsx) table, or it is damaged.",
         "该文件不是 CSV 或 Excel（.xlsx）表格，或者文件已损坏。",
+    ),
+    "forecast.err_ragged": (
+        "Line {line} has {cells} cells but the header row has {header}: the columns would not line up. "
+        "Check that line for an extra separator.",
+        "第 {line} 行有 {cells} 个单元格，而表头只有 {header} 个：各列会对不齐。请检查这一行是否多了分隔符。",
     ),
     "forecast.err_encoding": (
         "The file's text encoding could not be read (tried UTF-8 and GBK). Save it as UTF-8 and try again.",
