@@ -95,7 +95,8 @@ def loss_figure(runs: dict, names: dict, title: str) -> go.Figure:
         if "test_loss" in epochs[0]:
             y = [e.get("test_loss") for e in epochs]
             fig.add_scatter(x=x, y=y, name=names["test_loss"] + tail, line=dict(color=COLORS["test"], dash=dash))
-    fig.update_xaxes(title=names["epoch"])
+    longest = max((len(e) for e in runs.values()), default=0)
+    fig.update_xaxes(title=names["epoch"], dtick=1 if longest <= 12 else None)  # no "epoch 1.5" on short runs
     fig.update_yaxes(title=names["loss"], type="log", dtick=1)  # one label per decade
     return styled(fig, title, height=300)
 

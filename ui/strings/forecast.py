@@ -164,7 +164,10 @@ STRINGS = {
         "Second model (leaky scaler): epoch {epoch}/{epochs} · training loss {loss:.5f}",
         "第二个模型（泄漏的缩放器）：第 {epoch}/{epochs} 轮 · 训练损失 {loss:.5f}",
     ),
-    "forecast.starting": ("Starting…", "正在启动……"),
+    "forecast.starting": (
+        "Starting… (the first run after the server starts also loads PyTorch's optimiser code)",
+        "正在启动……（服务器启动后的第一次训练还要加载 PyTorch 的优化器代码）",
+    ),
     "forecast.stopped": (
         "Training was stopped after {epochs:.1f} epochs; the results below use the model as it was then.",
         "训练在第 {epochs:.1f} 轮后被停止；下面的结果使用停止时的模型。",
