@@ -8,6 +8,7 @@ import ui
 # Many learners share one small server: one thread per training run, and at most
 # ui.MAX_CONCURRENT_TRAININGS runs at once, keeps every session responsive.
 torch.set_num_threads(1)
+ui.warm_up()
 
 st.set_page_config(page_title="LSTM Lab · LSTM 实验室", page_icon=":material/memory:", layout="wide")
 
@@ -16,7 +17,7 @@ PAGES = [  # (file, url path, title key, icon)
     ("pages/explorer.py", "explorer", "nav.explorer", ":material/biotech:"),
     ("pages/gradient_flow.py", "gradient-flow", "nav.gradient_flow", ":material/trending_down:"),
     ("pages/train.py", "train", "nav.train", ":material/model_training:"),
-    ("pages/text_pipeline.py", "text-pipeline", "nav.text_pipeline", ":material/text_fields:"),
+    ("pages/text-pipeline.py", "text-pipeline", "nav.text_pipeline", ":material/text_fields:"),
     ("pages/metrics.py", "metrics", "nav.metrics", ":material/target:"),
     ("pages/forecast.py", "forecast", "nav.forecast", ":material/show_chart:"),
     ("pages/lessons.py", "lessons", "nav.lessons", ":material/school:"),

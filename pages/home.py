@@ -36,7 +36,7 @@ for slug, path in [
     ("explorer", "pages/explorer.py"),
     ("gradient_flow", "pages/gradient_flow.py"),
     ("train", "pages/train.py"),
-    ("text_pipeline", "pages/text_pipeline.py"),
+    ("text_pipeline", "pages/text-pipeline.py"),
     ("metrics", "pages/metrics.py"),
     ("forecast", "pages/forecast.py"),
     ("lessons", "pages/lessons.py"),

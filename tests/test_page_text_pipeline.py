@@ -5,7 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text_pipeline.py")
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")
 
 
 def run(**query):

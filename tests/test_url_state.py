@@ -16,7 +16,7 @@ LINKS = {
     "pages/explorer.py": ("explorer", {"kind": ("gru", "gru"), "hidden": ("12", 12), "preset": ("sine", "sine")}),
     "pages/gradient_flow.py": ("gradient_flow", {"T": ("50", 50), "fb": ("3.0", 3.0), "H": ("16", 16)}),
     "pages/train.py": ("train", {"kind": ("gru", "gru"), "hidden": ("16", 16), "epochs": ("5", 5), "seed": ("7", 7)}),
-    "pages/text_pipeline.py": ("text_pipeline", {"maxlen": ("10", 10), "dim": ("4", 4), "mode": ("chars", "chars")}),
+    "pages/text-pipeline.py": ("text_pipeline", {"maxlen": ("10", 10), "dim": ("4", 4), "mode": ("chars", "chars")}),
     "pages/metrics.py": ("metrics", {"tp": ("5", 5), "fn": ("3", 3), "tn": ("7", 7)}),
     "pages/forecast.py": ("forecast", {"window": ("6", 6), "units": ("8", 8), "layers": ("2", 2)}),
     "pages/lessons.py": ("lessons", {"lesson": ("gates", "gates")}),

@@ -16,6 +16,7 @@ import threading
 from contextlib import contextmanager
 
 import streamlit as st
+import torch
 
 from lstm_core.errors import UserInputError
 
@@ -67,6 +68,10 @@ def page(name: str) -> str:
     if choice != current:
         st.session_state["lang"] = choice
         st.query_params["lang"] = choice
+        # Rebuild this page's bound widgets in the new language (a keyed widget keeps showing the
+        # option labels it was built with); their values come back from the URL / session mirror.
+        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{name}:")]:
+            del st.session_state[key]
         st.rerun()
     st.query_params["lang"] = current
     if teacher():
@@ -74,6 +79,19 @@ def page(name: str) -> str:
         st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")
         st.sidebar.caption(t("app.teacher_on"))
     return current
+
+
+@st.cache_resource
+def warm_up():
+    """Once per server process, in the background: the first optimiser a process creates imports
+    torch._dynamo (seconds of CPU), which would otherwise delay the first learner's training run."""
+
+    def work():
+        torch.set_num_threads(1)
+        torch.optim.Adam([torch.zeros(1, requires_grad=True)])
+
+    threading.Thread(target=work, name="warm-up", daemon=True).start()
+    return True
 
 
 def _leave_pages_directory_mode():

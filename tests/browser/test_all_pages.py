@@ -3,7 +3,7 @@ Screenshots are kept in tests/artifacts/ so anyone can look at them."""
 
 import pytest
 
-from tests.streamlit_server import app_server, open_page, problems
+from tests.streamlit_server import app_server, open_page, problems, wait_rendered
 
 URLS = ["/", "/explorer", "/gradient-flow", "/train", "/text-pipeline", "/metrics", "/forecast", "/lessons"]
 
@@ -36,7 +36,7 @@ def test_unknown_url_is_reported(app_url, browser):
 def test_a_shared_link_is_the_first_visit_of_a_fresh_server(browser):
     """The first request to a new server is a sub-page: it must still go through the router."""
     with app_server() as server:
-        page = open_page(browser, f"{server.base_url}/metrics?lang=zh")
+        page = open_page(browser, f"{server.base_url}/text-pipeline?lang=zh")
         try:
             nav = page.locator("[data-testid='stSidebarNav']").inner_text()
             assert "首页" in nav and "评价指标" in nav
@@ -44,3 +44,16 @@ def test_a_shared_link_is_the_first_visit_of_a_fresh_server(browser):
             assert problems(page) == []
         finally:
             page.close()
+
+
+def test_switching_language_retranslates_the_dropdowns(app_url, browser):
+    page = open_page(browser, f"{app_url}/forecast?lang=en")
+    try:
+        shown = page.locator("[data-testid='stSelectbox'] input[role='combobox']").first
+        assert "Airline" in shown.input_value()
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+        wait_rendered(page)
+        assert "航空" in shown.input_value()
+        assert problems(page) == []
+    finally:
+        page.close()
