@@ -94,6 +94,16 @@ def adding_problem(r: dict) -> list[Row]:
     return rows
 
 
+def forecast_airline(r: dict) -> list[Row]:
+    beat = r["lstm_test_rmse"] < r["persistence_test_rmse"]
+    return [
+        Row("/forecast default LSTM, airline test RMSE (seed 0)", r["lstm_test_rmse"], "< persistence", beat),
+        Row(f"/forecast LSTM test RMSE, median of {r['seeds']} seeds", r["lstm_test_rmse_median"]),
+        Row("persistence / seasonal naive test RMSE", f"{r['persistence_test_rmse']} / {r['seasonal_naive_test_rmse']}"),
+        Row("/forecast training time (median)", f"{r['train_seconds_median']} s"),
+    ]
+
+
 def load_test(r: dict) -> list[Row]:
     return [
         Row(
@@ -160,7 +170,7 @@ PLAN = {
         300,
         adding_problem,
     ),
-    "forecast_airline": ([], [], 300, generic),
+    "forecast_airline": (["--seeds", "2"], ["--seeds", "1"], 300, forecast_airline),
     "load_test": (
         ["--sessions", "30", "--duration", "120", "--browsers", "2"],
         ["--sessions", "4", "--duration", "15", "--browsers", "1"],
@@ -175,6 +185,7 @@ NOTES = {
     "explorer_latency": "30 key presses/clicks and 2 rounds over the variants (the script's default is 60 and 3).",
     "load_test": "most sessions are light websocket clients (tests/st_ws_client.py), 2 are real Chromium contexts; "
     "think time 2–8 s.",
+    "forecast_airline": "2 seeds (the script's default is 5).",
     "soak": "500 interactions to fit the 15 minutes (`bench/soak.py` alone does 1,000); one websocket session; "
     "training checked separately (start a long run, close the tab).",
 }
