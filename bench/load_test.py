@@ -14,6 +14,9 @@ own protocol; `--browsers` of them are real headless Chromium contexts (Playwrig
 a student sees: key press on a slider -> the page has finished updating. The CPU the clients
 themselves used is reported, since they share the machine with the server.
 
+Sliders and number inputs move within a quarter of their range around their default (`--spread`;
+1.0 samples the whole range, which includes e.g. /gradient-flow at T=1000, H=256).
+
 An interaction's latency runs from sending the rerun to its `script_finished`. Errors: exception
 elements in the deltas (or exception boxes in a browser), disconnects, timeouts, "page not found".
 Server memory: VmRSS of the server process and its children, sampled every 0.5 s.
@@ -92,23 +95,38 @@ def rounded(x, digits=3):
 # --- what a student does (websocket client) -------------------------------------------------------
 
 
-def random_value(widget: Widget, rng: random.Random):
-    """A value a student could pick for `widget`, different from its default where possible."""
+SPREAD = 0.25  # sliders and numbers move within this fraction of their range around the default
+
+
+def _near_default(low: float, high: float, default: float, rng: random.Random, spread: float) -> float:
+    width = (high - low) * spread
+    return rng.uniform(max(low, default - width), min(high, default + width))
+
+
+def random_value(widget: Widget, rng: random.Random, spread: float | None = None):
+    """A value a student could pick for `widget`. Sliders and number inputs land within `spread` of
+    their range around the default (1.0: anywhere; a class explores, but rarely pins every slider
+    to its maximum)."""
+    spread = SPREAD if spread is None else spread
     p = widget.proto
     if widget.kind == "slider":
-        if p.options or p.data_type > 1:  # select_slider / dates: not used by the app's pages
+        if p.options or p.data_type > 1 or p.step <= 0:  # select_slider / dates: not used by the app's pages
             return None
-        steps = max(0, int(round((p.max - p.min) / p.step))) if p.step > 0 else 0
-        values = sorted(p.min + rng.randint(0, steps) * p.step for _ in range(len(p.default) or 1))
-        return [float(int(v)) if p.data_type == 0 else round(v, 10) for v in values]
+        values = []
+        for k in range(len(p.default) or 1):
+            default = p.default[k] if p.default else p.min
+            value = _near_default(p.min, p.max, default, rng, spread)
+            values.append(min(p.max, p.min + round((value - p.min) / p.step) * p.step))
+        return [float(int(v)) if p.data_type == 0 else round(v, 10) for v in sorted(values)]
     if widget.kind in ("selectbox", "radio"):
         return rng.choice(list(p.options)) if p.options else None
     if widget.kind == "button_group":
         return [rng.choice([o.content for o in p.options])] if p.options else None
     if widget.kind == "number_input":
-        low = p.min if p.has_min else p.default - 10
-        high = min(p.max if p.has_max else p.default + 10, low + 100 * (p.step or 1))
-        value = rng.uniform(low, high)
+        step = p.step or 1
+        low = p.min if p.has_min else p.default - 50 * step
+        high = min(p.max if p.has_max else p.default + 50 * step, max(p.default, low) + 100 * step)
+        value = _near_default(low, high, min(max(p.default, low), high), rng, spread)
         return float(round(value)) if p.data_type == 0 else value
     if widget.kind == "checkbox":
         return rng.random() < 0.5
@@ -361,13 +379,16 @@ def print_table(f: dict):
 
 
 def main():
+    global SPREAD
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of load")
     parser.add_argument("--browsers", type=int, default=2, help="how many of the sessions are real Chromium contexts")
     parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0), help="min and max seconds between interactions")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--spread", type=float, default=SPREAD, help="slider moves: fraction of the range around the default")
     args = parser.parse_args()
+    SPREAD = args.spread
     from tests.streamlit_server import app_server
 
     with app_server() as server:

@@ -4,8 +4,9 @@
     .venv/bin/python bench/soak.py --interactions 100
 
 The learner (a websocket client, tests/st_ws_client.py) cycles through the pages and on each one
-moves sliders, picks options, switches language; the values are random, so the server's bounded
-caches fill up as they would over a lesson. Training is left out of the loop (a run's CPU would
+moves sliders, picks options, switches language; the values are random (sliders within a quarter of
+their range around the default, as in bench/load_test.py), so the server's bounded caches fill up
+as they would over a lesson. Training is left out of the loop (a run's CPU would
 blur the latency comparison) and checked separately at the end.
 
 Measured:
