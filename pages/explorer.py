@@ -25,7 +25,7 @@ except UserInputError as exc:
 
 if run is not None:
     for key, params in run.notes:
-        st.info(t(key, **params), icon="ℹ️")
+        st.info(t(key, **params), icon=":material/info:")
     layer, unit = state.view_ui(run)
 
 # only the open tab is drawn: a hidden what-if chart must not slow down a change of variant

@@ -34,7 +34,7 @@ counts = {
 ui.show_notes()
 values = metrics.metrics_from_counts(**counts)
 if sum(counts.values()) == 0:
-    st.warning(t("metrics.all_zero"), icon="⚠️")
+    st.warning(t("metrics.all_zero"), icon=":material/warning:")
 
 cols = st.columns(len(NAMES))
 for col, name in zip(cols, NAMES, strict=True):
@@ -62,7 +62,7 @@ for name in NAMES:
     st.latex(metrics.formula_latex(name, counts, label))
     st.markdown(t(f"metrics.explain.{name}"))
     if metrics.FORMULAS[name][1](counts)[1] == 0 and sum(counts.values()):
-        st.info(t("metrics.undefined", metric=label), icon="ℹ️")
+        st.info(t("metrics.undefined", metric=label), icon=":material/info:")
 
 st.header(t("metrics.pr_header"))
 st.markdown(t("metrics.pr_body", tp=counts["tp"], pred_pos=counts["tp"] + counts["fp"], act_pos=counts["tp"] + counts["fn"]))

@@ -51,7 +51,7 @@ except UserInputError as exc:
 
 if s is not None:
     if s.was_capped:
-        st.info(t("text_pipeline.capped", limit=steps.MAX_CHARS), icon="✂️")
+        st.info(t("text_pipeline.capped", limit=steps.MAX_CHARS), icon=":material/content_cut:")
     st.header(t("text_pipeline.step1"))
     rows = [(t(f"text_pipeline.stage.{k}"), v) for k, v in [("raw", s.raw), ("lower", s.lowercased), ("clean", s.normalised)]]
     st.dataframe(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), hide_index=True)

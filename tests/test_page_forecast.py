@@ -86,7 +86,8 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at = page(epochs=3, units=4, leak=1)
     at = train_until_done(at)
     assert not at.exception
-    table = at.dataframe[0].value
+    lstm_name = translate("forecast.model.lstm", "en")
+    table = next(df.value for df in at.dataframe if lstm_name in list(df.value.iloc[:, 0]))  # not a chart's data table
     assert list(table.iloc[:, 0]) == [
         translate(f"forecast.model.{m}", "en") for m in ("lstm", "lstm_leaky", "persistence", "seasonal_naive")
     ]

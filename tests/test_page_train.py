@@ -66,7 +66,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert [round(e["epoch"]) for e in run.result.history.epochs] == [1, 2]
     curves = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert {"train", "validation"} <= {trace["name"].split(" · ")[-1] for trace in curves["data"]}
-    report = at.dataframe[1].value  # [0] is the curves' data table
+    report = next(df.value for df in at.dataframe if "class" in df.value.columns)  # the others: charts' data tables
     assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
     assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
 

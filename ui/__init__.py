@@ -19,6 +19,7 @@ import streamlit as st
 import torch
 
 from lstm_core.errors import UserInputError
+from plots.tables import figure_table
 
 from .i18n import LANG_NAMES, LANGS, translate
 
@@ -239,11 +240,13 @@ def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where
 
 
 def chart(fig, table=None, key=None, where=st):
-    """A Plotly figure, with the numbers behind it one click away (for screen readers and CSV)."""
+    """A Plotly figure, with the numbers behind it one click away (for screen readers and CSV):
+    `table` when given, else every trace's points."""
     where.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}})
-    if table is not None:
-        with where.expander(t("app.data_table")):
-            where.dataframe(table, hide_index=True)
+    if table is None:  # no table of its own: the figure's points
+        table = figure_table(fig, {c: t(f"app.col.{c}") for c in ("series", "x", "y", "value")})
+    with where.expander(t("app.data_table")):
+        where.dataframe(table, hide_index=True)
 
 
 def svg(markup: str, alt: str, max_width: int = 780, where=st):
@@ -258,9 +261,9 @@ def svg(markup: str, alt: str, max_width: int = 780, where=st):
 def error(exc: Exception):
     """Show a learner-caused error in the learner's language."""
     if isinstance(exc, UserInputError):
-        st.error(t(exc.key, **exc.params), icon="⚠️")
+        st.error(t(exc.key, **exc.params), icon=":material/warning:")
     else:
-        st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon="⚠️")
+        st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon=":material/warning:")
 
 
 # --- shared server resources ------------------------------------------------------------------

@@ -7,6 +7,10 @@ STRINGS = {
         "The link's setting {name}={value!r} is not valid here and was ignored.",
         "链接中的参数 {name}={value!r} 无效，已忽略。",
     ),
+    "app.col.series": ("series", "数据系列"),
+    "app.col.x": ("x", "横轴"),
+    "app.col.y": ("y", "纵轴"),
+    "app.col.value": ("value", "数值"),
     "app.advanced": ("Advanced", "高级选项"),
     "app.seed": ("Random seed", "随机种子"),
     "app.busy": (
