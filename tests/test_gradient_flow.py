@@ -24,6 +24,8 @@ from lstm_core.experiments import (
     train_adding,
 )
 
+torch.set_num_threads(1)  # as app.py does: small step-by-step recurrences are slower with two threads
+
 SMALL = FlowSettings(seq_len=12, hidden_size=5, input_size=3, seed=4)
 
 

@@ -172,7 +172,7 @@ def start(model: str, seq_len: int, steps: int, forget_bias: float, seed: int):
     settings = E.AddingSettings(seq_len=seq_len, steps=steps, forget_bias=forget_bias, seed=seed, eval_every=50).validate()
     live = LiveRun(model, settings)
     job = jobs.start(JOB, _work, live)
-    job.live, job.waiting, job.busy = live, True, (0, ui.MAX_CONCURRENT_TRAININGS)
+    job.live = live  # the thread sets job.waiting itself while it queues for a slot
     return job
 
 
