@@ -100,17 +100,11 @@ else:
     st.caption(t("gradient_flow.reference_setup", **{k: setup[k] for k in ("hidden_size", "batch_size", "steps", "lr", "clip")}))
     rows = S.reference_rows(ref)
     ui.chart(P.mse_vs_length(rows, names, BASELINE_MSE, labels), S.rows_table(rows), key="gf_vs_length")
-    longest, lines = S.summary(rows)
-    st.markdown(
-        t("gradient_flow.summary_header", T=longest)
-        + "\n"
-        + "\n".join(t("gradient_flow.summary_line", model=names[v], mse=S.fmt(m), n=n) for v, m, n in lines)
-    )
+    st.markdown(S.summary_text(rows, names))
     lengths = sorted({r["seq_len"] for r in rows})
     shown = ui.choice("ref_T", "gradient_flow.ref_length", [str(T) for T in lengths], str(lengths[-1]), widget="segmented")
-    curves = [
-        {**r, "name": f"{names[r['variant']]} · seed {r['seed']}"} for r in S.reference_curves(ref, int(shown or lengths[-1]))
-    ]
+    shown_runs = S.reference_curves(ref, int(shown or lengths[-1]))
+    curves = [{**r, "name": t("gradient_flow.curve_name", model=names[r["variant"]], seed=r["seed"])} for r in shown_runs]
     curve_labels = {**labels, "title": t("gradient_flow.addfig.curves", T=shown), "x": labels["steps"]}
     ui.chart(P.adding_curves(curves, BASELINE_MSE, curve_labels), key="gf_ref_curves")
 st.markdown(t("gradient_flow.adding_lesson"))
@@ -154,10 +148,7 @@ def live():
     if run is None or not run["steps"]:
         return
     name = names[job.live.model]
-    curves = [{**run, "name": t("gradient_flow.live_curve", model=name, T=run["seq_len"]), "variant": job.live.model, "width": 3}]
-    if ref is not None:  # the reference runs of the same model and length, for comparison
-        same = [r for r in S.reference_curves(ref, run["seq_len"]) if r["variant"] == job.live.model]
-        curves += [{**r, "name": t("gradient_flow.ref_curve", seed=r["seed"]), "dash": "dot", "width": 1} for r in same]
+    curves = S.live_curves(run, job.live.model, name, ref)
     live_labels = {**labels, "title": t("gradient_flow.addfig.curves", T=run["seq_len"]), "x": labels["steps"]}
     ui.chart(P.adding_curves(curves, BASELINE_MSE, live_labels), key="gf_live_curve")
     status = "stopped" if run["stopped"] else "diverged" if run["diverged"] else "running" if job.running else "done"

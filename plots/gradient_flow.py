@@ -155,7 +155,7 @@ def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.
             )
         )
     fig.add_hline(y=baseline, line=dict(color=COLORS["baseline"], dash="dot"), annotation_text=labels["baseline"])
-    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power")
+    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power", dtick=1)  # decades only: no 2, 5 clutter
     fig.update_xaxes(title=labels["x"], type="log")
     return _legend_below(styled(fig, labels["title"], height=440))
 
@@ -174,6 +174,6 @@ def adding_curves(curves: list, baseline: float, labels: dict) -> go.Figure:
             )
         )
     fig.add_hline(y=baseline, line=dict(color=COLORS["baseline"], dash="dot"), annotation_text=labels["baseline"])
-    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power")
+    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power", dtick=1)
     fig.update_xaxes(title=labels["x"])
     return _legend_below(styled(fig, labels["title"], height=440))

@@ -111,6 +111,22 @@ def reference_rows(ref: dict) -> list:
     return [{**{k: r[k] for k in ("variant", "seq_len", "seed")}, "test_mse": r["test_mse"][-1]} for r in ref["runs"]]
 
 
+def summary_text(rows: list, names: dict) -> str:
+    """The measured medians at the longest length, as a Markdown list in the learner's language."""
+    longest, lines = summary(rows)
+    items = [ui.t("gradient_flow.summary_line", model=names[v], mse=fmt(m), n=n) for v, m, n in lines]
+    return "\n".join([ui.t("gradient_flow.summary_header", T=longest), *items])
+
+
+def live_curves(run: dict, model: str, name: str, ref: dict | None) -> list:
+    """The live run (thick) and the reference runs of the same model and length (dotted), if any."""
+    curves = [{**run, "name": ui.t("gradient_flow.live_curve", model=name, T=run["seq_len"]), "variant": model, "width": 3}]
+    if ref is not None:
+        same = [r for r in reference_curves(ref, run["seq_len"]) if r["variant"] == model]
+        curves += [{**r, "name": ui.t("gradient_flow.ref_curve", seed=r["seed"]), "dash": "dot", "width": 1} for r in same]
+    return curves
+
+
 def summary(rows: list) -> tuple[int, list]:
     """At the longest length: (T, [(variant, median final test MSE, number of seeds)])."""
     T = max(r["seq_len"] for r in rows)

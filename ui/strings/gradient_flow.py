@@ -222,6 +222,7 @@ STRINGS = {
     ),
     "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
     "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),
+    "gradient_flow.curve_name": ("{model} · seed {seed}", "{model} · 种子 {seed}"),
     "gradient_flow.ref_curve": ("reference, seed {seed}", "参考结果，种子 {seed}"),
     "gradient_flow.live_running": (
         "Training… test MSE so far {mse} after {seconds} s.",
