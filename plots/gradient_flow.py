@@ -156,7 +156,7 @@ def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.
         )
     fig.add_hline(y=baseline, line=dict(color=COLORS["baseline"], dash="dot"), annotation_text=labels["baseline"])
     fig.update_yaxes(type="log", title=labels["y"], exponentformat="power", dtick=1)  # decades only: no 2, 5 clutter
-    fig.update_xaxes(title=labels["x"], type="log")
+    fig.update_xaxes(title=labels["x"], type="log", tickvals=sorted({r["seq_len"] for r in rows}))
     return _legend_below(styled(fig, labels["title"], height=440))
 
 

@@ -3,7 +3,7 @@ link with an open forget gate shows the LSTM's gradient surviving, and a bad lin
 
 import pytest
 
-from tests.streamlit_server import open_page, problems
+from tests.streamlit_server import open_page, problems, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -41,5 +41,19 @@ def test_open_forget_gate_link_and_bad_link(app_url, browser):
         assert page.get_by_text("T=").count() >= 1  # the note about the ignored T=0
         _, lstm, _, _ = metric_values(page)
         assert lstm > 1e-3
+    finally:
+        page.close()
+
+
+def test_live_run_in_the_browser(app_url, browser):
+    """A tiny live run: Train, the progress poll, and the finished curve with its caption."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en&live_T=5&live_steps=100", viewport=(1400, 2000))
+    try:
+        charts = page.locator(".js-plotly-plot").count()
+        page.get_by_role("button", name="Train").click()
+        page.get_by_text("Finished: test MSE").wait_for(timeout=120_000)
+        wait_rendered(page)
+        assert page.locator(".js-plotly-plot").count() == charts + 1
+        assert problems(page) == []
     finally:
         page.close()
