@@ -76,7 +76,7 @@ STRINGS = {
     "gradient_flow.model.lstm": ("LSTM", "LSTM"),
     "gradient_flow.model.gru": ("GRU", "GRU"),
     "gradient_flow.model.lstm_fb0": ("LSTM, forget bias 0", "LSTM（遗忘门偏置 0）"),
-    "gradient_flow.ratio_of": ("{model}: ‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖", "{model}：‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖"),
+    "gradient_flow.ratio_of": ("{model}: gradient ratio ‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖", "{model}：梯度比 ‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖"),
     "gradient_flow.radius": ("Spectral radius of the RNN's W_hh", "RNN 的 W_hh 谱半径"),
     "gradient_flow.radius_help": (
         "The largest |eigenvalue| of W_hh. Above 1 the linear part of the recurrence amplifies; the nonlinearity's slope "
@@ -109,9 +109,9 @@ STRINGS = {
     "gradient_flow.rnnfig.top": ("each step: σ_max(Jₜ) and the actual factor", "每一步：σ_max(Jₜ) 与实际因子"),
     "gradient_flow.rnnfig.bottom": ("running product back from the end", "从末端往回的累乘"),
     "gradient_flow.rnnfig.sigma": ("σ_max(Jₜ)", "σ_max(Jₜ)"),
-    "gradient_flow.rnnfig.actual": ("‖Jₜᵀgₜ‖ / ‖gₜ‖", "‖Jₜᵀgₜ‖ / ‖gₜ‖"),
+    "gradient_flow.rnnfig.actual": ("actual factor ‖Jₜᵀgₜ‖ / ‖gₜ‖", "实际因子 ‖Jₜᵀgₜ‖ / ‖gₜ‖"),
     "gradient_flow.rnnfig.bound": ("Π σ_max (upper bound)", "Π σ_max（上界）"),
-    "gradient_flow.rnnfig.ratio": ("‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖", "‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖"),
+    "gradient_flow.rnnfig.ratio": ("actual ‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖", "实际比值 ‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖"),
     "gradient_flow.rnnfig.x": ("time step t", "时间步 t"),
     "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：细胞状态通路"),
     "gradient_flow.lstm_numbers": (
