@@ -76,7 +76,11 @@ STRINGS = {
     "gradient_flow.model.lstm": ("LSTM", "LSTM"),
     "gradient_flow.model.gru": ("GRU", "GRU"),
     "gradient_flow.model.lstm_fb0": ("LSTM, forget bias 0", "LSTM（遗忘门偏置 0）"),
-    "gradient_flow.ratio_of": ("{model}: gradient ratio ‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖", "{model}：梯度比 ‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖"),
+    "gradient_flow.ratio_of": ("{model}: gradient ratio", "{model}：梯度比"),
+    "gradient_flow.ratio_help": (
+        "‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖: the share of the gradient at the last step that reaches the first step.",
+        "‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖：最后一步的梯度能传回第一步的比例。",
+    ),
     "gradient_flow.radius": ("Spectral radius of the RNN's W_hh", "RNN 的 W_hh 谱半径"),
     "gradient_flow.radius_help": (
         "The largest |eigenvalue| of W_hh. Above 1 the linear part of the recurrence amplifies; the nonlinearity's slope "
