@@ -15,7 +15,7 @@ st.set_page_config(page_title="LSTM Lab · LSTM 实验室", page_icon=":material
 PAGES = [  # (file, url path, title key, icon)
     ("pages/home.py", "", "nav.home", ":material/home:"),
     ("pages/explorer.py", "explorer", "nav.explorer", ":material/biotech:"),
-    ("pages/gradient_flow.py", "gradient-flow", "nav.gradient_flow", ":material/trending_down:"),
+    ("pages/gradient-flow.py", "gradient-flow", "nav.gradient_flow", ":material/trending_down:"),
     ("pages/train.py", "train", "nav.train", ":material/model_training:"),
     ("pages/text-pipeline.py", "text-pipeline", "nav.text_pipeline", ":material/text_fields:"),
     ("pages/metrics.py", "metrics", "nav.metrics", ":material/target:"),

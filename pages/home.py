@@ -34,7 +34,7 @@ with st.expander(t("home.scratch_header")):
 st.header(t("home.tour_header"))
 for slug, path in [
     ("explorer", "pages/explorer.py"),
-    ("gradient_flow", "pages/gradient_flow.py"),
+    ("gradient_flow", "pages/gradient-flow.py"),
     ("train", "pages/train.py"),
     ("text_pipeline", "pages/text-pipeline.py"),
     ("metrics", "pages/metrics.py"),

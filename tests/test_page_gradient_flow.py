@@ -12,7 +12,7 @@ from lstm_core import experiments as E
 torch.set_num_threads(1)  # as app.py does: the page's step-by-step recurrences are slower with two threads
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE = str(ROOT / "pages" / "gradient_flow.py")
+PAGE = str(ROOT / "pages" / "gradient-flow.py")
 
 
 def _open(**query):

@@ -99,7 +99,7 @@ LINKS = sorted(  # every link once, in alternating languages; both languages whe
         for lang in (("en", "zh") if link.params_by_lang else ("en", "zh")[k % 2 :][:1])
     }
 )
-PAGE_FILES = {"explorer": "pages/explorer.py", "gradient-flow": "pages/gradient_flow.py", "train": "pages/train.py",
+PAGE_FILES = {"explorer": "pages/explorer.py", "gradient-flow": "pages/gradient-flow.py", "train": "pages/train.py",
               "metrics": "pages/metrics.py", "forecast": "pages/forecast.py"}  # fmt: skip
 
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # page file -> (ui.page name, {param: (value in the link, the widget value it must restore)})
 LINKS = {
     "pages/explorer.py": ("explorer", {"kind": ("gru", "gru"), "hidden": ("12", 12), "preset": ("sine", "sine")}),
-    "pages/gradient_flow.py": ("gradient_flow", {"T": ("50", 50), "fb": ("3.0", 3.0), "H": ("16", 16)}),
+    "pages/gradient-flow.py": ("gradient_flow", {"T": ("50", 50), "fb": ("3.0", 3.0), "H": ("16", 16)}),
     "pages/train.py": ("train", {"kind": ("gru", "gru"), "hidden": ("16", 16), "epochs": ("5", 5), "seed": ("7", 7)}),
     "pages/text-pipeline.py": ("text_pipeline", {"maxlen": ("10", 10), "dim": ("4", 4), "mode": ("chars", "chars")}),
     "pages/metrics.py": ("metrics", {"tp": ("5", 5), "fn": ("3", 3), "tn": ("7", 7)}),
