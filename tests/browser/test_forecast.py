@@ -18,7 +18,7 @@ def test_tiny_training_shows_results_in_both_languages(app_url, browser, artifac
         page.get_by_role("heading", name=translate("forecast.results_header", "en")).wait_for(timeout=180_000)
         wait_rendered(page)
         assert problems(page) == []
-        page.locator("[data-testid='stDataFrame']").first.wait_for()
+        page.locator("[data-testid='stDataFrame']:visible").first.wait_for()  # the metrics table (chart tables are folded)
         assert page.locator(".js-plotly-plot").count() == 6  # series, windows, scaling, loss, predictions, forecast
         verdicts = page.locator("[data-testid='stAlertContentSuccess'], [data-testid='stAlertContentWarning']")
         assert verdicts.count() == 1
