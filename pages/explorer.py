@@ -4,6 +4,7 @@ import ui
 from lstm_core.errors import UserInputError
 from plots.explorer import what_if_figure
 from ui import explorer_state as state
+from ui import model_files
 
 ui.page("explorer")
 t = ui.t
@@ -14,6 +15,7 @@ with st.expander(t("explorer.guide_title")):
     st.markdown(t("explorer.guide"))
 
 notes = st.container()  # filled last: widgets further down may also have ignored a bad link value
+model_files.upload_widget(where=st.sidebar)  # a model saved from /train or /forecast, traced here
 state.apply_request()
 settings = state.settings_ui()
 

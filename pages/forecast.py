@@ -6,6 +6,7 @@ from lstm_core import forecasting as fc
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
 from ui import forecast_state as S
+from ui import model_files
 
 ui.page("forecast")
 t = ui.t
@@ -107,5 +108,7 @@ pair = st.slider(t("forecast.pick_window"), 1, n_test, n_test, key=f"forecast_pi
 st.caption(
     t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=parts.y_test[pair], pred=result.test_pred[pair])
 )
+model = S.trained_model(result, pair, t("forecast.model_title", series=S.series_title(series)))
 if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="forecast_explorer"):
-    S.open_in_explorer(result, pair, t("forecast.model_title", series=S.series_title(series)))
+    S.open_in_explorer(model)
+model_files.download_button(model)

@@ -5,6 +5,7 @@ import ui.train_state as S
 from lstm_core import metrics
 from lstm_core.errors import UserInputError
 from plots import train as P
+from ui import model_files
 
 ui.page("train")
 t = ui.t
@@ -122,6 +123,9 @@ def evaluation(run):
         st.download_button(
             t("train.download_report"), S.report_markdown(run, threshold), "train_report.md", "text/markdown", on_click="ignore"
         )
+        trained = ui.handoff.get()
+        if trained is not None and trained.source == "train":
+            model_files.download_button(trained)
 
 
 def mistakes(run, y_pred):

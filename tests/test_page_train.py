@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
 from lstm_core.training import History
+from ui.i18n import translate
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "train.py")
 TINY = {"n_negation_en": 100, "epochs": 2, "hidden": 8, "emb": 8}
@@ -70,7 +71,9 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
     assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
 
-    assert len(at.get("download_button")) == 2  # history CSV and run report
+    downloads = at.get("download_button")
+    assert len(downloads) == 3  # history CSV, run report, and the model file that /explorer loads back
+    assert downloads[2].proto.label == translate("model.download", "en")
 
     # the threshold re-scores cached probabilities: same run, different metrics, no retraining
     at.slider(key="train:threshold").set_value(0.99).run()

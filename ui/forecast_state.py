@@ -257,17 +257,20 @@ def verdict(runs: dict):
         st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0))
 
 
-def open_in_explorer(result: fc.ForecastResult, pair: int, title: str):
-    """Hand the trained forecaster and one test window (scaled, as the model reads it) to /explorer."""
+def trained_model(result: fc.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:
+    """The trained forecaster with one test window (scaled, as the model reads it) as its example."""
     window = [float(v) for v in result.scaler.transform(result.split.X_test[pair])]
-    handoff.put(
-        handoff.TrainedModel(
-            recorder=from_torch(result.model.lstm),
-            source="forecast",
-            title=title,
-            scale=(result.scaler.min, result.scaler.max),
-            example=window,
-        )
+    return handoff.TrainedModel(
+        recorder=from_torch(result.model.lstm),
+        source="forecast",
+        title=title,
+        scale=(result.scaler.min, result.scaler.max),
+        example=window,
     )
-    handoff.request(window)
+
+
+def open_in_explorer(model: handoff.TrainedModel):
+    """Hand the forecaster and its window to /explorer, and go there."""
+    handoff.put(model)
+    handoff.request(model.example)
     st.switch_page("pages/explorer.py")
