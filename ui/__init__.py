@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import re
 import threading
 from contextlib import contextmanager
@@ -268,7 +269,9 @@ def error(exc: Exception):
 
 # --- shared server resources ------------------------------------------------------------------
 
-MAX_CONCURRENT_TRAININGS = 2  # two cores: a third run would only slow the other two down
+# Training runs share the server process (and its GIL) with every learner's page reruns: leave a
+# core for the pages. On the 2-core classroom server that means one run at a time; others queue.
+MAX_CONCURRENT_TRAININGS = max(1, (os.cpu_count() or 2) - 1)
 _slots = threading.BoundedSemaphore(MAX_CONCURRENT_TRAININGS)
 _running = [0]
 _running_lock = threading.Lock()
