@@ -224,6 +224,9 @@ WATCH_RERUN = """() => {
 }"""
 
 
+SLIDER_VALUE = "e => e.value ?? e.getAttribute('aria-valuenow')"
+
+
 def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats: Stats, log):
     """`n` Chromium contexts in one thread, taking turns: open pages, move sliders by keyboard."""
     from playwright.sync_api import sync_playwright
@@ -251,7 +254,13 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
                         thumb.scroll_into_view_if_needed(timeout=5000)
                         thumb.focus()
                         page.evaluate(WATCH_RERUN)
-                        thumb.press(rng.choice(["ArrowRight", "ArrowLeft"]))
+                        key = rng.choice(["ArrowRight", "ArrowLeft"])
+                        before = thumb.evaluate(SLIDER_VALUE)
+                        thumb.press(key)
+                        page.wait_for_timeout(50)
+                        if thumb.evaluate(SLIDER_VALUE) == before:  # at the end of its range: no change, no rerun
+                            page.evaluate(WATCH_RERUN)
+                            thumb.press("ArrowLeft" if key == "ArrowRight" else "ArrowRight")
                         page.wait_for_function("() => window.__labDone !== null", timeout=INTERACTION_TIMEOUT * 1000)
                         stats.latencies["browser: move a slider"].append(page.evaluate("window.__labDone") / 1000)
                     else:
