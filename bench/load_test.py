@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.procstat import TreeMonitor  # noqa: E402
-from tests.st_ws_client import Session, Widget  # noqa: E402
+from tests.st_ws_client import Session, Widget, run_async  # noqa: E402
 
 PAGES = ["", "explorer", "gradient-flow", "train", "text-pipeline", "metrics", "forecast", "lessons"]
 WEIGHTED_PAGES = ["explorer"] * 3 + ["train"] * 2 + PAGES  # where a class spends its time
@@ -295,7 +295,7 @@ def warm_up(base: str, log):
                 if not result.ok:
                     log(f"warm-up /{page}: {result}")
 
-    asyncio.run(visit())
+    run_async(visit())
 
 
 def run_load(
@@ -315,7 +315,7 @@ def run_load(
         if n_browsers:
             thread = threading.Thread(target=browsers, args=(base, n_browsers, deadline, think, seed, stats, log), daemon=True)
             thread.start()
-        ws_stats = asyncio.run(classroom(base, sessions - n_browsers, duration, think, seed, ramp=5.0, log=log))
+        ws_stats = run_async(classroom(base, sessions - n_browsers, duration, think, seed, ramp=5.0, log=log))
         if thread is not None:
             thread.join(timeout=INTERACTION_TIMEOUT + 60)
         for action, values in ws_stats.latencies.items():

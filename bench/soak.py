@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.load_test import LANG_OPTIONS, PAGES, adjustable, random_value, warm_up  # noqa: E402
 from bench.procstat import TreeMonitor, cpu_seconds, tree_rss  # noqa: E402
-from tests.st_ws_client import Session  # noqa: E402
+from tests.st_ws_client import Session, run_async  # noqa: E402
 
 TARGETS = {"growth_mb": 100, "slowdown_ratio": 1.25, "slowdown_slack_s": 0.05}
 RELEASE_GRACE_S = 3.0
@@ -114,7 +114,7 @@ async def _train_then_close(base: str, log) -> bool:
 def release_check(base: str, pid: int, grace: float, log=print) -> dict:
     idle = cpu_rate(pid, 1.0)
     idle_threads = threads(pid)
-    started = asyncio.run(_train_then_close(base, log))
+    started = run_async(_train_then_close(base, log))
     busy = cpu_rate(pid, 1.0)
     time.sleep(grace + 1.0)
     after = cpu_rate(pid, 2.0)
@@ -138,7 +138,7 @@ def run_soak(base: str, pid: int, interactions: int, seed: int = 0, per_page: in
     with TreeMonitor(pid) as server:
         baseline = server.last_rss
         started = time.monotonic()
-        learner = asyncio.run(_one_learner(base, interactions, seed, per_page, log))
+        learner = run_async(_one_learner(base, interactions, seed, per_page, log))
         wall = time.monotonic() - started
         end_rss = tree_rss(pid)
     time.sleep(2.0)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
@@ -302,3 +303,26 @@ class Session:
                     await self._ws.send(msg.SerializeToString())
                 except Exception:
                     return
+
+
+def run_async(coro):
+    """asyncio.run(coro), also from a thread whose event loop is already running (pytest runs these
+    after the Playwright tests, whose sync API keeps a loop running in the main thread)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    result = {}
+
+    def work():
+        try:
+            result["value"] = asyncio.run(coro)
+        except BaseException as exc:  # re-raised in the caller's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=work, name="asyncio-runner")
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["value"]

@@ -17,6 +17,8 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from tests.st_ws_client import run_async
+
 ROOT = Path(__file__).resolve().parent.parent
 GLOBAL_SEEDING = re.compile(
     r"\b(torch\.manual_seed|torch\.cuda\.manual_seed(_all)?|np\.random\.seed|numpy\.random\.seed|random\.seed)\("
@@ -108,4 +110,4 @@ async def _two_learners(base: str):
 
 @pytest.mark.browser
 def test_two_learners_training_at_once_each_see_only_their_own(app_url):
-    asyncio.run(_two_learners(app_url))
+    run_async(_two_learners(app_url))
