@@ -143,7 +143,6 @@ STRINGS = {
         "把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。",
     ),
     "gradient_flow.clip": ("Clipping threshold", "裁剪阈值"),
-    "gradient_flow.clip_running": ("Training the two small RNNs…", "正在训练两个小 RNN……"),
     "gradient_flow.clip_none": ("no clipping", "不裁剪"),
     "gradient_flow.clip_with": ("clipped at {clip}", "裁剪阈值 {clip}"),
     "gradient_flow.clipfig.loss": ("training MSE", "训练 MSE"),
