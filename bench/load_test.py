@@ -133,6 +133,18 @@ def random_value(widget: Widget, rng: random.Random, spread: float | None = None
     return None
 
 
+def random_change(session: Session, rng: random.Random):
+    """(widget, widget-state changes) for one random widget on the page that takes a new value,
+    or (None, None) when none does."""
+    candidates = adjustable(session)
+    rng.shuffle(candidates)
+    for widget in candidates:
+        value = random_value(widget, rng)
+        if value is not None:
+            return widget, session.value(widget, value)
+    return None, None
+
+
 def adjustable(session: Session) -> list[Widget]:
     return [
         w
@@ -171,14 +183,9 @@ async def student(index: int, base: str, deadline: float, rng: random.Random, st
                 lang = "zh" if lang == "en" else "en"
                 action, changes = "switch language", session.value(radio, LANG_OPTIONS[lang])
             else:
-                candidates = adjustable(session)
-                rng.shuffle(candidates)
-                for widget in candidates:
-                    value = random_value(widget, rng)
-                    if value is not None:
-                        changes = session.value(widget, value)
-                        action = f"/{page}: move a {widget.kind}"
-                        break
+                widget, changes = random_change(session, rng)
+                if widget is not None:
+                    action = f"/{page}: move a {widget.kind}"
                 else:
                     new_page = rng.choice(PAGES)
             if new_page is not None:

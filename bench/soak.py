@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load_test import LANG_OPTIONS, PAGES, adjustable, random_value, warm_up  # noqa: E402
+from bench.load_test import LANG_OPTIONS, PAGES, random_change, warm_up  # noqa: E402
 from bench.procstat import TreeMonitor, cpu_seconds, tree_rss  # noqa: E402
 from tests.st_ws_client import Session, run_async  # noqa: E402
 
@@ -74,14 +74,7 @@ async def _one_learner(base: str, interactions: int, seed: int, per_page: int, l
                 lang = "zh" if lang == "en" else "en"
                 result = await session.set(radio, LANG_OPTIONS[lang], timeout=60)
             else:
-                changes = None
-                candidates = adjustable(session)
-                rng.shuffle(candidates)
-                for widget in candidates:
-                    value = random_value(widget, rng)
-                    if value is not None:
-                        changes = session.value(widget, value)
-                        break
+                _, changes = random_change(session, rng)
                 result = await session.run(changes, timeout=60)
             latencies.append(result.latency)
             if not result.ok:
