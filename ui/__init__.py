@@ -176,29 +176,26 @@ def _bound(name, parse, valid, default, draw, advanced):
     return value
 
 
-def slider(name, label, min_value, max_value, default, step=None, advanced=False, where=st, **kw):
-    """A slider whose value lives in the URL as ?name=value. `label` is a string key."""
-    parse = type(default)
+def _ranged(draw, name, label, min_value, max_value, default, step, advanced, kw):
+    """A numeric widget over [min_value, max_value] whose value lives in the URL as ?name=value."""
     return _bound(
         name,
-        parse,
+        type(default),
         lambda v: min_value <= v <= max_value,
         default,
-        lambda k: where.slider(t(label), min_value, max_value, step=step, key=k, **kw),
+        lambda k: draw(t(label), min_value, max_value, step=step, key=k, **kw),
         advanced,
     )
+
+
+def slider(name, label, min_value, max_value, default, step=None, advanced=False, where=st, **kw):
+    """A slider bound to the URL. `label` is a string key."""
+    return _ranged(where.slider, name, label, min_value, max_value, default, step, advanced, kw)
 
 
 def number(name, label, min_value, max_value, default, step=None, advanced=False, where=st, **kw):
-    parse = type(default)
-    return _bound(
-        name,
-        parse,
-        lambda v: min_value <= v <= max_value,
-        default,
-        lambda k: where.number_input(t(label), min_value, max_value, step=step, key=k, **kw),
-        advanced,
-    )
+    """A number input bound to the URL. `label` is a string key."""
+    return _ranged(where.number_input, name, label, min_value, max_value, default, step, advanced, kw)
 
 
 def choice(name, label, options, default, format_key=None, advanced=False, where=st, widget="selectbox", **kw):
