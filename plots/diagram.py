@@ -17,13 +17,16 @@ def _num(values, key):
     return v if isinstance(v, str) else f"{v:+.2f}" if key in ("g", "c", "h", "h_prev", "c_prev", "x") else f"{v:.2f}"
 
 
-def cell_svg(values: dict | None = None, names: dict | None = None, title: str = "LSTM cell", live: bool = False) -> str:
+def cell_svg(
+    values: dict | None = None, names: dict | None = None, title: str = "LSTM cell", live: bool = False, peephole: bool = False
+) -> str:
     """SVG markup of the LSTM cell.
 
     values: one unit's numbers at one step, keys x, h_prev, c_prev, i, f, g, o, c, h (all optional).
     names: display names of the gates, e.g. {"f": "forget gate"} (translated by the caller).
     live: mark each number as <tspan data-v="key"> and each gate box with data-gate="key", so a
     script can update the values in place (the explorer steps through time in the browser).
+    peephole: draw the peephole connections (Gers & Schmidhuber): c_{t-1} into i and f, c_t into o.
     """
     names = names or {}
     e = escape
@@ -36,10 +39,11 @@ def cell_svg(values: dict | None = None, names: dict | None = None, title: str =
         '<rect x="100" y="40" width="580" height="290" rx="18" fill="#f7f7f9" stroke="#bbb"/>',
     ]
 
-    def line(points, color="#444", width=2, arrow=True):
+    def line(points, color="#444", width=2, arrow=True, dashed=False):
         d = " ".join(f"{'M' if k == 0 else 'L'}{x},{y}" for k, (x, y) in enumerate(points))
         end = ' marker-end="url(#arr)"' if arrow else ""
-        parts.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{width}"{end}/>')
+        dash = ' stroke-dasharray="6 4"' if dashed else ""
+        parts.append(f'<path d="{d}" fill="none" stroke="{color}" stroke-width="{width}"{dash}{end}/>')
 
     def op(x, y, symbol):
         parts.append(f'<circle cx="{x}" cy="{y}" r="14" fill="white" stroke="#444" stroke-width="2"/>')
@@ -99,5 +103,11 @@ def cell_svg(values: dict | None = None, names: dict | None = None, title: str =
     line([(588, GATE_Y), (626, GATE_Y)], COLORS["o"], 2)
     line([(640, 244), (640, 330), (760, 330)], COLORS["h"], 3)
     label(756, 320, "hₜ ", anchor="end", color=COLORS["h"], weight="bold", slot="h")
+    if peephole:  # the gates also read the cell state: w_ci ⊙ c_{t-1}, w_cf ⊙ c_{t-1}, w_co ⊙ c_t
+        side = GATE_Y - 8  # into each box's side, clear of the gate names above the boxes
+        line([(170, HIGHWAY_Y), (170, side), (182, side)], COLORS["c"], 2, dashed=True)  # c_{t-1} -> f
+        line([(170, 120), (276, 120), (276, side), (292, side)], COLORS["c"], 2, dashed=True)  # c_{t-1} -> i
+        line([(598, HIGHWAY_Y), (598, side), (588, side)], COLORS["c"], 2, dashed=True)  # c_t -> o
+        label(164, 150, names.get("peephole", "peepholes"), size=12, color=COLORS["c"], anchor="end")
     parts.append("</svg>")
     return "".join(parts)

@@ -361,3 +361,12 @@ def test_csv_export_has_one_row_per_step_and_unit():
     assert {"i", "f", "g", "o", "c", "h"} <= set(frame.columns)
     row = frame[(frame.t == 2) & (frame.unit == 1)].iloc[0]
     assert row["input"] == run.labels[2] and row["c"] == pytest.approx(run.trace.values("c")[2, 0, 1], abs=1e-5)
+
+
+def test_only_the_peephole_diagram_draws_the_peepholes():
+    from ui.explorer_state import diagram
+
+    dashed = 'stroke-dasharray="6 4"'
+    assert diagram("peephole", "en").count(dashed) == 3  # c_{t-1} -> i, c_{t-1} -> f, c_t -> o
+    assert "窥视孔连接" in diagram("peephole", "zh")
+    assert dashed not in diagram("lstm", "en")

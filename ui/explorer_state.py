@@ -153,7 +153,8 @@ def diagram(kind: str, lang: str) -> str:
     names = {q: translate(f"explorer.q.{q}", lang) for q in "ifgorzn"}
     title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS else kind
     if kind in ("lstm", "peephole"):
-        return cell_svg(names=names, title=title, live=True)
+        names["peephole"] = translate("explorer.peephole_lines", lang)
+        return cell_svg(names=names, title=title, live=True, peephole=kind == "peephole")
     if kind == "gru":
         return gru_svg(names, title)
     return rnn_svg(kind[4:], title)

@@ -200,9 +200,10 @@ STRINGS = {
     "explorer.q.a": ("pre-activation", "激活前的值"),
     "explorer.diagram.lstm": ("LSTM cell", "LSTM 单元"),
     "explorer.diagram.peephole": (
-        "Peephole LSTM cell (the gates also read c; see the equations)",
-        "窥视孔 LSTM 单元（各门还会读取 c，见公式）",
+        "Peephole LSTM cell: the dashed lines carry c into the gates (i and f read cₜ₋₁, o reads cₜ)",
+        "窥视孔 LSTM 单元：虚线把 c 送入各门（i 和 f 读取 cₜ₋₁，o 读取 cₜ）",
     ),
+    "explorer.peephole_lines": ("peepholes", "窥视孔连接"),
     "explorer.diagram.gru": ("GRU cell", "GRU 单元"),
     "explorer.diagram.rnn_tanh": ("Vanilla RNN cell", "普通 RNN 单元"),
     "explorer.download": ("Download the trace (CSV)", "下载完整记录（CSV）"),
