@@ -17,6 +17,7 @@ with st.expander(t("explorer.guide_title")):
 notes = st.container()  # filled last: widgets further down may also have ignored a bad link value
 model_files.upload_widget(where=st.sidebar)  # a model saved from /train or /forecast, traced here
 state.apply_request()
+ui.browser_param("t", r"[0-9]{1,6}")  # the time step: the stepper reads and writes ?t= itself
 settings = state.settings_ui()
 
 try:

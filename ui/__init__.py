@@ -134,11 +134,25 @@ def _from_url(name, parse, valid, default):
             raise ValueError
         return value
     except (ValueError, TypeError, OverflowError):
-        # The note is Markdown: quote the value with its markup and URL characters blanked out, so a
-        # crafted link cannot put a clickable link or formatting into the note.
-        shown = re.sub(r"[^\w\s.,+=-]|_", "·", raw[:40])
-        st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=shown))
+        _note_bad_value(name, raw)
         return _settings().get(name, default)
+
+
+def _note_bad_value(name, raw):
+    # The note is Markdown: quote the value with its markup and URL characters blanked out, so a
+    # crafted link cannot put a clickable link or formatting into the note.
+    shown = re.sub(r"[^\w\s.,+=-]|_", "·", raw[:40])
+    st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=shown))
+
+
+def browser_param(name: str, pattern: str):
+    """A setting the page's own script keeps in the URL (the explorer's time step, which changes
+    without a server round trip): the server only checks it, so a junk value gets the usual note
+    and is dropped from the link."""
+    raw = st.query_params.get(name)
+    if raw is not None and not re.fullmatch(pattern, raw):
+        _note_bad_value(name, raw)
+        del st.query_params[name]
 
 
 def _to_url(name, value, default):

@@ -86,3 +86,32 @@ def test_chinese_gru_page_steps_and_shows_the_equations(app_url, browser, artifa
         page.screenshot(path=str(artifacts / "explorer_zh.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_the_step_lives_in_the_url(app_url, browser):
+    """A teacher shares /explorer?...&t=7 and every student opens the same step; stepping updates
+    the link (without a server round trip), and a junk value is ignored with a note."""
+    base = f"{app_url}/explorer?lang=en&source=counter&mode=numbers&numbers={COUNTING}"
+    page = open_page(browser, base + "&t=7", (1400, 1400))
+    try:
+        assert problems(page) == []
+        frame = stepper(page)
+        assert step_of(frame) == 7 and slot(frame, "c") == "+4.00"  # four 1s in x_0..x_7
+        frame.locator("#next").click()
+        frame.locator("#next").click()
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '9'", timeout=5000)
+        assert "numbers=" in page.url and "lang=en" in page.url  # the other settings stay in the link
+        page.reload()
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+        assert step_of(stepper(page)) == 9
+        stepper(page).locator("#first").click()
+        page.wait_for_function("() => !new URLSearchParams(location.search).has('t')", timeout=5000)
+    finally:
+        page.close()
+    page = open_page(browser, base + "&t=-3%3Cb%3E", (1400, 1400))
+    try:
+        assert problems(page) == []
+        assert step_of(stepper(page)) == 0
+        assert page.get_by_text("ignored", exact=False).count() >= 1
+    finally:
+        page.close()
