@@ -38,12 +38,12 @@ except UserInputError as exc:
     ui.show_notes()
     st.stop()
 names["value"] = unit
-ui.chart(plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title")))
+ui.chart(plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title")), key="forecast_series")
 st.caption(t("forecast.series_caption", n=len(values), unit=unit))
 st.caption(
     t("forecast.window_caption", pairs=len(parts.y_train) + len(parts.y_test), train=len(parts.y_train), test=len(parts.y_test))
 )
-ui.chart(plots.windows_figure(values, window, 6, names, t("forecast.plot.windows_title")))
+ui.chart(plots.windows_figure(values, window, 6, names, t("forecast.plot.windows_title")), key="forecast_windows")
 
 # --- 3. scaling ---
 st.header(t("forecast.scale_header"))
@@ -52,7 +52,7 @@ scale_names = names | {"clean": t("forecast.leak_train_only"), "leaky": t("forec
 fig = plots.scaling_figure(
     labels, clean.transform(values), whole.transform(values), parts.split, scale_names, t("forecast.plot.scaling_title")
 )
-ui.chart(fig)
+ui.chart(fig, key="forecast_scaling")
 st.caption(S.leak_caption(values, parts.split))
 compare_leak = ui.toggle("leak", "forecast.compare_leak", default=False)
 
@@ -92,13 +92,16 @@ fig = plots.predictions_figure(
     labels, values, parts.split, parts.train_index, result.train_pred, parts.test_index, result.test_pred, names,
     t("forecast.plot.predictions_title"), leaky_pred,
 )  # fmt: skip
-ui.chart(fig)
+ui.chart(fig, key="forecast_predictions")
 
 # --- 6. beyond the data ---
 st.header(t("forecast.future_header"))
 horizon = ui.slider("horizon", "forecast.horizon", 1, 120, 24)
 future = result.forecast(values, horizon)
-ui.chart(plots.future_figure(labels, values, ds.future_labels(labels, horizon), future, names, t("forecast.plot.future_title")))
+ui.chart(
+    plots.future_figure(labels, values, ds.future_labels(labels, horizon), future, names, t("forecast.plot.future_title")),
+    key="forecast_future",
+)
 st.caption(t("forecast.future_caption"))
 
 # --- 7. inside the model ---

@@ -43,3 +43,20 @@ def test_url_example_and_editing(app_url, browser, artifacts, lang, accuracy, re
             assert problems(page) == []
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Data behind this chart"), ("zh", "图表数据表")])
+def test_a_charts_data_table_opens_on_demand(app_url, browser, lang, label):
+    """Folded chart tables are not sent to the browser; opening one shows the chart's numbers."""
+    page = open_page(browser, f"{app_url}/metrics?tp=90&tn=85&fp=15&fn=10&lang={lang}", viewport=(1400, 3000))
+    try:
+        first = page.locator("[data-testid='stExpander']").filter(has_text=label).first
+        assert first.locator("[data-testid='stDataFrame']").count() == 0
+        first.locator("summary").click()
+        first.locator("[data-testid='stDataFrame']").wait_for(timeout=20_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        grid = first.locator("[data-testid='stDataFrame']").text_content()
+        assert "90" in grid and "85" in grid  # the confusion matrix's counts
+    finally:
+        page.close()
