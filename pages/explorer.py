@@ -32,9 +32,8 @@ if run is not None:
     layer, unit = state.view_ui(run)
 
 # only the open tab is drawn: a hidden what-if chart must not slow down a change of variant
-tab_step, tab_what_if, tab_lab = st.tabs(
-    [t("explorer.tab_step"), t("explorer.tab_whatif"), t("explorer.tab_lab")], key="explorer_tab", on_change="rerun"
-)
+TABS = ["step", "whatif", "lab"]
+tab_step, tab_what_if, tab_lab = ui.tabs("tab", TABS, [f"explorer.tab_{s}" for s in TABS])
 
 with tab_step:
     if run is not None and tab_step.open:

@@ -30,7 +30,7 @@ def _stepper(at) -> str:
 
 
 def _open_tab(at, key, lang="en"):
-    at.session_state["explorer_tab"] = translate(key, lang)
+    at.session_state["explorer:tab:open"] = translate(key, lang)
     at.run()
 
 
@@ -166,3 +166,19 @@ def test_teacher_mode_hides_advanced_settings():
     assert not at.exception
     keys = {s.key for s in at.slider} | {n.key for n in at.number_input}
     assert "explorer:hidden" in keys and "explorer:layers" not in keys and "explorer:seed" not in keys
+
+
+def test_the_open_tab_lives_in_the_url():
+    """A lesson's link ?tab=lab&lab_b_f=3.0 opens the single-unit lab with that bias, in either
+    language; switching tabs writes the tab's slug (not its translated label) to the link."""
+    for lang, label in (("en", "Memory half-life when x = 0"), ("zh", translate("explorer.lab_halflife", "zh"))):
+        at = _open(tab="lab", lab_b_f="3.0", lang=lang)
+        assert not at.exception and not at.get("iframe")  # the stepper's tab is closed
+        half = next(m.value for m in at.get("metric") if m.label == label)
+        assert half.startswith("14.3")
+    _open_tab(at, "explorer.tab_whatif", "zh")
+    assert at.query_params["tab"] == "whatif"
+    _open_tab(at, "explorer.tab_step", "zh")
+    assert "tab" not in at.query_params and at.get("iframe")  # the default tab leaves the link
+    at = _open(tab="<script>")
+    assert at.get("iframe") and any("ignored" in i.value for i in at.info)

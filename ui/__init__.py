@@ -248,6 +248,18 @@ def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where
     )
 
 
+def tabs(name, slugs, label_keys, where=st):
+    """st.tabs whose open tab lives in the URL as ?name=slug (a slug, not the translated label, so a
+    link opens the same tab in either language). Only the open tab's body needs to run: `.open`."""
+    labels = [t(k) for k in label_keys]
+    wkey = f"{st.session_state.get('_page', '')}:{name}:open"  # the page's prefix: rebuilt on a language switch
+    if wkey not in st.session_state:
+        st.session_state[wkey] = labels[slugs.index(_from_url(name, str, lambda v: v in slugs, slugs[0]))]
+    containers = where.tabs(labels, key=wkey, on_change="rerun")
+    _to_url(name, next((s for s, c in zip(slugs, containers, strict=True) if c.open), slugs[0]), slugs[0])
+    return containers
+
+
 # --- showing things ---------------------------------------------------------------------------
 
 

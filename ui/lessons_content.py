@@ -59,7 +59,7 @@ LESSONS = (
     ),
     Lesson(
         "highway",
-        links=(Link("explorer", {"lab_b_f": "3.0"}),),
+        links=(Link("explorer", {"tab": "lab", "lab_b_f": "3.0"}),),
         questions=(
             Question(4, 0, DIFFERENTIALS),
             Question(4, 1),
@@ -69,8 +69,8 @@ LESSONS = (
     Lesson(
         "gates",
         links=(
-            Link("explorer", {"lab_b_o": "-6.0"}),
-            Link("explorer", {"lab_w_i": "0.0", "lab_b_i": "-6.0"}),
+            Link("explorer", {"tab": "lab", "lab_b_o": "-6.0"}),
+            Link("explorer", {"tab": "lab", "lab_w_i": "0.0", "lab_b_i": "-6.0"}),
         ),
         questions=(Question(4, 2), Question(4, 0), Question(4, 0)),
     ),
