@@ -192,3 +192,19 @@ def test_cells_expose_the_same_quantities_as_the_equations():
 
     for kind, names in cells.QUANTITIES.items():
         assert set(names) == set(equations.BY_KIND[kind])
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_the_benchmark_shape_matches_torch_in_both_precisions(dtype):
+    """The fast LSTM path at a realistic size (the hypothesis test above keeps shapes small)."""
+    g = torch.Generator().manual_seed(1)
+    module = torch.nn.LSTM(64, 128, num_layers=2, dtype=dtype)
+    x = torch.randn(40, 96, 64, generator=g, dtype=dtype)
+    with torch.no_grad():
+        out, (h_n, c_n) = module(x)
+    trace = lstm_core.from_torch(module).record(x)
+    tol = 1e-5 if dtype == torch.float32 else 1e-12
+    np.testing.assert_allclose(trace.h, out.numpy(), atol=tol, rtol=tol)
+    np.testing.assert_allclose(trace.values("c", layer=1)[-1], c_n[1].numpy(), atol=tol, rtol=tol)
+    i, f, g_, o, c = (trace.values(q, layer=1) for q in "ifgoc")
+    np.testing.assert_allclose(c[1:], f[1:] * c[:-1] + i[1:] * g_[1:], atol=tol, rtol=tol)
