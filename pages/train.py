@@ -137,6 +137,15 @@ def mistakes(run, y_pred):
     st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
     if not run.data.text:
         st.info(t("train.saliency_text_only"))
+        if not (S.symbol_count(run) or S.features(run) == 1):
+            st.caption(t("train.explorer_multifeature", features=S.features(run)))
+            return
+        picks = table["index"].tolist()[:100]
+        k = st.selectbox(t("train.mistake_pick"), picks, format_func=lambda k: f"#{k}", key="train_mistake")
+        numbers = S.as_numbers(run, k)
+        st.caption(t("train.sequence_numbers", numbers=S.numbers_text(numbers)))
+        if st.button(t("train.open_explorer_sequence"), key="train_open_explorer", icon=":material/biotech:"):
+            S.open_in_explorer(numbers)
         return
     examples = table.iloc[:, 1].tolist()[:100]
     text = st.selectbox(t("train.mistake_pick"), examples, key="train_mistake")

@@ -370,3 +370,18 @@ def test_only_the_peephole_diagram_draws_the_peepholes():
     assert diagram("peephole", "en").count(dashed) == 3  # c_{t-1} -> i, c_{t-1} -> f, c_t -> o
     assert "窥视孔连接" in diagram("peephole", "zh")
     assert dashed not in diagram("lstm", "en")
+
+
+def test_a_trained_symbol_model_reads_numbers_as_one_hot_symbols():
+    from ui.explorer_state import Settings, build_run
+    from ui.handoff import TrainedModel
+
+    model = TrainedModel(random_recorder("lstm", 2, 4, seed=2), "train", "LSTM on parity", symbols=2, example=[0, 1])
+    run = build_run(Settings(mode="numbers", numbers="0, 1, 1, 0", source="trained"), model)
+    np.testing.assert_array_equal(run.x, np.eye(2)[[0, 1, 1, 0]])
+    np.testing.assert_allclose(run.trace.h, model.recorder.record(np.eye(2)[[0, 1, 1, 0]]).h)
+    for bad in ("0, 2", "0.5, 1", "-1"):
+        with pytest.raises(UserInputError) as err:
+            build_run(Settings(mode="numbers", numbers=bad, source="trained"), model)
+        assert err.value.key == "explorer.err_model_wants_symbols"
+    assert "0 到 1" in STRINGS["explorer.err_model_wants_symbols"][1].format(last=1)

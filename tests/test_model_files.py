@@ -65,3 +65,12 @@ def test_widgets_render():
     assert not at.exception
     assert at.markdown[-1].value == "no model: True"
     assert len(at.get("download_button")) == 1
+
+
+def test_a_symbol_classifier_keeps_its_symbols_and_a_forged_count_is_dropped():
+    model = handoff.TrainedModel(random_recorder("gru", 3, 4), "train", "GRU on brackets", symbols=3, example=[0, 2, 1])
+    back = model_files.from_file(model_io.load(model_files.model_bytes(model)), "b.npz")
+    assert back.symbols == 3 and back.example == [0.0, 2.0, 1.0]
+    for forged in (5, True, "3", 1):  # not the input width, or not an int
+        data = model_io.save(random_recorder("gru", 3, 4), metadata={"symbols": forged})
+        assert model_files.from_file(model_io.load(data), "f.npz").symbols is None

@@ -163,3 +163,24 @@ def test_nan_loss_stops_and_says_why(monkeypatch):
     assert not at.exception
     assert any("NaN" in e.value and "5.0" in e.value for e in at.error)
     assert not at.metric  # no evaluation of unusable weights
+
+
+def test_a_sequence_model_is_handed_to_the_explorer():
+    """A parity classifier reads one-hot bits: the explorer gets it as a model of symbols 0/1, with
+    a test sequence as its example, and a mistaken sequence can be opened there."""
+    at = train(open_page(PAGE, data="parity", n_parity=200, length_parity=6, epochs=1, hidden=4))
+    assert not at.exception and not at.error
+    run = at.session_state["_train_runs"][0]
+    handed = at.session_state["_trained_model"]
+    assert handed.symbols == 2 and handed.vocab is None and handed.recorder.input_size == 2
+    assert handed.example == run.data.test[0][0].numpy().argmax(-1).tolist() and len(handed.example) == 6
+    assert at.selectbox(key="train_mistake").options  # one epoch of parity: plenty of mistakes (seeded)
+    shown = " ".join(c.value for c in at.caption)
+    assert "as the explorer reads it" in shown
+    assert at.button(key="train_open_explorer").proto.label == translate("train.open_explorer_sequence", "en")
+
+
+def test_a_model_of_several_features_a_step_stays_on_train():
+    at = train(open_page(PAGE, data="digits", n_digits=200, epochs=1, hidden=4))
+    assert not at.exception and not at.error
+    assert "_trained_model" not in at.session_state  # 8 features a step: not a list of numbers

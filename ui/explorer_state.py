@@ -131,6 +131,10 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
         if seq.kind != "numbers":
             raise UserInputError("explorer.err_model_wants_numbers")
         labels, x = seq.labels, si.scale_numbers(seq, model.scale)
+        if model.symbols:  # each number names a symbol, which the model read one-hot
+            if not np.all((x == np.round(x)) & (x >= 0) & (x < model.symbols)):
+                raise UserInputError("explorer.err_model_wants_symbols", last=model.symbols - 1)
+            x = np.eye(model.symbols)[x[:, 0].astype(int)]
     if x.shape[1] != model.recorder.input_size:
         raise UserInputError("explorer.err_input_size", got=x.shape[1], expected=model.recorder.input_size)
     return model.recorder, x, labels

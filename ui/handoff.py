@@ -26,6 +26,7 @@ class TrainedModel:
     tokenise_mode: str = "auto"
     class_names: list = field(default_factory=list)
     scale: tuple | None = None  # (min, max) of a forecaster's Min-Max scaler, fitted on training data
+    symbols: int | None = None  # a classifier of one-hot symbol sequences: each input number is a symbol 0..symbols-1
     example: object = None  # a suggested input: a sentence, or a list of numbers
 
 

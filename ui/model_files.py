@@ -44,6 +44,7 @@ def model_bytes(model: handoff.TrainedModel) -> bytes:
             "source": model.source,
             "tokenise_mode": model.tokenise_mode,
             "example": example,
+            "symbols": model.symbols,
         },
     )
 
@@ -89,8 +90,15 @@ def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedMode
         tokenise_mode=mode if mode in TOKENISE_MODES else "auto",
         class_names=list(loaded.class_names),
         scale=scale,
+        symbols=_symbols(meta.get("symbols"), loaded),
         example=_example(meta.get("example")),
     )
+
+
+def _symbols(value, loaded: model_io.ModelFile) -> int | None:
+    """One-hot symbol inputs: only for a model without a vocabulary whose input width is that count."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and loaded.vocab is None
+    return value if ok and 2 <= value == loaded.recorder.input_size else None
 
 
 def _example(value):

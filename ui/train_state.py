@@ -232,12 +232,42 @@ def collect():
         return
     run = Run(current.number, current.settings, current.data, current.result, error, steps_frame(current))
     st.session_state[RUNS] = [run, *runs()][:2]
-    if run.evaluable and run.data.text:
+    if run.evaluable and (run.data.text or symbol_count(run) or features(run) == 1):
         _hand_off(run)
+
+
+def features(run: Run) -> int | None:
+    """Input features per step of a sequence run (None for text)."""
+    return None if run.data.text else int(run.data.test[0].shape[-1])
+
+
+def symbol_count(run: Run) -> int | None:
+    """How many symbols a sequence run's one-hot steps encode (parity, brackets, ...), else None."""
+    if run.data.text:
+        return None
+    X = run.data.test[0].numpy()
+    return X.shape[-1] if X.shape[-1] > 1 and np.all((X == 0) | (X == 1)) and np.all(X.sum(-1) == 1) else None
+
+
+def as_numbers(run: Run, k: int) -> list:
+    """Test sequence k as the explorer's list of numbers: symbol indices, or the single feature."""
+    X = run.data.test[0][k].numpy()  # (T, F)
+    return X.argmax(-1).tolist() if symbol_count(run) else X[:, 0].tolist()
+
+
+def numbers_text(numbers: list, limit: int = 40) -> str:
+    return ", ".join(f"{v:g}" for v in numbers[:limit]) + (" …" if len(numbers) > limit else "")
 
 
 def _hand_off(run: Run):
     model = run.result.model
+    data = run.data
+    inputs = (
+        dict(embedding=model.embedding.weight.detach().numpy().copy(), vocab=data.vocab, tokenise_mode=data.tokenise_mode,
+             example=data.test_texts[0])
+        if data.text
+        else dict(symbols=symbol_count(run), example=as_numbers(run, 0))
+    )  # fmt: skip
     ui.handoff.put(
         ui.handoff.TrainedModel(
             recorder=model.recorder(),
@@ -245,11 +275,8 @@ def _hand_off(run: Run):
             title=ui.t(
                 "train.handoff_title", kind=ui.t(f"train.kind.{run.settings.kind}"), data=ui.t(f"data.{run.settings.dataset}")
             ),
-            embedding=model.embedding.weight.detach().numpy().copy(),
-            vocab=run.data.vocab,
-            tokenise_mode=run.data.tokenise_mode,
-            class_names=[ui.t(c) for c in run.data.class_names],
-            example=run.data.test_texts[0],
+            class_names=[ui.t(c) for c in data.class_names],
+            **inputs,
         )
     )
 
@@ -338,8 +365,9 @@ def token_saliency(run: Run, text: str):
     return [tok if tok in run.data.vocab.stoi else f"{tok}?" for tok in tokens], scores, proba
 
 
-def open_in_explorer(text: str):
-    ui.handoff.request(text)
+def open_in_explorer(example):
+    """A sentence, or a list of numbers, opened with the trained model in the explorer."""
+    ui.handoff.request(example)
     st.switch_page("pages/explorer.py")
 
 

@@ -61,3 +61,29 @@ def test_short_run_in_chinese_and_a_mistake_opens_in_the_explorer(app_url, brows
         assert problems(page) == []
     finally:
         page.close()
+
+
+def test_a_parity_model_opens_in_the_explorer_with_its_sequence(app_url, browser, artifacts):
+    """A classifier of bit sequences goes to /explorer too: the mistaken sequence becomes the
+    explorer's numbers and the trained model reads them as one-hot symbols."""
+    url = f"{app_url}/train?lang=en&data=parity&n_parity=200&length_parity=6&epochs=1&hidden=4"
+    page = open_page(browser, url, viewport=(1400, 2400))
+    try:
+        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.start", "en"), exact=True).click()
+        page.get_by_role("heading", name=translate("train.results_header", "en")).wait_for(timeout=120_000)
+        wait_rendered(page)
+        page.get_by_role("tab", name=translate("train.tab.mistakes", "en")).click()
+        shown = page.get_by_text("The sequence, as the explorer reads it:").inner_text()
+        bits = [b.strip() for b in shown.split(":", 1)[1].split(",")]
+        page.get_by_role("button", name=translate("train.open_explorer_sequence", "en")).click()
+        page.wait_for_url("**/explorer**", timeout=30_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        frame = page.locator("iframe").first.content_frame
+        frame.locator("#stepno").wait_for()
+        assert frame.locator("#stepno").inner_text() == f"Step t = 0 of {len(bits) - 1}"
+        assert frame.locator("#token").inner_text() == bits[0]
+        assert page.get_by_text("Tracing your trained model: LSTM trained on").count() == 1
+        page.screenshot(path=str(artifacts / "explorer_parity_en.png"), full_page=True)
+    finally:
+        page.close()

@@ -158,6 +158,10 @@ STRINGS = {
         "Your trained model reads numbers: type numbers or pick a numeric preset.",
         "你训练的模型读取的是数字：请输入数字或选择数字类预设。",
     ),
+    "explorer.err_model_wants_symbols": (
+        "Your trained model reads a sequence of symbols: type whole numbers from 0 to {last}, e.g. 0, 1, 1, 0.",
+        "你训练的模型读取的是符号序列：请输入 0 到 {last} 之间的整数，例如 0, 1, 1, 0。",
+    ),
     "explorer.err_input_size": (
         "This input gives {got} numbers per step, but the trained model expects {expected}.",
         "该输入每一步有 {got} 个数，但训练好的模型需要 {expected} 个。",

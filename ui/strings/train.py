@@ -249,8 +249,17 @@ STRINGS = {
     ),
     "train.open_explorer": ("Open this sentence in the cell explorer", "在单元探索页中打开这句话"),
     "train.saliency_text_only": (
-        "Token saliency and the cell explorer hand-off are available for text data sets.",
-        "词元显著性和跳转到单元探索页仅适用于文本数据集。",
+        "Token saliency is available for text data sets.",
+        "词元显著性仅适用于文本数据集。",
+    ),
+    "train.open_explorer_sequence": (
+        "Open this sequence in the cell explorer",
+        "在单元探索页中打开这个序列",
+    ),
+    "train.sequence_numbers": ("The sequence, as the explorer reads it: {numbers}", "探索页读取的序列：{numbers}"),
+    "train.explorer_multifeature": (
+        "The cell explorer takes one number a step; this data set has {features} features a step, so its models stay here.",
+        "单元探索页每一步只接受一个数；这个数据集每一步有 {features} 个特征，所以它的模型无法在那里打开。",
     ),
     "train.download_history": ("Training history (CSV)", "训练历史（CSV）"),
     "train.download_report": ("Run report (Markdown)", "训练报告（Markdown）"),
