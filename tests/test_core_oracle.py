@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 import torch
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import lstm_core
@@ -17,8 +17,7 @@ MODULES = {
 }
 
 
-@settings(max_examples=40, deadline=None)
-@given(
+SHAPES = dict(
     kind=st.sampled_from(sorted(MODULES)),
     T=st.integers(1, 12),
     B=st.integers(1, 4),
@@ -30,25 +29,46 @@ MODULES = {
     with_state=st.booleans(),
     seed=st.integers(0, 2**31 - 1),
 )
-def test_recorder_matches_torch(kind, T, B, I, H, layers, batch_first, bidirectional, with_state, seed):
+
+
+def _against_torch(kind, T, B, I, H, layers, batch_first, bidirectional, with_state, seed, dtype):
+    """(recorded h, torch's output), both (T, B, D*H), for one random module and input."""
     g = torch.Generator().manual_seed(seed)
-    module = MODULES[kind](I, H, num_layers=layers, batch_first=batch_first, bidirectional=bidirectional)
+    module = MODULES[kind](I, H, num_layers=layers, batch_first=batch_first, bidirectional=bidirectional, dtype=dtype)
     with torch.no_grad():
         for p in module.parameters():
-            p.copy_(torch.rand(p.shape, generator=g) * 2 - 1)  # larger than default init: saturating regimes too
-    x = torch.randn((B, T, I) if batch_first else (T, B, I), generator=g)
+            p.copy_(torch.rand(p.shape, generator=g, dtype=dtype) * 2 - 1)  # larger than default init: saturating regimes too
+    x = torch.randn((B, T, I) if batch_first else (T, B, I), generator=g, dtype=dtype)
     D = 2 if bidirectional else 1
-    h0 = torch.randn(layers * D, B, H, generator=g) if with_state else None
-    c0 = torch.randn(layers * D, B, H, generator=g) if with_state else None
+    h0 = torch.randn(layers * D, B, H, generator=g, dtype=dtype) if with_state else None
+    c0 = torch.randn(layers * D, B, H, generator=g, dtype=dtype) if with_state else None
     state = ((h0, c0) if kind == "lstm" else h0) if with_state else None
     with torch.no_grad():
         out, _ = module(x, state)
     expected = out.numpy().transpose(1, 0, 2) if batch_first else out.numpy()
-
     trace = lstm_core.from_torch(module).record(x, h0, c0)
     assert trace.h.shape == (T, B, H * D)
-    # float32: 1e-5 absolute, and relative where a relu RNN's values grow large
-    np.testing.assert_allclose(trace.h, expected, atol=1e-5, rtol=1e-5)
+    return trace.h, expected
+
+
+# derandomized: the same examples on every CI run (a float32 comparison must not turn red by luck)
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(**SHAPES)
+@example(  # a relu stack whose states reach ~30: 5.8e-5 apart in float32, 2e-14 in float64
+    kind="rnn_relu", T=6, B=2, I=3, H=7, layers=3, batch_first=True, bidirectional=True, with_state=True, seed=1
+)
+def test_recorder_matches_torch(**case):
+    h, expected = _against_torch(**case, dtype=torch.float32)
+    # float32 keeps about 7 significant digits: 1e-5, relative to the largest value where a relu
+    # RNN's states grow into the tens (torch sums in another order; float64 below shows it is exact)
+    np.testing.assert_allclose(h, expected, atol=1e-5 * max(1.0, np.abs(expected).max()), rtol=1e-5)
+
+
+@settings(max_examples=40, deadline=None)
+@given(**SHAPES)
+def test_recorder_matches_torch_exactly_in_float64(**case):
+    h, expected = _against_torch(**case, dtype=torch.float64)
+    np.testing.assert_allclose(h, expected, atol=1e-10 * max(1.0, np.abs(expected).max()), rtol=1e-10)
 
 
 def test_unbatched_input_and_numpy_input():
