@@ -140,8 +140,8 @@ def mistakes(run, y_pred):
         if not (S.symbol_count(run) or S.features(run) == 1):
             st.caption(t("train.explorer_multifeature", features=S.features(run)))
             return
-        picks = table["index"].tolist()[:100]
-        k = st.selectbox(t("train.mistake_pick"), picks, format_func=lambda k: f"#{k}", key="train_mistake")
+        shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"
+        k = st.selectbox(t("train.mistake_pick"), list(shown), format_func=shown.get, key="train_mistake")
         numbers = S.as_numbers(run, k)
         st.caption(t("train.sequence_numbers", numbers=S.numbers_text(numbers)))
         if st.button(t("train.open_explorer_sequence"), key="train_open_explorer", icon=":material/biotech:"):

@@ -175,6 +175,9 @@ def test_a_sequence_model_is_handed_to_the_explorer():
     assert handed.symbols == 2 and handed.vocab is None and handed.recorder.input_size == 2
     assert handed.example == run.data.test[0][0].numpy().argmax(-1).tolist() and len(handed.example) == 6
     assert at.selectbox(key="train_mistake").options  # one epoch of parity: plenty of mistakes (seeded)
+    table = next(df.value for df in at.dataframe if "example" in df.value.columns)
+    k, bits = table["example"].iloc[0].removeprefix("#").split(": ")
+    assert bits == "".join(str(v) for v in run.data.test[0][int(k)].numpy().argmax(-1).tolist())
     shown = " ".join(c.value for c in at.caption)
     assert "as the explorer reads it" in shown
     assert at.button(key="train_open_explorer").proto.label == translate("train.open_explorer_sequence", "en")

@@ -343,7 +343,12 @@ def mistakes(run: Run, y_pred) -> pd.DataFrame:
     names = class_labels(run)
     confidence = proba[wrong, y_pred[wrong]]
     order = wrong[np.argsort(-confidence, kind="stable")]
-    example = [run.data.test_texts[k] for k in order] if run.data.text else [f"#{k}" for k in order]
+    if run.data.text:
+        example = [run.data.test_texts[k] for k in order]
+    elif symbol_count(run):  # the symbols themselves: which strings the model gets wrong is the lesson
+        example = [f"#{k}: " + "".join(str(v) for v in as_numbers(run, k)) for k in order]
+    else:
+        example = [f"#{k}" for k in order]
     return pd.DataFrame(
         {
             "index": order,
