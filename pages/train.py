@@ -137,8 +137,8 @@ def mistakes(run, y_pred):
     st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
     if not run.data.text:
         st.info(t("train.saliency_text_only"))
-        if not (S.symbol_count(run) or S.features(run) == 1):
-            st.caption(t("train.explorer_multifeature", features=S.features(run)))
+        if not run.explorable:
+            st.caption(t("train.explorer_multifeature", features=run.features))
             return
         shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"
         k = st.selectbox(t("train.mistake_pick"), list(shown), format_func=shown.get, key="train_mistake")

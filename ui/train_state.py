@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -212,6 +213,25 @@ class Run:
     def evaluable(self) -> bool:
         return self.result is not None and self.result.test_proba is not None
 
+    @property
+    def features(self) -> int | None:
+        """Input features per step of a sequence run (None for text)."""
+        return None if self.data.text else int(self.data.test[0].shape[-1])
+
+    @cached_property
+    def symbols(self) -> int | None:
+        """How many symbols a sequence run's one-hot steps encode (parity, brackets, ...), else None.
+        Cached: the whole test set is scanned once, not for every mistake listed on every rerun."""
+        if self.data.text:
+            return None
+        X = self.data.test[0].numpy()
+        return X.shape[-1] if X.shape[-1] > 1 and np.all((X == 0) | (X == 1)) and np.all(X.sum(-1) == 1) else None
+
+    @property
+    def explorable(self) -> bool:
+        """Whether /explorer can read this run's inputs: text, symbols, or one number a step."""
+        return self.data.text or bool(self.symbols) or self.features == 1
+
     def name(self) -> str:
         s = self.settings
         return ui.t("train.run_name", number=self.number, kind=ui.t(f"train.kind.{s.kind}"), hidden=s.hidden_size, seed=s.seed)
@@ -232,27 +252,14 @@ def collect():
         return
     run = Run(current.number, current.settings, current.data, current.result, error, steps_frame(current))
     st.session_state[RUNS] = [run, *runs()][:2]
-    if run.evaluable and (run.data.text or symbol_count(run) or features(run) == 1):
+    if run.evaluable and run.explorable:
         _hand_off(run)
-
-
-def features(run: Run) -> int | None:
-    """Input features per step of a sequence run (None for text)."""
-    return None if run.data.text else int(run.data.test[0].shape[-1])
-
-
-def symbol_count(run: Run) -> int | None:
-    """How many symbols a sequence run's one-hot steps encode (parity, brackets, ...), else None."""
-    if run.data.text:
-        return None
-    X = run.data.test[0].numpy()
-    return X.shape[-1] if X.shape[-1] > 1 and np.all((X == 0) | (X == 1)) and np.all(X.sum(-1) == 1) else None
 
 
 def as_numbers(run: Run, k: int) -> list:
     """Test sequence k as the explorer's list of numbers: symbol indices, or the single feature."""
     X = run.data.test[0][k].numpy()  # (T, F)
-    return X.argmax(-1).tolist() if symbol_count(run) else X[:, 0].tolist()
+    return X.argmax(-1).tolist() if run.symbols else X[:, 0].tolist()
 
 
 def numbers_text(numbers: list, limit: int = 40) -> str:
@@ -266,7 +273,7 @@ def _hand_off(run: Run):
         dict(embedding=model.embedding.weight.detach().numpy().copy(), vocab=data.vocab, tokenise_mode=data.tokenise_mode,
              example=data.test_texts[0])
         if data.text
-        else dict(symbols=symbol_count(run), example=as_numbers(run, 0))
+        else dict(symbols=run.symbols, example=as_numbers(run, 0))
     )  # fmt: skip
     ui.handoff.put(
         ui.handoff.TrainedModel(
@@ -345,7 +352,7 @@ def mistakes(run: Run, y_pred) -> pd.DataFrame:
     order = wrong[np.argsort(-confidence, kind="stable")]
     if run.data.text:
         example = [run.data.test_texts[k] for k in order]
-    elif symbol_count(run):  # the symbols themselves: which strings the model gets wrong is the lesson
+    elif run.symbols:  # the symbols themselves: which strings the model gets wrong is the lesson
         example = [f"#{k}: " + "".join(str(v) for v in as_numbers(run, k)) for k in order]
     else:
         example = [f"#{k}" for k in order]
