@@ -170,11 +170,10 @@ _LESSONS = {
             "这正是许多实现把遗忘门偏置初始化为 1 或更大的原因。",
         ),
         "predict": (
-            "The link opens the cell explorer with the single-unit lab's forget-gate bias set to 3 (open the "
-            "**Single-unit lab** tab), so at rest "
+            "The link opens the cell explorer's **Single-unit lab** tab with the forget-gate bias set to 3, so at rest "
             "$f = \\sigma(3) \\approx 0.95$. **Predict first:** how many steps until the stored value has halved? "
             "Then read the half-life in the lab and try other biases.",
-            "链接会打开单元探索页，并把单个单元实验室的遗忘门偏置设为 3（请打开“单个单元实验室”标签页），静息时 $f = \\sigma(3) \\approx 0.95$。"
+            "链接会打开单元探索页的“单个单元实验室”标签页，并把遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
             "**先预测**：存储的值要经过多少步才会减半？然后在实验中读出半衰期，再试试其他偏置。",
         ),
         "links": [("Single-unit lab, forget bias 3", "单个单元实验室，遗忘门偏置 3")],
