@@ -116,3 +116,21 @@ def pad_sequences(sequences, maxlen: int, padding: str = "pre", truncating: str 
         pad = [value] * (maxlen - len(seq))
         out.append(pad + seq if padding == "pre" else seq + pad)
     return out
+
+
+# What the classifier on /train reads, and what /text-pipeline therefore shows as "the model's row".
+# Post: pad and cut at the end; the classifier then packs the padding away (pack_padded_sequence),
+# so its last step is the sentence's last real token and pre-padding would gain nothing.
+MODEL_PADDING = "post"
+MODEL_MAXLEN = 80  # tokens a /train model reads of each text
+MODEL_VOCAB = 5000  # largest vocabulary of a /train model, <pad> and <unk> included
+
+
+def build_vocab(texts, mode: str = "auto", max_size: int = MODEL_VOCAB) -> Vocab:
+    """The vocabulary of `texts` (the training split: words seen only in validation or test are <unk>)."""
+    return Vocab.build([tokenise(text, mode) for text in texts], max_size=max_size)
+
+
+def pad_for_model(sequences, maxlen: int) -> list[list[int]]:
+    """Index lists as the classifier reads them: padded and cut at the end to exactly `maxlen`."""
+    return pad_sequences(sequences, maxlen, padding=MODEL_PADDING, truncating=MODEL_PADDING)

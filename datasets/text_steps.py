@@ -10,7 +10,7 @@ import numpy as np
 
 from lstm_core.errors import UserInputError
 
-from .text import OOV, PAD, Vocab, normalise, pad_sequences, tokenise
+from .text import OOV, PAD, Vocab, normalise, pad_for_model, pad_sequences, tokenise
 
 MAX_CHARS = 300  # longer input is cut: the tables stay readable and the page stays fast
 MAX_LEN = 200  # longest padded sequence the page shows
@@ -25,7 +25,7 @@ class SentenceSteps:
     normalised: str  # punctuation and symbols replaced by spaces
     tokens: list[str]
     indices: list[int]  # vocab index of each token, 1 (<unk>) if unknown
-    padded: dict[str, list[int]]  # "pre" / "post" -> exactly maxlen indices, as Keras pad_sequences
+    padded: dict[str, list[int]]  # exactly maxlen indices: "post" as /train's classifier reads them, "pre" Keras' default
 
 
 def check_maxlen(maxlen: int) -> int:
@@ -52,7 +52,7 @@ def sentence_steps(sentence: str, vocab: Vocab, mode: str, maxlen: int) -> Sente
         normalised=normalise(raw),
         tokens=tokens,
         indices=indices,
-        padded={side: pad_sequences([indices], maxlen, padding=side, truncating=side)[0] for side in ("pre", "post")},
+        padded={"post": pad_for_model([indices], maxlen)[0], "pre": pad_sequences([indices], maxlen)[0]},
     )
 
 

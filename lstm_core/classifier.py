@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence
 
-from datasets.text import Vocab, pad_sequences, tokenise
+from datasets.text import MODEL_MAXLEN, MODEL_VOCAB, build_vocab, pad_for_model, tokenise
 
 from . import metrics
 from .errors import UserInputError
@@ -177,7 +177,7 @@ def encode_texts(texts, vocab, tokenise, maxlen: int) -> torch.Tensor:
     """Texts -> (N, T) token ids, post-padded with 0 (and cut after maxlen tokens)."""
     ids = [vocab.encode(tokenise(text)) for text in texts]
     T = max(1, min(maxlen, max((len(s) for s in ids), default=1)))
-    return torch.tensor(pad_sequences(ids, T, padding="post", truncating="post"), dtype=torch.long)
+    return torch.tensor(pad_for_model(ids, T), dtype=torch.long)
 
 
 @torch.no_grad()
@@ -263,7 +263,7 @@ class Prepared:
         return self.vocab is not None
 
 
-def prepare(train, val, test, max_vocab: int = 5000, maxlen: int = 80, tokenise_mode: str = "auto") -> Prepared:
+def prepare(train, val, test, max_vocab: int = MODEL_VOCAB, maxlen: int = MODEL_MAXLEN, tokenise_mode: str = "auto") -> Prepared:
     """Splits of a datasets.classification.ClassificationData -> tensors. The vocabulary comes from
     the training split only, so validation and test words the model never saw become <unk>."""
     if min(len(train.y), len(val.y), len(test.y)) == 0:
@@ -274,7 +274,7 @@ def prepare(train, val, test, max_vocab: int = 5000, maxlen: int = 80, tokenise_
         def tok(text):
             return tokenise(text, tokenise_mode)
 
-        vocab = Vocab.build([tok(s) for s in train.texts], max_size=max_vocab)
+        vocab = build_vocab(train.texts, tokenise_mode, max_vocab)
         tensors = [
             (encode_texts(d.texts, vocab, tok, maxlen), torch.as_tensor(d.y, dtype=torch.long)) for d in (train, val, test)
         ]

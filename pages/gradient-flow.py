@@ -41,7 +41,7 @@ for col, model in zip(cols, E.MODELS, strict=False):
     ratio = S.fmt(S.ratio(A["profiles"][model]))
     col.metric(t("gradient_flow.ratio_of", model=names[model]), ratio, help=t("gradient_flow.ratio_help"))
 cols[3].metric(t("gradient_flow.radius"), S.fmt(A["radius"]), help=t("gradient_flow.radius_help"))
-flow_labels = {k: t(f"gradient_flow.flow.{k}") for k in ("title", "x", "y")}
+flow_labels = {k: t(f"gradient_flow.flow.{k}") for k in ("title", "x", "y", "hover")}
 ui.chart(P.gradient_profiles(A["profiles"], names, flow_labels), S.profiles_table(A["profiles"]), key="gf_profiles")
 st.caption(t("gradient_flow.flow_caption", T=seq_len, last=seq_len - 1))
 

@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from datasets import text_steps as steps
 from datasets.classification import NAMES
-from datasets.text import pad_sequences
+from datasets.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model
 from lstm_core.errors import UserInputError
 from plots.text_pipeline import embedding_heatmap
 from ui.text_pipeline_state import TEXT_SETS, dataset_vocab
@@ -21,7 +21,7 @@ def as_text(values) -> list[str]:
 
 
 st.title(t("nav.text_pipeline"))
-st.markdown(t("text_pipeline.intro"))
+st.markdown(t("text_pipeline.intro", maxlen=MODEL_MAXLEN, vocab=MODEL_VOCAB))
 
 sentence = ui.text("sentence", "text_pipeline.sentence", default=t("text_pipeline.default_sentence"), max_chars=2000)
 left, right = st.columns(2)
@@ -37,7 +37,7 @@ with st.expander(t("app.advanced")):
     seed = ui.number("seed", "app.seed", 0, 2**31 - 1, 0, step=1, advanced=True)
 ui.show_notes()
 
-texts, labels, class_names, token_lists, vocab = dataset_vocab(dataset, mode, vocab_size)
+texts, labels, class_names, token_lists, vocab, n_train = dataset_vocab(dataset, mode, vocab_size)
 try:
     steps.check_maxlen(maxlen)
 except UserInputError as exc:
@@ -73,7 +73,9 @@ if s is not None:
 
 st.header(t("text_pipeline.step3"))
 title = t(NAMES[dataset]["title_key"])
-st.caption(t("text_pipeline.step3_caption", dataset=title, size=len(vocab), seen=len(vocab.counts), shown=VOCAB_ROWS))
+st.caption(
+    t("text_pipeline.step3_caption", dataset=title, n_train=n_train, size=len(vocab), seen=len(vocab.counts), shown=VOCAB_ROWS)
+)
 vocab_table = pd.DataFrame(
     [(k, tok, "—" if c is None else str(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
     columns=[t("text_pipeline.index"), t("text_pipeline.token"), t("text_pipeline.count")],
@@ -89,7 +91,7 @@ if s is not None:
     else:
         st.markdown(t("text_pipeline.padded_n", n=n, pad=maxlen - n))
     pad_rows = {}
-    for side in ("pre", "post"):
+    for side in ("post", "pre"):  # the model's row first
         pad_rows[t(f"text_pipeline.row.{side}_idx")] = as_text(s.padded[side])
         pad_rows[t(f"text_pipeline.row.{side}_tok")] = vocab.decode(s.padded[side])
     pad_table = pd.DataFrame.from_dict(pad_rows, orient="index", columns=as_text(range(1, maxlen + 1)))
@@ -97,9 +99,9 @@ if s is not None:
 
     st.header(t("text_pipeline.step5"))
     table = steps.embedding_matrix(len(vocab), dim, seed)  # (V, dim)
-    looked_up = table[s.padded["pre"]]  # (maxlen, dim): one row per position
-    pre = s.padded["pre"]
-    row_labels = [f"{k + 1}: {tok} ({idx})" for k, (tok, idx) in enumerate(zip(vocab.decode(pre), pre, strict=True))]
+    read = s.padded["post"]  # what the classifier reads
+    looked_up = table[read]  # (maxlen, dim): one row per position
+    row_labels = [f"{k + 1}: {tok} ({idx})" for k, (tok, idx) in enumerate(zip(vocab.decode(read), read, strict=True))]
     st.caption(t("text_pipeline.step5_caption", dim=dim, size=len(vocab), maxlen=maxlen, seed=seed))
     fig = embedding_heatmap(
         looked_up, row_labels, t("text_pipeline.embedding_title"), t("text_pipeline.dimension"), t("text_pipeline.token")
@@ -111,7 +113,7 @@ if s is not None:
 st.header(t("text_pipeline.dataset_header"))
 st.caption(t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(texts), dataset=title, maxlen=maxlen))
 first = [vocab.encode(tokens) for tokens in token_lists[:EXAMPLES]]
-padded = pad_sequences(first, maxlen)
+padded = pad_for_model(first, maxlen)
 examples = pd.DataFrame(
     {
         t("text_pipeline.text"): texts[:EXAMPLES],

@@ -22,14 +22,24 @@ def _positive(values):
     return np.where(np.isfinite(v) & (v > 0), v, None)
 
 
+def steps_back(values) -> tuple[np.ndarray, np.ndarray]:
+    """(k, values reordered by k) for values indexed by t: k = T-1-t counts the steps back from the
+    last one, so a vanishing gradient is a line going down from left to right, as the lessons say."""
+    v = np.asarray(values)
+    return np.arange(len(v)), v[::-1]
+
+
 def gradient_profiles(profiles: dict, names: dict, labels: dict) -> go.Figure:
-    """‖dL/dh_t‖ against t for every model. profiles {model: (T,)}; names {model: legend name}."""
+    """‖dL/dh_t‖ against the steps back k = T-1-t for every model. profiles {model: (T,)} indexed by t."""
     fig = go.Figure()
     for model, norms in profiles.items():
+        k, by_k = steps_back(norms)
         fig.add_trace(
             go.Scatter(
-                x=np.arange(len(norms)),
-                y=_positive(norms),
+                x=k,
+                y=_positive(by_k),
+                customdata=len(k) - 1 - k,
+                hovertemplate=labels["hover"],
                 name=names[model],
                 mode="lines",
                 line=dict(color=MODEL_COLORS[model], dash=DASH[model], width=2.5),
@@ -41,11 +51,13 @@ def gradient_profiles(profiles: dict, names: dict, labels: dict) -> go.Figure:
 
 
 def rnn_factors(sigma, actual, bound, ratio, labels: dict) -> go.Figure:
-    """Top: each step's σ_max(J_t) and what the step really did; bottom: their running products."""
+    """Top: each step's σ_max(J_t) and what the step really did; bottom: their running products.
+    All (T,) indexed by t, drawn against the steps back k = T-1-t."""
     fig = make_subplots(
         rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, subplot_titles=(labels["top"], labels["bottom"])
     )
-    t = np.arange(len(sigma))
+    t, sigma = steps_back(sigma)
+    actual, bound, ratio = (steps_back(v)[1] for v in (actual, bound, ratio))
     fig.add_trace(go.Scatter(x=t, y=sigma, name=labels["sigma"], line=dict(color=COLORS["rnn"], width=2)), 1, 1)
     fig.add_trace(go.Scatter(x=t, y=actual, name=labels["actual"], line=dict(color=COLORS["baseline"], width=1.5)), 1, 1)
     fig.add_hline(y=1.0, line=dict(color="black", dash="dot", width=1), row=1, col=1)
@@ -59,8 +71,9 @@ def rnn_factors(sigma, actual, bound, ratio, labels: dict) -> go.Figure:
 
 
 def lstm_factors(f, keep, labels: dict) -> go.Figure:
-    """Top: the recorded forget gates f_t (mean over units, min-max band); bottom: Π f per unit."""
-    f, keep = np.asarray(f), np.asarray(keep)  # (T, H)
+    """Top: the recorded forget gates f_t (mean over units, min-max band); bottom: Π f per unit.
+    (T, H) indexed by t, drawn against the steps back k = T-1-t."""
+    f, keep = np.asarray(f)[::-1], np.asarray(keep)[::-1]  # (T, H), row k = step T-1-k
     t = np.arange(len(f))
     fig = make_subplots(
         rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, subplot_titles=(labels["top"], labels["bottom"])

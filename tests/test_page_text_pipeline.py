@@ -3,7 +3,12 @@
 import json
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from datasets.text import tokenise
+from lstm_core import classifier as C
+from ui import train_state
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")
 
@@ -39,7 +44,8 @@ def test_chinese_page_and_word_segmentation_from_the_url():
     tokens = at.dataframe[1].value
     assert "电影" in list(tokens["词元"]) and "失望" in list(tokens["词元"])
     padding = at.dataframe[3].value
-    assert list(padding.iloc[0])[1:9] == ["0"] * 8  # pre padding: zeros first
+    assert list(padding.iloc[0])[-8:] == ["0"] * 8  # post padding, what /train reads: zeros last
+    assert list(padding.iloc[2])[1:9] == ["0"] * 8  # pre padding, for comparison: zeros first
     assert at.header[0].value == "1. 转小写、去标点"
 
 
@@ -48,7 +54,8 @@ def test_truncation_message_and_both_sides():
     assert not at.exception
     assert any("2 are cut off" in md.value for md in at.markdown)
     rows = at.dataframe[3].value
-    assert list(rows.iloc[1])[1:] == ["three", "four", "five"] or list(rows.iloc[1])[1:] == ["<unk>", "<unk>", "<unk>"]
+    assert list(rows.iloc[1])[1:] in (["one", "two", "three"], ["<unk>"] * 3)  # post keeps the start
+    assert list(rows.iloc[3])[1:] in (["three", "four", "five"], ["<unk>"] * 3)  # pre keeps the end
     assert list(rows.columns)[1:] == ["1", "2", "3"]
 
 
@@ -78,3 +85,22 @@ def test_real_reviews_dataset():
     assert not at.exception
     examples = at.dataframe[-1].value
     assert len(examples) == 8 and set(examples["标签"]) <= {"正面", "负面"}
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(("lang", "maxlen"), [("en", 80), ("en", 4), ("zh", 80)])
+def test_the_rows_the_page_says_train_reads_are_what_the_classifier_reads(lang, maxlen):
+    """The claim "the models on /train use exactly these steps": the page's vocabulary and its "post"
+    row for a sentence are the classifier's own, for /train's default data of each language."""
+    sentence = {"en": "It was not good, it was zzyzx bad!", "zh": "这部电影不好看，但也不是很差。"}[lang]
+    at = run(lang=lang, sentence=sentence, maxlen=maxlen)
+    assert not at.exception
+    page_vocab = list(at.dataframe[2].value.iloc[:, 1])
+    page_row = [int(v) for v in list(at.dataframe[3].value.iloc[0])[1:]]
+    data = train_state.prepared(f"negation_{lang}", train_state.DEFAULTS.n, None)  # /train's data, as it caches it
+    assert page_vocab == data.vocab.itos[: len(page_vocab)]
+    filler = " ".join(["x"] * maxlen)  # a longer text in the batch: the batch is padded to maxlen
+    read = C.encode_texts([sentence, filler], data.vocab, lambda s: tokenise(s, data.tokenise_mode), maxlen)[0]
+    assert page_row == read.tolist()
+    if maxlen == 80:
+        assert page_row[-1] == 0 and 1 in page_row or lang == "zh"  # padded at the end; the made-up word is <unk>

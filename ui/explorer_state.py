@@ -203,6 +203,12 @@ def lab_record(weights: dict) -> tuple[dict, np.ndarray]:
     return {q: trace.values(q)[:, 0, 0] for q in trace.quantities}, x[:, 0]
 
 
+def lab_half_life(forget_bias: float) -> tuple[float, float]:
+    """(f at rest = σ(b_f), steps until c halves) for the lab's unit while x = 0."""
+    f_rest = float(1 / (1 + np.exp(-forget_bias)))
+    return f_rest, handbuilt.memory_half_life(f_rest)
+
+
 # --- caches ----------------------------------------------------------------------------------
 
 
@@ -359,11 +365,12 @@ def lab_ui():
     for k, (name, (low, high, default)) in enumerate(LAB_SLIDERS.items()):
         weights[name] = ui.slider(f"lab_{name}", f"explorer.lab.{name}", low, high, default, step=0.5, where=columns[k % 3])
     record, x = lab_record(weights)
-    f_rest = float(1 / (1 + np.exp(-weights["b_f"])))
-    half = handbuilt.memory_half_life(f_rest)
+    f_rest, half = lab_half_life(weights["b_f"])
+    half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
+    bias_column = columns[list(LAB_SLIDERS).index("b_f") % 3]  # right under the forget-bias slider
+    bias_column.caption(ui.t("explorer.lab_bias_note", bias=f"{weights['b_f']:+.1f}", f=f"{f_rest:.3f}", half=half_text))
     a, b, c = st.columns(3)
     a.metric(ui.t("explorer.lab_f_rest"), f"{f_rest:.3f}")
-    half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
     b.metric(ui.t("explorer.lab_halflife"), half_text)
     c.metric(ui.t("explorer.lab_c_end"), f"{record['c'][-1]:+.3f}")
     names = {q: f"{q} · {ui.t('explorer.q.' + q)}" for q in "ifgoch"}

@@ -78,7 +78,10 @@ def lstm_summary(L: dict, forget_bias: float) -> dict:
 
 
 def profiles_table(profiles: dict) -> pd.DataFrame:
-    return pd.DataFrame({"t": np.arange(len(next(iter(profiles.values())))), **{m: p for m, p in profiles.items()}})
+    """The chart's data in its order: k = steps back from the last step, t = T-1-k."""
+    T = len(next(iter(profiles.values())))
+    k = np.arange(T)
+    return pd.DataFrame({"k": k, "t": T - 1 - k, **{m: np.asarray(p)[::-1] for m, p in profiles.items()}})
 
 
 # --- exploding gradients and clipping ---------------------------------------------------------

@@ -69,7 +69,7 @@ LESSONS = (
     Lesson(
         "gates",
         links=(
-            Link("explorer", {"tab": "lab", "lab_b_o": "-6.0"}),
+            Link("explorer", {"tab": "lab", "lab_b_f": "6.0", "lab_b_o": "-6.0"}),
             Link("explorer", {"tab": "lab", "lab_w_i": "0.0", "lab_b_i": "-6.0"}),
         ),
         questions=(Question(4, 2), Question(4, 0), Question(4, 0)),

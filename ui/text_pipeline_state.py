@@ -6,17 +6,19 @@ from __future__ import annotations
 import streamlit as st
 
 from datasets import classification
-from datasets.text import Vocab, tokenise
+from datasets.text import build_vocab, tokenise
 
-DATA_SEED = 0  # the same examples as /train shows by default
+DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_state.DATA_SEED)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def dataset_vocab(name: str, mode: str, max_size: int):
-    """(texts, labels, class-name keys, vocabulary) of text data set `name` tokenised with `mode`."""
+    """(texts, labels, class-name keys, tokens of every text, vocabulary, training-split size) of text
+    data set `name`. As on /train, the vocabulary comes from the training split alone."""
     data = classification.load(name, seed=DATA_SEED)
+    train, _, _ = classification.split(data, seed=DATA_SEED)
     tokens = [tokenise(text, mode) for text in data.texts]
-    return data.texts, data.y, data.class_names, tokens, Vocab.build(tokens, max_size=max_size)
+    return data.texts, data.y, data.class_names, tokens, build_vocab(train.texts, mode, max_size), len(train.texts)
 
 
 TEXT_SETS = [name for name, info in classification.NAMES.items() if info["kind"] == "text"]

@@ -15,7 +15,8 @@ STRINGS = {
         "while hiding it (o near 0).\n\n"
         "**Experiments**\n"
         "1. Choose the hand-built *memory cell* and the preset *a sentence with a negation*. Step to the word "
-        "“not” and watch i jump to 1 and f drop to 0; afterwards f stays at 1 and c holds its value to the end.\n"
+        "“not” and watch i jump to 1 and f drop to 0: the cell erases and writes. Between words f is 1 and c holds "
+        "its value; at the second “not” f drops again and the cell writes the same 1 afresh, so c ends at 1.\n"
         "2. Choose the *counter* with the *counting task*: c goes up by exactly 1 at every 1 in the input.\n"
         "3. Switch the variant between LSTM, GRU and vanilla RNN with the same seed and input: the RNN's h "
         "jumps around at every step, while the LSTM's c changes smoothly. Then open **What if?** and clamp "
@@ -25,8 +26,8 @@ STRINGS = {
         "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
         "- **h 是网络其余部分看到的东西**：o × tanh(c)。一个单元可以记住某件事（c 远离 0），同时把它藏起来（o 接近 0）。\n\n"
         "**小实验**\n"
-        "1. 选择手工搭建的“记忆单元”和预设“带否定词的句子”。前进到“不”这个字，看 i 跳到 1、f 降到 0；之后 f 一直保持 1，"
-        "c 把它的值一直保持到最后。\n"
+        "1. 选择手工搭建的“记忆单元”和预设“带否定词的句子”。前进到“不”这个字，看 i 跳到 1、f 降到 0：单元先清除再写入。"
+        "其他字上 f 为 1，c 保持它的值；到第二个“不”时 f 再次降到 0，单元重新写入同样的 1，所以 c 最后仍是 1。\n"
         "2. 选择“计数器”和“计数任务”：输入中每出现一个 1，c 恰好增加 1。\n"
         "3. 在相同的种子和输入下，把变体在 LSTM、GRU 和普通 RNN 之间切换：RNN 的 h 每一步都在跳动，而 LSTM 的 c 变化平缓。"
         "然后打开“如果……会怎样？”，把遗忘门固定为 1。",
@@ -248,10 +249,12 @@ STRINGS = {
     # --- single-unit lab ---
     "explorer.lab_intro": (
         "One LSTM unit with one input, no recurrent weights, and weights you set. The input is a single pulse "
-        "(x = 1 at step 3, 0 elsewhere): the unit writes it into c, then has to hold it. Raise the forget-gate "
-        "bias towards +3 and watch c hold its value for many steps; lower it and the memory fades at once.",
+        "(x = 1 at step 3, 0 elsewhere): the unit writes it into c, then has to hold it. At forget-gate bias +3 "
+        "(f ≈ 0.95) c decays slowly, with a half-life of about 14 steps: by step 39 little is left. At +6 (f ≈ 0.998, "
+        "half-life about 280 steps) c holds for the whole run. Lower the bias and the memory fades at once.",
         "一个只有一个输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
-        "单元把它写入 c，然后必须把它保持住。把遗忘门偏置调高到 +3 左右，看 c 在很多步里保持不变；调低它，记忆会立刻消失。",
+        "单元把它写入 c，然后必须把它保持住。遗忘门偏置为 +3 时（f ≈ 0.95），c 缓慢衰减，半衰期约 14 步：到第 39 步已所剩无几。"
+        "偏置为 +6 时（f ≈ 0.998，半衰期约 280 步），c 在整个过程中都保持住。把偏置调低，记忆会立刻消失。",
     ),
     "explorer.lab.w_f": ("Forget gate: input weight", "遗忘门：输入权重"),
     "explorer.lab.b_f": ("Forget gate: bias", "遗忘门：偏置"),
@@ -261,6 +264,10 @@ STRINGS = {
     "explorer.lab.b_o": ("Output gate: bias", "输出门：偏置"),
     "explorer.lab_x": ("input x", "输入 x"),
     "explorer.lab_halflife": ("Memory half-life when x = 0", "x = 0 时记忆的半衰期"),
+    "explorer.lab_bias_note": (
+        "f = σ({bias}) = {f}: half-life {half}",
+        "f = σ({bias}) = {f}：半衰期 {half}",
+    ),
     "explorer.lab_steps": ("{steps} steps", "{steps} 步"),
     "explorer.lab_forever": ("forever", "永久"),
     "explorer.lab_f_rest": ("Forget gate when x = 0", "x = 0 时的遗忘门"),

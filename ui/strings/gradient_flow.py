@@ -4,16 +4,17 @@ STRINGS = {
         "Every tutorial says that the LSTM *solves the vanishing gradient problem*. Here you can see it and measure it. "
         "Training needs the gradient of the loss with respect to each earlier hidden state, ‖∂L/∂hₜ‖: if almost nothing "
         "of it reaches step t, the network cannot learn to use what it saw at step t. The same input sequence is fed "
-        "to a vanilla RNN, an LSTM and a GRU, and the loss is L = Σ h_{T−1} (the sum of the last hidden state).",
+        "to a vanilla RNN, an LSTM and a GRU, and the loss L is the sum of the components of the last hidden state "
+        "(at step T − 1, counting from 0).",
         "几乎每篇教程都说 LSTM *解决了梯度消失问题*。在这里你可以亲眼看到，并亲手测量。训练时需要损失对每个较早隐藏状态的梯度 "
         "‖∂L/∂hₜ‖：如果几乎没有梯度能传回第 t 步，网络就学不会利用它在第 t 步看到的信息。我们把同一条输入序列分别送入普通 RNN、"
-        "LSTM 和 GRU，损失取 L = Σ h_{T−1}（最后一个隐藏状态各分量之和）。",
+        "LSTM 和 GRU，损失 L 取最后一个隐藏状态（第 T − 1 步，从 0 开始计数）各分量之和。",
     ),
     "gradient_flow.explain_header": ("What to look for, and experiments to try", "看点与建议的实验"),
     "gradient_flow.explain": (
         "**Backpropagation through time multiplies.** The gradient that reaches step t is the gradient at the end "
-        "multiplied by one Jacobian per step in between. If each factor is a little below 1, a hundred of them make a "
-        "number like 10⁻²⁰: the gradient *vanishes*. A little above 1, and it *explodes*.\n\n"
+        "multiplied by one Jacobian per step in between. A hundred factors of 0.9 leave 0.9¹⁰⁰ ≈ 3·10⁻⁵; a hundred of "
+        "0.6 leave 0.6¹⁰⁰ ≈ 10⁻²²: the gradient *vanishes*. Factors above 1, and it *explodes*.\n\n"
         "**The LSTM has a second road.** Its cell state is updated by addition, cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ, so along the "
         "cell the factor per step is just the forget gate fₜ. While the forget gate stays close to 1, the product of "
         "many fₜ stays large, and the gradient survives. The forget-gate bias decides where fₜ starts: σ(1) ≈ 0.73, "
@@ -27,8 +28,8 @@ STRINGS = {
         "4. Make the sequence 500 steps long: which curve still reaches the start?\n"
         "5. In the adding problem, train live LSTMs at T = 50 with forget bias −3, 0 and 1 and compare when each leaves "
         "the baseline. The LSTM is not magic: stop one at 1,000 steps and it has learned nothing either.",
-        "**随时间反向传播是连乘。** 传回第 t 步的梯度，等于末端的梯度乘上中间每一步的雅可比矩阵。如果每个因子都略小于 1，"
-        "一百个连乘就会得到 10⁻²⁰ 这样的数：梯度*消失*了；如果略大于 1，梯度就会*爆炸*。\n\n"
+        "**随时间反向传播是连乘。** 传回第 t 步的梯度，等于末端的梯度乘上中间每一步的雅可比矩阵。一百个 0.9 连乘得到 "
+        "0.9¹⁰⁰ ≈ 3·10⁻⁵，一百个 0.6 连乘得到 0.6¹⁰⁰ ≈ 10⁻²²：梯度*消失*了；如果因子大于 1，梯度就会*爆炸*。\n\n"
         "**LSTM 多了一条路。** 它的细胞状态用加法更新：cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ，所以沿着细胞状态，每一步的因子就是遗忘门 fₜ。"
         "只要遗忘门接近 1，许多个 fₜ 的乘积就仍然不小，梯度便能传回去。遗忘门偏置决定了 fₜ 的初始大小：σ(1) ≈ 0.73，"
         "σ(3) ≈ 0.95。\n\n"
@@ -78,8 +79,9 @@ STRINGS = {
     "gradient_flow.model.lstm_fb0": ("LSTM, forget bias 0", "LSTM（遗忘门偏置 0）"),
     "gradient_flow.ratio_of": ("{model}: gradient ratio", "{model}：梯度比"),
     "gradient_flow.ratio_help": (
-        "‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖: the share of the gradient at the last step that reaches the first step.",
-        "‖∂L/∂h₀‖ / ‖∂L/∂h_T−1‖：最后一步的梯度能传回第一步的比例。",
+        "‖∂L/∂h₀‖ / ‖∂L/∂h₍T−1₎‖ (step T − 1 is the last one): the share of the gradient at the last step that "
+        "reaches the first step.",
+        "‖∂L/∂h₀‖ / ‖∂L/∂h₍T−1₎‖（第 T − 1 步是最后一步）：最后一步的梯度能传回第一步的比例。",
     ),
     "gradient_flow.radius": ("Spectral radius of the RNN's W_hh", "RNN 的 W_hh 谱半径"),
     "gradient_flow.radius_help": (
@@ -88,13 +90,19 @@ STRINGS = {
         "W_hh 特征值模的最大值。大于 1 时，循环的线性部分会放大信号；激活函数的斜率（最大为 1）只能把它再缩小。",
     ),
     "gradient_flow.flow.title": ("How much gradient reaches each step", "每一步收到多少梯度"),
-    "gradient_flow.flow.x": ("time step t", "时间步 t"),
+    "gradient_flow.flow.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
+    "gradient_flow.flow.hover": (
+        "k = %{x} (step t = %{customdata}): %{y:.3g}",
+        "k = %{x}（第 t = %{customdata} 步）：%{y:.3g}",
+    ),
     "gradient_flow.flow.y": ("‖∂L/∂hₜ‖ (log scale)", "‖∂L/∂hₜ‖（对数坐标）"),
     "gradient_flow.flow_caption": (
-        "Read from right to left: the loss is computed at step {last} and its gradient travels back to step 0. A straight "
-        "downward line on this log scale means the same factor is lost at every step. Gaps mean the value fell below "
-        "10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}.",
-        "从右往左读：损失在第 {last} 步计算，梯度一路传回第 0 步。在对数坐标下一条向下的直线，意味着每一步都损失相同的比例。"
+        "The x axis counts steps back from the end: k = 0 is the last step ({last}), where the loss is computed; k = {last} "
+        "is step 0. A vanishing gradient is a line going down from left to right, and a straight line on this log scale "
+        "means the same factor is lost at every step; a line going up means an exploding gradient. Gaps mean the value "
+        "fell below 10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}.",
+        "横轴是距离末尾的步数：k = 0 是最后一步（第 {last} 步），损失在这里计算；k = {last} 是第 0 步。梯度消失表现为一条"
+        "从左往右向下的线；在对数坐标下，直线意味着每一步都损失相同的比例；向上的线意味着梯度爆炸。"
         "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。",
     ),
     # --- section 2
@@ -115,8 +123,8 @@ STRINGS = {
     "gradient_flow.rnnfig.sigma": ("σ_max(Jₜ)", "σ_max(Jₜ)"),
     "gradient_flow.rnnfig.actual": ("actual factor ‖Jₜᵀgₜ‖ / ‖gₜ‖", "实际因子 ‖Jₜᵀgₜ‖ / ‖gₜ‖"),
     "gradient_flow.rnnfig.bound": ("Π σ_max (upper bound)", "Π σ_max（上界）"),
-    "gradient_flow.rnnfig.ratio": ("actual ‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖", "实际比值 ‖∂L/∂hₜ‖ / ‖∂L/∂h_T−1‖"),
-    "gradient_flow.rnnfig.x": ("time step t", "时间步 t"),
+    "gradient_flow.rnnfig.ratio": ("actual ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖", "实际比值 ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖"),
+    "gradient_flow.rnnfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
     "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：细胞状态通路"),
     "gradient_flow.lstm_numbers": (
         "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
@@ -125,12 +133,12 @@ STRINGS = {
         "（门本身对 h 的依赖还会带来其他较小的通路）。",
     ),
     "gradient_flow.lstmfig.top": ("recorded forget gates fₜ", "记录到的遗忘门 fₜ"),
-    "gradient_flow.lstmfig.bottom": ("Π fₖ from step t to the end, per unit", "从第 t 步到末端的 Π fₖ（逐单元）"),
+    "gradient_flow.lstmfig.bottom": ("product of f over the last k steps, per unit", "最后 k 步的 f 之积（逐单元）"),
     "gradient_flow.lstmfig.f_mean": ("mean fₜ", "fₜ 均值"),
     "gradient_flow.lstmfig.f_band": ("min–max over units", "各单元最小–最大"),
     "gradient_flow.lstmfig.keep_median": ("median unit", "中位数单元"),
     "gradient_flow.lstmfig.keep_max": ("best unit", "最佳单元"),
-    "gradient_flow.lstmfig.x": ("time step t", "时间步 t"),
+    "gradient_flow.lstmfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
     # --- section 3
     "gradient_flow.clip_header": ("3. Exploding gradients and clipping", "3. 梯度爆炸与梯度裁剪"),
     "gradient_flow.clip_intro": (
@@ -221,9 +229,9 @@ STRINGS = {
     "gradient_flow.live_stop": ("Stop", "停止"),
     "gradient_flow.live_none": (
         "Choose a model, a length and a budget, then press Train. Short sequences train in seconds; at T = 100 an LSTM "
-        "needed 2,000–3,000 steps (a minute or two on a free core) before it left the baseline.",
+        "needed 2,000–3,000 steps before it left the baseline (the reference runs took 3–5 minutes each on this server).",
         "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完；T = 100 时，LSTM 需要 2000–3000 步"
-        "（空闲时单核一两分钟）才离开基线。",
+        "才离开基线（参考实验在本服务器上每次用时 3–5 分钟）。",
     ),
     "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
     "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),

@@ -245,8 +245,8 @@ _LESSONS = {
             "$\\tilde c_t$).\n"
             "- **Output gate** $o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})$: how much of the "
             "memory to show, $h_t = o_t \\odot \\tanh(c_t)$.\n\n"
-            "Closing the output gate hides the memory from the rest of the network without erasing it: $h_t$ drops "
-            "to about 0 while $c_t$ keeps its value. Closing the input gate protects the memory from new input.\n\n"
+            "Closing the output gate hides the memory from the rest of the network without erasing it: with the forget "
+            "gate open ($f_t \\approx 1$), $h_t$ drops to about 0 while $c_t$ keeps its value. Closing the input gate protects the memory from new input.\n\n"
             "Variants change the wiring: a **peephole** LSTM lets the gates look at the cell state too; a **GRU** "
             "merges the forget and input gates into one update gate $z_t$ and has no separate cell state.",
             "每个门都是一个向量，每个单元对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
@@ -257,20 +257,22 @@ _LESSONS = {
             "取值在 −1 到 1 之间，所以既能把记忆调高也能调低（有些书记作 $\\tilde c_t$）。\n"
             "- **输出门** $o_t = \\sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})$：把多少记忆展示出来，"
             "$h_t = o_t \\odot \\tanh(c_t)$。\n\n"
-            "关闭输出门可以把记忆对网络其他部分隐藏起来而不删除它：$h_t$ 降到约 0，而 $c_t$ 保持不变。"
+            "关闭输出门可以把记忆对网络其他部分隐藏起来而不删除它：只要遗忘门打开（$f_t \\approx 1$），"
+            "$h_t$ 降到约 0，而 $c_t$ 保持不变。"
             "关闭输入门则能保护记忆不被新输入改写。\n\n"
             "各种变体改变了连接方式：**窥视孔（peephole）** LSTM 让门也能看到细胞状态；**GRU** 把遗忘门和输入门"
             "合并成一个更新门 $z_t$，并且没有单独的细胞状态。",
         ),
         "predict": (
-            "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link sets the output gate's bias to −6 "
-            "($o \\approx 0.002$); the second closes the input gate (weight 0, bias −6). **Predict for each:** "
+            "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link opens the forget gate (bias 6, "
+            "$f \\approx 0.998$) and closes the output gate (bias −6, $o \\approx 0.002$); the second closes the input gate (weight 0, bias −6). **Predict for each:** "
             "what will $c$ and $h$ look like after the pulse? Then open them and compare.",
-            "在单元探索页的“单个单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接把输出门偏置设为 −6（$o \\approx 0.002$）；"
+            "在单元探索页的“单个单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接打开遗忘门（偏置 6，$f \\approx 0.998$）"
+            "并关闭输出门（偏置 −6，$o \\approx 0.002$）；"
             "第二个链接关闭输入门（权重 0，偏置 −6）。**分别预测**：脉冲之后 $c$ 和 $h$ 会是什么样？然后打开对比。",
         ),
         "links": [
-            ("Output gate closed", "关闭输出门"),
+            ("Forget gate open, output gate closed", "遗忘门打开，输出门关闭"),
             ("Input gate closed", "关闭输入门"),
         ],
         "quiz": [
@@ -332,8 +334,9 @@ _LESSONS = {
             "Backpropagation through time sends the loss's gradient backwards through every step. The size of "
             "$\\partial L / \\partial h_t$ for each earlier step $t$ shows how much that step can still learn "
             "from the loss at the end.\n\n"
-            "Plot that size on a **log scale** against the distance from the end. Exponential decay, "
-            "$\\|\\partial L/\\partial h_{T-k}\\| \\approx C \\rho^k$, becomes a straight line going down with "
+            "The gradient-flow page plots that size on a **log scale** against $k$, the number of steps back from the "
+            "end (step $T-1-k$). Exponential decay, "
+            "$\\|\\partial L/\\partial h_{T-1-k}\\| \\approx C \\rho^k$, becomes a straight line going down with "
             "slope $\\log \\rho$: the steeper the line, the shorter the network's effective memory. A plain RNN "
             "usually shows a steep line. In an LSTM the gradient can travel along the cell state, multiplied "
             "only by forget-gate values, so with forget gates near 1 the curve stays much flatter.\n\n"
@@ -342,8 +345,8 @@ _LESSONS = {
             "exploding gradients, which are handled by clipping the gradient's norm.",
             "随时间反向传播把损失的梯度沿每一步往回传。对每个较早的步骤 $t$，"
             "$\\partial L / \\partial h_t$ 的大小说明这一步还能从最终的损失中学到多少。\n\n"
-            "把这个大小画在**对数坐标**上，横轴为距离末尾的步数。指数衰减 "
-            "$\\|\\partial L/\\partial h_{T-k}\\| \\approx C \\rho^k$ 会变成一条向下的直线，斜率为 $\\log \\rho$："
+            "梯度流页面把这个大小画在**对数坐标**上，横轴 $k$ 为距离末尾的步数（即第 $T-1-k$ 步）。指数衰减 "
+            "$\\|\\partial L/\\partial h_{T-1-k}\\| \\approx C \\rho^k$ 会变成一条向下的直线，斜率为 $\\log \\rho$："
             "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿细胞状态传递，"
             "只被遗忘门的值相乘，所以当遗忘门接近 1 时，曲线平缓得多。\n\n"
             "有两点要记住。第一，梯度不衰减只是让长距离学习*成为可能*，网络仍要找到有用的权重。"

@@ -2,9 +2,11 @@ STRINGS = {
     "text_pipeline.intro": (
         "A network cannot read letters: before an LSTM sees a sentence, the sentence becomes a list of numbers of a "
         "fixed length, and each number becomes a vector. Follow every step for your own sentence and for a data set. "
-        "The models on /train use exactly these functions.",
+        "The models on /train use exactly these functions, with automatic tokenisation, a vocabulary of at most "
+        "{vocab:,} entries and a maximum length of {maxlen} tokens.",
         "神经网络读不懂文字：LSTM 看到句子之前，句子要先变成一串固定长度的数字，每个数字再变成一个向量。"
-        "用你自己的句子和一个数据集，跟着走一遍每个步骤。训练页面上的模型用的正是这些函数。",
+        "用你自己的句子和一个数据集，跟着走一遍每个步骤。训练页面上的模型用的正是这些函数："
+        "自动分词，词表最多 {vocab:,} 项，最大长度 {maxlen} 个词元。",
     ),
     "text_pipeline.default_sentence": (
         "I expected it to be TERRIBLE... but it wasn't: it was great!",
@@ -51,34 +53,40 @@ STRINGS = {
     ),
     "text_pipeline.step3": ("3. The vocabulary", "3. 词表"),
     "text_pipeline.step3_caption": (
-        "Built from the training texts of “{dataset}”: every token seen, most frequent first, after two special tokens: "
+        "Built, as on /train, from the training split of “{dataset}” alone ({n_train:,} texts; words seen only in the "
+        "validation or test texts become <unk>): every token seen, most frequent first, after two special tokens: "
         "<pad> = 0 fills short sequences, <unk> = 1 stands for every token the vocabulary does not know. "
         "{size:,} entries; {seen:,} distinct tokens in the data. The first {shown} entries:",
-        "由数据集“{dataset}”的训练文本构建：先放两个特殊标记，再按出现次数从多到少列出所有见过的词元。"
+        "与训练页面一样，只由数据集“{dataset}”的训练部分构建（{n_train:,} 条文本；只出现在验证或测试文本中的词会变成 <unk>）："
+        "先放两个特殊标记，再按出现次数从多到少列出所有见过的词元。"
         "<pad> = 0 用来填充较短的序列，<unk> = 1 代表词表中没有的任何词元。"
         "共 {size:,} 项；数据中有 {seen:,} 个不同的词元。前 {shown} 项如下：",
     ),
     "text_pipeline.step4": ("4. Padding and truncation to a fixed length", "4. 填充与截断到固定长度"),
     "text_pipeline.step4_caption": (
-        "A batch needs sequences of equal length, here {maxlen}. As in Keras' pad_sequences, “pre” (the default) adds "
-        "<pad> zeros at the start and, if the sentence is too long, cuts tokens from the start; “post” does both at "
-        "the end. Pre-padding keeps the real tokens next to the LSTM's last step, which is what the classifier reads.",
-        "一个批次里的序列必须等长，这里是 {maxlen}。与 Keras 的 pad_sequences 一样，“pre”（默认）在开头补 <pad>（0），"
-        "句子过长时从开头截掉词元；“post”则都在末尾进行。前置填充让真实词元紧挨着 LSTM 的最后一步，而分类器读的正是最后一步。",
+        "A batch needs sequences of equal length, here {maxlen}. The classifier on /train reads the “post” row: <pad> "
+        "zeros are added at the end and a sentence that is too long is cut at the end. It then packs the padding away "
+        "(PyTorch's pack_padded_sequence), so the LSTM stops at the sentence's last real token and never reads a <pad>. "
+        "For comparison, “pre” is the default of Keras' pad_sequences: pad and cut at the start, which keeps the real "
+        "tokens next to the last step for a model that reads the padding.",
+        "一个批次里的序列必须等长，这里是 {maxlen}。训练页面上的分类器读的是“post”这一行：在末尾补 <pad>（0），"
+        "句子过长时从末尾截断。然后它把填充部分打包去掉（PyTorch 的 pack_padded_sequence），LSTM 在句子最后一个真实词元处停下，"
+        "从不读 <pad>。作为对比，“pre”是 Keras 的 pad_sequences 的默认方式：在开头填充和截断，"
+        "对会读填充的模型来说，这能让真实词元紧挨着最后一步。",
     ),
     "text_pipeline.truncated": (
-        "Your sentence has {n} tokens, more than {maxlen}: {cut} are cut off (from the start with “pre”, from the end "
-        "with “post”).",
-        "你的句子有 {n} 个词元，超过了 {maxlen}：要截掉 {cut} 个（“pre”从开头截，“post”从末尾截）。",
+        "Your sentence has {n} tokens, more than {maxlen}: {cut} are cut off (from the end with “post”, from the start "
+        "with “pre”).",
+        "你的句子有 {n} 个词元，超过了 {maxlen}：要截掉 {cut} 个（“post”从末尾截，“pre”从开头截）。",
     ),
     "text_pipeline.padded_n": (
         "Your sentence has {n} tokens: {pad} <pad> zeros are added.",
         "你的句子有 {n} 个词元：补上 {pad} 个 <pad>（0）。",
     ),
-    "text_pipeline.row.pre_idx": ("pre: indices", "pre：编号"),
-    "text_pipeline.row.pre_tok": ("pre: tokens", "pre：词元"),
-    "text_pipeline.row.post_idx": ("post: indices", "post：编号"),
-    "text_pipeline.row.post_tok": ("post: tokens", "post：词元"),
+    "text_pipeline.row.pre_idx": ("pre (Keras' default): indices", "pre（Keras 默认）：编号"),
+    "text_pipeline.row.pre_tok": ("pre (Keras' default): tokens", "pre（Keras 默认）：词元"),
+    "text_pipeline.row.post_idx": ("post (what /train reads): indices", "post（训练页面读的）：编号"),
+    "text_pipeline.row.post_tok": ("post (what /train reads): tokens", "post（训练页面读的）：词元"),
     "text_pipeline.padding": ("padding", "填充方式"),
     "text_pipeline.step5": ("5. Embedding lookup", "5. 嵌入查找"),
     "text_pipeline.step5_caption": (
@@ -90,17 +98,20 @@ STRINGS = {
         "于是 {maxlen} 个编号组成的序列变成一个 {maxlen} x {dim} 的矩阵，也就是 LSTM 的输入。这里是随机初始值（种子 {seed}）；"
         "训练会调整它们，让用法相近的词得到相近的行。<pad> 那一行全为 0（padding_idx = 0）。",
     ),
-    "text_pipeline.embedding_title": ("Looked-up embedding rows (pre-padded sequence)", "查出的嵌入行（前置填充的序列）"),
+    "text_pipeline.embedding_title": (
+        "Looked-up embedding rows (the post-padded sequence /train reads)",
+        "查出的嵌入行（训练页面读的后置填充序列）",
+    ),
     "text_pipeline.dimension": ("embedding dimension", "嵌入维度"),
     "text_pipeline.dataset_header": ("The same steps for the data set", "对数据集做同样的步骤"),
     "text_pipeline.dataset_caption": (
-        "The first {shown} of {n:,} examples of “{dataset}”, tokenised, indexed and pre-padded to {maxlen}.",
-        "数据集“{dataset}”共 {n:,} 个样本，这里是前 {shown} 个：分词、编号，并前置填充到 {maxlen}。",
+        "The first {shown} of {n:,} examples of “{dataset}”, tokenised, indexed and post-padded to {maxlen} as /train does.",
+        "数据集“{dataset}”共 {n:,} 个样本，这里是前 {shown} 个：分词、编号，并像训练页面那样后置填充到 {maxlen}。",
     ),
     "text_pipeline.label": ("label", "标签"),
     "text_pipeline.tokens": ("tokens", "词元"),
     "text_pipeline.indices": ("indices", "编号序列"),
-    "text_pipeline.padded": ("padded (pre)", "填充后（pre）"),
+    "text_pipeline.padded": ("padded (post)", "填充后（post）"),
     "text_pipeline.lengths": (
         "Token counts in this data set: median {median:.0f}, 95th percentile {p95:.0f}, longest {longest}. "
         "A maximum length of {maxlen} cuts {cut:.0%} of the examples.",
