@@ -1,6 +1,8 @@
 """Forecasting a univariate series with a stacked LSTM, the way tutorials do it, but leak-free:
-split on time, fit the Min-Max scaler on the training part only, cut (window, next value) pairs,
-train with the shared loop, and judge the model against the naive baselines it has to beat.
+split on time into training, validation and test parts, fit the Min-Max scaler on the training part
+only, cut (window, next value) pairs, train with the shared loop (its curves and the choice of the
+kept epoch look at the validation part only), score the test part once, and judge the model against
+the naive baselines it has to beat.
 
 NumPy and torch only. Series are 1-D float arrays (N,); windows are (n_pairs, window).
 """
@@ -20,6 +22,7 @@ from .training import History, TrainConfig, fit
 
 MIN_TRAIN_PAIRS = 8  # fewer (window, next value) pairs than this cannot teach a model anything
 MIN_TEST_POINTS = 2
+MIN_VAL_POINTS = 2
 
 
 # --- windowing and the split on time ------------------------------------------------------------
@@ -45,17 +48,26 @@ def split_point(n: int, test_fraction: float) -> int:
     return n - max(MIN_TEST_POINTS, round(n * test_fraction))
 
 
-def check_length(n: int, window: int, test_fraction: float):
+def val_point(n: int, test_fraction: float, val_fraction: float) -> int:
+    """Index of the first validation value: the validation part is the tail of the past, just before
+    the test part (with val_fraction 0 there is none and this is the test part's start)."""
+    test_start = split_point(n, test_fraction)
+    return test_start - max(MIN_VAL_POINTS, round(n * val_fraction)) if val_fraction > 0 else test_start
+
+
+def check_length(n: int, window: int, test_fraction: float, val_fraction: float = 0.0):
     """Raise a learner-readable error when the series is too short for this window and split."""
-    need = window + MIN_TRAIN_PAIRS + max(MIN_TEST_POINTS, round(n * test_fraction))
-    if n < need or split_point(n, test_fraction) - window < MIN_TRAIN_PAIRS:
+    held_out = n - val_point(n, test_fraction, val_fraction)
+    need = window + MIN_TRAIN_PAIRS + max(MIN_TEST_POINTS + (MIN_VAL_POINTS if val_fraction > 0 else 0), held_out)
+    if n < need or val_point(n, test_fraction, val_fraction) - window < MIN_TRAIN_PAIRS:
         raise UserInputError("forecast.err_too_short", n=n, window=window, need=need)
 
 
 @dataclass
 class Split:
-    """Pairs on each side of the split. A test pair's *target* lies after the split; its window may
-    reach back into the training part (those values are the past, known at prediction time)."""
+    """Pairs on each side of the splits, by where their *target* lies: training, validation (the
+    tail of the past, for curves and choices) and test (scored once). A pair's window may reach back
+    into an earlier part: those values are the past, known at prediction time."""
 
     split: int  # index of the first test value
     X_train: np.ndarray  # (n_train, window)
@@ -64,15 +76,24 @@ class Split:
     y_test: np.ndarray  # (n_test,)
     train_index: np.ndarray  # (n_train,): position of each training target in the series
     test_index: np.ndarray  # (n_test,)
+    val_start: int  # index of the first validation value (== split when there is no validation part)
+    X_val: np.ndarray  # (n_val, window)
+    y_val: np.ndarray  # (n_val,)
+    val_index: np.ndarray  # (n_val,)
 
 
-def split_windows(series: np.ndarray, window: int, test_fraction: float) -> Split:
-    check_length(len(series), window, test_fraction)
+def split_windows(series: np.ndarray, window: int, test_fraction: float, val_fraction: float = 0.0) -> Split:
+    check_length(len(series), window, test_fraction, val_fraction)
     split = split_point(len(series), test_fraction)
+    val_start = val_point(len(series), test_fraction, val_fraction)
     X, y = make_windows(series, window)
     target_index = np.arange(window, len(series))  # (n_pairs,)
-    is_test = target_index >= split
-    return Split(split, X[~is_test], y[~is_test], X[is_test], y[is_test], target_index[~is_test], target_index[is_test])
+    train, test = target_index < val_start, target_index >= split
+    val = ~train & ~test
+    return Split(
+        split, X[train], y[train], X[test], y[test], target_index[train], target_index[test],
+        val_start, X[val], y[val], target_index[val],
+    )  # fmt: skip
 
 
 # --- Min-Max scaling --------------------------------------------------------------------------
@@ -147,6 +168,16 @@ def seasonal_naive(series: np.ndarray, index: np.ndarray, season: int) -> np.nda
     return out
 
 
+BASELINES = ("persistence", "seasonal_naive")
+
+
+def better_baseline(metrics: dict, part: str) -> str:
+    """The baseline with the lower RMSE on `part` ("val" or "test"): the one a model has to beat.
+    A baseline without a score there (seasonal naive on a part shorter than a season) cannot win."""
+    scored = [(metrics[name][part]["rmse"], name) for name in BASELINES if math.isfinite(metrics[name][part]["rmse"])]
+    return min(scored)[1] if scored else "persistence"
+
+
 def baseline_scores(series, index, season) -> dict:
     """{name: scores} for the two baselines on the targets at `index` (seasonal naive only where
     one season of history exists)."""
@@ -166,16 +197,17 @@ def baseline_scores(series, index, season) -> dict:
 @dataclass
 class ForecastConfig:
     window: int = 12  # time_step: how many past values the model sees
-    test_fraction: float = 0.25  # the last quarter of the series is the test part
+    test_fraction: float = 0.25  # the last quarter of the series is the test part, scored once
     layers: int = 1  # stacked LSTM layers
     units: int = 32  # hidden units per layer
-    epochs: int = 500  # airline: 10 of 10 seeds beat persistence at 500 (bench/forecast_airline.py)
+    epochs: int = 500  # an upper bound: the weights of the best validation epoch are kept (bench/forecast_airline.py)
     batch_size: int = 16
     lr: float = 0.01
     optimizer: str = "adam"
     seed: int = 0
     season: int = 12  # for the seasonal-naive baseline (12 for monthly data)
     leaky: bool = False  # fit the scaler on the whole series (the tutorial mistake), for comparison
+    val_fraction: float = 0.15  # the tail of the past before the test part: curves and the kept epoch use it
 
 
 class Forecaster(torch.nn.Module):
@@ -213,6 +245,8 @@ def parameter_count(layers: int, units: int) -> int:
 
 def predict(model: Forecaster, windows: np.ndarray) -> np.ndarray:
     """Scaled windows (n, T) -> scaled next values (n,)."""
+    if len(windows) == 0:  # an empty part (no validation part): nothing to run through the LSTM
+        return np.zeros(0)
     model.eval()
     with torch.no_grad():
         return model(torch.as_tensor(np.asarray(windows), dtype=torch.float32)).numpy().astype(float)
@@ -239,7 +273,9 @@ class ForecastResult:
     history: History
     train_pred: np.ndarray  # (n_train,) original units
     test_pred: np.ndarray  # (n_test,) original units
-    metrics: dict = field(default_factory=dict)  # {"lstm"|"persistence"|"seasonal_naive": {"train"|"test": scores}}
+    val_pred: np.ndarray  # (n_val,) original units
+    best_epoch: int | None  # the epoch whose weights were kept: lowest validation loss (None without validation)
+    metrics: dict = field(default_factory=dict)  # {"lstm"|"persistence"|"seasonal_naive": {"train"|"val"|"test": scores}}
 
     def forecast(self, series: np.ndarray, horizon: int) -> np.ndarray:
         """The recursive forecast beyond the end of `series`, in original units."""
@@ -253,45 +289,63 @@ def train_forecaster(
     on_progress: Callable | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> ForecastResult:
-    """Split, scale (leak-free unless config.leaky), window, train, predict and score."""
+    """Split, scale (on the training part only unless config.leaky), window, train, predict, score.
+    Only the validation part steers anything: its loss is the curve shown during training, and the
+    weights of the epoch with the lowest validation loss are the ones kept. The test part is
+    predicted and scored once, at the end."""
     series = np.asarray(series, dtype=float)
     if not np.isfinite(series).all():
         raise UserInputError("forecast.err_not_finite")
-    parts = split_windows(series, config.window, config.test_fraction)
-    scaler = fit_scaler(series, parts.split, leaky=config.leaky)
-    X_train = torch.as_tensor(scaler.transform(parts.X_train), dtype=torch.float32)  # (n_train, T)
-    y_train = torch.as_tensor(scaler.transform(parts.y_train), dtype=torch.float32)  # (n_train,)
-    X_test = torch.as_tensor(scaler.transform(parts.X_test), dtype=torch.float32)  # (n_test, T)
-    y_test = torch.as_tensor(scaler.transform(parts.y_test), dtype=torch.float32)  # (n_test,)
+    parts = split_windows(series, config.window, config.test_fraction, config.val_fraction)
+    scaler = fit_scaler(series, parts.val_start, leaky=config.leaky)
+
+    def scaled(values) -> torch.Tensor:
+        return torch.as_tensor(scaler.transform(values), dtype=torch.float32)
+
+    X_train, y_train = scaled(parts.X_train), scaled(parts.y_train)  # (n_train, T), (n_train,)
+    X_val, y_val = scaled(parts.X_val), scaled(parts.y_val)  # (n_val, T), (n_val,)
     model = build_model(config.layers, config.units, config.seed)
     mse = torch.nn.functional.mse_loss
+    has_val = len(parts.y_val) > 0
 
     def evaluate(m):
-        # Shown as a curve only; never used to choose anything (that would tune on the test part).
-        return {"test_loss": float(mse(m(X_test), y_test))}
+        return {"val_loss": float(mse(m(X_val), y_val))} if has_val else {}
 
     train_config = TrainConfig(
-        epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer, seed=config.seed
-    )
-    history = fit(model, X_train, y_train, mse, train_config, evaluate, on_progress=on_progress, should_stop=should_stop)
+        epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer, seed=config.seed,
+        patience=config.epochs if has_val else None,  # track the best validation epoch, never stop early
+    )  # fmt: skip
+    monitor = "-val_loss" if has_val else None
+    history = fit(model, X_train, y_train, mse, train_config, evaluate, monitor, on_progress, should_stop)
     if history.stopped == "nan":
         raise UserInputError("forecast.err_diverged", lr=config.lr)
-    train_pred = scaler.inverse(predict(model, X_train.numpy()))
-    test_pred = scaler.inverse(predict(model, X_test.numpy()))
+    best_epoch = None
+    if history.best_state is not None and history.stopped is None:
+        model.load_state_dict(history.best_state)
+        best_epoch = min(history.epochs, key=lambda e: e["val_loss"])["epoch"]
+    train_pred, val_pred, test_pred = (
+        scaler.inverse(predict(model, scaler.transform(X))) for X in (parts.X_train, parts.X_val, parts.X_test)
+    )
     metrics = {"lstm": {"train": scores(parts.y_train, train_pred), "test": scores(parts.y_test, test_pred)}}
-    for part, index in (("train", parts.train_index), ("test", parts.test_index)):
+    if has_val:
+        metrics["lstm"]["val"] = scores(parts.y_val, val_pred)
+    indices = {"train": parts.train_index, "val": parts.val_index, "test": parts.test_index}
+    for part, index in indices.items():
+        if len(index) == 0:
+            continue
         for name, value in baseline_scores(series, index, config.season).items():
             metrics.setdefault(name, {})[part] = value
-    return ForecastResult(config, model, scaler, parts, history, train_pred, test_pred, metrics)
+    return ForecastResult(config, model, scaler, parts, history, train_pred, test_pred, val_pred, best_epoch, metrics)
 
 
-def leak_summary(series: np.ndarray, split: int) -> dict:
-    """What each scaler makes of the test part: the leaky one keeps it inside [0, 1] only because
-    it already saw the test part's max and min."""
+def leak_summary(series: np.ndarray, split: int, fit_end: int | None = None) -> dict:
+    """What each scaler makes of the test part (from `split` on): the leaky one keeps it inside
+    [0, 1] only because it already saw the test part's max and min. The clean one is fitted on the
+    values before `fit_end` (the training part; default `split`)."""
     series = np.asarray(series, float)
     out = {}
     for name, leaky in (("train_only", False), ("whole_series", True)):
-        scaler = fit_scaler(series, split, leaky=leaky)
+        scaler = fit_scaler(series, split if fit_end is None else fit_end, leaky=leaky)
         test_scaled = scaler.transform(series[split:])
         out[name] = {
             "min": scaler.min,

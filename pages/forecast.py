@@ -14,8 +14,8 @@ st.title(t("forecast.title"))
 st.markdown(t("forecast.intro"))
 with st.expander(t("forecast.explain_header"), icon=":material/menu_book:"):
     st.markdown(t("forecast.explain"))
-names = {k: t(f"forecast.{k}") for k in ("train", "test", "input", "target", "unused", "pair", "actual", "forecast")}
-names |= {k: t(f"forecast.{k}") for k in ("train_pred", "test_pred", "test_pred_leaky")}
+names = {k: t(f"forecast.{k}") for k in ("train", "val", "test", "input", "target", "unused", "pair", "actual", "forecast")}
+names |= {k: t(f"forecast.{k}") for k in ("train_pred", "val_pred", "test_pred", "test_pred_leaky")}
 names |= {"time": t("forecast.axis.time"), "step": t("forecast.axis.step"), "scaled": t("forecast.axis.scaled")}
 
 # --- 1. the series ---
@@ -31,29 +31,37 @@ st.header(t("forecast.window_header"))
 a, b = st.columns(2)
 window = ui.slider("window", "forecast.window", 1, 48, 12, where=a, help=t("forecast.window_help"))
 test_fraction = ui.slider("test", "forecast.test_fraction", 0.1, 0.5, 0.25, step=0.05, where=b, advanced=True)
+val_fraction = ui.slider("val", "forecast.val_fraction", 0.05, 0.3, 0.15, step=0.05, where=b, advanced=True)
 try:
-    parts = fc.split_windows(values, window, test_fraction)
+    parts = fc.split_windows(values, window, test_fraction, val_fraction)
 except UserInputError as exc:
     ui.error(exc)
     ui.show_notes()
     st.stop()
 names["value"] = unit
-ui.chart(plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title")), key="forecast_series")
+series_fig = plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title"), parts.val_start)
+ui.chart(series_fig, key="forecast_series")
 st.caption(t("forecast.series_caption", n=len(values), unit=unit))
 st.caption(
-    t("forecast.window_caption", pairs=len(parts.y_train) + len(parts.y_test), train=len(parts.y_train), test=len(parts.y_test))
+    t(
+        "forecast.window_caption",
+        pairs=len(parts.y_train) + len(parts.y_val) + len(parts.y_test),
+        train=len(parts.y_train),
+        val=len(parts.y_val),
+        test=len(parts.y_test),
+    )
 )
 ui.chart(plots.windows_figure(values, window, 6, names, t("forecast.plot.windows_title")), key="forecast_windows")
 
 # --- 3. scaling ---
 st.header(t("forecast.scale_header"))
-clean, whole = fc.fit_scaler(values, parts.split), fc.fit_scaler(values, parts.split, leaky=True)
+clean, whole = fc.fit_scaler(values, parts.val_start), fc.fit_scaler(values, parts.split, leaky=True)
 scale_names = names | {"clean": t("forecast.leak_train_only"), "leaky": t("forecast.leak_whole")}
 fig = plots.scaling_figure(
-    labels, clean.transform(values), whole.transform(values), parts.split, scale_names, t("forecast.plot.scaling_title")
+    labels, clean.transform(values), whole.transform(values), parts.val_start, scale_names, t("forecast.plot.scaling_title")
 )
 ui.chart(fig, key="forecast_scaling")
-st.caption(S.leak_caption(values, parts.split))
+st.caption(S.leak_caption(values, parts.split, parts.val_start))
 compare_leak = ui.toggle("leak", "forecast.compare_leak", default=False)
 
 # --- 4. model and training ---
@@ -69,7 +77,9 @@ optimizer = ui.choice(
 lr = float(ui.choice("lr", "forecast.lr", ["0.001", "0.003", "0.01", "0.03", "0.1"], "0.01", where=cols[1], advanced=True))
 batch_size = ui.slider("batch", "forecast.batch_size", 1, 128, 16, where=cols[2], advanced=True)
 st.caption(t("forecast.model_caption", layers=layers, units=units, params=fc.parameter_count(layers, units)))
-config = fc.ForecastConfig(window, test_fraction, layers, units, epochs, batch_size, lr, optimizer, seed, series.season)
+config = fc.ForecastConfig(
+    window, test_fraction, layers, units, epochs, batch_size, lr, optimizer, seed, series.season, val_fraction=val_fraction
+)
 if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
     S.start(values, config, compare_leak)
 ui.show_notes()
@@ -90,7 +100,7 @@ st.caption(t("forecast.metrics_note"))
 leaky_pred = outcome.runs["leaky"].test_pred if "leaky" in outcome.runs else None
 fig = plots.predictions_figure(
     labels, values, parts.split, parts.train_index, result.train_pred, parts.test_index, result.test_pred, names,
-    t("forecast.plot.predictions_title"), leaky_pred,
+    t("forecast.plot.predictions_title"), leaky_pred, parts.val_index, result.val_pred,
 )  # fmt: skip
 ui.chart(fig, key="forecast_predictions")
 

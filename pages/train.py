@@ -80,9 +80,15 @@ def evaluation(run):
         threshold = ui.slider(
             "threshold", "train.threshold", 0.0, 1.0, 0.5, step=0.01, help=t("train.threshold_help", positive=names[1])
         )
-        at = metrics.metrics_at_threshold(y_true, run.result.test_proba[:, 1], threshold)
-        for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
-            col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}")
+        for part, y, proba in S.threshold_parts(run):
+            st.markdown(t(f"train.threshold_{part}"))
+            at = metrics.metrics_at_threshold(y, proba[:, 1], threshold)
+            for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
+                col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}", help=t(f"train.metric_{part}_help"))
+        best = S.best_f1_threshold(run)
+        if best is not None:
+            st.caption(t("train.threshold_best", threshold=best[0], f1=best[1]))
+        st.caption(t("train.test_exploration"))
     y_pred = S.predictions(run, threshold)
     tabs = st.tabs([t(f"train.tab.{k}") for k in ("cm", "report", "curves", "mistakes", "export")])
     with tabs[0]:

@@ -19,12 +19,18 @@ def _split_line(fig, x):
     fig.add_shape(type="line", x0=x, x1=x, y0=0, y1=1, yref="paper", line=dict(dash="dot", color="#555"))
 
 
-def series_figure(labels, values, split: int, names: dict, title: str) -> go.Figure:
-    """The series drawn in two colours: the training part, then the test part (from the split on)."""
+def series_figure(labels, values, split: int, names: dict, title: str, val_start: int | None = None) -> go.Figure:
+    """The series drawn in up to three colours: the training part, the validation part (from
+    val_start on, if it is before the split) and the test part (from the split on)."""
     labels, values = list(labels), np.asarray(values, float)
+    val_start = split if val_start is None else val_start
     fig = go.Figure()
-    fig.add_scatter(x=labels[:split], y=values[:split], name=names["train"], line=dict(color=COLORS["train"]))
-    # the test line starts at the last training point so the two parts join up
+    fig.add_scatter(x=labels[:val_start], y=values[:val_start], name=names["train"], line=dict(color=COLORS["train"]))
+    # each later part starts at the last point of the one before, so the parts join up
+    if val_start < split:
+        part = slice(val_start - 1, split)
+        fig.add_scatter(x=labels[part], y=values[part], name=names["val"], line=dict(color=COLORS["val"]))
+        _split_line(fig, labels[val_start])
     fig.add_scatter(x=labels[split - 1 :], y=values[split - 1 :], name=names["test"], line=dict(color=COLORS["test"]))
     _split_line(fig, labels[split])
     fig.update_xaxes(title=names["time"])
@@ -81,7 +87,7 @@ def scaling_figure(labels, clean, leaky, split: int, names: dict, title: str) ->
 
 
 def loss_figure(runs: dict, names: dict, title: str) -> go.Figure:
-    """Training and test loss per epoch. runs: {label_suffix: list of {"epoch", "loss", "test_loss"}}."""
+    """Training and validation loss per epoch. runs: {label_suffix: list of {"epoch", "loss", "val_loss"}}."""
     fig = go.Figure()
     for suffix, epochs in runs.items():
         if not epochs:
@@ -92,9 +98,9 @@ def loss_figure(runs: dict, names: dict, title: str) -> go.Figure:
         fig.add_scatter(
             x=x, y=[e["loss"] for e in epochs], name=names["train_loss"] + tail, line=dict(color=COLORS["train"], dash=dash)
         )
-        if "test_loss" in epochs[0]:
-            y = [e.get("test_loss") for e in epochs]
-            fig.add_scatter(x=x, y=y, name=names["test_loss"] + tail, line=dict(color=COLORS["test"], dash=dash))
+        if "val_loss" in epochs[0]:
+            y = [e.get("val_loss") for e in epochs]
+            fig.add_scatter(x=x, y=y, name=names["val_loss"] + tail, line=dict(color=COLORS["val"], dash=dash))
     longest = max((len(e) for e in runs.values()), default=0)
     fig.update_xaxes(title=names["epoch"], dtick=1 if longest <= 12 else None)  # no "epoch 1.5" on short runs
     fig.update_yaxes(title=names["loss"], type="log", dtick=1)  # one label per decade
@@ -102,14 +108,17 @@ def loss_figure(runs: dict, names: dict, title: str) -> go.Figure:
 
 
 def predictions_figure(
-    labels, values, split: int, train_index, train_pred, test_index, test_pred, names: dict, title: str, leaky_pred=None
-) -> go.Figure:
+    labels, values, split: int, train_index, train_pred, test_index, test_pred, names: dict, title: str, leaky_pred=None,
+    val_index=(), val_pred=(),
+) -> go.Figure:  # fmt: skip
     """The classic tutorial plot: the original series with the one-step predictions on the training
     and the test part overlaid (each prediction at the time step it predicts)."""
     labels = np.asarray(list(labels), dtype=object)
     fig = go.Figure()
     fig.add_scatter(x=list(labels), y=np.asarray(values, float), name=names["actual"], line=dict(color="#444", width=1.5))
     fig.add_scatter(x=list(labels[train_index]), y=train_pred, name=names["train_pred"], line=dict(color=COLORS["train"]))
+    if len(val_index):
+        fig.add_scatter(x=list(labels[val_index]), y=val_pred, name=names["val_pred"], line=dict(color=COLORS["val"]))
     fig.add_scatter(x=list(labels[test_index]), y=test_pred, name=names["test_pred"], line=dict(color=COLORS["test"]))
     if leaky_pred is not None:
         fig.add_scatter(

@@ -36,6 +36,26 @@ def test_window_too_long_is_a_learner_error():
     assert err.value.key == "forecast.err_too_short" and err.value.params["n"] == 20
 
 
+def test_validation_tail_lies_between_training_and_test():
+    s = np.arange(100.0)
+    parts = fc.split_windows(s, 12, 0.25, 0.15)
+    assert (parts.val_start, parts.split) == (60, 75)
+    assert parts.train_index.max() < parts.val_start <= parts.val_index.min()
+    assert parts.val_index.max() < parts.split <= parts.test_index.min()
+    assert len(parts.y_train) + len(parts.y_val) + len(parts.y_test) == 100 - 12
+    np.testing.assert_array_equal(parts.y_val, s[60:75])
+    assert len(fc.split_windows(s, 12, 0.25).y_val) == 0  # no validation part unless asked for
+
+
+def test_better_baseline_is_the_one_with_the_lower_rmse():
+    m = {"persistence": {"test": {"rmse": 50.3}}, "seasonal_naive": {"test": {"rmse": 42.0}}}
+    assert fc.better_baseline(m, "test") == "seasonal_naive"
+    m["seasonal_naive"]["test"]["rmse"] = 60.0
+    assert fc.better_baseline(m, "test") == "persistence"
+    m["persistence"]["test"]["rmse"], m["seasonal_naive"]["test"]["rmse"] = 70.0, math.nan  # unscored: cannot win
+    assert fc.better_baseline(m, "test") == "persistence"
+
+
 def test_split_is_on_time_and_test_targets_come_after_train_targets():
     s = np.arange(100.0)
     parts = fc.split_windows(s, 12, 0.25)
@@ -60,16 +80,26 @@ def test_scaler_matches_sklearn_fitted_on_training_values_only():
     np.testing.assert_allclose(leaky.transform(s), SkMinMaxScaler().fit_transform(s[:, None])[:, 0])
 
 
-def test_training_never_sees_test_values_through_the_scaler():
-    """Changing only the test part must leave the fitted scaler and the training result unchanged."""
+@pytest.mark.trains
+def test_the_test_part_steers_nothing():
+    """Changing only the test part must leave the scaler, the curves, the kept epoch and every
+    prediction before the test part unchanged: only the final test score may move."""
     s = ds.load("airline").values
-    cfg = fc.ForecastConfig(epochs=3, units=4)
+    cfg = fc.ForecastConfig(epochs=4, units=4)
     a = fc.train_forecaster(s, cfg)
     changed = s.copy()
     changed[a.split.split :] *= 10  # a wildly different future
     b = fc.train_forecaster(changed, cfg)
-    assert (a.scaler.min, a.scaler.max) == (b.scaler.min, b.scaler.max)
+    assert (
+        (a.scaler.min, a.scaler.max)
+        == (b.scaler.min, b.scaler.max)
+        == (s[: a.split.val_start].min(), s[: a.split.val_start].max())
+    )
+    assert a.history.epochs == b.history.epochs and "val_loss" in a.history.epochs[-1]
+    assert a.best_epoch == b.best_epoch == min(a.history.epochs, key=lambda e: e["val_loss"])["epoch"]
     np.testing.assert_array_equal(a.train_pred, b.train_pred)
+    np.testing.assert_array_equal(a.val_pred, b.val_pred)
+    assert a.metrics["lstm"]["val"] == b.metrics["lstm"]["val"] and a.metrics["lstm"]["test"] != b.metrics["lstm"]["test"]
     leaky = fc.train_forecaster(changed, fc.ForecastConfig(epochs=3, units=4, leaky=True))
     assert leaky.scaler.max == changed.max() > a.scaler.max
 
@@ -126,7 +156,7 @@ def test_training_is_reproducible_and_reports_progress():
     b = fc.train_forecaster(s, cfg)
     np.testing.assert_array_equal(a.test_pred, b.test_pred)
     assert len(a.history.epochs) == 4 and sum(p.epoch_end for p in seen) == 4
-    assert "test_loss" in a.history.epochs[-1]
+    assert "val_loss" in a.history.epochs[-1] and "test_loss" not in a.history.epochs[-1]
     assert set(a.metrics) == {"lstm", "persistence", "seasonal_naive"}
     assert a.metrics["lstm"]["test"]["rmse"] == pytest.approx(fc.rmse(a.split.y_test, a.test_pred))
 

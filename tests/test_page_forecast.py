@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from datasets import series as ds
+from lstm_core import forecasting as fc
 from ui.handoff import KEY as HANDOFF_KEY
 from ui.i18n import translate
 
@@ -79,9 +81,12 @@ def test_synthetic_series_controls():
     assert not at.exception
     assert at.slider(key="forecast:slope").value == 0.05
     series = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert len(ys(series["data"][0])) + len(ys(series["data"][1])) == 121  # the parts share one joining point
+    assert [len(ys(trace)) for trace in series["data"]] == [72, 19, 31]  # train, validation, test: 120 values
+    assert sum(len(ys(trace)) for trace in series["data"]) == 122  # each later part repeats the point it joins
 
 
+@pytest.mark.trains
+@pytest.mark.claims
 def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at = page(epochs=3, units=4, leak=1)
     at = train_until_done(at)
@@ -91,8 +96,15 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     assert list(table.iloc[:, 0]) == [
         translate(f"forecast.model.{m}", "en") for m in ("lstm", "lstm_leaky", "persistence", "seasonal_naive")
     ]
-    assert table.shape[1] == 7 and table.iloc[2, 2] == pytest.approx(50.3, abs=0.05)  # persistence test RMSE on airline
-    assert len(at.success) + len(at.warning) >= 1  # the verdict against persistence is always stated
+    assert list(table.columns)[1:4] == ["RMSE · train", "RMSE · validation", "RMSE · test"] and table.shape[1] == 10
+    assert table.iloc[2, 3] == pytest.approx(50.3, abs=0.05)  # persistence test RMSE on airline
+    # the claim "judged against the better baseline, named": the verdict names the baseline with the lower RMSE
+    for column, prefix in ((2, "Validation part"), (3, "Test part")):
+        better = 2 if table.iloc[2, column] < table.iloc[3, column] else 3
+        name = translate(f"forecast.baseline.{('persistence', 'seasonal_naive')[better - 2]}", "en")
+        said = [m.value for m in (*at.success, *at.warning, *at.info) if m.value.startswith(prefix)]
+        assert len(said) == 1 and f"the better baseline there, {name} (" in said[0].replace("baseline, ", "baseline there, ")
+    assert "seasonal naive" in next(m.value for m in (*at.success, *at.warning) if m.value.startswith("Test part"))
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
@@ -106,5 +118,7 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at.button(key="forecast_explorer").click().run()
     model = at.session_state[HANDOFF_KEY]
     assert model.source == "forecast" and model.recorder.hidden_size == 4
-    assert len(model.example) == 12 and model.scale == (104.0, 467.0)
+    air = ds.load("airline").values
+    train_part = air[: fc.val_point(len(air), 0.25, 0.15)]  # the scaler sees the training part only
+    assert len(model.example) == 12 and model.scale == (train_part.min(), train_part.max()) == (104.0, 364.0)
     assert at.session_state["_explorer_request"] == model.example

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
+from lstm_core import metrics
 from lstm_core.training import History
 from ui.i18n import translate
 
@@ -56,6 +57,7 @@ def test_chinese_page_renders_without_a_run():
     assert not any("coming soon" in m.value.lower() or "建设中" in m.value for m in at.markdown)
 
 
+@pytest.mark.trains
 def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     at = open_page(PAGE, **TINY)
     at = train(at)
@@ -84,6 +86,16 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     low = metric_values(at)
     assert float(low["Recall"]) >= float(high["Recall"])
     assert float(low["Recall"]) == pytest.approx(1.0)
+    # the threshold is chosen on validation scores; the test row reports the test set at that threshold
+    at.slider(key="train:threshold").set_value(0.4).run()
+    recalls = [float(m.value) for m in at.metric if m.label == "Recall"]
+    val_at = metrics.metrics_at_threshold(run.data.val[1].numpy(), run.result.val_proba[:, 1], 0.4)
+    test_at = metrics.metrics_at_threshold(run.data.test[1].numpy(), run.result.test_proba[:, 1], 0.4)
+    assert recalls == [pytest.approx(val_at["recall"], abs=5e-4), pytest.approx(test_at["recall"], abs=5e-4)]
+    best = next(c.value for c in at.caption if c.value.startswith("On the validation set, F1 is highest"))
+    grid = [th / 100 for th in range(101)]
+    f1 = [metrics.metrics_at_threshold(run.data.val[1].numpy(), run.result.val_proba[:, 1], th)["f1"] for th in grid]
+    assert f"({max(f1):.3f})" in best
 
     # the trained model is handed to the explorer; a misclassified example shows its token strip
     # (the click through to /explorer is covered by tests/browser/test_train.py)

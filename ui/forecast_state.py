@@ -110,8 +110,8 @@ def series_title(series: ds.Series) -> str:
     return ui.t(f"forecast.source.{series.name}") if series.name in ds.REAL or series.name in ds.SYNTHETIC else series.name
 
 
-def leak_caption(values: np.ndarray, split: int) -> str:
-    leak = fc.leak_summary(values, split)
+def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
+    leak = fc.leak_summary(values, split, fit_end)
     clean, whole = leak["train_only"], leak["whole_series"]
     return ui.t(
         "forecast.leak_caption",
@@ -174,7 +174,7 @@ def finished_other() -> bool:
 
 def loss_names() -> dict:
     t = ui.t
-    return {k: t(f"forecast.{k}") for k in ("train_loss", "test_loss")} | {
+    return {k: t(f"forecast.{k}") for k in ("train_loss", "val_loss")} | {
         "epoch": t("forecast.axis.epoch"),
         "loss": t("forecast.axis.loss"),
     }
@@ -232,10 +232,11 @@ def metrics_table(runs: dict) -> pd.DataFrame:
         rows.append(("lstm_leaky", runs["leaky"].metrics["lstm"]))
     rows += [("persistence", clean["persistence"]), ("seasonal_naive", clean["seasonal_naive"])]
     table = []
+    parts = [part for part in ("train", "val", "test") if part in clean["lstm"]]
     for name, by_part in rows:
         row = {ui.t("forecast.col.model"): ui.t(f"forecast.model.{name}")}
         for metric in ("rmse", "mae", "mape"):
-            for part in ("train", "test"):
+            for part in parts:
                 label = f"{metric.upper()}{' %' if metric == 'mape' else ''} · {ui.t(f'forecast.part.{part}')}"
                 value = by_part[part][metric]
                 row[label] = None if math.isnan(value) else round(value, 2)
@@ -243,13 +244,35 @@ def metrics_table(runs: dict) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
+def comparison(metrics: dict, part: str) -> dict:
+    """The LSTM against the better baseline on `part`, named, with the other baseline for reference."""
+    best = fc.better_baseline(metrics, part)
+    other = next(name for name in fc.BASELINES if name != best)
+    return {
+        "lstm": metrics["lstm"][part]["rmse"],
+        "baseline": ui.t(f"forecast.baseline.{best}"),
+        "base": metrics[best][part]["rmse"],
+        "other": ui.t(f"forecast.baseline.{other}"),
+        "other_rmse": metrics[other][part]["rmse"],
+        "wins": metrics["lstm"][part]["rmse"] < metrics[best][part]["rmse"],
+    }
+
+
 def verdict(runs: dict):
-    m = runs["clean"].metrics
-    lstm, pers, seasonal = m["lstm"]["test"]["rmse"], m["persistence"]["test"]["rmse"], m["seasonal_naive"]["test"]["rmse"]
-    if lstm < pers:
-        st.success(ui.t("forecast.verdict_win", lstm=lstm, pers=pers, seasonal=seasonal, pct=100 * (1 - lstm / pers)))
+    """Validation first (where choices are made), then the test part, scored once, against the
+    better of the two baselines on that part."""
+    result = runs["clean"]
+    m = result.metrics
+    if "val" in m["lstm"]:
+        val = comparison(m, "val")
+        key = "forecast.verdict_val_win" if val["wins"] else "forecast.verdict_val_lose"
+        (st.info if val["wins"] else st.warning)(ui.t(key, **val, epoch=result.best_epoch or len(result.history.epochs)))
+    test = comparison(m, "test")
+    if test["wins"]:
+        st.success(ui.t("forecast.verdict_win", **test, pct=100 * (1 - test["lstm"] / test["base"])))
     else:
-        st.warning(ui.t("forecast.verdict_lose", lstm=lstm, pers=pers))
+        st.warning(ui.t("forecast.verdict_lose", **test))
+    lstm = test["lstm"]
     if "leaky" in runs:
         st.info(ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm))
     stopped = runs["clean"].history

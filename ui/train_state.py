@@ -134,6 +134,7 @@ class Result:
     model: C.SequenceClassifier
     test_proba: np.ndarray | None  # (N, C); None if the loss became NaN
     baseline_proba: np.ndarray | None
+    val_proba: np.ndarray | None = None  # (N_val, C): where the decision threshold is chosen
 
 
 def _work(job, data: C.Prepared, settings: Settings) -> Result:
@@ -156,11 +157,12 @@ def _work(job, data: C.Prepared, settings: Settings) -> Result:
         if history.stopped == "nan":
             return Result(history, seconds, model, None, None)
         test_proba = C.predict_proba(model, data.test[0])
+        val_proba = C.predict_proba(model, data.val[0])
         baseline_proba = None
         if history.stopped != "stopped":  # a stop means stop: no baseline run after it
             baseline, _ = C.train_baseline(data, settings.seed)
             baseline_proba = C.predict_proba(baseline, data.test[0])
-        return Result(history, seconds, model, test_proba, baseline_proba)
+        return Result(history, seconds, model, test_proba, baseline_proba, val_proba)
 
 
 def start(settings: Settings):
@@ -321,6 +323,27 @@ def stop_message(run: Run) -> tuple[str, str] | None:
 
 def class_labels(run: Run) -> list[str]:
     return [ui.t(c) for c in run.data.class_names]
+
+
+def threshold_parts(run: Run) -> list:
+    """[(part, y_true, proba)] for the threshold's two rows: validation, where it is chosen, then test,
+    reported at the chosen threshold. A run without validation scores shows the test row only."""
+    parts = []
+    if run.result.val_proba is not None:
+        parts.append(("val", run.data.val[1].numpy(), run.result.val_proba))
+    return [*parts, ("test", run.data.test[1].numpy(), run.result.test_proba)]
+
+
+def best_f1_threshold(run: Run) -> tuple[float, float] | None:
+    """(threshold, F1) with the highest F1 on the validation scores, on the slider's 0.01 grid."""
+    if run.result.val_proba is None or run.result.val_proba.shape[1] != 2:
+        return None
+    y, scores = run.data.val[1].numpy(), run.result.val_proba[:, 1]
+    grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
+    f1 = [metrics.metrics_at_threshold(y, scores, th)["f1"] for th in grid]
+    f1 = np.nan_to_num(np.asarray(f1, dtype=float), nan=-1.0)
+    k = int(np.argmax(f1))  # the lowest threshold among ties
+    return float(grid[k]), float(f1[k])
 
 
 def predictions(run: Run, threshold: float | None) -> np.ndarray:

@@ -11,27 +11,31 @@ STRINGS = {
     "forecast.explain_header": ("How to read this page", "如何阅读本页"),
     "forecast.explain": (
         "1. **The series.** A forecaster only ever sees the past. We keep the last part of the series aside as the "
-        "*test part*, exactly as if it were the future.\n"
+        "*test part*, exactly as if it were the future, and score it once, at the end. Just before it lies the "
+        "*validation part*: every choice (which epoch's weights to keep, which settings to try next) is judged there.\n"
         "2. **Windows.** The LSTM reads `time_step` consecutive values (the window) and predicts the next one. "
         "Sliding the window along the series turns one series into many (window, next value) training pairs.\n"
         "3. **Scaling.** LSTM gates saturate for large inputs, so values are squeezed by Min-Max scaling: "
         "x' = (x − min) / (max − min). The min and max must come from the training part only. Tutorials often "
         "fit the scaler on the whole series first: then the test part's range has leaked into training.\n"
-        "4. **Training.** The loss is the mean squared error on scaled values. The test loss curve is only "
-        "watched, never used to choose anything.\n"
+        "4. **Training.** The loss is the mean squared error on scaled values. The curves show the training and "
+        "the validation loss; the weights of the epoch with the lowest validation loss are kept. The test part "
+        "plays no part in training or choosing.\n"
         "5. **Judging.** Errors are reported in the series' own units. *Persistence* (tomorrow = today) and "
-        "*seasonal naive* (next value = the value one season ago) cost nothing: an LSTM that does not beat them "
-        "has learned nothing useful, however nice its plot looks.\n"
+        "*seasonal naive* (next value = the value one season ago) cost nothing: an LSTM that does not beat the "
+        "better of the two has learned nothing useful, however nice its plot looks.\n"
         "6. **Beyond the data.** To forecast several steps ahead, each prediction is fed back as the newest input. "
         "Errors compound, so long horizons drift.",
-        "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来。\n"
+        "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来，只在最后评分一次。"
+        "紧挨在它前面的是 *验证部分*：每一个选择（保留哪一轮的权重、下一步试什么设置）都在这里判断。\n"
         "2. **窗口。** LSTM 读入连续 `time_step` 个值（窗口），预测下一个值。窗口沿序列滑动，"
         "一条序列就变成了许多（窗口，下一个值）训练样本对。\n"
         "3. **缩放。** 输入过大时 LSTM 的门会饱和，所以先做 Min-Max 缩放：x' = (x − 最小值) / (最大值 − 最小值)。"
         "最小值和最大值只能来自训练部分。很多教程先在整条序列上拟合缩放器：这样测试部分的取值范围就泄漏进了训练。\n"
-        "4. **训练。** 损失是缩放后数值上的均方误差。测试损失曲线只用来观察，从不用来做任何选择。\n"
+        "4. **训练。** 损失是缩放后数值上的均方误差。曲线显示训练损失和验证损失；保留验证损失最低那一轮的权重。"
+        "测试部分不参与训练，也不参与任何选择。\n"
         "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
-        "（下一个值 = 一个季节之前的值）不需要任何训练：打不过它们的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
+        "（下一个值 = 一个季节之前的值）不需要任何训练：打不过两者中较好那个的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
         "6. **超出数据范围的预测。** 要往前预测多步，就把每一步的预测当作最新的输入再喂回去。误差会累积，预测越远越容易跑偏。",
     ),
     # --- 1. data ---
@@ -105,11 +109,13 @@ STRINGS = {
         "LSTM 读入多少个过去的值来预测下一个值。",
     ),
     "forecast.test_fraction": ("Test part (last share of the series)", "测试部分（序列末尾所占比例）"),
+    "forecast.val_fraction": ("Validation part (share just before the test part)", "验证部分（测试部分之前所占比例）"),
     "forecast.window_caption": (
-        "{pairs} pairs: {train} whose target lies in the training part, {test} in the test part. No shuffling "
-        "across the split: every test target comes after every training target.",
-        "共 {pairs} 个样本对：{train} 个的目标值落在训练部分，{test} 个落在测试部分。"
-        "划分处不打乱顺序：每个测试目标都在所有训练目标之后。",
+        "{pairs} pairs: {train} whose target lies in the training part, {val} in the validation part, {test} in the "
+        "test part. No shuffling across the splits: every validation target comes after every training target, and "
+        "every test target after both.",
+        "共 {pairs} 个样本对：{train} 个的目标值落在训练部分，{val} 个落在验证部分，{test} 个落在测试部分。"
+        "划分处不打乱顺序：每个验证目标都在所有训练目标之后，每个测试目标又在两者之后。",
     ),
     "forecast.input": ("window (input)", "窗口（输入）"),
     "forecast.target": ("next value (target)", "下一个值（目标）"),
@@ -120,6 +126,7 @@ STRINGS = {
     "forecast.axis.time": ("time", "时间"),
     "forecast.axis.step": ("time step", "时间步"),
     "forecast.train": ("training part", "训练部分"),
+    "forecast.val": ("validation part", "验证部分"),
     "forecast.test": ("test part", "测试部分"),
     # --- 3. scaling ---
     "forecast.scale_header": ("3 · Min-Max scaling, fitted on the training part only", "3 · Min-Max 缩放：只在训练部分上拟合"),
@@ -184,7 +191,7 @@ STRINGS = {
     "forecast.axis.epoch": ("epoch", "轮次"),
     "forecast.axis.loss": ("loss", "损失"),
     "forecast.train_loss": ("training loss", "训练损失"),
-    "forecast.test_loss": ("test loss (watched only)", "测试损失（仅观察）"),
+    "forecast.val_loss": ("validation loss", "验证损失"),
     "forecast.leaky_suffix": ("leaky scaler", "泄漏的缩放器"),
     # --- 5. results ---
     "forecast.results_header": ("5 · Results, in the series' own units", "5 · 结果（以序列的原始单位计）"),
@@ -194,17 +201,37 @@ STRINGS = {
     "forecast.model.seasonal_naive": ("Seasonal naive (next = one season ago)", "季节性朴素预测（下一个 = 一个季节前）"),
     "forecast.col.model": ("Forecaster", "预测方法"),
     "forecast.part.train": ("train", "训练"),
+    "forecast.part.val": ("validation", "验证"),
     "forecast.part.test": ("test", "测试"),
+    "forecast.baseline.persistence": ("persistence", "持续性预测"),
+    "forecast.baseline.seasonal_naive": ("seasonal naive", "季节性朴素预测"),
+    "forecast.verdict_val_win": (
+        "Validation part (where choices are made; weights kept from epoch {epoch}): the LSTM's RMSE is {lstm:.4g}, "
+        "better than the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
+        "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
+        "（{base:.4g}；{other}：{other_rmse:.4g}）。",
+    ),
+    "forecast.verdict_val_lose": (
+        "Validation part (where choices are made; weights kept from epoch {epoch}): the LSTM's RMSE {lstm:.4g} does "
+        "not beat the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}). Try more epochs, "
+        "another window or another seed, and compare them on this validation score.",
+        "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
+        "（{base:.4g}；{other}：{other_rmse:.4g}）。可以试试更多训练轮数、换个窗口长度或换个种子，并用这个验证分数来比较。",
+    ),
     "forecast.verdict_win": (
-        "On the test part the LSTM's RMSE is {lstm:.4g}: {pct:.0f}% lower than persistence ({pers:.4g}). "
-        "Seasonal naive: {seasonal:.4g}.",
-        "在测试部分，LSTM 的 RMSE 为 {lstm:.4g}，比持续性预测（{pers:.4g}）低 {pct:.0f}%。季节性朴素预测：{seasonal:.4g}。",
+        "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
+        "{baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，比较好的基线——{baseline}（{base:.4g}；{other}：{other_rmse:.4g}）"
+        "——低 {pct:.0f}%。",
     ),
     "forecast.verdict_lose": (
-        "The LSTM loses to persistence on the test part (RMSE {lstm:.4g} against {pers:.4g}): simply repeating the "
-        "last value forecasts better. Try more epochs, another window or another seed.",
-        "在测试部分，LSTM 输给了持续性预测（RMSE {lstm:.4g} 对 {pers:.4g}）：直接重复最后一个值反而预测得更好。"
-        "试试更多训练轮数、换个窗口长度或换个种子。",
+        "Test part, scored once: the LSTM's RMSE {lstm:.4g} does not beat the better baseline, {baseline} "
+        "({base:.4g}; {other}: {other_rmse:.4g}). That is the honest result. Changing settings until the test score "
+        "wins would tune the model on the test part and make this number optimistic: compare settings on the "
+        "validation part instead.",
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败较好的基线——{baseline}（{base:.4g}；{other}："
+        "{other_rmse:.4g}）。这就是诚实的结果。反复调整设置直到测试分数获胜，等于在测试部分上调参，会让这个数字偏乐观："
+        "请改用验证部分来比较设置。",
     ),
     "forecast.leak_verdict": (
         "Test RMSE with the leaky scaler: {leaky:.4g}; leak-free: {clean:.4g}. Whichever is lower, the leaky number "
@@ -222,6 +249,7 @@ STRINGS = {
     "forecast.plot.predictions_title": ("The series with the LSTM's one-step predictions", "原序列与 LSTM 的单步预测"),
     "forecast.actual": ("actual", "实际值"),
     "forecast.train_pred": ("prediction on training part", "训练部分的预测"),
+    "forecast.val_pred": ("prediction on validation part", "验证部分的预测"),
     "forecast.test_pred": ("prediction on test part", "测试部分的预测"),
     "forecast.test_pred_leaky": ("prediction on test part (leaky scaler)", "测试部分的预测（泄漏的缩放器）"),
     # --- 6. beyond the data ---

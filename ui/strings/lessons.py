@@ -607,8 +607,9 @@ _LESSONS = {
             "A forecaster turns a series into supervised examples with a sliding **window**: the previous $w$ "
             "values are the input, the next value is the target. An LSTM reads the window and a linear layer "
             "maps its last hidden state to the prediction.\n\n"
-            "Three habits keep the evaluation honest. **Split by time**: train on the past and test on the "
-            "future, never at random, or the model sees its test points' neighbours. **Fit the scaler on the "
+            "Three habits keep the evaluation honest. **Split by time**: train on the past, make every choice "
+            "(epochs, window, seed) on a validation part just after it, and score the test part, the future, once; "
+            "never split at random, or the model sees its test points' neighbours. **Fit the scaler on the "
             "training part only**: a Min-Max scaler fitted on the whole series already knows the future's "
             "minimum and maximum, a leak. **Compare with baselines**: the naive forecast (“same as the last "
             "value”) and the seasonal naive forecast (“same as one season ago”, e.g. 12 months). A model that "
@@ -618,7 +619,8 @@ _LESSONS = {
             "as an input, so errors compound and grow with the horizon.",
             "预测模型用**滑动窗口**把序列变成监督学习样本：前 $w$ 个值作为输入，下一个值作为目标。"
             "LSTM 读入窗口，再由线性层把最后的隐藏状态映射为预测值。\n\n"
-            "三个习惯让评估保持客观。**按时间划分**：用过去训练、用未来测试，绝不随机划分，否则模型会看到测试点的邻居。"
+            "三个习惯让评估保持客观。**按时间划分**：用过去训练，在紧随其后的验证部分上做所有选择（训练轮数、窗口、种子），"
+            "最后只对测试部分（未来）评分一次；绝不随机划分，否则模型会看到测试点的邻居。"
             "**只在训练部分上拟合缩放器**：在整个序列上拟合的最小–最大缩放器已经知道了未来的最小值和最大值，"
             "这是信息泄漏。**与基线比较**：朴素预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
             "例如 12 个月前）。打不过它们的模型没有用处，无论曲线看起来多漂亮。\n\n"
@@ -629,10 +631,11 @@ _LESSONS = {
             "The first link opens the forecasting page on the monthly airline-passenger series. **Predict first:** "
             "will the LSTM beat the seasonal naive baseline (same month last year) on the test part? Will its "
             "error grow as the horizon gets longer? The second link also trains with a scaler fitted on the "
-            "whole series: predict whether the leak makes the test score look better or worse.",
+            "whole series: predict whether the leak makes the test score look better or worse, and whether that number can "
+            "still be trusted.",
             "第一个链接在月度航空旅客人数序列上打开时间序列预测页面。**先预测**：在测试部分，LSTM 能打败季节性朴素基线"
             "（与去年同月相同）吗？随着预测步长变长，它的误差会增大吗？第二个链接还会用在整个序列上拟合的缩放器训练一次："
-            "预测这种泄漏会让测试分数看起来更好还是更差。",
+            "预测这种泄漏会让测试分数看起来更好还是更差，以及这个数字还能不能信。",
         ),
         "links": [
             ("Airline passengers", "航空旅客人数"),
@@ -649,8 +652,12 @@ _LESSONS = {
                 ],
                 (
                     "The whole series' minimum and maximum may occur in the test period; a scaler fitted on them "
-                    "tells the model about the future, and the test score becomes optimistic.",
-                    "整个序列的最小值和最大值可能出现在测试时段；在它们上拟合的缩放器等于把未来告诉了模型，测试分数就会偏乐观。",
+                    "tells the model about the future. The test score is then no longer an honest estimate of how the "
+                    "model would do on a real future: it can come out better or worse, "
+                    "but either way it was obtained with knowledge a real forecaster does not have.",
+                    "整个序列的最小值和最大值可能出现在测试时段；在它们上拟合的缩放器等于把未来告诉了模型。"
+                    "这样的测试分数就不再是模型面对真实未来表现的诚实估计：它可能更好也可能更差，"
+                    "但无论哪种，都是借助了真实预测者不可能拥有的信息得到的。",
                 ),
             ),
             (

@@ -184,11 +184,32 @@ STRINGS = {
         "The baseline is a logistic regression on token counts, trained on the same split: it ignores word order.",
         "基线模型是基于词频的逻辑回归，在同一数据划分上训练：它忽略词序。",
     ),
-    "train.threshold": ("Decision threshold", "决策阈值"),
+    "train.threshold": ("Decision threshold (choose it on the validation part)", "决策阈值（在验证集上选择）"),
     "train.threshold_help": (
         "Predict the positive class “{positive}” when its probability is at least this value. Moving it trades "
-        "precision against recall; nothing is retrained.",
-        "当正类“{positive}”的概率不低于该值时预测为正类。调整它可以在精确率和召回率之间取舍，无需重新训练。",
+        "precision against recall; nothing is retrained. Choose it by the validation numbers: a threshold tuned on "
+        "the test part makes the test numbers optimistic.",
+        "当正类“{positive}”的概率不低于该值时预测为正类。调整它可以在精确率和召回率之间取舍，无需重新训练。"
+        "请依据验证集的数字来选择：在测试集上调出来的阈值会让测试数字偏乐观。",
+    ),
+    "train.threshold_val": (
+        "**Validation set**, where the threshold is chosen:",
+        "**验证集**：在这里选择阈值：",
+    ),
+    "train.threshold_test": (
+        "**Test set** at that threshold, the numbers to report:",
+        "该阈值下的**测试集**：这才是要报告的数字：",
+    ),
+    "train.metric_val_help": ("On the validation set.", "在验证集上。"),
+    "train.metric_test_help": ("On the test set, at the threshold chosen above.", "在测试集上，使用上面选定的阈值。"),
+    "train.threshold_best": (
+        "On the validation set, F1 is highest ({f1:.3f}) at a threshold of {threshold:.2f}.",
+        "在验证集上，阈值为 {threshold:.2f} 时 F1 最高（{f1:.3f}）。",
+    ),
+    "train.test_exploration": (
+        "The tabs below explore the test set (confusion matrix, report, curves, mistakes): look and learn, but do not "
+        "go back and choose the threshold or the settings by them.",
+        "下面的标签页是对测试集的探索（混淆矩阵、报告、曲线、错例）：可以看、可以学，但不要回头依据它们来选阈值或设置。",
     ),
     "train.metric.accuracy": ("Accuracy", "准确率"),
     "train.metric.precision": ("Precision", "精确率"),

@@ -1,0 +1,121 @@
+"""Quantitative claims of the lessons and pages, each checked by opening the lesson's own link (or
+the page's defaults) through the page's code and reading what the page then shows."""
+
+import base64
+import json
+from urllib.parse import parse_qsl, urlsplit
+
+import numpy as np
+import pytest
+import torch
+
+from datasets import classification as D
+from lstm_core import classifier as C
+from tests.apptest import open_page
+from ui import train_state
+from ui.i18n import translate
+from ui.lessons_content import BY_SLUG
+
+torch.set_num_threads(1)  # as app.py does
+
+pytestmark = pytest.mark.claims
+PAGES = {"explorer": "pages/explorer.py", "gradient-flow": "pages/gradient-flow.py"}
+
+
+def open_link(slug: str, k: int, lang: str = "en"):
+    """The page of lesson `slug`'s link k, opened with exactly that link's query."""
+    parts = urlsplit(BY_SLUG[slug].links[k].url(lang))
+    at = open_page(PAGES[parts.path], timeout=120, **dict(parse_qsl(parts.query)))
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def values(trace, axis: str = "y") -> np.ndarray:
+    y = trace[axis]
+    if isinstance(y, dict):  # Plotly sends NumPy arrays as base64 typed arrays
+        return np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).astype(float)
+    return np.array([np.nan if v is None else v for v in y], dtype=float)
+
+
+def chart(at, index=0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def lab_traces(at) -> dict:
+    """The single-unit lab's chart: {trace name's first letter (i f g o c h, or the input): values}."""
+    return {trace["name"].split(" ")[0]: values(trace) for trace in chart(at)["data"]}
+
+
+def metric(at, key: str, lang: str = "en") -> str:
+    return next(m.value for m in at.metric if m.label == translate(key, lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_output_gate_closed_link_c_holds_while_h_is_about_zero(lang):
+    """Lesson "gates", link 0: "h drops to about 0 while c keeps its value"."""
+    at = open_link("gates", 0, lang)
+    lab = lab_traces(at)
+    c, h, f = lab["c"], lab["h"], lab["f"]
+    pulse = 3  # explorer_state.LAB_PULSE
+    assert c[pulse] > 0.8  # the pulse was written
+    assert c[-1] > 0.9 * c[pulse]  # ... and kept to the last step (f ≈ 0.998)
+    assert np.abs(h).max() < 0.01  # while the rest of the network sees about nothing
+    assert f[pulse + 1 :].min() > 0.99
+
+
+def test_forget_bias_three_has_a_half_life_of_about_14_steps():
+    """Lesson "highway"'s link and the lab's text: at forget bias +3, half-life ≈ 14 steps and c falls
+    from about 0.92 to about 0.16 by the last step; at +6, about 280 steps."""
+    at = open_link("highway", 0)
+    assert metric(at, "explorer.lab_halflife") == "14.3 steps"
+    c = lab_traces(at)["c"]
+    after = 3 + 1  # the first step after the pulse, where only f acts
+    assert c[after + 14] / c[after] == pytest.approx(0.5, abs=0.03)
+    assert c[3] == pytest.approx(0.92, abs=0.01) and c[-1] == pytest.approx(0.16, abs=0.01)
+    note = next(cap.value for cap in at.caption if cap.value.startswith("f = σ(+3.0)"))
+    assert "14.3 steps" in note  # shown next to the slider
+    assert "half-life of about 14 steps" in translate("explorer.lab_intro", "en")
+    at.slider(key="explorer:lab_b_f").set_value(6.0).run()
+    assert metric(at, "explorer.lab_halflife") == "280.0 steps"
+    assert "about 280 steps" in translate("explorer.lab_intro", "en") and "约 280 步" in translate("explorer.lab_intro", "zh")
+
+
+def _ratios(at) -> list[float]:
+    return [float(m.value) for m in at.metric[:3]]  # RNN, LSTM, GRU: ‖∂L/∂h₀‖ / ‖∂L/∂h_{T−1}‖
+
+
+def test_gradient_flow_lesson_links_and_the_pages_experiments():
+    """Lesson "gradient_flow": at forget bias −2 the LSTM's curve falls fastest; at 3 its ratio is
+    millions of times the RNN's. The page's explanation: from bias 1 to 3 the ratio rises by millions,
+    at −3 the LSTM vanishes faster than the RNN. The chart is drawn against the steps back k, so a
+    vanishing gradient is a line going down, as the lesson says."""
+    low = open_link("gradient_flow", 0)
+    rnn, lstm, gru = _ratios(low)
+    assert lstm < min(rnn, gru)
+    fig = chart(low)
+    assert fig["layout"]["xaxis"]["title"]["text"] == translate("gradient_flow.flow.x", "en")
+    for trace in fig["data"]:
+        y = values(trace)
+        assert values(trace, "x")[0] == 0 and y[0] > y[-1]  # k = 0 is the last step: the line goes down
+    high = open_link("gradient_flow", 1)
+    rnn, lstm, _ = _ratios(high)
+    assert lstm > 1e6 * rnn
+    at = open_page("pages/gradient-flow.py", timeout=120)  # the defaults of the page's experiment 1
+    default_lstm = _ratios(at)[1]
+    assert default_lstm > 1e6 * _ratios(at)[0]
+    at.slider(key="gradient_flow:fb").set_value(3.0).run()
+    assert _ratios(at)[1] > 1e6 * default_lstm
+    at.slider(key="gradient_flow:fb").set_value(-3.0).run()
+    assert _ratios(at)[1] < _ratios(at)[0]
+
+
+@pytest.mark.trains
+@pytest.mark.parametrize("dataset", ["negation_en", "negation_zh"])
+def test_bag_of_words_stays_near_chance_on_negation(dataset):
+    """The data cards and /train's explanation: on the negation data a bag-of-words model "stays near
+    chance (about 50 %)", because every word appears about equally often in both classes."""
+    data = train_state.prepared(dataset, train_state.DEFAULTS.n, None)  # /train's default data, as it caches it
+    baseline, _ = C.train_baseline(data, seed=0)
+    accuracy = float((C.predict_proba(baseline, data.test[0]).argmax(1) == data.test[1].numpy()).mean())
+    assert 0.4 < accuracy < 0.62, accuracy
+    assert D.NAMES[dataset]["default_n"] == train_state.DEFAULTS.n
