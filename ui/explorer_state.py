@@ -364,11 +364,12 @@ def lab_ui():
     weights = {}
     for k, (name, (low, high, default)) in enumerate(LAB_SLIDERS.items()):
         weights[name] = ui.slider(f"lab_{name}", f"explorer.lab.{name}", low, high, default, step=0.5, where=columns[k % 3])
+        if name == "b_f":  # the half-life right under the forget-bias slider
+            f_rest, half = lab_half_life(weights["b_f"])
+            half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
+            note = ui.t("explorer.lab_bias_note", bias=f"{weights['b_f']:+.1f}", f=f"{f_rest:.3f}", half=half_text)
+            columns[k % 3].caption(note)
     record, x = lab_record(weights)
-    f_rest, half = lab_half_life(weights["b_f"])
-    half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
-    bias_column = columns[list(LAB_SLIDERS).index("b_f") % 3]  # right under the forget-bias slider
-    bias_column.caption(ui.t("explorer.lab_bias_note", bias=f"{weights['b_f']:+.1f}", f=f"{f_rest:.3f}", half=half_text))
     a, b, c = st.columns(3)
     a.metric(ui.t("explorer.lab_f_rest"), f"{f_rest:.3f}")
     b.metric(ui.t("explorer.lab_halflife"), half_text)

@@ -43,7 +43,7 @@ STRINGS = {
     "text_pipeline.position": ("position", "位置"),
     "text_pipeline.token": ("token", "词元"),
     "text_pipeline.index": ("index", "编号"),
-    "text_pipeline.count": ("count in the data", "在数据中出现次数"),
+    "text_pipeline.count": ("count in the training texts", "在训练文本中出现次数"),
     "text_pipeline.in_vocab": ("in vocabulary?", "在词表中？"),
     "text_pipeline.yes": ("yes", "是"),
     "text_pipeline.no_oov": ("no → <unk>", "否 → <unk>"),
@@ -56,11 +56,11 @@ STRINGS = {
         "Built, as on /train, from the training split of “{dataset}” alone ({n_train:,} texts; words seen only in the "
         "validation or test texts become <unk>): every token seen, most frequent first, after two special tokens: "
         "<pad> = 0 fills short sequences, <unk> = 1 stands for every token the vocabulary does not know. "
-        "{size:,} entries; {seen:,} distinct tokens in the data. The first {shown} entries:",
+        "{size:,} entries; {seen:,} distinct tokens in those texts. The first {shown} entries:",
         "与训练页面一样，只由数据集“{dataset}”的训练部分构建（{n_train:,} 条文本；只出现在验证或测试文本中的词会变成 <unk>）："
         "先放两个特殊标记，再按出现次数从多到少列出所有见过的词元。"
         "<pad> = 0 用来填充较短的序列，<unk> = 1 代表词表中没有的任何词元。"
-        "共 {size:,} 项；数据中有 {seen:,} 个不同的词元。前 {shown} 项如下：",
+        "共 {size:,} 项；这些文本中有 {seen:,} 个不同的词元。前 {shown} 项如下：",
     ),
     "text_pipeline.step4": ("4. Padding and truncation to a fixed length", "4. 填充与截断到固定长度"),
     "text_pipeline.step4_caption": (
