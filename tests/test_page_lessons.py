@@ -2,6 +2,9 @@
 explanation, progress is kept for the session, and every "predict first" link opens its page
 with settings that page accepts."""
 
+from unittest import mock
+
+import numpy as np
 import pytest
 
 from tests.apptest import open_page
@@ -58,8 +61,9 @@ def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
     at = _answer(at, lesson.slug, wrong)
     assert not at.exception
     assert len(at.error) == len(lesson.questions)
-    assert "TP / (TP + FP)" in at.error[0].value  # names the right answer
-    assert "Precision looks at the predicted positives" in at.error[0].value  # and explains it
+    assert "TP / (TP + FP)" not in at.error[0].value  # a wrong answer does not give the answer away...
+    shown = at.expander[0]  # ... it waits behind "show the answer", with its explanation
+    assert "TP / (TP + FP)" in shown.markdown[0].value and "Precision looks at the predicted positives" in shown.markdown[0].value
     assert at.progress[0].value == 0
     at = _answer(at, lesson.slug, [q.answer for q in lesson.questions])
     assert not at.error and len(at.success) == len(lesson.questions) + 1
@@ -124,3 +128,25 @@ def test_every_lesson_link_opens_its_page_with_those_settings(page, lang, url):
             continue
         widget_value = at.session_state[key]
         assert str(widget_value) == value or float(widget_value) == float(value), name
+
+
+def test_quiz_options_are_shuffled_per_session_and_the_answers_spread_out():
+    """20 of 22 answers used to be the first or second option. Each session now sees its own order,
+    the same on every rerun; over the course, the right answers land in every position."""
+    sessions = [open_page(PAGE, lang="en") for _ in range(2)]
+    orders = [[r.options for r in at.radio if str(r.key).startswith("lessons_q_")] for at in sessions]
+    assert orders[0] != orders[1]
+    rerun = sessions[0].run()
+    assert [r.options for r in rerun.radio if str(r.key).startswith("lessons_q_")] == orders[0]
+
+    from ui import lessons_state
+
+    positions = []
+    for seed in range(5):
+        fake = {lessons_state.ORDER_SEED: seed}
+        with mock.patch.object(lessons_state.st, "session_state", fake):
+            for lesson in LESSONS:
+                for k, q in enumerate(lesson.questions):
+                    positions.append(lessons_state.option_order(lesson.slug, k, q.options).index(q.answer))
+    counts = np.bincount(positions, minlength=4)
+    assert counts.min() > 0 and counts[:2].sum() < 0.75 * len(positions)

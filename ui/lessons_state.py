@@ -3,6 +3,9 @@ progress indicator, the "predict first" box and the quiz form."""
 
 from __future__ import annotations
 
+import secrets
+
+import numpy as np
 import streamlit as st
 
 import ui
@@ -11,6 +14,7 @@ from ui.lessons_content import BY_SLUG, LESSONS, SLUGS, Lesson, is_done
 ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or None}
 PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
 PICK_KEY = "lessons:lesson"  # the lesson picker's widget key (ui._bound's "<page>:<name>")
+ORDER_SEED = "_lessons_order_seed"  # this session's shuffle of the quiz options
 
 
 def answers(slug: str) -> dict:
@@ -53,16 +57,25 @@ def quiz(lesson: Lesson):
     checked = answers(slug)
     with st.form(f"lessons_quiz_{slug}"):
         for k, question in enumerate(lesson.questions):
+            order = option_order(slug, k, question.options)
             st.radio(
                 f"**{k + 1}.** " + ui.t(f"lessons.{slug}.q{k}"),
-                range(question.options),
-                index=checked.get(k),
+                order,  # the values stay the option indices: checking does not depend on the order
+                index=None if checked.get(k) is None else order.index(checked[k]),
                 format_func=lambda j, k=k: option_text(lesson, k, j),
                 key=f"lessons_q_{slug}_{k}",
             )
         st.form_submit_button(ui.t("lessons.check"), type="primary", on_click=_check, args=(lesson,))
     if checked:
         feedback(lesson, checked)
+
+
+def option_order(slug: str, k: int, options: int) -> list[int]:
+    """The order in which this session sees question k's options: shuffled once per session, the same
+    on every rerun, so the right answer is not always first or second."""
+    seed = st.session_state.setdefault(ORDER_SEED, secrets.randbits(32))
+    rng = np.random.default_rng([seed, SLUGS.index(slug), k])
+    return [int(j) for j in rng.permutation(options)]
 
 
 def option_text(lesson: Lesson, k: int, j: int) -> str:
@@ -88,9 +101,10 @@ def feedback(lesson: Lesson, checked: dict):
         if choice == question.answer:
             right += 1
             st.success(f"**{k + 1}.** {ui.t('lessons.right')} {why}", icon=":material/check_circle:")
-        else:
-            answer = option_text(lesson, k, question.answer)
-            st.error(f"**{k + 1}.** {ui.t('lessons.wrong', answer=answer)} {why}", icon=":material/cancel:")
+        else:  # a hint first; the answer only for a learner who asks for it
+            st.error(f"**{k + 1}.** {ui.t('lessons.wrong')}", icon=":material/cancel:")
+            with st.expander(ui.t("lessons.show_answer", n=k + 1)):
+                st.markdown(f"{ui.t('lessons.answer_is', answer=option_text(lesson, k, question.answer))} {why}")
     if right == len(lesson.questions):
         st.success(ui.t("lessons.all_right"), icon=":material/celebration:")
     else:

@@ -22,7 +22,12 @@ _PAGE = {
     "lessons.check": ("Check my answers", "检查答案"),
     "lessons.no_answer": ("Pick an answer first.", "请先选择一个答案。"),
     "lessons.right": ("Right.", "回答正确。"),
-    "lessons.wrong": ("Not quite: the answer is “{answer}”.", "不太对：正确答案是“{answer}”。"),
+    "lessons.wrong": (
+        "Not quite. Reread the lesson's paragraph on this, or open its link and look again, then try once more.",
+        "不太对。重读课文中讲这一点的段落，或打开链接再看一看，然后再试一次。",
+    ),
+    "lessons.show_answer": ("Show the answer to question {n} and why", "显示第 {n} 题的答案和解释"),
+    "lessons.answer_is": ("The answer is “{answer}”.", "正确答案是“{answer}”。"),
     "lessons.score": ("{right} of {total} right.", "答对 {right} / {total} 题。"),
     "lessons.all_right": ("All right: lesson done!", "全部正确：本课完成！"),
     "lessons.next": ("Next lesson", "下一课"),
