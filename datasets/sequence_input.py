@@ -36,7 +36,7 @@ PRESETS = {
     "long_memory": (
         "text",
         "Not once in this long, slow and rather quiet film with many scenes did I smile.",
-        "我不喜欢这部电影：它很长很慢，场景很多，音乐也很平淡，演员说了很多话。",
+        "不喜欢这部电影：它很长很慢，场景很多，音乐也很平淡，演员说了很多话。",
     ),
     "sine": ("numbers", None, None),
     "counting": ("numbers", None, None),

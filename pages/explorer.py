@@ -61,7 +61,9 @@ with tab_what_if:
             table[f"{title} · {labels['original']}"] = original
             table[f"{title} · {labels['what_if']}"] = changed
         ui.chart(what_if_figure(panels, run.labels, labels), table, key="explorer_what_if")
-        st.metric(t("explorer.whatif_change"), f"{result['max_change']:.3f}")
+        change, last = st.columns(2)
+        change.metric(t("explorer.whatif_change"), f"{result['max_change']:.3f}")
+        last.metric(t("explorer.whatif_last"), f"{result['last_change']:.3g}", help=t("explorer.whatif_last_help"))
         st.caption(t("explorer.whatif_caption"))
 
 with tab_lab:

@@ -14,6 +14,7 @@ st.markdown(t("lessons.intro"))
 slug = ui.choice("lesson", "lessons.pick", SLUGS, SLUGS[0], format_key="lessons.{}.title", where=st.sidebar, widget="radio")
 ui.show_notes()
 S.progress()
+S.glossary()
 
 lesson = S.lesson_by_slug(slug)
 st.header(f"{t('lessons.number', n=SLUGS.index(slug) + 1)} · {t(f'lessons.{slug}.title')}")

@@ -119,3 +119,12 @@ def test_bag_of_words_stays_near_chance_on_negation(dataset):
     accuracy = float((C.predict_proba(baseline, data.test[0]).argmax(1) == data.test[1].numpy()).mean())
     assert 0.4 < accuracy < 0.62, accuracy
     assert D.NAMES[dataset]["default_n"] == train_state.DEFAULTS.n
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_rnn_forgets_the_first_word_and_the_memory_cell_keeps_it(lang):
+    """Lesson "rnn_forgets": its links open What if? with the first word dropped; the prediction "does
+    the last h still differ because of the first word" is answered by the change at the last step."""
+    rnn = float(metric(open_link("rnn_forgets", 0, lang), "explorer.whatif_last", lang))
+    memory = float(metric(open_link("rnn_forgets", 1, lang), "explorer.whatif_last", lang))
+    assert rnn < 1e-3 < 0.5 < memory

@@ -62,7 +62,7 @@ def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
     assert not at.exception
     assert len(at.error) == len(lesson.questions)
     assert "TP / (TP + FP)" not in at.error[0].value  # a wrong answer does not give the answer away...
-    shown = at.expander[0]  # ... it waits behind "show the answer", with its explanation
+    shown = next(e for e in at.expander if e.label.startswith("Show the answer to question 1"))  # ... it waits there
     assert "TP / (TP + FP)" in shown.markdown[0].value and "Precision looks at the predicted positives" in shown.markdown[0].value
     assert at.progress[0].value == 0
     at = _answer(at, lesson.slug, [q.answer for q in lesson.questions])
@@ -150,3 +150,12 @@ def test_quiz_options_are_shuffled_per_session_and_the_answers_spread_out():
                     positions.append(lessons_state.option_order(lesson.slug, k, q.options).index(q.answer))
     counts = np.bincount(positions, minlength=4)
     assert counts.min() > 0 and counts[:2].sum() < 0.75 * len(positions)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_glossary_is_on_the_lessons_page(lang):
+    from ui.strings.glossary import GLOSSARY
+
+    at = open_page(PAGE, lang=lang)
+    table = next(df.value for df in at.dataframe if len(df.value) == len(GLOSSARY))
+    assert list(table.iloc[:, 1]) == [zh for _, _, zh, _ in GLOSSARY] and list(table.iloc[:, 0])[0] == GLOSSARY[0][1]

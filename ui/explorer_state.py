@@ -30,12 +30,12 @@ from .i18n import translate
 MODES = ("preset", "text", "numbers")
 SOURCES = ("random", "memory", "counter", "leaky")
 VARIANTS = ("lstm", "peephole", "gru", "rnn_tanh")
-INTERVENTIONS = {
-    "lstm": ("f0", "f1", "i0", "unit_off"),
-    "peephole": ("f0", "f1", "i0", "unit_off"),
-    "gru": ("z1", "z0", "unit_off"),
-    "rnn_tanh": ("unit_off",),
-    "rnn_relu": ("unit_off",),
+INTERVENTIONS = {  # "drop_first": the same input without its first step, drawn aligned with the original
+    "lstm": ("f0", "f1", "i0", "unit_off", "drop_first"),
+    "peephole": ("f0", "f1", "i0", "unit_off", "drop_first"),
+    "gru": ("z1", "z0", "unit_off", "drop_first"),
+    "rnn_tanh": ("unit_off", "drop_first"),
+    "rnn_relu": ("unit_off", "drop_first"),
 }
 LAB_SLIDERS = {  # name: (min, max, default): the default unit forgets half its memory each step
     "w_f": (-6.0, 6.0, 0.0),
@@ -181,6 +181,8 @@ def intervention(kind: str, name: str, layer: int, units) -> Intervention:
 def build_what_if(run: Run, layer: int, unit: int, name: str, every_unit: bool) -> dict:
     """The normal run against the intervened one: the shown unit's c (LSTMs) and h, and the size of
     the last layer's output ‖h_t‖. {key: (original (T,), what-if (T,))} plus the largest change."""
+    if name == "drop_first":
+        return _without_first_step(run, layer, unit)
     units = None if every_unit else (unit,)
     changed = run.recorder.record(run.x, interventions=[intervention(run.recorder.kind, name, layer, units)])
     out = {}
@@ -189,6 +191,26 @@ def build_what_if(run: Run, layer: int, unit: int, name: str, every_unit: bool) 
             out[q] = (run.trace.values(q, layer)[:, 0, unit], changed.values(q, layer)[:, 0, unit])
     out["out"] = (np.linalg.norm(run.trace.h[:, 0], axis=-1), np.linalg.norm(changed.h[:, 0], axis=-1))
     out["max_change"] = float(np.max(np.abs(changed.h - run.trace.h)))
+    out["last_change"] = float(np.max(np.abs(changed.h[-1] - run.trace.h[-1])))
+    return out
+
+
+def _without_first_step(run: Run, layer: int, unit: int) -> dict:
+    """The same input without its first step (word), each later step drawn under the same word as in
+    the normal run (step 0 has no what-if value). last_change: how much the first word still moves
+    the last step's h, the question of lesson 1."""
+    x = np.asarray(run.x)
+    if len(run.labels) < 2:
+        changed_h = run.trace.h
+        shifted = {q: run.trace.values(q, layer)[:, 0, unit] for q in ("c", "h") if q in run.trace.quantities}
+    else:
+        trace = run.recorder.record(x[:, 1:] if run.recorder.batch_first and x.ndim == 3 else x[1:])
+        changed_h = np.concatenate([np.full_like(trace.h[:1], np.nan), trace.h])  # (T, L, B, H) aligned
+        shifted = {q: np.r_[np.nan, trace.values(q, layer)[:, 0, unit]] for q in ("c", "h") if q in trace.quantities}
+    out = {q: (run.trace.values(q, layer)[:, 0, unit], shifted[q]) for q in shifted}
+    out["out"] = (np.linalg.norm(run.trace.h[:, 0], axis=-1), np.linalg.norm(changed_h[:, 0], axis=-1))
+    out["max_change"] = float(np.nanmax(np.abs(changed_h - run.trace.h))) if len(run.labels) > 1 else 0.0
+    out["last_change"] = float(np.max(np.abs(changed_h[-1] - run.trace.h[-1])))
     return out
 
 

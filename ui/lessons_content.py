@@ -52,8 +52,8 @@ LESSONS = (
     Lesson(
         "rnn_forgets",
         links=(
-            Link("explorer", {"kind": "rnn_tanh", "preset": "long_memory"}),
-            Link("explorer", {"source": "memory", "preset": "long_memory"}),
+            Link("explorer", {"kind": "rnn_tanh", "preset": "long_memory", "tab": "whatif", "iv": "drop_first"}),
+            Link("explorer", {"source": "memory", "preset": "long_memory", "tab": "whatif", "iv": "drop_first"}),
         ),
         questions=(Question(4, 0), Question(4, 1), Question(3, 1)),
     ),

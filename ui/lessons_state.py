@@ -6,10 +6,12 @@ from __future__ import annotations
 import secrets
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 import ui
 from ui.lessons_content import BY_SLUG, LESSONS, SLUGS, Lesson, is_done
+from ui.strings.glossary import GLOSSARY
 
 ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or None}
 PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
@@ -34,6 +36,14 @@ def progress():
     st.caption(" · ".join(marks))
     if done == len(LESSONS):
         st.success(ui.t("lessons.finished"), icon=":material/school:")
+
+
+def glossary():
+    """The one glossary (ui/strings/glossary.py) as a table in an expander."""
+    with st.expander(ui.t("glossary.header"), icon=":material/translate:"):
+        st.markdown(ui.t("glossary.intro"))
+        rows = [(en, zh) for _, en, zh, _ in GLOSSARY]
+        st.dataframe(pd.DataFrame(rows, columns=[ui.t("glossary.col.en"), ui.t("glossary.col.zh")]), hide_index=True, height=320)
 
 
 def predict_box(lesson: Lesson, lang: str):

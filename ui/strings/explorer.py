@@ -235,6 +235,15 @@ STRINGS = {
     "explorer.iv.z1": ("Clamp the update gate to 1 (keep h)", "更新门固定为 1（保持 h 不变）"),
     "explorer.iv.z0": ("Clamp the update gate to 0 (replace h)", "更新门固定为 0（每步替换 h）"),
     "explorer.iv.unit_off": ("Switch the unit off (c = h = 0)", "关闭该单元（c = h = 0）"),
+    "explorer.iv.drop_first": (
+        "Drop the first word (the same input without its first step)",
+        "去掉第一个词（同样的输入，去掉第一步）",
+    ),
+    "explorer.whatif_last": ("Change at the last step", "最后一步的变化"),
+    "explorer.whatif_last_help": (
+        "The largest difference between the two runs' h at the last step: how much the change still matters at the end.",
+        "两次运行在最后一步的 h 之间的最大差值：这个改动到结尾还剩多少影响。",
+    ),
     "explorer.iv_scope": ("All units of this layer", "作用于该层所有单元"),
     "explorer.panel_c": ("c, unit {unit}", "c，单元 {unit}"),
     "explorer.panel_h": ("h, unit {unit}", "h，单元 {unit}"),

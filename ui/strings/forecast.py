@@ -6,7 +6,7 @@ STRINGS = {
         "scaler never sees the test part, and the model has to beat the naive forecasts to count as useful.",
         "几乎每篇 LSTM 预测教程都会教的流程——缩放、切窗口、训练堆叠 LSTM、报告 RMSE、把预测画在原序列上——"
         "在这里一步步来做，而且做对：按时间划分训练集和测试集，缩放器从不看测试部分，"
-        "模型必须打败朴素预测才算有用。",
+        "模型必须打败持续性预测和季节性朴素预测才算有用。",
     ),
     "forecast.explain_header": ("How to read this page", "如何阅读本页"),
     "forecast.explain": (

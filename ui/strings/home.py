@@ -16,9 +16,10 @@ STRINGS = {
     "home.cell_alt": (
         "Diagram of an LSTM cell. The cell state c runs along the top from c(t-1) to c(t); it is multiplied by the "
         "forget gate f and then the product of the input gate i and the candidate g is added. The inputs h(t-1) and "
-        "x(t) enter at the bottom and feed the four gates. The output gate o multiplies tanh(c(t)) to give h(t).",
+        "x(t) enter at the bottom and feed the three gates and the candidate. The output gate o multiplies tanh(c(t)) "
+        "to give h(t).",
         "LSTM 单元示意图。细胞状态 c 沿顶部从 c(t-1) 流向 c(t)：先乘以遗忘门 f，再加上输入门 i 与候选值 g 的乘积。"
-        "输入 h(t-1) 和 x(t) 从底部进入，送往四个门。输出门 o 与 tanh(c(t)) 相乘得到 h(t)。",
+        "输入 h(t-1) 和 x(t) 从底部进入，送往三个门和候选值。输出门 o 与 tanh(c(t)) 相乘得到 h(t)。",
     ),
     "home.gate.f": ("forget gate", "遗忘门"),
     "home.gate.i": ("input gate", "输入门"),

@@ -72,10 +72,12 @@ _LESSONS = {
         "predict": (
             "The first link opens the cell explorer with a plain tanh RNN reading a sentence whose first word is "
             "“Not”. **Before you open it, write down:** will the hidden state at the last word still look clearly "
-            "different because of that first word? Then compare with the second link: a hand-built LSTM memory "
-            "cell reading the same sentence.",
+            "different because of that first word? The page opens on **What if?**, which runs the same sentence "
+            "without its first word side by side with the original: the **change at the last step** answers the "
+            "question. Then compare with the second link: a hand-built LSTM memory cell reading the same sentence.",
             "第一个链接会在单元探索页中打开一个普通 tanh RNN，它读入的句子开头就是否定词。"
             "**打开之前先写下你的预测**：读到最后一个词时，隐藏状态还会明显带有开头那个否定词的痕迹吗？"
+            "页面会打开“如果……会怎样？”标签页，把去掉第一个词的同一句话与原句并排运行：**最后一步的变化**就是答案。"
             "再对比第二个链接：一个手工搭建的 LSTM 记忆单元读同一句话。",
         ),
         "links": [
@@ -252,8 +254,13 @@ _LESSONS = {
             "memory to show, $h_t = o_t \\odot \\tanh(c_t)$.\n\n"
             "Closing the output gate hides the memory from the rest of the network without erasing it: with the forget "
             "gate open ($f_t \\approx 1$), $h_t$ drops to about 0 while $c_t$ keeps its value. Closing the input gate protects the memory from new input.\n\n"
-            "Variants change the wiring: a **peephole** LSTM lets the gates look at the cell state too; a **GRU** "
-            "merges the forget and input gates into one update gate $z_t$ and has no separate cell state.",
+            "Variants change the wiring. A **peephole** LSTM (Gers and Schmidhuber, 2000) adds terms such as "
+            "$w_{cf} \\odot c_{t-1}$ inside the gates, so they can look at the cell state. They are not part of the "
+            "standard LSTM above, and neither PyTorch's `nn.LSTM` nor Keras' `LSTM` has them: a list of equations "
+            "that mixes them in without saying so describes a different model. A **GRU** (Cho et al., 2014, a "
+            "simplification of the 1997 LSTM) has two gates: a **reset gate** $r_t$, how much of $h_{t-1}$ feeds "
+            "the candidate, and an **update gate** $z_t$, how much of the state is replaced. It has no separate "
+            "cell state and no output gate; texts that give it “update and output gates” are wrong.",
             "每个门都是一个向量，每个单元对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
             "$\\sigma$，因此是介于 0 和 1 之间的“软开关”：\n\n"
             "- **遗忘门** $f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})$：每个记忆值保留多少（0 表示清除，1 表示保留）。\n"
@@ -265,8 +272,11 @@ _LESSONS = {
             "关闭输出门可以把记忆对网络其他部分隐藏起来而不删除它：只要遗忘门打开（$f_t \\approx 1$），"
             "$h_t$ 降到约 0，而 $c_t$ 保持不变。"
             "关闭输入门则能保护记忆不被新输入改写。\n\n"
-            "各种变体改变了连接方式：**窥视孔（peephole）** LSTM 让门也能看到细胞状态；**GRU** 把遗忘门和输入门"
-            "合并成一个更新门 $z_t$，并且没有单独的细胞状态。",
+            "各种变体改变了连接方式。**窥视孔连接**（peephole）LSTM（Gers 与 Schmidhuber，2000）在门里加入 "
+            "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到细胞状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
+            "和 Keras 的 `LSTM` 都没有这些项：公式里混入它们却不加说明，描述的其实是另一个模型。**GRU**"
+            "（Cho 等，2014，是对 1997 年 LSTM 的简化）有两个门：**重置门** $r_t$ 决定 $h_{t-1}$ 有多少进入候选值，"
+            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的细胞状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。",
         ),
         "predict": (
             "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link opens the forget gate (bias 6, "
@@ -347,7 +357,8 @@ _LESSONS = {
             "only by forget-gate values, so with forget gates near 1 the curve stays much flatter.\n\n"
             "Two things to remember. First, a flat gradient makes long-range learning *possible*; the network "
             "still has to find useful weights. Second, if the per-step factor is above 1 the line goes *up*: "
-            "exploding gradients, which are handled by clipping the gradient's norm.",
+            "exploding gradients. The LSTM does not prevent them, whatever some tutorials say: its gradient also "
+            "flows through weight matrices. Clipping the gradient's norm is what handles them.",
             "随时间反向传播把损失的梯度沿每一步往回传。对每个较早的步骤 $t$，"
             "$\\partial L / \\partial h_t$ 的大小说明这一步还能从最终的损失中学到多少。\n\n"
             "梯度流页面把这个大小画在**对数坐标**上，横轴 $k$ 为距离末尾的步数（即第 $T-1-k$ 步）。指数衰减 "
@@ -355,7 +366,8 @@ _LESSONS = {
             "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿细胞状态传递，"
             "只被遗忘门的值相乘，所以当遗忘门接近 1 时，曲线平缓得多。\n\n"
             "有两点要记住。第一，梯度不衰减只是让长距离学习*成为可能*，网络仍要找到有用的权重。"
-            "第二，若每步的因子大于 1，直线会*向上*走，即梯度爆炸，通常用梯度范数裁剪来处理。",
+            "第二，若每步的因子大于 1，直线会*向上*走，即梯度爆炸。不管有些教程怎么说，LSTM 并不能防止梯度爆炸："
+            "它的梯度同样要经过权重矩阵。真正处理梯度爆炸的是梯度范数裁剪。",
         ),
         "predict": (
             "Both links open the gradient-flow page, which draws the gradient's size through time for a plain "
@@ -436,9 +448,9 @@ _LESSONS = {
             "is larger than the spread across seeds.",
             "训练页面搭建一个序列分类器：词元 → 词向量 → 循环层 → 最后的隐藏状态 → 线性层 → 各类别得分。"
             "训练时用 Adam 等基于梯度的优化器，在训练集上最小化交叉熵损失。\n\n"
-            "数据被分成三份。**训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时提前停止；"
+            "数据被分成三份。**训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时早停；"
             "**测试集**只在最后用一次，得到客观的估计。如果训练损失持续下降而验证损失开始上升，"
-            "说明模型在死记训练样本，即**过拟合**。提前停止会保留验证集上表现最好的那一轮的权重。\n\n"
+            "说明模型在死记训练样本，即**过拟合**。早停会保留验证集上表现最好的那一轮的权重。\n\n"
             "否定句数据集的设计让词序变得重要：“不好，反而很差”和“不差，反而很好”用的是同样的词。"
             "词袋模型看到的输入完全相同，无法区分它们；循环模型则能读出顺序。最后说说**随机种子**："
             "相同的种子能精确复现一次训练；不同的种子结果会有些差别，所以只有当两个模型的差距大于"
@@ -468,13 +480,13 @@ _LESSONS = {
                     "Better on the data it trains on, worse on data it has not seen: the model fits details that do "
                     "not generalise. Early stopping, dropout, weight decay or more data help.",
                     "在训练数据上越来越好，在没见过的数据上越来越差：模型拟合了无法推广的细节。"
-                    "提前停止、dropout、权重衰减或更多数据都会有帮助。",
+                    "早停、dropout、权重衰减或更多数据都会有帮助。",
                 ),
             ),
             (
                 (
                     "Why is the test set not used for early stopping or for choosing settings?",
-                    "为什么不能用测试集来决定提前停止或挑选设置？",
+                    "为什么不能用测试集来决定早停或挑选设置？",
                 ),
                 [
                     ("It is too small", "它太小了"),
@@ -531,9 +543,16 @@ _LESSONS = {
             "positives, look at precision, recall and the precision–recall curve rather than accuracy.\n\n"
             "Most classifiers output a score and compare it with a **threshold**. Raising the threshold usually "
             "trades recall for precision (fewer positives predicted: fewer false alarms, more misses). The ROC "
-            "curve plots recall against the false positive rate $FP / (FP + TN)$ over all thresholds.",
+            "curve plots recall against the false positive rate $FP / (FP + TN)$ over all thresholds.\n\n"
+            "**Mistakes tutorials make.**\n"
+            "- Recall worded as “of the items predicted positive, the share that are right”: that is precision. "
+            "Recall divides by the items that really are positive, $TP + FN$.\n"
+            "- “Raising accuracy lowers recall”: no such rule. A better model raises both. The trade-off that does "
+            "exist is between precision and recall as the threshold moves.\n"
+            "- In Chinese texts 准确率 sometimes stands for precision. In this app 准确率 is always accuracy, "
+            "$(TP + TN) / N$, and precision is 精确率（查准率）.",
             "对于二分类问题，每个预测都落在**混淆矩阵**的一个格子里：真正例（TP）、假正例（FP）、"
-            "假反例（FN）或真反例（TN）。\n\n"
+            "假负例（FN）或真负例（TN）。\n\n"
             "- **准确率** $= (TP + TN) / N$：所有预测中正确的比例。\n"
             "- **精确率（查准率）** $= TP / (TP + FP)$：在*被预测为*正类的样本中，真正是正类的比例。精确率低意味着误报多。\n"
             "- **召回率（查全率、灵敏度、真正例率）** $= TP / (TP + FN)$：在*真正是*正类的样本中，被模型找出来的比例。"
@@ -543,7 +562,13 @@ _LESSONS = {
             "**准确率悖论**。1000 个样本中只有 10 个正例，一个永远回答“负类”的模型准确率高达 99%，却毫无用处："
             "召回率为 0，精确率无定义（0/0）。正例稀少时，应该看精确率、召回率和精确率–召回率曲线，而不是准确率。\n\n"
             "大多数分类器输出一个分数，再与**阈值**比较。提高阈值通常是用召回率换精确率（预测为正的更少：误报减少，"
-            "漏报增多）。ROC 曲线则画出所有阈值下召回率与假正例率 $FP / (FP + TN)$ 的关系。",
+            "漏报增多）。ROC 曲线则画出所有阈值下召回率与假正例率 $FP / (FP + TN)$ 的关系。\n\n"
+            "**教程中常见的错误。**\n"
+            "- 把召回率说成“被预测为正类的样本中预测正确的比例”：那是精确率。召回率的分母是真正为正类的样本数 $TP + FN$。\n"
+            "- “提高准确率就会降低召回率”：没有这样的规律。更好的模型会让两者一起提高。真正存在的取舍，"
+            "是移动阈值时精确率与召回率之间的取舍。\n"
+            "- 有些中文文本把 precision 也叫作“准确率”。在本应用中，准确率始终指 accuracy，即 $(TP + TN) / N$；"
+            "precision 叫作精确率（查准率）。",
         ),
         "predict": (
             "The first link opens the metrics lab with 10 positives among 1,000 items and a model that always "
@@ -616,7 +641,7 @@ _LESSONS = {
             "(epochs, window, seed) on a validation part just after it, and score the test part, the future, once; "
             "never split at random, or the model sees its test points' neighbours. **Fit the scaler on the "
             "training part only**: a Min-Max scaler fitted on the whole series already knows the future's "
-            "minimum and maximum, a leak. **Compare with baselines**: the naive forecast (“same as the last "
+            "minimum and maximum, a leak (many tutorials scale the whole series before they split it). **Compare with baselines**: the persistence (naive) forecast (“same as the last "
             "value”) and the seasonal naive forecast (“same as one season ago”, e.g. 12 months). A model that "
             "cannot beat them is not useful, however good its curve looks.\n\n"
             "Errors are reported as MAE (mean absolute error) and RMSE (root mean squared error, which punishes "
@@ -627,10 +652,10 @@ _LESSONS = {
             "三个习惯让评估保持客观。**按时间划分**：用过去训练，在紧随其后的验证部分上做所有选择（训练轮数、窗口、种子），"
             "最后只对测试部分（未来）评分一次；绝不随机划分，否则模型会看到测试点的邻居。"
             "**只在训练部分上拟合缩放器**：在整个序列上拟合的最小–最大缩放器已经知道了未来的最小值和最大值，"
-            "这是信息泄漏。**与基线比较**：朴素预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
+            "这是信息泄漏（很多教程先缩放整条序列，再做划分）。**与基线比较**：持续性预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
             "例如 12 个月前）。打不过它们的模型没有用处，无论曲线看起来多漂亮。\n\n"
             "误差用 MAE（平均绝对误差）和 RMSE（均方根误差，对大的偏差惩罚更重）来衡量。要预测多步时，"
-            "**递归**预测把每个预测值作为下一步的输入，误差会累积，并随预测步长增大。",
+            "**递归**预测把每个预测值作为下一步的输入，误差会累积，并随预测步数增大。",
         ),
         "predict": (
             "The first link opens the forecasting page on the monthly airline-passenger series. **Predict first:** "
@@ -639,7 +664,7 @@ _LESSONS = {
             "whole series: predict whether the leak makes the test score look better or worse, and whether that number can "
             "still be trusted.",
             "第一个链接在月度航空旅客人数序列上打开时间序列预测页面。**先预测**：在测试部分，LSTM 能打败季节性朴素基线"
-            "（与去年同月相同）吗？随着预测步长变长，它的误差会增大吗？第二个链接还会用在整个序列上拟合的缩放器训练一次："
+            "（与去年同月相同）吗？随着预测步数变长，它的误差会增大吗？第二个链接还会用在整个序列上拟合的缩放器训练一次："
             "预测这种泄漏会让测试分数看起来更好还是更差，以及这个数字还能不能信。",
         ),
         "links": [

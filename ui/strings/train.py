@@ -24,7 +24,8 @@ STRINGS = {
         "positive; *recall* = of the items that are positive, how many were found; F1 is their harmonic mean. With "
         "more than two classes the page shows their macro average (the plain mean over classes).\n\n"
         "**The baseline.** A logistic regression on word counts (or, for sequences, on the time-averaged features). "
-        "It knows *which* tokens occur but not their order, so on the negation data (“not good” vs “good, not bad”) "
+        "It knows *which* tokens occur but not their order, so on the negation data "
+        "(“good, not bad” vs “bad, not good”: the same words) "
         "it stays near chance while a recurrent model can learn the task.\n\n"
         "**Reproducible.** The seed fixes the initial weights, the dropout masks and the order of the batches: the "
         "same settings and seed give exactly the same run, and the link in the address bar reproduces it.",
@@ -40,7 +41,7 @@ STRINGS = {
         "真正是正类的比例；*召回率* = 在真正是正类的样本中，被找出来的比例；"
         "F1 是两者的调和平均。多于两类时显示宏平均（各类的简单平均）。\n\n"
         "**基线模型。** 基于词频（序列数据则基于各时间步特征的平均值）的逻辑回归。它只知道出现了*哪些*词，不知道词的顺序，"
-        "因此在否定句数据（“不好”与“好，不差”）上只能接近随机猜测，而循环网络可以学会这个任务。\n\n"
+        "因此在否定句数据（“好，不差”与“差，不好”：用字完全相同）上只能接近随机猜测，而循环网络可以学会这个任务。\n\n"
         "**可复现。** 随机种子决定初始权重、dropout 掩码和批次顺序：相同的设置和种子会得到完全相同的训练过程，"
         "地址栏中的链接也能复现这一切。",
     ),

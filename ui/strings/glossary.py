@@ -1,0 +1,63 @@
+"""The one bilingual glossary: every term with its single Chinese rendering, shown on /lessons.
+
+Each row: (term key, English, Chinese, Chinese variants the app must not use for it). A test checks
+that no Chinese string uses a variant, so one idea keeps one name across every page.
+"""
+
+GLOSSARY = (
+    ("hidden_state", "hidden state h", "隐藏状态 h", ()),
+    ("cell_state", "cell state c", "细胞状态 c", ("单元状态", "记忆细胞状态")),
+    ("forget_gate", "forget gate f", "遗忘门 f", ()),
+    ("input_gate", "input gate i", "输入门 i", ()),
+    ("output_gate", "output gate o", "输出门 o", ()),
+    ("candidate", "candidate g", "候选值 g", ()),
+    ("reset_gate", "reset gate r (GRU)", "重置门 r（GRU）", ()),
+    ("update_gate", "update gate z (GRU)", "更新门 z（GRU）", ()),
+    ("peephole", "peephole connection", "窥视孔连接", ()),
+    ("vanishing", "vanishing gradient", "梯度消失", ()),
+    ("exploding", "exploding gradient", "梯度爆炸", ()),
+    ("clipping", "gradient clipping", "梯度裁剪", ()),
+    ("bptt", "backpropagation through time", "随时间反向传播", ()),
+    ("tp", "true positive (TP)", "真正例（TP）", ()),
+    ("fp", "false positive (FP)", "假正例（FP）", ()),
+    ("fn", "false negative (FN)", "假负例（FN）", ("假反例",)),
+    ("tn", "true negative (TN)", "真负例（TN）", ("真反例",)),
+    ("accuracy", "accuracy", "准确率", ()),
+    ("precision", "precision", "精确率（查准率）", ()),
+    ("recall", "recall", "召回率（查全率）", ()),
+    ("specificity", "specificity", "特异度", ()),
+    ("threshold", "decision threshold", "决策阈值", ()),
+    ("train_set", "training set", "训练集", ()),
+    ("val_set", "validation set", "验证集", ()),
+    ("test_set", "test set", "测试集", ()),
+    ("overfitting", "overfitting", "过拟合", ()),
+    ("early_stopping", "early stopping", "早停", ("提前停止",)),
+    ("epoch", "epoch", "训练轮数 / 第 n 轮", ()),
+    ("seed", "random seed", "随机种子", ()),
+    ("embedding", "embedding", "嵌入", ()),
+    ("vocabulary", "vocabulary", "词表", ()),
+    ("token", "token", "词元", ()),
+    ("padding", "padding", "填充", ()),
+    ("bag_of_words", "bag of words", "词袋", ()),
+    ("window", "window (time_step)", "窗口（time_step）", ()),
+    ("persistence", "persistence (naive) forecast", "持续性预测", ("朴素预测",)),
+    ("seasonal_naive", "seasonal naive forecast", "季节性朴素预测", ()),
+    ("horizon", "forecast horizon", "预测步数", ("预测步长",)),
+    ("leak", "data leakage", "信息泄漏", ()),
+)
+
+# "季节性朴素预测" contains "朴素预测": the test removes the allowed terms before looking for variants
+ALLOWED_CONTAINING_A_VARIANT = ("季节性朴素预测",)
+
+STRINGS = {
+    "glossary.header": ("Glossary: one name for each idea", "术语表：每个概念只用一个名字"),
+    "glossary.intro": (
+        "Every page of the app uses these terms, in English and in Chinese. Chinese textbooks differ: "
+        "准确率 is accuracy and 精确率 is precision, although some texts call precision 准确率; here 准确率 always "
+        "means accuracy.",
+        "本应用的每个页面都使用这些术语（中英文）。中文教材的译法不尽相同：准确率指 accuracy，精确率指 precision，"
+        "但有些文本把 precision 也叫作“准确率”；在这里，准确率始终指 accuracy。",
+    ),
+    "glossary.col.en": ("English", "英文"),
+    "glossary.col.zh": ("Chinese", "中文"),
+}
