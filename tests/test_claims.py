@@ -128,3 +128,19 @@ def test_the_rnn_forgets_the_first_word_and_the_memory_cell_keeps_it(lang):
     rnn = float(metric(open_link("rnn_forgets", 0, lang), "explorer.whatif_last", lang))
     memory = float(metric(open_link("rnn_forgets", 1, lang), "explorer.whatif_last", lang))
     assert rnn < 1e-3 < 0.5 < memory
+
+
+def test_train_and_forecast_start_the_forget_gate_near_one_half():
+    """Lesson "highway": /train and /forecast keep PyTorch's default initialisation, every bias from
+    U(±1/√H), so the forget gate starts near σ(0) = 0.5 (not at the bias of 1 or more the lesson
+    mentions). PyTorch's gate order is i, f, g, o: the forget gate's biases are rows H..2H."""
+    from lstm_core import forecasting as fc
+
+    H = 32
+    data = train_state.prepared("negation_en", train_state.DEFAULTS.n, None)
+    classifier = C.build_model(data, **{**train_state.DEFAULTS.model(), "kind": "lstm", "hidden_size": H})
+    lstms = [classifier.rnns[0], fc.build_model(1, H, seed=0).lstm]
+    for lstm in lstms:
+        forget_bias = (lstm.bias_ih_l0 + lstm.bias_hh_l0)[H : 2 * H].detach().numpy()  # (H,)
+        assert np.abs(forget_bias).max() <= 2 / np.sqrt(H)
+        assert 0.4 < float(np.mean(1 / (1 + np.exp(-forget_bias)))) < 0.6

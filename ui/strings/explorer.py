@@ -224,9 +224,9 @@ STRINGS = {
     "explorer.whatif_intro": (
         "Force one quantity of the shown layer at every step and compare with the normal run. Clamping the forget "
         "gate to 1 turns the cell into a pure accumulator (c_t = c_(t−1) + i_t g_t); clamping it to 0 erases the "
-        "memory at every step.",
+        "memory at every step. Or drop the input's first word and see whether the end still feels it.",
         "在所显示的层中，每一步都强制某个量取固定值，并与正常运行对比。把遗忘门固定为 1，单元就变成纯粹的累加器"
-        "（c_t = c_(t−1) + i_t g_t）；固定为 0，则每一步都会抹掉记忆。",
+        "（c_t = c_(t−1) + i_t g_t）；固定为 0，则每一步都会抹掉记忆。也可以去掉输入的第一个词，看结尾是否还受它影响。",
     ),
     "explorer.intervention": ("Intervention", "干预方式"),
     "explorer.iv.f1": ("Clamp the forget gate to 1 (never forget)", "遗忘门固定为 1（从不遗忘）"),

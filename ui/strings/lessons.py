@@ -163,7 +163,9 @@ _LESSONS = {
             "“constant error carousel” (1997); the forget gate was added by Gers et al. (2000).\n\n"
             "**Memory half-life.** With a constant forget gate $f$ and nothing written, $c_{t+k} = f^k c_t$, which "
             "halves after $\\ln 0.5 / \\ln f$ steps: 1 step for $f = 0.5$, about 6.6 for $f = 0.9$, about 69 for "
-            "$f = 0.99$. That is why many implementations start the forget-gate bias at 1 or more.",
+            "$f = 0.99$. That is why many implementations start the forget-gate bias at 1 or more. The models on "
+            "/train and /forecast do not: they keep PyTorch's default initialisation, which draws every bias, the "
+            "forget gate's two included, from $U(\\pm 1/\\sqrt{H})$, so $f$ starts near $\\sigma(0) = 0.5$.",
             "LSTM 还有第二个状态——**细胞状态** $c_t$，它以加法更新：\n\n"
             "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$\n\n"
             "从 $c_{t-1}$ 到 $c_t$ 的路上没有权重矩阵，也没有压缩函数，只有与遗忘门 $f_t$ 的逐元素相乘。"
@@ -174,7 +176,9 @@ _LESSONS = {
             "这就是 Hochreiter 和 Schmidhuber 提出的“恒定误差传送带”（1997）；遗忘门由 Gers 等人于 2000 年加入。\n\n"
             "**记忆半衰期**。若遗忘门恒为 $f$ 且不写入新内容，则 $c_{t+k} = f^k c_t$，经过 $\\ln 0.5 / \\ln f$ 步减半："
             "$f = 0.5$ 时 1 步，$f = 0.9$ 时约 6.6 步，$f = 0.99$ 时约 69 步。"
-            "这正是许多实现把遗忘门偏置初始化为 1 或更大的原因。",
+            "这正是许多实现把遗忘门偏置初始化为 1 或更大的原因。训练页面和时间序列预测页面上的模型没有这样做："
+            "它们沿用 PyTorch 的默认初始化，所有偏置（包括遗忘门的两个偏置）都从 $U(\\pm 1/\\sqrt{H})$ 中抽取，"
+            "因此 $f$ 的初始值接近 $\\sigma(0) = 0.5$。",
         ),
         "predict": (
             "The link opens the cell explorer's **Single-unit lab** tab with the forget-gate bias set to 3, so at rest "
