@@ -73,6 +73,8 @@ def evaluation(run):
     cols[1].metric(t("train.baseline_accuracy"), t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
     cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
     st.caption(t("train.baseline_caption"))
+    if (loses := S.versus_baseline(run)) is not None:
+        st.warning(loses, icon=":material/trending_down:")
     binary = len(names) == 2
     threshold = None
     y_true = run.data.test[1].numpy()

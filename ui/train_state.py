@@ -361,6 +361,20 @@ def report(run: Run, y_pred) -> pd.DataFrame:
     return table.reset_index(names=ui.t("train.report.class"))
 
 
+def versus_baseline(run: Run) -> str | None:
+    """When the recurrent model scores below the bag-of-words baseline on the test set: why, in the
+    learner's language. Overfitting if the validation loss rose for 2+ epochs after its best epoch."""
+    model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
+    if baseline is None or model is None or model >= baseline:
+        return None
+    losses = [e["val_loss"] for e in run.result.history.epochs if "val_loss" in e]
+    best = int(np.argmin(losses)) if losses else 0
+    params = {"model": model, "baseline": baseline}
+    if losses and len(losses) - 1 - best >= 2 and losses[-1] > losses[best]:
+        return ui.t("train.loses_overfit", **params, epoch=best + 1)
+    return ui.t("train.loses_order", **params)
+
+
 def accuracy(run: Run, proba) -> float | None:
     return None if proba is None else metrics.accuracy(run.data.test[1].numpy(), proba.argmax(1))
 

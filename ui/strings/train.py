@@ -185,6 +185,22 @@ STRINGS = {
         "The baseline is a logistic regression on token counts, trained on the same split: it ignores word order.",
         "基线模型是基于词频的逻辑回归，在同一数据划分上训练：它忽略词序。",
     ),
+    "train.loses_overfit": (
+        "The recurrent model loses to the bag-of-words baseline ({model:.3f} against {baseline:.3f} test accuracy). "
+        "Its validation loss was lowest after epoch {epoch} and rose afterwards: it memorised the training set. "
+        "Turn on early stopping, add dropout or train fewer epochs, and compare on the validation curves.",
+        "循环模型输给了词袋基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
+        "之后不断上升：模型在死记训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
+    ),
+    "train.loses_order": (
+        "The recurrent model loses to the bag-of-words baseline ({model:.3f} against {baseline:.3f} test accuracy). "
+        "Where single words already carry the label (real reviews: great, terrible), reading the order adds little "
+        "and a simple model is hard to beat; a recurrent model may also need more epochs or another learning rate. "
+        "Compare such changes on the validation curves.",
+        "循环模型输给了词袋基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。如果单个词就足以决定标签"
+        "（比如真实评论中的“很好”“糟糕”），读出词序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。"
+        "请用验证曲线来比较这些改动。",
+    ),
     "train.threshold": ("Decision threshold (choose it on the validation part)", "决策阈值（在验证集上选择）"),
     "train.threshold_help": (
         "Predict the positive class “{positive}” when its probability is at least this value. Moving it trades "
