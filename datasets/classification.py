@@ -73,10 +73,25 @@ NAMES: dict[str, dict] = {
 }  # fmt: skip
 
 
-def load(name: str, seed: int = 0, n: int | None = None, length: int | None = None) -> ClassificationData:
+SHARE_RANGE = (0.05, 0.5)  # share of positives a two-class set can be given (seed 000: accuracy vs recall)
+
+
+def load(
+    name: str, seed: int = 0, n: int | None = None, length: int | None = None, positive_share: float | None = None
+) -> ClassificationData:
     """The data set `name` (a key of NAMES). `n` caps the number of examples (the real sets are
     sub-sampled, class-balanced where possible); `length` sets the sequence length of generators that
-    support it. Same arguments -> same data."""
+    support it; `positive_share` (two-class sets) keeps that share of class 1, at most n examples in
+    all. Same arguments -> same data."""
+    if positive_share is not None and NAMES.get(name, {}).get("classes") == 2 and positive_share != 0.5:
+        low, high = SHARE_RANGE
+        if not low <= positive_share <= high:
+            raise UserInputError("data.err_share", share=positive_share, low=low, high=high)
+        info = NAMES[name]
+        wanted = n if n is not None else info["default_n"]
+        # a balanced set twice the size of the larger class's need, then keep the wanted share
+        loaded = load(name, seed, min(info.get("max_n", MAX_EXAMPLES), 2 * round(wanted * (1 - positive_share))), length)
+        return rebalance(loaded, positive_share, wanted, seed)
     if name not in NAMES:
         raise UserInputError("data.err_unknown", name=str(name)[:40])
     info = NAMES[name]
@@ -224,6 +239,18 @@ _LOADERS = {
     "brackets": _brackets,
     "pattern": _pattern,
 }
+
+
+def rebalance(data: ClassificationData, share: float, most: int, seed: int) -> ClassificationData:
+    """At most `most` examples of two-class `data`, a share `share` of them positive (class 1), drawn
+    at random (seeded): as many as the scarcer side allows."""
+    positives, negatives = np.flatnonzero(data.y == 1), np.flatnonzero(data.y == 0)
+    total = min(most, len(negatives) / (1 - share), len(positives) / share)
+    n_pos = max(1, round(total * share))
+    n_neg = round(total) - n_pos
+    rng = np.random.default_rng([seed, 1])
+    keep = np.concatenate([rng.choice(positives, n_pos, replace=False), rng.choice(negatives, n_neg, replace=False)])
+    return data.take(rng.permutation(keep))
 
 
 # --- splitting ----------------------------------------------------------------------------------

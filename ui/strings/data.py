@@ -87,6 +87,10 @@ STRINGS = {
     ),
     # errors raised by datasets/classification.py
     "data.err_unknown": ("There is no data set called {name!r}.", "没有名为 {name!r} 的数据集。"),
+    "data.err_share": (
+        "A share of positives of {share} is out of range: choose between {low} and {high}.",
+        "正类占比 {share} 超出范围：请选择 {low} 到 {high} 之间的值。",
+    ),
     "data.err_n": (
         "Number of examples {n} is out of range: choose between {low} and {high}.",
         "样本数 {n} 超出范围：请选择 {low} 到 {high} 之间的值。",

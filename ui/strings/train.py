@@ -201,6 +201,13 @@ STRINGS = {
         "（比如真实评论中的“很好”“糟糕”），读出词序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。"
         "请用验证曲线来比较这些改动。",
     ),
+    "train.positive_share": ("Share of positives", "正类占比"),
+    "train.positive_share_help": (
+        "Keep only this share of positive examples (class 1). At 5 % a model that always answers negative is "
+        "95 % accurate with a recall of 0: watch accuracy and recall separately.",
+        "只保留这个比例的正类样本（类别 1）。正类只占 5% 时，一个永远回答负类的模型准确率高达 95%，召回率却为 0："
+        "请分别观察准确率和召回率。",
+    ),
     "train.threshold": ("Decision threshold (choose it on the validation part)", "决策阈值（在验证集上选择）"),
     "train.threshold_help": (
         "Predict the positive class “{positive}” when its probability is at least this value. Moving it trades "
