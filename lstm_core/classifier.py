@@ -50,6 +50,20 @@ class ClassifierConfig:
     seed: int = 0
 
 
+GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}  # weight blocks per layer: LSTM i, f, g, o; GRU r, z, n
+
+
+def recurrent_parameter_count(kind: str, input_size: int, hidden: int, layers: int = 1, bidirectional: bool = False) -> int:
+    """Weights of the recurrent layers alone: per layer and direction, each block has W_ih (H x in),
+    W_hh (H x H) and two biases (H each); a layer above the first reads H per direction."""
+    directions = 2 if bidirectional else 1
+    total = 0
+    for layer in range(layers):
+        width = input_size if layer == 0 else hidden * directions
+        total += directions * GATE_BLOCKS[kind] * (hidden * width + hidden * hidden + 2 * hidden)
+    return total
+
+
 def check_limits(**values):
     """Raise a translated error for any setting outside LIMITS (URLs can carry anything)."""
     for name, value in values.items():

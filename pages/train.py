@@ -124,6 +124,7 @@ def evaluation(run):
                     precision, recall, ap, y_true.mean(), (at["recall"], at["precision"]), S.roc_labels("pr")
                 )
                 ui.chart(pr_fig, key="train_pr")
+            st.caption(t("train.auc_caption"))
     with tabs[3]:
         mistakes(run, y_pred)
     with tabs[4]:

@@ -14,8 +14,8 @@ COLORS = {
     "o": "#CC79A7",  # output gate: purple
     "c": "#D55E00",  # cell state: vermillion
     "h": "#56B4E9",  # hidden state: sky blue
-    "r": "#E69F00",  # GRU reset gate (plays the forget gate's part)
-    "z": "#0072B2",  # GRU update gate
+    "r": "#000000",  # GRU reset gate: its own colour (no LSTM gate does its job)
+    "z": "#E69F00",  # GRU update gate: the forget gate's colour, as h_t = (1 - z) n + z h_{t-1} keeps h where z = 1
     "n": "#009E73",  # GRU candidate
     "a": "#7F7F7F",  # RNN pre-activation
     "rnn": "#D55E00",

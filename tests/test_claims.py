@@ -144,3 +144,71 @@ def test_train_and_forecast_start_the_forget_gate_near_one_half():
         forget_bias = (lstm.bias_ih_l0 + lstm.bias_hh_l0)[H : 2 * H].detach().numpy()  # (H,)
         assert np.abs(forget_bias).max() <= 2 / np.sqrt(H)
         assert 0.4 < float(np.mean(1 / (1 + np.exp(-forget_bias)))) < 0.6
+
+
+def test_the_gru_update_gate_wears_the_forget_gates_colour():
+    """In PyTorch's GRU, h_t = (1 - z_t) ⊙ n_t + z_t ⊙ h_{t-1}: z = 1 keeps the state, the forget gate's
+    part, so z takes the forget gate's colour and the reset gate r a colour of its own."""
+    from plots.style import COLORS
+
+    assert COLORS["z"] == COLORS["f"] and COLORS["r"] not in {COLORS[q] for q in "ifgoch"}
+    rng = np.random.default_rng(0)
+    H = 3
+    x, h = rng.normal(size=(1, 2)), rng.normal(size=(1, H))
+    gru = torch.nn.GRUCell(2, H)
+    with torch.no_grad():
+        torch.nn.init.constant_(gru.bias_hh, 0.0)
+        gru.bias_ih[H : 2 * H] = 50.0  # rows H..2H are z in PyTorch's (r, z, n) order: z = 1
+        kept = gru(torch.as_tensor(x, dtype=torch.float32), torch.as_tensor(h, dtype=torch.float32)).numpy()
+    np.testing.assert_allclose(kept, h, atol=1e-5)  # z = 1 keeps h, as f = 1 keeps c
+
+
+def test_two_biases_act_as_their_sum_and_the_textbook_matrix_is_the_two_blocks():
+    """Lesson "gates", Notation: W_f [h, x] + b_f equals W_if x + b_if + W_hf h + b_hf with
+    W_f = [W_hf, W_if] and b_f = b_if + b_hf (checked on torch's own LSTM cell)."""
+    torch.manual_seed(0)
+    cell = torch.nn.LSTMCell(3, 2)
+    x, h, c = torch.randn(1, 3), torch.randn(1, 2), torch.randn(1, 2)
+    with torch.no_grad():
+        W_if, W_hf = cell.weight_ih[2:4], cell.weight_hh[2:4]  # rows of the forget gate (order i, f, g, o)
+        b_f = cell.bias_ih[2:4] + cell.bias_hh[2:4]
+        textbook = torch.sigmoid(torch.cat([h, x], 1) @ torch.cat([W_hf, W_if], 1).T + b_f)
+        gates = x @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
+        torch_f = torch.sigmoid(gates[:, 2:4])
+        cell.bias_ih[2:4] += 1.0  # moving 1 from one bias to the other changes nothing
+        cell.bias_hh[2:4] -= 1.0
+        moved = cell(x, (h, c))[1]
+        cell.bias_ih[2:4] -= 1.0
+        cell.bias_hh[2:4] += 1.0
+        original = cell(x, (h, c))[1]
+    torch.testing.assert_close(textbook, torch_f)
+    torch.testing.assert_close(moved, original)
+
+
+@pytest.mark.parametrize("kind", ["lstm", "gru", "rnn"])
+@pytest.mark.parametrize(("layers", "bidirectional"), [(1, False), (2, True)])
+def test_parameter_counts_match_torch_and_the_lstm_has_four_times_the_rnns(kind, layers, bidirectional):
+    """/train's caption: LSTM, GRU and RNN have four, three and one blocks of the same shape."""
+    module = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}[kind](7, 5, layers, bidirectional=bidirectional)
+    assert C.recurrent_parameter_count(kind, 7, 5, layers, bidirectional) == sum(p.numel() for p in module.parameters())
+    rnn = C.recurrent_parameter_count("rnn", 7, 5, layers, bidirectional)
+    assert C.recurrent_parameter_count(kind, 7, 5, layers, bidirectional) == C.GATE_BLOCKS[kind] * rnn
+
+
+def test_auc_is_the_chance_a_positive_outranks_a_negative_and_softmax_is_a_sigmoid():
+    """/train's AUC caption, against a brute-force count over all pairs, and its head's equivalence."""
+    from lstm_core import metrics
+
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 2, 300)
+    scores = np.round(rng.normal(y * 0.8, 1.0), 1)  # rounded: ties count half
+    pos, neg = scores[y == 1][:, None], scores[y == 0][None, :]
+    pairwise = float(np.mean((pos > neg) + 0.5 * (pos == neg)))
+    assert metrics.roc_auc(y, scores) == pytest.approx(pairwise, abs=1e-12)
+    z = torch.as_tensor(rng.normal(size=(50, 2)))
+    torch.testing.assert_close(torch.softmax(z, 1)[:, 1], torch.sigmoid(z[:, 1] - z[:, 0]))
+    target = torch.as_tensor(rng.integers(0, 2, 50))
+    torch.testing.assert_close(
+        torch.nn.functional.cross_entropy(z, target),
+        torch.nn.functional.binary_cross_entropy_with_logits(z[:, 1] - z[:, 0], target.double()),
+    )

@@ -100,6 +100,9 @@ def controls() -> Settings:
         layers = ui.slider("layers", "train.num_layers", 1, 2, d.num_layers, advanced=True)
         bidirectional = ui.toggle("bi", "train.bidirectional", d.bidirectional, advanced=True)
         dropout = ui.slider("dropout", "train.dropout", 0.0, 0.8, d.dropout, step=0.05, help=ui.t("train.dropout_help"))
+        if info["kind"] == "text":  # a sequence set's input width is known only once it is loaded
+            count = {k: C.recurrent_parameter_count(k, embedding, hidden, layers, bidirectional) for k in C.KINDS}
+            st.caption(ui.t("train.param_count", n=count[kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
     with train_col:
         st.subheader(ui.t("train.training_header"))
         optimizer = ui.choice(

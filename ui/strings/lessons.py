@@ -264,7 +264,13 @@ _LESSONS = {
             "that mixes them in without saying so describes a different model. A **GRU** (Cho et al., 2014, a "
             "simplification of the 1997 LSTM) has two gates: a **reset gate** $r_t$, how much of $h_{t-1}$ feeds "
             "the candidate, and an **update gate** $z_t$, how much of the state is replaced. It has no separate "
-            "cell state and no output gate; texts that give it “update and output gates” are wrong.",
+            "cell state and no output gate; texts that give it “update and output gates” are wrong. PyTorch writes "
+            "$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$, so $z_t = 1$ keeps the state (the forget gate's part, "
+            "and its colour in the explorer); Cho et al. and some books swap $z_t$ and $1 - z_t$.\n\n"
+            "**Notation.** Textbooks write one matrix on the joined vector, $f_t = \\sigma(W_f [h_{t-1}, x_t] + b_f)$. "
+            "PyTorch splits that matrix into $W_{if}$ (for $x_t$) and $W_{hf}$ (for $h_{t-1}$), as above, and keeps two "
+            "biases $b_{if}$ and $b_{hf}$ (cuDNN's layout). Only their sum acts, so two biases compute nothing one "
+            "could not: $b_f = b_{if} + b_{hf}$.",
             "每个门都是一个向量，每个单元对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
             "$\\sigma$，因此是介于 0 和 1 之间的“软开关”：\n\n"
             "- **遗忘门** $f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})$：每个记忆值保留多少（0 表示清除，1 表示保留）。\n"
@@ -280,7 +286,13 @@ _LESSONS = {
             "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到细胞状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
             "和 Keras 的 `LSTM` 都没有这些项：公式里混入它们却不加说明，描述的其实是另一个模型。**GRU**"
             "（Cho 等，2014，是对 1997 年 LSTM 的简化）有两个门：**重置门** $r_t$ 决定 $h_{t-1}$ 有多少进入候选值，"
-            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的细胞状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。",
+            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的细胞状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。"
+            "PyTorch 写作 $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$，所以 $z_t = 1$ 时保持状态（相当于遗忘门的作用，"
+            "在单元探索页中也用遗忘门的颜色）；Cho 等人的原文和一些书把 $z_t$ 与 $1 - z_t$ 对调。\n\n"
+            "**记号。** 教科书把一个矩阵作用在拼接向量上：$f_t = \\sigma(W_f [h_{t-1}, x_t] + b_f)$。"
+            "PyTorch 把这个矩阵拆成 $W_{if}$（作用于 $x_t$）和 $W_{hf}$（作用于 $h_{t-1}$），如上所示，并保留两个偏置 "
+            "$b_{if}$ 和 $b_{hf}$（cuDNN 的存储方式）。起作用的只是它们的和，所以两个偏置并不能多算出什么："
+            "$b_f = b_{if} + b_{hf}$。",
         ),
         "predict": (
             "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link opens the forget gate (bias 6, "

@@ -208,6 +208,21 @@ STRINGS = {
         "只保留这个比例的正类样本（类别 1）。正类只占 5% 时，一个永远回答负类的模型准确率高达 95%，召回率却为 0："
         "请分别观察准确率和召回率。",
     ),
+    "train.param_count": (
+        "Recurrent layer: {n:,} weights. At this size an LSTM has {lstm:,}, a GRU {gru:,}, a plain RNN {rnn:,}: "
+        "four, three and one blocks of the same shape (gates and candidate).",
+        "循环层：{n:,} 个权重。在这个规模下，LSTM 有 {lstm:,} 个，GRU 有 {gru:,} 个，普通 RNN 有 {rnn:,} 个："
+        "分别是四块、三块和一块同样形状的权重（各个门与候选值）。",
+    ),
+    "train.auc_caption": (
+        "AUC, the area under the ROC curve, is the probability that a random positive example gets a higher score "
+        "than a random negative one: 0.5 is guessing, 1 a perfect ranking, whatever the threshold. The model's head "
+        "gives two scores and a softmax; for two classes that is the same as one score with a sigmoid and binary "
+        "cross-entropy, as Keras tutorials write it: softmax(z)₁ = σ(z₁ − z₀).",
+        "AUC 即 ROC 曲线下的面积，等于随机取一个正例、一个负例时，正例得分更高的概率：0.5 相当于瞎猜，1 表示排序完全正确，"
+        "与阈值无关。模型的输出层给出两个分数再做 softmax；对两类问题，这与 Keras 教程常写的“一个分数加 sigmoid 和"
+        "二元交叉熵”完全相同：softmax(z)₁ = σ(z₁ − z₀)。",
+    ),
     "train.threshold": ("Decision threshold (choose it on the validation part)", "决策阈值（在验证集上选择）"),
     "train.threshold_help": (
         "Predict the positive class “{positive}” when its probability is at least this value. Moving it trades "
