@@ -212,3 +212,21 @@ def test_auc_is_the_chance_a_positive_outranks_a_negative_and_softmax_is_a_sigmo
         torch.nn.functional.cross_entropy(z, target),
         torch.nn.functional.binary_cross_entropy_with_logits(z[:, 1] - z[:, 0], target.double()),
     )
+
+
+def test_stacked_forecaster_feeds_whole_sequences_up_and_only_the_last_h_out():
+    """/forecast's model caption: a lower layer hands its whole h sequence to the next
+    (return_sequences=True); the dense layer reads only the top layer's last h."""
+    from lstm_core import forecasting as fc
+
+    model = fc.build_model(2, 4, seed=0)
+    windows = torch.as_tensor(np.random.default_rng(0).uniform(size=(3, 6)), dtype=torch.float32)
+    first = torch.nn.LSTM(1, 4, batch_first=True)
+    second = torch.nn.LSTM(4, 4, batch_first=True)
+    with torch.no_grad():
+        for layer, k in ((first, 0), (second, 1)):
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                getattr(layer, f"{name}_l0").copy_(getattr(model.lstm, f"{name}_l{k}"))
+        sequence, _ = first(windows.unsqueeze(-1))  # (3, 6, 4): every step goes up
+        top, _ = second(sequence)
+        torch.testing.assert_close(model(windows), model.head(top[:, -1]).squeeze(-1))
