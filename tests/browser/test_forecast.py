@@ -20,8 +20,11 @@ def test_tiny_training_shows_results_in_both_languages(app_url, browser, artifac
         assert problems(page) == []
         page.locator("[data-testid='stDataFrame']:visible").first.wait_for()  # the metrics table (chart tables are folded)
         assert page.locator(".js-plotly-plot").count() == 6  # series, windows, scaling, loss, predictions, forecast
-        verdicts = page.locator("[data-testid='stAlertContentSuccess'], [data-testid='stAlertContentWarning']")
-        assert verdicts.count() == 1
+        verdicts = page.locator(
+            "[data-testid='stAlertContentSuccess'], [data-testid='stAlertContentWarning'], [data-testid='stAlertContentInfo']"
+        )
+        assert verdicts.filter(has_text="Validation part (where choices are made").count() == 1
+        assert verdicts.filter(has_text="Test part, scored once").count() == 1
         page.screenshot(path=str(artifacts / "forecast_en.png"), full_page=True)
 
         # switching language keeps the session, so the trained model and its results stay
