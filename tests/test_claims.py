@@ -230,3 +230,17 @@ def test_stacked_forecaster_feeds_whole_sequences_up_and_only_the_last_h_out():
         sequence, _ = first(windows.unsqueeze(-1))  # (3, 6, 4): every step goes up
         top, _ = second(sequence)
         torch.testing.assert_close(model(windows), model.head(top[:, -1]).squeeze(-1))
+
+
+def test_on_airline_the_test_part_climbs_far_above_what_validation_shows():
+    """/forecast's note when validation wins and test loses: on the page's default split of the
+    airline series the test part reaches ~2 on the training part's scale, the validation part ~1.4."""
+    from datasets import series as ds
+    from lstm_core import forecasting as fc
+
+    config = fc.ForecastConfig()
+    values = ds.load("airline").values
+    parts = fc.split_windows(values, config.window, config.test_fraction, config.val_fraction)
+    scaler = fc.fit_scaler(values, parts.val_start)
+    val_high, test_high = scaler.transform(parts.y_val).max(), scaler.transform(parts.y_test).max()
+    assert 1 < val_high < 1.5 < 1.9 < test_high

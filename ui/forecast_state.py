@@ -272,6 +272,10 @@ def verdict(runs: dict):
         st.success(ui.t("forecast.verdict_win", **test, pct=100 * (1 - test["lstm"] / test["base"])))
     else:
         st.warning(ui.t("forecast.verdict_lose", **test))
+    high = float(result.scaler.transform(result.split.y_test).max())
+    if "val" in m["lstm"] and val["wins"] and not test["wins"] and high > 1:
+        val_high = float(result.scaler.transform(result.split.y_val).max())
+        st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high))
     lstm = test["lstm"]
     if "leaky" in runs:
         st.info(ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm))

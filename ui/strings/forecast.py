@@ -221,6 +221,15 @@ STRINGS = {
         "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
         "（{base:.4g}；{other}：{other_rmse:.4g}）。可以试试更多训练轮数、换个窗口长度或换个种子，并用这个验证分数来比较。",
     ),
+    "forecast.val_test_gap": (
+        "Good on validation, not on test: the test part climbs to {high:.2f} on the training part's scale, far above "
+        "anything the model was trained on (up to 1). An LSTM fitted on scaled values rarely extrapolates a trend; "
+        "forecasters often model the differences or the logarithm instead. The validation part climbs only to "
+        "{val_high:.2f}, so its score could not warn you: that is why the test part is kept for one honest look.",
+        "验证部分表现好，测试部分却不行：按训练部分的尺度，测试部分升到了 {high:.2f}，远超模型训练时见过的范围（最高为 1）。"
+        "在缩放后的数值上训练的 LSTM 很少能外推趋势；预测时常改为对差分或对数建模。验证部分只升到 {val_high:.2f}，"
+        "所以验证分数无法预先警告这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
+    ),
     "forecast.verdict_win": (
         "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
         "{baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
