@@ -148,6 +148,7 @@ def test_model_is_deterministic_per_seed_and_matches_the_recorder():
     np.testing.assert_allclose(trace.h[-1], out[:, -1].detach().numpy(), atol=1e-5)
 
 
+@pytest.mark.trains
 def test_training_is_reproducible_and_reports_progress():
     s = ds.sine(80, 16, 0.05, seed=1).values
     cfg = fc.ForecastConfig(window=8, epochs=4, units=6, batch_size=8, season=16)
