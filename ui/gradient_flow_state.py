@@ -86,13 +86,36 @@ def profiles_table(profiles: dict) -> pd.DataFrame:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def clipping(seed: int, clip: float) -> dict:
-    """The exploding RNN without and with clipping: precomputed for seed 0 (bench/adding_problem.py),
-    otherwise trained here (~600 small steps, once per server per seed and threshold)."""
+    """The exploding RNN without and with clipping, {"machine": ..., "runs": {"none", "clipped"}}:
+    precomputed for seed 0 (bench/adding_problem.py), otherwise trained here (~600 small steps,
+    once per server per seed and threshold)."""
     if seed == 0 and CLIPPING_REFERENCE.is_file():
-        stored = json.loads(CLIPPING_REFERENCE.read_text())["runs"]
-        if str(clip) in stored:
-            return stored[str(clip)]
-    return {k: run.to_dict() for k, run in E.clipping_demo(seed, clip).items()}
+        stored = json.loads(CLIPPING_REFERENCE.read_text())
+        if str(clip) in stored["runs"]:
+            return {"machine": stored.get("machine"), "runs": stored["runs"][str(clip)]}
+    return {"machine": None, "runs": {k: run.to_dict() for k, run in E.clipping_demo(seed, clip).items()}}
+
+
+def clipping_figures(runs: dict) -> dict:
+    """The numbers the clipping caption quotes, from the runs it sits under."""
+    return {
+        "none_peak": fmt_loss(E.peak_mse(runs["none"])),
+        "clipped_peak": fmt_loss(E.peak_mse(runs["clipped"])),
+        "final": fmt(runs["clipped"]["test_mse"][-1]),
+        "worst": fmt(max(runs["clipped"]["grad_norm"])),
+    }
+
+
+def fmt_loss(x: float) -> str:
+    return "∞" if x == math.inf else fmt(x)
+
+
+def machine_text(machine: dict | None) -> str:
+    """'AMD EPYC (2 cores), torch 2.13.0, 2026-12-02' for a stored run's machine; this server otherwise."""
+    if not machine:
+        return ui.t("gradient_flow.this_server")
+    kernels = "".join(f", {k}={v}" for k, v in machine.get("kernels", {}).items())
+    return ui.t("gradient_flow.machine", **{k: machine[k] for k in ("cpu", "cores", "torch", "date")}) + kernels
 
 
 # --- the adding problem: reference results ----------------------------------------------------
@@ -155,31 +178,17 @@ class LiveRun:
     settings: E.AddingSettings
 
 
-class Cancelled(Exception):
-    """Stopped while still waiting for a training slot."""
-
-
 def _work(job, live: LiveRun):
     """Runs in the job's thread: no Streamlit calls here."""
-
-    def waiting(running, limit):
-        job.waiting, job.busy = True, (running, limit)
-        if job.should_stop():
-            raise Cancelled
-
-    try:
-        with ui.training_slot(waiting):
-            job.waiting = False
-            # a snapshot per report: the page reads it while the thread goes on appending
-            run = E.train_adding(
-                live.model,
-                live.settings,
-                progress=lambda run, step: job.progress.append(run.to_dict()),
-                should_stop=job.should_stop,
-            )
-            return run.to_dict()
-    except Cancelled:
-        return None
+    with job.slot():
+        # a snapshot per report: the page reads it while the thread goes on appending
+        run = E.train_adding(
+            live.model,
+            live.settings,
+            progress=lambda run, step: job.progress.append(run.to_dict()),
+            should_stop=job.should_stop,
+        )
+        return run.to_dict()
 
 
 def start(model: str, seq_len: int, steps: int, forget_bias: float, seed: int):
