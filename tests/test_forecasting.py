@@ -60,6 +60,7 @@ def test_scaler_matches_sklearn_fitted_on_training_values_only():
     np.testing.assert_allclose(leaky.transform(s), SkMinMaxScaler().fit_transform(s[:, None])[:, 0])
 
 
+@pytest.mark.trains
 def test_training_never_sees_test_values_through_the_scaler():
     """Changing only the test part must leave the fitted scaler and the training result unchanged."""
     s = ds.load("airline").values
@@ -118,6 +119,7 @@ def test_model_is_deterministic_per_seed_and_matches_the_recorder():
     np.testing.assert_allclose(trace.h[-1], out[:, -1].detach().numpy(), atol=1e-5)
 
 
+@pytest.mark.trains
 def test_training_is_reproducible_and_reports_progress():
     s = ds.sine(80, 16, 0.05, seed=1).values
     cfg = fc.ForecastConfig(window=8, epochs=4, units=6, batch_size=8, season=16)
@@ -131,6 +133,7 @@ def test_training_is_reproducible_and_reports_progress():
     assert a.metrics["lstm"]["test"]["rmse"] == pytest.approx(fc.rmse(a.split.y_test, a.test_pred))
 
 
+@pytest.mark.trains
 def test_stop_button_stops_within_an_epoch():
     s = ds.sine(120, 20, 0.05).values
     calls = []
@@ -150,12 +153,14 @@ def test_recursive_forecast_feeds_predictions_back():
     np.testing.assert_allclose(out[:2], [first, second], rtol=1e-6)
 
 
+@pytest.mark.trains
 def test_default_forecaster_learns_a_sine():
     s = ds.sine(200, 25, 0.05, seed=0).values
     result = fc.train_forecaster(s, fc.ForecastConfig(epochs=40, units=16, season=25))
     assert result.metrics["lstm"]["test"]["rmse"] < result.metrics["persistence"]["test"]["rmse"]
 
 
+@pytest.mark.trains
 def test_non_finite_series_is_refused():
     s = ds.sine(100).values
     s[10] = np.nan

@@ -82,6 +82,7 @@ def test_synthetic_series_controls():
     assert len(ys(series["data"][0])) + len(ys(series["data"][1])) == 121  # the parts share one joining point
 
 
+@pytest.mark.trains
 def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at = page(epochs=3, units=4, leak=1)
     at = train_until_done(at)

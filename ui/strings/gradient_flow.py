@@ -136,11 +136,15 @@ STRINGS = {
     "gradient_flow.clip_intro": (
         "A tanh RNN with an orthogonal W_hh scaled by {scale} has a gradient that grows with every step back. Trained on "
         "the adding problem (T = {T}) with plain SGD (learning rate {lr}), one huge gradient is one huge step: the weights "
-        "jump and the loss becomes infinite. **Gradient-norm clipping** rescales the gradient whenever its norm exceeds a "
-        "threshold, g ← g · min(1, threshold / ‖g‖): same direction, bounded step. Both runs start from the same weights.",
+        "jump, and the loss jumps with them to hundreds or more. **Gradient-norm clipping** rescales the gradient whenever "
+        "its norm exceeds a threshold, g ← g · min(1, threshold / ‖g‖): same direction, bounded step. Both runs start "
+        "from the same weights. Try the thresholds: at 0.25 and 1 the loss stays bounded and settles near the baseline; "
+        "at 5 the steps are large enough for the loss to jump again, though far less than without clipping.",
         "用正交矩阵乘以 {scale} 作为 W_hh 的 tanh RNN，梯度每往回传一步都会变大。用普通 SGD（学习率 {lr}）在加法问题"
-        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重跳飞，损失变成无穷大。**梯度范数裁剪**在梯度范数超过阈值时"
-        "把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。",
+        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重跳飞，损失也随之跳到几百甚至更高。**梯度范数裁剪**在梯度"
+        "范数超过阈值时把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。"
+        "试试不同的阈值：阈值为 0.25 和 1 时，损失保持有界，并稳定在基线附近；阈值为 5 时，步长仍然大到足以让损失再次跳高，"
+        "但远不及不裁剪时那么高。",
     ),
     "gradient_flow.clip": ("Clipping threshold", "裁剪阈值"),
     "gradient_flow.clip_none": ("no clipping", "不裁剪"),
@@ -149,10 +153,22 @@ STRINGS = {
     "gradient_flow.clipfig.norm": ("gradient norm before clipping", "裁剪前的梯度范数"),
     "gradient_flow.clipfig.x": ("training step", "训练步数"),
     "gradient_flow.clipfig.diverged": ("loss → ∞ ", "损失 → ∞ "),
+    "gradient_flow.clipfig.baseline": ("always predict 1: 0.167", "总是预测 1：0.167"),
     "gradient_flow.clip_caption": (
-        "The clipped run still sees gradients of norm up to {worst}: clipping does not prevent the explosion, it only keeps "
-        "one bad batch from throwing the weights away. The dotted line is the threshold.",
+        "Worst training loss without clipping: {none_peak}; clipped at {clip}: {clipped_peak}, ending at {final} "
+        "(always predicting 1 scores 0.167). The clipped run still sees gradients of norm up to {worst}: clipping does not "
+        "prevent the explosion, it only keeps one bad batch from throwing the weights away. The dotted line is the threshold.",
+        "不裁剪时最差的训练损失：{none_peak}；裁剪阈值 {clip} 时：{clipped_peak}，最终为 {final}（总是预测 1 的得分为 0.167）。"
         "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。虚线为阈值。",
+    ),
+    "gradient_flow.clip_machine": (
+        "These runs were computed once, on {machine}. The run is chaotic: the last bit of rounding, which differs between "
+        "processors and math libraries, decides how high the unclipped loss climbs and whether it overflows to infinity "
+        "(marked ∞). On another server the curves differ in detail; the unclipped run explodes on every one of them, "
+        "and the clipped runs stay bounded.",
+        "这些曲线是在 {machine} 上计算一次后保存的。这个训练过程是混沌的：不同处理器和数学库在最后一位上的舍入差异，决定了"
+        "不裁剪时损失升到多高、是否溢出为无穷大（标记为 ∞）。换一台服务器，曲线的细节会不同；但不裁剪的训练在每台机器上都会爆炸，"
+        "裁剪后的训练都保持有界。",
     ),
     # --- section 4
     "gradient_flow.adding_header": ("4. The long-lag experiment: the adding problem", "4. 长时滞实验：加法问题"),
@@ -169,13 +185,19 @@ STRINGS = {
         "所有模型使用相同的训练预算和标准设置。",
     ),
     "gradient_flow.reference_setup": (
-        "Reference results computed on this server by `bench/adding_problem.py --write-reference`: hidden size {hidden_size}, "
+        "Reference results computed by `bench/adding_problem.py --write-reference` on {machine}: hidden size {hidden_size}, "
         "batch {batch_size}, {steps} Adam steps (learning rate {lr}), gradient-norm clipping {clip}, LSTM forget-gate bias 1, "
-        "a fresh batch every step, test MSE on 1000 held-out sequences.",
-        "参考结果由本服务器上的 `bench/adding_problem.py --write-reference` 计算：隐藏单元 {hidden_size}，批大小 {batch_size}，"
-        "Adam 训练 {steps} 步（学习率 {lr}），梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
-        "测试 MSE 在 1000 条留出序列上计算。",
+        "a fresh batch every step, test MSE on 1000 held-out sequences. Another processor rounds differently, so a run "
+        "there, or your live run below, can leave the baseline a few hundred steps earlier or later: expected variation, "
+        "not a failure.",
+        "参考结果由 `bench/adding_problem.py --write-reference` 在 {machine} 上计算："
+        "隐藏单元 {hidden_size}，批大小 {batch_size}，Adam 训练 {steps} 步（学习率 {lr}），"
+        "梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
+        "测试 MSE 在 1000 条留出序列上计算。不同处理器的舍入方式不同，所以在别的机器上训练，或者你在下面的实时训练，"
+        "离开基线的时间可能早几百步或晚几百步：这是正常的差异，并不是失败。",
     ),
+    "gradient_flow.this_server": ("this server", "本服务器"),
+    "gradient_flow.machine": ("{cpu} ({cores} cores), torch {torch}, {date}", "{cpu}（{cores} 核），torch {torch}，{date}"),
     "gradient_flow.no_reference": (
         "The reference results are missing: run `bench/adding_problem.py --write-reference`. The live run below still works.",
         "缺少参考结果：请运行 `bench/adding_problem.py --write-reference`。下面的实时训练仍可使用。",
