@@ -111,7 +111,7 @@ else:
     curves = [{**r, "name": t("gradient_flow.curve_name", model=names[r["variant"]], seed=r["seed"])} for r in shown_runs]
     curve_labels = {**labels, "title": t("gradient_flow.addfig.curves", T=shown), "x": labels["steps"]}
     ui.chart(P.adding_curves(curves, BASELINE_MSE, curve_labels), key="gf_ref_curves")
-st.markdown(t("gradient_flow.adding_lesson"))
+    st.markdown(t("gradient_flow.adding_lesson", **S.lesson_figures(ref)))
 
 st.subheader(t("gradient_flow.live_header"))
 l1, l2, l3, l4 = st.columns(4)
@@ -135,7 +135,7 @@ def live():
     """Redrawn every second while the run trains in its thread."""
     job = S.job()
     if job is None:
-        st.info(t("gradient_flow.live_none"))
+        st.info(t("gradient_flow.live_none", **S.lesson_figures(ref)) if ref else t("gradient_flow.live_none_short"))
         return
     if job.error is not None:
         ui.error(job.error)

@@ -110,7 +110,7 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
                         mode="markers+text",
                         marker=dict(symbol="x", size=14, color=colors[key]),
                         text=[labels["diverged"]],
-                        textposition="middle left",
+                        textposition="middle right",
                         showlegend=False,
                     ),
                     1,

@@ -27,7 +27,7 @@ from lstm_core.experiments import (
     spectral_radius,
     train_adding,
 )
-from ui.gradient_flow_state import CLIPPING_REFERENCE
+from ui.gradient_flow_state import CLIPPING_REFERENCE, REFERENCE, broke_through, lesson_figures
 
 torch.set_num_threads(1)  # as app.py does: small step-by-step recurrences are slower with two threads
 
@@ -231,3 +231,32 @@ def test_the_shipped_clipping_runs_show_what_the_page_says():
             assert peak_mse(pair["clipped"]) < 5 and pair["clipped"]["test_mse"][-1] < 3 * BASELINE_MSE
         else:
             assert 2 * pair["clipped"]["train_mse"][0] < peak_mse(pair["clipped"]) < peak_mse(pair["none"]) / 10
+
+
+@pytest.mark.claims
+def test_the_shipped_adding_runs_show_what_the_lesson_says():
+    ref = json.loads(REFERENCE.read_text())
+    assert {"cpu", "cores", "torch", "date"} <= set(ref["machine"])  # the page names where they came from
+    runs = ref["runs"]
+
+    def runs_of(variant, T):
+        found = [r for r in runs if r["variant"] == variant and r["seq_len"] == T]
+        assert found, (variant, T)
+        return found
+
+    def mse_at(run, step):
+        return run["test_mse"][run["steps"].index(step)]
+
+    short = int(lesson_figures(ref)["short"].replace(",", ""))
+    for run in runs_of("lstm", 100):  # "sat on the baseline for lo-hi steps ... try a live run with `short` steps"
+        assert broke_through(run) is not None and broke_through(run) > short
+        assert min(m for s, m in zip(run["steps"], run["test_mse"], strict=True) if s <= short) > BASELINE_MSE / 2
+    for run in runs_of("lstm_fb0", 100):  # "here they broke through as well"
+        assert broke_through(run) is not None
+    for T in (50, 100):  # "the vanilla RNN stayed on the baseline at T = 50 and T = 100"
+        for run in runs_of("rnn", T):
+            assert min(run["test_mse"]) > 0.75 * BASELINE_MSE
+    for run in [r for r in runs if r["seq_len"] == 10]:  # "at T = 10 every model solves the task"
+        assert run["test_mse"][-1] < 0.1 * BASELINE_MSE
+    for run in runs_of("lstm", 50):  # experiment 5: "stop one at 1,000 steps and it has learned nothing either"
+        assert mse_at(run, 1000) > BASELINE_MSE / 2

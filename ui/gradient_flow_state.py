@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from datasets.adding import BASELINE_MSE
 from lstm_core import experiments as E
 from lstm_core.errors import UserInputError
 from ui import jobs
@@ -139,6 +140,20 @@ def summary_text(rows: list, names: dict) -> str:
     longest, lines = summary(rows)
     items = [ui.t("gradient_flow.summary_line", model=names[v], mse=fmt(m), n=n) for v, m, n in lines]
     return "\n".join([ui.t("gradient_flow.summary_header", T=longest), *items])
+
+
+def broke_through(run: dict) -> int | None:
+    """The first training step at which the test MSE fell below half the baseline (None: never)."""
+    return next((step for step, mse in zip(run["steps"], run["test_mse"], strict=True) if mse < BASELINE_MSE / 2), None)
+
+
+def lesson_figures(ref: dict) -> dict:
+    """The numbers the adding-problem lesson quotes, read off the shipped reference runs: at the
+    longest length, the steps the LSTMs took to leave the baseline, and a budget below them."""
+    T = max(r["seq_len"] for r in ref["runs"])
+    steps = [broke_through(r) or r["steps"][-1] for r in ref["runs"] if r["seq_len"] == T and r["variant"] == "lstm"]
+    lo, hi = min(steps), max(steps)
+    return {"T": T, "lo": f"{lo:,}", "hi": f"{hi:,}", "short": f"{max(100, (lo // 2 // 100) * 100):,}"}
 
 
 def live_curves(run: dict, model: str, name: str, ref: dict | None) -> list:

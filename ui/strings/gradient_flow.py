@@ -222,18 +222,18 @@ STRINGS = {
         "- {model}：测试 MSE 中位数 **{mse}**（{n} 个种子）",
     ),
     "gradient_flow.adding_lesson": (
-        "**Read the curves, not only the end points.** In the reference runs at T = 100 the LSTM sat on the baseline for "
-        "2,000–3,000 steps before it broke through: with a smaller budget it would have failed too (try a live run with "
-        "1,500 steps). The dotted line is an LSTM whose forget gate starts at σ(0) = 0.5; section 1 shows how much less "
-        "gradient reaches the early steps at that initialisation. Here it broke through as well: the gradient at "
-        "initialisation is where training starts, not a verdict, and training moves the gate. The vanilla RNN stayed on "
-        "the baseline at T = 50 and T = 100: the gradient from the marked steps vanished on the way back. At T = 10 every "
-        "model solves the task.",
-        "**不要只看终点，也要看曲线。** 在 T = 100 的参考实验中，LSTM 在基线上停留了 2000–3000 步才突破："
-        "如果训练预算更少，它同样会失败（可以试试只训练 1500 步的实时训练）。点线是遗忘门初始值为 σ(0) = 0.5 的 LSTM；"
-        "第 1 节显示了这种初始化下能传回早期步骤的梯度少了多少。在这里它同样突破了：初始化时的梯度只是训练的起点，"
-        "并不是定论，训练会调整遗忘门。普通 RNN 在 T = 50 和 T = 100 时始终停在基线上：来自被标记步骤的梯度在回传途中消失了。"
-        "T = 10 时，每个模型都能解决这个任务。",
+        "**Read the curves, not only the end points.** In the reference runs at T = {T} the LSTM sat on the baseline for "
+        "{lo}–{hi} steps before it broke through (its test MSE fell below half the baseline): with a smaller budget it "
+        "would have failed too (try a live run with {short} steps). The curves labelled “LSTM, forget bias 0” start their "
+        "forget gate at σ(0) = 0.5; section 1 shows how much less gradient reaches the early steps at that "
+        "initialisation. Here they broke through as well: the gradient at initialisation is where training starts, not "
+        "a verdict, and training moves the gate. The vanilla RNN stayed on the baseline at T = 50 and T = 100: the "
+        "gradient from the marked steps vanished on the way back. At T = 10 every model solves the task.",
+        "**不要只看终点，也要看曲线。** 在 T = {T} 的参考实验中，LSTM 在基线上停留了 {lo}–{hi} 步才突破（测试 MSE 降到基线的"
+        "一半以下）：如果训练预算更少，它同样会失败（可以试试只训练 {short} 步的实时训练）。标为“LSTM（遗忘门偏置 0）”的曲线，"
+        "遗忘门初始值为 σ(0) = 0.5；第 1 节显示了这种初始化下能传回早期步骤的梯度少了多少。在这里它们同样突破了："
+        "初始化时的梯度只是训练的起点，并不是定论，训练会调整遗忘门。普通 RNN 在 T = 50 和 T = 100 时始终停在基线上："
+        "来自被标记步骤的梯度在回传途中消失了。T = 10 时，每个模型都能解决这个任务。",
     ),
     "gradient_flow.live_header": ("Train one yourself", "亲手训练一个"),
     "gradient_flow.live_model": ("Model", "模型"),
@@ -242,10 +242,14 @@ STRINGS = {
     "gradient_flow.live_start": ("Train", "开始训练"),
     "gradient_flow.live_stop": ("Stop", "停止"),
     "gradient_flow.live_none": (
-        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds; at T = 100 an LSTM "
-        "needed 2,000–3,000 steps (a minute or two on a free core) before it left the baseline.",
-        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完；T = 100 时，LSTM 需要 2000–3000 步"
-        "（空闲时单核一两分钟）才离开基线。",
+        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds; in the reference runs "
+        "at T = {T} an LSTM needed {lo}–{hi} steps (minutes on a free core) before it left the baseline.",
+        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完；在 T = {T} 的参考实验中，LSTM 需要 "
+        "{lo}–{hi} 步（空闲时单核需要几分钟）才离开基线。",
+    ),
+    "gradient_flow.live_none_short": (
+        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds.",
+        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完。",
     ),
     "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
     "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),
