@@ -18,7 +18,6 @@ Target (classroom-scale issue): mean <= 60 ms, no action above 250 ms at p95.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import random
 import statistics
