@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import signal
-import subprocess
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.streamlit_server import ROOT, free_port, problems, wait_rendered
+from tests.streamlit_server import Classroom, problems, wait_rendered
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,57 +25,9 @@ pytestmark = [
 ]
 
 
-class Classroom:
-    def __init__(self):
-        self.port, base = free_port(), free_port()
-        env = {**os.environ, "PATH": os.environ.get("PATH", "") + ":/usr/sbin"}
-        cmd = ["bash", ".ci/lab", "classroom", "--replicas", "2", "--port", str(self.port), "--base-port", str(base)]
-        self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, env=env, start_new_session=True)
-        self.replicas, self.haproxy = {}, None
-        while self.haproxy is None:
-            line = self.process.stdout.readline()
-            assert line, "the classroom command ended early"
-            if m := re.match(r"replica (r\d) pid (\d+) port (\d+)", line):
-                self.replicas[m[1]] = (int(m[2]), int(m[3]))
-            elif m := re.match(r"haproxy pid (\d+) port \d+ config (\S+)", line):
-                self.haproxy, self.config = int(m[1]), Path(m[2])
-        self.url = f"http://127.0.0.1:{self.port}"
-        for _, port in self.replicas.values():
-            _wait_healthy(f"http://127.0.0.1:{port}")
-        _wait_healthy(self.url)
-
-    def restart_balancer(self):
-        """Stop HAProxy (every websocket drops) and start it again with the same configuration."""
-        os.kill(self.haproxy, signal.SIGTERM)
-        env = {**os.environ, "LSTM_LAB_BIND": f":{self.port}"}
-        time.sleep(0.5)
-        self.balancer = subprocess.Popen(["haproxy", "-db", "-f", str(self.config)], env=env, stderr=subprocess.DEVNULL)
-        time.sleep(4.5)  # its health checks mark the replicas up again (rise 2, inter 2 s)
-        _wait_healthy(self.url)
-
-    def close(self):
-        os.killpg(self.process.pid, signal.SIGTERM)
-        self.process.wait(30)
-        if getattr(self, "balancer", None) is not None:
-            self.balancer.terminate()
-            self.balancer.wait(10)
-
-
-def _wait_healthy(url, timeout=120):
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                return
-        except OSError:
-            pass
-        assert time.monotonic() < deadline, f"{url} never became healthy"
-        time.sleep(0.3)
-
-
 @pytest.fixture(scope="module")
 def classroom():
-    room = Classroom()
+    room = Classroom(replicas=2)
     yield room
     room.close()
 
