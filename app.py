@@ -6,7 +6,7 @@ import torch
 import ui
 
 # Many learners share one small server: one thread per training run, and at most
-# ui.MAX_CONCURRENT_TRAININGS runs at once, keeps every session responsive.
+# ui.jobs.MAX_CONCURRENT_TRAININGS runs at once, keeps every session responsive.
 torch.set_num_threads(1)
 ui.warm_up()
 

@@ -13,8 +13,11 @@ Always predicting 1 scores 1/6 ≈ 0.167; a model that learned the task scores f
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import math
+import os
+import platform
 import statistics
 import sys
 import time
@@ -53,6 +56,21 @@ def _job(args):
     return variant, run
 
 
+def machine() -> dict:
+    """Where reference results were computed: chaotic training runs end differently on other CPUs."""
+    import torch
+
+    cpuinfo = Path("/proc/cpuinfo")
+    names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
+    return {
+        "cpu": names[0] if names else platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "torch": torch.__version__.split("+")[0],
+        "date": datetime.date.today().isoformat(),
+        "kernels": {k: os.environ[k] for k in ("ATEN_CPU_CAPABILITY", "MKL_CBWR") if k in os.environ},
+    }
+
+
 def write_clipping_reference():
     """The page's clipping demo for seed 0 at every offered threshold, so the page opens at once."""
     import torch
@@ -61,7 +79,7 @@ def write_clipping_reference():
     from lstm_core.experiments import CLIP_CHOICES, clipping_demo
 
     runs = {str(clip): {k: run.to_dict() for k, run in clipping_demo(0, clip).items()} for clip in CLIP_CHOICES}
-    CLIPPING_REFERENCE.write_text(json.dumps({"seed": 0, "runs": runs}))
+    CLIPPING_REFERENCE.write_text(json.dumps({"seed": 0, "machine": machine(), "runs": runs}))
     print(f"wrote {CLIPPING_REFERENCE.relative_to(ROOT)}")
 
 
@@ -102,7 +120,7 @@ def main(argv=None):
                 flush=True,
             )
             if a.write_reference:  # after every run: an interrupted benchmark keeps what it finished
-                payload = {"setup": setup, "variants": VARIANTS, "runs": [r for _, r in runs]}
+                payload = {"setup": setup, "machine": machine(), "variants": VARIANTS, "runs": [r for _, r in runs]}
                 REFERENCE.write_text(json.dumps(payload))
     wall = time.perf_counter() - start
 

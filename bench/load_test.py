@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load_test.py                        # 30 sessions for 120 s, 2 of them real browsers
     .venv/bin/python bench/load_test.py --sessions 4 --duration 15 --browsers 0
+    .venv/bin/python bench/load_test.py --replicas 2           # the same class, 2 replicas behind HAProxy
 
 Starts the app with `streamlit run` on loopback and drives N concurrent sessions that do what
 students do: open a page, move sliders and pick options on it (the explorer's model, layer and unit,
@@ -417,12 +418,25 @@ def main():
     parser.add_argument("--think", type=float, nargs=2, default=(2.0, 8.0), help="min and max seconds between interactions")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--spread", type=float, default=SPREAD, help="slider moves: fraction of the range around the default")
+    parser.add_argument("--replicas", type=int, default=0, help="N > 0: N replicas behind HAProxy (bash .ci/lab classroom)")
     args = parser.parse_args()
     SPREAD = args.spread
-    from tests.streamlit_server import app_server
+    from tests.streamlit_server import Classroom, app_server
 
-    with app_server() as server:
-        figures = run_load(server.base_url, server.pid, args.sessions, args.duration, args.browsers, tuple(args.think), args.seed)
+    load = (args.sessions, args.duration, args.browsers, tuple(args.think), args.seed)
+    if args.replicas:
+        room = Classroom(args.replicas)
+        try:
+            for _, port in room.replicas.values():  # every replica warm, as on a live server
+                warm_up(f"http://127.0.0.1:{port}", print)
+            # the command's process tree holds every replica and HAProxy: its CPU and memory are the server's
+            figures = run_load(room.url, room.process.pid, *load, warm=False)
+        finally:
+            room.close()
+        figures["replicas"] = args.replicas
+    else:
+        with app_server() as server:
+            figures = run_load(server.base_url, server.pid, *load)
     print_table(figures)
     print(json.dumps(figures, ensure_ascii=False))
 

@@ -176,7 +176,8 @@ PLAN = {
 }
 NOTES = {
     "adding_problem": "reduced budget (T=50, one seed, 600 steps instead of 4,000): too short for the LSTM to learn "
-    "the task (it breaks through after 2,000-3,000 steps), so no verdict; the full run is `bench/adding_problem.py`.",
+    "the task (in the reference runs it left the baseline after 1,300-1,600 steps at T=50), so no verdict; the full run "
+    "is `bench/adding_problem.py`.",
     "explorer_latency": "30 key presses/clicks and 2 rounds over the variants (the script's default is 60 and 3).",
     "load_test": "most sessions are light websocket clients (tests/st_ws_client.py), 2 are real Chromium contexts; "
     "think time 2–8 s.",

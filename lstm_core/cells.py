@@ -102,3 +102,20 @@ QUANTITIES = {
     "rnn_relu": ("a", "h"),
 }
 GATE_BLOCKS = {"lstm": 4, "peephole": 4, "gru": 3, "rnn_tanh": 1, "rnn_relu": 1}
+
+
+def unknown_kind(kind, what: str) -> NotImplementedError:
+    """The error for a kind a dispatch does not implement: a new or misspelt kind must fail loudly,
+    never fall through to another cell's equations."""
+    return NotImplementedError(f"{what} is not implemented for cell kind {kind!r} (known: {', '.join(QUANTITIES)})")
+
+
+def step(kind, xw, h, c, W_hh, b_hh, ops=NumpyOps, peep=None, what_if=None):
+    """One step of the cell `kind`; c is the LSTM's cell state (ignored by the others)."""
+    if kind in ("lstm", "peephole"):
+        return lstm_step(xw, h, c, W_hh, b_hh, ops=ops, peep=peep, what_if=what_if)
+    if kind == "gru":
+        return gru_step(xw, h, W_hh, b_hh, ops=ops, what_if=what_if)
+    if kind in ("rnn_tanh", "rnn_relu"):
+        return rnn_step(xw, h, W_hh, b_hh, ops=ops, nonlinearity=kind[4:], what_if=what_if)
+    raise unknown_kind(kind, "a time step")

@@ -51,14 +51,8 @@ def unrolled(recorder: Recorder, x):
         c = torch.zeros(B, H, dtype=dtype)
         hs, states = [], []
         for t in range(T):
-            if recorder.kind in ("lstm", "peephole"):
-                s = cells.lstm_step(xw[t], h, c, W_hh, b_hh, ops=cells.TorchOps, peep=peep)
-                c = s["c"]
-            elif recorder.kind == "gru":
-                s = cells.gru_step(xw[t], h, W_hh, b_hh, ops=cells.TorchOps)
-            else:
-                s = cells.rnn_step(xw[t], h, W_hh, b_hh, ops=cells.TorchOps, nonlinearity=recorder.kind[4:])
-            h = s["h"]
+            s = cells.step(recorder.kind, xw[t], h, c, W_hh, b_hh, ops=cells.TorchOps, peep=peep)
+            h, c = s["h"], s.get("c", c)
             h.retain_grad()
             hs.append(h)
             states.append(s)
@@ -121,7 +115,9 @@ def hidden_gradients(recorder: Recorder, trace) -> np.ndarray:
             dar = dan * hn[t] * r * (1 - r)  # a_n = W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn)
             daz = dh * (h_prev[t] - n) * z * (1 - z)
             dh = dh * z + np.concatenate([dar, daz, dan * r], axis=1) @ W_hh
-        else:
+        elif kind in ("rnn_tanh", "rnn_relu"):
             slope = 1 - rec["h"][t] ** 2 if kind == "rnn_tanh" else (rec["a"][t] > 0)  # φ'(a_t)
             dh = (dh * slope) @ W_hh  # dL/dh_{t-1} = J_tᵀ dL/dh_t, J_t = diag(φ'(a_t)) W_hh
+        else:
+            raise cells.unknown_kind(kind, "backpropagation through time")
     return grads

@@ -172,14 +172,8 @@ class Recorder:
         xw = x @ w.W_ih.T + w.b_ih  # (T, B, G*H): every step's input projection in one product
         W_hh = np.ascontiguousarray(w.W_hh)
         for t in range(T):
-            if self.kind in ("lstm", "peephole"):
-                step = cells.lstm_step(xw[t], h, c, W_hh, w.b_hh, peep=w.peep, what_if=fix)
-                c = step["c"]
-            elif self.kind == "gru":
-                step = cells.gru_step(xw[t], h, W_hh, w.b_hh, what_if=fix)
-            else:
-                step = cells.rnn_step(xw[t], h, W_hh, w.b_hh, nonlinearity=self.kind[4:], what_if=fix)
-            h = step["h"]
+            step = cells.step(self.kind, xw[t], h, c, W_hh, w.b_hh, peep=w.peep, what_if=fix)
+            h, c = step["h"], step.get("c", c)
             for q in names:
                 out[q][t] = step[q]
         return out
@@ -238,8 +232,11 @@ def to_torch(recorder: Recorder):
 
     if recorder.kind == "peephole":
         raise ValueError("torch.nn has no peephole LSTM")
-    cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU}.get(recorder.kind, torch.nn.RNN)
-    kwargs = {"nonlinearity": recorder.kind[4:]} if recorder.kind.startswith("rnn") else {}
+    modules = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn_tanh": torch.nn.RNN, "rnn_relu": torch.nn.RNN}
+    if recorder.kind not in modules:
+        raise cells.unknown_kind(recorder.kind, "a torch.nn module")
+    cls = modules[recorder.kind]
+    kwargs = {"nonlinearity": recorder.kind[4:]} if cls is torch.nn.RNN else {}
     module = cls(
         recorder.input_size,
         recorder.hidden_size,

@@ -83,11 +83,13 @@ st.header(t("gradient_flow.clip_header"))
 st.markdown(t("gradient_flow.clip_intro", scale=E.CLIPPING_DEMO.weight_scale, lr=E.CLIPPING_DEMO.lr, T=E.CLIPPING_DEMO.seq_len))
 clip = ui.choice("clip", "gradient_flow.clip", [str(c) for c in E.CLIP_CHOICES], "1.0", widget="segmented")
 # one fixed, precomputed example (seed 0): training it inside a page run would stall a busy server
-runs = S.clipping(0, float(clip or "1.0"))
+clip_ref = S.clipping(0, float(clip or "1.0"))
+runs = clip_ref["runs"]
 clip_names = {"none": t("gradient_flow.clip_none"), "clipped": t("gradient_flow.clip_with", clip=clip)}
-clip_labels = {k: t(f"gradient_flow.clipfig.{k}") for k in ("loss", "norm", "x", "diverged")}
-ui.chart(P.clipping(runs, clip_names, float(clip or "1.0"), clip_labels), key="gf_clip")
-st.caption(t("gradient_flow.clip_caption", worst=S.fmt(max(runs["clipped"]["grad_norm"]))))
+clip_labels = {k: t(f"gradient_flow.clipfig.{k}") for k in ("loss", "norm", "x", "diverged", "baseline")}
+ui.chart(P.clipping(runs, clip_names, float(clip or "1.0"), BASELINE_MSE, clip_labels), key="gf_clip")
+st.caption(t("gradient_flow.clip_caption", clip=clip, **S.clipping_figures(runs)))
+st.caption(t("gradient_flow.clip_machine", machine=S.machine_text(clip_ref["machine"])))
 
 # --- 4. the adding problem ---------------------------------------------------------------------
 st.header(t("gradient_flow.adding_header"))
@@ -98,7 +100,8 @@ if ref is None:
     st.warning(t("gradient_flow.no_reference"))
 else:
     setup = ref["setup"]
-    st.caption(t("gradient_flow.reference_setup", **{k: setup[k] for k in ("hidden_size", "batch_size", "steps", "lr", "clip")}))
+    setup_figures = {k: setup[k] for k in ("hidden_size", "batch_size", "steps", "lr", "clip")}
+    st.caption(t("gradient_flow.reference_setup", machine=S.machine_text(ref.get("machine")), **setup_figures))
     rows = S.reference_rows(ref)
     ui.chart(P.mse_vs_length(rows, names, BASELINE_MSE, labels), S.rows_table(rows), key="gf_vs_length")
     st.markdown(S.summary_text(rows, names))
@@ -108,7 +111,7 @@ else:
     curves = [{**r, "name": t("gradient_flow.curve_name", model=names[r["variant"]], seed=r["seed"])} for r in shown_runs]
     curve_labels = {**labels, "title": t("gradient_flow.addfig.curves", T=shown), "x": labels["steps"]}
     ui.chart(P.adding_curves(curves, BASELINE_MSE, curve_labels), key="gf_ref_curves")
-st.markdown(t("gradient_flow.adding_lesson"))
+    st.markdown(t("gradient_flow.adding_lesson", **S.lesson_figures(ref)))
 
 st.subheader(t("gradient_flow.live_header"))
 l1, l2, l3, l4 = st.columns(4)
@@ -132,7 +135,7 @@ def live():
     """Redrawn every second while the run trains in its thread."""
     job = S.job()
     if job is None:
-        st.info(t("gradient_flow.live_none"))
+        st.info(t("gradient_flow.live_none", **S.lesson_figures(ref)) if ref else t("gradient_flow.live_none_short"))
         return
     if job.error is not None:
         ui.error(job.error)

@@ -104,9 +104,9 @@ def lstm_factors(f, keep, labels: dict) -> go.Figure:
     return _legend_below(styled(fig, None, height=560))
 
 
-def clipping(runs: dict, names: dict, clip: float, labels: dict) -> go.Figure:
-    """Training MSE and the gradient norm before clipping, for the runs without and with clipping.
-    runs {name: TrainingRun as dict}; a diverged run ends with a cross."""
+def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict) -> go.Figure:
+    """Training MSE (with the always-predict-the-mean baseline) and the gradient norm before clipping,
+    for the runs without and with clipping. runs {name: TrainingRun as dict}; a diverged run ends with a cross."""
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(labels["loss"], labels["norm"]))
     colors = {"none": COLORS["rnn"], "clipped": COLORS["lstm"]}
     for key, run in runs.items():
@@ -123,13 +123,21 @@ def clipping(runs: dict, names: dict, clip: float, labels: dict) -> go.Figure:
                         mode="markers+text",
                         marker=dict(symbol="x", size=14, color=colors[key]),
                         text=[labels["diverged"]],
-                        textposition="middle left",
+                        textposition="middle right",
                         showlegend=False,
                     ),
                     1,
                     1,
                 )
     fig.add_hline(y=clip, line=dict(color="black", dash="dot", width=1), row=1, col=2)
+    fig.add_hline(
+        y=baseline,
+        line=dict(color="grey", dash="dash", width=1),
+        annotation_text=labels["baseline"],
+        annotation_position="bottom right",
+        row=1,
+        col=1,
+    )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_xaxes(title=labels["x"])
     return _legend_below(styled(fig, None, height=420))

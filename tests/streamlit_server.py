@@ -6,6 +6,8 @@ Used by the browser tests and by the benchmarks under bench/."""
 from __future__ import annotations
 
 import os
+import re
+import signal
 import socket
 import subprocess
 import sys
@@ -85,3 +87,57 @@ def problems(page) -> list[str]:
     if page.get_by_text("Page not found").count():
         found.append("Page not found")
     return found
+
+
+class Classroom:
+    """`bash .ci/lab classroom --replicas N` on free ports: N app replicas behind HAProxy. `url` is
+    HAProxy's; `replicas` maps r1, r2, ... to (pid, port); `process` is the command's (its group
+    holds them all)."""
+
+    def __init__(self, replicas: int = 2):
+        self.port, base = free_port(), free_port()
+        self.env = {**os.environ, "PATH": os.environ.get("PATH", "") + ":/usr/sbin"}  # Debian puts haproxy there
+        cmd = ["bash", ".ci/lab", "classroom", "--replicas", str(replicas), "--port", str(self.port), "--base-port", str(base)]
+        self.process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, env=self.env, start_new_session=True)
+        self.replicas, self.haproxy, self.balancer = {}, None, None
+        while self.haproxy is None:
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError("`bash .ci/lab classroom` ended before starting HAProxy")
+            if m := re.match(r"replica (r\d) pid (\d+) port (\d+)", line):
+                self.replicas[m[1]] = (int(m[2]), int(m[3]))
+            elif m := re.match(r"haproxy pid (\d+) port \d+ config (\S+)", line):
+                self.haproxy, self.config = int(m[1]), Path(m[2])
+        self.url = f"http://127.0.0.1:{self.port}"
+        for _, port in self.replicas.values():
+            wait_healthy(f"http://127.0.0.1:{port}")
+        wait_healthy(self.url)
+
+    def restart_balancer(self):
+        """Stop HAProxy (every websocket drops) and start it again with the same configuration."""
+        os.kill(self.haproxy, signal.SIGTERM)
+        env = {**self.env, "LSTM_LAB_BIND": f":{self.port}"}
+        time.sleep(0.5)
+        self.balancer = subprocess.Popen(["haproxy", "-db", "-f", str(self.config)], env=env, stderr=subprocess.DEVNULL)
+        time.sleep(4.5)  # its health checks mark the replicas up again (rise 2, inter 2 s)
+        wait_healthy(self.url)
+
+    def close(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(30)
+        if self.balancer is not None:
+            self.balancer.terminate()
+            self.balancer.wait(10)
+
+
+def wait_healthy(url, timeout=120):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} never became healthy")
+        time.sleep(0.3)

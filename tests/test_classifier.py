@@ -76,6 +76,7 @@ def _run(prepared, seed, dropout=0.3):
     return model, history
 
 
+@pytest.mark.trains
 def test_same_seed_same_run_exactly():
     prepared = prepared_order_task(200)
     (m1, h1), (m2, h2), (_, h3) = _run(prepared, 5), _run(prepared, 5), _run(prepared, 6)
@@ -86,6 +87,7 @@ def test_same_seed_same_run_exactly():
     assert set(h1.epochs[0]) >= {f"{s}_{m}" for s in ("train", "val") for m in ("loss", "accuracy", "precision", "recall", "f1")}
 
 
+@pytest.mark.trains
 def test_recorder_traces_the_trained_weights_exactly():
     prepared = prepared_order_task(200)
     model = C.build_model(prepared, kind="lstm", embedding_size=8, hidden_size=6, num_layers=2, bidirectional=True)
@@ -107,6 +109,7 @@ def test_recorder_traces_the_trained_weights_exactly():
     torch.testing.assert_close(from_trace, logits[0], atol=1e-5, rtol=1e-5)
 
 
+@pytest.mark.trains
 def test_lstm_learns_order_and_bag_of_words_cannot():
     prepared = prepared_order_task(300)
     model = C.build_model(prepared, kind="lstm", embedding_size=8, hidden_size=16)
@@ -132,6 +135,7 @@ def test_summary_matches_sklearn():
     assert C.summary(y2, proba2, 2)["recall"] == pytest.approx(skm.recall_score(y2, proba2.argmax(1)))
 
 
+@pytest.mark.trains
 def test_saliency_points_at_the_deciding_token():
     """Label 1 iff the token 'key' occurs: in a trained model, 'key' gets the largest saliency."""
     rng = np.random.default_rng(1)

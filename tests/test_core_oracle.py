@@ -228,3 +228,38 @@ def test_the_benchmark_shape_matches_torch_in_both_precisions(dtype):
     np.testing.assert_allclose(trace.values("c", layer=1)[-1], c_n[1].numpy(), atol=tol, rtol=tol)
     i, f, g_, o, c = (trace.values(q, layer=1) for q in "ifgoc")
     np.testing.assert_allclose(c[1:], f[1:] * c[:-1] + i[1:] * g_[1:], atol=tol, rtol=tol)
+
+
+# --- a kind no dispatch implements must fail loudly, never run as another cell ------------------
+
+
+@pytest.fixture
+def new_kind(monkeypatch):
+    """A recorder of a kind that is declared (say, half-added) but implemented nowhere."""
+    monkeypatch.setitem(cells.QUANTITIES, "mgu", ("f", "h"))
+    monkeypatch.setitem(cells.GATE_BLOCKS, "mgu", 1)
+    rec = lstm_core.random_recorder("rnn_tanh", 3, 4, seed=0, dtype=np.float64)
+    rec.kind = "mgu"  # the RNN's weights have the right shapes, so only the dispatch can object
+    return rec
+
+
+def test_an_unimplemented_kind_is_not_recorded_as_an_rnn(new_kind):
+    with pytest.raises(NotImplementedError, match="'mgu'"):
+        new_kind.record(np.ones((5, 1, 3)))
+
+
+def test_an_unimplemented_kind_has_no_gradient(new_kind):
+    from lstm_core.gradients import hidden_gradients, unrolled
+
+    trace = lstm_core.random_recorder("rnn_tanh", 3, 4, seed=0, dtype=np.float64).record(np.ones((5, 1, 3)))
+    with pytest.raises(NotImplementedError, match="'mgu'"):
+        hidden_gradients(new_kind, trace)
+    with pytest.raises(NotImplementedError, match="'mgu'"):
+        unrolled(new_kind, np.ones((5, 1, 3)))
+    with pytest.raises(NotImplementedError, match="'mgu'"):
+        lstm_core.gradient_flow(new_kind, np.ones((5, 1, 3)))
+
+
+def test_an_unimplemented_kind_has_no_torch_module(new_kind):
+    with pytest.raises(NotImplementedError, match="'mgu'"):
+        lstm_core.to_torch(new_kind)

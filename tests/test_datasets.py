@@ -93,6 +93,7 @@ def _bow_and_ngram_accuracy(texts, y, mode):
 
 
 @pytest.mark.parametrize(("name", "mode"), [("negation_en", "words"), ("negation_zh", "chars"), ("negation_zh", "words")])
+@pytest.mark.trains
 def test_negation_needs_word_order(name, mode):
     data = dc.load(name, seed=0)
     # the labels are a function of the word sequence: an order-aware oracle (a lookup) is never wrong

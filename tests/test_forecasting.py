@@ -162,6 +162,7 @@ def test_training_is_reproducible_and_reports_progress():
     assert a.metrics["lstm"]["test"]["rmse"] == pytest.approx(fc.rmse(a.split.y_test, a.test_pred))
 
 
+@pytest.mark.trains
 def test_stop_button_stops_within_an_epoch():
     s = ds.sine(120, 20, 0.05).values
     calls = []
@@ -181,12 +182,14 @@ def test_recursive_forecast_feeds_predictions_back():
     np.testing.assert_allclose(out[:2], [first, second], rtol=1e-6)
 
 
+@pytest.mark.trains
 def test_default_forecaster_learns_a_sine():
     s = ds.sine(200, 25, 0.05, seed=0).values
     result = fc.train_forecaster(s, fc.ForecastConfig(epochs=40, units=16, season=25))
     assert result.metrics["lstm"]["test"]["rmse"] < result.metrics["persistence"]["test"]["rmse"]
 
 
+@pytest.mark.trains
 def test_non_finite_series_is_refused():
     s = ds.sine(100).values
     s[10] = np.nan

@@ -1,6 +1,7 @@
 """Gradient-flow experiments (lstm_core/experiments.py) and the adding problem (datasets/adding.py),
 checked against torch autograd on the fused torch modules."""
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -11,6 +12,8 @@ from datasets.adding import BASELINE_MSE, adding_problem
 from lstm_core import to_torch
 from lstm_core.errors import UserInputError
 from lstm_core.experiments import (
+    CLIP_CHOICES,
+    CLIPPING_DEMO,
     AddingSettings,
     FlowSettings,
     _largest_singular_values,
@@ -19,10 +22,12 @@ from lstm_core.experiments import (
     flow_recorder,
     gradient_profiles,
     lstm_step_factors,
+    peak_mse,
     rnn_step_factors,
     spectral_radius,
     train_adding,
 )
+from ui.gradient_flow_state import CLIPPING_REFERENCE, REFERENCE, broke_through, lesson_figures
 
 torch.set_num_threads(1)  # as app.py does: small step-by-step recurrences are slower with two threads
 
@@ -169,6 +174,7 @@ def test_adding_problem_baseline_is_one_sixth():
     assert BASELINE_MSE == pytest.approx(0.1667, abs=1e-4)
 
 
+@pytest.mark.trains
 def test_train_adding_is_seeded_and_stoppable():
     s = AddingSettings(seq_len=8, hidden_size=8, batch_size=16, steps=30, eval_every=10, test_size=64, seed=3)
     a, b = train_adding("lstm", s), train_adding("lstm", s)  # same seed, same run: no global random state
@@ -178,14 +184,79 @@ def test_train_adding_is_seeded_and_stoppable():
     assert seen == [10, 20] and stopped.stopped and stopped.steps == [10, 20]
 
 
+@pytest.mark.trains
 def test_training_learns_a_short_adding_problem():
     s = AddingSettings(seq_len=6, hidden_size=16, batch_size=32, steps=400, lr=1e-2, eval_every=100, test_size=256)
     run = train_adding("lstm", s)
     assert run.final_test_mse < 0.5 * BASELINE_MSE
 
 
-def test_clipping_tames_the_exploding_rnn():
-    runs = clipping_demo(seed=0)
-    assert runs["none"].diverged and not runs["clipped"].diverged
-    assert runs["clipped"].final_test_mse < 1.0
-    assert max(runs["clipped"].grad_norm) > 10  # the gradient did explode; clipping only capped the step
+# The clipping demo is chaotic: the last bit of rounding (CPU vendor, torch's kernels, MKL's code
+# path) decides whether the unclipped loss overflows to inf or "only" reaches thousands. These tests
+# hold what the page claims on every path; CI reruns them with ATEN_CPU_CAPABILITY=default and
+# MKL_CBWR=COMPATIBLE, which stand in for another CPU.
+
+
+@pytest.mark.trains
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_clipping_tames_the_exploding_rnn(seed):
+    base = replace(CLIPPING_DEMO, seed=seed)
+    unclipped = train_adding("rnn", replace(base, clip=None))
+    assert unclipped.peak_mse > 100  # "the loss jumps to hundreds or more"
+    for clip in (0.25, 1.0):  # "stays bounded and settles near the baseline"
+        run = train_adding("rnn", replace(base, clip=clip))
+        assert not run.diverged and run.peak_mse < 5
+        assert run.final_test_mse < 3 * BASELINE_MSE
+        assert max(run.grad_norm) > 10 * clip  # the gradient did explode; clipping only capped the step
+
+
+@pytest.mark.trains
+def test_a_loose_threshold_lets_the_loss_jump_but_far_less():
+    runs = clipping_demo(seed=0, clip=5.0)  # the page's seed
+    loose = runs["clipped"]
+    assert loose.peak_mse > 2 * loose.train_mse[0]  # "large enough for the loss to jump again"
+    assert loose.peak_mse < min(100, runs["none"].peak_mse / 10)  # "though far less than without clipping"
+
+
+@pytest.mark.claims
+def test_the_shipped_clipping_runs_show_what_the_page_says():
+    stored = json.loads(CLIPPING_REFERENCE.read_text())
+    assert {"cpu", "cores", "torch", "date"} <= set(stored["machine"])  # the page names where they came from
+    runs = stored["runs"]
+    assert sorted(runs, key=float) == [str(c) for c in CLIP_CHOICES]
+    for clip, pair in runs.items():
+        assert pair["none"]["seed"] == pair["clipped"]["seed"] == 0
+        assert peak_mse(pair["none"]) > 100
+        if float(clip) <= 1:
+            assert peak_mse(pair["clipped"]) < 5 and pair["clipped"]["test_mse"][-1] < 3 * BASELINE_MSE
+        else:
+            assert 2 * pair["clipped"]["train_mse"][0] < peak_mse(pair["clipped"]) < peak_mse(pair["none"]) / 10
+
+
+@pytest.mark.claims
+def test_the_shipped_adding_runs_show_what_the_lesson_says():
+    ref = json.loads(REFERENCE.read_text())
+    assert {"cpu", "cores", "torch", "date"} <= set(ref["machine"])  # the page names where they came from
+    runs = ref["runs"]
+
+    def runs_of(variant, T):
+        found = [r for r in runs if r["variant"] == variant and r["seq_len"] == T]
+        assert found, (variant, T)
+        return found
+
+    def mse_at(run, step):
+        return run["test_mse"][run["steps"].index(step)]
+
+    short = int(lesson_figures(ref)["short"].replace(",", ""))
+    for run in runs_of("lstm", 100):  # "sat on the baseline for lo-hi steps ... try a live run with `short` steps"
+        assert broke_through(run) is not None and broke_through(run) > short
+        assert min(m for s, m in zip(run["steps"], run["test_mse"], strict=True) if s <= short) > BASELINE_MSE / 2
+    for run in runs_of("lstm_fb0", 100):  # "here they broke through as well"
+        assert broke_through(run) is not None
+    for T in (50, 100):  # "the vanilla RNN stayed on the baseline at T = 50 and T = 100"
+        for run in runs_of("rnn", T):
+            assert min(run["test_mse"]) > 0.75 * BASELINE_MSE
+    for run in [r for r in runs if r["seq_len"] == 10]:  # "at T = 10 every model solves the task"
+        assert run["test_mse"][-1] < 0.1 * BASELINE_MSE
+    for run in runs_of("lstm", 50):  # experiment 5: "stop one at 1,000 steps and it has learned nothing either"
+        assert mse_at(run, 1000) > BASELINE_MSE / 2

@@ -109,5 +109,6 @@ async def _two_learners(base: str):
 
 
 @pytest.mark.browser
+@pytest.mark.trains
 def test_two_learners_training_at_once_each_see_only_their_own(app_url):
     run_async(_two_learners(app_url))

@@ -80,6 +80,7 @@ def test_large_settings_stay_within_limits():
     assert at.slider(key="gradient_flow:T").value == 1000
 
 
+@pytest.mark.trains
 def test_live_run_trains_and_stops():
     at = _open(lang="en")
     at.slider(key="gradient_flow:live_T").set_value(5)

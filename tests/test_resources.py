@@ -1,16 +1,17 @@
-"""Server-wide training slots: at most ui.MAX_CONCURRENT_TRAININGS runs train at once across all
+"""Server-wide training slots: at most ui.jobs.MAX_CONCURRENT_TRAININGS runs train at once across all
 sessions (threads); the others wait, polling so the page can say why, and a failed run frees its slot."""
 
 import threading
 import time
 
+import numpy as np
 import pytest
 
-import ui
+from ui import jobs
 
 
 def test_at_most_the_limit_train_at_once_and_the_others_wait_and_poll():
-    limit = ui.MAX_CONCURRENT_TRAININGS
+    limit = jobs.MAX_CONCURRENT_TRAININGS
     lock = threading.Lock()
     inside, peak, polls, finished = [0], [0], [], []
 
@@ -18,7 +19,7 @@ def test_at_most_the_limit_train_at_once_and_the_others_wait_and_poll():
         def poll(running, cap):
             polls.append((number, running, cap))
 
-        with ui.training_slot(poll=poll):
+        with jobs.training_slot(poll=poll):
             with lock:
                 inside[0] += 1
                 peak[0] = max(peak[0], inside[0])
@@ -40,10 +41,75 @@ def test_at_most_the_limit_train_at_once_and_the_others_wait_and_poll():
 
 
 def test_a_failing_run_releases_its_slot():
-    for _ in range(ui.MAX_CONCURRENT_TRAININGS + 1):
-        with pytest.raises(RuntimeError), ui.training_slot():
+    for _ in range(jobs.MAX_CONCURRENT_TRAININGS + 1):
+        with pytest.raises(RuntimeError), jobs.training_slot():
             raise RuntimeError("training crashed")
-    start = time.monotonic()
-    with ui.training_slot(poll=lambda *_: pytest.fail("no slot should be taken")):
+    with jobs.training_slot(poll=lambda *_: pytest.fail("every slot should be free again")):
         pass
-    assert time.monotonic() - start < 0.5
+
+
+def _queued_run(work, *args):
+    """Start `work` as a job thread while every training slot is held; return it once it waits."""
+    job = jobs.Job("queued")
+    job.thread = threading.Thread(target=jobs.run, args=(job, work, *args), daemon=True)
+    job.thread.start()
+    deadline = time.monotonic() + 10
+    while not job.waiting:
+        assert time.monotonic() < deadline, "the run should be queued for a slot"
+        time.sleep(0.05)
+    return job
+
+
+def _forecast(monkeypatch, trained):
+    import ui.forecast_state as F
+
+    monkeypatch.setattr(F.fc, "train_forecaster", lambda *a, **k: trained.append("forecast"))
+    return F._work, np.arange(60.0), F.fc.ForecastConfig(epochs=1), False, "key"
+
+
+def _train(monkeypatch, trained):
+    import ui.train_state as T
+
+    monkeypatch.setattr(T.C, "build_model", lambda *a, **k: trained.append("train"))
+    return T._work, None, None
+
+
+def _gradient_flow(monkeypatch, trained):
+    import ui.gradient_flow_state as G
+
+    monkeypatch.setattr(G.E, "train_adding", lambda *a, **k: trained.append("adding"))
+    return G._work, G.LiveRun("lstm", G.E.AddingSettings(steps=10))
+
+
+@pytest.mark.parametrize("page", [_forecast, _train, _gradient_flow])
+def test_stop_cancels_a_run_queued_for_a_slot(page, monkeypatch):
+    trained = []
+    work, *args = page(monkeypatch, trained)
+    hold, holding = threading.Event(), []
+
+    def holder():
+        with jobs.training_slot():
+            holding.append(1)
+            hold.wait(timeout=30)
+
+    holders = [threading.Thread(target=holder) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]
+    for thread in holders:
+        thread.start()
+    try:
+        while len(holding) < jobs.MAX_CONCURRENT_TRAININGS:
+            time.sleep(0.01)
+        job = _queued_run(work, *args)  # every slot is taken: this one waits
+        assert job.busy == (jobs.MAX_CONCURRENT_TRAININGS, jobs.MAX_CONCURRENT_TRAININGS)
+        job.stop()
+        job.thread.join(timeout=3)
+        assert not job.running, "Stop must end a queued run while the slots are still taken"
+        assert job.cancelled and job.error is None and job.result is None
+    finally:
+        hold.set()
+        for thread in holders:
+            thread.join(timeout=5)
+    assert trained == [], "a cancelled run never trains"
+    for _ in range(jobs.MAX_CONCURRENT_TRAININGS):  # and it holds no slot: every one is free again
+        assert jobs._slots.acquire(blocking=False)
+    for _ in range(jobs.MAX_CONCURRENT_TRAININGS):
+        jobs._slots.release()

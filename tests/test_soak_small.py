@@ -7,6 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.trains
 def test_many_interactions_and_a_closed_tab(monkeypatch):
     from bench.soak import run_soak
     from tests.streamlit_server import app_server

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import re
 import threading
-from contextlib import contextmanager
 
 import streamlit as st
 import torch
@@ -291,30 +289,3 @@ def error(exc: Exception):
         st.error(t(exc.key, **exc.params), icon=":material/warning:")
     else:
         st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon=":material/warning:")
-
-
-# --- shared server resources ------------------------------------------------------------------
-
-# Training runs share the server process (and its GIL) with every learner's page reruns: leave a
-# core for the pages. On the 2-core classroom server that means one run at a time; others queue.
-MAX_CONCURRENT_TRAININGS = max(1, (os.cpu_count() or 2) - 1)
-_slots = threading.BoundedSemaphore(MAX_CONCURRENT_TRAININGS)
-_running = [0]
-_running_lock = threading.Lock()
-
-
-@contextmanager
-def training_slot(poll=None):
-    """Hold one of the server's training slots while training; wait (calling `poll` each second,
-    e.g. to show a message) while all are taken."""
-    while not _slots.acquire(timeout=1.0):
-        if poll is not None:
-            poll(_running[0], MAX_CONCURRENT_TRAININGS)
-    with _running_lock:
-        _running[0] += 1
-    try:
-        yield
-    finally:
-        with _running_lock:
-            _running[0] -= 1
-        _slots.release()

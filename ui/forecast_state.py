@@ -140,11 +140,7 @@ def start(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool):
 
 
 def _work(job, values, config, compare_leak, key) -> Outcome:
-    def wait(running, limit):
-        job.waiting, job.busy = True, (running, limit)
-
-    with ui.training_slot(poll=wait):
-        job.waiting = False
+    with job.slot():
         runs = {}
         for run, leaky in (("clean", False), ("leaky", True)):
             if run == "leaky" and (not compare_leak or job.should_stop()):
@@ -197,8 +193,7 @@ def live_panel(epochs: int):
             st.rerun()
         if job.running:
             if job.waiting:
-                running_now, limit = getattr(job, "busy", (ui.MAX_CONCURRENT_TRAININGS, ui.MAX_CONCURRENT_TRAININGS))
-                st.info(ui.t("app.busy", running=running_now, limit=limit))
+                st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]))
             elif job.progress:
                 run, p = job.progress[-1]
                 key = "forecast.progress_leaky" if run == "leaky" else "forecast.progress"

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from datasets.adding import BASELINE_MSE
 from lstm_core import experiments as E
 from lstm_core.errors import UserInputError
 from ui import jobs
@@ -89,13 +90,36 @@ def profiles_table(profiles: dict) -> pd.DataFrame:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def clipping(seed: int, clip: float) -> dict:
-    """The exploding RNN without and with clipping: precomputed for seed 0 (bench/adding_problem.py),
-    otherwise trained here (~600 small steps, once per server per seed and threshold)."""
+    """The exploding RNN without and with clipping, {"machine": ..., "runs": {"none", "clipped"}}:
+    precomputed for seed 0 (bench/adding_problem.py), otherwise trained here (~600 small steps,
+    once per server per seed and threshold)."""
     if seed == 0 and CLIPPING_REFERENCE.is_file():
-        stored = json.loads(CLIPPING_REFERENCE.read_text())["runs"]
-        if str(clip) in stored:
-            return stored[str(clip)]
-    return {k: run.to_dict() for k, run in E.clipping_demo(seed, clip).items()}
+        stored = json.loads(CLIPPING_REFERENCE.read_text())
+        if str(clip) in stored["runs"]:
+            return {"machine": stored.get("machine"), "runs": stored["runs"][str(clip)]}
+    return {"machine": None, "runs": {k: run.to_dict() for k, run in E.clipping_demo(seed, clip).items()}}
+
+
+def clipping_figures(runs: dict) -> dict:
+    """The numbers the clipping caption quotes, from the runs it sits under."""
+    return {
+        "none_peak": fmt_loss(E.peak_mse(runs["none"])),
+        "clipped_peak": fmt_loss(E.peak_mse(runs["clipped"])),
+        "final": fmt(runs["clipped"]["test_mse"][-1]),
+        "worst": fmt(max(runs["clipped"]["grad_norm"])),
+    }
+
+
+def fmt_loss(x: float) -> str:
+    return "∞" if x == math.inf else fmt(x)
+
+
+def machine_text(machine: dict | None) -> str:
+    """'AMD EPYC (2 cores), torch 2.13.0, 2026-12-02' for a stored run's machine; this server otherwise."""
+    if not machine:
+        return ui.t("gradient_flow.this_server")
+    kernels = "".join(f", {k}={v}" for k, v in machine.get("kernels", {}).items())
+    return ui.t("gradient_flow.machine", **{k: machine[k] for k in ("cpu", "cores", "torch", "date")}) + kernels
 
 
 # --- the adding problem: reference results ----------------------------------------------------
@@ -119,6 +143,20 @@ def summary_text(rows: list, names: dict) -> str:
     longest, lines = summary(rows)
     items = [ui.t("gradient_flow.summary_line", model=names[v], mse=fmt(m), n=n) for v, m, n in lines]
     return "\n".join([ui.t("gradient_flow.summary_header", T=longest), *items])
+
+
+def broke_through(run: dict) -> int | None:
+    """The first training step at which the test MSE fell below half the baseline (None: never)."""
+    return next((step for step, mse in zip(run["steps"], run["test_mse"], strict=True) if mse < BASELINE_MSE / 2), None)
+
+
+def lesson_figures(ref: dict) -> dict:
+    """The numbers the adding-problem lesson quotes, read off the shipped reference runs: at the
+    longest length, the steps the LSTMs took to leave the baseline, and a budget below them."""
+    T = max(r["seq_len"] for r in ref["runs"])
+    steps = [broke_through(r) or r["steps"][-1] for r in ref["runs"] if r["seq_len"] == T and r["variant"] == "lstm"]
+    lo, hi = min(steps), max(steps)
+    return {"T": T, "lo": f"{lo:,}", "hi": f"{hi:,}", "short": f"{max(100, (lo // 2 // 100) * 100):,}"}
 
 
 def live_curves(run: dict, model: str, name: str, ref: dict | None) -> list:
@@ -158,31 +196,17 @@ class LiveRun:
     settings: E.AddingSettings
 
 
-class Cancelled(Exception):
-    """Stopped while still waiting for a training slot."""
-
-
 def _work(job, live: LiveRun):
     """Runs in the job's thread: no Streamlit calls here."""
-
-    def waiting(running, limit):
-        job.waiting, job.busy = True, (running, limit)
-        if job.should_stop():
-            raise Cancelled
-
-    try:
-        with ui.training_slot(waiting):
-            job.waiting = False
-            # a snapshot per report: the page reads it while the thread goes on appending
-            run = E.train_adding(
-                live.model,
-                live.settings,
-                progress=lambda run, step: job.progress.append(run.to_dict()),
-                should_stop=job.should_stop,
-            )
-            return run.to_dict()
-    except Cancelled:
-        return None
+    with job.slot():
+        # a snapshot per report: the page reads it while the thread goes on appending
+        run = E.train_adding(
+            live.model,
+            live.settings,
+            progress=lambda run, step: job.progress.append(run.to_dict()),
+            should_stop=job.should_stop,
+        )
+        return run.to_dict()
 
 
 def start(model: str, seq_len: int, steps: int, forget_bias: float, seed: int):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -26,6 +27,37 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 # Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
 RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
 
+# Training runs share the server process (and its GIL) with every learner's page reruns: leave a
+# core for the pages. On the 2-core classroom server that means one run at a time; others queue.
+MAX_CONCURRENT_TRAININGS = max(1, (os.cpu_count() or 2) - 1)
+_slots = threading.BoundedSemaphore(MAX_CONCURRENT_TRAININGS)
+_running = [0]
+_running_lock = threading.Lock()
+
+
+class Cancelled(Exception):
+    """Stopped while still queued for a training slot: the run never trained."""
+
+
+@contextmanager
+def training_slot(poll=None, should_stop=None):
+    """Hold one of the server's training slots while training. While all are taken, wait, calling
+    `poll(running, limit)` each second (the page says why it waits); raise Cancelled as soon as
+    `should_stop()` is true, without ever taking a slot."""
+    while not _slots.acquire(timeout=1.0):
+        if should_stop is not None and should_stop():
+            raise Cancelled
+        if poll is not None:
+            poll(_running[0], MAX_CONCURRENT_TRAININGS)
+    with _running_lock:
+        _running[0] += 1
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _running[0] -= 1
+        _slots.release()
+
 
 @dataclass
 class Job:
@@ -35,6 +67,8 @@ class Job:
     result: object = None
     error: Exception | None = None
     waiting: bool = False  # queued for a training slot
+    busy: tuple = (0, 0)  # while waiting: (runs training now, slots)
+    cancelled: bool = False  # stopped while waiting: it never trained
     started: float = field(default_factory=time.monotonic)
     thread: threading.Thread | None = None
 
@@ -47,6 +81,18 @@ class Job:
 
     def should_stop(self) -> bool:
         return self.stop_event.is_set()
+
+    @contextmanager
+    def slot(self):
+        """Hold a training slot for this job's run (called in its thread). While queued, `waiting`
+        and `busy` tell the page why; a stop cancels the run before it takes a slot."""
+
+        def queued(running, limit):
+            self.waiting, self.busy = True, (running, limit)
+
+        with training_slot(queued, self.should_stop):
+            self.waiting = False
+            yield
 
 
 def _stop_unless_back(watch: tuple):
@@ -88,23 +134,20 @@ def start(name: str, work, *args, **kwargs) -> Job:
         old.stop()
         old.thread.join(timeout=5)
     job = Job(name)
-
-    def run():
-        # torch's thread count is per OS thread: without this a job would use every core, and a
-        # classroom's runs would fight over them (app.py's setting covers only the script thread)
-        torch.set_num_threads(1)
-        try:
-            job.result = work(job, *args, **kwargs)
-        except Exception as exc:  # shown to the learner by the page, in their language
-            job.error = exc
-
-    job.thread = threading.Thread(target=run, name=f"job-{name}", daemon=True)
+    job.thread = threading.Thread(target=run, args=(job, work, *args), kwargs=kwargs, name=f"job-{name}", daemon=True)
     _jobs()[name] = job
     job.thread.start()
     return job
 
 
-def stop_all():
-    """Stop every job of this session (e.g. when the session ends)."""
-    for job in _jobs().values():
-        job.stop()
+def run(job: Job, work, *args, **kwargs):
+    """The body of a job's thread."""
+    # torch's thread count is per OS thread: app.py's setting does not reach this one, and two
+    # OpenMP threads per run on a busy 2-core server made training ~50x slower (measured)
+    torch.set_num_threads(1)
+    try:
+        job.result = work(job, *args, **kwargs)
+    except Cancelled:
+        job.cancelled = True
+    except Exception as exc:  # shown to the learner by the page, in their language
+        job.error = exc

@@ -11,7 +11,6 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 import streamlit as st
-import torch
 
 import ui
 import ui.handoff
@@ -133,10 +132,6 @@ def prepared(dataset: str, n: int, length: int | None, positive_share: float = 0
 # --- the background run -----------------------------------------------------------------------
 
 
-class Cancelled(Exception):
-    """Stopped while still waiting for a training slot."""
-
-
 @dataclass
 class Result:
     history: object  # training.History
@@ -149,17 +144,7 @@ class Result:
 
 def _work(job, data: C.Prepared, settings: Settings) -> Result:
     """Runs in the job's thread: no Streamlit calls here."""
-    # torch's thread count is per OS thread: app.py's set_num_threads(1) does not reach this one, and
-    # two OpenMP threads per run on a busy 2-core server made training ~50x slower (measured)
-    torch.set_num_threads(1)
-
-    def waiting(running, limit):
-        job.waiting, job.busy = True, (running, limit)
-        if job.should_stop():
-            raise Cancelled
-
-    with ui.training_slot(waiting):
-        job.waiting = False
+    with job.slot():
         model = C.build_model(data, **settings.model())
         start = time.monotonic()
         history = C.train_model(model, data, settings.training(), job.progress.append, job.should_stop)
@@ -259,10 +244,9 @@ def collect():
     if current is None or current.running or current.collected:
         return
     current.collected = True
-    error = current.error if not isinstance(current.error, Cancelled) else None
-    if isinstance(current.error, Cancelled):
+    if current.cancelled:
         return
-    run = Run(current.number, current.settings, current.data, current.result, error, steps_frame(current))
+    run = Run(current.number, current.settings, current.data, current.result, current.error, steps_frame(current))
     st.session_state[RUNS] = [run, *runs()][:2]
     if run.evaluable and run.explorable:
         _hand_off(run)

@@ -9,6 +9,7 @@ from ui.i18n import translate
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.trains
 def test_tiny_training_shows_results_in_both_languages(app_url, browser, artifacts):
     page = open_page(browser, f"{app_url}/forecast?lang=en&epochs=3&units=4", viewport=(1400, 5200))
     try:

@@ -45,6 +45,7 @@ def test_open_forget_gate_link_and_bad_link(app_url, browser):
         page.close()
 
 
+@pytest.mark.trains
 def test_live_run_in_the_browser(app_url, browser):
     """A tiny live run: Train, the progress poll, and the finished curve with its caption."""
     page = open_page(browser, f"{app_url}/gradient-flow?lang=en&live_T=5&live_steps=100", viewport=(1400, 2000))

@@ -18,6 +18,7 @@ def chart_points(page) -> int:
     return page.evaluate(POINTS_JS)
 
 
+@pytest.mark.trains
 def test_start_watch_the_charts_update_and_stop(app_url, browser, artifacts):
     # large enough that the run cannot finish before it is stopped (after warm-up, small runs take seconds)
     page = open_page(browser, f"{app_url}/train?lang=en&epochs=30&n_negation_en=5000&hidden=128", viewport=(1400, 2400))
@@ -44,6 +45,7 @@ def test_start_watch_the_charts_update_and_stop(app_url, browser, artifacts):
         page.close()
 
 
+@pytest.mark.trains
 def test_short_run_in_chinese_and_a_mistake_opens_in_the_explorer(app_url, browser, artifacts):
     # 2 epochs on 300 examples: an undertrained model that certainly misclassifies something
     page = open_page(browser, f"{app_url}/train?lang=zh&epochs=2&n_negation_en=300&hidden=8", viewport=(1400, 2400))
@@ -63,6 +65,7 @@ def test_short_run_in_chinese_and_a_mistake_opens_in_the_explorer(app_url, brows
         page.close()
 
 
+@pytest.mark.trains
 def test_a_parity_model_opens_in_the_explorer_with_its_sequence(app_url, browser, artifacts):
     """A classifier of bit sequences goes to /explorer too: the mistaken sequence becomes the
     explorer's numbers and the trained model reads them as one-hot symbols."""

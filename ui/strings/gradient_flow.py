@@ -144,11 +144,15 @@ STRINGS = {
     "gradient_flow.clip_intro": (
         "A tanh RNN with an orthogonal W_hh scaled by {scale} has a gradient that grows with every step back. Trained on "
         "the adding problem (T = {T}) with plain SGD (learning rate {lr}), one huge gradient is one huge step: the weights "
-        "jump and the loss becomes infinite. **Gradient-norm clipping** rescales the gradient whenever its norm exceeds a "
-        "threshold, g ← g · min(1, threshold / ‖g‖): same direction, bounded step. Both runs start from the same weights.",
+        "jump, and the loss jumps with them to hundreds or more. **Gradient-norm clipping** rescales the gradient whenever "
+        "its norm exceeds a threshold, g ← g · min(1, threshold / ‖g‖): same direction, bounded step. Both runs start "
+        "from the same weights. Try the thresholds: at 0.25 and 1 the loss stays bounded and settles near the baseline; "
+        "at 5 the steps are large enough for the loss to jump again, though far less than without clipping.",
         "用正交矩阵乘以 {scale} 作为 W_hh 的 tanh RNN，梯度每往回传一步都会变大。用普通 SGD（学习率 {lr}）在加法问题"
-        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重跳飞，损失变成无穷大。**梯度范数裁剪**在梯度范数超过阈值时"
-        "把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。",
+        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重跳飞，损失也随之跳到几百甚至更高。**梯度范数裁剪**在梯度"
+        "范数超过阈值时把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。"
+        "试试不同的阈值：阈值为 0.25 和 1 时，损失保持有界，并稳定在基线附近；阈值为 5 时，步长仍然大到足以让损失再次跳高，"
+        "但远不及不裁剪时那么高。",
     ),
     "gradient_flow.clip": ("Clipping threshold", "裁剪阈值"),
     "gradient_flow.clip_none": ("no clipping", "不裁剪"),
@@ -157,10 +161,22 @@ STRINGS = {
     "gradient_flow.clipfig.norm": ("gradient norm before clipping", "裁剪前的梯度范数"),
     "gradient_flow.clipfig.x": ("training step", "训练步数"),
     "gradient_flow.clipfig.diverged": ("loss → ∞ ", "损失 → ∞ "),
+    "gradient_flow.clipfig.baseline": ("always predict 1: 0.167", "总是预测 1：0.167"),
     "gradient_flow.clip_caption": (
-        "The clipped run still sees gradients of norm up to {worst}: clipping does not prevent the explosion, it only keeps "
-        "one bad batch from throwing the weights away. The dotted line is the threshold.",
+        "Worst training loss without clipping: {none_peak}; clipped at {clip}: {clipped_peak}, ending at {final} "
+        "(always predicting 1 scores 0.167). The clipped run still sees gradients of norm up to {worst}: clipping does not "
+        "prevent the explosion, it only keeps one bad batch from throwing the weights away. The dotted line is the threshold.",
+        "不裁剪时最差的训练损失：{none_peak}；裁剪阈值 {clip} 时：{clipped_peak}，最终为 {final}（总是预测 1 的得分为 0.167）。"
         "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。虚线为阈值。",
+    ),
+    "gradient_flow.clip_machine": (
+        "These runs were computed once, on {machine}. The run is chaotic: the last bit of rounding, which differs between "
+        "processors and math libraries, decides how high the unclipped loss climbs and whether it overflows to infinity "
+        "(marked ∞). On another server the curves differ in detail; the unclipped run explodes on every one of them, "
+        "and the clipped runs stay bounded.",
+        "这些曲线是在 {machine} 上计算一次后保存的。这个训练过程是混沌的：不同处理器和数学库在最后一位上的舍入差异，决定了"
+        "不裁剪时损失升到多高、是否溢出为无穷大（标记为 ∞）。换一台服务器，曲线的细节会不同；但不裁剪的训练在每台机器上都会爆炸，"
+        "裁剪后的训练都保持有界。",
     ),
     # --- section 4
     "gradient_flow.adding_header": ("4. The long-lag experiment: the adding problem", "4. 长时滞实验：加法问题"),
@@ -177,13 +193,19 @@ STRINGS = {
         "所有模型使用相同的训练预算和标准设置。",
     ),
     "gradient_flow.reference_setup": (
-        "Reference results computed on this server by `bench/adding_problem.py --write-reference`: hidden size {hidden_size}, "
+        "Reference results computed by `bench/adding_problem.py --write-reference` on {machine}: hidden size {hidden_size}, "
         "batch {batch_size}, {steps} Adam steps (learning rate {lr}), gradient-norm clipping {clip}, LSTM forget-gate bias 1, "
-        "a fresh batch every step, test MSE on 1000 held-out sequences.",
-        "参考结果由本服务器上的 `bench/adding_problem.py --write-reference` 计算：隐藏单元 {hidden_size}，批大小 {batch_size}，"
-        "Adam 训练 {steps} 步（学习率 {lr}），梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
-        "测试 MSE 在 1000 条留出序列上计算。",
+        "a fresh batch every step, test MSE on 1000 held-out sequences. Another processor rounds differently, so a run "
+        "there, or your live run below, can leave the baseline a few hundred steps earlier or later: expected variation, "
+        "not a failure.",
+        "参考结果由 `bench/adding_problem.py --write-reference` 在 {machine} 上计算："
+        "隐藏单元 {hidden_size}，批大小 {batch_size}，Adam 训练 {steps} 步（学习率 {lr}），"
+        "梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
+        "测试 MSE 在 1000 条留出序列上计算。不同处理器的舍入方式不同，所以在别的机器上训练，或者你在下面的实时训练，"
+        "离开基线的时间可能早几百步或晚几百步：这是正常的差异，并不是失败。",
     ),
+    "gradient_flow.this_server": ("this server", "本服务器"),
+    "gradient_flow.machine": ("{cpu} ({cores} cores), torch {torch}, {date}", "{cpu}（{cores} 核），torch {torch}，{date}"),
     "gradient_flow.no_reference": (
         "The reference results are missing: run `bench/adding_problem.py --write-reference`. The live run below still works.",
         "缺少参考结果：请运行 `bench/adding_problem.py --write-reference`。下面的实时训练仍可使用。",
@@ -208,18 +230,18 @@ STRINGS = {
         "- {model}：测试 MSE 中位数 **{mse}**（{n} 个种子）",
     ),
     "gradient_flow.adding_lesson": (
-        "**Read the curves, not only the end points.** In the reference runs at T = 100 the LSTM sat on the baseline for "
-        "2,000–3,000 steps before it broke through: with a smaller budget it would have failed too (try a live run with "
-        "1,500 steps). The dotted line is an LSTM whose forget gate starts at σ(0) = 0.5; section 1 shows how much less "
-        "gradient reaches the early steps at that initialisation. Here it broke through as well: the gradient at "
-        "initialisation is where training starts, not a verdict, and training moves the gate. The vanilla RNN stayed on "
-        "the baseline at T = 50 and T = 100: the gradient from the marked steps vanished on the way back. At T = 10 every "
-        "model solves the task.",
-        "**不要只看终点，也要看曲线。** 在 T = 100 的参考实验中，LSTM 在基线上停留了 2000–3000 步才突破："
-        "如果训练预算更少，它同样会失败（可以试试只训练 1500 步的实时训练）。点线是遗忘门初始值为 σ(0) = 0.5 的 LSTM；"
-        "第 1 节显示了这种初始化下能传回早期步骤的梯度少了多少。在这里它同样突破了：初始化时的梯度只是训练的起点，"
-        "并不是定论，训练会调整遗忘门。普通 RNN 在 T = 50 和 T = 100 时始终停在基线上：来自被标记步骤的梯度在回传途中消失了。"
-        "T = 10 时，每个模型都能解决这个任务。",
+        "**Read the curves, not only the end points.** In the reference runs at T = {T} the LSTM sat on the baseline for "
+        "{lo}–{hi} steps before it broke through (its test MSE fell below half the baseline): with a smaller budget it "
+        "would have failed too (try a live run with {short} steps). The curves labelled “LSTM, forget bias 0” start their "
+        "forget gate at σ(0) = 0.5; section 1 shows how much less gradient reaches the early steps at that "
+        "initialisation. Here they broke through as well: the gradient at initialisation is where training starts, not "
+        "a verdict, and training moves the gate. The vanilla RNN stayed on the baseline at T = 50 and T = 100: the "
+        "gradient from the marked steps vanished on the way back. At T = 10 every model solves the task.",
+        "**不要只看终点，也要看曲线。** 在 T = {T} 的参考实验中，LSTM 在基线上停留了 {lo}–{hi} 步才突破（测试 MSE 降到基线的"
+        "一半以下）：如果训练预算更少，它同样会失败（可以试试只训练 {short} 步的实时训练）。标为“LSTM（遗忘门偏置 0）”的曲线，"
+        "遗忘门初始值为 σ(0) = 0.5；第 1 节显示了这种初始化下能传回早期步骤的梯度少了多少。在这里它们同样突破了："
+        "初始化时的梯度只是训练的起点，并不是定论，训练会调整遗忘门。普通 RNN 在 T = 50 和 T = 100 时始终停在基线上："
+        "来自被标记步骤的梯度在回传途中消失了。T = 10 时，每个模型都能解决这个任务。",
     ),
     "gradient_flow.live_header": ("Train one yourself", "亲手训练一个"),
     "gradient_flow.live_model": ("Model", "模型"),
@@ -228,10 +250,14 @@ STRINGS = {
     "gradient_flow.live_start": ("Train", "开始训练"),
     "gradient_flow.live_stop": ("Stop", "停止"),
     "gradient_flow.live_none": (
-        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds; at T = 100 an LSTM "
-        "needed 2,000–3,000 steps before it left the baseline (the reference runs took 3–5 minutes each on this server).",
-        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完；T = 100 时，LSTM 需要 2000–3000 步"
-        "才离开基线（参考实验在本服务器上每次用时 3–5 分钟）。",
+        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds; in the reference runs "
+        "at T = {T} an LSTM needed {lo}–{hi} steps (minutes on a free core) before it left the baseline.",
+        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完；在 T = {T} 的参考实验中，LSTM 需要 "
+        "{lo}–{hi} 步（空闲时单核需要几分钟）才离开基线。",
+    ),
+    "gradient_flow.live_none_short": (
+        "Choose a model, a length and a budget, then press Train. Short sequences train in seconds.",
+        "选择模型、序列长度和训练步数，然后点击“开始训练”。短序列几秒钟就能训练完。",
     ),
     "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
     "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),
