@@ -28,6 +28,41 @@ COLORS = {
     "baseline": "#7F7F7F",
 }
 
+# Colour is never the only cue: each quantity also has its own line style, so a learner who cannot
+# tell two colours apart tells the lines apart (docs/accessibility.md has the colour-vision check).
+DASHES = {
+    "i": "solid",
+    "f": "dash",
+    "g": "dot",
+    "o": "dashdot",
+    "c": "solid",
+    "h": "dash",
+    "r": "dash",
+    "z": "solid",
+    "n": "dot",
+    "a": "dashdot",
+}
+# the same, as SVG stroke-dasharray for the explorer's own line charts
+SVG_DASHES = {"solid": "", "dash": "7 4", "dot": "2 3", "dashdot": "7 3 2 3"}
+
+# Text in a quantity's colour (labels on the diagrams, equation symbols, heatmap titles): the palette
+# darkened (same hue and saturation, lower lightness) until it reaches WCAG AA's 4.5:1 on white and
+# on the diagrams' #f7f7f9. Lines and fills keep the brighter palette, which only needs 3:1 as graphics.
+TEXT_COLORS = {
+    "i": "#0072B2",
+    "f": "#946700",
+    "g": "#007F5D",
+    "o": "#B84685",
+    "c": "#B65000",
+    "h": "#1674A9",
+    "r": "#946700",
+    "z": "#0072B2",
+    "n": "#007F5D",
+    "a": "#666666",
+}
+TEXT = "#1f2430"  # chart text: 15.6:1 on white
+MUTED_TEXT = "#555555"  # secondary chart text (axis notes): 7.5:1 on white
+
 # Sequential scales for values in [0, 1] (gates) and a diverging one for signed values (c, h, g).
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
@@ -39,7 +74,7 @@ FONT = "Inter, 'Source Sans Pro', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft
 # Built once and made the default: assigning a template to each figure copies and re-validates it
 # (about 7 ms a figure, most of a page's rerun under a classroom's load); a default costs nothing.
 TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
-TEMPLATE.layout.font = dict(family=FONT, size=13)
+TEMPLATE.layout.font = dict(family=FONT, size=13, color=TEXT)  # titles, ticks, legends inherit it
 TEMPLATE.layout.colorway = OKABE_ITO
 pio.templates["lstm_lab"] = TEMPLATE
 pio.templates.default = "lstm_lab"

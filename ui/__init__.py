@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import os
 import re
 import threading
@@ -50,6 +51,60 @@ def teacher() -> bool:
         if not st.session_state["teacher"]:
             del st.query_params["teacher"]  # a junk value is dropped from the link, not carried along
     return st.session_state.get("teacher", False)
+
+
+# <html lang> per language: a screen reader picks its voice from it (Chinese read by an English
+# voice is unintelligible), and the browser its fonts and hyphenation.
+HTML_LANG = {"en": "en", "zh": "zh-CN"}
+
+# Streamlit's caption is body text at 60% opacity (#828180 on white, 3.88:1), short of WCAG AA's
+# 4.5:1. This grey keeps the look of a caption at 6.8:1 on white and 6.0:1 on the sidebar (#f0f2f6).
+# A display formula's box rounds 2 px narrower than its content, which made it a scroll region:
+# 2 px of padding ends that; a formula truly wider than its column is made focusable below.
+STYLE = """<style>
+[data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
+.katex-display { padding: 0 2px; }
+.katex-display:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
+                           transition-duration: 0.01ms !important; scroll-behavior: auto !important; }
+}
+</style>"""
+
+# Fixes to Streamlit's own markup, kept up to date as it re-renders:
+# - the file drop zone is a <section role="presentation"> with an aria-label, a conflict that makes
+#   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
+# - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
+#   of it cannot be read without a mouse (axe: scrollable-region-focusable).
+_SCRIPT = """<script>
+document.documentElement.lang = %s;
+if (!window.__lstmLabA11y) {
+  window.__lstmLabA11y = true;
+  let queued = false;
+  const fix = () => {
+    queued = false;
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')
+      .forEach((e) => e.removeAttribute("role"));
+    document.querySelectorAll(".katex-display").forEach((e) => {
+      if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
+      else e.removeAttribute("tabindex");
+    });
+  };
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
+  new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role"] });
+  window.addEventListener("resize", later);
+  fix();
+}
+</script>"""
+
+
+def document(page_title: str):
+    """Call once per run, from the router, after the navigation knows the page: the browser tab's
+    title ("Cell explorer · LSTM Lab") and <html lang> in the learner's language, and the app's
+    accessibility styles. A language switch reruns the router, so both follow it."""
+    st.set_page_config(page_title=f"{page_title} · {t('app.title')}")
+    st.html(STYLE)  # style only: Streamlit puts it in the event container, where it takes no space
+    st.sidebar.html(_SCRIPT % json.dumps(HTML_LANG[lang()]), unsafe_allow_javascript=True)
 
 
 def page(name: str) -> str:

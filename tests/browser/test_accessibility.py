@@ -1,0 +1,153 @@
+"""WCAG 2.1 AA, checked by axe-core in headless Chromium: every page in both languages, in its default
+state and in the states a learner reaches (each explorer tab, /train's results with each tab,
+/forecast after training, a checked quiz, teacher mode). Zero violations of any impact, and no rule
+switched off: the few that came from Streamlit's own markup are fixed from the app (ui.STYLE, ui._SCRIPT).
+Also: <html lang> and each page's own <title> in the learner's language.
+
+Every view's findings are appended to tests/artifacts/axe_results.jsonl (the counts in
+docs/accessibility.md come from it)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests import axe
+from tests.browser.test_all_pages import URLS
+from tests.streamlit_server import open_page, problems, wait_rendered
+from ui import HTML_LANG
+from ui.i18n import translate
+
+pytestmark = pytest.mark.browser
+
+LANGS = ["en", "zh"]
+
+
+def check(page, view: str, artifacts):
+    found = axe.violations(page)
+    with open(artifacts / "axe_results.jsonl", "a") as log:
+        log.write(json.dumps({"view": view, "violations": [v.__dict__ for v in found]}, ensure_ascii=False) + "\n")
+    assert found == [], f"{view}:\n" + "\n".join(map(str, found))
+    return found
+
+
+def click_tab(page, name):
+    page.get_by_role("tab", name=name).click()
+    wait_rendered(page)
+
+
+def title_of(url: str, lang: str) -> str:
+    """The tab title the router gives a page: its navigation label (app.py's nav.* key), then the app."""
+    nav = "nav." + (url.strip("/").replace("-", "_") or "home")
+    return f"{translate(nav, lang)} · {translate('app.title', lang)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", URLS)
+def test_every_page_in_its_default_state(app_url, browser, artifacts, url, lang):
+    page = open_page(browser, f"{app_url}{url}?lang={lang}")
+    try:
+        assert problems(page) == []
+        assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
+        assert page.title() == title_of(url, lang)  # e.g. "单元探索 · LSTM 实验室"
+        check(page, f"{url}?lang={lang}", artifacts)
+    finally:
+        page.close()
+
+
+def test_language_and_title_follow_a_language_switch(app_url, browser):
+    page = open_page(browser, f"{app_url}/explorer?lang=en")
+    try:
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.title() == "Cell explorer · LSTM Lab"
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+        page.wait_for_function("document.documentElement.lang === 'zh-CN'", timeout=30_000)
+        wait_rendered(page)
+        assert page.title() == "单元探索 · LSTM 实验室"
+        page.get_by_role("link", name="Metrics lab").or_(page.get_by_role("link", name="评价指标")).first.click()
+        wait_rendered(page)
+        assert page.title() == "评价指标 · LSTM 实验室" and page.evaluate("document.documentElement.lang") == "zh-CN"
+        page.locator("[data-testid='stSidebar']").get_by_text("English").click()
+        page.wait_for_function("document.documentElement.lang === 'en'", timeout=30_000)
+        wait_rendered(page)
+        assert page.title() == "Metrics lab · LSTM Lab"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", URLS)
+def test_every_page_in_teacher_mode(app_url, browser, artifacts, url, lang):
+    page = open_page(browser, f"{app_url}{url}?lang={lang}&teacher=1")
+    try:
+        assert problems(page) == []
+        check(page, f"{url}?lang={lang}&teacher=1", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tab", ["whatif", "lab"])
+def test_each_explorer_tab(app_url, browser, artifacts, tab, lang):
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&tab={tab}")
+    try:
+        assert problems(page) == []
+        assert page.get_by_role("tab", selected=True).inner_text() == translate(f"explorer.tab_{tab}", lang)
+        check(page, f"/explorer?lang={lang}&tab={tab}", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_checked_quiz(app_url, browser, artifacts, lang):
+    page = open_page(browser, f"{app_url}/lessons?lang={lang}&lesson=metrics")
+    try:
+        form = page.locator("[data-testid='stForm']")
+        form.locator("[role='radiogroup']").nth(1).locator("label").nth(0).click()
+        form.locator("[role='radiogroup']").nth(2).locator("label").nth(0).click()
+        form.locator("button").first.click()
+        wait_rendered(page)
+        assert page.locator("[data-testid='stAlert']").count() >= 4  # right, wrong, two unanswered, score
+        check(page, f"/lessons?lang={lang}&lesson=metrics (checked)", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.trains
+def test_train_results_with_each_tab(app_url, browser, artifacts):
+    """One short run, its results checked with each result tab open, in English then in Chinese
+    (the language switch keeps the session's run)."""
+    page = open_page(browser, f"{app_url}/train?lang=en&epochs=2&n_negation_en=300&hidden=8", viewport=(1400, 2400))
+    try:
+        page.get_by_role("button", name=translate("train.start", "en"), exact=True).click()
+        page.get_by_role("heading", name=translate("train.results_header", "en")).wait_for(timeout=120_000)
+        wait_rendered(page)
+        for lang in LANGS:
+            if lang == "zh":
+                page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+                page.get_by_role("heading", name=translate("train.results_header", "zh")).wait_for(timeout=60_000)
+                wait_rendered(page)
+            for tab in ("cm", "report", "curves", "mistakes", "export"):
+                click_tab(page, translate(f"train.tab.{tab}", lang))
+                assert problems(page) == []
+                check(page, f"/train?lang={lang} (results, tab {tab})", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.trains
+def test_forecast_after_training(app_url, browser, artifacts):
+    page = open_page(browser, f"{app_url}/forecast?lang=en&epochs=3&units=4", viewport=(1400, 2400))
+    try:
+        page.get_by_role("button", name=translate("forecast.train_button", "en")).click()
+        page.get_by_role("heading", name=translate("forecast.results_header", "en")).wait_for(timeout=180_000)
+        wait_rendered(page)
+        check(page, "/forecast?lang=en (trained)", artifacts)
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+        page.get_by_role("heading", name=translate("forecast.results_header", "zh")).wait_for(timeout=60_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        check(page, "/forecast?lang=zh (trained)", artifacts)
+    finally:
+        page.close()
