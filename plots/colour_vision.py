@@ -59,8 +59,13 @@ def _lab(colour: str) -> np.ndarray:
 
 
 def delta_e2000(a: str, b: str) -> float:
-    """CIEDE2000 colour difference (Sharma, Wu & Dalal 2005) between two hex colours."""
-    (L1, a1, b1), (L2, a2, b2) = _lab(a), _lab(b)
+    """CIEDE2000 colour difference between two hex colours."""
+    return ciede2000(_lab(a), _lab(b))
+
+
+def ciede2000(lab1, lab2) -> float:
+    """CIEDE2000 between two CIE L*a*b* colours (Sharma, Wu & Dalal 2005, whose test pairs check it)."""
+    (L1, a1, b1), (L2, a2, b2) = lab1, lab2
     C1, C2 = np.hypot(a1, b1), np.hypot(a2, b2)
     Cbar = (C1 + C2) / 2
     G = 0.5 * (1 - np.sqrt(Cbar**7 / (Cbar**7 + 25**7)))

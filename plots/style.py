@@ -63,6 +63,26 @@ TEXT_COLORS = {
 TEXT = "#1f2430"  # chart text: 15.6:1 on white
 MUTED_TEXT = "#555555"  # secondary chart text (axis notes): 7.5:1 on white
 
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of a '#RRGGBB' colour."""
+    srgb = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in srgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio, 1 to 21 (AA: 4.5 for text, 3 for large text and graphics)."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on `background`: one of them always reaches 4.58:1
+    (a softer dark grey would not: on mid-luminance colours both it and white fall near 4:1)."""
+    return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#ffffff", background) else "#ffffff"
+
+
 # Sequential scales for values in [0, 1] (gates) and a diverging one for signed values (c, h, g).
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
