@@ -57,14 +57,20 @@ def teacher() -> bool:
 # voice is unintelligible), and the browser its fonts and hyphenation.
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
 
-# Streamlit's caption is body text at 60% opacity (#828180 on white, 3.88:1), short of WCAG AA's
-# 4.5:1. This grey keeps the look of a caption at 6.8:1 on white and 6.0:1 on the sidebar (#f0f2f6).
+# The app's accessibility styles. Streamlit's caption is body text at 60% opacity (#828180 on white,
+# 3.88:1), short of WCAG AA's 4.5:1: this grey keeps its look at 6.8:1 on white, 6.0:1 on the sidebar.
 # A display formula's box rounds 2 px narrower than its content, which made it a scroll region:
 # 2 px of padding ends that; a formula truly wider than its column is made focusable below.
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
 .katex-display { padding: 0 2px; }
-.katex-display:focus-visible { outline: 2px solid #0072B2; outline-offset: 2px; }
+/* focus is always visible: Streamlit's own ring is missing on some controls (navigation links, text
+   areas, the radio buttons, whose input is hidden behind its label) */
+a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible, .katex-display:focus-visible,
+label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
+[data-testid="stTextAreaRootElement"]:focus-within {
+  outline: 3px solid #0072B2 !important; outline-offset: 2px;
+}
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
                            transition-duration: 0.01ms !important; scroll-behavior: auto !important; }
