@@ -81,7 +81,8 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 # - the file drop zone is a <section role="presentation"> with an aria-label, a conflict that makes
 #   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
 # - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
-#   of it cannot be read without a mouse (axe: scrollable-region-focusable).
+#   of it cannot be read without a mouse (axe: scrollable-region-focusable);
+# - a chart gets its name and summary (see chart()) as role="figure", aria-label and aria-description.
 _SCRIPT = """<script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
@@ -94,6 +95,13 @@ if (!window.__lstmLabA11y) {
     document.querySelectorAll(".katex-display").forEach((e) => {
       if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
       else e.removeAttribute("tabindex");
+    });
+    document.querySelectorAll(".js-plotly-plot").forEach((plot) => {
+      const meta = plot.layout && plot.layout.meta, box = plot.closest('[data-testid="stPlotlyChart"]');
+      if (!meta || !meta.a11y_name || !box) return;
+      box.setAttribute("role", "figure");
+      box.setAttribute("aria-label", meta.a11y_name);
+      box.setAttribute("aria-description", meta.a11y_summary);
     });
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
@@ -325,10 +333,13 @@ def tabs(name, slugs, label_keys, where=st):
 
 
 def chart(fig, table=None, *, key: str, where=st):
-    """A Plotly figure, with the numbers behind it one click away (for screen readers and CSV):
+    """A Plotly figure, named and summarised for screen readers, with the numbers behind it one click away:
     `table` when given, else every trace's points. The table is sent only while its expander is
     open: under a class's load, serialising every folded table on every rerun cost a tenth of the
     server's CPU."""
+    # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
+    # `meta`, which Plotly keeps on the chart's element; _SCRIPT puts them on the chart as ARIA
+    fig.update_layout(meta={"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")})
     where.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}})
     box = where.expander(t("app.data_table"), key=f"{key}:table", on_change="rerun")
     if box.open:

@@ -52,6 +52,9 @@ def test_every_page_in_its_default_state(app_url, browser, artifacts, url, lang)
         assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
         assert page.title() == title_of(url, lang)  # e.g. "单元探索 · LSTM 实验室"
         check(page, f"{url}?lang={lang}", artifacts)
+        for chart in page.locator("[data-testid='stPlotlyChart']").all():  # named and summarised
+            assert chart.get_attribute("role") == "figure"
+            assert chart.get_attribute("aria-label") and chart.get_attribute("aria-description")
     finally:
         page.close()
 
@@ -151,3 +154,56 @@ def test_forecast_after_training(app_url, browser, artifacts):
         check(page, "/forecast?lang=zh (trained)", artifacts)
     finally:
         page.close()
+
+
+COUNTER = "/explorer?source=counter&mode=numbers&numbers=0,1,1,0,1,0,0,1"
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "Step 3 of 7, input “0”: forget gate 1.00, cell state +2.00"),
+        ("zh", "第 3 步（共 7 步），输入“0”：遗忘门 1.00，细胞状态 +2.00"),
+    ],
+)
+def test_the_stepper_announces_each_step(app_url, browser, lang, expected):
+    """The hand-built counter: its forget gate stays open (1.00) and c counts the 1s seen so far."""
+    page = open_page(browser, f"{app_url}{COUNTER}&lang={lang}")
+    try:
+        frame = page.locator("iframe").first.content_frame
+        for _ in range(3):
+            frame.locator("#next").click()
+        live = frame.locator("#announce")
+        page.wait_for_function(
+            "(text) => document.querySelector('iframe').contentDocument.getElementById('announce').textContent === text",
+            arg=expected,
+            timeout=5000,
+        )
+        assert live.get_attribute("aria-live") == "polite" and live.get_attribute("aria-atomic") == "true"
+        play = frame.locator("#play")
+        assert play.get_attribute("aria-label") == translate("explorer.c.play", lang)
+        play.click()
+        assert play.get_attribute("aria-label") == translate("explorer.c.pause", lang)  # the icon's name follows it
+        play.click()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("motion, most", [("reduce", 2), ("no-preference", None)])
+def test_playback_respects_reduced_motion(app_url, browser, motion, most):
+    context = browser.new_context(reduced_motion=motion, viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}{COUNTER}&lang=en")
+        wait_rendered(page)
+        frame = page.locator("iframe").first.content_frame
+        frame.locator("#play").click()
+        page.wait_for_timeout(1500)
+        frame.locator("#play").click()
+        steps = int(frame.locator("#app").get_attribute("data-step"))
+        if most is None:
+            assert steps >= 3  # about three steps a second
+        else:
+            assert 1 <= steps <= most  # one step a second
+    finally:
+        context.close()
