@@ -76,3 +76,19 @@ def test_gates_shown_together_stay_apart(deficiency):
 def test_every_quantity_has_a_colour_a_text_colour_and_a_line_style():
     for q in "ifgochrzna":
         assert q in COLORS and q in TEXT_COLORS and DASHES[q] in SVG_DASHES
+
+
+@pytest.mark.parametrize("deficiency", [None, *cv.MACHADO_2009])
+def test_the_diverging_scale_keeps_its_two_signs_apart(deficiency):
+    """Signed values (c, h, g, embeddings) use RdBu: a value and its negative stay clearly apart
+    (CIEDE2000 above 20) for every vision type, and the legend's numbers carry the sign as well."""
+    import plotly.colors
+
+    scale = [
+        "#" + "".join(f"{int(c):02x}" for c in rgb[4:-1].split(",")) for rgb in plotly.colors.diverging.RdBu
+    ]  # 11 steps, white in the middle
+    for k in range(len(scale) // 2 - 1):  # the pair next to white is too pale to matter for sign
+        a, b = scale[k], scale[-1 - k]
+        if deficiency:
+            a, b = cv.simulate(a, deficiency), cv.simulate(b, deficiency)
+        assert cv.delta_e2000(a, b) > 20, (k, deficiency)

@@ -64,6 +64,7 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
 .katex-display { padding: 0 2px; }
+.stElementContainer:has(#lstm-lab-a11y) { display: none; }  /* the script below: no gap in the sidebar */
 /* focus is always visible: Streamlit's own ring is missing on some controls (navigation links, text
    areas, the radio buttons, whose input is hidden behind its label) */
 a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible, .katex-display:focus-visible,
@@ -83,7 +84,7 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 # - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
 #   of it cannot be read without a mouse (axe: scrollable-region-focusable);
 # - a chart gets its name and summary (see chart()) as role="figure", aria-label and aria-description.
-_SCRIPT = """<script>
+_SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
   window.__lstmLabA11y = true;
@@ -338,9 +339,12 @@ def chart(fig, table=None, *, key: str, where=st):
     open: under a class's load, serialising every folded table on every rerun cost a tenth of the
     server's CPU."""
     # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
-    # `meta`, which Plotly keeps on the chart's element; _SCRIPT puts them on the chart as ARIA
+    # `meta`, which Plotly keeps on the chart's element; _SCRIPT puts them on the chart as ARIA. theme=None: Streamlit's
+    # chart theme would draw tick labels and axis titles in #808495 (3.8:1); the app's template has 15.6:1
     fig.update_layout(meta={"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")})
-    where.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}})
+    where.plotly_chart(
+        fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    )
     box = where.expander(t("app.data_table"), key=f"{key}:table", on_change="rerun")
     if box.open:
         if table is None:  # no table of its own: the figure's points

@@ -41,8 +41,8 @@ class Lesson:
 
 
 # Plain Unicode, not LaTeX: a radio whose label is only KaTeX has no accessible name (a screen
-# reader says "radio button, 1 of 4"; axe: label), while "diag(fₜ)" reads as what it is.
-DIFFERENTIALS = ("diag(fₜ)", "Wₕₕ", "diag(1 − tanh² cₜ)", "diag(iₜ ⊙ gₜ)")
+# reader says "radio button, 1 of 4"; axe: label), while "diag(fₜ)" is read as what it is.
+DIFFERENTIALS = ("diag(*f*ₜ)", "*W*ₕₕ", "diag(1 − tanh² *c*ₜ)", "diag(*i*ₜ ⊙ *g*ₜ)")  # Markdown italics for the symbols
 RATIOS = ("TP / (TP + FP)", "TP / (TP + FN)", "(TP + TN) / N", "TN / (TN + FP)")
 
 LESSONS = (

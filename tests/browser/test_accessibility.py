@@ -10,9 +10,11 @@ docs/accessibility.md come from it)."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
+from plots.style import contrast_ratio
 from tests import axe
 from tests.browser.test_all_pages import URLS
 from tests.streamlit_server import open_page, problems, wait_rendered
@@ -24,7 +26,21 @@ pytestmark = pytest.mark.browser
 LANGS = ["en", "zh"]
 
 
+# Chart text as drawn (axe does not judge SVG text): ticks, axis titles, legends, titles, annotations,
+# colour-bar labels; all on the chart's white paper. Text on markers is checked in test_colours.
+CHART_TEXT = """() => Array.from(document.querySelectorAll(
+  '.js-plotly-plot :is(.xtick, .ytick, .cbaxis, .legendtext, .gtitle, .xtitle, .ytitle, .annotation-text, .g-gtitle) text, '
+  + '.js-plotly-plot :is(.legendtext, .gtitle, .xtitle, .ytitle, .annotation-text)'))
+  .map((t) => getComputedStyle(t).fill)"""
+
+
+def rgb_hex(css: str) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", css)[:3])
+
+
 def check(page, view: str, artifacts):
+    low = {fill for fill in page.evaluate(CHART_TEXT) if contrast_ratio(rgb_hex(fill), "#ffffff") < 4.5}
+    assert not low, f"{view}: chart text below 4.5:1: {low}"
     found = axe.violations(page)
     with open(artifacts / "axe_results.jsonl", "a") as log:
         log.write(json.dumps({"view": view, "violations": [v.__dict__ for v in found]}, ensure_ascii=False) + "\n")
