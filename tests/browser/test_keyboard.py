@@ -82,6 +82,14 @@ def test_lesson_3_by_keyboard_alone(app_url, browser, artifacts):
         )
         assert announced.get_attribute("aria-live") == "polite"
         explorer.screenshot(path=str(artifacts / "keyboard_lesson3_explorer.png"), full_page=True)
+        explorer.keyboard.press("Space")  # play ...
+        explorer.wait_for_function(
+            "() => +document.querySelector('iframe').contentDocument.getElementById('app').dataset.step >= 7", timeout=5000
+        )
+        explorer.keyboard.press("Space")  # ... and pause
+        paused = frame.locator("#app").get_attribute("data-step")
+        explorer.wait_for_timeout(800)
+        assert frame.locator("#app").get_attribute("data-step") == paused
 
         # back to the lesson: answer each question with the arrow keys, then check
         page.bring_to_front()
@@ -101,3 +109,27 @@ def test_lesson_3_by_keyboard_alone(app_url, browser, artifacts):
         assert unseen == [], "focus not visible on: " + "; ".join(f"{f['tag']} {f['testid']} {f['text']!r}" for f in unseen)
     finally:
         context.close()
+
+
+@pytest.mark.trains
+def test_training_and_its_result_tabs_by_keyboard(app_url, browser):
+    lang = "zh"
+    page = browser.new_page(viewport={"width": 1400, "height": 1400})
+    unseen = []
+    try:
+        page.goto(f"{app_url}/train?lang={lang}&epochs=1&n_negation_zh=200&hidden=4&data=negation_zh")
+        wait_rendered(page)
+        start = translate("train.start", lang)
+        tab_until(page, lambda f: f["tag"] == "BUTTON" and start in f["text"], unseen, limit=120)
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", name=translate("train.results_header", lang)).wait_for(timeout=120_000)
+        wait_rendered(page)
+        first, second = translate("train.tab.cm", lang), translate("train.tab.report", lang)
+        tab_until(page, lambda f: f["role"] == "tab" and f["text"] == first, unseen, limit=150)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        assert page.get_by_role("tab", name=second).get_attribute("aria-selected") == "true"
+        assert problems(page) == []
+        assert unseen == [], "focus not visible on: " + "; ".join(f"{f['tag']} {f['testid']} {f['text']!r}" for f in unseen)
+    finally:
+        page.close()
