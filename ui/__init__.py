@@ -100,9 +100,9 @@ if (!window.__lstmLabA11y) {
     document.querySelectorAll(".js-plotly-plot").forEach((plot) => {
       const meta = plot.layout && plot.layout.meta, box = plot.closest('[data-testid="stPlotlyChart"]');
       if (!meta || !meta.a11y_name || !box) return;
-      box.setAttribute("role", "figure");
-      box.setAttribute("aria-label", meta.a11y_name);
-      box.setAttribute("aria-description", meta.a11y_summary);
+      // only what changed: rewriting "role" to the same value would wake the observer every frame
+      const want = { role: "figure", "aria-label": meta.a11y_name, "aria-description": meta.a11y_summary };
+      for (const name in want) if (box.getAttribute(name) !== want[name]) box.setAttribute(name, want[name]);
     });
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };

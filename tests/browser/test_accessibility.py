@@ -34,6 +34,15 @@ CHART_TEXT = """() => Array.from(document.querySelectorAll(
   .map((t) => getComputedStyle(t).fill)"""
 
 
+# attribute changes of the kind ui._SCRIPT makes, counted over 0.6 s of an idle page
+QUIET = """() => new Promise((done) => {
+  let n = 0;
+  const o = new MutationObserver((records) => { n += records.length; });
+  o.observe(document.body, { subtree: true, attributeFilter: ["role", "aria-label", "aria-description", "tabindex"] });
+  setTimeout(() => { o.disconnect(); done(n); }, 600);
+})"""
+
+
 def rgb_hex(css: str) -> str:
     return "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", css)[:3])
 
@@ -71,6 +80,7 @@ def test_every_page_in_its_default_state(app_url, browser, artifacts, url, lang)
         for chart in page.locator("[data-testid='stPlotlyChart']").all():  # named and summarised
             assert chart.get_attribute("role") == "figure"
             assert chart.get_attribute("aria-label") and chart.get_attribute("aria-description")
+        assert page.evaluate(QUIET) == 0  # the app's ARIA fixes settle: they do not rewrite themselves forever
     finally:
         page.close()
 
