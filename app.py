@@ -10,7 +10,7 @@ import ui
 torch.set_num_threads(1)
 ui.warm_up()
 
-st.set_page_config(page_title="LSTM Lab · LSTM 实验室", page_icon=":material/memory:", layout="wide")
+st.set_page_config(page_title=ui.t("app.title"), page_icon=":material/memory:", layout="wide")
 
 PAGES = [  # (file, url path, title key, icon)
     ("pages/home.py", "", "nav.home", ":material/home:"),
@@ -26,4 +26,5 @@ PAGES = [  # (file, url path, title key, icon)
 nav = st.navigation(
     [st.Page(path, title=ui.t(title), icon=icon, url_path=url or None, default=not url) for path, url, title, icon in PAGES]
 )
+ui.document(nav.title)
 nav.run()

@@ -14,6 +14,7 @@ st.markdown(t("train.intro"))
 with st.expander(t("train.explain_header")):
     st.markdown(t("train.explain"))
 
+st.header(t("train.settings_header"))  # h2 above the columns' h3s: headings go down one level at a time
 settings = S.controls()
 ui.show_notes()
 S.collect()
@@ -55,7 +56,7 @@ def live():
     st.caption(note + " " + (t("train.compare_note") if len(shown) > 1 else ""))
 
 
-st.subheader(t("train.curves_header"))
+st.header(t("train.curves_header"))
 st.fragment(run_every=1.0 if S.running() else None)(live)()
 with st.expander(t("train.overfit_header")):
     st.markdown(t("train.overfit"))

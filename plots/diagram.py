@@ -3,7 +3,7 @@ values are given) the live numbers of one unit at one time step drawn on it."""
 
 from html import escape
 
-from .style import COLORS, FONT
+from .style import COLORS, FONT, TEXT_COLORS
 
 # Gate boxes: centre x, symbol.
 GATES = {"f": (220, "σ"), "i": (330, "σ"), "g": (440, "tanh"), "o": (550, "σ")}
@@ -64,13 +64,13 @@ def cell_svg(
     line([(454, HIGHWAY_Y), (760, HIGHWAY_Y)], COLORS["c"], 4)
     op(220, HIGHWAY_Y, "×")
     op(440, HIGHWAY_Y, "+")
-    label(24, HIGHWAY_Y - 12, "cₜ₋₁ ", anchor="start", color=COLORS["c"], weight="bold", slot="c_prev")
-    label(756, HIGHWAY_Y - 12, "cₜ ", anchor="end", color=COLORS["c"], weight="bold", slot="c")
+    label(24, HIGHWAY_Y - 12, "cₜ₋₁ ", anchor="start", color=TEXT_COLORS["c"], weight="bold", slot="c_prev")
+    label(756, HIGHWAY_Y - 12, "cₜ ", anchor="end", color=TEXT_COLORS["c"], weight="bold", slot="c")
 
     # input bus: [h_{t-1}, x_t] feeds every gate
     line([(20, BUS_Y), (550, BUS_Y)], "#777", 2, arrow=False)
     line([(160, 360), (160, BUS_Y)], "#777", 2, arrow=False)
-    label(24, BUS_Y + 22, "hₜ₋₁ ", anchor="start", color=COLORS["h"], weight="bold", slot="h_prev")
+    label(24, BUS_Y + 22, "hₜ₋₁ ", anchor="start", color=TEXT_COLORS["h"], weight="bold", slot="h_prev")
     label(170, 356, "xₜ ", anchor="start", weight="bold", slot="x")
 
     for gate, (x, symbol) in GATES.items():
@@ -83,7 +83,7 @@ def cell_svg(
             f'fill-opacity="{strength:.2f}" stroke="{COLORS[gate]}" stroke-width="2"{gate_slot}/>'
         )
         label(x, GATE_Y + 6, symbol, size=16, weight="bold")
-        label(x, GATE_Y + 42, f"{gate}ₜ ", size=14, color=COLORS[gate], weight="bold", slot=gate)
+        label(x, GATE_Y + 42, f"{gate}ₜ ", size=14, color=TEXT_COLORS[gate], weight="bold", slot=gate)
         if names.get(gate):
             label(x, GATE_Y - 30, names[gate], size=12, color="#555")
 
@@ -102,12 +102,12 @@ def cell_svg(
     line([(640, 156), (640, 216)], "#444", 2)
     line([(588, GATE_Y), (626, GATE_Y)], COLORS["o"], 2)
     line([(640, 244), (640, 330), (760, 330)], COLORS["h"], 3)
-    label(756, 320, "hₜ ", anchor="end", color=COLORS["h"], weight="bold", slot="h")
+    label(756, 320, "hₜ ", anchor="end", color=TEXT_COLORS["h"], weight="bold", slot="h")
     if peephole:  # the gates also read the cell state: w_ci ⊙ c_{t-1}, w_cf ⊙ c_{t-1}, w_co ⊙ c_t
         side = GATE_Y - 8  # into each box's side, clear of the gate names above the boxes
         line([(170, HIGHWAY_Y), (170, side), (182, side)], COLORS["c"], 2, dashed=True)  # c_{t-1} -> f
         line([(170, 120), (276, 120), (276, side), (292, side)], COLORS["c"], 2, dashed=True)  # c_{t-1} -> i
         line([(598, HIGHWAY_Y), (598, side), (588, side)], COLORS["c"], 2, dashed=True)  # c_t -> o
-        label(164, 150, names.get("peephole", "peepholes"), size=12, color=COLORS["c"], anchor="end")
+        label(164, 150, names.get("peephole", "peepholes"), size=12, color=TEXT_COLORS["c"], anchor="end")
     parts.append("</svg>")
     return "".join(parts)

@@ -7,7 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import COLORS, styled
+from .style import COLORS, DASHES, styled
 
 
 def what_if_figure(panels: list, steps, labels: dict) -> go.Figure:
@@ -53,10 +53,10 @@ def lab_figure(record: dict, x: np.ndarray, labels: dict) -> go.Figure:
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.45, 0.55], vertical_spacing=0.08)
     t = np.arange(len(x))
     fig.add_trace(go.Bar(x=t, y=x, name=labels["x"], marker_color="#BBBBBB", opacity=0.8), row=1, col=1)
-    for q in ("i", "f", "g", "o"):
-        fig.add_trace(go.Scatter(x=t, y=record[q], name=labels[q], line=dict(color=COLORS[q], width=2)), row=1, col=1)
-    for q in ("c", "h"):
-        fig.add_trace(go.Scatter(x=t, y=record[q], name=labels[q], line=dict(color=COLORS[q], width=3)), row=2, col=1)
+    for row, quantities, width in ((1, "ifgo", 2), (2, "ch", 3)):
+        for q in quantities:
+            line = dict(color=COLORS[q], width=width, dash=DASHES[q])
+            fig.add_trace(go.Scatter(x=t, y=record[q], name=labels[q], line=line), row=row, col=1)
     fig.update_yaxes(range=[-1.05, 1.05], row=1, col=1)
     fig.update_xaxes(title_text=labels["t"], row=2, col=1)
     return styled(fig, height=420)

@@ -24,7 +24,7 @@ import numpy as np
 from lstm_core import equations
 from lstm_core.contributions import TERMS
 
-from .style import COLORS, FONT, SIGNED
+from .style import COLORS, DASHES, FONT, SIGNED, SVG_DASHES, TEXT_COLORS
 
 # The page and its script live in a plain file beside this one (easier to read than a Python string).
 _TEMPLATE = (Path(__file__).parent / "explorer_component.html").read_text(encoding="utf-8")
@@ -37,6 +37,10 @@ LINE_GROUPS = {
     "rnn_tanh": (("a",), ("h",)),
     "rnn_relu": (("a",), ("h",)),
 }
+
+
+# What a screen reader announces after each step: the gate that decides what is kept, and the memory.
+ANNOUNCED = {"lstm": ("f", "c"), "peephole": ("f", "c"), "gru": ("z", "h"), "rnn_tanh": ("h",), "rnn_relu": ("h",)}
 
 
 def heat_px(hidden_size: int) -> int:
@@ -147,6 +151,9 @@ def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, s
         "signed": [q for q in order if q in SIGNED],
         "groups": [list(g) for g in LINE_GROUPS[kind]],
         "colors": {q: COLORS[q] for q in order},
+        "textColors": {q: TEXT_COLORS[q] for q in order},
+        "dashes": {q: SVG_DASHES[DASHES[q]] for q in order},
+        "announce": [q for q in ANNOUNCED[kind] if q in order],
         "labels": [str(s) for s in labels],
         "x": _flat(np.asarray(x_values).ravel()) if x_values is not None else None,
         "q": {q: _packed(record[q][:, 0, :]) for q in order},  # each (T*H,) time-major, packed
@@ -167,7 +174,7 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
     """The whole component. `text`: translated UI strings (see ui/strings/explorer.py, "explorer.c.*"
     and the quantity names); `diagram_svg`: a live diagram (data-v / data-gate slots)."""
     eq_rows = "".join(
-        f'<div class="eq"><span class="sym" style="color:{COLORS[q]}">{latex_to_html(latex.split("=", 1)[0])}</span>'
+        f'<div class="eq"><span class="sym" style="color:{TEXT_COLORS[q]}">{latex_to_html(latex.split("=", 1)[0])}</span>'
         f'<span class="tmpl"> = {latex_to_html(latex.split("=", 1)[1])}</span>'
         f'<div class="num" data-eq="{q}"></div></div>'
         for q, latex in equations.BY_KIND[data["kind"]].items()
@@ -176,6 +183,7 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
     e = html.escape
     fills = {
         "/*FONT*/": FONT,
+        "/*LANG*/": e(text["html_lang"]),
         "/*HEAT_PX*/": str(heat_px(data["H"])),
         "<!--DIAGRAM-->": diagram_svg,
         "<!--EQUATIONS-->": eq_rows,
@@ -183,7 +191,7 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
         "/*DATA*/": _json_for_script(data),
         "/*TEXT*/": _json_for_script(text),
     }
-    for key in ("eq_title", "heat_title", "lines_title", "first", "prev", "play", "next", "last", "slider", "keys"):
+    for key in ("doc_title", "eq_title", "heat_title", "lines_title", "first", "prev", "play", "next", "last", "slider", "keys"):
         fills[f"<!--{key.upper()}-->"] = e(text[key])
     # one pass, so nothing inserted (a learner's token, say) is ever scanned for placeholders again
     return re.sub(r"/\*[A-Z_]+\*/|<!--[A-Z_]+-->", lambda m: fills.get(m.group(0), m.group(0)), _TEMPLATE)

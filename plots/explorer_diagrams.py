@@ -4,7 +4,7 @@ the explorer's script updates them in place as the learner steps through time.""
 
 from html import escape
 
-from .style import COLORS, FONT
+from .style import COLORS, FONT, TEXT_COLORS
 
 TOP_Y, GATE_Y, BUS_Y = 80, 230, 300
 
@@ -44,14 +44,14 @@ class _Svg:
             f'fill-opacity="0.15" stroke="{color}" stroke-width="2" data-gate="{key}"/>'
         )
         self.label(x, GATE_Y + 6, symbol, size=16)
-        self.label(x, GATE_Y + 42, f"{key}ₜ ", slot=key, color=color)
+        self.label(x, GATE_Y + 42, f"{key}ₜ ", slot=key, color=TEXT_COLORS[key])
         if name:
             self.label(x, GATE_Y - 30, name, size=12, color="#555", weight="normal")
 
     def inputs(self, right_end):
         self.line([(20, BUS_Y), (right_end, BUS_Y)], "#777", 2, arrow=False)
         self.line([(160, 360), (160, BUS_Y)], "#777", 2, arrow=False)
-        self.label(24, BUS_Y + 22, "hₜ₋₁ ", slot="h_prev", color=COLORS["h"], anchor="start")
+        self.label(24, BUS_Y + 22, "hₜ₋₁ ", slot="h_prev", color=TEXT_COLORS["h"], anchor="start")
         self.label(170, 356, "xₜ ", slot="x", anchor="start")
 
     def svg(self) -> str:
@@ -68,8 +68,8 @@ def gru_svg(names: dict | None = None, title: str = "GRU cell") -> str:
     s.line([(554, TOP_Y), (760, TOP_Y)], COLORS["h"], 4)
     s.op(300, TOP_Y, "×")
     s.op(540, TOP_Y, "+")
-    s.label(24, TOP_Y - 12, "hₜ₋₁ ", slot="h_prev", color=COLORS["h"], anchor="start")
-    s.label(756, TOP_Y - 12, "hₜ ", slot="h", color=COLORS["h"], anchor="end")
+    s.label(24, TOP_Y - 12, "hₜ₋₁ ", slot="h_prev", color=TEXT_COLORS["h"], anchor="start")
+    s.label(756, TOP_Y - 12, "hₜ ", slot="h", color=TEXT_COLORS["h"], anchor="end")
     s.inputs(540)
     s.gate(300, "z", "σ", names.get("z"))
     s.gate(420, "r", "σ", names.get("r"))
@@ -85,7 +85,7 @@ def gru_svg(names: dict | None = None, title: str = "GRU cell") -> str:
     # the reset gate reaches into the candidate's recurrent term
     s.line([(458, GATE_Y), (500, GATE_Y)], COLORS["r"], 2)
     s.line([(600, TOP_Y), (600, 330), (760, 330)], COLORS["h"], 3)
-    s.label(756, 320, "hₜ ", slot="h", color=COLORS["h"], anchor="end")
+    s.label(756, 320, "hₜ ", slot="h", color=TEXT_COLORS["h"], anchor="end")
     return s.svg()
 
 
@@ -99,10 +99,10 @@ def rnn_svg(nonlinearity: str = "tanh", title: str = "RNN cell") -> str:
         f'stroke="{COLORS["a"]}" stroke-width="2"/>'
     )
     s.label(390, GATE_Y + 6, "W x + W h + b", size=14)
-    s.label(390, GATE_Y + 42, "aₜ ", slot="a", color=COLORS["a"])
+    s.label(390, GATE_Y + 42, "aₜ ", slot="a", color=TEXT_COLORS["a"])
     s.line([(390, GATE_Y - 22), (390, 166)], "#444", 2)
     s.parts.append(f'<ellipse cx="390" cy="150" rx="34" ry="16" fill="white" stroke="{COLORS["h"]}" stroke-width="2"/>')
     s.label(390, 155, "tanh" if nonlinearity == "tanh" else "max(0,·)", size=13, weight="normal")
     s.line([(390, 134), (390, TOP_Y), (760, TOP_Y)], COLORS["h"], 4)
-    s.label(756, TOP_Y - 12, "hₜ ", slot="h", color=COLORS["h"], anchor="end")
+    s.label(756, TOP_Y - 12, "hₜ ", slot="h", color=TEXT_COLORS["h"], anchor="end")
     return s.svg()

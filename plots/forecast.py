@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import COLORS, OKABE_ITO, styled
+from .style import COLORS, OKABE_ITO, styled, text_on
 
 LEAKY = OKABE_ITO[4]  # vermillion: whatever used the leaky scaler
 FORECAST = OKABE_ITO[3]
@@ -63,7 +63,7 @@ def windows_figure(values, window: int, rows: int, names: dict, title: str) -> g
             y=ys,
             mode="markers+text" if show_text else "markers",
             text=texts,
-            textfont=dict(size=9, color="white" if kind != "unused" else "#333"),
+            textfont=dict(size=9, color=text_on(colour)),  # white on the orange target cells was 2.2:1
             marker=dict(symbol="square", size=size, color=colour),
             name=names[kind],
             hovertemplate="t=%{x}<br>%{text}<extra></extra>",

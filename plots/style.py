@@ -28,6 +28,61 @@ COLORS = {
     "baseline": "#7F7F7F",
 }
 
+# Colour is never the only cue: each quantity also has its own line style, so a learner who cannot
+# tell two colours apart tells the lines apart (docs/accessibility.md has the colour-vision check).
+DASHES = {
+    "i": "solid",
+    "f": "dash",
+    "g": "dot",
+    "o": "dashdot",
+    "c": "solid",
+    "h": "dash",
+    "r": "dash",
+    "z": "solid",
+    "n": "dot",
+    "a": "dashdot",
+}
+# the same, as SVG stroke-dasharray for the explorer's own line charts
+SVG_DASHES = {"solid": "", "dash": "7 4", "dot": "2 3", "dashdot": "7 3 2 3"}
+
+# Text in a quantity's colour (labels on the diagrams, equation symbols, heatmap titles): the palette
+# darkened (same hue and saturation, lower lightness) until it reaches WCAG AA's 4.5:1 on white and
+# on the diagrams' #f7f7f9. Lines and fills keep the brighter palette, which only needs 3:1 as graphics.
+TEXT_COLORS = {
+    "i": "#0072B2",
+    "f": "#946700",
+    "g": "#007F5D",
+    "o": "#B84685",
+    "c": "#B65000",
+    "h": "#1674A9",
+    "r": "#946700",
+    "z": "#0072B2",
+    "n": "#007F5D",
+    "a": "#666666",
+}
+TEXT = "#1f2430"  # chart text: 15.6:1 on white
+MUTED_TEXT = "#555555"  # secondary chart text (axis notes): 7.5:1 on white
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.1's relative luminance of a '#RRGGBB' colour."""
+    srgb = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in srgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio, 1 to 21 (AA: 4.5 for text, 3 for large text and graphics)."""
+    hi, lo = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on `background`: one of them always reaches 4.58:1
+    (a softer dark grey would not: on mid-luminance colours both it and white fall near 4:1)."""
+    return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#ffffff", background) else "#ffffff"
+
+
 # Sequential scales for values in [0, 1] (gates) and a diverging one for signed values (c, h, g).
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
@@ -39,7 +94,7 @@ FONT = "Inter, 'Source Sans Pro', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft
 # Built once and made the default: assigning a template to each figure copies and re-validates it
 # (about 7 ms a figure, most of a page's rerun under a classroom's load); a default costs nothing.
 TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
-TEMPLATE.layout.font = dict(family=FONT, size=13)
+TEMPLATE.layout.font = dict(family=FONT, size=13, color=TEXT)  # titles, ticks, legends inherit it
 TEMPLATE.layout.colorway = OKABE_ITO
 pio.templates["lstm_lab"] = TEMPLATE
 pio.templates.default = "lstm_lab"

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import COLORS, styled
+from .style import COLORS, styled, text_on
 
 METRICS = ("loss", "accuracy", "precision", "recall", "f1")
 
@@ -149,11 +149,13 @@ def token_strip_html(tokens: list[str], scores: np.ndarray, caption: str = "") -
     chips = []
     for token, score in zip(tokens, scores, strict=True):
         strength = min(abs(score) / scale, 1.0)
-        rgb = (0, 114, 178) if score >= 0 else (213, 94, 0)  # Okabe-Ito blue / vermillion
-        text_color = "#fff" if strength > 0.55 else "#111"
+        rgb = np.array((0, 114, 178) if score >= 0 else (213, 94, 0))  # Okabe-Ito blue / vermillion
+        alpha = 0.08 + 0.92 * strength
+        # the chip's colour as it shows on the white page, and the text colour that reads best on it
+        background = "#" + "".join(f"{round(c):02x}" for c in alpha * rgb + (1 - alpha) * 255)
         chips.append(
             f'<span title="{score:+.3f}" style="display:inline-block;margin:2px;padding:2px 7px;border-radius:6px;'
-            f"background:rgba({rgb[0]},{rgb[1]},{rgb[2]},{0.08 + 0.92 * strength:.2f});color:{text_color};"
+            f"background:{background};color:{text_on(background)};"
             f'font-size:1.05rem">{html.escape(token)}</span>'
         )
     cap = f'<div style="font-size:0.85rem;color:#555;margin-top:4px">{html.escape(caption)}</div>' if caption else ""

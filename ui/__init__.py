@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
 import threading
 
@@ -48,6 +49,75 @@ def teacher() -> bool:
         if not st.session_state["teacher"]:
             del st.query_params["teacher"]  # a junk value is dropped from the link, not carried along
     return st.session_state.get("teacher", False)
+
+
+# <html lang> per language: a screen reader picks its voice from it (Chinese read by an English
+# voice is unintelligible), and the browser its fonts and hyphenation.
+HTML_LANG = {"en": "en", "zh": "zh-CN"}
+
+# The app's accessibility styles. Streamlit's caption is body text at 60% opacity (#828180 on white,
+# 3.88:1), short of WCAG AA's 4.5:1: this grey keeps its look at 6.8:1 on white, 6.0:1 on the sidebar.
+# A display formula's box rounds 2 px narrower than its content, which made it a scroll region:
+# 2 px of padding ends that; a formula truly wider than its column is made focusable below.
+STYLE = """<style>
+[data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
+.katex-display { padding: 0 2px; }
+.stElementContainer:has(#lstm-lab-a11y) { display: none; }  /* the script below: no gap in the sidebar */
+/* focus is always visible: Streamlit's own ring is missing on some controls (navigation links, text
+   areas, the radio buttons, whose input is hidden behind its label) */
+a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible, .katex-display:focus-visible,
+label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
+[data-testid="stTextAreaRootElement"]:focus-within {
+  outline: 3px solid #0072B2 !important; outline-offset: 2px;
+}
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
+                           transition-duration: 0.01ms !important; scroll-behavior: auto !important; }
+}
+</style>"""
+
+# Fixes to Streamlit's own markup, kept up to date as it re-renders:
+# - the file drop zone is a <section role="presentation"> with an aria-label, a conflict that makes
+#   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
+# - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
+#   of it cannot be read without a mouse (axe: scrollable-region-focusable);
+# - a chart gets its name and summary (see chart()) as role="figure", aria-label and aria-description.
+_SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
+document.documentElement.lang = %s;
+if (!window.__lstmLabA11y) {
+  window.__lstmLabA11y = true;
+  let queued = false;
+  const fix = () => {
+    queued = false;
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')
+      .forEach((e) => e.removeAttribute("role"));
+    document.querySelectorAll(".katex-display").forEach((e) => {
+      if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
+      else e.removeAttribute("tabindex");
+    });
+    document.querySelectorAll(".js-plotly-plot").forEach((plot) => {
+      const meta = plot.layout && plot.layout.meta, box = plot.closest('[data-testid="stPlotlyChart"]');
+      if (!meta || !meta.a11y_name || !box) return;
+      // only what changed: rewriting "role" to the same value would wake the observer every frame
+      const want = { role: "figure", "aria-label": meta.a11y_name, "aria-description": meta.a11y_summary };
+      for (const name in want) if (box.getAttribute(name) !== want[name]) box.setAttribute(name, want[name]);
+    });
+  };
+  const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
+  new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role"] });
+  window.addEventListener("resize", later);
+  fix();
+}
+</script>"""
+
+
+def document(page_title: str):
+    """Call once per run, from the router, after the navigation knows the page: the browser tab's
+    title ("Cell explorer · LSTM Lab") and <html lang> in the learner's language, and the app's
+    accessibility styles. A language switch reruns the router, so both follow it."""
+    st.set_page_config(page_title=f"{page_title} · {t('app.title')}")
+    st.html(STYLE)  # style only: Streamlit puts it in the event container, where it takes no space
+    st.sidebar.html(_SCRIPT % json.dumps(HTML_LANG[lang()]), unsafe_allow_javascript=True)
 
 
 def page(name: str) -> str:
@@ -262,11 +332,17 @@ def tabs(name, slugs, label_keys, where=st):
 
 
 def chart(fig, table=None, *, key: str, where=st):
-    """A Plotly figure, with the numbers behind it one click away (for screen readers and CSV):
+    """A Plotly figure, named and summarised for screen readers, with the numbers behind it one click away:
     `table` when given, else every trace's points. The table is sent only while its expander is
     open: under a class's load, serialising every folded table on every rerun cost a tenth of the
     server's CPU."""
-    where.plotly_chart(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}})
+    # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
+    # `meta`, which Plotly keeps on the chart's element; _SCRIPT puts them on the chart as ARIA. theme=None: Streamlit's
+    # chart theme would draw tick labels and axis titles in #808495 (3.8:1); the app's template has 15.6:1
+    fig.update_layout(meta={"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")})
+    where.plotly_chart(
+        fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+    )
     box = where.expander(t("app.data_table"), key=f"{key}:table", on_change="rerun")
     if box.open:
         if table is None:  # no table of its own: the figure's points

@@ -150,6 +150,10 @@ def component_text(lang: str, unit: int) -> dict:
     text["eq_title"] = tr("explorer.c.eq_title", unit=unit)
     text["lines_title"] = tr("explorer.c.lines_title", unit=unit)
     text["names"] = {q: tr(f"explorer.q.{q}") for q in "ifgochrzna"}
+    text["announce"] = tr("explorer.c.announce")
+    text["list_sep"] = tr("explorer.c.list_sep")
+    text["doc_title"] = tr("explorer.tab_step")
+    text["html_lang"] = ui.HTML_LANG[lang]
     return text
 
 

@@ -40,13 +40,10 @@ class Lesson:
     questions: tuple
 
 
-DIFFERENTIALS = (
-    r"$\operatorname{diag}(f_t)$",
-    r"$W_{hh}$",
-    r"$\operatorname{diag}(1 - \tanh^2 c_t)$",
-    r"$\operatorname{diag}(i_t \odot g_t)$",
-)
-RATIOS = (r"$TP / (TP + FP)$", r"$TP / (TP + FN)$", r"$(TP + TN) / N$", r"$TN / (TN + FP)$")
+# Plain Unicode, not LaTeX: a radio whose label is only KaTeX has no accessible name (a screen
+# reader says "radio button, 1 of 4"; axe: label), while "diag(fₜ)" is read as what it is.
+DIFFERENTIALS = ("diag(*f*ₜ)", "*W*ₕₕ", "diag(1 − tanh² *c*ₜ)", "diag(*i*ₜ ⊙ *g*ₜ)")  # Markdown italics for the symbols
+RATIOS = ("TP / (TP + FP)", "TP / (TP + FN)", "(TP + TN) / N", "TN / (TN + FP)")
 
 LESSONS = (
     Lesson(

@@ -187,6 +187,11 @@ STRINGS = {
     ),
     "explorer.c.step": ("Step t = {t} of {last}", "时间步 t = {t} / {last}"),
     "explorer.c.input": ("input", "输入"),
+    "explorer.c.announce": (
+        "Step {t} of {last}, input “{token}”: {values}",
+        "第 {t} 步（共 {last} 步），输入“{token}”：{values}",
+    ),
+    "explorer.c.list_sep": (", ", "，"),
     "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}「{token}」· 单元 {unit} · {q} = {value}"),
     "explorer.c.heat_aria": ("Heatmap of {name} ({q}) over time and units", "{name}（{q}）随时间和单元变化的热力图"),
     "explorer.c.lines_aria": ("Unit {unit}: {names} over time", "单元 {unit}：{names} 随时间的变化"),

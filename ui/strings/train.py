@@ -46,6 +46,7 @@ STRINGS = {
         "地址栏中的链接也能复现这一切。",
     ),
     # settings
+    "train.settings_header": ("Set up a run", "设置训练"),
     "train.data_header": ("Data", "数据"),
     "train.dataset": ("Data set", "数据集"),
     "train.n": ("Number of examples", "样本数量"),

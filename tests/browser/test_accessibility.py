@@ -1,0 +1,235 @@
+"""WCAG 2.1 AA, checked by axe-core in headless Chromium: every page in both languages, in its default
+state and in the states a learner reaches (each explorer tab, /train's results with each tab,
+/forecast after training, a checked quiz, teacher mode). Zero violations of any impact, and no rule
+switched off: the few that came from Streamlit's own markup are fixed from the app (ui.STYLE, ui._SCRIPT).
+Also: <html lang> and each page's own <title> in the learner's language.
+
+Every view's findings are appended to tests/artifacts/axe_results.jsonl (the counts in
+docs/accessibility.md come from it)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from plots.style import contrast_ratio
+from tests import axe
+from tests.browser.test_all_pages import URLS
+from tests.streamlit_server import open_page, problems, wait_rendered
+from ui import HTML_LANG
+from ui.i18n import translate
+
+pytestmark = pytest.mark.browser
+
+LANGS = ["en", "zh"]
+
+
+# Chart text as drawn (axe does not judge SVG text): ticks, axis titles, legends, titles, annotations,
+# colour-bar labels; all on the chart's white paper. Text on markers is checked in test_colours.
+CHART_TEXT = """() => Array.from(document.querySelectorAll(
+  '.js-plotly-plot :is(.xtick, .ytick, .cbaxis, .legendtext, .gtitle, .xtitle, .ytitle, .annotation-text, .g-gtitle) text, '
+  + '.js-plotly-plot :is(.legendtext, .gtitle, .xtitle, .ytitle, .annotation-text)'))
+  .map((t) => getComputedStyle(t).fill)"""
+
+
+# attribute changes of the kind ui._SCRIPT makes, counted over 0.6 s of an idle page
+QUIET = """() => new Promise((done) => {
+  let n = 0;
+  const o = new MutationObserver((records) => { n += records.length; });
+  o.observe(document.body, { subtree: true, attributeFilter: ["role", "aria-label", "aria-description", "tabindex"] });
+  setTimeout(() => { o.disconnect(); done(n); }, 600);
+})"""
+
+
+def rgb_hex(css: str) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", css)[:3])
+
+
+def check(page, view: str, artifacts):
+    low = {fill for fill in page.evaluate(CHART_TEXT) if contrast_ratio(rgb_hex(fill), "#ffffff") < 4.5}
+    assert not low, f"{view}: chart text below 4.5:1: {low}"
+    found = axe.violations(page)
+    with open(artifacts / "axe_results.jsonl", "a") as log:
+        log.write(json.dumps({"view": view, "violations": [v.__dict__ for v in found]}, ensure_ascii=False) + "\n")
+    assert found == [], f"{view}:\n" + "\n".join(map(str, found))
+    return found
+
+
+def click_tab(page, name):
+    page.get_by_role("tab", name=name).click()
+    wait_rendered(page)
+
+
+def title_of(url: str, lang: str) -> str:
+    """The tab title the router gives a page: its navigation label (app.py's nav.* key), then the app."""
+    nav = "nav." + (url.strip("/").replace("-", "_") or "home")
+    return f"{translate(nav, lang)} · {translate('app.title', lang)}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", URLS)
+def test_every_page_in_its_default_state(app_url, browser, artifacts, url, lang):
+    page = open_page(browser, f"{app_url}{url}?lang={lang}")
+    try:
+        assert problems(page) == []
+        assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
+        assert page.title() == title_of(url, lang)  # e.g. "单元探索 · LSTM 实验室"
+        check(page, f"{url}?lang={lang}", artifacts)
+        for chart in page.locator("[data-testid='stPlotlyChart']").all():  # named and summarised
+            assert chart.get_attribute("role") == "figure"
+            assert chart.get_attribute("aria-label") and chart.get_attribute("aria-description")
+        assert page.evaluate(QUIET) == 0  # the app's ARIA fixes settle: they do not rewrite themselves forever
+    finally:
+        page.close()
+
+
+def test_language_and_title_follow_a_language_switch(app_url, browser):
+    page = open_page(browser, f"{app_url}/explorer?lang=en")
+    try:
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.title() == "Cell explorer · LSTM Lab"
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+        page.wait_for_function("document.documentElement.lang === 'zh-CN'", timeout=30_000)
+        wait_rendered(page)
+        assert page.title() == "单元探索 · LSTM 实验室"
+        page.get_by_role("link", name="Metrics lab").or_(page.get_by_role("link", name="评价指标")).first.click()
+        wait_rendered(page)
+        assert page.title() == "评价指标 · LSTM 实验室" and page.evaluate("document.documentElement.lang") == "zh-CN"
+        page.locator("[data-testid='stSidebar']").get_by_text("English").click()
+        page.wait_for_function("document.documentElement.lang === 'en'", timeout=30_000)
+        wait_rendered(page)
+        assert page.title() == "Metrics lab · LSTM Lab"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("url", URLS)
+def test_every_page_in_teacher_mode(app_url, browser, artifacts, url, lang):
+    page = open_page(browser, f"{app_url}{url}?lang={lang}&teacher=1")
+    try:
+        assert problems(page) == []
+        check(page, f"{url}?lang={lang}&teacher=1", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tab", ["whatif", "lab"])
+def test_each_explorer_tab(app_url, browser, artifacts, tab, lang):
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&tab={tab}")
+    try:
+        assert problems(page) == []
+        assert page.get_by_role("tab", selected=True).inner_text() == translate(f"explorer.tab_{tab}", lang)
+        check(page, f"/explorer?lang={lang}&tab={tab}", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_checked_quiz(app_url, browser, artifacts, lang):
+    page = open_page(browser, f"{app_url}/lessons?lang={lang}&lesson=metrics")
+    try:
+        form = page.locator("[data-testid='stForm']")
+        form.locator("[role='radiogroup']").nth(1).locator("label").nth(0).click()
+        form.locator("[role='radiogroup']").nth(2).locator("label").nth(0).click()
+        form.locator("button").first.click()
+        wait_rendered(page)
+        assert page.locator("[data-testid='stAlert']").count() >= 4  # right, wrong, two unanswered, score
+        check(page, f"/lessons?lang={lang}&lesson=metrics (checked)", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.trains
+def test_train_results_with_each_tab(app_url, browser, artifacts):
+    """One short run, its results checked with each result tab open, in English then in Chinese
+    (the language switch keeps the session's run)."""
+    page = open_page(browser, f"{app_url}/train?lang=en&epochs=2&n_negation_en=300&hidden=8", viewport=(1400, 2400))
+    try:
+        page.get_by_role("button", name=translate("train.start", "en"), exact=True).click()
+        page.get_by_role("heading", name=translate("train.results_header", "en")).wait_for(timeout=120_000)
+        wait_rendered(page)
+        for lang in LANGS:
+            if lang == "zh":
+                page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+                page.get_by_role("heading", name=translate("train.results_header", "zh")).wait_for(timeout=60_000)
+                wait_rendered(page)
+            for tab in ("cm", "report", "curves", "mistakes", "export"):
+                click_tab(page, translate(f"train.tab.{tab}", lang))
+                assert problems(page) == []
+                check(page, f"/train?lang={lang} (results, tab {tab})", artifacts)
+    finally:
+        page.close()
+
+
+@pytest.mark.trains
+def test_forecast_after_training(app_url, browser, artifacts):
+    page = open_page(browser, f"{app_url}/forecast?lang=en&epochs=3&units=4", viewport=(1400, 2400))
+    try:
+        page.get_by_role("button", name=translate("forecast.train_button", "en")).click()
+        page.get_by_role("heading", name=translate("forecast.results_header", "en")).wait_for(timeout=180_000)
+        wait_rendered(page)
+        check(page, "/forecast?lang=en (trained)", artifacts)
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文").click()
+        page.get_by_role("heading", name=translate("forecast.results_header", "zh")).wait_for(timeout=60_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        check(page, "/forecast?lang=zh (trained)", artifacts)
+    finally:
+        page.close()
+
+
+COUNTER = "/explorer?source=counter&mode=numbers&numbers=0,1,1,0,1,0,0,1"
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", "Step 3 of 7, input “0”: forget gate 1.00, cell state +2.00"),
+        ("zh", "第 3 步（共 7 步），输入“0”：遗忘门 1.00，细胞状态 +2.00"),
+    ],
+)
+def test_the_stepper_announces_each_step(app_url, browser, lang, expected):
+    """The hand-built counter: its forget gate stays open (1.00) and c counts the 1s seen so far."""
+    page = open_page(browser, f"{app_url}{COUNTER}&lang={lang}")
+    try:
+        frame = page.locator("iframe").first.content_frame
+        for _ in range(3):
+            frame.locator("#next").click()
+        live = frame.locator("#announce")
+        page.wait_for_function(
+            "(text) => document.querySelector('iframe').contentDocument.getElementById('announce').textContent === text",
+            arg=expected,
+            timeout=5000,
+        )
+        assert live.get_attribute("aria-live") == "polite" and live.get_attribute("aria-atomic") == "true"
+        play = frame.locator("#play")
+        assert play.get_attribute("aria-label") == translate("explorer.c.play", lang)
+        play.click()
+        assert play.get_attribute("aria-label") == translate("explorer.c.pause", lang)  # the icon's name follows it
+        play.click()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("motion, most", [("reduce", 2), ("no-preference", None)])
+def test_playback_respects_reduced_motion(app_url, browser, motion, most):
+    context = browser.new_context(reduced_motion=motion, viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}{COUNTER}&lang=en")
+        wait_rendered(page)
+        frame = page.locator("iframe").first.content_frame
+        frame.locator("#play").click()
+        page.wait_for_timeout(1500)
+        frame.locator("#play").click()
+        steps = int(frame.locator("#app").get_attribute("data-step"))
+        if most is None:
+            assert steps >= 3  # about three steps a second
+        else:
+            assert 1 <= steps <= most  # one step a second
+    finally:
+        context.close()

@@ -1,0 +1,146 @@
+"""Each chart's accessible name and one-sentence summary (ui.chart, by the chart's key): what a screen
+reader says for the chart, beside the data table under it."""
+
+STRINGS = {
+    # /explorer
+    "chart.explorer_what_if.name": ("What-if comparison", "“如果……会怎样？”对比图"),
+    "chart.explorer_what_if.summary": (
+        "Line charts of the chosen unit's cell state, hidden state and the model's output over time: the normal run "
+        "as a solid line, the run with the intervention as a dashed line.",
+        "所选单元的细胞状态、隐藏状态和模型输出随时间变化的折线图：正常运行为实线，施加干预后的运行为虚线。",
+    ),
+    "chart.explorer_lab_chart.name": ("Single-unit lab", "单个单元实验室"),
+    "chart.explorer_lab_chart.summary": (
+        "The input as bars, the four gates over time in the top panel and the cell state and hidden state in the "
+        "bottom panel, each with its own colour and line style.",
+        "上图以柱形显示输入，并显示四个门随时间的变化；下图显示细胞状态和隐藏状态，每条线有各自的颜色和线型。",
+    ),
+    # /gradient-flow
+    "chart.gf_profiles.name": ("Gradient reaching each step", "到达每一步的梯度"),
+    "chart.gf_profiles.summary": (
+        "Gradient size against the number of steps back, on a log scale, one line per model: the RNN's line falls "
+        "steeply, the LSTM's stays higher.",
+        "梯度大小与回溯步数的关系（对数坐标），每个模型一条线：RNN 的线急剧下降，LSTM 的线保持得更高。",
+    ),
+    "chart.gf_rnn.name": ("Why the RNN's gradient shrinks", "RNN 的梯度为什么会缩小"),
+    "chart.gf_rnn.summary": (
+        "Top: per step, the most the RNN's step can stretch a gradient and what it really did, with 1 as a dotted "
+        "line; bottom, on a log scale: the bound on their running product and the product actually measured.",
+        "上图：每一步 RNN 最多能把梯度放大多少，以及它实际做了什么，1 画成点线；"
+        "下图（对数坐标）：它们累乘的上界与实际测得的乘积。",
+    ),
+    "chart.gf_lstm.name": ("Why the LSTM's gradient survives", "LSTM 的梯度为什么能保留"),
+    "chart.gf_lstm.summary": (
+        "Per step, the LSTM's mean forget gate, and below how much of the cell state's gradient is kept over the "
+        "steps (the largest and the median unit).",
+        "每一步 LSTM 遗忘门的平均值；下方是细胞状态的梯度经过若干步后保留的比例（最大的单元和中位数单元）。",
+    ),
+    "chart.gf_clip.name": ("Gradient clipping", "梯度裁剪"),
+    "chart.gf_clip.summary": (
+        "Training error (left) and the gradient norm before clipping (right) over training steps, for a run without "
+        "and a run with clipping, with the clipping threshold as a dotted line; a cross marks a run that diverged.",
+        "训练误差（左）和裁剪前的梯度范数（右）随训练步数的变化，分别是不裁剪和裁剪的两次运行，"
+        "裁剪阈值画成点线；叉号标出发散的运行。",
+    ),
+    "chart.gf_vs_length.name": ("Test error by sequence length", "测试误差与序列长度"),
+    "chart.gf_vs_length.summary": (
+        "Test mean squared error on the adding problem against sequence length, one line per model, with the error "
+        "of always guessing the mean as a baseline.",
+        "加法问题上的测试均方误差与序列长度的关系，每个模型一条线，以“总是猜平均值”的误差作为基线。",
+    ),
+    "chart.gf_ref_curves.name": ("Training curves on the adding problem", "加法问题上的训练曲线"),
+    "chart.gf_ref_curves.summary": (
+        "Mean squared error over training, one line per model, with the baseline of always guessing the mean.",
+        "训练过程中的均方误差，每个模型一条线，并以“总是猜平均值”为基线。",
+    ),
+    "chart.gf_live_curve.name": ("Your training run on the adding problem", "你在加法问题上的训练"),
+    "chart.gf_live_curve.summary": (
+        "Mean squared error of your run over training, with the baseline of always guessing the mean.",
+        "你这次训练的均方误差随训练的变化，并以“总是猜平均值”为基线。",
+    ),
+    # /train
+    "chart.train_curves.name": ("Training curves", "训练曲线"),
+    "chart.train_curves.summary": (
+        "Loss, accuracy, precision, recall and F1 per epoch, on the training split as solid lines and the validation "
+        "split in another colour; earlier runs are dotted.",
+        "每个轮次的损失、准确率、精确率、召回率和 F1：训练集和验证集用不同颜色，较早的运行用点线表示。",
+    ),
+    "chart.train_cm.name": ("Confusion matrix, counts", "混淆矩阵（计数）"),
+    "chart.train_cm.summary": (
+        "A grid of test examples by true class (rows) and predicted class (columns), each cell labelled with its count.",
+        "按真实类别（行）和预测类别（列）统计测试样本的网格，每格标出数量。",
+    ),
+    "chart.train_cmn.name": ("Confusion matrix, share of each true class", "混淆矩阵（按真实类别归一化）"),
+    "chart.train_cmn.summary": (
+        "The same grid with each row divided by its total, so each cell is the share of a true class given each label.",
+        "同一网格，每行除以该行总数，因此每格表示某个真实类别被判为各个类别的比例。",
+    ),
+    "chart.train_roc.name": ("ROC curve", "ROC 曲线"),
+    "chart.train_roc.summary": (
+        "True positive rate against false positive rate over every threshold, with the chance diagonal and the current "
+        "threshold marked by a cross.",
+        "在所有阈值下真正例率与假正例率的关系，画出随机猜测的对角线，当前阈值用叉号标出。",
+    ),
+    "chart.train_pr.name": ("Precision-recall curve", "精确率-召回率曲线"),
+    "chart.train_pr.summary": (
+        "Precision against recall over every threshold, with the share of positives as the chance line and the current "
+        "threshold marked by a cross.",
+        "在所有阈值下精确率与召回率的关系，以正类比例为随机基线，当前阈值用叉号标出。",
+    ),
+    # /text-pipeline
+    "chart.embedding.name": ("Embedding rows", "嵌入行"),
+    "chart.embedding.summary": (
+        "A heatmap with one row per position of the padded sequence and one column per embedding dimension, "
+        "blue for negative values and red for positive ones.",
+        "热力图：每行是填充后序列中的一个位置，每列是一个嵌入维度，负值为蓝色，正值为红色。",
+    ),
+    # /metrics
+    "chart.cm_counts.name": ("Confusion matrix, counts", "混淆矩阵（计数）"),
+    "chart.cm_counts.summary": (
+        "The four counts TP, FN, FP and TN in a two-by-two grid, true class by row and predicted class by column.",
+        "TP、FN、FP、TN 四个计数组成的二乘二网格，行是真实类别，列是预测类别。",
+    ),
+    "chart.cm_normalised.name": ("Confusion matrix, share of each true class", "混淆矩阵（按真实类别归一化）"),
+    "chart.cm_normalised.summary": (
+        "The same grid with each row divided by its total: the top row holds recall and the miss rate.",
+        "同一网格，每行除以该行总数：上面一行就是召回率和漏检率。",
+    ),
+    "chart.paradox.name": ("The accuracy paradox", "准确率悖论"),
+    "chart.paradox.summary": (
+        "Bars of each metric for a model that always says negative and for a useful model, side by side.",
+        "“总是判为负类”的模型与一个有用模型在各项指标上的柱形对比。",
+    ),
+    # /forecast
+    "chart.forecast_series.name": ("The series, split on time", "按时间划分的序列"),
+    "chart.forecast_series.summary": (
+        "The whole series as a line, the training part in one colour and the test part after the dotted split line in another.",
+        "整条序列画成折线：训练部分一种颜色，点线分割处之后的测试部分另一种颜色。",
+    ),
+    "chart.forecast_windows.name": ("Windows and targets", "窗口与目标"),
+    "chart.forecast_windows.summary": (
+        "One row per training pair: the window's values in one colour, the value to predict next in another, each "
+        "cell labelled with its value.",
+        "每行是一个训练样本对：窗口中的值一种颜色，要预测的下一个值另一种颜色，每格标出数值。",
+    ),
+    "chart.forecast_scaling.name": ("Scaling, two ways", "两种缩放方式"),
+    "chart.forecast_scaling.summary": (
+        "The series scaled with the training part's minimum and maximum (solid) and with the whole series' (dashed, "
+        "which leaks the test part).",
+        "用训练部分的最小值和最大值缩放的序列（实线），以及用整条序列缩放的序列（虚线，会泄露测试部分的信息）。",
+    ),
+    "chart.forecast_loss.name": ("Training loss", "训练损失"),
+    "chart.forecast_loss.summary": (
+        "Mean squared error per epoch on the training and test parts; a run with the leaky scaling is dashed.",
+        "每个轮次在训练部分和测试部分上的均方误差；使用泄露缩放的运行用虚线表示。",
+    ),
+    "chart.forecast_predictions.name": ("One-step predictions", "单步预测"),
+    "chart.forecast_predictions.summary": (
+        "The series in grey with the LSTM's one-step predictions on the training and test parts in two colours.",
+        "灰色的原序列，以及 LSTM 在训练部分和测试部分上的单步预测（两种颜色）。",
+    ),
+    "chart.forecast_future.name": ("Recursive forecast", "递归预测"),
+    "chart.forecast_future.summary": (
+        "The series followed by a dotted line of forecasts, each made from the forecasts before it.",
+        "原序列之后接一条点线表示的预测，每个预测都以前面的预测为输入。",
+    ),
+}
