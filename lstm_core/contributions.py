@@ -45,7 +45,7 @@ def previous(values: np.ndarray) -> np.ndarray:
 def gate_terms(recorder: Recorder, trace: Trace, x, layer: int = 0, unit: int = 0, batch: int = 0) -> dict:
     """{quantity: {term: (T,) array}} for one unit of one layer (forward direction), batch item `batch`."""
     w = recorder.layers[layer][0]
-    kind, H = recorder.kind, recorder.hidden_size
+    kind, H = recorder.kind, w.hidden_size
     rec = trace.records[layer][0]
     X = layer_input(trace, x, layer)[:, batch, :]  # (T, I)
     h_prev = previous(rec["h"][:, batch, :])  # (T, H)

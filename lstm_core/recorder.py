@@ -117,6 +117,7 @@ class Recorder:
 
     @property
     def hidden_size(self) -> int:
+        """The first layer's width (every layer's, for a model trained here)."""
         return self.layers[0][0].hidden_size
 
     @property
@@ -146,9 +147,9 @@ class Recorder:
         if x.ndim != 3 or x.shape[-1] != self.input_size:
             raise ValueError(f"expected input with {self.input_size} features, got shape {x.shape}")
         T, B, _ = x.shape
-        H, D = self.hidden_size, len(self.layers[0])
-        h0 = np.zeros((self.num_layers * D, B, H), self.dtype) if h0 is None else _as_state(h0, B, self.dtype)
-        c0 = np.zeros_like(h0) if c0 is None else _as_state(c0, B, self.dtype)
+        D = len(self.layers[0])
+        h0 = None if h0 is None else _as_state(h0, B, self.dtype)
+        c0 = None if c0 is None else _as_state(c0, B, self.dtype)
         records = []
         layer_input = x
         for layer, directions in enumerate(self.layers):
@@ -157,7 +158,8 @@ class Recorder:
             for d, w in enumerate(directions):
                 seq = layer_input[::-1] if d == 1 else layer_input  # the reverse direction reads back to front
                 k = layer * D + d
-                rec = self._run(w, seq, h0[k], c0[k], fix)
+                zeros = np.zeros((B, w.hidden_size), self.dtype)  # layers may differ in width (a Keras stack)
+                rec = self._run(w, seq, zeros if h0 is None else h0[k], zeros if c0 is None else c0[k], fix)
                 recs.append({q: v[::-1] if d == 1 else v for q, v in rec.items()})
             records.append(recs)
             layer_input = np.concatenate([r["h"] for r in recs], axis=-1) if D == 2 else recs[0]["h"]

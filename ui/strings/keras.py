@@ -1,0 +1,129 @@
+STRINGS = {
+    "keras.upload": ("Open a Keras model (.keras, .h5, + .json)", "打开 Keras 模型（.keras、.h5，以及 .json）"),
+    "keras.upload_help": (
+        'A model saved with model.save("….keras") or model.save("….h5"), or weights saved with '
+        'save_weights("….weights.h5") together with model.to_json(). Optionally add your word index: the JSON '
+        'of tokenizer.to_json() or a plain {"word": id} file. Only the weights and the config are read: no code is run. '
+        "Shapes: Embedding, LSTM/GRU/SimpleRNN (Bidirectional too), Dropout, Dense. At most 2 MB.",
+        '用 model.save("….keras") 或 model.save("….h5") 保存的模型，或者用 save_weights("….weights.h5") 保存的权重'
+        '加上 model.to_json() 的配置。还可以加上你的词表：tokenizer.to_json() 输出的 JSON，或普通的 {"词": 编号} 文件。'
+        "只读取权重和配置，不执行任何代码。"
+        "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense。最大 2 MB。",
+    ),
+    "keras.title": ("Keras model: {name}", "Keras 模型：{name}"),
+    "keras.loaded": (
+        "Loaded the Keras model “{title}”: {layers}.",
+        "已加载 Keras 模型“{title}”：{layers}。",
+    ),
+    "keras.loaded_words": ("Word index: {n} words.", "词表：{n} 个词。"),
+    "keras.err_one_model": (
+        "Upload one model file (.keras or .h5), with at most its JSON config and one word index.",
+        "请上传一个模型文件（.keras 或 .h5），最多再加上它的 JSON 配置和一个词表。",
+    ),
+    "keras.err_json_kind": (
+        "The JSON file “{name}” is neither a Keras model config nor a word index.",
+        "JSON 文件“{name}”既不是 Keras 模型配置，也不是词表。",
+    ),
+    "keras.err_format": (
+        "This is not a Keras model file (expected a .keras zip or an HDF5 .h5 file).",
+        "这不是 Keras 模型文件（应为 .keras 压缩包或 HDF5 格式的 .h5 文件）。",
+    ),
+    "keras.err_zip": (
+        "The .keras file is damaged (its zip archive cannot be read).",
+        ".keras 文件已损坏（无法读取其中的 zip 压缩包）。",
+    ),
+    "keras.err_h5": (
+        "The HDF5 weights are damaged or not laid out as Keras writes them.",
+        "HDF5 权重已损坏，或者其结构不是 Keras 写入的格式。",
+    ),
+    "keras.err_missing": ("The Keras file has no “{name}”.", "Keras 文件中缺少“{name}”。"),
+    "keras.err_config": (
+        "The model's JSON config is damaged or not a Keras model config.",
+        "模型的 JSON 配置已损坏，或者不是 Keras 模型配置。",
+    ),
+    "keras.err_needs_config": (
+        "This .h5 file holds weights only: add the model's JSON config (model.to_json()) to the upload.",
+        "这个 .h5 文件只有权重：请一起上传模型的 JSON 配置（model.to_json() 的输出）。",
+    ),
+    "keras.err_not_sequential": (
+        "Only Sequential Keras models can be opened here, not “{name}”.",
+        "这里只能打开 Sequential 形式的 Keras 模型，不支持“{name}”。",
+    ),
+    "keras.err_embedding_first": ("An Embedding layer must come first in the model.", "Embedding 层必须是模型的第一层。"),
+    "keras.err_masking": (
+        "The Masking layer is not supported: it skips steps whose values equal its mask value.",
+        "不支持 Masking 层：它会跳过取值等于掩码值的时间步。",
+    ),
+    "keras.err_after_last_step": (
+        "Layer “{layer}” reads a sequence, but the layer before it returns only its last step.",
+        "层“{layer}”需要读入序列，但它前面的层只返回最后一步。",
+    ),
+    "keras.err_input_unknown": (
+        "The model does not say how many numbers each step has: build it with keras.Input(shape=(None, features)).",
+        "模型没有说明每一步有多少个数：请用 keras.Input(shape=(None, 特征数)) 构建。",
+    ),
+    "keras.err_layer": (
+        "The layer “{layer}” is not supported (only Embedding, LSTM, GRU, SimpleRNN, Bidirectional, Dropout, Dense "
+        "and Activation; Lambda layers and custom objects are never run).",
+        "不支持层“{layer}”（只支持 Embedding、LSTM、GRU、SimpleRNN、Bidirectional、Dropout、Dense 和 Activation；"
+        "Lambda 层和自定义对象一律不会执行）。",
+    ),
+    "keras.err_no_recurrent": ("The model has no LSTM, GRU or SimpleRNN layer.", "模型中没有 LSTM、GRU 或 SimpleRNN 层。"),
+    "keras.err_setting": (
+        "Layer “{layer}” uses {setting}, which LSTM Lab cannot compute.",
+        "层“{layer}”使用了 {setting}，LSTM 实验室无法计算。",
+    ),
+    "keras.err_trace_setting": (
+        "Layer “{layer}” uses {setting}: the model runs, but its steps cannot be traced one by one here.",
+        "层“{layer}”使用了 {setting}：模型可以运行，但这里无法逐步追踪它的时间步。",
+    ),
+    "keras.err_weight_count": (
+        "Layer “{layer}” has {got} weight arrays where {want} were expected.",
+        "层“{layer}”有 {got} 个权重数组，应为 {want} 个。",
+    ),
+    "keras.err_no_embedding": (
+        "This model has no Embedding layer: give it numbers, one per step.",
+        "这个模型没有 Embedding 层：请输入数字，每一步一个。",
+    ),
+    "keras.err_ids": (
+        "Token ids must be whole numbers from 0 to {last}.",
+        "词编号必须是 0 到 {last} 之间的整数。",
+    ),
+    "keras.err_masked": (
+        "This model uses mask_zero: id 0 is padding, which Keras skips. Leave it out of the input.",
+        "这个模型使用了 mask_zero：编号 0 表示填充，Keras 会跳过它。请不要在输入中使用 0。",
+    ),
+    "keras.err_no_words": (
+        "None of the words is in the word index, and it has no OOV token: the model got no input.",
+        "没有一个词在词表中，词表也没有 OOV 标记：模型没有得到任何输入。",
+    ),
+    "keras.err_words": (
+        "The word index is damaged: expected tokenizer.to_json() output or a JSON object of words to ids (at most {limit}).",
+        "词表已损坏：应为 tokenizer.to_json() 的输出，或者一个从词到编号的 JSON 对象（最多 {limit} 个）。",
+    ),
+    "keras.err_one_feature": (
+        "This model reads {n} numbers per step; the explorer gives it one. Open a model with one input feature.",
+        "这个模型每一步读入 {n} 个数，而这里每一步只提供一个。请打开每步只有一个输入特征的模型。",
+    ),
+    "keras.note_prediction": (
+        "The Keras model's prediction for this input: {values}.",
+        "Keras 模型对这个输入的预测：{values}。",
+    ),
+    "keras.note_partial_trace": (
+        "Traced here: the first {n} recurrent layers of {total}; the rest run for the prediction only.",
+        "这里追踪了 {total} 个循环层中的前 {n} 个；其余的层只参与预测。",
+    ),
+    "keras.note_oov": (
+        "Not in the word index: {words}. {action}",
+        "不在词表中：{words}。{action}",
+    ),
+    "keras.oov_as": ("They are read as the OOV token “{token}” (id {id}).", "它们被当作 OOV 标记“{token}”（编号 {id}）读入。"),
+    "keras.oov_dropped": (
+        "Keras's Tokenizer drops them (there is no OOV token), and so does the explorer.",
+        "Keras 的 Tokenizer 会丢掉它们（没有 OOV 标记），这里也一样。",
+    ),
+    "keras.note_ids": (
+        "No word index: type token ids, e.g. 4, 17, 9 (upload your word index to type words).",
+        "没有词表：请输入词编号，例如 4, 17, 9（上传词表后可以直接输入词语）。",
+    ),
+}
