@@ -224,17 +224,18 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_format")
     h5 = _open_h5(data)
-    try:
-        root_attrs = dict(h5.attrs)
-    except Exception as exc:  # h5py raises OSError, KeyError, TypeError... on a broken file
+    try:  # a damaged file fails here in many ways (OSError, RuntimeError, KeyError...): all one message
+        model_config = h5.attrs.get("model_config")
+        weights = h5["model_weights"] if model_config is not None and "model_weights" in h5 else h5
+        legacy = model_config is not None or "layers" not in h5  # Keras 2's save_weights: layer groups at the root
+    except Exception as exc:
         raise UserInputError("keras.err_h5") from exc
-    if "model_config" in root_attrs:
-        if "model_weights" not in h5:
+    if model_config is not None:
+        if weights is h5:
             raise UserInputError("keras.err_missing", name="model_weights")
-        return _build(_parse_json(_attr_bytes(root_attrs["model_config"])), h5["model_weights"], legacy=True)
+        return _build(_parse_json(_attr_bytes(model_config)), weights, legacy=True)
     if config is None:
         raise UserInputError("keras.err_needs_config")
-    legacy = "layers" not in h5  # Keras 2's save_weights: layer groups at the root, listed in layer_names
     return _build(_parse_json(config), h5, legacy=legacy)
 
 
@@ -279,9 +280,10 @@ def _open_h5(data: bytes):
 def _attr_bytes(value) -> bytes:
     if isinstance(value, bytes):
         return value
-    if isinstance(value, str):
-        return value.encode("utf-8")
-    raise UserInputError("keras.err_config")
+    try:
+        return value.encode("utf-8")  # a damaged file's string may hold lone surrogates
+    except (AttributeError, UnicodeEncodeError) as exc:
+        raise UserInputError("keras.err_config") from exc
 
 
 def _parse_json(raw) -> dict:
@@ -307,7 +309,9 @@ def _depth(value, level=0) -> int:
 
 
 def _name(value) -> str:
-    return str(value)[:MAX_NAME_CHARS]
+    """A name from the file, short and printable, for a message."""
+    text = str(value)[:MAX_NAME_CHARS].encode("utf-8", "replace").decode("utf-8")
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 def _layer_configs(config: dict) -> list:

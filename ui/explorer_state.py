@@ -16,6 +16,7 @@ import numpy as np
 import streamlit as st
 
 import ui
+from datasets import keras_words
 from datasets import sequence_input as si
 from lstm_core import Intervention, Recorder, Trace, handbuilt, random_recorder
 from lstm_core.contributions import gate_terms
@@ -91,7 +92,10 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
     if s.source == "trained":
         if trained is None:
             raise UserInputError("explorer.no_trained")
-        recorder, x, labels = _trained_input(trained, seq, notes)
+        if trained.keras is not None:
+            recorder, x, labels = _keras_input(s, trained, notes)
+        else:
+            recorder, x, labels = _trained_input(trained, seq, notes)
         notes.append(("explorer.note_trained", {"title": trained.title}))
         if s.kind != recorder.kind:
             notes.append(("explorer.note_trained_kind", {"kind": recorder.kind}))
@@ -137,6 +141,48 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
             x = np.eye(model.symbols)[x[:, 0].astype(int)]
     if x.shape[1] != model.recorder.input_size:
         raise UserInputError("explorer.err_input_size", got=x.shape[1], expected=model.recorder.input_size)
+    return model.recorder, x, labels
+
+
+def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
+    """A Keras model's input as Keras would get it (its own word index, its own ids), and its prediction."""
+    keras, index = model.keras, model.word_index
+    kind, raw = si.preset(s.preset, s.lang) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
+    if keras.embedding is None:
+        if kind != "numbers":
+            raise UserInputError("explorer.err_model_wants_numbers")
+        if keras.input_size != 1:
+            raise UserInputError("keras.err_one_feature", n=keras.input_size)
+        seq = si.parse_numbers(raw)
+        model_input, labels = np.asarray(seq.values, np.float32)[None, :, None], seq.labels  # (1, T, 1)
+    elif kind == "text":
+        if index is None:
+            raise UserInputError("keras.err_needs_words")
+        encoded = keras_words.encode(raw, index)
+        if encoded.oov:
+            words = ", ".join(encoded.oov)[:200]
+            if encoded.dropped:
+                notes.append(("keras.note_oov_dropped", {"words": words}))
+            else:
+                notes.append(("keras.note_oov_as", {"words": words, "token": index.oov_token, "id": index.oov_id}))
+        model_input, labels = np.asarray([encoded.ids]), encoded.labels
+    else:
+        seq = si.parse_numbers(raw)
+        values = np.asarray(seq.values)
+        if not np.all(values == np.round(values)):
+            raise UserInputError("keras.err_ids", last=keras.embedding.shape[0] - 1)
+        model_input = values.astype(np.int64)[None]  # (1, T) token ids
+        words = {} if index is None else {i: w for w, i in reversed(index.words.items())}
+        labels = tuple(words.get(int(i), str(int(i))) for i in model_input[0])
+    result = keras.run(model_input)
+    x = model_input[0] if keras.embedding is None else keras.embed(model_input)[0]  # (T, I)
+    prediction = result.prediction[0]
+    if prediction.ndim == 2:  # a Dense head on every step: show the last step's
+        prediction = prediction[-1]
+    values = ", ".join(f"{v:.4f}" for v in prediction[:10]) + (", …" if prediction.size > 10 else "")
+    notes.append(("keras.note_prediction", {"values": values}))
+    if model.traced_layers < len(keras.recurrent):
+        notes.append(("keras.note_partial_trace", {"n": model.traced_layers, "total": len(keras.recurrent)}))
     return model.recorder, x, labels
 
 
@@ -336,11 +382,12 @@ def _clamped(name: str, top: int) -> None:
 def view_ui(run: Run) -> tuple[int, int]:
     """Which layer and unit the stepper shows."""
     left, right = st.columns(2)
-    top_layer, top_unit = run.recorder.num_layers - 1, run.recorder.hidden_size - 1
+    top_layer = run.recorder.num_layers - 1
     layer = 0
     if top_layer > 0:
         _clamped("layer", top_layer)
         layer = ui.slider("layer", "explorer.layer", 0, top_layer, 0, where=left)
+    top_unit = run.recorder.layers[layer][0].hidden_size - 1  # a Keras stack's layers may differ in width
     unit = 0
     if top_unit > 0:
         _clamped("unit", top_unit)

@@ -113,17 +113,17 @@ STRINGS = {
         "Traced here: the first {n} recurrent layers of {total}; the rest run for the prediction only.",
         "这里追踪了 {total} 个循环层中的前 {n} 个；其余的层只参与预测。",
     ),
-    "keras.note_oov": (
-        "Not in the word index: {words}. {action}",
-        "不在词表中：{words}。{action}",
+    "keras.note_oov_as": (
+        "Not in the word index: {words}. They are read as the OOV token “{token}” (id {id}), as Keras's Tokenizer does.",
+        "不在词表中：{words}。它们按 Keras Tokenizer 的做法，被当作 OOV 标记“{token}”（编号 {id}）读入。",
     ),
-    "keras.oov_as": ("They are read as the OOV token “{token}” (id {id}).", "它们被当作 OOV 标记“{token}”（编号 {id}）读入。"),
-    "keras.oov_dropped": (
-        "Keras's Tokenizer drops them (there is no OOV token), and so does the explorer.",
-        "Keras 的 Tokenizer 会丢掉它们（没有 OOV 标记），这里也一样。",
+    "keras.note_oov_dropped": (
+        "Not in the word index: {words}. The word index has no OOV token, so they are left out, as Keras's Tokenizer does.",
+        "不在词表中：{words}。词表没有 OOV 标记，所以按 Keras Tokenizer 的做法把它们丢掉了。",
     ),
-    "keras.note_ids": (
-        "No word index: type token ids, e.g. 4, 17, 9 (upload your word index to type words).",
-        "没有词表：请输入词编号，例如 4, 17, 9（上传词表后可以直接输入词语）。",
+    "keras.err_needs_words": (
+        "This model reads token ids. Upload your word index with the model to type a sentence, "
+        "or type ids as numbers (e.g. 4, 17, 9).",
+        "这个模型读入的是词编号。请和模型一起上传你的词表，才能输入句子；或者以数字形式输入编号（例如 4, 17, 9）。",
     ),
 }
