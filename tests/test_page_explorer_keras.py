@@ -82,6 +82,7 @@ def test_files_are_told_apart_and_refused_with_reasons():
     cases = [
         ([("a.keras", kf.keras_zip()), ("b.h5", kf.legacy_h5())], "keras.err_one_model"),
         ([("a.json", TOKENIZER)], "keras.err_one_model"),
+        ([("a.keras", kf.keras_zip()), ("w.json", TOKENIZER), ("v.json", TOKENIZER)], "keras.err_one_model"),
         ([("a.keras", kf.keras_zip()), ("x.json", b"[1, 2]")], "keras.err_json_kind"),
         ([("a.keras", kf.keras_zip()), ("x.json", b"\xff")], "keras.err_json_kind"),
         ([("m.weights.h5", kf.weights_h5())], "keras.err_needs_config"),

@@ -93,10 +93,11 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         if trained is None:
             raise UserInputError("explorer.no_trained")
         if trained.keras is not None:
+            notes.append(("explorer.note_trained", {"title": trained.title}))
             recorder, x, labels = _keras_input(s, trained, notes)
         else:
             recorder, x, labels = _trained_input(trained, seq, notes)
-        notes.append(("explorer.note_trained", {"title": trained.title}))
+            notes.append(("explorer.note_trained", {"title": trained.title}))
         if s.kind != recorder.kind:
             notes.append(("explorer.note_trained_kind", {"kind": recorder.kind}))
         if recorder.bidirectional:
@@ -181,6 +182,7 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
         prediction = prediction[-1]
     values = ", ".join(f"{v:.4f}" for v in prediction[:10]) + (", …" if prediction.size > 10 else "")
     notes.append(("keras.note_prediction", {"values": values}))
+    notes.append(("keras.note_notation", {}))
     if model.traced_layers < len(keras.recurrent):
         notes.append(("keras.note_partial_trace", {"n": model.traced_layers, "total": len(keras.recurrent)}))
     return model.recorder, x, labels

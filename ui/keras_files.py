@@ -42,9 +42,13 @@ def load_files(files: list[tuple[str, bytes]], lang: str = "en") -> handoff.Trai
             value = json.loads(data)
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise UserInputError("keras.err_json_kind", name=_plain(name)) from None
-        if keras_words.looks_like_word_index(value) and word_index is None:
+        if keras_words.looks_like_word_index(value):
+            if word_index is not None:
+                raise UserInputError("keras.err_one_model")
             word_index = keras_words.parse(data)
-        elif isinstance(value, dict) and "class_name" in value and config is None:
+        elif isinstance(value, dict) and "class_name" in value:
+            if config is not None:
+                raise UserInputError("keras.err_one_model")
             config = data
         else:
             raise UserInputError("keras.err_json_kind", name=_plain(name))

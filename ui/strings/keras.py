@@ -11,14 +11,21 @@ STRINGS = {
         "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense。最大 2 MB。",
     ),
     "keras.title": ("Keras model: {name}", "Keras 模型：{name}"),
-    "keras.loaded": (
-        "Loaded the Keras model “{title}”: {layers}.",
-        "已加载 Keras 模型“{title}”：{layers}。",
+    "keras.loaded": ("Loaded. Its layers: {layers}.", "已加载。它的层：{layers}。"),
+    "keras.note_notation": (
+        "The equations use PyTorch's notation. Keras stores each weight matrix transposed: W_i· is the transpose "
+        "of the kernel's columns for that gate, W_h· of the recurrent kernel's. An LSTM or SimpleRNN in Keras has one "
+        "bias: it is the b beside x, and the b beside h is 0 (a GRU keeps both). Keras's gates i, f, c, o (GRU: z, r, h) "
+        "are i, f, g, o (r, z, n) here.",
+        "公式使用 PyTorch 的记号。Keras 把每个权重矩阵转置存放：W_i· 是 kernel 中该门那几列的转置，W_h· 是 "
+        "recurrent_kernel 中那几列的转置。Keras 的 LSTM 和 SimpleRNN 只有一个偏置：就是 x 旁边的 b，h 旁边的 b 为 0"
+        "（GRU 两个都有）。Keras 的门 i、f、c、o（GRU：z、r、h）在这里记作 i、f、g、o（r、z、n）。",
     ),
     "keras.loaded_words": ("Word index: {n} words.", "词表：{n} 个词。"),
     "keras.err_one_model": (
-        "Upload one model file (.keras or .h5), with at most its JSON config and one word index.",
-        "请上传一个模型文件（.keras 或 .h5），最多再加上它的 JSON 配置和一个词表。",
+        "Keep one model file (.keras or .h5) in the list, with at most its JSON config and one word index: "
+        "remove the others with the × beside them.",
+        "列表中只保留一个模型文件（.keras 或 .h5），最多再加上它的 JSON 配置和一个词表：请用文件旁边的 × 删除其他文件。",
     ),
     "keras.err_json_kind": (
         "The JSON file “{name}” is neither a Keras model config nor a word index.",
