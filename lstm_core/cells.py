@@ -25,6 +25,28 @@ class NumpyOps:
         return np.maximum(x, 0)
 
 
+class HardSigmoidOps(NumpyOps):
+    """Keras's hard_sigmoid in place of σ for the gates (the tanh stays): a straight line clipped to [0, 1],
+    clip(slope·x + ½, 0, 1). Keras 2 (and tf.keras) used slope 0.2; Keras 3 uses 1/6 (relu6(x + 3) / 6)."""
+
+    @classmethod
+    def sigmoid(cls, x):
+        return np.clip(cls.slope * x + 0.5, 0.0, 1.0)
+
+
+class HardSigmoidKeras2Ops(HardSigmoidOps):
+    slope = 0.2
+
+
+class HardSigmoidKeras3Ops(HardSigmoidOps):
+    slope = 1.0 / 6.0
+
+
+# The gate activations the recorder computes: σ everywhere except models opened from Keras.
+GATE_OPS = {"sigmoid": NumpyOps, "hard_sigmoid_keras2": HardSigmoidKeras2Ops, "hard_sigmoid_keras3": HardSigmoidKeras3Ops}
+GATE_SYMBOL = {"sigmoid": "σ", "hard_sigmoid_keras2": "hard σ", "hard_sigmoid_keras3": "hard σ"}
+
+
 class TorchOps:
     @staticmethod
     def sigmoid(x):

@@ -157,6 +157,7 @@ class KerasModel:
         for layer in layers[1:]:
             fits = (
                 layer.recorder.kind == first.recorder.kind
+                and layer.recorder.gate_activation == first.recorder.gate_activation
                 and not layer.go_backwards
                 and layer.merge_mode == "concat"
                 and len(layer.recorder.layers[0]) == len(first.recorder.layers[0])
@@ -164,7 +165,9 @@ class KerasModel:
             if not fits:
                 break
             stack.append(layer)
-        recorder = Recorder(first.recorder.kind, [layer.recorder.layers[0] for layer in stack])
+        recorder = Recorder(
+            first.recorder.kind, [layer.recorder.layers[0] for layer in stack], gate_activation=first.recorder.gate_activation
+        )
         return recorder, len(stack)
 
 
@@ -220,7 +223,7 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     data = bytes(data)
     if data.startswith(ZIP_MAGIC):
         config_bytes, weights_bytes = _read_zip(data)
-        return _build(_parse_json(config_bytes), _open_h5(weights_bytes), legacy=False)
+        return _build(_parse_json(config_bytes), _open_h5(weights_bytes), legacy=False, version="3")
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_format")
     h5 = _open_h5(data)
@@ -228,22 +231,35 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
         model_config = h5.attrs.get("model_config")
         weights = h5["model_weights"] if model_config is not None and "model_weights" in h5 else h5
         legacy = model_config is not None or "layers" not in h5  # Keras 2's save_weights: layer groups at the root
+        version = _major(h5.attrs.get("keras_version"))
     except Exception as exc:
         raise UserInputError("keras.err_h5") from exc
     if model_config is not None:
         if weights is h5:
             raise UserInputError("keras.err_missing", name="model_weights")
-        return _build(_parse_json(_attr_bytes(model_config)), weights, legacy=True)
+        return _build(_parse_json(_attr_bytes(model_config)), weights, legacy=True, version=version)
     if config is None:
         raise UserInputError("keras.err_needs_config")
-    return _build(_parse_json(config), h5, legacy=legacy)
+    config = _parse_json(config)
+    if version is None:  # Keras 2's to_json() names its version; Keras 3's writes a "module" instead
+        version = _major(config.get("keras_version")) or ("3" if "module" in config else None)
+    return _build(config, h5, legacy=legacy, version=version)
+
+
+def _major(value) -> str | None:
+    """ "2" for Keras 1 or 2 (hard_sigmoid = clip(0.2x + 0.5)), "3" for Keras 3 (clip(x/6 + 0.5)), None if unknown."""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str) or not value[:1].isdigit():
+        return None
+    return "2" if value[0] in "12" else "3"
 
 
 def _read_zip(data: bytes):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
         raise UserInputError("keras.err_zip") from exc
     if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
         raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
@@ -413,7 +429,7 @@ def _activation_name(cfg, key, label, allowed=ACTIVATIONS) -> str:
     return value
 
 
-def _build(config: dict, weights_group, legacy: bool) -> KerasModel:
+def _build(config: dict, weights_group, legacy: bool, version: str | None) -> KerasModel:
     weights = _Weights(weights_group, legacy)
     layers, notes, used = [], [], {}
     embedding, mask_zero, width, sequence = None, False, None, True  # width: features reaching the next layer
@@ -446,7 +462,7 @@ def _build(config: dict, weights_group, legacy: bool) -> KerasModel:
                 raise UserInputError("keras.err_after_last_step", layer=_name(name))
             if width is None:
                 raise UserInputError("keras.err_input_unknown")
-            layer = _recurrent(class_name, cfg, name, width, weights)
+            layer = _recurrent(class_name, cfg, name, width, weights, version)
             layers.append(layer)
             width, sequence = layer.units, layer.return_sequences
             continue
@@ -511,11 +527,11 @@ def _exactly(arrays, n, name):
     return arrays
 
 
-def _recurrent(class_name, cfg, name, width, weights) -> RecurrentLayer:
+def _recurrent(class_name, cfg, name, width, weights, version) -> RecurrentLayer:
     if class_name != "Bidirectional":
         _refuse_rnn_settings(cfg, name)
-        kind, cell = _cell(class_name, cfg, name, width, weights.arrays(name, ("cell",)))
-        recorder = Recorder(kind, [[cell]])
+        kind, gates, cell = _cell(class_name, cfg, name, width, weights.arrays(name, ("cell",)), version)
+        recorder = Recorder(kind, [[cell]], gate_activation=gates)
         return RecurrentLayer(name, recorder, cfg.get("return_sequences") is True, cfg.get("go_backwards") is True)
     merge_mode = cfg.get("merge_mode", "concat")
     if merge_mode not in MERGE_MODES:
@@ -535,11 +551,11 @@ def _recurrent(class_name, cfg, name, width, weights) -> RecurrentLayer:
     half = len(arrays) // 2
     if half * 2 != len(arrays):
         raise UserInputError("keras.err_weight_count", layer=_name(name), got=len(arrays), want="2 × n")
-    kind, forward = _cell(inner_class, inner_cfg, name, width, arrays[:half])
-    back_kind, back = _cell(inner_class, back_cfg, name, width, arrays[half:])
-    if back_kind != kind or back.hidden_size != forward.hidden_size:
+    kind, gates, forward = _cell(inner_class, inner_cfg, name, width, arrays[:half], version)
+    back_kind, back_gates, back = _cell(inner_class, back_cfg, name, width, arrays[half:], version)
+    if (back_kind, back_gates, back.hidden_size) != (kind, gates, forward.hidden_size):
         raise UserInputError("keras.err_config")
-    recorder = Recorder(kind, [[forward, back]])
+    recorder = Recorder(kind, [[forward, back]], gate_activation=gates)
     return RecurrentLayer(name, recorder, inner_cfg.get("return_sequences") is True, False, merge_mode)
 
 
@@ -550,16 +566,20 @@ def _refuse_rnn_settings(cfg, name):
         raise UserInputError("keras.err_setting", layer=_name(name), setting="return_state=True")
 
 
-def _cell(class_name, cfg, name, width, arrays):
-    """(recorder kind, CellWeights in PyTorch's layout) for one direction of one Keras layer."""
+def _cell(class_name, cfg, name, width, arrays, version):
+    """(recorder kind, gate activation, CellWeights in PyTorch's layout) for one direction of one Keras layer."""
     H = _int(cfg, "units", 1, MAX_HIDDEN, name)
     use_bias = cfg.get("use_bias", True) is not False
+    gates = "sigmoid"
     if class_name == "SimpleRNN":
         activation = _activation_name(cfg, "activation", name, ("tanh", "relu"))
         kind, G = "rnn_" + activation, 1
     else:
         _activation_name(cfg, "activation", name, ("tanh",))
-        _activation_name(cfg, "recurrent_activation", name, ("sigmoid",))
+        if _activation_name(cfg, "recurrent_activation", name, ("sigmoid", "hard_sigmoid")) == "hard_sigmoid":
+            if version is None:  # Keras 2 and 3 define it differently: the file must say which wrote it
+                raise UserInputError("keras.err_setting", layer=_name(name), setting="hard_sigmoid (Keras version unknown)")
+            gates = f"hard_sigmoid_keras{version}"
         kind, G = RECURRENT[class_name], 4 if class_name == "LSTM" else 3
     reset_after = class_name == "GRU" and cfg.get("reset_after", False) is True
     if class_name == "GRU" and not reset_after:
@@ -584,4 +604,4 @@ def _cell(class_name, cfg, name, width, arrays):
     def pt(a):
         return np.ascontiguousarray(a, dtype=dtype)
 
-    return kind, CellWeights(pt(kernel.T), pt(recurrent.T), pt(b_ih), pt(b_hh))
+    return kind, gates, CellWeights(pt(kernel.T), pt(recurrent.T), pt(b_ih), pt(b_hh))

@@ -110,10 +110,13 @@ class Recorder:
     kind: str  # one of KINDS
     layers: list  # [layer][direction] -> CellWeights
     batch_first: bool = False
+    gate_activation: str = "sigmoid"  # one of cells.GATE_OPS: Keras models may use hard_sigmoid for the gates
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
+        if self.gate_activation not in cells.GATE_OPS:
+            raise ValueError(f"gate_activation must be one of {tuple(cells.GATE_OPS)}, not {self.gate_activation!r}")
 
     @property
     def hidden_size(self) -> int:
@@ -166,7 +169,8 @@ class Recorder:
         return Trace(self.kind, records, cells.QUANTITIES[self.kind])
 
     def _run(self, w: CellWeights, x, h, c, fix):
-        if self.kind == "lstm" and fix is None:
+        ops = cells.GATE_OPS[self.gate_activation]
+        if self.kind == "lstm" and fix is None and ops is cells.NumpyOps:
             return record_lstm(x, w.W_ih, w.W_hh, w.b_ih, w.b_hh, h, c)
         T, B, _ = x.shape
         names = cells.QUANTITIES[self.kind]
@@ -175,10 +179,10 @@ class Recorder:
         W_hh = np.ascontiguousarray(w.W_hh)
         for t in range(T):
             if self.kind in ("lstm", "peephole"):
-                step = cells.lstm_step(xw[t], h, c, W_hh, w.b_hh, peep=w.peep, what_if=fix)
+                step = cells.lstm_step(xw[t], h, c, W_hh, w.b_hh, ops=ops, peep=w.peep, what_if=fix)
                 c = step["c"]
             elif self.kind == "gru":
-                step = cells.gru_step(xw[t], h, W_hh, w.b_hh, what_if=fix)
+                step = cells.gru_step(xw[t], h, W_hh, w.b_hh, ops=ops, what_if=fix)
             else:
                 step = cells.rnn_step(xw[t], h, W_hh, w.b_hh, nonlinearity=self.kind[4:], what_if=fix)
             h = step["h"]
@@ -240,6 +244,8 @@ def to_torch(recorder: Recorder):
 
     if recorder.kind == "peephole":
         raise ValueError("torch.nn has no peephole LSTM")
+    if recorder.gate_activation != "sigmoid":
+        raise ValueError("torch.nn's gates are sigmoids, not " + recorder.gate_activation)
     cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU}.get(recorder.kind, torch.nn.RNN)
     kwargs = {"nonlinearity": recorder.kind[4:]} if recorder.kind.startswith("rnn") else {}
     module = cls(

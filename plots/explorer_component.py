@@ -131,14 +131,16 @@ def unpack(packed: dict) -> np.ndarray:
     return np.where(codes == NULL16, np.nan, codes * packed["scale"])
 
 
-def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, start: int = 0) -> dict:
+def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, start: int = 0, sigma: str = "σ") -> dict:
     """What the page needs: record {quantity: (T, B, H)} of one layer (batch item 0 is shown),
     terms from `lstm_core.contributions.gate_terms` for `unit`, one label per step, and x_t as a
-    number per step when the input is one number (else None: the label stands for x_t)."""
+    number per step when the input is one number (else None: the label stands for x_t). `sigma`
+    names the gates' activation in the numbers (a Keras model may use hard_sigmoid)."""
     order = [q for q in equations.BY_KIND[kind] if q in record]
     T, _, H = record[order[0]].shape
     return {
         "kind": kind,
+        "sigma": sigma,
         "T": int(T),
         "H": int(H),
         "unit": int(unit),

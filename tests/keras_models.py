@@ -40,8 +40,16 @@ def randomise(model, seed: int):
     return model
 
 
-def build(name: str, seed: int = 0):
-    """(model, example input) for one named shape."""
+@keras().saving.register_keras_serializable(package="lstm_lab_tests")  # Bidirectional copies its layer through the config
+def keras2_hard_sigmoid(x):
+    """Keras 2's hard_sigmoid, clip(0.2x + 0.5, 0, 1) (Keras 3's is clip(x/6 + 0.5, 0, 1)): the oracle for
+    a Keras 2 file, run by Keras 3 as a custom activation."""
+    ops = keras().ops
+    return ops.clip(0.2 * x + 0.5, 0.0, 1.0)
+
+
+def build(name: str, seed: int = 0, hard_sigmoid="hard_sigmoid"):
+    """(model, example input) for one named shape; `hard_sigmoid` is what its hard_sigmoid gates use."""
     k = keras()
     L = k.layers
     rng = np.random.default_rng(seed + 100)
@@ -84,6 +92,15 @@ def build(name: str, seed: int = 0):
             ],
             ids,
         ),
+        "hard_sigmoid": (
+            [
+                k.Input((None, 2)),
+                L.LSTM(4, recurrent_activation=hard_sigmoid, return_sequences=True),
+                L.Bidirectional(L.GRU(3, recurrent_activation=hard_sigmoid)),
+                L.Dense(2),
+            ],
+            series,
+        ),
         "no_bias_mixed": (
             [
                 k.Input((None, 2)),
@@ -107,6 +124,7 @@ SHAPES = (
     "simple_rnn",
     "go_backwards_per_step",
     "merge_modes",
+    "hard_sigmoid",
     "no_bias_mixed",
 )
 
@@ -140,6 +158,8 @@ def _keras2_config(value):
 def write_keras2_h5(model, path, weights_only: bool = False):
     """The model in Keras 2's legacy HDF5 layout (see the module docstring)."""
     config = _keras2_config(json.loads(model.to_json()))
+    config.update(keras_version="2.13.1", backend="tensorflow")  # as Keras 2's to_json() wrote them
+    config.pop("compile_config", None)
     with h5py.File(path, "w") as f:
         if weights_only:
             group = f

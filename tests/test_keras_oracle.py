@@ -4,6 +4,7 @@ and the prediction, within 1e-5, for each supported shape and each file format K
 import json
 import os
 
+import h5py
 import numpy as np
 import pytest
 
@@ -35,13 +36,26 @@ def _save(model, fmt, tmp_path) -> tuple[bytes, bytes | None]:
 
 @pytest.fixture(scope="module", params=keras_models.SHAPES)
 def shape(request):
-    model, x = keras_models.build(request.param, seed=keras_models.SHAPES.index(request.param))
-    return model, x, model.predict(x, verbose=0), keras_models.recurrent_outputs(model, x)
+    seed = keras_models.SHAPES.index(request.param)
+    model, x = keras_models.build(request.param, seed=seed)
+    # a file that Keras 2 wrote means Keras 2's hard_sigmoid: its oracle is the same model with that activation
+    twin = model
+    if request.param == "hard_sigmoid":
+        twin, _ = keras_models.build(request.param, seed=seed, hard_sigmoid=keras_models.keras2_hard_sigmoid)
+    return (
+        model,
+        x,
+        {
+            "3": (model.predict(x, verbose=0), keras_models.recurrent_outputs(model, x)),
+            "2": (twin.predict(x, verbose=0), keras_models.recurrent_outputs(twin, x)),
+        },
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_recurrent_layer_and_the_prediction_equal_keras(shape, fmt, tmp_path):
-    model, x, prediction, outputs = shape
+    model, x, oracle = shape
+    prediction, outputs = oracle["2" if fmt.startswith("keras2") else "3"]
     data, config = _save(model, fmt, tmp_path)
     loaded = keras_io.load(data, config)
     run = loaded.run(x)
@@ -62,6 +76,22 @@ def test_the_explorer_stack_is_the_keras_stack():
     trace = recorder.record(loaded.embed(x).swapaxes(0, 1))
     first = keras_models.recurrent_outputs(model, x)[0]
     np.testing.assert_allclose(np.concatenate([d["h"] for d in trace.records[0]], -1).swapaxes(0, 1), first, atol=TOL, rtol=0)
+
+
+def test_hard_sigmoid_is_keras_2_s_or_keras_3_s_as_the_file_says_and_unknown_is_refused(tmp_path):
+    model, x = keras_models.build("hard_sigmoid", seed=7)
+    keras3 = keras_io.load(_bytes(model))
+    assert keras3.recurrent[0].recorder.gate_activation == "hard_sigmoid_keras3"
+    config = keras_models.write_keras2_h5(model, tmp_path / "w.h5", weights_only=True)
+    keras2 = keras_io.load((tmp_path / "w.h5").read_bytes(), json.dumps(config).encode())
+    assert keras2.recurrent[0].recorder.gate_activation == "hard_sigmoid_keras2"
+    assert np.abs(keras2.run(x).prediction - keras3.run(x).prediction).max() > 1e-3  # the two really differ
+    with h5py.File(tmp_path / "w.h5", "a") as f:
+        del f.attrs["keras_version"]  # neither the weights nor the config says which Keras wrote them
+    config.pop("keras_version", None)
+    with pytest.raises(UserInputError) as info:
+        keras_io.load((tmp_path / "w.h5").read_bytes(), json.dumps(config).encode())
+    assert "hard_sigmoid" in info.value.params["setting"]
 
 
 def test_a_stack_of_different_kinds_is_traced_as_far_as_one_kind_goes():
@@ -93,7 +123,7 @@ def test_what_the_recorder_cannot_compute_is_refused_by_name(suffix):
     L = k.layers
     cases = [
         (L.GRU(3, reset_after=False), "reset_after=False"),
-        (L.LSTM(3, recurrent_activation="hard_sigmoid"), "recurrent_activation=hard_sigmoid"),
+        (L.LSTM(3, recurrent_activation="tanh"), "recurrent_activation=tanh"),
         (L.LSTM(3, activation="relu"), "activation=relu"),
         (L.SimpleRNN(3, activation="sigmoid"), "activation=sigmoid"),
     ]

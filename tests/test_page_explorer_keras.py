@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm_core.contributions import gate_terms, pre_activation
 from lstm_core.errors import UserInputError
 from tests import keras_files as kf
 from ui import keras_files
@@ -105,3 +106,22 @@ def test_a_model_without_embedding_reads_numbers():
     wide = keras_files.load_files([("series3.keras", kf.numbers_zip(features=3))])
     at = _open(wide, mode="numbers", numbers="1, 2", lang="zh")
     assert "每一步读入 3 个数" in " ".join(str(e.value) for e in at.error) and not at.exception
+
+
+def test_hard_sigmoid_gates_are_named_in_the_numbers_and_explained():
+    config = kf.config()
+    config["config"]["layers"][2]["config"]["recurrent_activation"] = "hard_sigmoid"
+    model = keras_files.load_files([("old.keras", kf.keras_zip(config))])
+    assert model.recorder.gate_activation == "hard_sigmoid_keras3"
+    at = _open(model, mode="numbers", numbers="2, 5, 7", lang="zh")
+    assert not at.exception and not at.error
+    assert '"sigma":"hard σ"' in at.get("iframe")[0].proto.srcdoc
+    assert "clip(1/6·z + 0.5, 0, 1)" in _infos(at)
+    # the trace is the hard-sigmoid one: each gate is the clipped line of the pre-activation the stepper shows
+    x = model.keras.embed(np.array([[2, 5, 7]]))[0]
+    trace = model.recorder.record(x)
+    for unit in range(kf.HIDDEN):
+        terms = gate_terms(model.recorder, trace, x, unit=unit)
+        for gate in "ifo":
+            z = pre_activation("lstm", gate, terms[gate])
+            np.testing.assert_allclose(trace.values(gate)[:, 0, unit], np.clip(z / 6 + 0.5, 0, 1), atol=1e-6)

@@ -19,6 +19,7 @@ import ui
 from datasets import keras_words
 from datasets import sequence_input as si
 from lstm_core import Intervention, Recorder, Trace, handbuilt, random_recorder
+from lstm_core.cells import GATE_SYMBOL
 from lstm_core.contributions import gate_terms
 from lstm_core.errors import UserInputError
 from plots import explorer_component
@@ -183,6 +184,9 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
     values = ", ".join(f"{v:.4f}" for v in prediction[:10]) + (", …" if prediction.size > 10 else "")
     notes.append(("keras.note_prediction", {"values": values}))
     notes.append(("keras.note_notation", {}))
+    if model.recorder.gate_activation != "sigmoid":
+        slope = "0.2" if model.recorder.gate_activation.endswith("keras2") else "1/6"
+        notes.append(("keras.note_hard_sigmoid", {"slope": slope}))
     if model.traced_layers < len(keras.recurrent):
         notes.append(("keras.note_partial_trace", {"n": model.traced_layers, "total": len(keras.recurrent)}))
     return model.recorder, x, labels
@@ -216,7 +220,8 @@ def build_html(run: Run, layer: int, unit: int, lang: str) -> str:
     kind = run.recorder.kind
     terms = gate_terms(run.recorder, run.trace, run.x, layer=layer, unit=unit)
     x_display = run.x_display if layer == 0 else None
-    data = explorer_component.payload(kind, run.trace.records[layer][0], terms, run.labels, x_display, unit)
+    sigma = GATE_SYMBOL[run.recorder.gate_activation]
+    data = explorer_component.payload(kind, run.trace.records[layer][0], terms, run.labels, x_display, unit, sigma=sigma)
     return explorer_component.explorer_html(data, component_text(lang, unit), diagram(kind, lang))
 
 

@@ -12,6 +12,12 @@ STRINGS = {
     ),
     "keras.title": ("Keras model: {name}", "Keras 模型：{name}"),
     "keras.loaded": ("Loaded. Its layers: {layers}.", "已加载。它的层：{layers}。"),
+    "keras.note_hard_sigmoid": (
+        "This model's gates use Keras's hard_sigmoid, a straight line clipped to [0, 1]: "
+        "hard σ(z) = clip({slope}·z + 0.5, 0, 1). It stands where the equations show σ.",
+        "这个模型的门使用 Keras 的 hard_sigmoid，即截断到 [0, 1] 的一条直线：hard σ(z) = clip({slope}·z + 0.5, 0, 1)。"
+        "公式中的 σ 在这里就是它。",
+    ),
     "keras.note_notation": (
         "The equations use PyTorch's notation. Keras stores each weight matrix transposed: W_i· is the transpose "
         "of the kernel's columns for that gate, W_h· of the recurrent kernel's. An LSTM or SimpleRNN in Keras has one "
