@@ -107,6 +107,22 @@ def gru_step(xw, h, W_hh, b_hh, ops=NumpyOps, what_if=None):
     return {"r": r, "z": z, "n": n, "h": h}
 
 
+def gru_reset_before_step(xw, h, W_hh, b_hh, ops=NumpyOps, what_if=None):
+    """GRU as Cho et al. wrote it (Keras's reset_after=False, the default before Keras 2.3): the reset
+    gate multiplies h_{t-1} *before* the recurrent product of the candidate."""
+    fix = what_if or _as_is
+    xr, xz, xn = split(xw, 3)
+    H = h.shape[-1]
+    hr, hz = split(h @ W_hh[: 2 * H].T + b_hh[: 2 * H], 2)
+    r = fix("r", ops.sigmoid(xr + hr))  # r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)
+    z = fix("z", ops.sigmoid(xz + hz))  # z_t = σ(W_iz x_t + b_iz + W_hz h_{t-1} + b_hz)
+    n = fix(
+        "n", ops.tanh(xn + (r * h) @ W_hh[2 * H :].T + b_hh[2 * H :])
+    )  # n_t = tanh(W_in x_t + b_in + W_hn (r_t ⊙ h_{t-1}) + b_hn)
+    h = fix("h", (1 - z) * n + z * h)  # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+    return {"r": r, "z": z, "n": n, "h": h}
+
+
 def rnn_step(xw, h, W_hh, b_hh, ops=NumpyOps, nonlinearity="tanh", what_if=None):
     """Vanilla (Elman) RNN."""
     fix = what_if or _as_is
@@ -120,7 +136,8 @@ QUANTITIES = {
     "lstm": ("i", "f", "g", "o", "c", "h"),
     "peephole": ("i", "f", "g", "o", "c", "h"),
     "gru": ("r", "z", "n", "h"),
+    "gru_reset_before": ("r", "z", "n", "h"),
     "rnn_tanh": ("a", "h"),
     "rnn_relu": ("a", "h"),
 }
-GATE_BLOCKS = {"lstm": 4, "peephole": 4, "gru": 3, "rnn_tanh": 1, "rnn_relu": 1}
+GATE_BLOCKS = {"lstm": 4, "peephole": 4, "gru": 3, "gru_reset_before": 3, "rnn_tanh": 1, "rnn_relu": 1}

@@ -583,8 +583,7 @@ def _cell(class_name, cfg, name, width, arrays, version):
         kind, G = RECURRENT[class_name], 4 if class_name == "LSTM" else 3
     reset_after = class_name == "GRU" and cfg.get("reset_after", False) is True
     if class_name == "GRU" and not reset_after:
-        # Cho et al.'s form applies r before the recurrent product: a different cell from PyTorch's
-        raise UserInputError("keras.err_setting", layer=_name(name), setting="reset_after=False")
+        kind = "gru_reset_before"  # Cho et al.'s form: r_t resets h_{t-1} before the product, one bias
     arrays = _exactly(arrays, 3 if use_bias else 2, name)
     kernel = _check(arrays[0], (width, G * H), f"{name}/kernel")
     recurrent = _check(arrays[1], (H, G * H), f"{name}/recurrent_kernel")

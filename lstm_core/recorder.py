@@ -183,6 +183,8 @@ class Recorder:
                 c = step["c"]
             elif self.kind == "gru":
                 step = cells.gru_step(xw[t], h, W_hh, w.b_hh, ops=ops, what_if=fix)
+            elif self.kind == "gru_reset_before":
+                step = cells.gru_reset_before_step(xw[t], h, W_hh, w.b_hh, ops=ops, what_if=fix)
             else:
                 step = cells.rnn_step(xw[t], h, W_hh, w.b_hh, nonlinearity=self.kind[4:], what_if=fix)
             h = step["h"]
@@ -242,8 +244,8 @@ def to_torch(recorder: Recorder):
     """The fused torch.nn module with the recorder's weights (peephole LSTMs have none)."""
     import torch
 
-    if recorder.kind == "peephole":
-        raise ValueError("torch.nn has no peephole LSTM")
+    if recorder.kind in ("peephole", "gru_reset_before"):
+        raise ValueError(f"torch.nn has no {recorder.kind} cell")
     if recorder.gate_activation != "sigmoid":
         raise ValueError("torch.nn's gates are sigmoids, not " + recorder.gate_activation)
     cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU}.get(recorder.kind, torch.nn.RNN)

@@ -34,6 +34,7 @@ LINE_GROUPS = {
     "lstm": (("i", "f", "g", "o"), ("c", "h")),
     "peephole": (("i", "f", "g", "o"), ("c", "h")),
     "gru": (("r", "z", "n"), ("h",)),
+    "gru_reset_before": (("r", "z", "n"), ("h",)),
     "rnn_tanh": (("a",), ("h",)),
     "rnn_relu": (("a",), ("h",)),
 }

@@ -50,10 +50,14 @@ def weights(seed: int = 0) -> dict:
 
 def weights_h5(seed: int = 0) -> bytes:
     """Keras 3's model.weights.h5: layers/<class in snake case>/vars/<k>, an RNN's arrays under cell/."""
+    return weights_h5_of(weights(seed))
+
+
+def weights_h5_of(layers: dict, rnn: str = "lstm") -> bytes:
     buffer = io.BytesIO()
     with h5py.File(buffer, "w") as f:
-        for name, arrays in weights(seed).items():
-            group = f.create_group(f"layers/{name}/cell/vars" if name == "lstm" else f"layers/{name}/vars")
+        for name, arrays in layers.items():
+            group = f.create_group(f"layers/{name}/cell/vars" if name == rnn else f"layers/{name}/vars")
             for k, a in enumerate(arrays):
                 group.create_dataset(str(k), data=a)
         f.create_group("layers/dropout/vars")

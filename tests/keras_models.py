@@ -101,6 +101,25 @@ def build(name: str, seed: int = 0, hard_sigmoid="hard_sigmoid"):
             ],
             series,
         ),
+        "gru_reset_before": (
+            [
+                k.Input((None,), dtype="int32"),
+                L.Embedding(30, 4),
+                L.GRU(4, reset_after=False, return_sequences=True),
+                L.Bidirectional(L.GRU(3, reset_after=False, use_bias=True)),
+                L.Dense(2, activation="softmax"),
+            ],
+            ids,
+        ),
+        "keras_2_2_defaults": (  # what model.save() wrote before Keras 2.3: hard_sigmoid gates, GRU reset before
+            [
+                k.Input((None, 2)),
+                L.GRU(4, reset_after=False, recurrent_activation=hard_sigmoid, return_sequences=True),
+                L.LSTM(3, recurrent_activation=hard_sigmoid),
+                L.Dense(1, activation="sigmoid"),
+            ],
+            series,
+        ),
         "no_bias_mixed": (
             [
                 k.Input((None, 2)),
@@ -125,8 +144,11 @@ SHAPES = (
     "go_backwards_per_step",
     "merge_modes",
     "hard_sigmoid",
+    "gru_reset_before",
+    "keras_2_2_defaults",
     "no_bias_mixed",
 )
+HARD_SIGMOID = ("hard_sigmoid", "keras_2_2_defaults")
 
 
 def recurrent_outputs(model, x) -> list:

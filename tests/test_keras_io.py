@@ -293,3 +293,39 @@ print("ok", run.prediction.shape)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert done.returncode == 0 and "ok (1, 2)" in done.stdout, done.stderr[-2000:]
+
+
+# --- the cell kinds Keras adds: Cho et al.'s GRU and hard_sigmoid gates -----------------------------
+
+
+@pytest.mark.parametrize("gates", ["sigmoid", "hard_sigmoid_keras2", "hard_sigmoid_keras3"])
+def test_the_stepper_s_terms_give_every_recorded_gate(gates):
+    """For the kinds Keras adds, the terms the explorer shows sum to what the activation squashed."""
+    from lstm_core import cells, random_recorder
+    from lstm_core.contributions import gate_terms, pre_activation
+
+    recorder = random_recorder("gru_reset_before", 3, 4, num_layers=2, seed=5)
+    recorder.gate_activation = gates
+    x = np.random.default_rng(0).normal(size=(9, 3)) * 3
+    trace = recorder.record(x)
+    sigma = cells.GATE_OPS[gates].sigmoid
+    for layer in (0, 1):
+        for unit in range(4):
+            terms = gate_terms(recorder, trace, x, layer=layer, unit=unit)
+            for q, act in (("r", sigma), ("z", sigma), ("n", np.tanh)):
+                z = pre_activation(recorder.kind, q, terms[q])
+                np.testing.assert_allclose(trace.values(q, layer)[:, 0, unit], act(z), atol=1e-5)
+
+
+def test_cho_s_gru_differs_from_pytorch_s_and_is_never_handed_to_torch():
+    from lstm_core import random_recorder, to_torch
+    from lstm_core.gradients import hidden_gradients
+
+    cho = random_recorder("gru_reset_before", 2, 3, seed=1)
+    torch_like = random_recorder("gru", 2, 3, seed=1)  # the same numbers, read as PyTorch's GRU
+    x = np.random.default_rng(2).normal(size=(6, 2))
+    assert np.abs(cho.record(x).h - torch_like.record(x).h).max() > 1e-3
+    with pytest.raises(ValueError):
+        to_torch(cho)
+    with pytest.raises(ValueError):
+        hidden_gradients(cho, cho.record(x))

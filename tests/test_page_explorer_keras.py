@@ -125,3 +125,21 @@ def test_hard_sigmoid_gates_are_named_in_the_numbers_and_explained():
         for gate in "ifo":
             z = pre_activation("lstm", gate, terms[gate])
             np.testing.assert_allclose(trace.values(gate)[:, 0, unit], np.clip(z / 6 + 0.5, 0, 1), atol=1e-6)
+
+
+def test_cho_s_gru_steps_in_the_explorer():
+    config = kf.config()
+    gru = config["config"]["layers"][2]
+    gru["class_name"] = "GRU"
+    gru["config"].update(reset_after=False, name="gru")
+    H = kf.HIDDEN
+    arrays = kf.weights()
+    rng = np.random.default_rng(0)
+    arrays["gru"] = [rng.uniform(-0.5, 0.5, s).astype(np.float32) for s in ((kf.EMBED, 3 * H), (H, 3 * H), (3 * H,))]
+    del arrays["lstm"]
+    model = keras_files.load_files([("cho.keras", kf.keras_zip(config, kf.weights_h5_of(arrays, rnn="gru")))])
+    assert model.recorder.kind == "gru_reset_before"
+    at = _open(model, mode="numbers", numbers="2, 5, 7")
+    assert not at.exception and not at.error
+    page = at.get("iframe")[0].proto.srcdoc
+    assert 'data-kind="gru_reset_before"' in page and "reset_after=False" in page

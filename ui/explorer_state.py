@@ -36,6 +36,7 @@ INTERVENTIONS = {
     "lstm": ("f0", "f1", "i0", "unit_off"),
     "peephole": ("f0", "f1", "i0", "unit_off"),
     "gru": ("z1", "z0", "unit_off"),
+    "gru_reset_before": ("z1", "z0", "unit_off"),
     "rnn_tanh": ("unit_off",),
     "rnn_relu": ("unit_off",),
 }
@@ -207,11 +208,11 @@ def component_text(lang: str, unit: int) -> dict:
 
 def diagram(kind: str, lang: str) -> str:
     names = {q: translate(f"explorer.q.{q}", lang) for q in "ifgorzn"}
-    title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS else kind
+    title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS + ("gru_reset_before",) else kind
     if kind in ("lstm", "peephole"):
         names["peephole"] = translate("explorer.peephole_lines", lang)
         return cell_svg(names=names, title=title, live=True, peephole=kind == "peephole")
-    if kind == "gru":
+    if kind in ("gru", "gru_reset_before"):
         return gru_svg(names, title)
     return rnn_svg(kind[4:], title)
 

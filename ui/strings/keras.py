@@ -1,4 +1,8 @@
 STRINGS = {
+    "explorer.diagram.gru_reset_before": (
+        "GRU cell (reset before the product: Keras's reset_after=False)",
+        "GRU 单元（先重置再相乘：Keras 的 reset_after=False）",
+    ),
     "keras.upload": ("Open a Keras model (.keras, .h5, + .json)", "打开 Keras 模型（.keras、.h5，以及 .json）"),
     "keras.upload_help": (
         'A model saved with model.save("….keras") or model.save("….h5"), or weights saved with '
