@@ -143,3 +143,24 @@ def test_cho_s_gru_steps_in_the_explorer():
     assert not at.exception and not at.error
     page = at.get("iframe")[0].proto.srcdoc
     assert 'data-kind="gru_reset_before"' in page and "reset_after=False" in page
+
+
+def test_layers_of_different_widths_and_the_what_if_tab():
+    """A Keras stack LSTM(4) -> LSTM(2): the unit slider follows the chosen layer, and what-ifs run."""
+    from lstm_core import CellWeights, Recorder
+    from ui.handoff import TrainedModel
+
+    rng = np.random.default_rng(0)
+
+    def cell(n_in, H):
+        return CellWeights(*(rng.uniform(-1, 1, s).astype(np.float32) for s in ((4 * H, n_in), (4 * H, H), (4 * H,), (4 * H,))))
+
+    model = TrainedModel(Recorder("lstm", [[cell(1, 4)], [cell(4, 2)]]), "upload", "two widths")
+    at = _open(model, mode="numbers", numbers="0, 1, 0.5, -1", unit=3)
+    assert not at.exception and not at.error
+    at.slider(key="explorer:layer").set_value(1).run()
+    assert not at.exception
+    assert at.slider(key="explorer:unit").max == 1 and at.slider(key="explorer:unit").value == 1  # clamped from 3
+    at.session_state["explorer:tab:open"] = "What if?"
+    at.run()
+    assert not at.exception and len(at.get("metric")) == 1
