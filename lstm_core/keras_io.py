@@ -67,6 +67,7 @@ class RecurrentLayer:
 
     name: str
     recorder: Recorder
+    keras_class: str  # "LSTM", "GRU" or "SimpleRNN": what the learner's model.summary() calls it
     return_sequences: bool = False
     go_backwards: bool = False
     merge_mode: str = "concat"  # Bidirectional only
@@ -532,7 +533,7 @@ def _recurrent(class_name, cfg, name, width, weights, version) -> RecurrentLayer
         _refuse_rnn_settings(cfg, name)
         kind, gates, cell = _cell(class_name, cfg, name, width, weights.arrays(name, ("cell",)), version)
         recorder = Recorder(kind, [[cell]], gate_activation=gates)
-        return RecurrentLayer(name, recorder, cfg.get("return_sequences") is True, cfg.get("go_backwards") is True)
+        return RecurrentLayer(name, recorder, class_name, cfg.get("return_sequences") is True, cfg.get("go_backwards") is True)
     merge_mode = cfg.get("merge_mode", "concat")
     if merge_mode not in MERGE_MODES:
         raise UserInputError("keras.err_setting", layer=_name(name), setting=f"merge_mode={_name(merge_mode)}")
@@ -556,7 +557,7 @@ def _recurrent(class_name, cfg, name, width, weights, version) -> RecurrentLayer
     if (back_kind, back_gates, back.hidden_size) != (kind, gates, forward.hidden_size):
         raise UserInputError("keras.err_config")
     recorder = Recorder(kind, [[forward, back]], gate_activation=gates)
-    return RecurrentLayer(name, recorder, inner_cfg.get("return_sequences") is True, False, merge_mode)
+    return RecurrentLayer(name, recorder, inner_class, inner_cfg.get("return_sequences") is True, False, merge_mode)
 
 
 def _refuse_rnn_settings(cfg, name):

@@ -139,10 +139,12 @@ def test_cho_s_gru_steps_in_the_explorer():
     del arrays["lstm"]
     model = keras_files.load_files([("cho.keras", kf.keras_zip(config, kf.weights_h5_of(arrays, rnn="gru")))])
     assert model.recorder.kind == "gru_reset_before"
+    assert keras_files.summary(model.keras) == "Embedding(12→3) → GRU(4) → Dense(2, softmax)"
     at = _open(model, mode="numbers", numbers="2, 5, 7")
     assert not at.exception and not at.error
     page = at.get("iframe")[0].proto.srcdoc
     assert 'data-kind="gru_reset_before"' in page and "reset_after=False" in page
+    assert "The trained model is a GRU (Keras's reset_after=False)" in _infos(at)
 
 
 def test_layers_of_different_widths_and_the_what_if_tab():

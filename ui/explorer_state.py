@@ -27,7 +27,7 @@ from plots.diagram import cell_svg
 from plots.explorer_diagrams import gru_svg, rnn_svg
 
 from . import handoff
-from .i18n import translate
+from .i18n import STRINGS, translate
 
 MODES = ("preset", "text", "numbers")
 SOURCES = ("random", "memory", "counter", "leaky")
@@ -101,7 +101,7 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
             recorder, x, labels = _trained_input(trained, seq, notes)
             notes.append(("explorer.note_trained", {"title": trained.title}))
         if s.kind != recorder.kind:
-            notes.append(("explorer.note_trained_kind", {"kind": recorder.kind}))
+            notes.append(("explorer.note_trained_kind", {"kind": kind_name(recorder.kind, s.lang)}))
         if recorder.bidirectional:
             notes.append(("explorer.note_bidirectional", {}))
     elif s.source in handbuilt.KINDS:
@@ -145,6 +145,12 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
     if x.shape[1] != model.recorder.input_size:
         raise UserInputError("explorer.err_input_size", got=x.shape[1], expected=model.recorder.input_size)
     return model.recorder, x, labels
+
+
+def kind_name(kind: str, lang: str) -> str:
+    """A cell kind as the learner reads it (a kind without a variant name of its own shows as itself)."""
+    key = f"explorer.variant.{kind}"
+    return translate(key, lang) if key in STRINGS else kind
 
 
 def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):

@@ -88,8 +88,7 @@ def summary(model: keras_io.KerasModel) -> str:
     parts = [] if model.embedding is None else [f"Embedding({model.embedding.shape[0]}→{model.embedding.shape[1]})"]
     for layer in model.layers:
         if isinstance(layer, keras_io.RecurrentLayer):
-            kind = {"lstm": "LSTM", "gru": "GRU"}.get(layer.recorder.kind, "SimpleRNN")
-            text = f"{kind}({layer.recorder.hidden_size})"
+            text = f"{layer.keras_class}({layer.recorder.hidden_size})"
             parts.append(f"Bidirectional({text})" if layer.recorder.bidirectional else text)
         elif isinstance(layer, keras_io.DenseLayer):
             parts.append(f"Dense({layer.kernel.shape[1]}, {layer.activation})")

@@ -1,4 +1,5 @@
 STRINGS = {
+    "explorer.variant.gru_reset_before": ("GRU (Keras's reset_after=False)", "GRU（Keras 的 reset_after=False）"),
     "explorer.diagram.gru_reset_before": (
         "GRU cell (reset before the product: Keras's reset_after=False)",
         "GRU 单元（先重置再相乘：Keras 的 reset_after=False）",
