@@ -8,9 +8,10 @@ Reads the three ways Keras saves a model:
   layout) with the model's JSON config (`model.to_json()`) beside it.
 
 Only JSON and numeric arrays are read, with `zipfile`, `json` and `h5py`: nothing is deserialised
-into code (no Keras, no pickle, no Lambda). A layer outside the tutorials' shapes (Embedding, LSTM /
-GRU / SimpleRNN, Bidirectional, Dropout, Dense) is refused by name, and so is any setting the
-recorder cannot compute. Every size is capped before a byte of an array is read.
+into code (no Keras, no pickle, no Lambda). HDF5 is parsed in a child process (`h5_tree`), since the
+HDF5 library can crash on a damaged file and must not take the server with it. A layer outside the
+tutorials' shapes (Embedding, LSTM / GRU / SimpleRNN, Bidirectional, Dropout, Dense) is refused by
+name, and so is any setting the recorder cannot compute. Every size is capped before a byte of an array is read.
 
 Keras's conventions, mapped onto PyTorch's (the recorder's): Keras stores kernel (I, G*H) and
 recurrent_kernel (H, G*H), transposed from PyTorch's (G*H, I). LSTM gates are i, f, c, o in both
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import model_io
+from . import h5_tree, model_io
 from .errors import UserInputError
 from .recorder import CellWeights, Recorder
 
@@ -224,27 +225,24 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     data = bytes(data)
     if data.startswith(ZIP_MAGIC):
         config_bytes, weights_bytes = _read_zip(data)
-        return _build(_parse_json(config_bytes), _open_h5(weights_bytes), legacy=False, version="3")
+        return _build(_parse_json(config_bytes), _Weights(_open_h5(weights_bytes), "", False), version="3")
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_format")
-    h5 = _open_h5(data)
-    try:  # a damaged file fails here in many ways (OSError, RuntimeError, KeyError...): all one message
-        model_config = h5.attrs.get("model_config")
-        weights = h5["model_weights"] if model_config is not None and "model_weights" in h5 else h5
-        legacy = model_config is not None or "layers" not in h5  # Keras 2's save_weights: layer groups at the root
-        version = _major(h5.attrs.get("keras_version"))
-    except Exception as exc:
-        raise UserInputError("keras.err_h5") from exc
+    tree = _open_h5(data)
+    root = tree.attrs.get("", {})
+    model_config = root.get("model_config")
+    version = _major(root.get("keras_version") or tree.attrs.get("model_weights", {}).get("keras_version"))
     if model_config is not None:
-        if weights is h5:
+        if "model_weights" not in tree.groups:
             raise UserInputError("keras.err_missing", name="model_weights")
-        return _build(_parse_json(_attr_bytes(model_config)), weights, legacy=True, version=version)
+        return _build(_parse_json(_attr_bytes(model_config)), _Weights(tree, "model_weights", True), version=version)
     if config is None:
         raise UserInputError("keras.err_needs_config")
     config = _parse_json(config)
     if version is None:  # Keras 2's to_json() names its version; Keras 3's writes a "module" instead
         version = _major(config.get("keras_version")) or ("3" if "module" in config else None)
-    return _build(config, h5, legacy=legacy, version=version)
+    legacy = "layers" not in tree.groups  # Keras 2's save_weights: layer groups at the root
+    return _build(config, _Weights(tree, "", legacy), version=version)
 
 
 def _major(value) -> str | None:
@@ -283,15 +281,10 @@ def _read_zip(data: bytes):
     return out
 
 
-def _open_h5(data: bytes):
-    import h5py  # imported here: the explorer's other models need no HDF5
-
+def _open_h5(data: bytes) -> h5_tree.Tree:
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_h5")
-    try:
-        return h5py.File(io.BytesIO(data), "r")
-    except Exception as exc:  # OSError for a broken file; HDF5 raises little else, but nothing may escape
-        raise UserInputError("keras.err_h5") from exc
+    return h5_tree.read(data)
 
 
 def _attr_bytes(value) -> bytes:
@@ -347,60 +340,44 @@ def _layer_configs(config: dict) -> list:
 
 
 class _Weights:
-    """Each layer's arrays, in Keras's order, checked before they are read."""
+    """Each layer's arrays, in Keras's order, from the file's tree (h5_tree: read in a child process)."""
 
-    def __init__(self, group, legacy: bool):
-        self.group, self.legacy, self.total = group, legacy, 0
+    def __init__(self, tree: h5_tree.Tree, prefix: str, legacy: bool):
+        self.tree, self.prefix, self.legacy = tree, prefix, legacy
 
     def arrays(self, name: str, parts=("",)) -> list:
         """The arrays of layer `name`; `parts` are the sublayers (Keras 3: "cell", "forward_layer/cell")."""
-        try:
-            if self.legacy:
-                return self._legacy(name)
-            out = []
-            for part in parts:
-                path = "/".join(p for p in ("layers", name, part, "vars") if p)
-                group = self.group.get(path)
-                if group is None:
-                    raise UserInputError("keras.err_missing", name=_name(path))
-                keys = sorted(group.keys(), key=lambda k: int(k) if str(k).isdigit() else -1)
-                out += [self._read(group[k], f"{name}/{k}") for k in keys]
-            return out
-        except UserInputError:
-            raise
-        except Exception as exc:  # a broken group or dataset: h5py raises KeyError, OSError, TypeError...
-            raise UserInputError("keras.err_h5") from exc
-
-    def _legacy(self, name: str) -> list:
-        group = self.group.get(name)
-        if group is None:
-            raise UserInputError("keras.err_missing", name=_name(name))
-        names = group.attrs.get("weight_names", [])
-        if len(names) > 16:
-            raise UserInputError("keras.err_h5")
+        if self.legacy:
+            return self._legacy(name)
         out = []
-        for weight_name in names:
-            key = weight_name.decode("utf-8") if isinstance(weight_name, bytes) else str(weight_name)
-            if key not in group:
-                raise UserInputError("keras.err_missing", name=_name(key))
-            out.append(self._read(group[key], key))
+        for part in parts:
+            path = "/".join(p for p in ("layers", name, part, "vars") if p)
+            if path not in self.tree.groups:
+                raise UserInputError("keras.err_missing", name=_name(path))
+            keys = sorted(self.tree.children(path), key=lambda k: int(k) if k.isdigit() else -1)
+            out += [self._read(f"{path}/{k}", f"{name}/{k}") for k in keys]
         return out
 
-    def _read(self, dataset, label: str) -> np.ndarray:
-        import h5py
+    def _legacy(self, name: str) -> list:
+        group = "/".join(p for p in (self.prefix, name) if p)
+        if group not in self.tree.groups:
+            raise UserInputError("keras.err_missing", name=_name(name))
+        names = self.tree.attrs.get(group, {}).get("weight_names", [])
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or len(names) > 16:
+            raise UserInputError("keras.err_h5")
+        return [self._read(f"{group}/{key}", key) for key in names]
 
-        if not isinstance(dataset, h5py.Dataset):
+    def _read(self, path: str, label: str) -> np.ndarray:
+        other = self.tree.other.get(path)
+        if other is not None:
+            dtype, shape = other
+            if isinstance(shape, list) and len(shape) > 2:
+                raise UserInputError("model.err_bad_array", entry=_name(label))
+            raise UserInputError("model.err_dtype", entry=_name(label), dtype=_name(dtype))
+        array = self.tree.arrays.get(path)
+        if array is None:
             raise UserInputError("keras.err_missing", name=_name(label))
-        dtype, shape = dataset.dtype, dataset.shape
-        if dtype.kind != "f" or dtype.itemsize not in (2, 4, 8):
-            raise UserInputError("model.err_dtype", entry=_name(label), dtype=str(dtype)[:20])
-        if shape is None or len(shape) > 2:
-            raise UserInputError("model.err_bad_array", entry=_name(label))
-        nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
-        self.total += nbytes
-        if nbytes > MAX_ARRAY_BYTES or self.total > MAX_TOTAL_BYTES:  # checked before HDF5 inflates a byte
-            raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
-        array = np.asarray(dataset[()], dtype=np.float32 if dtype.itemsize < 8 else np.float64)
         if not np.isfinite(array).all():
             raise UserInputError("model.err_not_finite", entry=_name(label))
         return array
@@ -430,8 +407,8 @@ def _activation_name(cfg, key, label, allowed=ACTIVATIONS) -> str:
     return value
 
 
-def _build(config: dict, weights_group, legacy: bool, version: str | None) -> KerasModel:
-    weights = _Weights(weights_group, legacy)
+def _build(config: dict, weights: _Weights, version: str | None) -> KerasModel:
+    legacy = weights.legacy
     layers, notes, used = [], [], {}
     embedding, mask_zero, width, sequence = None, False, None, True  # width: features reaching the next layer
     for entry in _layer_configs(config):
