@@ -1,0 +1,77 @@
+"""Take your code home: a /train run as a zip of one plain-PyTorch script and the run's data.
+
+The script is `exported_classifier.py` beside this file (a real, linted Python file that imports
+numpy and torch only), with its settings block filled in with the run's values; `data.npz` holds the
+splits exactly as the page encoded them, so the script trains the same model on the same numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from .classifier import Prepared
+from .training import TrainConfig
+
+TEMPLATE = Path(__file__).with_name("exported_classifier.py")
+SCRIPT_NAME = "train_classifier.py"
+
+
+def _literal(value) -> str:
+    return json.dumps(value) if isinstance(value, str) else repr(value)
+
+
+def script(model_settings: dict, config: TrainConfig) -> str:
+    """The script with the run's settings written into its settings block."""
+    values = {
+        "KIND": model_settings["kind"],
+        "EMBEDDING_SIZE": int(model_settings["embedding_size"]),
+        "HIDDEN_SIZE": int(model_settings["hidden_size"]),
+        "NUM_LAYERS": int(model_settings["num_layers"]),
+        "BIDIRECTIONAL": bool(model_settings["bidirectional"]),
+        "DROPOUT": float(model_settings["dropout"]),
+        "OPTIMIZER": config.optimizer,
+        "LR": float(config.lr),
+        "BATCH_SIZE": int(config.batch_size),
+        "EPOCHS": int(config.epochs),
+        "WEIGHT_DECAY": float(config.weight_decay),
+        "CLIP": None if not config.clip else float(config.clip),
+        "PATIENCE": int(config.patience) if config.patience else None,
+        "SEED": int(model_settings["seed"]),
+    }
+    text = TEMPLATE.read_text(encoding="utf-8")
+    for name, value in values.items():
+        text, count = re.subn(
+            rf"^{name} = [^#\n]*?(  #[^\n]*)$", lambda m, v=value, n=name: f"{n} = {_literal(v)}{m.group(1)}", text, flags=re.M
+        )
+        if count != 1:
+            raise ValueError(f"the template has no single setting {name}")
+    return text
+
+
+def data_npz(prepared: Prepared) -> bytes:
+    arrays = {"class_names": np.array([str(c) for c in prepared.class_names])}
+    for split in ("train", "val", "test"):
+        x, y = getattr(prepared, split)
+        arrays[f"{split}_x"] = x.numpy().astype(np.int32) if prepared.text else x.numpy()
+        arrays[f"{split}_y"] = y.numpy().astype(np.int64)
+    if prepared.text:
+        arrays["vocab_size"] = np.array(len(prepared.vocab))
+        arrays["vocab"] = np.array(list(prepared.vocab.itos))  # id -> token, for reading the ids
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def bundle(prepared: Prepared, model_settings: dict, config: TrainConfig) -> bytes:
+    """The zip: the script and data.npz."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(SCRIPT_NAME, script(model_settings, config))
+        z.writestr("data.npz", data_npz(prepared))
+    return buffer.getvalue()
