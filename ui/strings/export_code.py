@@ -1,0 +1,14 @@
+STRINGS = {
+    "train.get_code": ("Get the code (PyTorch script + data, .zip)", "获取代码（PyTorch 脚本 + 数据，.zip）"),
+    "train.get_code_help": (
+        "One plain PyTorch file and this run's data, split and encoded as here. Run it with "
+        "python train_classifier.py: it trains the same model with the same settings and writes the test metrics.",
+        "一个纯 PyTorch 文件，加上本次运行的数据（与这里的划分和编码完全相同）。用 python train_classifier.py "
+        "运行：它用同样的设置训练同样的模型，并写出测试集指标。",
+    ),
+    "train.get_code_caption": (
+        "The script does not need LSTM Lab: numpy and torch are enough. "
+        "Its comments say which part of this page each block comes from.",
+        "这个脚本不需要 LSTM 实验室，只需要 numpy 和 torch。脚本中的注释说明了每一段代码对应本页的哪个部分。",
+    ),
+}
