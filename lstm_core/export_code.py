@@ -1,7 +1,8 @@
 """Take your code home: a /train run as a zip of one plain-PyTorch script and the run's data.
 
-The script is `exported_classifier.py` beside this file (a real, linted Python file that imports
-numpy and torch only), with its settings block filled in with the run's values; `data.npz` holds the
+The scripts are `templates/train_classifier.py` (plain PyTorch) and `templates/train_classifier_keras.py`
+(Keras 3, as the tutorials write it): real, linted Python files (not modules of this package), with
+their settings blocks filled in with the run's values; `data.npz` holds the
 splits exactly as the page encoded them, so the script trains the same model on the same numbers.
 """
 
@@ -18,16 +19,17 @@ import numpy as np
 from .classifier import Prepared
 from .training import TrainConfig
 
-TEMPLATE = Path(__file__).with_name("exported_classifier.py")
+TEMPLATES = Path(__file__).with_name("templates")
 SCRIPT_NAME = "train_classifier.py"
+KERAS_SCRIPT_NAME = "train_classifier_keras.py"
 
 
 def _literal(value) -> str:
     return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
-def script(model_settings: dict, config: TrainConfig) -> str:
-    """The script with the run's settings written into its settings block."""
+def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -> str:
+    """The script `name` with the run's settings written into its settings block."""
     values = {
         "KIND": model_settings["kind"],
         "EMBEDDING_SIZE": int(model_settings["embedding_size"]),
@@ -44,7 +46,7 @@ def script(model_settings: dict, config: TrainConfig) -> str:
         "PATIENCE": int(config.patience) if config.patience else None,
         "SEED": int(model_settings["seed"]),
     }
-    text = TEMPLATE.read_text(encoding="utf-8")
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
     for name, value in values.items():
         text, count = re.subn(
             rf"^{name} = [^#\n]*?(  #[^\n]*)$", lambda m, v=value, n=name: f"{n} = {_literal(v)}{m.group(1)}", text, flags=re.M
@@ -69,9 +71,10 @@ def data_npz(prepared: Prepared) -> bytes:
 
 
 def bundle(prepared: Prepared, model_settings: dict, config: TrainConfig) -> bytes:
-    """The zip: the script and data.npz."""
+    """The zip: the PyTorch script, its Keras twin and data.npz."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(SCRIPT_NAME, script(model_settings, config))
+        z.writestr(KERAS_SCRIPT_NAME, script(model_settings, config, KERAS_SCRIPT_NAME))
         z.writestr("data.npz", data_npz(prepared))
     return buffer.getvalue()

@@ -1,7 +1,9 @@
 """Take your code home: the script exported from a /train run, executed in a subprocess on the run's own
 data at a small size, reports the same test metrics as the page; the generated code passes ruff."""
 
+import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -59,8 +61,8 @@ def _page_run(dataset, model_settings, config):
 def test_the_exported_script_reproduces_the_page_s_test_metrics(dataset, tmp_path):
     model_settings, config = CASES[dataset]
     prepared, page = _page_run(dataset, model_settings, config)
-    with zipfile.ZipFile(__import__("io").BytesIO(export_code.bundle(prepared, model_settings, config))) as z:
-        assert sorted(z.namelist()) == ["data.npz", export_code.SCRIPT_NAME]
+    with zipfile.ZipFile(io.BytesIO(export_code.bundle(prepared, model_settings, config))) as z:
+        assert sorted(z.namelist()) == ["data.npz", export_code.SCRIPT_NAME, export_code.KERAS_SCRIPT_NAME]
         z.extractall(tmp_path)
     script = tmp_path / export_code.SCRIPT_NAME
     assert "lstm_core" not in script.read_text() and "import ui" not in script.read_text()
@@ -72,10 +74,11 @@ def test_the_exported_script_reproduces_the_page_s_test_metrics(dataset, tmp_pat
     np.testing.assert_allclose(exported["loss"], page["loss"], rtol=1e-4)  # same machine: the same numbers
 
 
-def test_the_generated_code_passes_ruff(tmp_path):
+@pytest.mark.parametrize("name", [export_code.SCRIPT_NAME, export_code.KERAS_SCRIPT_NAME])
+def test_the_generated_code_passes_ruff(tmp_path, name):
     model_settings, config = CASES["negation_en"]
-    path = tmp_path / export_code.SCRIPT_NAME
-    path.write_text(export_code.script(model_settings, config))
+    path = tmp_path / name
+    path.write_text(export_code.script(model_settings, config, name))
     assert "PATIENCE = 1  #" in path.read_text() and 'KIND = "lstm"  #' in path.read_text()
     for args in (
         ["check", "--isolated", "--line-length", "130", "--select", "E,F,W,I,B,UP,SIM"],
@@ -83,3 +86,39 @@ def test_the_generated_code_passes_ruff(tmp_path):
     ):
         done = subprocess.run([sys.executable, "-m", "ruff", *args, str(path)], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("dataset", sorted(CASES))
+def test_the_keras_script_trains_one_epoch_and_its_model_opens_in_the_explorer(dataset, tmp_path):
+    """Round trip: the Keras twin trains (one epoch), writes its metrics and model.keras, and the explorer's
+    reader gives Keras's own predictions for that model."""
+    os.environ.setdefault("KERAS_BACKEND", "torch")  # before the first import of keras
+    keras = pytest.importorskip("keras")  # the test-only oracle
+    from lstm_core import keras_io
+
+    model_settings, config = CASES[dataset]
+    prepared = C.prepare(*D.split(D.load(dataset, seed=0, n=160), seed=0))
+    one_epoch = TrainConfig(**{**config.__dict__, "epochs": 1})
+    with zipfile.ZipFile(io.BytesIO(export_code.bundle(prepared, model_settings, one_epoch))) as z:
+        z.extractall(tmp_path)
+    env = {**os.environ, "KERAS_BACKEND": "torch"}
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / export_code.KERAS_SCRIPT_NAME)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert set(metrics) == {"loss", "accuracy", "precision", "recall", "f1"} and 0 <= metrics["accuracy"] <= 1
+    x = prepared.test[0].numpy()[:8]
+    theirs = keras.models.load_model(tmp_path / "model.keras").predict(x, verbose=0)
+    opened = keras_io.load((tmp_path / "model.keras").read_bytes())
+    for row, expected in zip(x, theirs, strict=True):
+        if prepared.text:
+            row = row[row != 0][None]  # post-padding: Keras's mask skips it; the explorer reads the words alone
+        else:
+            row = row[None]
+        np.testing.assert_allclose(opened.run(row).prediction[0], expected, atol=1e-5)

@@ -27,7 +27,7 @@ def test_get_the_code_after_a_run(app_url, browser, artifacts, lang):
             button.click()
         data = Path(download.value.path()).read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            assert sorted(z.namelist()) == ["data.npz", "train_classifier.py"]
+            assert sorted(z.namelist()) == ["data.npz", "train_classifier.py", "train_classifier_keras.py"]
             script = z.read("train_classifier.py").decode()
         assert "HIDDEN_SIZE = 8  #" in script and "EPOCHS = 2  #" in script and "import lstm_core" not in script
         assert problems(page) == []
