@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,17 +37,20 @@ class Tree:
 
 
 _memo: dict = {}  # the last few files read: bytes -> Tree (a rerun, or the same weights beside a new config)
+_memo_lock = threading.Lock()  # learners' sessions run in threads of one server
 MEMO_SIZE = 4
 
 
 def read(data: bytes) -> Tree:
     """The file's tree (its arrays read-only). Raises UserInputError("keras.err_h5") for a damaged file."""
-    tree = _memo.get(data)
+    with _memo_lock:
+        tree = _memo.get(data)
     if tree is None:
         tree = _read(data)
-        while len(_memo) >= MEMO_SIZE:
-            _memo.pop(next(iter(_memo)))
-        _memo[data] = tree
+        with _memo_lock:
+            while len(_memo) >= MEMO_SIZE:
+                _memo.pop(next(iter(_memo)))
+            _memo[data] = tree
     return tree
 
 
