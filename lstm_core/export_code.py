@@ -16,44 +16,85 @@ from pathlib import Path
 
 import numpy as np
 
+from . import forecasting
 from .classifier import Prepared
+from .forecasting import ForecastConfig
 from .training import TrainConfig
 
 TEMPLATES = Path(__file__).with_name("templates")
 SCRIPT_NAME = "train_classifier.py"
 KERAS_SCRIPT_NAME = "train_classifier_keras.py"
+FORECAST_SCRIPT_NAME = "train_forecaster.py"
 
 
 def _literal(value) -> str:
     return json.dumps(value) if isinstance(value, str) else repr(value)
 
 
-def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -> str:
-    """The script `name` with the run's settings written into its settings block."""
-    values = {
-        "KIND": model_settings["kind"],
-        "EMBEDDING_SIZE": int(model_settings["embedding_size"]),
-        "HIDDEN_SIZE": int(model_settings["hidden_size"]),
-        "NUM_LAYERS": int(model_settings["num_layers"]),
-        "BIDIRECTIONAL": bool(model_settings["bidirectional"]),
-        "DROPOUT": float(model_settings["dropout"]),
-        "OPTIMIZER": config.optimizer,
-        "LR": float(config.lr),
-        "BATCH_SIZE": int(config.batch_size),
-        "EPOCHS": int(config.epochs),
-        "WEIGHT_DECAY": float(config.weight_decay),
-        "CLIP": None if not config.clip else float(config.clip),
-        "PATIENCE": int(config.patience) if config.patience else None,
-        "SEED": int(model_settings["seed"]),
-    }
+def fill(name: str, values: dict) -> str:
+    """The template `name` with `values` written into its settings block (one line per setting)."""
     text = (TEMPLATES / name).read_text(encoding="utf-8")
-    for name, value in values.items():
-        text, count = re.subn(
-            rf"^{name} = [^#\n]*?(  #[^\n]*)$", lambda m, v=value, n=name: f"{n} = {_literal(v)}{m.group(1)}", text, flags=re.M
-        )
+    for setting, value in values.items():
+        pattern = rf"^{setting} = [^#\n]*?(  #[^\n]*)$"
+        text, count = re.subn(pattern, lambda m, v=value, n=setting: f"{n} = {_literal(v)}{m.group(1)}", text, flags=re.M)
         if count != 1:
-            raise ValueError(f"the template has no single setting {name}")
+            raise ValueError(f"the template has no single setting {setting}")
     return text
+
+
+def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -> str:
+    """A classifier script (`name`: PyTorch or Keras) with the run's settings."""
+    return fill(
+        name,
+        {
+            "KIND": model_settings["kind"],
+            "EMBEDDING_SIZE": int(model_settings["embedding_size"]),
+            "HIDDEN_SIZE": int(model_settings["hidden_size"]),
+            "NUM_LAYERS": int(model_settings["num_layers"]),
+            "BIDIRECTIONAL": bool(model_settings["bidirectional"]),
+            "DROPOUT": float(model_settings["dropout"]),
+            "OPTIMIZER": config.optimizer,
+            "LR": float(config.lr),
+            "BATCH_SIZE": int(config.batch_size),
+            "EPOCHS": int(config.epochs),
+            "WEIGHT_DECAY": float(config.weight_decay),
+            "CLIP": None if not config.clip else float(config.clip),
+            "PATIENCE": int(config.patience) if config.patience else None,
+            "SEED": int(model_settings["seed"]),
+        },
+    )
+
+
+def forecaster_script(config: ForecastConfig) -> str:
+    """The forecaster script with a /forecast run's settings (its training loop's clipping: TrainConfig's)."""
+    return fill(
+        FORECAST_SCRIPT_NAME,
+        {
+            "WINDOW": int(config.window),
+            "TEST_FRACTION": float(config.test_fraction),
+            "LAYERS": int(config.layers),
+            "UNITS": int(config.units),
+            "EPOCHS": int(config.epochs),
+            "BATCH_SIZE": int(config.batch_size),
+            "LR": float(config.lr),
+            "OPTIMIZER": config.optimizer,
+            "CLIP": float(TrainConfig().clip),
+            "SEED": int(config.seed),
+            "SEASON": int(config.season),
+            "MIN_TEST_POINTS": int(forecasting.MIN_TEST_POINTS),
+        },
+    )
+
+
+def forecaster_bundle(values, config: ForecastConfig) -> bytes:
+    """The zip of a /forecast run: the script and series.csv (the values at full precision)."""
+    series = io.StringIO()
+    np.savetxt(series, np.asarray(values, dtype=float), fmt="%.17g", header="value", comments="")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(FORECAST_SCRIPT_NAME, forecaster_script(config))
+        z.writestr("series.csv", series.getvalue())
+    return buffer.getvalue()
 
 
 def data_npz(prepared: Prepared) -> bytes:

@@ -122,3 +122,44 @@ def test_the_keras_script_trains_one_epoch_and_its_model_opens_in_the_explorer(d
         else:
             row = row[None]
         np.testing.assert_allclose(opened.run(row).prediction[0], expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_the_exported_forecaster_reproduces_the_page_s_rmse(optimizer, tmp_path):
+    """/forecast's run (lstm_core.forecasting.train_forecaster, as ui/forecast_state runs it) and the exported
+    script: the same test RMSE within 5% (the same machine gives the same numbers), the same baselines."""
+    from lstm_core import forecasting
+
+    t = np.arange(60)
+    values = 100 + 10 * np.sin(2 * np.pi * t / 12) + 0.5 * t  # a seasonal series with a trend
+    config = forecasting.ForecastConfig(window=6, layers=2, units=5, epochs=4, batch_size=8, lr=0.02, optimizer=optimizer, seed=2)
+    page = forecasting.train_forecaster(values, config).metrics
+    with zipfile.ZipFile(io.BytesIO(export_code.forecaster_bundle(values, config))) as z:
+        z.extractall(tmp_path)
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / export_code.FORECAST_SCRIPT_NAME)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    exported = json.loads((tmp_path / "metrics.json").read_text())
+    assert exported["lstm"]["rmse"] == pytest.approx(page["lstm"]["test"]["rmse"], rel=0.05)
+    np.testing.assert_allclose(exported["lstm"]["rmse"], page["lstm"]["test"]["rmse"], rtol=1e-4)
+    for baseline in ("persistence", "seasonal_naive"):
+        assert exported[baseline]["rmse"] == pytest.approx(page[baseline]["test"]["rmse"], rel=1e-12)
+
+
+def test_the_generated_forecaster_passes_ruff(tmp_path):
+    from lstm_core import forecasting
+
+    path = tmp_path / export_code.FORECAST_SCRIPT_NAME
+    path.write_text(export_code.forecaster_script(forecasting.ForecastConfig(window=7, seed=4)))
+    assert "WINDOW = 7  #" in path.read_text() and "SEED = 4  #" in path.read_text()
+    for args in (
+        ["check", "--isolated", "--line-length", "130", "--select", "E,F,W,I,B,UP,SIM"],
+        ["format", "--isolated", "--check", "--line-length", "130"],
+    ):
+        done = subprocess.run([sys.executable, "-m", "ruff", *args, str(path)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr

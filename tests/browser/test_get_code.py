@@ -35,3 +35,24 @@ def test_get_the_code_after_a_run(app_url, browser, artifacts, lang):
         page.screenshot(path=str(artifacts / f"train_get_code_{lang}.png"))
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_get_the_forecaster_code_after_a_run(app_url, browser, artifacts, lang):
+    page = open_page(browser, f"{app_url}/forecast?lang={lang}&epochs=3&units=4", viewport=(1400, 1000))
+    try:
+        page.get_by_role("button", name=translate("forecast.train_button", lang)).click()
+        page.get_by_role("heading", name=translate("forecast.results_header", lang)).wait_for(timeout=180_000)
+        wait_rendered(page)
+        button = page.get_by_role("button", name=translate("forecast.get_code", lang))
+        button.scroll_into_view_if_needed()
+        with page.expect_download(timeout=60_000) as download:
+            button.click()
+        with zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes())) as z:
+            assert sorted(z.namelist()) == ["series.csv", "train_forecaster.py"]
+            assert "EPOCHS = 3  #" in z.read("train_forecaster.py").decode()
+            assert z.read("series.csv").decode().splitlines()[:2] == ["value", "112"]  # airline passengers, as shipped
+        assert problems(page) == []
+        page.screenshot(path=str(artifacts / f"forecast_get_code_{lang}.png"))
+    finally:
+        page.close()

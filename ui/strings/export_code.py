@@ -11,4 +11,11 @@ STRINGS = {
         "Its comments say which part of this page each block comes from.",
         "这个脚本不需要 LSTM 实验室，只需要 numpy 和 torch。脚本中的注释说明了每一段代码对应本页的哪个部分。",
     ),
+    "forecast.get_code": ("Get the code (PyTorch script + series, .zip)", "获取代码（PyTorch 脚本 + 序列，.zip）"),
+    "forecast.get_code_help": (
+        "One plain PyTorch file and this series: the same split, the scaler fitted on the training part only, the same model, "
+        "training and baselines. Run it with python train_forecaster.py; it writes the test RMSE, MAE and MAPE.",
+        "一个纯 PyTorch 文件加上这条序列：同样的划分、只在训练部分上拟合的缩放器、同样的模型、训练和基线。"
+        "用 python train_forecaster.py 运行，它会写出测试集的 RMSE、MAE 和 MAPE。",
+    ),
 }
