@@ -25,6 +25,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 SCRIPT_NAME = "train_classifier.py"
 KERAS_SCRIPT_NAME = "train_classifier_keras.py"
 FORECAST_SCRIPT_NAME = "train_forecaster.py"
+FORECAST_KERAS_SCRIPT_NAME = "train_forecaster_keras.py"
 
 
 def _literal(value) -> str:
@@ -65,10 +66,10 @@ def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -
     )
 
 
-def forecaster_script(config: ForecastConfig) -> str:
-    """The forecaster script with a /forecast run's settings (its training loop's clipping: TrainConfig's)."""
+def forecaster_script(config: ForecastConfig, name: str = FORECAST_SCRIPT_NAME) -> str:
+    """A forecaster script (`name`: PyTorch or Keras) with a /forecast run's settings (clipping: TrainConfig's)."""
     return fill(
-        FORECAST_SCRIPT_NAME,
+        name,
         {
             "WINDOW": int(config.window),
             "TEST_FRACTION": float(config.test_fraction),
@@ -87,12 +88,13 @@ def forecaster_script(config: ForecastConfig) -> str:
 
 
 def forecaster_bundle(values, config: ForecastConfig) -> bytes:
-    """The zip of a /forecast run: the script and series.csv (the values at full precision)."""
+    """The zip of a /forecast run: the PyTorch script, its Keras twin and series.csv (full precision)."""
     series = io.StringIO()
     np.savetxt(series, np.asarray(values, dtype=float), fmt="%.17g", header="value", comments="")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(FORECAST_SCRIPT_NAME, forecaster_script(config))
+        z.writestr(FORECAST_KERAS_SCRIPT_NAME, forecaster_script(config, FORECAST_KERAS_SCRIPT_NAME))
         z.writestr("series.csv", series.getvalue())
     return buffer.getvalue()
 

@@ -151,11 +151,12 @@ def test_the_exported_forecaster_reproduces_the_page_s_rmse(optimizer, tmp_path)
         assert exported[baseline]["rmse"] == pytest.approx(page[baseline]["test"]["rmse"], rel=1e-12)
 
 
-def test_the_generated_forecaster_passes_ruff(tmp_path):
+@pytest.mark.parametrize("name", [export_code.FORECAST_SCRIPT_NAME, export_code.FORECAST_KERAS_SCRIPT_NAME])
+def test_the_generated_forecaster_passes_ruff(tmp_path, name):
     from lstm_core import forecasting
 
-    path = tmp_path / export_code.FORECAST_SCRIPT_NAME
-    path.write_text(export_code.forecaster_script(forecasting.ForecastConfig(window=7, seed=4)))
+    path = tmp_path / name
+    path.write_text(export_code.forecaster_script(forecasting.ForecastConfig(window=7, seed=4), name))
     assert "WINDOW = 7  #" in path.read_text() and "SEED = 4  #" in path.read_text()
     for args in (
         ["check", "--isolated", "--line-length", "130", "--select", "E,F,W,I,B,UP,SIM"],
@@ -163,3 +164,24 @@ def test_the_generated_forecaster_passes_ruff(tmp_path):
     ):
         done = subprocess.run([sys.executable, "-m", "ruff", *args, str(path)], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_keras_forecaster_trains_one_epoch_and_its_model_opens_in_the_explorer(tmp_path):
+    os.environ.setdefault("KERAS_BACKEND", "torch")  # before the first import of keras
+    keras = pytest.importorskip("keras")  # the test-only oracle
+    from lstm_core import forecasting, keras_io
+
+    values = 100 + 10 * np.sin(2 * np.pi * np.arange(60) / 12)
+    config = forecasting.ForecastConfig(window=6, layers=2, units=4, epochs=1, seed=2)
+    with zipfile.ZipFile(io.BytesIO(export_code.forecaster_bundle(values, config))) as z:
+        z.extractall(tmp_path)
+    script = tmp_path / export_code.FORECAST_KERAS_SCRIPT_NAME
+    env = {**os.environ, "KERAS_BACKEND": "torch"}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert set(metrics) == {"lstm", "persistence", "seasonal_naive"} and metrics["lstm"]["rmse"] > 0
+    windows = np.random.default_rng(0).uniform(0, 1, (5, 6, 1)).astype(np.float32)
+    theirs = keras.models.load_model(tmp_path / "model.keras").predict(windows, verbose=0)
+    opened = keras_io.load((tmp_path / "model.keras").read_bytes())
+    np.testing.assert_allclose(opened.run(windows).prediction, theirs, atol=1e-5)

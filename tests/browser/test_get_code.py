@@ -49,7 +49,7 @@ def test_get_the_forecaster_code_after_a_run(app_url, browser, artifacts, lang):
         with page.expect_download(timeout=60_000) as download:
             button.click()
         with zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes())) as z:
-            assert sorted(z.namelist()) == ["series.csv", "train_forecaster.py"]
+            assert sorted(z.namelist()) == ["series.csv", "train_forecaster.py", "train_forecaster_keras.py"]
             assert "EPOCHS = 3  #" in z.read("train_forecaster.py").decode()
             assert z.read("series.csv").decode().splitlines()[:2] == ["value", "112"]  # airline passengers, as shipped
         assert problems(page) == []
