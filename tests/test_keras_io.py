@@ -288,8 +288,10 @@ from lstm_core import keras_io
 import numpy as np
 run = keras_io.load(open({str(model)!r}, "rb").read()).run(np.array([[1, 2, 3]]))
 from streamlit.testing.v1 import AppTest
-at = AppTest.from_file({str(ROOT / "pages" / "explorer.py")!r}, default_timeout=90).run()
-assert not at.exception, at.exception
+for page in ("explorer", "train", "forecast"):  # the pages that read Keras files or export Keras scripts
+    at = AppTest.from_file({str(ROOT / "pages")!r} + "/" + page + ".py", default_timeout=90).run()
+    assert not at.exception, (page, at.exception)
+assert "keras" not in [name.split(".")[0] for name, module in sys.modules.items() if module is not None]
 print("ok", run.prediction.shape)
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180, cwd=ROOT)
