@@ -25,6 +25,28 @@ class NumpyOps:
         return np.maximum(x, 0)
 
 
+class HardSigmoidOps(NumpyOps):
+    """Keras's hard_sigmoid in place of σ for the gates (the tanh stays): a straight line clipped to [0, 1],
+    clip(slope·x + ½, 0, 1). Keras 2 (and tf.keras) used slope 0.2; Keras 3 uses 1/6 (relu6(x + 3) / 6)."""
+
+    @classmethod
+    def sigmoid(cls, x):
+        return np.clip(cls.slope * x + 0.5, 0.0, 1.0)
+
+
+class HardSigmoidKeras2Ops(HardSigmoidOps):
+    slope = 0.2
+
+
+class HardSigmoidKeras3Ops(HardSigmoidOps):
+    slope = 1.0 / 6.0
+
+
+# The gate activations the recorder computes: σ everywhere except models opened from Keras.
+GATE_OPS = {"sigmoid": NumpyOps, "hard_sigmoid_keras2": HardSigmoidKeras2Ops, "hard_sigmoid_keras3": HardSigmoidKeras3Ops}
+GATE_SYMBOL = {"sigmoid": "σ", "hard_sigmoid_keras2": "hard σ", "hard_sigmoid_keras3": "hard σ"}
+
+
 class TorchOps:
     @staticmethod
     def sigmoid(x):
@@ -85,6 +107,22 @@ def gru_step(xw, h, W_hh, b_hh, ops=NumpyOps, what_if=None):
     return {"r": r, "z": z, "n": n, "h": h}
 
 
+def gru_reset_before_step(xw, h, W_hh, b_hh, ops=NumpyOps, what_if=None):
+    """GRU as Cho et al. wrote it (Keras's reset_after=False, the default before Keras 2.3): the reset
+    gate multiplies h_{t-1} *before* the recurrent product of the candidate."""
+    fix = what_if or _as_is
+    xr, xz, xn = split(xw, 3)
+    H = h.shape[-1]
+    hr, hz = split(h @ W_hh[: 2 * H].T + b_hh[: 2 * H], 2)
+    r = fix("r", ops.sigmoid(xr + hr))  # r_t = σ(W_ir x_t + b_ir + W_hr h_{t-1} + b_hr)
+    z = fix("z", ops.sigmoid(xz + hz))  # z_t = σ(W_iz x_t + b_iz + W_hz h_{t-1} + b_hz)
+    n = fix(
+        "n", ops.tanh(xn + (r * h) @ W_hh[2 * H :].T + b_hh[2 * H :])
+    )  # n_t = tanh(W_in x_t + b_in + W_hn (r_t ⊙ h_{t-1}) + b_hn)
+    h = fix("h", (1 - z) * n + z * h)  # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+    return {"r": r, "z": z, "n": n, "h": h}
+
+
 def rnn_step(xw, h, W_hh, b_hh, ops=NumpyOps, nonlinearity="tanh", what_if=None):
     """Vanilla (Elman) RNN."""
     fix = what_if or _as_is
@@ -98,10 +136,11 @@ QUANTITIES = {
     "lstm": ("i", "f", "g", "o", "c", "h"),
     "peephole": ("i", "f", "g", "o", "c", "h"),
     "gru": ("r", "z", "n", "h"),
+    "gru_reset_before": ("r", "z", "n", "h"),
     "rnn_tanh": ("a", "h"),
     "rnn_relu": ("a", "h"),
 }
-GATE_BLOCKS = {"lstm": 4, "peephole": 4, "gru": 3, "rnn_tanh": 1, "rnn_relu": 1}
+GATE_BLOCKS = {"lstm": 4, "peephole": 4, "gru": 3, "gru_reset_before": 3, "rnn_tanh": 1, "rnn_relu": 1}
 
 
 def unknown_kind(kind, what: str) -> NotImplementedError:
@@ -116,6 +155,8 @@ def step(kind, xw, h, c, W_hh, b_hh, ops=NumpyOps, peep=None, what_if=None):
         return lstm_step(xw, h, c, W_hh, b_hh, ops=ops, peep=peep, what_if=what_if)
     if kind == "gru":
         return gru_step(xw, h, W_hh, b_hh, ops=ops, what_if=what_if)
+    if kind == "gru_reset_before":
+        return gru_reset_before_step(xw, h, W_hh, b_hh, ops=ops, what_if=what_if)
     if kind in ("rnn_tanh", "rnn_relu"):
         return rnn_step(xw, h, W_hh, b_hh, ops=ops, nonlinearity=kind[4:], what_if=what_if)
     raise unknown_kind(kind, "a time step")

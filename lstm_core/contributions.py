@@ -21,10 +21,11 @@ TERMS = {
         "o": ("wx", "wh", "peep", "b"),
     },
     "gru": {"r": ("wx", "b_ih", "wh", "b_hh"), "z": ("wx", "b_ih", "wh", "b_hh"), "n": ("wx", "b_ih", "r", "wh_b")},
+    "gru_reset_before": {q: ("wx", "b_ih", "wh", "b_hh") for q in "rzn"},  # n's wh is W_hn (r_t ⊙ h_{t-1})
     "rnn_tanh": {"a": ("wx", "b_ih", "wh", "b_hh")},
     "rnn_relu": {"a": ("wx", "b_ih", "wh", "b_hh")},
 }
-BLOCK = {"lstm": "ifgo", "peephole": "ifgo", "gru": "rzn", "rnn_tanh": "a", "rnn_relu": "a"}
+BLOCK = {"lstm": "ifgo", "peephole": "ifgo", "gru": "rzn", "gru_reset_before": "rzn", "rnn_tanh": "a", "rnn_relu": "a"}
 
 
 def layer_input(trace: Trace, x, layer: int) -> np.ndarray:
@@ -45,7 +46,7 @@ def previous(values: np.ndarray) -> np.ndarray:
 def gate_terms(recorder: Recorder, trace: Trace, x, layer: int = 0, unit: int = 0, batch: int = 0) -> dict:
     """{quantity: {term: (T,) array}} for one unit of one layer (forward direction), batch item `batch`."""
     w = recorder.layers[layer][0]
-    kind, H = recorder.kind, recorder.hidden_size
+    kind, H = recorder.kind, w.hidden_size
     rec = trace.records[layer][0]
     X = layer_input(trace, x, layer)[:, batch, :]  # (T, I)
     h_prev = previous(rec["h"][:, batch, :])  # (T, H)
@@ -53,7 +54,8 @@ def gate_terms(recorder: Recorder, trace: Trace, x, layer: int = 0, unit: int = 
     for k, q in enumerate(BLOCK[kind]):
         row = k * H + unit
         wx = X @ w.W_ih[row]  # (T,)
-        wh = h_prev @ w.W_hh[row]  # (T,)
+        reset = rec["r"][:, batch, :] if kind == "gru_reset_before" and q == "n" else 1.0  # r_t ⊙ h_{t-1} first
+        wh = (reset * h_prev) @ w.W_hh[row]  # (T,)
         b_ih = np.full(len(wx), w.b_ih[row])
         b_hh = np.full(len(wx), w.b_hh[row])
         if kind == "peephole":

@@ -30,6 +30,14 @@ GRU = {
     "h": r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
 }
 
+# Cho et al.'s original GRU (Keras's reset_after=False): r_t resets h_{t-1} before its product.
+GRU_RESET_BEFORE = {
+    "r": GRU["r"],
+    "z": GRU["z"],
+    "n": r"n_t = \tanh(W_{in} x_t + b_{in} + W_{hn} (r_t \odot h_{t-1}) + b_{hn})",
+    "h": GRU["h"],
+}
+
 RNN_TANH = {
     "a": r"a_t = W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh}",
     "h": r"h_t = \tanh(a_t)",
@@ -40,4 +48,11 @@ RNN_RELU = {
     "h": r"h_t = \max(0, a_t)",
 }
 
-BY_KIND = {"lstm": LSTM, "peephole": PEEPHOLE, "gru": GRU, "rnn_tanh": RNN_TANH, "rnn_relu": RNN_RELU}
+BY_KIND = {
+    "lstm": LSTM,
+    "peephole": PEEPHOLE,
+    "gru": GRU,
+    "gru_reset_before": GRU_RESET_BEFORE,
+    "rnn_tanh": RNN_TANH,
+    "rnn_relu": RNN_RELU,
+}

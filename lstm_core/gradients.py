@@ -14,6 +14,17 @@ import numpy as np
 from . import cells
 from .recorder import Recorder, from_torch
 
+# The kinds whose backward pass is written here, with σ gates (Keras models opened in the explorer may
+# have others: they never reach gradient flow, and if one did it must fail loudly, not as an RNN).
+BACKWARD_KINDS = ("lstm", "peephole", "gru", "rnn_tanh", "rnn_relu")
+
+
+def _check(recorder: Recorder):
+    if recorder.kind not in BACKWARD_KINDS:  # e.g. Cho et al.'s GRU: no hand-written backward for it
+        raise ValueError(f"no gradient flow for cell kind {recorder.kind!r}")
+    if recorder.gate_activation != "sigmoid":
+        raise ValueError(f"no gradient flow with {recorder.gate_activation} gates")
+
 
 def _torch_weights(w, dtype):
     import torch
@@ -33,6 +44,7 @@ def unrolled(recorder: Recorder, x):
     """
     import torch
 
+    _check(recorder)
     if recorder.bidirectional:
         raise ValueError("gradient flow is defined here for unidirectional models")
     dtype = torch.float64 if recorder.dtype == np.float64 else torch.float32
@@ -80,6 +92,7 @@ def hidden_gradients(recorder: Recorder, trace) -> np.ndarray:
     """dL/dh_t (T, B, H) of the last layer for L = Σ h_{T-1}, by backpropagation through time by
     hand on a recorded trace: the numbers autograd gives (tests), at a fraction of the cost of a
     graph of T small steps. Only the last layer's recurrence carries this gradient back in time."""
+    _check(recorder)
     w = recorder.layers[-1][0]
     rec = trace.records[-1][0]
     kind, W_hh, H = recorder.kind, w.W_hh, w.hidden_size

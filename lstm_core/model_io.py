@@ -75,6 +75,8 @@ def save(
 
     Raises UserInputError when the model exceeds what `load` accepts, so every saved file loads.
     """
+    if recorder.gate_activation != "sigmoid":  # the format has no field for it: refuse rather than lose it
+        raise UserInputError("model.err_kind", kind=recorder.gate_activation)
     arrays = {}
     for k, directions in enumerate(recorder.layers):
         for d, w in enumerate(directions):
@@ -156,7 +158,7 @@ def _read_archive(data: bytes) -> dict:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
         raise UserInputError("model.err_not_npz") from exc
     if not members:
         raise UserInputError("model.err_not_npz")

@@ -110,13 +110,17 @@ class Recorder:
     kind: str  # one of KINDS
     layers: list  # [layer][direction] -> CellWeights
     batch_first: bool = False
+    gate_activation: str = "sigmoid"  # one of cells.GATE_OPS: Keras models may use hard_sigmoid for the gates
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
+        if self.gate_activation not in cells.GATE_OPS:
+            raise ValueError(f"gate_activation must be one of {tuple(cells.GATE_OPS)}, not {self.gate_activation!r}")
 
     @property
     def hidden_size(self) -> int:
+        """The first layer's width (every layer's, for a model trained here)."""
         return self.layers[0][0].hidden_size
 
     @property
@@ -146,9 +150,9 @@ class Recorder:
         if x.ndim != 3 or x.shape[-1] != self.input_size:
             raise ValueError(f"expected input with {self.input_size} features, got shape {x.shape}")
         T, B, _ = x.shape
-        H, D = self.hidden_size, len(self.layers[0])
-        h0 = np.zeros((self.num_layers * D, B, H), self.dtype) if h0 is None else _as_state(h0, B, self.dtype)
-        c0 = np.zeros_like(h0) if c0 is None else _as_state(c0, B, self.dtype)
+        D = len(self.layers[0])
+        h0 = None if h0 is None else _as_state(h0, B, self.dtype)
+        c0 = None if c0 is None else _as_state(c0, B, self.dtype)
         records = []
         layer_input = x
         for layer, directions in enumerate(self.layers):
@@ -157,14 +161,16 @@ class Recorder:
             for d, w in enumerate(directions):
                 seq = layer_input[::-1] if d == 1 else layer_input  # the reverse direction reads back to front
                 k = layer * D + d
-                rec = self._run(w, seq, h0[k], c0[k], fix)
+                zeros = np.zeros((B, w.hidden_size), self.dtype)  # layers may differ in width (a Keras stack)
+                rec = self._run(w, seq, zeros if h0 is None else h0[k], zeros if c0 is None else c0[k], fix)
                 recs.append({q: v[::-1] if d == 1 else v for q, v in rec.items()})
             records.append(recs)
             layer_input = np.concatenate([r["h"] for r in recs], axis=-1) if D == 2 else recs[0]["h"]
         return Trace(self.kind, records, cells.QUANTITIES[self.kind])
 
     def _run(self, w: CellWeights, x, h, c, fix):
-        if self.kind == "lstm" and fix is None:
+        ops = cells.GATE_OPS[self.gate_activation]
+        if self.kind == "lstm" and fix is None and ops is cells.NumpyOps:
             return record_lstm(x, w.W_ih, w.W_hh, w.b_ih, w.b_hh, h, c)
         T, B, _ = x.shape
         names = cells.QUANTITIES[self.kind]
@@ -172,7 +178,7 @@ class Recorder:
         xw = x @ w.W_ih.T + w.b_ih  # (T, B, G*H): every step's input projection in one product
         W_hh = np.ascontiguousarray(w.W_hh)
         for t in range(T):
-            step = cells.step(self.kind, xw[t], h, c, W_hh, w.b_hh, peep=w.peep, what_if=fix)
+            step = cells.step(self.kind, xw[t], h, c, W_hh, w.b_hh, ops=ops, peep=w.peep, what_if=fix)
             h, c = step["h"], step.get("c", c)
             for q in names:
                 out[q][t] = step[q]
@@ -230,8 +236,10 @@ def to_torch(recorder: Recorder):
     """The fused torch.nn module with the recorder's weights (peephole LSTMs have none)."""
     import torch
 
-    if recorder.kind == "peephole":
-        raise ValueError("torch.nn has no peephole LSTM")
+    if recorder.kind in ("peephole", "gru_reset_before"):
+        raise ValueError(f"torch.nn has no {recorder.kind} cell")
+    if recorder.gate_activation != "sigmoid":
+        raise ValueError("torch.nn's gates are sigmoids, not " + recorder.gate_activation)
     modules = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn_tanh": torch.nn.RNN, "rnn_relu": torch.nn.RNN}
     if recorder.kind not in modules:
         raise cells.unknown_kind(recorder.kind, "a torch.nn module")

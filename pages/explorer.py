@@ -4,7 +4,7 @@ import ui
 from lstm_core.errors import UserInputError
 from plots.explorer import what_if_figure
 from ui import explorer_state as state
-from ui import model_files
+from ui import keras_files, model_files
 
 ui.page("explorer")
 t = ui.t
@@ -16,6 +16,7 @@ with st.expander(t("explorer.guide_title")):
 
 notes = st.container()  # filled last: widgets further down may also have ignored a bad link value
 model_files.upload_widget(where=st.sidebar)  # a model saved from /train or /forecast, traced here
+keras_files.upload_widget(where=st.sidebar)  # or the learner's own Keras model
 state.apply_request()
 ui.browser_param("t", r"[0-9]{1,6}")  # the time step: the stepper reads and writes ?t= itself
 settings = state.settings_ui()

@@ -125,3 +125,7 @@ model = S.trained_model(result, pair, t("forecast.model_title", series=S.series_
 if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="forecast_explorer"):
     S.open_in_explorer(model)
 model_files.download_button(model)
+st.download_button(
+    t("forecast.get_code"), S.code_zip(values, config), "lstm_lab_forecast.zip", "application/zip",
+    help=t("forecast.get_code_help"), on_click="ignore", icon=":material/code:",
+)  # fmt: skip

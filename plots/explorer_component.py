@@ -34,13 +34,21 @@ LINE_GROUPS = {
     "lstm": (("i", "f", "g", "o"), ("c", "h")),
     "peephole": (("i", "f", "g", "o"), ("c", "h")),
     "gru": (("r", "z", "n"), ("h",)),
+    "gru_reset_before": (("r", "z", "n"), ("h",)),
     "rnn_tanh": (("a",), ("h",)),
     "rnn_relu": (("a",), ("h",)),
 }
 
 
 # What a screen reader announces after each step: the gate that decides what is kept, and the memory.
-ANNOUNCED = {"lstm": ("f", "c"), "peephole": ("f", "c"), "gru": ("z", "h"), "rnn_tanh": ("h",), "rnn_relu": ("h",)}
+ANNOUNCED = {
+    "lstm": ("f", "c"),
+    "peephole": ("f", "c"),
+    "gru": ("z", "h"),
+    "gru_reset_before": ("z", "h"),
+    "rnn_tanh": ("h",),
+    "rnn_relu": ("h",),
+}
 
 
 def heat_px(hidden_size: int) -> int:
@@ -135,14 +143,16 @@ def unpack(packed: dict) -> np.ndarray:
     return np.where(codes == NULL16, np.nan, codes * packed["scale"])
 
 
-def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, start: int = 0) -> dict:
+def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, start: int = 0, sigma: str = "σ") -> dict:
     """What the page needs: record {quantity: (T, B, H)} of one layer (batch item 0 is shown),
     terms from `lstm_core.contributions.gate_terms` for `unit`, one label per step, and x_t as a
-    number per step when the input is one number (else None: the label stands for x_t)."""
+    number per step when the input is one number (else None: the label stands for x_t). `sigma`
+    names the gates' activation in the numbers (a Keras model may use hard_sigmoid)."""
     order = [q for q in equations.BY_KIND[kind] if q in record]
     T, _, H = record[order[0]].shape
     return {
         "kind": kind,
+        "sigma": sigma,
         "T": int(T),
         "H": int(H),
         "unit": int(unit),

@@ -206,3 +206,11 @@ def test_tampered_files_load_or_are_refused(data):
     cut = data.draw(st.integers(1, len(valid)))
     with contextlib.suppress(UserInputError):
         model_io.load(bytes(valid[:cut]))
+
+
+def test_a_central_directory_naming_a_newer_zip_version_is_refused():
+    """zipfile raises NotImplementedError for it (found by the Keras reader's fuzz test)."""
+    data = bytearray(model_io.save(random_recorder("lstm", 1, 2)))
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6] = 64  # "needs zip 6.4 to extract"
+    _refused(bytes(data), "model.err_not_npz")

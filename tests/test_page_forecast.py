@@ -108,6 +108,8 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert translate("forecast.get_code", "en") in labels  # the zip itself: tests/test_export_code.py
 
     # changing a setting marks the results as stale instead of showing old numbers for new settings
     at.slider(key="forecast:window").set_value(6).run()

@@ -2,16 +2,20 @@
 thread, so the test polls it), stopping, widget changes during a run, seeded reproducibility,
 and bad input."""
 
+import io
 import json
 import time
+import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
 from lstm_core import metrics
 from lstm_core.training import History
+from ui import train_state
 from ui.i18n import translate
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "train.py")
@@ -74,8 +78,14 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
 
     downloads = at.get("download_button")
-    assert len(downloads) == 3  # history CSV, run report, and the model file that /explorer loads back
+    assert len(downloads) == 4  # history CSV, run report, the model file that /explorer loads back, the code
     assert downloads[2].proto.label == translate("model.download", "en")
+    assert downloads[3].proto.label == translate("train.get_code", "en")
+
+    with zipfile.ZipFile(io.BytesIO(train_state.code_zip(run)())) as code:  # what the button sends, on click
+        script = code.read("train_classifier.py").decode()
+        assert f"HIDDEN_SIZE = {run.settings.hidden_size}  #" in script and f"EPOCHS = {run.settings.epochs}  #" in script
+        assert len(np.load(io.BytesIO(code.read("data.npz")))["test_y"]) == len(run.data.test[1])
 
     # the threshold re-scores cached probabilities: same run, different metrics, no retraining
     at.slider(key="train:threshold").set_value(0.99).run()

@@ -16,8 +16,10 @@ import numpy as np
 import streamlit as st
 
 import ui
+from datasets import keras_words
 from datasets import sequence_input as si
 from lstm_core import Intervention, Recorder, Trace, handbuilt, random_recorder
+from lstm_core.cells import GATE_SYMBOL
 from lstm_core.contributions import gate_terms
 from lstm_core.errors import UserInputError
 from plots import explorer_component
@@ -25,7 +27,7 @@ from plots.diagram import cell_svg
 from plots.explorer_diagrams import gru_svg, rnn_svg
 
 from . import handoff
-from .i18n import translate
+from .i18n import STRINGS, translate
 
 MODES = ("preset", "text", "numbers")
 SOURCES = ("random", "memory", "counter", "leaky")
@@ -34,6 +36,7 @@ INTERVENTIONS = {  # "drop_first": the same input without its first step, drawn 
     "lstm": ("f0", "f1", "i0", "unit_off", "drop_first"),
     "peephole": ("f0", "f1", "i0", "unit_off", "drop_first"),
     "gru": ("z1", "z0", "unit_off", "drop_first"),
+    "gru_reset_before": ("z1", "z0", "unit_off", "drop_first"),
     "rnn_tanh": ("unit_off", "drop_first"),
     "rnn_relu": ("unit_off", "drop_first"),
 }
@@ -91,10 +94,14 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
     if s.source == "trained":
         if trained is None:
             raise UserInputError("explorer.no_trained")
-        recorder, x, labels = _trained_input(trained, seq, notes)
-        notes.append(("explorer.note_trained", {"title": trained.title}))
+        if trained.keras is not None:
+            notes.append(("explorer.note_trained", {"title": trained.title}))
+            recorder, x, labels = _keras_input(s, trained, notes)
+        else:
+            recorder, x, labels = _trained_input(trained, seq, notes)
+            notes.append(("explorer.note_trained", {"title": trained.title}))
         if s.kind != recorder.kind:
-            notes.append(("explorer.note_trained_kind", {"kind": recorder.kind}))
+            notes.append(("explorer.note_trained_kind", {"kind": kind_name(recorder.kind, s.lang)}))
         if recorder.bidirectional:
             notes.append(("explorer.note_bidirectional", {}))
     elif s.source in handbuilt.KINDS:
@@ -140,6 +147,58 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
     return model.recorder, x, labels
 
 
+def kind_name(kind: str, lang: str) -> str:
+    """A cell kind as the learner reads it (a kind without a variant name of its own shows as itself)."""
+    key = f"explorer.variant.{kind}"
+    return translate(key, lang) if key in STRINGS else kind
+
+
+def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
+    """A Keras model's input as Keras would get it (its own word index, its own ids), and its prediction."""
+    keras, index = model.keras, model.word_index
+    kind, raw = si.preset(s.preset, s.lang) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
+    if keras.embedding is None:
+        if kind != "numbers":
+            raise UserInputError("explorer.err_model_wants_numbers")
+        if keras.input_size != 1:
+            raise UserInputError("keras.err_one_feature", n=keras.input_size)
+        seq = si.parse_numbers(raw)
+        model_input, labels = np.asarray(seq.values, np.float32)[None, :, None], seq.labels  # (1, T, 1)
+    elif kind == "text":
+        if index is None:
+            raise UserInputError("keras.err_needs_words")
+        encoded = keras_words.encode(raw, index)
+        if encoded.oov:
+            words = ", ".join(encoded.oov)[:200]
+            if encoded.dropped:
+                notes.append(("keras.note_oov_dropped", {"words": words}))
+            else:
+                notes.append(("keras.note_oov_as", {"words": words, "token": index.oov_token, "id": index.oov_id}))
+        model_input, labels = np.asarray([encoded.ids]), encoded.labels
+    else:
+        seq = si.parse_numbers(raw)
+        values = np.asarray(seq.values)
+        if not np.all(values == np.round(values)):
+            raise UserInputError("keras.err_ids", last=keras.embedding.shape[0] - 1)
+        model_input = values.astype(np.int64)[None]  # (1, T) token ids
+        words = {} if index is None else {i: w for w, i in reversed(index.words.items())}
+        labels = tuple(words.get(int(i), str(int(i))) for i in model_input[0])
+    result = keras.run(model_input)
+    x = model_input[0] if keras.embedding is None else keras.embed(model_input)[0]  # (T, I)
+    prediction = result.prediction[0]
+    if prediction.ndim == 2:  # a Dense head on every step: show the last step's
+        prediction = prediction[-1]
+    values = ", ".join(f"{v:.4f}" for v in prediction[:10]) + (", …" if prediction.size > 10 else "")
+    notes.append(("keras.note_prediction", {"values": values}))
+    notes.append(("keras.note_notation", {}))
+    if model.recorder.gate_activation != "sigmoid":
+        slope = "0.2" if model.recorder.gate_activation.endswith("keras2") else "1/6"
+        notes.append(("keras.note_hard_sigmoid", {"slope": slope}))
+    if model.traced_layers < len(keras.recurrent):
+        notes.append(("keras.note_partial_trace", {"n": model.traced_layers, "total": len(keras.recurrent)}))
+    return model.recorder, x, labels
+
+
 def component_text(lang: str, unit: int) -> dict:
     def tr(key, **p):
         return translate(key, lang, **p)
@@ -159,11 +218,11 @@ def component_text(lang: str, unit: int) -> dict:
 
 def diagram(kind: str, lang: str) -> str:
     names = {q: translate(f"explorer.q.{q}", lang) for q in "ifgorzn"}
-    title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS else kind
+    title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS + ("gru_reset_before",) else kind
     if kind in ("lstm", "peephole"):
         names["peephole"] = translate("explorer.peephole_lines", lang)
         return cell_svg(names=names, title=title, live=True, peephole=kind == "peephole")
-    if kind == "gru":
+    if kind in ("gru", "gru_reset_before"):
         return gru_svg(names, title)
     return rnn_svg(kind[4:], title)
 
@@ -172,7 +231,8 @@ def build_html(run: Run, layer: int, unit: int, lang: str) -> str:
     kind = run.recorder.kind
     terms = gate_terms(run.recorder, run.trace, run.x, layer=layer, unit=unit)
     x_display = run.x_display if layer == 0 else None
-    data = explorer_component.payload(kind, run.trace.records[layer][0], terms, run.labels, x_display, unit)
+    sigma = GATE_SYMBOL[run.recorder.gate_activation]
+    data = explorer_component.payload(kind, run.trace.records[layer][0], terms, run.labels, x_display, unit, sigma=sigma)
     return explorer_component.explorer_html(data, component_text(lang, unit), diagram(kind, lang))
 
 
@@ -368,11 +428,12 @@ def _clamped(name: str, top: int) -> None:
 def view_ui(run: Run) -> tuple[int, int]:
     """Which layer and unit the stepper shows."""
     left, right = st.columns(2)
-    top_layer, top_unit = run.recorder.num_layers - 1, run.recorder.hidden_size - 1
+    top_layer = run.recorder.num_layers - 1
     layer = 0
     if top_layer > 0:
         _clamped("layer", top_layer)
         layer = ui.slider("layer", "explorer.layer", 0, top_layer, 0, where=left)
+    top_unit = run.recorder.layers[layer][0].hidden_size - 1  # a Keras stack's layers may differ in width
     unit = 0
     if top_unit > 0:
         _clamped("unit", top_unit)

@@ -18,8 +18,8 @@ import streamlit as st
 import ui
 from datasets import series as ds
 from datasets import upload
+from lstm_core import export_code, from_torch
 from lstm_core import forecasting as fc
-from lstm_core import from_torch
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
 
@@ -127,6 +127,12 @@ def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
 class Outcome:
     key: str  # fingerprint of the data and settings it was trained with
     runs: dict  # {"clean": ForecastResult, "leaky": ForecastResult (when compared)}
+
+
+def code_zip(values, config: fc.ForecastConfig):
+    """A callable for st.download_button: the run as a standalone PyTorch script and its series, built on click."""
+    values = np.array(values, dtype=float)
+    return lambda: export_code.forecaster_bundle(values, config)
 
 
 def fingerprint(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool) -> str:

@@ -28,6 +28,9 @@ class TrainedModel:
     scale: tuple | None = None  # (min, max) of a forecaster's Min-Max scaler, fitted on training data
     symbols: int | None = None  # a classifier of one-hot symbol sequences: each input number is a symbol 0..symbols-1
     example: object = None  # a suggested input: a sentence, or a list of numbers
+    keras: object | None = None  # lstm_core.keras_io.KerasModel: the whole Keras model (its prediction too)
+    word_index: object | None = None  # datasets.keras_words.WordIndex: the learner's own Keras word index
+    traced_layers: int = 0  # a Keras model: how many of its recurrent layers `recorder` stacks
 
 
 def put(model: TrainedModel):

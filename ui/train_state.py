@@ -17,7 +17,7 @@ import ui.handoff
 import ui.jobs
 from datasets import classification as D
 from lstm_core import classifier as C
-from lstm_core import metrics
+from lstm_core import export_code, metrics
 from lstm_core.errors import UserInputError
 from lstm_core.training import TrainConfig
 from plots.train import history_frame
@@ -415,6 +415,11 @@ def open_in_explorer(example):
 
 
 # --- export -----------------------------------------------------------------------------------
+
+
+def code_zip(run: Run):
+    """A callable for st.download_button: the run as a standalone PyTorch script and its data, built on click."""
+    return lambda: export_code.bundle(run.data, run.settings.model(), run.settings.training())
 
 
 def history_csv(run: Run) -> bytes:

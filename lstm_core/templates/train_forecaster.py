@@ -1,0 +1,143 @@
+"""Train the forecaster of one LSTM Lab run again, in plain PyTorch: one file, no LSTM Lab.
+
+Exported from LSTM Lab's /forecast page ("Get the code"). `series.csv` beside this file holds the
+run's series; the settings below are the run's. Run
+
+    python train_forecaster.py
+
+It trains, prints the test RMSE, MAE and MAPE of the LSTM and of the two baselines, and writes them
+to metrics.json. Same machine, same numbers as the page.
+"""
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import torch
+
+# --- settings (the run's, as set on /forecast) ---
+WINDOW = 12  # Model: time_step, how many past values the model sees
+TEST_FRACTION = 0.25  # Data: the last part of the series is the test part
+LAYERS = 1  # Model: stacked LSTM layers
+UNITS = 32  # Model: hidden units per layer
+EPOCHS = 500  # Training: epochs
+BATCH_SIZE = 16  # Training: batch size
+LR = 0.01  # Training: learning rate
+OPTIMIZER = "adam"  # Training: optimiser ("adam" or "sgd" with momentum 0.9)
+CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together)
+SEED = 0  # Model: seed
+SEASON = 12  # Baselines: the season of the seasonal-naive forecast (12 for monthly data)
+MIN_TEST_POINTS = 2  # Data: the test part has at least this many values
+# --- end of settings ---
+
+HERE = Path(__file__).resolve().parent
+
+
+# --- Data: windows of past values and the value after each; the split never shuffles across time
+def split_windows(series):
+    split = len(series) - max(MIN_TEST_POINTS, round(len(series) * TEST_FRACTION))  # the first test value
+    n_pairs = len(series) - WINDOW
+    X = np.lib.stride_tricks.sliding_window_view(series, WINDOW)[:n_pairs].copy()  # (n_pairs, WINDOW)
+    y = series[WINDOW:].copy()
+    target = np.arange(WINDOW, len(series))  # where each pair's next value lies
+    test = target >= split  # a test window may reach back into the training part: that is the known past
+    return split, (X[~test], y[~test], target[~test]), (X[test], y[test], target[test])
+
+
+# --- Scaling: Min-Max fitted on the training part only. Unlike most tutorials, which fit it on the whole
+# series before splitting and so let the test part's max and min leak into training
+class MinMaxScaler:
+    def __init__(self, values):
+        self.min, self.max = float(np.min(values)), float(np.max(values))
+        self.span = self.max - self.min if self.max > self.min else 1.0
+
+    def transform(self, values):
+        return (np.asarray(values, float) - self.min) / self.span
+
+    def inverse(self, scaled):
+        return np.asarray(scaled, float) * self.span + self.min
+
+
+# --- Model: stacked LSTM over the window, a dense layer from the last hidden state to the next value
+class Forecaster(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = torch.nn.LSTM(1, UNITS, num_layers=LAYERS, batch_first=True)
+        self.head = torch.nn.Linear(UNITS, 1)
+        # PyTorch's default U(-1/√H, 1/√H), drawn from the seed's own generators (the LSTM's in numpy)
+        rng, bound = np.random.default_rng(SEED), 1 / math.sqrt(UNITS)
+        with torch.no_grad():
+            for k in range(LAYERS):
+                for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                    p = getattr(self.lstm, f"{name}_l{k}")
+                    p.copy_(torch.from_numpy(rng.uniform(-bound, bound, tuple(p.shape)).astype(np.float32)))
+            generator = torch.Generator().manual_seed(SEED + 1)
+            for p in (self.head.weight, self.head.bias):
+                p.copy_(torch.rand(p.shape, generator=generator) * 2 * bound - bound)
+
+    def forward(self, windows):
+        out, _ = self.lstm(windows.unsqueeze(-1))  # (B, T) -> (B, T, UNITS)
+        return self.head(out[:, -1]).squeeze(-1)  # (B,)
+
+
+# --- Training: mini-batches in a seeded order, mean squared error, clipping
+def fit(model, X, y):
+    rng = np.random.default_rng(SEED)
+    if OPTIMIZER == "sgd":
+        optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
+    else:
+        optimizer = torch.optim.Adam(model.parameters(), lr=LR)
+    for _ in range(EPOCHS):
+        model.train()
+        order = torch.from_numpy(rng.permutation(len(X)))
+        for start in range(0, len(X), BATCH_SIZE):
+            batch = order[start : start + BATCH_SIZE]
+            loss = torch.nn.functional.mse_loss(model(X[batch]), y[batch])
+            optimizer.zero_grad()
+            loss.backward()
+            if CLIP:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
+            optimizer.step()
+
+
+# --- Results: errors in the series' own units, against two baselines. Unlike most tutorials: a model that
+# does not beat "the next value equals the last one" has learnt nothing useful
+def scores(actual, predicted):
+    actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
+    nonzero = actual != 0
+    mape = float(np.mean(np.abs((actual[nonzero] - predicted[nonzero]) / actual[nonzero])) * 100) if nonzero.any() else math.nan
+    return {
+        "rmse": float(np.sqrt(np.mean((actual - predicted) ** 2))),
+        "mae": float(np.mean(np.abs(actual - predicted))),
+        "mape": mape,
+    }
+
+
+def main():
+    torch.set_num_threads(1)  # as the page trains: one thread
+    series = np.loadtxt(HERE / "series.csv", delimiter=",", skiprows=1, usecols=-1, ndmin=1)
+    split, (X_train, y_train, _), (X_test, y_test, test_index) = split_windows(series)
+    scaler = MinMaxScaler(series[:split])
+    model = Forecaster()
+
+    def tensor(a):
+        return torch.as_tensor(scaler.transform(a), dtype=torch.float32)
+
+    fit(model, tensor(X_train), tensor(y_train))
+    model.eval()
+    with torch.no_grad():
+        predicted = scaler.inverse(model(tensor(X_test)).numpy().astype(float))
+    seasonal = test_index - SEASON >= 0
+    metrics = {
+        "lstm": scores(y_test, predicted),
+        "persistence": scores(y_test, series[test_index - 1]),
+        "seasonal_naive": scores(y_test[seasonal], series[test_index[seasonal] - SEASON]) if seasonal.any() else None,
+    }
+    for name, value in metrics.items():
+        print(f"{name}: " + (", ".join(f"{k} {v:.4g}" for k, v in value.items()) if value else "too short a series"))
+    (HERE / "metrics.json").write_text(json.dumps(metrics, indent=2))
+
+
+if __name__ == "__main__":
+    main()

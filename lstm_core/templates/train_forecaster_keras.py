@@ -1,0 +1,94 @@
+"""Train the forecaster of one LSTM Lab run in Keras 3: the same series, split and settings as the PyTorch
+script beside it, written the way Keras tutorials write it. It trains, prints the test errors of the LSTM
+and of two baselines, writes them to metrics.json and saves model.keras, which LSTM Lab's explorer opens
+gate by gate (give it the scaled window as numbers).
+
+Where it differs from a tutorial's usual code (each is marked "Unlike most tutorials" below):
+- the scaler is fitted on the training part only, not on the whole series before splitting;
+- the errors are compared with two baselines, persistence and seasonal naive;
+- there is no validation_split: it would hold out the last training windows, the ones just before the test part.
+Keras's numbers will not equal the PyTorch script's: Keras draws its starting weights differently.
+
+    python train_forecaster_keras.py
+"""
+
+import json
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("KERAS_BACKEND", "torch")  # any Keras 3 backend works (LSTM Lab tests it on torch)
+import keras  # noqa: E402
+
+# --- settings (the run's, as set on /forecast) ---
+WINDOW = 12  # Model: time_step, how many past values the model sees
+TEST_FRACTION = 0.25  # Data: the last part of the series is the test part
+LAYERS = 1  # Model: stacked LSTM layers
+UNITS = 32  # Model: hidden units per layer
+EPOCHS = 500  # Training: epochs
+BATCH_SIZE = 16  # Training: batch size
+LR = 0.01  # Training: learning rate
+OPTIMIZER = "adam"  # Training: optimiser ("adam" or "sgd" with momentum 0.9)
+CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together)
+SEED = 0  # Model: seed
+SEASON = 12  # Baselines: the season of the seasonal-naive forecast (12 for monthly data)
+MIN_TEST_POINTS = 2  # Data: the test part has at least this many values
+# --- end of settings ---
+
+HERE = Path(__file__).resolve().parent
+
+
+def scores(actual, predicted):
+    actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
+    nonzero = actual != 0
+    mape = float(np.mean(np.abs((actual[nonzero] - predicted[nonzero]) / actual[nonzero])) * 100) if nonzero.any() else math.nan
+    return {
+        "rmse": float(np.sqrt(np.mean((actual - predicted) ** 2))),
+        "mae": float(np.mean(np.abs(actual - predicted))),
+        "mape": mape,
+    }
+
+
+def main():
+    keras.utils.set_random_seed(SEED)
+    series = np.loadtxt(HERE / "series.csv", delimiter=",", skiprows=1, usecols=-1, ndmin=1)
+    # --- Data: the last part is the test part, never shuffled across
+    split = len(series) - max(MIN_TEST_POINTS, round(len(series) * TEST_FRACTION))
+    # Unlike most tutorials: the Min-Max scaler is fitted on the training part only
+    low, high = float(series[:split].min()), float(series[:split].max())
+    span = high - low if high > low else 1.0
+    scaled = (series - low) / span
+    n_pairs = len(series) - WINDOW
+    X = np.lib.stride_tricks.sliding_window_view(scaled, WINDOW)[:n_pairs][..., None]  # (n_pairs, WINDOW, 1)
+    y = scaled[WINDOW:]
+    target = np.arange(WINDOW, len(series))
+    test = target >= split
+    # --- Model: stacked LSTM, then Dense(1) on the last hidden state
+    layers = [keras.Input((WINDOW, 1))]
+    layers += [keras.layers.LSTM(UNITS, return_sequences=k < LAYERS - 1) for k in range(LAYERS)]
+    model = keras.Sequential([*layers, keras.layers.Dense(1)])
+    clip = {"global_clipnorm": CLIP} if CLIP else {}
+    optimizer = keras.optimizers.SGD(LR, momentum=0.9, **clip) if OPTIMIZER == "sgd" else keras.optimizers.Adam(LR, **clip)
+    model.compile(optimizer=optimizer, loss="mse")
+    # Unlike most tutorials: no validation_split (it would hold out the windows just before the test part)
+    model.fit(X[~test], y[~test], epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2)
+    predicted = model.predict(X[test], verbose=0)[:, 0] * span + low
+    # --- Results. Unlike most tutorials: two baselines; a model that does not beat "the next value equals
+    # the last one" has learnt nothing useful
+    index = target[test]
+    seasonal = index - SEASON >= 0
+    metrics = {
+        "lstm": scores(series[index], predicted),
+        "persistence": scores(series[index], series[index - 1]),
+        "seasonal_naive": scores(series[index][seasonal], series[index[seasonal] - SEASON]) if seasonal.any() else None,
+    }
+    for name, value in metrics.items():
+        print(f"{name}: " + (", ".join(f"{k} {v:.4g}" for k, v in value.items()) if value else "too short a series"))
+    (HERE / "metrics.json").write_text(json.dumps(metrics, indent=2))
+    model.save(HERE / "model.keras")  # open it in LSTM Lab's explorer, gate by gate
+
+
+if __name__ == "__main__":
+    main()

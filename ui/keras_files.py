@@ -1,0 +1,132 @@
+"""Open a learner's own Keras model in the explorer (beside the `.npz` upload of ui.model_files).
+
+    keras_files.upload_widget(where=st.sidebar)   # TrainedModel or None; handed to /explorer
+
+One uploader takes the model file (.keras, .h5, or .weights.h5), and JSON files beside it: the model's
+config (`model.to_json()`, needed with weights only) and the word index (`tokenizer.to_json()` or a
+plain {word: id}); each JSON file is told apart by its content. Reading and checking happen in
+lstm_core.keras_io and datasets.keras_words: no Keras, no code from the file is ever run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import streamlit as st
+
+import ui
+from datasets import keras_words
+from lstm_core import keras_io
+from lstm_core.errors import UserInputError
+
+from . import handoff
+from .i18n import translate
+
+MAX_FILES = 3
+_MARKUP = re.compile(r"[\[\]()<>`*_#|\\$~]")  # a file name is shown as plain text, never as a link
+
+
+def load_files(files: list[tuple[str, bytes]], lang: str = "en") -> handoff.TrainedModel:
+    """[(file name, bytes)] -> the model for the explorer (its title in `lang`). Raises UserInputError."""
+    if len(files) > MAX_FILES or sum(len(data) for _, data in files) > keras_io.MAX_FILE_BYTES + keras_words.MAX_BYTES:
+        raise UserInputError("keras.err_one_model")
+    models = [(name, data) for name, data in files if not name.lower().endswith(".json")]
+    if len(models) != 1:
+        raise UserInputError("keras.err_one_model")
+    config = word_index = None
+    for name, data in files:
+        if not name.lower().endswith(".json"):
+            continue
+        try:
+            value = json.loads(data)
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise UserInputError("keras.err_json_kind", name=_plain(name)) from None
+        if keras_words.looks_like_word_index(value):
+            if word_index is not None:
+                raise UserInputError("keras.err_one_model")
+            word_index = keras_words.parse(data)
+        elif isinstance(value, dict) and "class_name" in value:
+            if config is not None:
+                raise UserInputError("keras.err_one_model")
+            config = data
+        else:
+            raise UserInputError("keras.err_json_kind", name=_plain(name))
+    name, data = models[0]
+    model = keras_io.load(data, config)
+    recorder, traced = model.stacked_recorder()
+    return handoff.TrainedModel(
+        recorder=recorder,
+        source="upload",
+        title=translate("keras.title", lang, name=_plain(name)),
+        embedding=model.embedding,
+        example=_example(model, word_index),
+        keras=model,
+        word_index=word_index,
+        traced_layers=traced,
+    )
+
+
+def _plain(name: str) -> str:
+    return _MARKUP.sub(" ", name)[:60]
+
+
+def _example(model: keras_io.KerasModel, index) -> object:
+    """What the explorer opens first: a few of the word index's most frequent words, a few ids, or a step."""
+    if model.embedding is None:
+        return [0.0] * 3 + [1.0] * 6 + [0.0] * 6
+    if index is not None:
+        usable = sorted((i, w) for w, i in index.words.items() if w != index.oov_token and 0 < i < model.embedding.shape[0])
+        if usable:
+            return " ".join(w for _, w in usable[:6])
+    last = model.embedding.shape[0] - 1
+    return [float(1 + k % last) for k in range(6)]
+
+
+def summary(model: keras_io.KerasModel) -> str:
+    """The layers, as Keras's model.summary() names them: Embedding(30→6) → LSTM(5) → Dense(3, softmax)."""
+    parts = [] if model.embedding is None else [f"Embedding({model.embedding.shape[0]}→{model.embedding.shape[1]})"]
+    for layer in model.layers:
+        if isinstance(layer, keras_io.RecurrentLayer):
+            text = f"{layer.keras_class}({layer.recorder.hidden_size})"
+            parts.append(f"Bidirectional({text})" if layer.recorder.bidirectional else text)
+        elif isinstance(layer, keras_io.DenseLayer):
+            parts.append(f"Dense({layer.kernel.shape[1]}, {layer.activation})")
+        else:
+            parts.append(f"Activation({layer.activation})")
+    return " → ".join(parts)
+
+
+def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel | None:
+    """The uploader. A newly loaded model becomes the session's trained model, and the explorer opens
+    it on an example input."""
+    files = where.file_uploader(
+        ui.t("keras.upload"),
+        type=["keras", "h5", "json"],
+        accept_multiple_files=True,
+        key=key,
+        help=ui.t("keras.upload_help"),
+        max_upload_size=keras_io.MAX_FILE_BYTES // (1024 * 1024),
+    )
+    if not files:
+        return None
+    cache = st.session_state.setdefault("_keras_uploads", {})
+    ids = tuple(sorted(f.file_id for f in files))
+    if ids not in cache:  # parse once per set of files, not on every rerun
+        cache.clear()
+        try:
+            model = load_files([(f.name, f.getvalue()) for f in files], ui.lang())
+        except UserInputError as exc:
+            model = exc
+        cache[ids] = model
+        if isinstance(model, handoff.TrainedModel):
+            handoff.put(model)
+            handoff.request(model.example)
+    model = cache[ids]
+    if isinstance(model, UserInputError):
+        ui.error(model)
+        return None
+    where.caption(ui.t("keras.loaded", title=model.title, layers=summary(model.keras)))
+    if model.word_index is not None:
+        where.caption(ui.t("keras.loaded_words", n=len(model.word_index.words)))
+    return model

@@ -1,0 +1,25 @@
+STRINGS = {
+    "train.get_code": ("Get the code (PyTorch script + data, .zip)", "获取代码（PyTorch 脚本 + 数据，.zip）"),
+    "train.get_code_help": (
+        "One plain PyTorch file and this run's data, split and encoded as here. Run it with "
+        "python train_classifier.py: it trains the same model with the same settings and writes the test metrics. "
+        "train_classifier_keras.py is the same run in Keras 3; it saves model.keras, which the explorer opens.",
+        "一个纯 PyTorch 文件，加上本次运行的数据（与这里的划分和编码完全相同）。用 python train_classifier.py "
+        "运行：它用同样的设置训练同样的模型，并写出测试集指标。train_classifier_keras.py 是同一次运行的 Keras 3 版本，"
+        "它会保存 model.keras，可以在单元探索页中打开。",
+    ),
+    "train.get_code_caption": (
+        "The script does not need LSTM Lab: numpy and torch are enough. "
+        "Its comments say which part of this page each block comes from.",
+        "这个脚本不需要 LSTM 实验室，只需要 numpy 和 torch。脚本中的注释说明了每一段代码对应本页的哪个部分。",
+    ),
+    "forecast.get_code": ("Get the code (PyTorch script + series, .zip)", "获取代码（PyTorch 脚本 + 序列，.zip）"),
+    "forecast.get_code_help": (
+        "One plain PyTorch file and this series: the same split, the scaler fitted on the training part only, the same model, "
+        "training and baselines. Run it with python train_forecaster.py; it writes the test RMSE, MAE and MAPE. "
+        "train_forecaster_keras.py is the same run in Keras 3.",
+        "一个纯 PyTorch 文件加上这条序列：同样的划分、只在训练部分上拟合的缩放器、同样的模型、训练和基线。"
+        "用 python train_forecaster.py 运行，它会写出测试集的 RMSE、MAE 和 MAPE。"
+        "train_forecaster_keras.py 是同一次运行的 Keras 3 版本。",
+    ),
+}

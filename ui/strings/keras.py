@@ -1,0 +1,147 @@
+STRINGS = {
+    "explorer.variant.gru_reset_before": ("GRU (Keras's reset_after=False)", "GRU（Keras 的 reset_after=False）"),
+    "explorer.diagram.gru_reset_before": (
+        "GRU cell (reset before the product: Keras's reset_after=False)",
+        "GRU 单元（先重置再相乘：Keras 的 reset_after=False）",
+    ),
+    "keras.upload": ("Open a Keras model (.keras, .h5, + .json)", "打开 Keras 模型（.keras、.h5，以及 .json）"),
+    "keras.upload_help": (
+        'A model saved with model.save("….keras") or model.save("….h5"), or weights saved with '
+        'save_weights("….weights.h5") together with model.to_json(). Optionally add your word index: the JSON '
+        'of tokenizer.to_json() or a plain {"word": id} file. Only the weights and the config are read: no code is run. '
+        "Shapes: Embedding, LSTM/GRU/SimpleRNN (Bidirectional too), Dropout, Dense. At most 2 MB.",
+        '用 model.save("….keras") 或 model.save("….h5") 保存的模型，或者用 save_weights("….weights.h5") 保存的权重'
+        '加上 model.to_json() 的配置。还可以加上你的词表：tokenizer.to_json() 输出的 JSON，或普通的 {"词": 编号} 文件。'
+        "只读取权重和配置，不执行任何代码。"
+        "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense。最大 2 MB。",
+    ),
+    "keras.title": ("Keras model: {name}", "Keras 模型：{name}"),
+    "keras.loaded": ("Loaded. Its layers: {layers}.", "已加载。它的层：{layers}。"),
+    "keras.note_hard_sigmoid": (
+        "This model's gates use Keras's hard_sigmoid, a straight line clipped to [0, 1]: "
+        "hard σ(z) = clip({slope}·z + 0.5, 0, 1). It stands where the equations show σ.",
+        "这个模型的门使用 Keras 的 hard_sigmoid，即截断到 [0, 1] 的一条直线：hard σ(z) = clip({slope}·z + 0.5, 0, 1)。"
+        "公式中的 σ 在这里就是它。",
+    ),
+    "keras.note_notation": (
+        "The equations use PyTorch's notation. Keras stores each weight matrix transposed: W_i· is the transpose "
+        "of the kernel's columns for that gate, W_h· of the recurrent kernel's. An LSTM or SimpleRNN in Keras has one "
+        "bias: it is the b beside x, and the b beside h is 0 (a GRU keeps both). Keras's gates i, f, c, o (GRU: z, r, h) "
+        "are i, f, g, o (r, z, n) here.",
+        "公式使用 PyTorch 的记号。Keras 把每个权重矩阵转置存放：W_i· 是 kernel 中该门那几列的转置，W_h· 是 "
+        "recurrent_kernel 中那几列的转置。Keras 的 LSTM 和 SimpleRNN 只有一个偏置：就是 x 旁边的 b，h 旁边的 b 为 0"
+        "（GRU 两个都有）。Keras 的门 i、f、c、o（GRU：z、r、h）在这里记作 i、f、g、o（r、z、n）。",
+    ),
+    "keras.loaded_words": ("Word index: {n} words.", "词表：{n} 个词。"),
+    "keras.err_one_model": (
+        "Keep one model file (.keras or .h5) in the list, with at most its JSON config and one word index: "
+        "remove the others with the × beside them.",
+        "列表中只保留一个模型文件（.keras 或 .h5），最多再加上它的 JSON 配置和一个词表：请用文件旁边的 × 删除其他文件。",
+    ),
+    "keras.err_json_kind": (
+        "The JSON file “{name}” is neither a Keras model config nor a word index.",
+        "JSON 文件“{name}”既不是 Keras 模型配置，也不是词表。",
+    ),
+    "keras.err_format": (
+        "This is not a Keras model file (expected a .keras zip or an HDF5 .h5 file).",
+        "这不是 Keras 模型文件（应为 .keras 压缩包或 HDF5 格式的 .h5 文件）。",
+    ),
+    "keras.err_zip": (
+        "The .keras file is damaged (its zip archive cannot be read).",
+        ".keras 文件已损坏（无法读取其中的 zip 压缩包）。",
+    ),
+    "keras.err_h5": (
+        "The HDF5 weights are damaged or not laid out as Keras writes them.",
+        "HDF5 权重已损坏，或者其结构不是 Keras 写入的格式。",
+    ),
+    "keras.err_missing": ("The Keras file has no “{name}”.", "Keras 文件中缺少“{name}”。"),
+    "keras.err_config": (
+        "The model's JSON config is damaged or not a Keras model config.",
+        "模型的 JSON 配置已损坏，或者不是 Keras 模型配置。",
+    ),
+    "keras.err_needs_config": (
+        "This .h5 file holds weights only: add the model's JSON config (model.to_json()) to the upload.",
+        "这个 .h5 文件只有权重：请一起上传模型的 JSON 配置（model.to_json() 的输出）。",
+    ),
+    "keras.err_not_sequential": (
+        "Only Sequential Keras models can be opened here, not “{name}”.",
+        "这里只能打开 Sequential 形式的 Keras 模型，不支持“{name}”。",
+    ),
+    "keras.err_embedding_first": ("An Embedding layer must come first in the model.", "Embedding 层必须是模型的第一层。"),
+    "keras.err_masking": (
+        "The Masking layer is not supported: it skips steps whose values equal its mask value.",
+        "不支持 Masking 层：它会跳过取值等于掩码值的时间步。",
+    ),
+    "keras.err_after_last_step": (
+        "Layer “{layer}” reads a sequence, but the layer before it returns only its last step.",
+        "层“{layer}”需要读入序列，但它前面的层只返回最后一步。",
+    ),
+    "keras.err_input_unknown": (
+        "The model does not say how many numbers each step has: build it with keras.Input(shape=(None, features)).",
+        "模型没有说明每一步有多少个数：请用 keras.Input(shape=(None, 特征数)) 构建。",
+    ),
+    "keras.err_layer": (
+        "The layer “{layer}” is not supported (only Embedding, LSTM, GRU, SimpleRNN, Bidirectional, Dropout, Dense "
+        "and Activation; Lambda layers and custom objects are never run).",
+        "不支持层“{layer}”（只支持 Embedding、LSTM、GRU、SimpleRNN、Bidirectional、Dropout、Dense 和 Activation；"
+        "Lambda 层和自定义对象一律不会执行）。",
+    ),
+    "keras.err_no_recurrent": ("The model has no LSTM, GRU or SimpleRNN layer.", "模型中没有 LSTM、GRU 或 SimpleRNN 层。"),
+    "keras.err_setting": (
+        "Layer “{layer}” uses {setting}, which LSTM Lab cannot compute.",
+        "层“{layer}”使用了 {setting}，LSTM 实验室无法计算。",
+    ),
+    "keras.err_trace_setting": (
+        "Layer “{layer}” uses {setting}: the model runs, but its steps cannot be traced one by one here.",
+        "层“{layer}”使用了 {setting}：模型可以运行，但这里无法逐步追踪它的时间步。",
+    ),
+    "keras.err_weight_count": (
+        "Layer “{layer}” has {got} weight arrays where {want} were expected.",
+        "层“{layer}”有 {got} 个权重数组，应为 {want} 个。",
+    ),
+    "keras.err_no_embedding": (
+        "This model has no Embedding layer: give it numbers, one per step.",
+        "这个模型没有 Embedding 层：请输入数字，每一步一个。",
+    ),
+    "keras.err_ids": (
+        "Token ids must be whole numbers from 0 to {last}.",
+        "词编号必须是 0 到 {last} 之间的整数。",
+    ),
+    "keras.err_masked": (
+        "This model uses mask_zero: id 0 is padding, which Keras skips. Leave it out of the input.",
+        "这个模型使用了 mask_zero：编号 0 表示填充，Keras 会跳过它。请不要在输入中使用 0。",
+    ),
+    "keras.err_no_words": (
+        "None of the words is in the word index, and it has no OOV token: the model got no input.",
+        "没有一个词在词表中，词表也没有 OOV 标记：模型没有得到任何输入。",
+    ),
+    "keras.err_words": (
+        "The word index is damaged: expected tokenizer.to_json() output or a JSON object of words to ids (at most {limit}).",
+        "词表已损坏：应为 tokenizer.to_json() 的输出，或者一个从词到编号的 JSON 对象（最多 {limit} 个）。",
+    ),
+    "keras.err_one_feature": (
+        "This model reads {n} numbers per step; the explorer gives it one. Open a model with one input feature.",
+        "这个模型每一步读入 {n} 个数，而这里每一步只提供一个。请打开每步只有一个输入特征的模型。",
+    ),
+    "keras.note_prediction": (
+        "The Keras model's prediction for this input: {values}.",
+        "Keras 模型对这个输入的预测：{values}。",
+    ),
+    "keras.note_partial_trace": (
+        "Traced here: the first {n} recurrent layers of {total}; the rest run for the prediction only.",
+        "这里追踪了 {total} 个循环层中的前 {n} 个；其余的层只参与预测。",
+    ),
+    "keras.note_oov_as": (
+        "Not in the word index: {words}. They are read as the OOV token “{token}” (id {id}), as Keras's Tokenizer does.",
+        "不在词表中：{words}。它们按 Keras Tokenizer 的做法，被当作 OOV 标记“{token}”（编号 {id}）读入。",
+    ),
+    "keras.note_oov_dropped": (
+        "Not in the word index: {words}. The word index has no OOV token, so they are left out, as Keras's Tokenizer does.",
+        "不在词表中：{words}。词表没有 OOV 标记，所以按 Keras Tokenizer 的做法把它们丢掉了。",
+    ),
+    "keras.err_needs_words": (
+        "This model reads token ids. Upload your word index with the model to type a sentence, "
+        "or type ids as numbers (e.g. 4, 17, 9).",
+        "这个模型读入的是词编号。请和模型一起上传你的词表，才能输入句子；或者以数字形式输入编号（例如 4, 17, 9）。",
+    ),
+}
