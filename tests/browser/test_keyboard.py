@@ -3,6 +3,7 @@
 a visible focus indicator on everything the Tab key reaches on the way."""
 
 import re
+from difflib import SequenceMatcher
 
 import pytest
 
@@ -93,10 +94,15 @@ def test_lesson_3_by_keyboard_alone(app_url, browser, artifacts):
 
         # back to the lesson: answer each question with the arrow keys, then check
         page.bring_to_front()
-        for question in lesson.questions:
+        groups = page.locator("[data-testid='stForm'] [role='radiogroup']")
+        for k, question in enumerate(lesson.questions):
             tab_until(page, lambda f: f["type"] == "radio", unseen)
-            page.keyboard.press("Space")  # the first answer
-            for _ in range(question.answer):
+            page.keyboard.press("Space")  # the first answer shown ...
+            # the closest label: KaTeX renders its formula in its own way
+            shown = [_plain(label.inner_text()) for label in groups.nth(k).locator("label").all()]
+            right = _plain(translate(f"lessons.{lesson.slug}.q{k}.a{question.answer}", lang))
+            position = max(range(len(shown)), key=lambda j: SequenceMatcher(None, shown[j], right).ratio())
+            for _ in range(position):  # ... then down to the right one (the order is this session's shuffle)
                 page.keyboard.press("ArrowDown")
         check = translate("lessons.check", lang)
         tab_until(page, lambda f: f["text"] == check, unseen, limit=5)
@@ -133,3 +139,8 @@ def test_training_and_its_result_tabs_by_keyboard(app_url, browser):
         assert unseen == [], "focus not visible on: " + "; ".join(f"{f['tag']} {f['testid']} {f['text']!r}" for f in unseen)
     finally:
         page.close()
+
+
+def _plain(text: str) -> str:
+    """An option as the learner reads it: no Markdown or LaTeX marks, spaces collapsed."""
+    return " ".join(re.sub(r"[*`$\\]|approx", "", text).split())
