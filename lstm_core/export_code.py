@@ -73,6 +73,7 @@ def forecaster_script(config: ForecastConfig, name: str = FORECAST_SCRIPT_NAME) 
         {
             "WINDOW": int(config.window),
             "TEST_FRACTION": float(config.test_fraction),
+            "VAL_FRACTION": float(config.val_fraction),
             "LAYERS": int(config.layers),
             "UNITS": int(config.units),
             "EPOCHS": int(config.epochs),
@@ -83,6 +84,7 @@ def forecaster_script(config: ForecastConfig, name: str = FORECAST_SCRIPT_NAME) 
             "SEED": int(config.seed),
             "SEASON": int(config.season),
             "MIN_TEST_POINTS": int(forecasting.MIN_TEST_POINTS),
+            "MIN_VAL_POINTS": int(forecasting.MIN_VAL_POINTS),
         },
     )
 

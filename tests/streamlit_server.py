@@ -141,3 +141,15 @@ def wait_healthy(url, timeout=120):
         if time.monotonic() > deadline:
             raise RuntimeError(f"{url} never became healthy")
         time.sleep(0.3)
+
+
+def option_position(group, text: str) -> int:
+    """Where an option with `text` sits in a radio group as shown (quizzes shuffle their options per
+    session): the closest label, since Markdown and KaTeX render their marks in their own way."""
+    from difflib import SequenceMatcher
+
+    def plain(value: str) -> str:
+        return " ".join(re.sub(r"[*`$\\]|approx", "", value).split())
+
+    shown = [plain(label.inner_text()) for label in group.locator("label").all()]
+    return max(range(len(shown)), key=lambda j: SequenceMatcher(None, shown[j], plain(text)).ratio())

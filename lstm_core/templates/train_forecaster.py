@@ -5,8 +5,9 @@ run's series; the settings below are the run's. Run
 
     python train_forecaster.py
 
-It trains, prints the test RMSE, MAE and MAPE of the LSTM and of the two baselines, and writes them
-to metrics.json. Same machine, same numbers as the page.
+It trains, keeps the weights of the epoch with the lowest validation loss, prints the test RMSE, MAE
+and MAPE of the LSTM and of the two baselines (the test part is scored once, at the end), and writes
+them to metrics.json. Same machine, same numbers as the page.
 """
 
 import json
@@ -19,6 +20,7 @@ import torch
 # --- settings (the run's, as set on /forecast) ---
 WINDOW = 12  # Model: time_step, how many past values the model sees
 TEST_FRACTION = 0.25  # Data: the last part of the series is the test part
+VAL_FRACTION = 0.15  # Data: the tail of the past before the test part, for the curves and the kept epoch
 LAYERS = 1  # Model: stacked LSTM layers
 UNITS = 32  # Model: hidden units per layer
 EPOCHS = 500  # Training: epochs
@@ -29,20 +31,25 @@ CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together)
 SEED = 0  # Model: seed
 SEASON = 12  # Baselines: the season of the seasonal-naive forecast (12 for monthly data)
 MIN_TEST_POINTS = 2  # Data: the test part has at least this many values
+MIN_VAL_POINTS = 2  # Data: the validation part has at least this many values
 # --- end of settings ---
 
 HERE = Path(__file__).resolve().parent
 
 
-# --- Data: windows of past values and the value after each; the split never shuffles across time
+# --- Data: windows of past values and the value after each; the splits never shuffle across time.
+# Training, then validation (the tail of the past: it chooses the epoch), then test (scored once)
 def split_windows(series):
     split = len(series) - max(MIN_TEST_POINTS, round(len(series) * TEST_FRACTION))  # the first test value
+    val_start = split - max(MIN_VAL_POINTS, round(len(series) * VAL_FRACTION)) if VAL_FRACTION > 0 else split
     n_pairs = len(series) - WINDOW
     X = np.lib.stride_tricks.sliding_window_view(series, WINDOW)[:n_pairs].copy()  # (n_pairs, WINDOW)
     y = series[WINDOW:].copy()
     target = np.arange(WINDOW, len(series))  # where each pair's next value lies
-    test = target >= split  # a test window may reach back into the training part: that is the known past
-    return split, (X[~test], y[~test], target[~test]), (X[test], y[test], target[test])
+    # a later part's window may reach back into an earlier part: that is the known past
+    train, test = target < val_start, target >= split
+    val = ~train & ~test
+    return val_start, *((X[m], y[m], target[m]) for m in (train, val, test))
 
 
 # --- Scaling: Min-Max fitted on the training part only. Unlike most tutorials, which fit it on the whole
@@ -81,13 +88,15 @@ class Forecaster(torch.nn.Module):
         return self.head(out[:, -1]).squeeze(-1)  # (B,)
 
 
-# --- Training: mini-batches in a seeded order, mean squared error, clipping
-def fit(model, X, y):
+# --- Training: mini-batches in a seeded order, mean squared error, clipping; after every epoch the
+# validation loss, and the weights of the best epoch are the ones kept
+def fit(model, X, y, X_val, y_val):
     rng = np.random.default_rng(SEED)
     if OPTIMIZER == "sgd":
         optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
     else:
         optimizer = torch.optim.Adam(model.parameters(), lr=LR)
+    best, best_state = math.inf, None
     for _ in range(EPOCHS):
         model.train()
         order = torch.from_numpy(rng.permutation(len(X)))
@@ -99,6 +108,14 @@ def fit(model, X, y):
             if CLIP:
                 torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
             optimizer.step()
+        if len(y_val):
+            model.eval()
+            with torch.no_grad():
+                val_loss = float(torch.nn.functional.mse_loss(model(X_val), y_val))
+            if val_loss < best:
+                best, best_state = val_loss, {k: v.detach().clone() for k, v in model.state_dict().items()}
+    if best_state is not None:
+        model.load_state_dict(best_state)
 
 
 # --- Results: errors in the series' own units, against two baselines. Unlike most tutorials: a model that
@@ -117,14 +134,14 @@ def scores(actual, predicted):
 def main():
     torch.set_num_threads(1)  # as the page trains: one thread
     series = np.loadtxt(HERE / "series.csv", delimiter=",", skiprows=1, usecols=-1, ndmin=1)
-    split, (X_train, y_train, _), (X_test, y_test, test_index) = split_windows(series)
-    scaler = MinMaxScaler(series[:split])
+    val_start, (X_train, y_train, _), (X_val, y_val, _), (X_test, y_test, test_index) = split_windows(series)
+    scaler = MinMaxScaler(series[:val_start])  # the training part only
     model = Forecaster()
 
     def tensor(a):
         return torch.as_tensor(scaler.transform(a), dtype=torch.float32)
 
-    fit(model, tensor(X_train), tensor(y_train))
+    fit(model, tensor(X_train), tensor(y_train), tensor(X_val), tensor(y_val))
     model.eval()
     with torch.no_grad():
         predicted = scaler.inverse(model(tensor(X_test)).numpy().astype(float))

@@ -6,7 +6,9 @@ gate by gate (give it the scaled window as numbers).
 Where it differs from a tutorial's usual code (each is marked "Unlike most tutorials" below):
 - the scaler is fitted on the training part only, not on the whole series before splitting;
 - the errors are compared with two baselines, persistence and seasonal naive;
-- there is no validation_split: it would hold out the last training windows, the ones just before the test part.
+- the validation part is the tail of the past, just before the test part, given as validation_data (Keras's
+  validation_split would take the last windows too, but after the scaler had seen them); it chooses the epoch
+  whose weights are kept, and the test part is scored once, at the end.
 Keras's numbers will not equal the PyTorch script's: Keras draws its starting weights differently.
 
     python train_forecaster_keras.py
@@ -25,6 +27,7 @@ import keras  # noqa: E402
 # --- settings (the run's, as set on /forecast) ---
 WINDOW = 12  # Model: time_step, how many past values the model sees
 TEST_FRACTION = 0.25  # Data: the last part of the series is the test part
+VAL_FRACTION = 0.15  # Data: the tail of the past before the test part, for the curves and the kept epoch
 LAYERS = 1  # Model: stacked LSTM layers
 UNITS = 32  # Model: hidden units per layer
 EPOCHS = 500  # Training: epochs
@@ -35,6 +38,7 @@ CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together)
 SEED = 0  # Model: seed
 SEASON = 12  # Baselines: the season of the seasonal-naive forecast (12 for monthly data)
 MIN_TEST_POINTS = 2  # Data: the test part has at least this many values
+MIN_VAL_POINTS = 2  # Data: the validation part has at least this many values
 # --- end of settings ---
 
 HERE = Path(__file__).resolve().parent
@@ -51,20 +55,34 @@ def scores(actual, predicted):
     }
 
 
+class KeepBest(keras.callbacks.Callback):
+    """Remembers the weights of the epoch with the lowest validation loss."""
+
+    def __init__(self):
+        super().__init__()
+        self.best, self.weights = float("inf"), None
+
+    def on_epoch_end(self, epoch, logs=None):
+        if logs and "val_loss" in logs and logs["val_loss"] < self.best:
+            self.best, self.weights = logs["val_loss"], self.model.get_weights()
+
+
 def main():
     keras.utils.set_random_seed(SEED)
     series = np.loadtxt(HERE / "series.csv", delimiter=",", skiprows=1, usecols=-1, ndmin=1)
     # --- Data: the last part is the test part, never shuffled across
     split = len(series) - max(MIN_TEST_POINTS, round(len(series) * TEST_FRACTION))
+    val_start = split - max(MIN_VAL_POINTS, round(len(series) * VAL_FRACTION)) if VAL_FRACTION > 0 else split
     # Unlike most tutorials: the Min-Max scaler is fitted on the training part only
-    low, high = float(series[:split].min()), float(series[:split].max())
+    low, high = float(series[:val_start].min()), float(series[:val_start].max())
     span = high - low if high > low else 1.0
     scaled = (series - low) / span
     n_pairs = len(series) - WINDOW
     X = np.lib.stride_tricks.sliding_window_view(scaled, WINDOW)[:n_pairs][..., None]  # (n_pairs, WINDOW, 1)
     y = scaled[WINDOW:]
     target = np.arange(WINDOW, len(series))
-    test = target >= split
+    train, test = target < val_start, target >= split
+    val = ~train & ~test
     # --- Model: stacked LSTM, then Dense(1) on the last hidden state
     layers = [keras.Input((WINDOW, 1))]
     layers += [keras.layers.LSTM(UNITS, return_sequences=k < LAYERS - 1) for k in range(LAYERS)]
@@ -72,8 +90,12 @@ def main():
     clip = {"global_clipnorm": CLIP} if CLIP else {}
     optimizer = keras.optimizers.SGD(LR, momentum=0.9, **clip) if OPTIMIZER == "sgd" else keras.optimizers.Adam(LR, **clip)
     model.compile(optimizer=optimizer, loss="mse")
-    # Unlike most tutorials: no validation_split (it would hold out the windows just before the test part)
-    model.fit(X[~test], y[~test], epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2)
+    # Unlike most tutorials: the validation part chooses the epoch; the test part steers nothing
+    keep = KeepBest()
+    validation = (X[val], y[val]) if val.any() else None
+    model.fit(X[train], y[train], epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2, validation_data=validation, callbacks=[keep])
+    if keep.weights is not None:
+        model.set_weights(keep.weights)
     predicted = model.predict(X[test], verbose=0)[:, 0] * span + low
     # --- Results. Unlike most tutorials: two baselines; a model that does not beat "the next value equals
     # the last one" has learnt nothing useful

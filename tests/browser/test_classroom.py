@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from tests.streamlit_server import open_page, problems, wait_rendered
+from tests.streamlit_server import open_page, option_position, problems, wait_rendered
+from ui.i18n import translate
 
 pytestmark = pytest.mark.browser
 
@@ -81,8 +82,10 @@ def test_a_quiz_answer_is_checked_with_its_explanation(app_url, browser, artifac
         form = page.locator("[data-testid='stForm']")
         groups = form.locator("[role='radiogroup']")
         assert groups.count() == 4
-        groups.nth(1).locator("label").nth(0).click()  # recall = 8 / 10 = 0.80: right
-        groups.nth(2).locator("label").nth(0).click()  # "raises recall": wrong
+        right_1 = translate("lessons.metrics.q1.a0", lang)  # recall = 8 / 10 = 0.80: right
+        wrong_2 = translate("lessons.metrics.q2.a0", lang)  # "raises recall": wrong
+        groups.nth(1).locator("label").nth(option_position(groups.nth(1), right_1)).click()
+        groups.nth(2).locator("label").nth(option_position(groups.nth(2), wrong_2)).click()
         form.locator("button").first.click()
         wait_rendered(page)
         right, wrong, missing = {"en": ("Right.", "Not quite", "Pick an answer"), "zh": ("回答正确", "不太对", "请先选择")}[lang]

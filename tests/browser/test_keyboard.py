@@ -3,11 +3,10 @@
 a visible focus indicator on everything the Tab key reaches on the way."""
 
 import re
-from difflib import SequenceMatcher
 
 import pytest
 
-from tests.streamlit_server import problems, wait_rendered
+from tests.streamlit_server import option_position, problems, wait_rendered
 from ui.i18n import translate
 from ui.lessons_content import BY_SLUG, SLUGS
 
@@ -98,10 +97,8 @@ def test_lesson_3_by_keyboard_alone(app_url, browser, artifacts):
         for k, question in enumerate(lesson.questions):
             tab_until(page, lambda f: f["type"] == "radio", unseen)
             page.keyboard.press("Space")  # the first answer shown ...
-            # the closest label: KaTeX renders its formula in its own way
-            shown = [_plain(label.inner_text()) for label in groups.nth(k).locator("label").all()]
-            right = _plain(translate(f"lessons.{lesson.slug}.q{k}.a{question.answer}", lang))
-            position = max(range(len(shown)), key=lambda j: SequenceMatcher(None, shown[j], right).ratio())
+            right = translate(f"lessons.{lesson.slug}.q{k}.a{question.answer}", lang)
+            position = option_position(groups.nth(k), right)
             for _ in range(position):  # ... then down to the right one (the order is this session's shuffle)
                 page.keyboard.press("ArrowDown")
         check = translate("lessons.check", lang)
@@ -139,8 +136,3 @@ def test_training_and_its_result_tabs_by_keyboard(app_url, browser):
         assert unseen == [], "focus not visible on: " + "; ".join(f"{f['tag']} {f['testid']} {f['text']!r}" for f in unseen)
     finally:
         page.close()
-
-
-def _plain(text: str) -> str:
-    """An option as the learner reads it: no Markdown or LaTeX marks, spaces collapsed."""
-    return " ".join(re.sub(r"[*`$\\]|approx", "", text).split())
