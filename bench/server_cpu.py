@@ -49,8 +49,8 @@ def quiet_cpu(pid: int, settle: float = 0.15, limit: float = 5.0) -> float:
         last = now
 
 
-async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs: dict, log):
-    for page in PAGES:
+async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs: dict, log, pages=PAGES):
+    for page in pages:
         lang = rng.choice(["en", "zh"])
         before = quiet_cpu(pid)
         async with Session(base, page, {"lang": lang}, poll_fragments=False) as session:
@@ -73,12 +73,12 @@ async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs:
                 done += 1
 
 
-def measure(base: str, pid: int, per_page: int, rounds: int, seed: int, log=print) -> dict:
+def measure(base: str, pid: int, per_page: int, rounds: int, seed: int, log=print, pages=PAGES) -> dict:
     costs = defaultdict(list)
     rng = random.Random(seed)
-    run_async(learner(base, pid, 1, rng, defaultdict(list), log))  # warm-up: imports and caches, not counted
+    run_async(learner(base, pid, 1, rng, defaultdict(list), log, pages))  # warm-up: imports and caches, not counted
     for _ in range(rounds):
-        run_async(learner(base, pid, per_page, rng, costs, log))
+        run_async(learner(base, pid, per_page, rng, costs, log, pages))
     everything = [c for values in costs.values() for c in values]
     moves = [c for action, values in costs.items() if "open" not in action for c in values]
     rows = {
@@ -99,9 +99,10 @@ def main():
     p.add_argument("--per-page", type=int, default=12, help="widget moves per page and round")
     p.add_argument("--rounds", type=int, default=2)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--pages", nargs="*", default=PAGES, help="only these pages (e.g. gradient-flow metrics)")
     a = p.parse_args()
     with app_server() as server:
-        figures = measure(server.base_url, server.pid, a.per_page, a.rounds, a.seed)
+        figures = measure(server.base_url, server.pid, a.per_page, a.rounds, a.seed, pages=a.pages)
     print(f"{'action':44s} {'n':>4s} {'mean ms':>9s} {'p95 ms':>8s}")
     for action, r in figures["actions"].items():
         print(f"{action:44s} {r['n']:4d} {r['mean_ms']:9.0f} {r['p95_ms']:8.0f}")

@@ -51,6 +51,7 @@ class Widget:
     id: str  # Streamlit's widget id; ends with the widget's user key ("...-explorer:seed")
     kind: str  # element type: "slider", "selectbox", ...
     proto: object  # the element's protobuf message (options, min/max, step, ...)
+    fragment_id: str = ""  # the st.fragment it sits in: the browser reruns only that fragment
 
     @property
     def key(self) -> str:
@@ -71,7 +72,7 @@ class RunResult:
 
     @property
     def ok(self) -> bool:
-        return self.status == FINISHED_OK and not self.exceptions and not self.page_not_found
+        return self.status in (FINISHED_OK, FINISHED_FRAGMENT) and not self.exceptions and not self.page_not_found
 
 
 class Session:
@@ -98,6 +99,7 @@ class Session:
         self._current: RunResult | None = None
         self._sent_at = 0.0
         self._auto_reruns: dict[str, float] = {}  # fragment id -> interval (s)
+        self._pending_fragment = ""  # the fragment the pending interaction reruns ("" = the page)
         self._idle = asyncio.Event()
         self._idle.set()
         self.closed = False
@@ -143,16 +145,21 @@ class Session:
             self._auto_reruns.clear()
         for state in (changes or {}).values():
             self._states[state.id] = state
+        # as the browser does: a change to widgets of one fragment reruns only that fragment
+        fragments = {self.widgets[i].fragment_id if i in self.widgets else "" for i in (changes or {})}
+        fragment = fragments.pop() if len(fragments) == 1 and page is None else ""
         msg = BackMsg()
         client_state = msg.rerun_script
         client_state.query_string = self.query_string
         client_state.page_script_hash = self.page_script_hash
         client_state.page_name = "" if self.page_script_hash else self.page_name
+        client_state.fragment_id = fragment
         client_state.widget_states.widgets.extend(self._states.values())
         # a button click is one-shot: the browser sends it once, then it is false again
         self._states = {k: v for k, v in self._states.items() if v.WhichOneof("value") != "trigger_value"}
         loop = asyncio.get_running_loop()
         self._pending = loop.create_future()
+        self._pending_fragment = fragment
         self._current = RunResult(latency=0.0, status=None)
         self.elements, self.texts, new_widgets = [], [], {}
         self._run_widgets = new_widgets
@@ -173,6 +180,9 @@ class Session:
             self._idle.set()
         if result.status == FINISHED_OK:
             self.widgets = new_widgets
+        elif result.status == FINISHED_FRAGMENT:  # the rest of the page stayed as it was
+            kept = {k: w for k, w in self.widgets.items() if w.fragment_id != fragment}
+            self.widgets = {**kept, **new_widgets}
         return result
 
     def find(self, key_part: str, kind: str | None = None) -> Widget | None:
@@ -241,9 +251,10 @@ class Session:
             self._auto_reruns.clear()
         elif kind == "script_finished":
             status = msg.script_finished
-            if status == FINISHED_FRAGMENT:
+            waiting = self._pending is not None and not self._pending.done()
+            if status == FINISHED_FRAGMENT and not (waiting and self._pending_fragment):
                 self.fragment_runs += 1
-            elif self._pending is not None and not self._pending.done() and status == FINISHED_OK:
+            elif waiting and (status == FINISHED_OK or (status == FINISHED_FRAGMENT and self._pending_fragment)):
                 self._current.status = status
                 self._current.latency = time.perf_counter() - self._sent_at
                 self._pending.set_result(self._current)
@@ -265,12 +276,12 @@ class Session:
         if self._pending is None:  # a fragment's run between interactions
             if etype in WIDGET_TYPES:
                 proto = getattr(element, etype)
-                self.widgets[proto.id] = Widget(proto.id, etype, proto)
+                self.widgets[proto.id] = Widget(proto.id, etype, proto, delta.fragment_id)
             return
         self.elements.append((path, etype, element))
         if etype in WIDGET_TYPES:
             proto = getattr(element, etype)
-            self._run_widgets[proto.id] = Widget(proto.id, etype, proto)
+            self._run_widgets[proto.id] = Widget(proto.id, etype, proto, delta.fragment_id)
         elif etype == "markdown":
             self.texts.append(element.markdown.body)
         elif etype == "heading":

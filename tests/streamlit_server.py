@@ -28,11 +28,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout=90, extra_args=()):
-    """Yield the base URL of a freshly started app; stop it afterwards."""
+def app_server(timeout=90, extra_args=(), script="app.py"):
+    """Yield the base URL of a freshly started app (or of another `script`); stop it afterwards."""
     port = free_port()
     cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         "--client.showErrorDetails", "full", *extra_args,

@@ -176,6 +176,17 @@ def _leave_pages_directory_mode():
         st.rerun()
 
 
+def rerun_section():
+    """Rerun only the section (fragment) the learner acted in; the whole page when this run is a
+    whole-page run, where Streamlit refuses a fragment-scoped rerun."""
+    from streamlit.errors import StreamlitAPIException
+
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun()
+
+
 def show_notes():
     """Show the notes gathered while reading the URL (bad values that were ignored)."""
     for note in st.session_state.get("_notes", []):
@@ -221,6 +232,12 @@ def browser_param(name: str, pattern: str):
     if raw is not None and not re.fullmatch(pattern, raw):
         _note_bad_value(name, raw)
         del st.query_params[name]
+
+
+def current(name, default):
+    """A setting's value as this page last drew it: for a section that runs as a fragment and needs
+    a setting another section draws (the other section does not rerun with it)."""
+    return _settings().get(name, default)
 
 
 def _to_url(name, value, default):
@@ -339,7 +356,9 @@ def chart(fig, table=None, *, key: str, where=st):
     # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
     # `meta`, which Plotly keeps on the chart's element; _SCRIPT puts them on the chart as ARIA. theme=None: Streamlit's
     # chart theme would draw tick labels and axis titles in #808495 (3.8:1); the app's template has 15.6:1
-    fig.update_layout(meta={"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")})
+    meta = {"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")}
+    if fig.layout.meta != meta:  # a cached figure, shared by sessions, already has it: leave it untouched
+        fig.update_layout(meta=meta)
     where.plotly_chart(
         fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
     )

@@ -15,7 +15,9 @@ import ui
 from datasets.adding import BASELINE_MSE
 from lstm_core import experiments as E
 from lstm_core.errors import UserInputError
+from plots import gradient_flow as plots
 from ui import jobs
+from ui.i18n import translate
 
 DATA = Path(__file__).resolve().parent.parent / "datasets"
 REFERENCE = DATA / "adding_reference.json"
@@ -39,10 +41,71 @@ def _analysis(fields: tuple) -> dict:
     }
 
 
+def fields(s: E.FlowSettings) -> tuple:
+    return tuple(asdict(s).values())
+
+
 def analysis(s: E.FlowSettings) -> dict:
     """Everything the first two sections show, cached on the settings (raises UserInputError)."""
     s.validate()
-    return _analysis(tuple(asdict(s).values()))
+    return _analysis(fields(s))
+
+
+def model_names(lang: str) -> dict:
+    return {m: translate(f"gradient_flow.model.{m}", lang) for m in (*E.MODELS, "lstm_fb0")}
+
+
+def _labels(prefix: str, keys, lang: str) -> dict:
+    return {k: translate(f"gradient_flow.{prefix}.{k}", lang) for k in keys}
+
+
+# Built figures are cached per setting and language and shared by every session, read-only: under a
+# class's load, building Plotly figures was the largest part of a rerun of this page (py-spy).
+@st.cache_resource(max_entries=64, show_spinner=False)
+def flow_figures(fields: tuple, lang: str) -> dict:
+    """The figures of the first two sections for FlowSettings(*fields)."""
+    A = _analysis(fields)
+    R, L = A["rnn"], A["lstm"]
+    rnn_keys = ("top", "bottom", "sigma", "actual", "bound", "ratio", "x")
+    lstm_keys = ("top", "bottom", "f_mean", "f_band", "keep_median", "keep_max", "x")
+    flow_keys = ("title", "x", "y", "hover")
+    return {
+        "profiles": plots.gradient_profiles(A["profiles"], model_names(lang), _labels("flow", flow_keys, lang)),
+        "rnn": plots.rnn_factors(R["sigma"], R["actual"], R["bound"], R["ratio"], _labels("rnnfig", rnn_keys, lang)),
+        "lstm": plots.lstm_factors(L["f"], L["keep"], _labels("lstmfig", lstm_keys, lang)),
+    }
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def clipping_figure(clip: str, lang: str):
+    runs = clipping(0, float(clip))["runs"]
+    names = {"none": translate("gradient_flow.clip_none", lang), "clipped": translate("gradient_flow.clip_with", lang, clip=clip)}
+    labels = _labels("clipfig", ("loss", "norm", "x", "diverged", "baseline"), lang)
+    return plots.clipping(runs, names, float(clip), BASELINE_MSE, labels)
+
+
+_ADDING_KEYS = ("title", "x", "y", "baseline", "seed_hover", "curves", "steps")
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def reference_figure(lang: str):
+    labels = _labels("addfig", _ADDING_KEYS, lang)
+    return plots.mse_vs_length(reference_rows(reference()), model_names(lang), BASELINE_MSE, labels)
+
+
+def curve_labels(seq_len: int, lang: str) -> dict:
+    labels = _labels("addfig", _ADDING_KEYS, lang)
+    return {**labels, "title": translate("gradient_flow.addfig.curves", lang, T=seq_len), "x": labels["steps"]}
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def reference_curves_figure(seq_len: int, lang: str):
+    names = model_names(lang)
+    curves = [
+        {**r, "name": translate("gradient_flow.curve_name", lang, model=names[r["variant"]], seed=r["seed"])}
+        for r in reference_curves(reference(), seq_len)
+    ]
+    return plots.adding_curves(curves, BASELINE_MSE, curve_labels(seq_len, lang))
 
 
 def ratio(profile) -> float:

@@ -1,0 +1,146 @@
+"""How long a page takes to open in a real browser, against a trivial one-line Streamlit page.
+
+    .venv/bin/python bench/page_open.py                 # every page, 5 opens each way
+    .venv/bin/python bench/page_open.py --rounds 3 --pages explorer metrics
+
+Starts the app and, beside it, a trivial app (`st.title(...)`, one line) on a second server, then in
+headless Chromium measures, for every page, the time from navigation to "finished rendering": the
+script has stopped, the page's title is drawn, every Plotly chart has been drawn, no skeleton is left,
+and that state has held for 0.5 s (the time is taken when it was first reached). Three ways:
+
+- first page after a cold server start (both servers started in this run: imports, caches);
+- a learner with the app's assets in the browser cache (one browser context, page opened again);
+- a new visitor (a fresh browser context each time: no cache).
+
+This machine's speed moves 2-3x from hour to hour, so the figures that count are the differences to
+the trivial page measured in the same run, interleaved. Targets (classroom-scale issue): cached
+within 0.5 s of the trivial page, new visitor within 1 s, first page after a server start within 3 s
+of the trivial app's first page.
+
+Prints a table, then one JSON object as the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from bench.load_test import PAGES  # noqa: E402
+from tests.streamlit_server import app_server, launch_browser  # noqa: E402
+
+TARGETS = {"cached_s": 0.5, "cold_s": 1.0, "first_s": 3.0}  # over the trivial page
+TRIVIAL_APP = 'import streamlit as st\nst.title("LSTM Lab")\n'
+SETTLED = 0.5  # seconds the finished state must hold
+VIEWPORT = {"width": 1400, "height": 1000}
+
+FINISHED = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.dataset.testConnectionState !== "CONNECTED" || app.dataset.testScriptState !== "notRunning") return false;
+  if (!document.querySelector("h1")) return false;
+  if (document.querySelector("[data-testid='stSkeleton']")) return false;
+  const charts = document.querySelectorAll("[data-testid='stPlotlyChart']").length;
+  return document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot .main-svg").length >= charts;
+}"""
+
+
+def open_time(context, url: str, timeout: float = 90.0) -> float:
+    """Seconds from navigation to the first moment of a finished page that then held for SETTLED."""
+    page = context.new_page()
+    try:
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        reached = None
+        while time.perf_counter() - start < timeout:
+            now = time.perf_counter()
+            if page.evaluate(FINISHED):
+                reached = reached or now
+                if now - reached >= SETTLED:
+                    return reached - start
+            else:
+                reached = None
+            page.wait_for_timeout(25)
+        raise TimeoutError(f"{url} did not finish rendering in {timeout} s")
+    finally:
+        page.close()
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--rounds", type=int, default=5, help="opens per page, cached and cold each")
+    p.add_argument("--pages", nargs="*", default=PAGES)
+    p.add_argument("--lang", default="en")
+    a = p.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        trivial_script = Path(folder) / "trivial.py"
+        trivial_script.write_text(TRIVIAL_APP)
+        with app_server() as app, app_server(script=trivial_script) as trivial, sync_playwright() as pw:
+            browser = launch_browser(pw)
+            query = f"?lang={a.lang}"
+            # a cold server: its first page (imports, caches) before anything else touched it
+            first = {
+                "trivial": open_time(browser.new_context(viewport=VIEWPORT), trivial.base_url + "/"),
+                "app": open_time(browser.new_context(viewport=VIEWPORT), f"{app.base_url}/{a.pages[0]}{query}"),
+            }
+            cached_context = browser.new_context(viewport=VIEWPORT)
+            open_time(cached_context, trivial.base_url + "/")
+            for page in a.pages:  # fill the cache: the assets, and each page's first server run
+                open_time(cached_context, f"{app.base_url}/{page}{query}")
+            times = {"trivial": {"cached": [], "cold": []}, **{page: {"cached": [], "cold": []} for page in a.pages}}
+            for _ in range(a.rounds):  # interleaved, so that a slow minute hits every page alike
+                for name in times:
+                    url = trivial.base_url + "/" if name == "trivial" else f"{app.base_url}/{name}{query}"
+                    times[name]["cached"].append(open_time(cached_context, url))
+                    cold = browser.new_context(viewport=VIEWPORT)
+                    times[name]["cold"].append(open_time(cold, url))
+                    cold.close()
+            browser.close()
+    median = {name: {way: statistics.median(v) for way, v in ways.items()} for name, ways in times.items()}
+    base = median["trivial"]
+    rows = {
+        name: {
+            "cached_s": m["cached"],
+            "cold_s": m["cold"],
+            "cached_over_s": m["cached"] - base["cached"],
+            "cold_over_s": m["cold"] - base["cold"],
+        }
+        for name, m in median.items()
+    }
+    print(f"{'page':16s} {'cached s':>9s} {'over':>6s} {'cold s':>8s} {'over':>6s}")
+    for name, r in rows.items():
+        shown = "/" + name if name != "trivial" else "trivial page"
+        print(f"{shown:16s} {r['cached_s']:9.2f} {r['cached_over_s']:+6.2f} {r['cold_s']:8.2f} {r['cold_over_s']:+6.2f}")
+    first_over = first["app"] - first["trivial"]
+    print(f"first page after a server start: app {first['app']:.2f} s, trivial {first['trivial']:.2f} s ({first_over:+.2f} s)")
+    pages = [r for name, r in rows.items() if name != "trivial"]
+    worst = {"cached_s": max(r["cached_over_s"] for r in pages), "cold_s": max(r["cold_over_s"] for r in pages)}
+    met = worst["cached_s"] <= TARGETS["cached_s"] and worst["cold_s"] <= TARGETS["cold_s"] and first_over <= TARGETS["first_s"]
+    print(
+        f"worst page over the trivial one: cached {worst['cached_s']:+.2f} s (target {TARGETS['cached_s']}), "
+        f"new visitor {worst['cold_s']:+.2f} s (target {TARGETS['cold_s']}); first page {first_over:+.2f} s "
+        f"(target {TARGETS['first_s']})"
+    )
+    summary = {
+        "rounds": a.rounds,
+        "pages": {k: {m: round(x, 3) for m, x in r.items()} for k, r in rows.items()},
+        "first_app_s": round(first["app"], 3),
+        "first_trivial_s": round(first["trivial"], 3),
+        "worst_cached_over_s": round(worst["cached_s"], 3),
+        "worst_cold_over_s": round(worst["cold_s"], 3),
+        "first_over_s": round(first_over, 3),
+        "met": met,
+    }
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
