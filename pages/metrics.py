@@ -5,13 +5,27 @@ import streamlit as st
 import ui
 from lstm_core import metrics
 from plots.metrics import confusion_matrix_figure, metric_bars_figure
+from ui.i18n import translate
 
-ui.page("metrics")
+lang = ui.page("metrics")
 t = ui.t
 MAX_COUNT = 1_000_000_000  # larger counts only lose precision; the URL wrapper rejects them with a note
 NAMES = list(metrics.FORMULAS)
 # The accuracy paradox: 1,000 items, 10 positive. Always answering "negative" vs. a useful screen.
 PARADOX = {"always": dict(tp=0, fn=10, fp=0, tn=990), "useful": dict(tp=8, fn=2, fp=50, tn=940)}
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def paradox_figure(lang: str):
+    """Fixed numbers: one figure per language, shared by sessions (read-only)."""
+    rows = [(translate(f"metrics.name.{name}", lang), a, u) for name, a, u in _paradox_rows()]
+    title, always, useful = (translate(f"metrics.paradox_{k}", lang) for k in ("chart", "always", "useful"))
+    return metric_bars_figure(rows, title, always, useful)
+
+
+def _paradox_rows():
+    always, useful = (metrics.metrics_from_counts(**PARADOX[k]) for k in ("always", "useful"))
+    return [(name, always[name], useful[name]) for name in NAMES]
 
 
 def load_counts(counts):
@@ -22,50 +36,57 @@ def load_counts(counts):
 st.title(t("nav.metrics"))
 st.markdown(t("metrics.intro"))
 
-st.header(t("metrics.counts_header"))
-top, bottom = st.columns(2), st.columns(2)
-help_text = t("metrics.counts_help", max=MAX_COUNT)
-counts = {
-    "tp": ui.number("tp", "metrics.tp", 0, MAX_COUNT, 90, step=1, where=top[0], help=help_text),
-    "fn": ui.number("fn", "metrics.fn", 0, MAX_COUNT, 10, step=1, where=top[1], help=help_text),
-    "fp": ui.number("fp", "metrics.fp", 0, MAX_COUNT, 15, step=1, where=bottom[0], help=help_text),
-    "tn": ui.number("tn", "metrics.tn", 0, MAX_COUNT, 85, step=1, where=bottom[1], help=help_text),
-}
-ui.show_notes()
-values = metrics.metrics_from_counts(**counts)
-if sum(counts.values()) == 0:
-    st.warning(t("metrics.all_zero"), icon=":material/warning:")
 
-cols = st.columns(len(NAMES))
-for col, name in zip(cols, NAMES, strict=True):
-    col.metric(t(f"metrics.name.{name}"), f"{values[name]:.3f}")
+@st.fragment
+def counts_sections():
+    """The four counts and everything computed from them: a change reruns this part only."""
+    st.header(t("metrics.counts_header"))
+    top, bottom = st.columns(2), st.columns(2)
+    help_text = t("metrics.counts_help", max=MAX_COUNT)
+    counts = {
+        "tp": ui.number("tp", "metrics.tp", 0, MAX_COUNT, 90, step=1, where=top[0], help=help_text),
+        "fn": ui.number("fn", "metrics.fn", 0, MAX_COUNT, 10, step=1, where=top[1], help=help_text),
+        "fp": ui.number("fp", "metrics.fp", 0, MAX_COUNT, 15, step=1, where=bottom[0], help=help_text),
+        "tn": ui.number("tn", "metrics.tn", 0, MAX_COUNT, 85, step=1, where=bottom[1], help=help_text),
+    }
+    ui.show_notes()
+    values = metrics.metrics_from_counts(**counts)
+    if sum(counts.values()) == 0:
+        st.warning(t("metrics.all_zero"), icon=":material/warning:")
 
-st.header(t("metrics.matrix_header"))
-classes = [t("metrics.negative"), t("metrics.positive")]
-matrix = np.array([[counts["tn"], counts["fp"]], [counts["fn"], counts["tp"]]])  # (2, 2): rows true, cols predicted
-rows = matrix.sum(axis=1, keepdims=True)
-normalised = np.divide(matrix, rows, out=np.zeros(matrix.shape), where=rows > 0)
-labels = dict(true_label=t("metrics.true"), predicted_label=t("metrics.predicted"))
-left, right = st.columns(2)
-table = pd.DataFrame(matrix, index=classes, columns=classes).reset_index(names=t("metrics.true"))
-with left:
-    ui.chart(confusion_matrix_figure(matrix, classes, t("metrics.matrix_counts"), **labels), table, key="cm_counts")
-with right:
-    norm_table = pd.DataFrame(normalised.round(4), index=classes, columns=classes).reset_index(names=t("metrics.true"))
-    fig = confusion_matrix_figure(normalised, classes, t("metrics.matrix_normalised"), normalized=True, **labels)
-    ui.chart(fig, norm_table, key="cm_normalised")
-st.caption(t("metrics.matrix_caption"))
+    cols = st.columns(len(NAMES))
+    for col, name in zip(cols, NAMES, strict=True):
+        col.metric(t(f"metrics.name.{name}"), f"{values[name]:.3f}")
 
-st.header(t("metrics.formulas_header"))
-for name in NAMES:
-    label = t(f"metrics.name.{name}")
-    st.latex(metrics.formula_latex(name, counts, label))
-    st.markdown(t(f"metrics.explain.{name}"))
-    if metrics.FORMULAS[name][1](counts)[1] == 0 and sum(counts.values()):
-        st.info(t("metrics.undefined", metric=label), icon=":material/info:")
+    st.header(t("metrics.matrix_header"))
+    classes = [t("metrics.negative"), t("metrics.positive")]
+    matrix = np.array([[counts["tn"], counts["fp"]], [counts["fn"], counts["tp"]]])  # (2, 2): rows true, cols predicted
+    rows = matrix.sum(axis=1, keepdims=True)
+    normalised = np.divide(matrix, rows, out=np.zeros(matrix.shape), where=rows > 0)
+    labels = dict(true_label=t("metrics.true"), predicted_label=t("metrics.predicted"))
+    left, right = st.columns(2)
+    table = pd.DataFrame(matrix, index=classes, columns=classes).reset_index(names=t("metrics.true"))
+    with left:
+        ui.chart(confusion_matrix_figure(matrix, classes, t("metrics.matrix_counts"), **labels), table, key="cm_counts")
+    with right:
+        norm_table = pd.DataFrame(normalised.round(4), index=classes, columns=classes).reset_index(names=t("metrics.true"))
+        fig = confusion_matrix_figure(normalised, classes, t("metrics.matrix_normalised"), normalized=True, **labels)
+        ui.chart(fig, norm_table, key="cm_normalised")
+    st.caption(t("metrics.matrix_caption"))
 
-st.header(t("metrics.pr_header"))
-st.markdown(t("metrics.pr_body", tp=counts["tp"], pred_pos=counts["tp"] + counts["fp"], act_pos=counts["tp"] + counts["fn"]))
+    st.header(t("metrics.formulas_header"))
+    for name in NAMES:
+        label = t(f"metrics.name.{name}")
+        st.latex(metrics.formula_latex(name, counts, label))
+        st.markdown(t(f"metrics.explain.{name}"))
+        if metrics.FORMULAS[name][1](counts)[1] == 0 and sum(counts.values()):
+            st.info(t("metrics.undefined", metric=label), icon=":material/info:")
+
+    st.header(t("metrics.pr_header"))
+    st.markdown(t("metrics.pr_body", tp=counts["tp"], pred_pos=counts["tp"] + counts["fp"], act_pos=counts["tp"] + counts["fn"]))
+
+
+counts_sections()
 
 st.header(t("metrics.paradox_header"))
 always, useful = (metrics.metrics_from_counts(**PARADOX[k]) for k in ("always", "useful"))
@@ -84,12 +105,11 @@ st.markdown(
         rec_useful=useful["recall"],
     )
 )
-paradox_rows = [(t(f"metrics.name.{name}"), always[name], useful[name]) for name in NAMES]
+paradox_rows = [(t(f"metrics.name.{name}"), a, u) for name, a, u in _paradox_rows()]
 paradox_table = pd.DataFrame(
     paradox_rows, columns=[t("metrics.metric"), t("metrics.paradox_always"), t("metrics.paradox_useful")]
 ).round(4)
-fig = metric_bars_figure(paradox_rows, t("metrics.paradox_chart"), t("metrics.paradox_always"), t("metrics.paradox_useful"))
-ui.chart(fig, paradox_table, key="paradox")
+ui.chart(paradox_figure(lang), paradox_table, key="paradox")
 left, right = st.columns(2)
 left.button(t("metrics.paradox_load"), on_click=load_counts, args=(PARADOX["always"],), key="load_always")
 right.button(t("metrics.paradox_load_useful"), on_click=load_counts, args=(PARADOX["useful"],), key="load_useful")

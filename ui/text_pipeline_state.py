@@ -11,7 +11,9 @@ from datasets.text import build_vocab, tokenise
 DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_state.DATA_SEED)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+# cache_resource, not cache_data: one shared object instead of an unpickled copy of every text's
+# tokens on each rerun (the page only reads it)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def dataset_vocab(name: str, mode: str, max_size: int):
     """(texts, labels, class-name keys, tokens of every text, vocabulary, training-split size) of text
     data set `name`. As on /train, the vocabulary comes from the training split alone."""
