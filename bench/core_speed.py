@@ -1,4 +1,4 @@
-"""Recording a trace vs torch.nn.LSTM's forward pass, one thread, in one run (issue 2's targets).
+"""Recording a trace vs torch.nn.LSTM's forward pass, one thread, in one run, against the targets below.
 
 Prints a table, then one JSON line. Targets: ratio ≤ 8 for one sequence (T=100, I=H=64) and
 ≤ 1.5 at batch 256 (T=100, I=64, H=128). The torch baseline is inference (torch.no_grad), which

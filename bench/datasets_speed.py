@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from datasets import classification as dc  # noqa: E402
 from datasets import text_steps  # noqa: E402
-from datasets.text import Vocab, tokenise  # noqa: E402
+from lstm_core.text import Vocab, tokenise  # noqa: E402
 
 REPEATS = 5
 

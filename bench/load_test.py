@@ -1,4 +1,4 @@
-"""A classroom on one server: N learners use the app at once (issue 8's load test).
+"""A classroom on one server: N learners use the app at once.
 
     .venv/bin/python bench/load_test.py                        # 30 sessions for 120 s, 2 of them real browsers
     .venv/bin/python bench/load_test.py --sessions 4 --duration 15 --browsers 0
@@ -46,8 +46,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.procstat import TreeMonitor  # noqa: E402
 from tests.st_ws_client import Session, Widget, run_async  # noqa: E402
+from ui.site import PAGES as SITE  # noqa: E402
 
-PAGES = ["", "explorer", "gradient-flow", "train", "text-pipeline", "metrics", "forecast", "lessons"]
+PAGES = [page.url for page in SITE]
 WEIGHTED_PAGES = ["explorer"] * 3 + ["train"] * 2 + PAGES  # where a class spends its time
 TARGETS = {"errors": 0, "p95_s": 1.0, "peak_rss_mb": 1536}
 ADJUSTABLE = {"slider", "selectbox", "radio", "number_input", "checkbox", "button_group"}

@@ -1,4 +1,4 @@
-"""Long use (issue 8's soak test): one learner performs many interactions in a row on one server.
+"""Long use: one learner performs many interactions in a row on one server.
 
     .venv/bin/python bench/soak.py                         # 1,000 interactions (about 10 minutes)
     .venv/bin/python bench/soak.py --interactions 100

@@ -4,7 +4,7 @@ and wall time.
 
     .venv/bin/python bench/train_sentiment.py [--repeats 3] [--threads 1]
 
-Targets (issue 5), on 2 CPU cores: LSTM test accuracy >= 0.95, the baseline well below it, LSTM
+Targets, on 2 CPU cores: LSTM test accuracy >= 0.95, the baseline well below it, LSTM
 training under 30 s. Prints a table, then one JSON line with the medians over the repeats.
 """
 

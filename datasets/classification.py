@@ -5,7 +5,7 @@ small files in datasets/data/ (see datasets/CARDS.md for source, licence and siz
 no network, no Streamlit here.
 
 Two kinds:
-- "text": `texts` (list of str) in `lang`; the training page tokenises them with datasets.text.
+- "text": `texts` (list of str) in `lang`; the training page tokenises them with lstm_core.text.
 - "sequence": `X` of shape (N, T, F) float32, time second (batch first).
 """
 

@@ -1,5 +1,5 @@
 """What a learner types into the explorer, turned into model input: a sentence (through the one text
-pipeline, `datasets.text`), a comma-separated list of numbers, or a preset.
+pipeline, `lstm_core.text`), a comma-separated list of numbers, or a preset.
 
 Everything a learner can get wrong raises `UserInputError` with a message key (ui/strings/explorer.py);
 nothing here raises anything else for any string (tests/test_explorer_core.py fuzzes it).
@@ -15,20 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.errors import UserInputError
-
-from .text import OOV, Vocab, tokenise
+from lstm_core.text import OOV, Vocab, tokenise
 
 MAX_STEPS = 200  # longer inputs are cut (and the page says so): 200 steps already fill the heatmaps
 MAX_HIDDEN = 64
 MAX_LAYERS = 3
 MAX_ABS_VALUE = 1e4  # larger numbers only saturate every gate, and their products could overflow
 EMBED_DIM = 8  # width of the random models' token vectors
-
-# The random models' vocabulary: these tokens plus whatever the learner types (see `embed`).
-BASE_VOCAB = (
-    "the a is was it this movie film very not no never good bad great terrible but and i like "
-    "不 没有 好 很 电影 喜欢 这 部 但是 非常"
-).split()
 
 # Presets: (input kind, English text, Chinese text); numbers are the same in both languages.
 PRESETS = {
@@ -130,12 +123,6 @@ def check_sizes(hidden_size: int, num_layers: int):
 
 
 # --- turning an input into model input vectors --------------------------------------------------
-
-
-def random_vocab(tokens) -> Vocab:
-    """The random models' vocabulary: BASE_VOCAB plus the input's own tokens (so none is unknown)."""
-    extra = [tok for tok in dict.fromkeys(tokens) if tok not in BASE_VOCAB]
-    return Vocab.build([list(BASE_VOCAB) + extra])
 
 
 def token_vector(token: str, seed: int, dim: int = EMBED_DIM) -> np.ndarray:

@@ -1,5 +1,5 @@
 """Every intermediate result of the text pipeline for one sentence, so /text-pipeline can show each
-step. It calls the one pipeline in datasets/text.py; nothing here tokenises differently."""
+step. It calls the one pipeline in lstm_core/text.py; nothing here tokenises differently."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_core.errors import UserInputError
-
-from .text import OOV, PAD, Vocab, normalise, pad_for_model, pad_sequences, tokenise
+from lstm_core.text import OOV, PAD, Vocab, normalise, pad_for_model, pad_sequences, tokenise
 
 MAX_CHARS = 300  # longer input is cut: the tables stay readable and the page stays fast
 MAX_LEN = 200  # longest padded sequence the page shows

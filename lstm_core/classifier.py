@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence
 
-from datasets.text import MODEL_MAXLEN, MODEL_VOCAB, build_vocab, pad_for_model, tokenise
+from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, build_vocab, pad_for_model, tokenise
 
 from . import metrics
 from .errors import UserInputError
@@ -268,7 +268,7 @@ class Prepared:
     test: tuple
     num_classes: int
     class_names: list
-    vocab: object = None  # datasets.text.Vocab (text only), built from the training split alone
+    vocab: object = None  # lstm_core.text.Vocab (text only), built from the training split alone
     tokenise_mode: str = "auto"
     test_texts: list | None = None
 

@@ -3,7 +3,7 @@
 Three experiments, each a pure function of its settings (own seeded generators, no global seeding):
 - `gradient_profiles`: ‖dL/dh_t‖ against t for an RNN, an LSTM and a GRU on the same input;
 - `rnn_step_factors` / `lstm_step_factors`: the per-step factor behind those curves;
-- `train_adding`: the adding problem (datasets/adding.py), trained with the fused torch modules;
+- `train_adding`: the adding problem (lstm_core/adding.py), trained with the fused torch modules;
   `clipping_demo`: an exploding RNN trained with and without gradient-norm clipping.
 """
 
@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from .adding import adding_problem
 from .errors import UserInputError
 from .gradients import gradient_flow
 from .recorder import Recorder, random_recorder, to_torch
@@ -260,8 +261,6 @@ def train_adding(model: str, s: AddingSettings, progress=None, should_stop=None)
     """Train `model` on the adding problem. `progress(run, step)` is called at each curve point;
     `should_stop()` ends training early (the run is then marked `stopped`)."""
     import torch
-
-    from datasets.adding import adding_problem
 
     s.validate()
     recurrent, head = adding_model(model, s)

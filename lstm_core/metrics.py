@@ -48,7 +48,14 @@ def confusion_matrix(y_true, y_pred, n_classes: int | None = None, normalize: st
         return counts
     if normalize != "true":
         raise ValueError("normalize must be None or 'true'")
-    return _safe_div(counts, counts.sum(axis=1, keepdims=True))
+    return row_fractions(counts)
+
+
+def row_fractions(matrix) -> np.ndarray:
+    """Each row of a confusion matrix divided by its total (a row with no items stays 0): entry [i, j]
+    is the share of class i predicted as j, so the diagonal holds each class's recall."""
+    matrix = np.asarray(matrix, dtype=np.float64)
+    return _safe_div(matrix, matrix.sum(axis=1, keepdims=True))
 
 
 def accuracy(y_true, y_pred) -> float:

@@ -2,8 +2,8 @@ import streamlit as st
 
 import ui
 import ui.gradient_flow_state as state
-from datasets.adding import BASELINE_MSE
 from lstm_core import experiments
+from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from lstm_core import equations, scratch
 from plots.diagram import cell_svg
+from ui.site import PAGES
 
 ui.page("home")
 t = ui.t
@@ -32,13 +33,5 @@ with st.expander(t("home.scratch_header")):
     st.code(inspect.getsource(scratch), language="python", line_numbers=True)
 
 st.header(t("home.tour_header"))
-for slug, path in [
-    ("explorer", "pages/explorer.py"),
-    ("gradient_flow", "pages/gradient-flow.py"),
-    ("train", "pages/train.py"),
-    ("text_pipeline", "pages/text-pipeline.py"),
-    ("metrics", "pages/metrics.py"),
-    ("forecast", "pages/forecast.py"),
-    ("lessons", "pages/lessons.py"),
-]:
-    st.page_link(path, label=f"**{t('nav.' + slug)}** — {t('home.tour.' + slug)}")
+for page in PAGES[1:]:
+    st.page_link(page.file, label=f"**{t('nav.' + page.slug)}** — {t('home.tour.' + page.slug)}")

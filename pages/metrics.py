@@ -61,8 +61,7 @@ def counts_sections():
     st.header(t("metrics.matrix_header"))
     classes = [t("metrics.negative"), t("metrics.positive")]
     matrix = np.array([[counts["tn"], counts["fp"]], [counts["fn"], counts["tp"]]])  # (2, 2): rows true, cols predicted
-    rows = matrix.sum(axis=1, keepdims=True)
-    normalised = np.divide(matrix, rows, out=np.zeros(matrix.shape), where=rows > 0)
+    normalised = metrics.row_fractions(matrix)
     labels = dict(true_label=t("metrics.true"), predicted_label=t("metrics.predicted"))
     left, right = st.columns(2)
     table = pd.DataFrame(matrix, index=classes, columns=classes).reset_index(names=t("metrics.true"))
@@ -70,7 +69,7 @@ def counts_sections():
         ui.chart(confusion_matrix_figure(matrix, classes, t("metrics.matrix_counts"), **labels), table, key="cm_counts")
     with right:
         norm_table = pd.DataFrame(normalised.round(4), index=classes, columns=classes).reset_index(names=t("metrics.true"))
-        fig = confusion_matrix_figure(normalised, classes, t("metrics.matrix_normalised"), normalized=True, **labels)
+        fig = confusion_matrix_figure(normalised, classes, t("metrics.matrix_normalised"), normalised=True, **labels)
         ui.chart(fig, norm_table, key="cm_normalised")
     st.caption(t("metrics.matrix_caption"))
 

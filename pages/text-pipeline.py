@@ -5,8 +5,8 @@ import streamlit as st
 import ui
 from datasets import text_steps as steps
 from datasets.classification import NAMES
-from datasets.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model
 from lstm_core.errors import UserInputError
+from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model
 from plots.text_pipeline import embedding_heatmap
 from ui.text_pipeline_state import TEXT_SETS, dataset_vocab
 

@@ -5,6 +5,7 @@ import ui.train_state as S
 from lstm_core import metrics
 from lstm_core.errors import UserInputError
 from plots import train as P
+from plots.metrics import confusion_matrix_figure
 from ui import model_files
 
 ui.page("train")
@@ -98,10 +99,10 @@ def evaluation(run):
         left, right = st.columns(2)
         with left:
             cm = metrics.confusion_matrix(y_true, y_pred, len(names))
-            ui.chart(P.confusion(cm, names, S.cm_labels("train.cm_counts")), key="train_cm")
+            ui.chart(confusion_matrix_figure(cm, names, **S.cm_labels("train.cm_counts")), key="train_cm")
         with right:
-            cmn = metrics.confusion_matrix(y_true, y_pred, len(names), normalize="true")
-            ui.chart(P.confusion(cmn, names, S.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn")
+            cmn = metrics.row_fractions(cm)
+            ui.chart(confusion_matrix_figure(cmn, names, **S.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn")
     with tabs[1]:
         st.dataframe(S.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
         st.caption(t("train.report_caption"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_core.metrics import row_fractions
+
 from .style import COLORS, styled
 
 
@@ -14,16 +16,15 @@ def confusion_matrix_figure(
     title: str,
     true_label: str,
     predicted_label: str,
-    normalized: bool = False,
+    normalised: bool = False,
     height: int | None = None,
 ) -> go.Figure:
     """Heat map of a (C, C) confusion matrix, rows = true class, columns = predicted class, with the
-    number written in every cell (counts, or row fractions when `normalized`)."""
+    number written in every cell (counts, or row fractions when `normalised`)."""
     matrix = np.asarray(matrix, dtype=np.float64)  # (C, C)
-    text = [[f"{v:.2f}" if normalized else f"{int(v):,d}" for v in row] for row in matrix]
+    text = [[f"{v:.2f}" if normalised else f"{int(v):,d}" for v in row] for row in matrix]
     # colour by row fraction in both views, so a large class does not wash out a small one
-    rows = matrix.sum(axis=1, keepdims=True)
-    colour = np.divide(matrix, rows, out=np.zeros_like(matrix), where=rows > 0)
+    colour = row_fractions(matrix)
     fig = go.Figure(
         go.Heatmap(
             z=colour,

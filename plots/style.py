@@ -83,8 +83,7 @@ def text_on(background: str) -> str:
     return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#ffffff", background) else "#ffffff"
 
 
-# Sequential scales for values in [0, 1] (gates) and a diverging one for signed values (c, h, g).
-GATE_SCALE = "Viridis"
+# A diverging scale for signed values (c, h, g).
 SIGNED_SCALE = "RdBu_r"
 SIGNED = {"g", "c", "h", "a", "n"}
 

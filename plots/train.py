@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 
 import numpy as np
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -82,23 +81,6 @@ def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
     return fig
 
 
-def confusion(matrix: np.ndarray, class_names: list[str], labels: dict, normalised: bool = False) -> go.Figure:
-    """Heatmap of a (C, C) confusion matrix: rows the true class, columns the predicted class.
-    labels: translated "title", "true", "predicted"."""
-    text = [[f"{v:.2f}" if normalised else f"{int(v)}" for v in row] for row in matrix]
-    fig = go.Figure(
-        go.Heatmap(
-            z=matrix, x=class_names, y=class_names, text=text, texttemplate="%{text}", colorscale="Blues",
-            zmin=0, zmax=1 if normalised else None, showscale=False,
-            hovertemplate=f"{labels['true']}: %{{y}}<br>{labels['predicted']}: %{{x}}<br>%{{text}}<extra></extra>",
-        )
-    )  # fmt: skip
-    fig.update_xaxes(title_text=labels["predicted"], type="category", side="bottom")
-    fig.update_yaxes(title_text=labels["true"], type="category", autorange="reversed")
-    size = 220 + 40 * len(class_names)
-    return styled(fig, labels["title"], height=min(size, 640))
-
-
 def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:
     """ROC curve with the chance diagonal and the current threshold's operating point.
     labels: translated "title", "fpr", "tpr", "chance", "model", "threshold"."""
@@ -160,12 +142,3 @@ def token_strip_html(tokens: list[str], scores: np.ndarray, caption: str = "") -
         )
     cap = f'<div style="font-size:0.85rem;color:#555;margin-top:4px">{html.escape(caption)}</div>' if caption else ""
     return f'<div style="line-height:2.1">{"".join(chips)}</div>{cap}'
-
-
-def history_frame(epochs: list[dict]) -> pd.DataFrame:
-    """History rows (dicts from training.fit) as a table with the metric columns in a fixed order."""
-    frame = pd.DataFrame(epochs)
-    if frame.empty:
-        return pd.DataFrame(columns=["epoch"])
-    cols = ["epoch"] + [f"{s}_{m}" for s in ("train", "val") for m in METRICS if f"{s}_{m}" in frame]
-    return frame[cols]

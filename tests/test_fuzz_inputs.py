@@ -1,4 +1,4 @@
-"""Bad input, everywhere (issue 8): property-based tests over every path by which a learner's input
+"""Bad input, everywhere: property-based tests over every path by which a learner's input
 reaches the app.
 
 The contract, checked for each path: any input either works or raises `UserInputError` whose key
@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from datasets import sequence_input, text, text_steps, upload
-from lstm_core import model_io, random_recorder
+from datasets import sequence_input, text_steps, upload
+from lstm_core import model_io, random_recorder, text
 from lstm_core.errors import UserInputError
 from ui.i18n import STRINGS, translate
 
@@ -77,13 +77,6 @@ def check_error(exc: UserInputError):
         assert "<script" not in str(value).lower(), f"{exc.key}: user input reaches the message unescaped"
 
 
-# Bugs this fuzz finds in other engineers' code while they are open (reported to the lead, each
-# pinned by a strict-xfail regression test below): name -> predicate on the exception. The property
-# tests count these hits instead of failing on them. Empty: the upload bug it found is fixed.
-KNOWN_BUGS: dict = {}
-known_hits: dict[str, int] = {}
-
-
 def attempt(call, *args, **kwargs):
     """Call; a UserInputError must be presentable; any other exception fails the test."""
     try:
@@ -91,12 +84,6 @@ def attempt(call, *args, **kwargs):
     except UserInputError as exc:
         check_error(exc)
         return None
-    except Exception as exc:
-        for name, matches in KNOWN_BUGS.items():
-            if matches(exc):
-                known_hits[name] = known_hits.get(name, 0) + 1
-                return None
-        raise
 
 
 # --- typed text -----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Gradient-flow experiments (lstm_core/experiments.py) and the adding problem (datasets/adding.py),
+"""Gradient-flow experiments (lstm_core/experiments.py) and the adding problem (lstm_core/adding.py),
 checked against torch autograd on the fused torch modules."""
 
 import json
@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import torch
 
-from datasets.adding import BASELINE_MSE, adding_problem
 from lstm_core import to_torch
+from lstm_core.adding import BASELINE_MSE, adding_problem
 from lstm_core.errors import UserInputError
 from lstm_core.experiments import (
     CLIP_CHOICES,

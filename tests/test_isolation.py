@@ -1,4 +1,4 @@
-"""Each learner's work is their own (issue 8).
+"""Each learner's work is their own.
 
 - Two learners train different models at the same time on one real server (two websocket sessions):
   each sees only its own run on /train, its own settings in its URL, and only its own trained model

@@ -4,8 +4,8 @@ renders, and a hostile title cannot become markup."""
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from datasets.text import Vocab
 from lstm_core import model_io, random_recorder
+from lstm_core.text import Vocab
 from ui import handoff, model_files
 
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from datasets.text import Vocab
 from lstm_core import random_recorder
+from lstm_core.text import Vocab
 from ui.handoff import KEY, TrainedModel
 from ui.i18n import translate
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from datasets.text import tokenise
 from lstm_core import classifier as C
+from lstm_core.text import tokenise
 from ui import train_state
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")

@@ -1,25 +1,17 @@
 """Every registered page renders without an exception, in English and in Chinese (AppTest)."""
 
-import ast
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest import open_page
+from ui.site import PAGES as SITE
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def registered_pages():
-    tree = ast.parse((ROOT / "app.py").read_text())
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "PAGES":
-            return [(elt.elts[0].value, elt.elts[1].value) for elt in node.value.elts]
-    raise AssertionError("app.py has no PAGES table")
-
-
-PAGES = registered_pages()
+PAGES = [(page.file, page.url) for page in SITE]
 
 
 def test_the_router_registers_every_page_url():

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from datasets import text_steps as steps
-from datasets.text import OOV, PAD, Vocab, tokenise
 from lstm_core.errors import UserInputError
+from lstm_core.text import OOV, PAD, Vocab, tokenise
 
 VOCAB = Vocab.build([tokenise("the movie was not bad"), tokenise("the food was good")])
 
@@ -44,7 +44,7 @@ def test_truncation_pre_keeps_the_end_post_keeps_the_start():
 @given(st.lists(st.integers(2, 50), min_size=0, max_size=30), st.integers(1, 40))
 def test_padding_matches_keras_definition(seq, maxlen):
     # Keras: pre pads/cuts at the start, post at the end; output always has exactly maxlen entries
-    from datasets.text import pad_sequences
+    from lstm_core.text import pad_sequences
 
     for side in ("pre", "post"):
         out = pad_sequences([seq], maxlen, padding=side, truncating=side)[0]

@@ -26,10 +26,6 @@ LINKS = {
 HOSTILE = ["<script>alert(1)</script>", "x" * 10_000, "nan", "inf", "-50", "1e12", "[a](http://e.vil)"]
 
 
-def _landed(path: str) -> bool:
-    return "app.coming_soon" not in (ROOT / path).read_text()
-
-
 def _notes(at) -> list[str]:
     return [i.value for i in at.info if "ignored" in i.value or "已忽略" in i.value]
 
@@ -43,8 +39,6 @@ def _widget_keys(at) -> set:
 
 @pytest.mark.parametrize("path", list(LINKS))
 def test_a_link_restores_its_settings(path):
-    if not _landed(path):
-        pytest.skip("page not landed yet")
     page, params = LINKS[path]
     at = open_page(path, lang="zh", **{name: link for name, (link, _) in params.items()})
     assert not at.exception, [e.message for e in at.exception]
@@ -60,8 +54,6 @@ def test_a_link_restores_its_settings(path):
 
 @pytest.mark.parametrize("path", list(LINKS))
 def test_changing_a_control_updates_the_url(path):
-    if not _landed(path):
-        pytest.skip("page not landed yet")
     page, params = LINKS[path]
     name, (link, value) = next(iter(params.items()))
     at = open_page(path, lang="en")
@@ -80,8 +72,6 @@ def test_changing_a_control_updates_the_url(path):
 
 @pytest.mark.parametrize("path", list(LINKS))
 def test_hostile_values_are_ignored_with_a_note(path):
-    if not _landed(path):
-        pytest.skip("page not landed yet")
     page, params = LINKS[path]
     clean = open_page(path, lang="en")
     defaults = {name: clean.session_state[f"{page}:{name}"] for name in params}

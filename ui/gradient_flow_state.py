@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from datasets.adding import BASELINE_MSE
 from lstm_core import experiments as E
+from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 from ui import jobs

@@ -22,7 +22,7 @@ class TrainedModel:
     source: str  # "train" or "forecast"
     title: str  # shown in the explorer's model picker, e.g. "LSTM on negation sentiment (en)"
     embedding: np.ndarray | None = None  # (V, E): text models look tokens up here
-    vocab: object | None = None  # datasets.text.Vocab for text models
+    vocab: object | None = None  # lstm_core.text.Vocab for text models
     tokenise_mode: str = "auto"
     class_names: list = field(default_factory=list)
     scale: tuple | None = None  # (min, max) of a forecaster's Min-Max scaler, fitted on training data

@@ -15,9 +15,9 @@ import re
 import streamlit as st
 
 import ui
-from datasets.text import Vocab
 from lstm_core import model_io
 from lstm_core.errors import UserInputError
+from lstm_core.text import Vocab
 
 from . import handoff
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from datasets import classification
-from datasets.text import build_vocab, tokenise
+from lstm_core.text import build_vocab, tokenise
 
 DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_state.DATA_SEED)
 

@@ -20,7 +20,7 @@ from lstm_core import classifier as C
 from lstm_core import export_code, metrics
 from lstm_core.errors import UserInputError
 from lstm_core.training import TrainConfig
-from plots.train import history_frame
+from plots.train import METRICS
 
 JOB = "train"
 RUNS = "_train_runs"  # newest first; at most two are kept
@@ -65,6 +65,15 @@ class Settings:
 
 
 DEFAULTS = Settings()
+
+
+def history_frame(epochs: list[dict]) -> pd.DataFrame:
+    """History rows (dicts from training.fit) as a table with the metric columns in a fixed order."""
+    frame = pd.DataFrame(epochs)
+    if frame.empty:
+        return pd.DataFrame(columns=["epoch"])
+    cols = ["epoch"] + [f"{s}_{m}" for s in ("train", "val") for m in METRICS if f"{s}_{m}" in frame]
+    return frame[cols]
 
 
 def controls() -> Settings:
@@ -400,7 +409,7 @@ def mistakes(run: Run, y_pred) -> pd.DataFrame:
 
 def token_saliency(run: Run, text: str):
     """(tokens, scores, probabilities) for one text under the run's model."""
-    from datasets.text import tokenise
+    from lstm_core.text import tokenise
 
     tokens = tokenise(text, run.data.tokenise_mode) or [""]
     ids = run.data.vocab.encode(tokens)
@@ -484,7 +493,7 @@ def roc_labels(kind: str) -> dict:
 
 
 def cm_labels(title_key: str) -> dict:
-    return {"title": ui.t(title_key), "true": ui.t("train.cm_true"), "predicted": ui.t("train.cm_predicted")}
+    return {"title": ui.t(title_key), "true_label": ui.t("train.cm_true"), "predicted_label": ui.t("train.cm_predicted")}
 
 
 def live_curves() -> list[dict]:
