@@ -1,14 +1,10 @@
 """LSTM Lab: the router. Every page is registered here with its public URL path."""
 
 import streamlit as st
-import torch
 
 import ui
 from ui.site import PAGES
 
-# Many learners share one small server: one thread per training run, and at most
-# ui.jobs.MAX_CONCURRENT_TRAININGS runs at once, keeps every session responsive.
-torch.set_num_threads(1)
 ui.warm_up()
 
 st.set_page_config(page_title=ui.t("app.title"), page_icon=":material/memory:", layout="wide")

@@ -13,10 +13,10 @@ import base64
 import html
 import json
 import re
+import sys
 import threading
 
 import streamlit as st
-import torch
 
 from lstm_core.errors import UserInputError
 from plots.tables import figure_table
@@ -124,6 +124,7 @@ def page(name: str) -> str:
     """Call first on every page: records which page's settings the widgets bind to, draws the
     language switch, and keeps `lang` (and teacher mode) in the URL. Returns the language."""
     _leave_pages_directory_mode()
+    _one_torch_thread()
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
     current = lang()
@@ -151,17 +152,34 @@ def page(name: str) -> str:
     return current
 
 
+WARM_UP_DELAY_S = 5.0
+
+
 @st.cache_resource
 def warm_up():
-    """Once per server process, in the background: the first optimiser a process creates imports
-    torch._dynamo (seconds of CPU), which would otherwise delay the first learner's training run."""
+    """Once per server process, in the background: importing torch and creating the first optimiser
+    (which imports torch._dynamo) take seconds of CPU, which would otherwise delay the first learner's
+    training run. Started a few seconds late: done at once, it held the GIL while the server's first
+    page was being drawn (py-spy: about half of that page's time)."""
 
     def work():
+        import torch
+
         torch.set_num_threads(1)
         torch.optim.Adam([torch.zeros(1, requires_grad=True)])
 
-    threading.Thread(target=work, name="warm-up", daemon=True).start()
+    timer = threading.Timer(WARM_UP_DELAY_S, work)
+    timer.name, timer.daemon = "warm-up", True
+    timer.start()
     return True
+
+
+def _one_torch_thread():
+    """One torch thread per page run. Many learners share one small server, and torch's thread count
+    is per OS thread (each run has its own). Pages that never touch torch do not import it."""
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(1)
 
 
 def _leave_pages_directory_mode():
