@@ -36,7 +36,7 @@ from .recorder import CellWeights, Recorder
 
 MB = 1024 * 1024
 # A tutorial's model, saved after model.fit with Adam, is three times its weights: Adam's two moments are
-# saved beside them (in .keras, .h5 and Keras 3's .weights.h5 alike). Measured with Keras 3.x:
+# saved beside them (in .keras, .h5 and Keras 3's .weights.h5 alike). Measured with Keras 3 (MB = 2^20 bytes):
 # Embedding(10000, 128) + LSTM(128) + Dense(1) is 1.41 M parameters, 5.4 MB of weights, a 16.2 MB file;
 # keras.io's IMDB example, Embedding(20000, 128) + 2 x Bidirectional(LSTM(64)) + Dense(1), a 31.6 MB file.
 MAX_FILE_BYTES = 32 * MB  # the Keras upload limit (server.maxUploadSize in .streamlit/config.toml matches it)

@@ -155,3 +155,34 @@ def keras_lstm_gates(model, ids) -> dict:
         for name, value in zip("ifgo", (i, f, g, o), strict=True):
             out[name].append(value)
     return {name: np.array(values) for name, values in out.items()}
+
+
+def test_a_custom_layer_and_a_subclassed_model_are_refused_by_name(tmp_path):
+    """The lesson: "a subclassed model is refused, and so is a custom layer, each with a message"."""
+    from lstm_core import keras_io
+    from lstm_core.errors import UserInputError
+
+    L = keras.layers
+
+    @keras.saving.register_keras_serializable(package="lesson")
+    class Doubler(L.Layer):
+        def call(self, x):
+            return 2 * x
+
+    @keras.saving.register_keras_serializable(package="lesson")
+    class Tagger(keras.Model):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.embed, self.lstm, self.head = L.Embedding(20, 4), L.LSTM(3), L.Dense(2)
+
+        def call(self, x):
+            return self.head(self.lstm(self.embed(x)))
+
+    custom = keras.Sequential([keras.Input((None,), dtype="int32"), L.Embedding(20, 4), Doubler(), L.LSTM(3), L.Dense(2)])
+    subclassed = Tagger()
+    subclassed(np.zeros((1, 3), dtype="int32"))
+    for model, key, name in ((custom, "keras.err_layer", "Doubler"), (subclassed, "keras.err_not_sequential", "Tagger")):
+        model.save(tmp_path / "m.keras")
+        with pytest.raises(UserInputError) as info:
+            keras_io.load((tmp_path / "m.keras").read_bytes())
+        assert info.value.key == key and name in str(info.value.params), info.value.params

@@ -798,8 +798,8 @@ _LESSONS = {
             "but id 0 in your input is refused: it is padding, which Keras skips.\n\n"
             "**Sizes.** The model file may be up to 32 MB and the word index up to 12 MB. A model saved after "
             "`model.fit` with Adam holds Adam's two running averages for every weight beside the weights, so the "
-            "file is about three times the weights: the model above has 1.41 million parameters, 5.4 MB in float32, "
-            "and its file is about 16 MB. The explorer never reads the optimizer's part. The model itself may have "
+            "file is about three times the weights: the model above has 1.41 million parameters, 5.6 MB in float32, "
+            "and its file is about 17 MB. The explorer never reads the optimizer's part. The model itself may have "
             "a vocabulary of at most 20,000 words, at most 256 units per recurrent layer and at most 4 recurrent "
             "layers.",
             "大多数 LSTM 教程都用 Keras 编写：`Embedding → LSTM → Dense`，用 `model.fit` 训练，用 `model.save` 保存。"
@@ -851,7 +851,7 @@ _LESSONS = {
             "但输入中的编号 0 会被拒绝：它是填充，Keras 会跳过它。\n\n"
             "**大小。** 模型文件最大 32 MB，词表最大 12 MB。用 Adam 执行 `model.fit` 之后保存的模型，"
             "除了权重，还为每个权重保存了 Adam 的两个滑动平均值，所以文件大约是权重的三倍：上面的模型有 141 万个参数，"
-            "按 float32 计为 5.4 MB，文件约 16 MB。单元探索页从不读取优化器的部分。模型本身的词表最多 20,000 个词，"
+            "按 float32 计为 5.6 MB，文件约 17 MB。单元探索页从不读取优化器的部分。模型本身的词表最多 20,000 个词，"
             "每个循环层最多 256 个单元，最多 4 个循环层。",
         ),
         "predict": (
@@ -872,10 +872,10 @@ _LESSONS = {
         "quiz": [
             (
                 (
-                    "The tutorial's Embedding(10000, 128) → LSTM(128) → Dense(1) has 5.4 MB of float32 weights, yet "
-                    "saved after model.fit with Adam it is a 16 MB file. Why?",
-                    "教程里的 Embedding(10000, 128) → LSTM(128) → Dense(1) 的 float32 权重只有 5.4 MB，"
-                    "可用 Adam 执行 model.fit 后保存的文件却有 16 MB。为什么？",
+                    "The tutorial's Embedding(10000, 128) → LSTM(128) → Dense(1) has 5.6 MB of float32 weights, yet "
+                    "saved after model.fit with Adam it is a 17 MB file. Why?",
+                    "教程里的 Embedding(10000, 128) → LSTM(128) → Dense(1) 的 float32 权重只有 5.6 MB，"
+                    "可用 Adam 执行 model.fit 后保存的文件却有 17 MB。为什么？",
                 ),
                 [
                     (
