@@ -86,3 +86,23 @@ def test_a_tutorial_sized_model_of_17_mb_uploads_and_opens(app_url, browser, tmp
         np.testing.assert_allclose(shown, model.predict(np.array([[1, 2, 3, 4, 5, 6]]), verbose=0)[0], atol=1e-4)
     finally:
         page.close()
+
+
+def test_the_other_uploaders_keep_their_2_mb_cap(app_url, browser, tmp_path):
+    """The server's limit rose to the Keras cap; a 3 MB CSV on /forecast and a 3 MB .npz in the explorer
+    are still stopped at their uploaders' own 2 MB, before the server reads them."""
+    big_csv, big_npz = tmp_path / "big.csv", tmp_path / "big.npz"
+    big_csv.write_text("value\n" + "1.0\n" * (3 * 1024 * 1024 // 4))
+    big_npz.write_bytes(b"PK\x03\x04" + bytes(3 * 1024 * 1024))
+    for url, uploader, path in (
+        (f"{app_url}/forecast?data=upload&lang=en", "[data-testid='stFileUploaderDropzoneInput']", big_csv),
+        (f"{app_url}/explorer?lang=en", "[data-testid='stSidebar'] input[type='file']", big_npz),
+    ):
+        page = open_page(browser, url)
+        try:
+            page.locator(uploader).first.set_input_files(str(path))
+            page.get_by_text("2.0MB or smaller", exact=False).first.wait_for(timeout=30_000)
+            wait_rendered(page)
+            assert problems(page) == []
+        finally:
+            page.close()
