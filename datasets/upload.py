@@ -17,7 +17,7 @@ import pandas as pd
 
 from lstm_core.errors import UserInputError
 
-MAX_BYTES = 2 * 1024 * 1024  # the same cap as .streamlit/config.toml's maxUploadSize
+MAX_BYTES = 2 * 1024 * 1024  # the CSV/Excel uploader's own cap (the server's is the larger Keras one)
 MAX_UNZIPPED = 25 * 1024 * 1024  # an .xlsx is a zip: refuse ones that inflate far beyond their size
 MAX_VALUES = 5000  # longer series are cut to their last MAX_VALUES points (training time)
 ENCODINGS = ("utf-8-sig", "gbk")  # utf-8-sig also reads plain UTF-8 and strips a BOM

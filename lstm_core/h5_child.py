@@ -16,9 +16,13 @@ import numpy as np
 MAX_NODES = 2000  # groups and datasets
 MAX_ARRAY_BYTES = int(sys.argv[1]) if len(sys.argv) > 1 else 8 * 1024 * 1024
 MAX_TOTAL_BYTES = int(sys.argv[2]) if len(sys.argv) > 2 else 16 * 1024 * 1024
+MAX_INPUT_BYTES = int(sys.argv[3]) if len(sys.argv) > 3 else MAX_TOTAL_BYTES
 MAX_ATTR_BYTES = 1024 * 1024
 MEMORY_BYTES = 1024 * 1024 * 1024
 ATTRS = ("model_config", "keras_version", "weight_names", "layer_names")  # the only attributes Keras's layouts need
+# The optimizer's state (Adam's moments: twice the model's weights) that model.save() and Keras 3's
+# save_weights() keep: the recorder never needs it, so not a byte of it is read or counted.
+SKIPPED = ("optimizer/", "optimizer_weights/")
 
 
 class TooLarge(Exception):
@@ -56,8 +60,10 @@ def walk(data: bytes) -> tuple[dict, dict]:
     def visit(path, obj):
         nonlocal total
         nodes[0] += 1
-        if nodes[0] > MAX_NODES:
+        if nodes[0] > MAX_NODES:  # counted even where skipped: it bounds the walk itself
             raise TooLarge
+        if path.startswith(SKIPPED) or path in ("optimizer", "optimizer_weights"):
+            return
         if isinstance(obj, h5py.Group):
             manifest["groups"].append(path)
             attrs_of(path, obj)
@@ -92,7 +98,7 @@ def walk(data: bytes) -> tuple[dict, dict]:
 
 def main():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-    data = sys.stdin.buffer.read(MAX_TOTAL_BYTES + 1)
+    data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     try:
         manifest, arrays = walk(data)
     except Exception:  # any Python-level failure of a broken file: one answer, "damaged"

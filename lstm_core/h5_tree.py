@@ -4,6 +4,7 @@ the server. The child's answer is checked here again (sizes, names, dtypes) befo
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -19,7 +20,7 @@ from .errors import UserInputError
 
 CHILD = Path(__file__).with_name("h5_child.py")
 TIMEOUT_S = 30
-MAX_OUTPUT_BYTES = model_io.MAX_TOTAL_BYTES + model_io.MAX_META_BYTES * 2
+MAX_META_BYTES = model_io.MAX_META_BYTES * 2  # the child's manifest: groups, attributes, the config
 
 
 @dataclass
@@ -36,45 +37,46 @@ class Tree:
         return [n for n in names if "/" not in n]
 
 
-_memo: dict = {}  # the last few files read: bytes -> Tree (a rerun, or the same weights beside a new config)
+_memo: dict = {}  # the last few files read: (SHA-256, caps) -> Tree (a rerun, or the same weights beside a new config)
 _memo_lock = threading.Lock()  # learners' sessions run in threads of one server
 MEMO_SIZE = 4
 
 
-def read(data: bytes) -> Tree:
-    """The file's tree (its arrays read-only). Raises UserInputError("keras.err_h5") for a damaged file."""
+def read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int) -> Tree:
+    """The file's tree (its arrays read-only). Arrays are capped one by one and together, from their
+    declared shapes; over a cap, UserInputError("model.err_file_size", limit_mb). Raises
+    UserInputError("keras.err_h5") for a damaged file."""
+    key = (hashlib.sha256(data).digest(), max_array_bytes, max_total_bytes)  # a digest: the memo never holds a file
     with _memo_lock:
-        tree = _memo.get(data)
+        tree = _memo.get(key)
     if tree is None:
-        tree = _read(data)
+        tree = _read(data, max_array_bytes, max_total_bytes, limit_mb)
         with _memo_lock:
             while len(_memo) >= MEMO_SIZE:
                 _memo.pop(next(iter(_memo)))
-            _memo[data] = tree
+            _memo[key] = tree
     return tree
 
 
-def _read(data: bytes) -> Tree:
+def _read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int) -> Tree:
+    caps = [str(max_array_bytes), str(max_total_bytes), str(len(data))]
     try:
         done = subprocess.run(
-            [sys.executable, str(CHILD), str(model_io.MAX_ARRAY_BYTES), str(model_io.MAX_TOTAL_BYTES)],
-            input=data,
-            capture_output=True,
-            timeout=TIMEOUT_S,
-            check=False,
+            [sys.executable, str(CHILD), *caps], input=data, capture_output=True, timeout=TIMEOUT_S, check=False
         )
     except subprocess.TimeoutExpired as exc:
         raise UserInputError("keras.err_h5") from exc
-    if done.returncode != 0 or len(done.stdout) > MAX_OUTPUT_BYTES:  # a crash (e.g. a segfault) or worse
+    max_output = max_total_bytes + MAX_META_BYTES
+    if done.returncode != 0 or len(done.stdout) > max_output:  # a crash (e.g. a segfault) or worse
         raise UserInputError("keras.err_h5")
-    return _parse(done.stdout)
+    return _parse(done.stdout, max_output, limit_mb)
 
 
-def _parse(raw: bytes) -> Tree:
+def _parse(raw: bytes, max_output: int, limit_mb: int) -> Tree:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = {m.filename.removesuffix(".npy"): m for m in archive.infolist()}
-        if sum(m.file_size for m in members.values()) > MAX_OUTPUT_BYTES or not all(
+        if sum(m.file_size for m in members.values()) > max_output or not all(
             name == "meta" or re.fullmatch(r"a[0-9]{1,5}", name) for name in members
         ):
             raise UserInputError("keras.err_h5")
@@ -85,7 +87,7 @@ def _parse(raw: bytes) -> Tree:
     if not isinstance(manifest, dict) or manifest.get("error") is not None:
         too_large = isinstance(manifest, dict) and manifest.get("error") == "too_large"
         if too_large:
-            raise UserInputError("model.err_file_size", limit_mb=model_io.MAX_FILE_BYTES // (1024 * 1024))
+            raise UserInputError("model.err_file_size", limit_mb=limit_mb)
         raise UserInputError("keras.err_h5")
     try:
         tree = Tree(

@@ -34,9 +34,15 @@ from . import h5_tree, model_io
 from .errors import UserInputError
 from .recorder import CellWeights, Recorder
 
-MAX_FILE_BYTES = model_io.MAX_FILE_BYTES  # the upload limit, as for .npz models
-MAX_ARRAY_BYTES = model_io.MAX_ARRAY_BYTES
-MAX_TOTAL_BYTES = model_io.MAX_TOTAL_BYTES  # all arrays (or all zip members) together, uncompressed
+MB = 1024 * 1024
+# A tutorial's model, saved after model.fit with Adam, is three times its weights: Adam's two moments are
+# saved beside them (in .keras, .h5 and Keras 3's .weights.h5 alike). Measured with Keras 3 (MB = 2^20 bytes):
+# Embedding(10000, 128) + LSTM(128) + Dense(1) is 1.41 M parameters, 5.4 MB of weights, a 16.2 MB file;
+# keras.io's IMDB example, Embedding(20000, 128) + 2 x Bidirectional(LSTM(64)) + Dense(1), a 31.6 MB file.
+MAX_FILE_BYTES = 32 * MB  # the Keras upload limit (server.maxUploadSize in .streamlit/config.toml matches it)
+MAX_ARRAY_BYTES = 16 * MB  # one array: up to Embedding(20000, 200) in float32
+MAX_TOTAL_BYTES = 24 * MB  # the model's arrays together (the optimizer's state in the file is never read)
+MAX_UNZIPPED_BYTES = MAX_FILE_BYTES  # all members of a .keras zip together, from their declared sizes
 MAX_CONFIG_BYTES = model_io.MAX_META_BYTES
 MAX_ZIP_MEMBERS = 16
 MAX_LAYERS = 24  # config entries, Dropout and InputLayer included
@@ -221,7 +227,7 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     """A checked KerasModel from a `.keras`, a legacy `.h5`, or a `.weights.h5` (with `config`, the
     JSON from `model.to_json()`). Raises UserInputError("keras.err_...") on anything else."""
     if not isinstance(data, (bytes, bytearray)) or len(data) > MAX_FILE_BYTES:
-        raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        raise _too_large()
     data = bytes(data)
     if data.startswith(ZIP_MAGIC):
         config_bytes, weights_bytes = _read_zip(data)
@@ -245,6 +251,10 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     return _build(config, _Weights(tree, "", legacy), version=version)
 
 
+def _too_large() -> UserInputError:
+    return UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // MB)
+
+
 def _major(value) -> str | None:
     """ "2" for Keras 1 or 2 (hard_sigmoid = clip(0.2x + 0.5)), "3" for Keras 3 (clip(x/6 + 0.5)), None if unknown."""
     if isinstance(value, bytes):
@@ -260,23 +270,23 @@ def _read_zip(data: bytes):
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
         raise UserInputError("keras.err_zip") from exc
-    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_TOTAL_BYTES:
-        raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+        raise _too_large()
     found = {m.filename: m for m in members}
     out = []
-    for name, cap in (("config.json", MAX_CONFIG_BYTES), ("model.weights.h5", MAX_TOTAL_BYTES)):
+    for name, cap in (("config.json", MAX_CONFIG_BYTES), ("model.weights.h5", MAX_UNZIPPED_BYTES)):
         member = found.get(name)
         if member is None:
             raise UserInputError("keras.err_missing", name=name)
         if member.file_size > cap:
-            raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+            raise _too_large()
         try:
             with archive.open(member) as f:  # reads at most the declared size: a lying header cannot inflate past the cap
                 raw = f.read(cap + 1)
         except Exception as exc:  # zlib.error, BadZipFile, NotImplementedError (encrypted), ...
             raise UserInputError("keras.err_zip") from exc
         if len(raw) > cap:
-            raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+            raise _too_large()
         out.append(raw)
     return out
 
@@ -284,7 +294,7 @@ def _read_zip(data: bytes):
 def _open_h5(data: bytes) -> h5_tree.Tree:
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_h5")
-    return h5_tree.read(data)
+    return h5_tree.read(data, MAX_ARRAY_BYTES, MAX_TOTAL_BYTES, MAX_FILE_BYTES // MB)
 
 
 def _attr_bytes(value) -> bytes:

@@ -29,7 +29,7 @@ FORMAT = "lstm-lab-model"
 VERSION = 1
 
 # Caps: generous for anything the app trains, small enough that one upload cannot hurt the server.
-MAX_FILE_BYTES = 2 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the .npz uploader's own cap (the server's is the larger Keras one)
 MAX_ARRAY_BYTES = 8 * 1024 * 1024  # one array, uncompressed (a compressed archive may inflate)
 MAX_TOTAL_BYTES = 16 * 1024 * 1024  # all arrays together, uncompressed
 MAX_HIDDEN = 256

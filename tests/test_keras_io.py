@@ -62,7 +62,7 @@ def test_not_a_keras_file():
 def test_size_caps():
     assert _refusal(b"PK\x03\x04" + bytes(keras_io.MAX_FILE_BYTES)).key == "model.err_file_size"
     # a zip bomb: a few kB that inflate to far more than the cap; refused from the declared sizes
-    bomb = keras_files.keras_zip(extra=[("assets/pad", b" " * (keras_io.MAX_TOTAL_BYTES + 1))])
+    bomb = keras_files.keras_zip(extra=[("assets/pad", b" " * (keras_io.MAX_UNZIPPED_BYTES + 1))])
     assert len(bomb) < keras_io.MAX_FILE_BYTES
     assert _refusal(bomb).key == "model.err_file_size"
     # an HDF5 bomb: a compressed dataset of zeros whose declared shape is 400 MB

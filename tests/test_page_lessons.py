@@ -67,11 +67,11 @@ def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
     assert at.progress[0].value == 0
     at = _answer(at, lesson.slug, [q.answer for q in lesson.questions])
     assert not at.error and len(at.success) == len(lesson.questions) + 1
-    assert "1 of 7" in at.progress[0].proto.text
+    assert "1 of 8" in at.progress[0].proto.text
     # progress survives moving to another lesson and back
     at.radio(key="lessons:lesson").set_value(SLUGS[0]).run()
     at.radio(key="lessons:lesson").set_value(lesson.slug).run()
-    assert "1 of 7" in at.progress[0].proto.text and len(at.success) == len(lesson.questions) + 1
+    assert "1 of 8" in at.progress[0].proto.text and len(at.success) == len(lesson.questions) + 1
 
 
 def test_unanswered_questions_are_pointed_out():

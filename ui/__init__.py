@@ -70,6 +70,14 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 [data-testid="stTextAreaRootElement"]:focus-within {
   outline: 3px solid #0072B2 !important; outline-offset: 2px;
 }
+/* code blocks (lesson 8): some of Streamlit's syntax colours fall below 4.5:1 on its code background
+   (axe: color-contrast); these keep each token's hue, darker (5.5:1 or more on #f0f2f6) */
+[data-testid="stCode"] :is(.token.comment, .token.prolog, .token.doctype, .token.cdata) { color: #5c6070; }
+[data-testid="stCode"] :is(.token.function, .token.class-name, .token.builtin) { color: #0b5cad; }
+[data-testid="stCode"] :is(.token.string, .token.char, .token.attr-value) { color: #0a6b2e; }
+[data-testid="stCode"] :is(.token.keyword, .token.boolean, .token.important) { color: #8a2d9a; }
+[data-testid="stCode"] :is(.token.number, .token.constant, .token.symbol) { color: #a14500; }
+[data-testid="stCode"] :is(.token.operator, .token.punctuation) { color: #4a4a4a; }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
                            transition-duration: 0.01ms !important; scroll-behavior: auto !important; }

@@ -85,7 +85,12 @@ def series_picker() -> tuple[ds.Series | None, str]:
 
 def _upload_picker(where):
     t = ui.t
-    file = where.file_uploader(t("forecast.upload_label"), type=["csv", "txt", "xlsx"], help=t("forecast.upload_help"))
+    file = where.file_uploader(
+        t("forecast.upload_label"),
+        type=["csv", "txt", "xlsx"],
+        help=t("forecast.upload_help"),
+        max_upload_size=upload.MAX_BYTES // (1024 * 1024),  # below the server's cap, which Keras models need
+    )
     if file is None:
         where.info(t("forecast.upload_prompt"))
         return None

@@ -24,12 +24,13 @@ from . import handoff
 from .i18n import translate
 
 MAX_FILES = 3
+MAX_TOTAL_BYTES = keras_io.MAX_FILE_BYTES + keras_io.MAX_CONFIG_BYTES + keras_words.MAX_BYTES  # a model, its config, a word index
 _MARKUP = re.compile(r"[\[\]()<>`*_#|\\$~]")  # a file name is shown as plain text, never as a link
 
 
 def load_files(files: list[tuple[str, bytes]], lang: str = "en") -> handoff.TrainedModel:
     """[(file name, bytes)] -> the model for the explorer (its title in `lang`). Raises UserInputError."""
-    if len(files) > MAX_FILES or sum(len(data) for _, data in files) > keras_io.MAX_FILE_BYTES + keras_words.MAX_BYTES:
+    if len(files) > MAX_FILES or sum(len(data) for _, data in files) > MAX_TOTAL_BYTES:
         raise UserInputError("keras.err_one_model")
     models = [(name, data) for name, data in files if not name.lower().endswith(".json")]
     if len(models) != 1:
@@ -105,8 +106,10 @@ def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel |
         type=["keras", "h5", "json"],
         accept_multiple_files=True,
         key=key,
-        help=ui.t("keras.upload_help"),
-        max_upload_size=keras_io.MAX_FILE_BYTES // (1024 * 1024),
+        help=ui.t(
+            "keras.upload_help", model_mb=keras_io.MAX_FILE_BYTES // keras_io.MB, words_mb=keras_words.MAX_BYTES // keras_io.MB
+        ),
+        max_upload_size=keras_io.MAX_FILE_BYTES // keras_io.MB,
     )
     if not files:
         return None

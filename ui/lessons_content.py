@@ -97,6 +97,14 @@ LESSONS = (
         links=(Link("forecast", {"data": "airline"}), Link("forecast", {"data": "airline", "leak": "1"})),
         questions=(Question(4, 0), Question(4, 1), Question(4, 2)),
     ),
+    Lesson(
+        "keras",
+        links=(
+            Link("train", {"kind": "lstm"}, {"en": {"data": "negation_en"}, "zh": {"data": "negation_zh"}}),
+            Link("explorer", {}),
+        ),
+        questions=(Question(4, 0), Question(4, 1), Question(4, 2), Question(4, 0)),
+    ),
 )
 
 SLUGS = tuple(lesson.slug for lesson in LESSONS)

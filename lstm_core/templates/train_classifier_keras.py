@@ -1,6 +1,7 @@
 """Train the sequence classifier of one LSTM Lab run in Keras 3: the same data, split and settings as the
 PyTorch script beside it, written the way Keras tutorials write it. It trains, prints the test metrics,
-writes them to metrics.json and saves model.keras, which LSTM Lab's explorer opens gate by gate.
+writes them to metrics.json and saves model.keras (and, for text, word_index.json: the vocabulary as Keras's
+Tokenizer.to_json() writes it). Open both in LSTM Lab's explorer to step through the gates of this model.
 
 Where it differs from a tutorial's usual code (each is marked "Unlike most tutorials" below):
 - the validation data is the page's own validation part, not validation_split;
@@ -45,7 +46,23 @@ def load_data(path=HERE / "data.npz"):
     data = np.load(path, allow_pickle=False)
     splits = {split: (data[f"{split}_x"], data[f"{split}_y"]) for split in ("train", "val", "test")}
     vocab_size = int(data["vocab_size"]) if "vocab_size" in data else None
-    return splits, [str(c) for c in data["class_names"]], vocab_size
+    vocab = [str(token) for token in data["vocab"]] if "vocab" in data else None
+    return splits, [str(c) for c in data["class_names"]], vocab_size, vocab
+
+
+# --- Vocabulary: id -> token as the page built it, saved in the format of Keras's Tokenizer.to_json()
+def save_word_index(vocab, path):
+    """Words keep their ids; id 0 is padding, "<unk>" is the out-of-vocabulary token. Chinese text the page
+    read one character a token is read the same way (char_level); text it cut into words needs spaces."""
+    words = {token: k for k, token in enumerate(vocab) if k > 0}
+    chinese = [token for token in words if any("\u4e00" <= ch <= "\u9fff" for ch in token)]
+    config = {
+        "word_index": json.dumps(words, ensure_ascii=False),
+        "oov_token": "<unk>",
+        "lower": True,
+        "char_level": bool(chinese) and all(len(token) == 1 for token in chinese),
+    }
+    path.write_text(json.dumps({"class_name": "Tokenizer", "config": config}, ensure_ascii=False), encoding="utf-8")
 
 
 # --- Model: Embedding (text; id 0 is padding, masked) -> recurrent layers -> Dense softmax
@@ -92,7 +109,7 @@ def summary(y_true, proba, num_classes):
 
 def main():
     keras.utils.set_random_seed(SEED)
-    splits, class_names, vocab_size = load_data()
+    splits, class_names, vocab_size, vocab = load_data()
     (train_x, train_y), (val_x, val_y), (test_x, test_y) = splits["train"], splits["val"], splits["test"]
     model = build_model(len(class_names), vocab_size, None if vocab_size is not None else train_x.shape[-1])
     clip = {"global_clipnorm": CLIP} if CLIP else {}
@@ -114,6 +131,8 @@ def main():
     print("test:", ", ".join(f"{k} {v:.4f}" for k, v in test.items()))
     (HERE / "metrics.json").write_text(json.dumps(test, indent=2))
     model.save(HERE / "model.keras")  # open it in LSTM Lab's explorer, gate by gate
+    if vocab is not None:
+        save_word_index(vocab, HERE / "word_index.json")  # upload it beside model.keras to type sentences
 
 
 if __name__ == "__main__":

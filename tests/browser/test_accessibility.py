@@ -143,6 +143,18 @@ def test_a_checked_quiz(app_url, browser, artifacts, lang):
         page.close()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_lessons_page_on_the_keras_lesson(app_url, browser, artifacts, lang):
+    """Lesson 8 adds code blocks (bash and Python) to a lesson: axe checks them too."""
+    page = open_page(browser, f"{app_url}/lessons?lang={lang}&lesson=keras")
+    try:
+        assert problems(page) == [] and page.locator("[data-testid='stCode']").count() == 2
+        check(page, f"/lessons?lang={lang}&lesson=keras", artifacts)
+        page.screenshot(path=str(artifacts / f"lessons_keras_{lang}.png"), full_page=True)
+    finally:
+        page.close()
+
+
 @pytest.mark.trains
 def test_train_results_with_each_tab(app_url, browser, artifacts):
     """One short run, its results checked with each result tab open, in English then in Chinese

@@ -8,12 +8,15 @@ STRINGS = {
     "keras.upload_help": (
         'A model saved with model.save("….keras") or model.save("….h5"), or weights saved with '
         'save_weights("….weights.h5") together with model.to_json(). Optionally add your word index: the JSON '
-        'of tokenizer.to_json() or a plain {"word": id} file. Only the weights and the config are read: no code is run. '
-        "Shapes: Embedding, LSTM/GRU/SimpleRNN (Bidirectional too), Dropout, Dense. At most 2 MB.",
+        'of tokenizer.to_json() or a plain {{"word": id}} file. Only the weights and the config are read: no code is run. '
+        "Shapes: Embedding, LSTM/GRU/SimpleRNN (Bidirectional too), Dropout, Dense. The model file: at most {model_mb} MB "
+        "(a file saved after training holds the optimizer's state too, which is never read); "
+        "the word index: at most {words_mb} MB.",
         '用 model.save("….keras") 或 model.save("….h5") 保存的模型，或者用 save_weights("….weights.h5") 保存的权重'
-        '加上 model.to_json() 的配置。还可以加上你的词表：tokenizer.to_json() 输出的 JSON，或普通的 {"词": 编号} 文件。'
+        '加上 model.to_json() 的配置。还可以加上你的词表：tokenizer.to_json() 输出的 JSON，或普通的 {{"词": 编号}} 文件。'
         "只读取权重和配置，不执行任何代码。"
-        "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense。最大 2 MB。",
+        "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense。模型文件最大 {model_mb} MB"
+        "（训练后保存的文件还带着优化器的状态，这部分不会被读取）；词表最大 {words_mb} MB。",
     ),
     "keras.title": ("Keras model: {name}", "Keras 模型：{name}"),
     "keras.loaded": ("Loaded. Its layers: {layers}.", "已加载。它的层：{layers}。"),

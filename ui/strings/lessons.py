@@ -5,10 +5,10 @@ LaTeX uses the app's symbols (lstm_core/equations.py)."""
 
 _PAGE = {
     "lessons.intro": (
-        "Seven short lessons, each about ten minutes. Read, **predict first**, then open the linked page "
+        "Eight short lessons, each about ten minutes. Read, **predict first**, then open the linked page "
         "(it opens in a new tab with the right settings) and check your prediction. Finish with the quiz: "
         "a lesson counts as done when all its answers are right.",
-        "共七节短课，每节约十分钟。先阅读，**先预测**，再打开链接的页面（会在新标签页中以合适的设置打开）"
+        "共八节短课，每节约十分钟。先阅读，**先预测**，再打开链接的页面（会在新标签页中以合适的设置打开）"
         "检验你的预测。最后做小测验：全部答对即完成本课。",
     ),
     "lessons.pick": ("Lesson", "课程"),
@@ -739,6 +739,224 @@ _LESSONS = {
                     "Step 2 is predicted from step 1's prediction, which is already off; the errors compound, so "
                     "far-ahead forecasts are less reliable.",
                     "第 2 步是根据第 1 步的预测值来预测的，而那个值本身已有误差；误差层层累积，所以越远的预测越不可靠。",
+                ),
+            ),
+        ],
+    },
+    "keras": {
+        "title": ("From the tutorial to the inside of your model", "从教程到模型内部"),
+        "body": (
+            "Most LSTM tutorials are written in Keras: `Embedding → LSTM → Dense`, trained with `model.fit` and "
+            "saved with `model.save`. This lesson takes one model both ways: from LSTM Lab to Keras and back, and "
+            "from a tutorial into the explorer, where you step through the gates of your own model.\n\n"
+            "**From /train to Keras and back.** Train a classifier on /train. In its **Export** tab, **Get the code** "
+            "downloads a zip: `train_classifier.py` (plain PyTorch), `train_classifier_keras.py` (the same run in "
+            "Keras 3) and `data.npz` (the run's data, split and encoded as on the page). Run the Keras script:\n\n"
+            "```bash\n"
+            "pip install keras torch              # the script runs Keras on its torch backend\n"
+            "python train_classifier_keras.py     # trains, prints the test metrics, writes metrics.json\n"
+            "ls                                   # ... model.keras  word_index.json\n"
+            "```\n\n"
+            "It saves `model.keras` and, for text data, `word_index.json`: the page's vocabulary in the format of "
+            "Keras's `Tokenizer.to_json()`, with `<unk>` as the out-of-vocabulary token. Its numbers will not equal "
+            "the page's: Keras draws its starting weights differently.\n\n"
+            "**Into the explorer.** In the explorer's sidebar, **Open a Keras model** takes both files at once. "
+            "Choose **A sentence** as the input and type one: it is cut into words by your word index, as Keras's "
+            "Tokenizer would (lower case, punctuation removed; a word outside the index becomes `<unk>`, and the "
+            "page names it). The page shows *The Keras model's prediction for this input*, computed from the weights "
+            "alone (no Keras runs on the server), and steps through each gate at each word. Keras stores the gates in "
+            "the order i, f, c, o, with kernel `(input, 4·units)`; the page shows them as i, f, g, o. A Chinese "
+            "word index from /train reads one character per token, as the page did; punctuation then counts as an "
+            "unknown character, so leave it out.\n\n"
+            "**The other way: a tutorial's model.** The same upload opens the model of a Keras tutorial:\n\n"
+            "```python\n"
+            "import json\n"
+            "import keras\n"
+            "from keras import layers\n\n"
+            "(x_train, y_train), _ = keras.datasets.imdb.load_data(num_words=10000)\n"
+            "x_train = keras.utils.pad_sequences(x_train, maxlen=200)\n"
+            "model = keras.Sequential([\n"
+            '    keras.Input((None,), dtype="int32"),\n'
+            "    layers.Embedding(10000, 128),\n"
+            "    layers.LSTM(128),\n"
+            '    layers.Dense(1, activation="sigmoid"),\n'
+            "])\n"
+            'model.compile("adam", "binary_crossentropy", metrics=["accuracy"])\n'
+            "model.fit(x_train, y_train, epochs=2, validation_split=0.2)\n"
+            'model.save("imdb_lstm.keras")  # or model.save("imdb_lstm.h5")\n\n'
+            "# load_data shifts every id by 3 (0: padding, 1: start, 2: out of vocabulary) and keeps ids below 10000\n"
+            "index = keras.datasets.imdb.get_word_index()\n"
+            "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
+            'json.dump(words, open("word_index.json", "w"))  # with a Tokenizer: open(...).write(tokenizer.to_json())\n'
+            "```\n\n"
+            "**What opens, and what does not.** The explorer reads `.keras` files, legacy `.h5` files from "
+            '`model.save("….h5")`, and `.weights.h5` files together with `model.to_json()`. It reads only the '
+            "weights and the JSON config: nothing in the file is run. A `Sequential` model of Embedding, LSTM, GRU "
+            "or SimpleRNN (Bidirectional too), Dropout, Dense and Activation opens. A functional model "
+            "(`keras.Model(inputs, outputs)`) or a subclassed one is refused, and so are a `Lambda` layer, a custom "
+            "layer and the `Masking` layer, each with a message that names it. `Embedding(mask_zero=True)` opens, "
+            "but id 0 in your input is refused: it is padding, which Keras skips.\n\n"
+            "**Sizes.** The model file may be up to 32 MB and the word index up to 12 MB. A model saved after "
+            "`model.fit` with Adam holds Adam's two running averages for every weight beside the weights, so the "
+            "file is about three times the weights: the model above has 1.41 million parameters, 5.6 MB in float32, "
+            "and its file is about 17 MB. The explorer never reads the optimizer's part. The model itself may have "
+            "a vocabulary of at most 20,000 words, at most 256 units per recurrent layer and at most 4 recurrent "
+            "layers.",
+            "大多数 LSTM 教程都用 Keras 编写：`Embedding → LSTM → Dense`，用 `model.fit` 训练，用 `model.save` 保存。"
+            "本课带着同一个模型走两个方向：从 LSTM 实验室到 Keras 再回来，以及把教程里的模型放进单元探索页，"
+            "在那里逐个门地查看你自己模型的内部。\n\n"
+            "**从 /train 到 Keras 再回来。** 在 /train 上训练一个分类器。在它的**导出**标签页中，**获取代码**会下载一个 "
+            "zip：`train_classifier.py`（纯 PyTorch）、`train_classifier_keras.py`（同一次运行的 Keras 3 版本）和 "
+            "`data.npz`（本次运行的数据，划分和编码与页面上相同）。运行 Keras 脚本：\n\n"
+            "```bash\n"
+            "pip install keras torch              # 脚本在 torch 后端上运行 Keras\n"
+            "python train_classifier_keras.py     # 训练，打印测试集指标，写出 metrics.json\n"
+            "ls                                   # ... model.keras  word_index.json\n"
+            "```\n\n"
+            "它会保存 `model.keras`，文本数据还会保存 `word_index.json`：页面的词表，格式与 Keras 的 "
+            "`Tokenizer.to_json()` 相同，`<unk>` 是表示未登录词的记号。它的数字不会与页面上的相同："
+            "Keras 初始化权重的方式不同。\n\n"
+            "**放进单元探索页。** 在单元探索页的侧边栏中，**打开 Keras 模型**可以一次接收这两个文件。"
+            "输入方式选择**一句话**，然后输入一句话：它会按你的词表切分，和 Keras 的 Tokenizer 一样"
+            "（转成小写、去掉标点；词表之外的词变成 `<unk>`，页面会指出是哪些词）。页面会显示 *Keras 模型对这个输入的预测*，"
+            "它只根据权重计算（服务器上不运行 Keras），并逐词展示每个门的取值。Keras 按 i、f、c、o 的顺序存放各个门，"
+            "kernel 的形状是 `(输入, 4·单元数)`；页面上记作 i、f、g、o。来自 /train 的中文词表与页面一样按字切分；"
+            "此时标点会被当作未登录的字，所以输入时请不要带标点。\n\n"
+            "**反过来：教程里的模型。** 同一个上传入口也能打开 Keras 教程中的模型：\n\n"
+            "```python\n"
+            "import json\n"
+            "import keras\n"
+            "from keras import layers\n\n"
+            "(x_train, y_train), _ = keras.datasets.imdb.load_data(num_words=10000)\n"
+            "x_train = keras.utils.pad_sequences(x_train, maxlen=200)\n"
+            "model = keras.Sequential([\n"
+            '    keras.Input((None,), dtype="int32"),\n'
+            "    layers.Embedding(10000, 128),\n"
+            "    layers.LSTM(128),\n"
+            '    layers.Dense(1, activation="sigmoid"),\n'
+            "])\n"
+            'model.compile("adam", "binary_crossentropy", metrics=["accuracy"])\n'
+            "model.fit(x_train, y_train, epochs=2, validation_split=0.2)\n"
+            'model.save("imdb_lstm.keras")  # 或 model.save("imdb_lstm.h5")\n\n'
+            "# load_data 把每个编号加 3（0：填充，1：开头，2：未登录词），并只保留小于 10000 的编号\n"
+            "index = keras.datasets.imdb.get_word_index()\n"
+            "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
+            'json.dump(words, open("word_index.json", "w"))  # 如果用 Tokenizer：open(...).write(tokenizer.to_json())\n'
+            "```\n\n"
+            '**能打开什么，不能打开什么。** 单元探索页可以读取 `.keras` 文件、`model.save("….h5")` 保存的旧版 `.h5` '
+            "文件，以及 `.weights.h5` 文件加上 `model.to_json()` 的配置。它只读取权重和 JSON 配置：文件中的任何内容都不会被执行。"
+            "由 Embedding、LSTM、GRU 或 SimpleRNN（含 Bidirectional）、Dropout、Dense 和 Activation 组成的 `Sequential` "
+            "模型可以打开。函数式模型（`keras.Model(inputs, outputs)`）或子类化的模型会被拒绝，`Lambda` 层、自定义层和 "
+            "`Masking` 层也一样，每种情况都有一条指明原因的提示。`Embedding(mask_zero=True)` 可以打开，"
+            "但输入中的编号 0 会被拒绝：它是填充，Keras 会跳过它。\n\n"
+            "**大小。** 模型文件最大 32 MB，词表最大 12 MB。用 Adam 执行 `model.fit` 之后保存的模型，"
+            "除了权重，还为每个权重保存了 Adam 的两个滑动平均值，所以文件大约是权重的三倍：上面的模型有 141 万个参数，"
+            "按 float32 计为 5.6 MB，文件约 17 MB。单元探索页从不读取优化器的部分。模型本身的词表最多 20,000 个词，"
+            "每个循环层最多 256 个单元，最多 4 个循环层。",
+        ),
+        "predict": (
+            "The first link opens /train with an LSTM on the negation sentences: train it, get the code, train it "
+            "in Keras and open `model.keras` with `word_index.json` in the explorer (the second link). **Predict "
+            "first:** the explorer recomputes your Keras model from its weights alone, with its own code. Will "
+            "its prediction for a sentence equal what `model.predict` gives in Keras, to the 4 decimals it shows? "
+            "Will the tutorial's Embedding(10000, 128) → LSTM(128) model, saved after training, fit in the upload?",
+            "第一个链接在否定句数据上打开 /train 并选好 LSTM：训练它，获取代码，在 Keras 中训练，再把 `model.keras` "
+            "和 `word_index.json` 一起在单元探索页中打开（第二个链接）。**先预测**：单元探索页只根据权重、用它自己的代码"
+            "重新计算你的 Keras 模型。它对一句话给出的预测，在它显示的 4 位小数上，会与 Keras 中 `model.predict` "
+            "的结果相同吗？教程里的 Embedding(10000, 128) → LSTM(128) 模型训练后保存的文件，能通过上传吗？",
+        ),
+        "links": [
+            ("Train an LSTM to export", "训练一个要导出的 LSTM"),
+            ("The explorer: open your Keras model in its sidebar", "单元探索页：在侧边栏中打开你的 Keras 模型"),
+        ],
+        "quiz": [
+            (
+                (
+                    "The tutorial's Embedding(10000, 128) → LSTM(128) → Dense(1) has 5.6 MB of float32 weights, yet "
+                    "saved after model.fit with Adam it is a 17 MB file. Why?",
+                    "教程里的 Embedding(10000, 128) → LSTM(128) → Dense(1) 的 float32 权重只有 5.6 MB，"
+                    "可用 Adam 执行 model.fit 后保存的文件却有 17 MB。为什么？",
+                ),
+                [
+                    (
+                        "The file also keeps Adam's two running averages for every weight",
+                        "文件还为每个权重保存了 Adam 的两个滑动平均值",
+                    ),
+                    ("Keras stores the weights in float64", "Keras 用 float64 存放权重"),
+                    ("The file keeps a copy of the training data", "文件中保存了一份训练数据"),
+                    ("The Embedding is stored once per time step", "Embedding 在每个时间步都存了一份"),
+                ],
+                (
+                    "Adam keeps a first and a second moment estimate for each weight, and Keras saves them so that "
+                    "training can resume: weights plus two arrays of the same size, about three times the weights. "
+                    "The explorer reads only the model's own arrays.",
+                    "Adam 为每个权重维护一阶和二阶矩估计，Keras 把它们一起保存，以便继续训练：权重再加两份同样大小的数组，"
+                    "约为权重的三倍。单元探索页只读取模型自己的数组。",
+                ),
+            ),
+            (
+                (
+                    "A Keras LSTM reading 128-wide embeddings with 128 units has a kernel of shape (128, 512). "
+                    "Which columns belong to the forget gate?",
+                    "一个读入 128 维嵌入、有 128 个单元的 Keras LSTM，其 kernel 形状为 (128, 512)。哪些列属于遗忘门？",
+                ),
+                [
+                    ("Columns 0 to 127", "第 0 到 127 列"),
+                    ("Columns 128 to 255", "第 128 到 255 列"),
+                    ("Columns 256 to 383", "第 256 到 383 列"),
+                    ("Columns 384 to 511", "第 384 到 511 列"),
+                ],
+                (
+                    "Keras orders an LSTM's gates i, f, c, o along the kernel's columns, each block one gate wide "
+                    "(128 here): the input gate first, the forget gate second. PyTorch stores the transpose, "
+                    "(4·units, input), in the same order, which is how the explorer reads it.",
+                    "Keras 沿 kernel 的列按 i、f、c、o 的顺序排列 LSTM 的门，每块宽度为一个门（这里是 128）："
+                    "输入门在前，遗忘门第二。PyTorch 存放的是它的转置 (4·单元数, 输入)，门的顺序相同，"
+                    "单元探索页就是这样读取的。",
+                ),
+            ),
+            (
+                ("Which of these models does the explorer refuse?", "下面哪个模型会被单元探索页拒绝？"),
+                [
+                    (
+                        "Sequential: Embedding → Bidirectional(LSTM) → Dense",
+                        "Sequential：Embedding → Bidirectional(LSTM) → Dense",
+                    ),
+                    ("Sequential with Dropout between the layers", "层与层之间有 Dropout 的 Sequential 模型"),
+                    (
+                        "The same layers built with the functional API, keras.Model(inputs, outputs)",
+                        "用函数式 API keras.Model(inputs, outputs) 搭建的同样的层",
+                    ),
+                    ("A Sequential model saved as legacy .h5", "保存为旧版 .h5 的 Sequential 模型"),
+                ],
+                (
+                    "The explorer reads a Sequential model's list of layers; a functional model is a graph that may "
+                    "branch and merge, and it is refused with a message. Dropout is inactive when the model predicts, "
+                    "so it is read and skipped; legacy .h5 and Bidirectional layers are supported.",
+                    "单元探索页读取的是 Sequential 模型的层列表；函数式模型是一张可以分叉、合并的图，会被拒绝并给出提示。"
+                    "Dropout 在预测时不起作用，所以会被读取并跳过；旧版 .h5 和 Bidirectional 层都受支持。",
+                ),
+            ),
+            (
+                (
+                    "Your model's Embedding has mask_zero=True. You type the token ids 5, 0, 7. What does the explorer do?",
+                    "你的模型的 Embedding 设置了 mask_zero=True。你输入编号 5, 0, 7。单元探索页会怎么做？",
+                ),
+                [
+                    (
+                        "It refuses the input: id 0 is padding, which Keras skips",
+                        "拒绝这个输入：编号 0 是填充，Keras 会跳过它",
+                    ),
+                    ("It refuses the whole model", "拒绝整个模型"),
+                    ("It traces id 0 as an ordinary word", "把编号 0 当作普通的词来追踪"),
+                    ("It replaces 0 by the OOV id", "把 0 替换成未登录词的编号"),
+                ],
+                (
+                    "With mask_zero, Keras skips the steps whose id is 0: the state carries over unchanged. A trace "
+                    "of that step would show values Keras never used, so the explorer asks you to leave the padding "
+                    "out; the model itself opens.",
+                    "设置 mask_zero 后，Keras 会跳过编号为 0 的时间步，状态原样保留。追踪这一步会显示 Keras 从未用过的数值，"
+                    "所以单元探索页请你不要输入填充；模型本身可以正常打开。",
                 ),
             ),
         ],
