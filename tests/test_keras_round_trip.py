@@ -20,7 +20,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from datasets import classification as D
-from datasets.text import tokenise
+from lstm_core.text import tokenise
 from lstm_core import classifier as C
 from lstm_core import export_code
 from lstm_core.training import TrainConfig
