@@ -2,6 +2,7 @@
 oracle), the metrics (scikit-learn), baselines, determinism per seed and the recursive forecast."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -90,13 +91,11 @@ def test_the_test_part_steers_nothing():
     changed = s.copy()
     changed[a.split.split :] *= 10  # a wildly different future
     b = fc.train_forecaster(changed, cfg)
-    assert (
-        (a.scaler.min, a.scaler.max)
-        == (b.scaler.min, b.scaler.max)
-        == (s[: a.split.val_start].min(), s[: a.split.val_start].max())
-    )
+    # the final model is refitted on training + validation: its scaler sees the whole past, never the test part
+    assert (a.scaler.min, a.scaler.max) == (b.scaler.min, b.scaler.max) == (s[: a.split.split].min(), s[: a.split.split].max())
     assert a.history.epochs == b.history.epochs and "val_loss" in a.history.epochs[-1]
     assert a.best_epoch == b.best_epoch == min(a.history.epochs, key=lambda e: e["val_loss"])["epoch"]
+    assert len(a.refit_history.epochs) == a.best_epoch and a.refit_history.epochs == b.refit_history.epochs
     np.testing.assert_array_equal(a.train_pred, b.train_pred)
     np.testing.assert_array_equal(a.val_pred, b.val_pred)
     assert a.metrics["lstm"]["val"] == b.metrics["lstm"]["val"] and a.metrics["lstm"]["test"] != b.metrics["lstm"]["test"]
@@ -210,3 +209,37 @@ def test_shipped_series_load():
 def test_synthetic_series_are_seeded():
     np.testing.assert_array_equal(ds.sine(50, seed=3).values, ds.sine(50, seed=3).values)
     assert not np.array_equal(ds.trend_season(50, seed=3).values, ds.trend_season(50, seed=4).values)
+
+
+@pytest.mark.trains
+def test_the_refit_is_a_fresh_run_on_the_whole_past_for_the_chosen_epochs():
+    """Oracle: the same series with no validation part and `best_epoch` epochs trains on exactly the pairs
+    before the test part with a scaler fitted on them; the refit must give its test predictions."""
+    s = ds.sine(90, 15, 0.05, seed=3).values
+    cfg = fc.ForecastConfig(window=6, epochs=6, units=4, batch_size=8, season=15)
+    refitted = fc.train_forecaster(s, cfg)
+    kept = fc.train_forecaster(s, replace(cfg, refit=False))
+    assert refitted.refitted and not kept.refitted and len(refitted.refit_history.epochs) == refitted.best_epoch
+    # the choice of the epochs and everything before the test part are the validation run's
+    assert refitted.best_epoch == kept.best_epoch and refitted.metrics["lstm"]["val"] == kept.metrics["lstm"]["val"]
+    np.testing.assert_array_equal(refitted.val_pred, kept.val_pred)
+    split = refitted.split.split
+    assert (refitted.scaler.min, refitted.scaler.max) == (s[:split].min(), s[:split].max())
+    whole_past = fc.train_forecaster(s, replace(cfg, val_fraction=0.0, epochs=refitted.best_epoch, refit=False))
+    assert whole_past.split.split == split and len(whole_past.split.y_train) == len(refitted.split.y_train) + len(
+        refitted.split.y_val
+    )
+    np.testing.assert_array_equal(refitted.test_pred, whole_past.test_pred)
+    assert refitted.metrics["lstm"]["test"] != kept.metrics["lstm"]["test"]
+
+
+@pytest.mark.trains
+def test_a_stop_during_the_refit_keeps_the_validation_run_s_model():
+    s = ds.sine(90, 15, 0.05, seed=3).values
+    cfg = fc.ForecastConfig(window=6, epochs=3, units=4, batch_size=8, season=15)
+    kept = fc.train_forecaster(s, replace(cfg, refit=False))
+    first_run = 3 * math.ceil(len(kept.split.y_train) / cfg.batch_size)  # batches before the refit starts
+    calls = []
+    stopped = fc.train_forecaster(s, cfg, should_stop=lambda: calls.append(1) or len(calls) > first_run + 1)
+    assert stopped.history.stopped is None and stopped.refit_history.stopped == "stopped" and not stopped.refitted
+    np.testing.assert_array_equal(stopped.test_pred, kept.test_pred)

@@ -12,27 +12,32 @@ STRINGS = {
     "forecast.explain": (
         "1. **The series.** A forecaster only ever sees the past. We keep the last part of the series aside as the "
         "*test part*, exactly as if it were the future, and score it once, at the end. Just before it lies the "
-        "*validation part*: every choice (which epoch's weights to keep, which settings to try next) is judged there.\n"
+        "*validation part*: every choice (how many epochs to train, which settings to try next) is judged there.\n"
         "2. **Windows.** The LSTM reads `time_step` consecutive values (the window) and predicts the next one. "
         "Sliding the window along the series turns one series into many (window, next value) training pairs.\n"
         "3. **Scaling.** LSTM gates saturate for large inputs, so values are squeezed by Min-Max scaling: "
-        "x' = (x − min) / (max − min). The min and max must come from the training part only. Tutorials often "
+        "x' = (x − min) / (max − min). The min and max must come from the past only (the training part; for the final "
+        "refit, training + validation). Tutorials often "
         "fit the scaler on the whole series first: then the test part's range has leaked into training.\n"
         "4. **Training.** The loss is the mean squared error on scaled values. The curves show the training and "
-        "the validation loss; the weights of the epoch with the lowest validation loss are kept. The test part "
-        "plays no part in training or choosing.\n"
+        "the validation loss; the epoch with the lowest validation loss sets the number of epochs. Then the model is "
+        "trained again, from the same seed, on training + validation for that many epochs (the scaler refitted on "
+        "those two parts), so that it knows the most recent past. The test part plays no part in training or "
+        "choosing.\n"
         "5. **Judging.** Errors are reported in the series' own units. *Persistence* (tomorrow = today) and "
         "*seasonal naive* (next value = the value one season ago) cost nothing: an LSTM that does not beat the "
         "better of the two has learned nothing useful, however nice its plot looks.\n"
         "6. **Beyond the data.** To forecast several steps ahead, each prediction is fed back as the newest input. "
         "Errors compound, so long horizons drift.",
         "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来，只在最后评分一次。"
-        "紧挨在它前面的是 *验证部分*：每一个选择（保留哪一轮的权重、下一步试什么设置）都在这里判断。\n"
+        "紧挨在它前面的是 *验证部分*：每一个选择（训练多少轮、下一步试什么设置）都在这里判断。\n"
         "2. **窗口。** LSTM 读入连续 `time_step` 个值（窗口），预测下一个值。窗口沿序列滑动，"
         "一条序列就变成了许多（窗口，下一个值）训练样本对。\n"
         "3. **缩放。** 输入过大时 LSTM 的门会饱和，所以先做 Min-Max 缩放：x' = (x − 最小值) / (最大值 − 最小值)。"
-        "最小值和最大值只能来自训练部分。很多教程先在整条序列上拟合缩放器：这样测试部分的取值范围就泄漏进了训练。\n"
-        "4. **训练。** 损失是缩放后数值上的均方误差。曲线显示训练损失和验证损失；保留验证损失最低那一轮的权重。"
+        "最小值和最大值只能来自过去（训练部分；最终重新训练时为训练 + 验证部分）。"
+        "很多教程先在整条序列上拟合缩放器：这样测试部分的取值范围就泄漏进了训练。\n"
+        "4. **训练。** 损失是缩放后数值上的均方误差。曲线显示训练损失和验证损失；验证损失最低的那一轮决定训练轮数。"
+        "然后用同一个种子在训练 + 验证部分上重新训练这么多轮（缩放器也在这两部分上重新拟合），让模型知道最近的过去。"
         "测试部分不参与训练，也不参与任何选择。\n"
         "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
         "（下一个值 = 一个季节之前的值）不需要任何训练：打不过两者中较好那个的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
@@ -136,11 +141,14 @@ STRINGS = {
         "Fitted on the training part only (min {min_train:.4g}, max {max_train:.4g}), the test part is scaled to "
         "[{low_train:.2f}, {high_train:.2f}]. Values outside [0, 1] are the honest picture: the future may leave the "
         "range seen so far. Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part "
-        "fits inside [{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's max and min.",
+        "fits inside [{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's max and min. "
+        "Once the validation part has chosen the number of epochs, the final refit fits the scaler again on "
+        "training + validation, still never on the test part.",
         "只在训练部分上拟合时（最小值 {min_train:.4g}，最大值 {max_train:.4g}），测试部分被缩放到 "
         "[{low_train:.2f}, {high_train:.2f}]。超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。"
         "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分之所以落在 "
-        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的最大值和最小值。",
+        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的最大值和最小值。"
+        "验证部分选定训练轮数之后，最终的重新训练会在训练 + 验证部分上再次拟合缩放器，仍然从不使用测试部分。",
     ),
     "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "两种方式 Min-Max 缩放后的序列"),
     "forecast.axis.scaled": ("scaled value", "缩放后的值"),
@@ -173,6 +181,10 @@ STRINGS = {
     "forecast.progress_leaky": (
         "Second model (leaky scaler): epoch {epoch}/{epochs} · training loss {loss:.5f}",
         "第二个模型（泄漏的缩放器）：第 {epoch}/{epochs} 轮 · 训练损失 {loss:.5f}",
+    ),
+    "forecast.progress_refit": (
+        "Refitting on training + validation for the chosen number of epochs: epoch {epoch} · training loss {loss:.5f}",
+        "在训练 + 验证部分上按选定的轮数重新训练：第 {epoch} 轮 · 训练损失 {loss:.5f}",
     ),
     "forecast.starting": (
         "Starting… (the first run after the server starts also loads PyTorch's optimiser code)",
@@ -209,16 +221,16 @@ STRINGS = {
     "forecast.baseline.persistence": ("persistence", "持续性预测"),
     "forecast.baseline.seasonal_naive": ("seasonal naive", "季节性朴素预测"),
     "forecast.verdict_val_win": (
-        "Validation part (where choices are made; weights kept from epoch {epoch}): the LSTM's RMSE is {lstm:.4g}, "
+        "Validation part (where choices are made; lowest validation loss at epoch {epoch}): the LSTM's RMSE is {lstm:.4g}, "
         "better than the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
-        "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
+        "验证部分（在这里做选择；验证损失在第 {epoch} 轮最低）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
         "（{base:.4g}；{other}：{other_rmse:.4g}）。",
     ),
     "forecast.verdict_val_lose": (
-        "Validation part (where choices are made; weights kept from epoch {epoch}): the LSTM's RMSE {lstm:.4g} does "
+        "Validation part (where choices are made; lowest validation loss at epoch {epoch}): the LSTM's RMSE {lstm:.4g} does "
         "not beat the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}). Try more epochs, "
         "another window or another seed, and compare them on this validation score.",
-        "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
+        "验证部分（在这里做选择；验证损失在第 {epoch} 轮最低）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
         "（{base:.4g}；{other}：{other_rmse:.4g}）。可以试试更多训练轮数、换个窗口长度或换个种子，并用这个验证分数来比较。",
     ),
     "forecast.val_test_gap": (
@@ -229,6 +241,28 @@ STRINGS = {
         "验证部分表现好，测试部分却不行：按训练部分的尺度，测试部分升到了 {high:.2f}，远超模型训练时见过的范围（最高为 1）。"
         "在缩放后的数值上训练的 LSTM 很少能外推趋势；预测时常改为对差分或对数建模。验证部分只升到 {val_high:.2f}，"
         "所以验证分数无法预先警告这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
+    ),
+    "forecast.refit_note": (
+        "Then, as forecasters do once the choices are made, the model was trained again from the same seed on "
+        "training + validation for those {epoch} epochs, with the scaler refitted on those two parts (never on the "
+        "test part): that model, which has seen the most recent past, predicts the test part below.",
+        "选择做完之后，按预测的常规做法，模型用同一个种子在训练 + 验证部分上重新训练了这 {epoch} 轮，缩放器也在这两部分上"
+        "重新拟合（从不使用测试部分）：下面的测试部分由这个见过最近过去的模型来预测。",
+    ),
+    "forecast.refit_stopped": (
+        "The refit on training + validation was stopped: the test part below is predicted by the model that chose "
+        "the number of epochs, trained on the training part only.",
+        "在训练 + 验证部分上的重新训练被停止了：下面的测试部分由选出训练轮数的那个模型（只在训练部分上训练）来预测。",
+    ),
+    "forecast.val_test_gap_refit": (
+        "Good on validation, not on test. The final model was refitted on training + validation, scaled to at most 1; "
+        "the test part climbs to {high:.2f} on that scale, beyond anything it was trained on, and an LSTM fitted on "
+        "scaled values rarely extrapolates a trend (forecasters often model the differences or the logarithm "
+        "instead). The validation score is one estimate, on {n_val} points, and could not promise this: that is why "
+        "the test part is kept for one honest look.",
+        "验证部分表现好，测试部分却不行。最终模型在训练 + 验证部分上重新训练，缩放后最高为 1；按这个尺度，测试部分升到了 "
+        "{high:.2f}，超出了它训练时见过的一切。在缩放后的数值上训练的 LSTM 很少能外推趋势（预测时常改为对差分或对数建模）。"
+        "验证分数只是在 {n_val} 个点上的一次估计，无法保证这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
     ),
     "forecast.verdict_win": (
         "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
