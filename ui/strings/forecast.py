@@ -159,7 +159,7 @@ STRINGS = {
     # --- 4. model ---
     "forecast.model_header": ("4 · The model and its training", "4 · 模型与训练"),
     "forecast.layers": ("Stacked LSTM layers", "堆叠 LSTM 层数"),
-    "forecast.units": ("Units per layer", "每层单元数"),
+    "forecast.units": ("Units per layer", "每层的隐藏维度"),
     "forecast.optimizer": ("Optimiser", "优化器"),
     "forecast.opt.adam": ("Adam", "Adam"),
     "forecast.opt.sgd": ("SGD with momentum", "带动量的 SGD"),
@@ -171,7 +171,7 @@ STRINGS = {
         "next value. {params} trainable weights. Stacked, each lower layer hands its whole sequence of h to the layer "
         "above (Keras: return_sequences=True); only the top layer's last h reaches the dense layer "
         "(return_sequences=False, Keras' default).",
-        "{layers} 层、每层 {units} 个单元的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
+        "{layers} 层、每层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
         "共 {params} 个可训练权重。堆叠时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
         "只有最上层最后一步的 h 进入全连接层（return_sequences=False，Keras 的默认值）。",
     ),

@@ -124,7 +124,7 @@ _LESSONS = {
                     "Both have a hidden state, share weights across time and use nonlinearities. The LSTM adds the "
                     "cell state $c_t$, updated as $f_t \\odot c_{t-1} + i_t \\odot g_t$: no weight matrix and no "
                     "squashing on the path from one step to the next.",
-                    "二者都有隐藏状态、都在时间步之间共享权重、都用非线性函数。LSTM 多了细胞状态 $c_t$，按 "
+                    "二者都有隐藏状态、都在时间步之间共享权重、都用非线性函数。LSTM 多了单元状态 $c_t$，按 "
                     "$f_t \\odot c_{t-1} + i_t \\odot g_t$ 更新：从一步到下一步的路径上没有权重矩阵，也没有压缩函数。",
                 ),
             ),
@@ -142,13 +142,13 @@ _LESSONS = {
                     "Clipping only ever makes a large gradient smaller, so it tames explosions. It cannot make a tiny "
                     "gradient larger: vanishing needs a different architecture, such as the LSTM's cell state.",
                     "裁剪只会把过大的梯度变小，所以能抑制爆炸；它无法把极小的梯度变大。梯度消失需要换结构来解决，"
-                    "比如 LSTM 的细胞状态。",
+                    "比如 LSTM 的单元状态。",
                 ),
             ),
         ],
     },
     "highway": {
-        "title": ("The cell state as a highway", "细胞状态：一条高速公路"),
+        "title": ("The cell state as a highway", "单元状态：一条高速公路"),
         "body": (
             "An LSTM keeps a second state, the **cell state** $c_t$, and updates it by addition:\n\n"
             "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$\n\n"
@@ -166,7 +166,7 @@ _LESSONS = {
             "$f = 0.99$. That is why many implementations start the forget-gate bias at 1 or more. The models on "
             "/train and /forecast do not: they keep PyTorch's default initialisation, which draws every bias, the "
             "forget gate's two included, from $U(\\pm 1/\\sqrt{H})$, so $f$ starts near $\\sigma(0) = 0.5$.",
-            "LSTM 还有第二个状态——**细胞状态** $c_t$，它以加法更新：\n\n"
+            "LSTM 还有第二个状态——**单元状态** $c_t$，它以加法更新：\n\n"
             "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$\n\n"
             "从 $c_{t-1}$ 到 $c_t$ 的路上没有权重矩阵，也没有压缩函数，只有与遗忘门 $f_t$ 的逐元素相乘。"
             "当 $f_t \\approx 1$ 且输入门 $i_t \\approx 0$ 时，记忆原样向前传递：这就是一条穿越时间的高速公路。\n\n"
@@ -184,15 +184,15 @@ _LESSONS = {
             "The link opens the cell explorer's **Single-unit lab** tab with the forget-gate bias set to 3, so at rest "
             "$f = \\sigma(3) \\approx 0.95$. **Predict first:** how many steps until the stored value has halved? "
             "Then read the half-life in the lab and try other biases.",
-            "链接会打开单元探索页的“单个单元实验室”标签页，并把遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
+            "链接会打开单元探索页的“一维单元实验室”标签页，并把遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
             "**先预测**：存储的值要经过多少步才会减半？然后在实验中读出半衰期，再试试其他偏置。",
         ),
-        "links": [("Single-unit lab, forget bias 3", "单个单元实验室，遗忘门偏置 3")],
+        "links": [("Single-unit lab, forget bias 3", "一维单元实验室，遗忘门偏置 3")],
         "quiz": [
             (
                 (
                     "Along the direct path through the cell state, $\\partial c_t / \\partial c_{t-1}$ equals…",
-                    "沿细胞状态的直接路径，$\\partial c_t / \\partial c_{t-1}$ 等于……",
+                    "沿单元状态的直接路径，$\\partial c_t / \\partial c_{t-1}$ 等于……",
                 ),
                 [],  # formulas, the same in both languages: ui.lessons_content.DIFFERENTIALS
                 (
@@ -206,7 +206,7 @@ _LESSONS = {
             (
                 (
                     "A unit's forget gate stays at 0.9 and nothing is written. After 10 steps, about how much of its cell value is left?",
-                    "某单元的遗忘门保持 0.9，且没有写入新内容。10 步之后，细胞状态大约还剩多少？",
+                    "某一维的遗忘门保持 0.9，且没有写入新内容。10 步之后，单元状态大约还剩多少？",
                 ),
                 [("90%", "90%"), ("35%", "35%"), ("10%", "10%"), ("0%", "0%")],
                 (
@@ -271,7 +271,7 @@ _LESSONS = {
             "PyTorch splits that matrix into $W_{if}$ (for $x_t$) and $W_{hf}$ (for $h_{t-1}$), as above, and keeps two "
             "biases $b_{if}$ and $b_{hf}$ (cuDNN's layout). Only their sum acts, so two biases compute nothing one "
             "could not: $b_f = b_{if} + b_{hf}$.",
-            "每个门都是一个向量，每个单元对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
+            "每个门都是一个向量，隐藏状态的每一维对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
             "$\\sigma$，因此是介于 0 和 1 之间的“软开关”：\n\n"
             "- **遗忘门** $f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})$：每个记忆值保留多少（0 表示清除，1 表示保留）。\n"
             "- **输入门** $i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})$：候选值写入多少。\n"
@@ -283,10 +283,10 @@ _LESSONS = {
             "$h_t$ 降到约 0，而 $c_t$ 保持不变。"
             "关闭输入门则能保护记忆不被新输入改写。\n\n"
             "各种变体改变了连接方式。**窥视孔连接**（peephole）LSTM（Gers 与 Schmidhuber，2000）在门里加入 "
-            "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到细胞状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
+            "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到单元状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
             "和 Keras 的 `LSTM` 都没有这些项：公式里混入它们却不加说明，描述的其实是另一个模型。**GRU**"
             "（Cho 等，2014，是对 1997 年 LSTM 的简化）有两个门：**重置门** $r_t$ 决定 $h_{t-1}$ 有多少进入候选值，"
-            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的细胞状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。"
+            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的单元状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。"
             "PyTorch 写作 $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$，所以 $z_t = 1$ 时保持状态（相当于遗忘门的作用，"
             "在单元探索页中也用遗忘门的颜色）；Cho 等人的原文和一些书把 $z_t$ 与 $1 - z_t$ 对调。\n\n"
             "**记号。** 教科书把一个矩阵作用在拼接向量上：$f_t = \\sigma(W_f [h_{t-1}, x_t] + b_f)$。"
@@ -298,7 +298,7 @@ _LESSONS = {
             "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link opens the forget gate (bias 6, "
             "$f \\approx 0.998$) and closes the output gate (bias −6, $o \\approx 0.002$); the second closes the input gate (weight 0, bias −6). **Predict for each:** "
             "what will $c$ and $h$ look like after the pulse? Then open them and compare.",
-            "在单元探索页的“单个单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接打开遗忘门（偏置 6，$f \\approx 0.998$）"
+            "在单元探索页的“一维单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接打开遗忘门（偏置 6，$f \\approx 0.998$）"
             "并关闭输出门（偏置 −6，$o \\approx 0.002$）；"
             "第二个链接关闭输入门（权重 0，偏置 −6）。**分别预测**：脉冲之后 $c$ 和 $h$ 会是什么样？然后打开对比。",
         ),
@@ -379,7 +379,7 @@ _LESSONS = {
             "$\\partial L / \\partial h_t$ 的大小说明这一步还能从最终的损失中学到多少。\n\n"
             "梯度流页面把这个大小画在**对数坐标**上，横轴 $k$ 为距离末尾的步数（即第 $T-1-k$ 步）。指数衰减 "
             "$\\|\\partial L/\\partial h_{T-1-k}\\| \\approx C \\rho^k$ 会变成一条向下的直线，斜率为 $\\log \\rho$："
-            "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿细胞状态传递，"
+            "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿单元状态传递，"
             "只被遗忘门的值相乘，所以当遗忘门接近 1 时，曲线平缓得多。\n\n"
             "有两点要记住。第一，梯度不衰减只是让长距离学习*成为可能*，网络仍要找到有用的权重。"
             "第二，若每步的因子大于 1，直线会*向上*走，即梯度爆炸。不管有些教程怎么说，LSTM 并不能防止梯度爆炸："
@@ -440,7 +440,7 @@ _LESSONS = {
                 (
                     "Along the cell state each step contributes a factor $f_t$; a larger forget bias pushes $f_t$ "
                     "towards 1, so the product shrinks more slowly. The learning rate scales all gradients alike.",
-                    "沿细胞状态每一步贡献一个因子 $f_t$；更大的遗忘门偏置把 $f_t$ 推向 1，乘积衰减得更慢。"
+                    "沿单元状态每一步贡献一个因子 $f_t$；更大的遗忘门偏置把 $f_t$ 推向 1，乘积衰减得更慢。"
                     "学习率会把所有梯度一起缩放。",
                 ),
             ),
