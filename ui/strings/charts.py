@@ -11,9 +11,9 @@ STRINGS = {
     ),
     "chart.explorer_lab_chart.name": ("Single-unit lab", "一维单元实验室"),
     "chart.explorer_lab_chart.summary": (
-        "The input as bars, the four gates over time in the top panel and the cell state and hidden state in the "
-        "bottom panel, each with its own colour and line style.",
-        "上图以柱形显示输入，并显示四个门随时间的变化；下图显示单元状态和隐藏状态，每条线有各自的颜色和线型。",
+        "The input as bars, the three gates and the candidate over time in the top panel and the cell state and "
+        "hidden state in the bottom panel, each with its own colour and line style.",
+        "上图以柱形显示输入，并显示三个门和候选值随时间的变化；下图显示单元状态和隐藏状态，每条线有各自的颜色和线型。",
     ),
     # /gradient-flow
     "chart.gf_profiles.name": ("Gradient reaching each step", "到达每一步的梯度"),

@@ -245,9 +245,10 @@ STRINGS = {
     "forecast.refit_note": (
         "Then, as forecasters do once the choices are made, the model was trained again from the same seed on "
         "training + validation for those {epoch} epochs, with the scaler refitted on those two parts (never on the "
-        "test part): that model, which has seen the most recent past, predicts the test part below.",
+        "test part): that model predicts the test part, while the training and validation scores are the first "
+        "model's, the one that chose the epochs.",
         "选择做完之后，按预测的常规做法，模型用同一个种子在训练 + 验证部分上重新训练了这 {epoch} 轮，缩放器也在这两部分上"
-        "重新拟合（从不使用测试部分）：下面的测试部分由这个见过最近过去的模型来预测。",
+        "重新拟合（从不使用测试部分）：测试部分由这个模型来预测，而训练和验证部分的分数来自选出训练轮数的第一个模型。",
     ),
     "forecast.refit_stopped": (
         "The refit on training + validation was stopped: the test part below is predicted by the model that chose "
@@ -325,10 +326,10 @@ STRINGS = {
         "窗口至少要包含 1 个值（当前为 {window}）。",
     ),
     "forecast.err_too_short": (
-        "The series is too short for a window of {window}: it has {n} values, and this window with this test part "
-        "needs at least {need}. Choose a shorter window or a smaller test part.",
-        "序列太短，不够用窗口长度 {window}：它只有 {n} 个值，而这个窗口加上这个测试比例至少需要 {need} 个。"
-        "请缩短窗口或减小测试比例。",
+        "The series is too short for a window of {window}: it has {n} values, and this window with these test and "
+        "validation parts needs at least {need}. Choose a shorter window or a smaller test or validation part.",
+        "序列太短，不够用窗口长度 {window}：它只有 {n} 个值，而这个窗口加上这样的测试和验证比例至少需要 {need} 个。"
+        "请缩短窗口，或减小测试或验证比例。",
     ),
     "forecast.err_not_finite": (
         "The series contains infinite or missing values; clean them first.",
