@@ -199,8 +199,9 @@ STRINGS = {
         "模型训练之后设置已经改变：请点击“开始训练”更新结果。",
     ),
     "forecast.train_first": (
-        "Press Train to fit the model (the default 500 epochs took 14–35 s a run on this 2-core server).",
-        "点击“开始训练”来拟合模型（默认的 500 轮在这台双核服务器上每次用时 14–35 秒）。",
+        "Press Train to fit the model (the default run, 500 epochs and the refit, took 4–13 s on this 2-core server "
+        "when it was quiet, and several times that when others were training).",
+        "点击“开始训练”来拟合模型（默认设置——500 轮加上重新训练——在这台双核服务器空闲时用时 4–13 秒，别人同时训练时要长几倍）。",
     ),
     "forecast.plot.loss_title": ("Loss (mean squared error on scaled values)", "损失（缩放后数值的均方误差）"),
     "forecast.axis.epoch": ("epoch", "轮次"),
