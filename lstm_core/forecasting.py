@@ -295,6 +295,11 @@ class ForecastResult:
         last = self.scaler.transform(np.asarray(series, float)[-self.config.window :])
         return self.scaler.inverse(recursive_forecast(self.model, last, horizon))
 
+    def recursive_test(self, series: np.ndarray) -> np.ndarray:
+        """The test part forecast the way the future is: from the last window before it, each prediction fed
+        back in, no actual test value ever read. Returns (n_test,), original units."""
+        return self.forecast(np.asarray(series, float)[: self.split.split], len(series) - self.split.split)
+
 
 def train_forecaster(
     series: np.ndarray,
@@ -375,6 +380,14 @@ def _fit(X, y, scaler, config, epochs, patience, evaluate, monitor, on_progress,
     X, y = _scaled(scaler, X), _scaled(scaler, y)  # (n, T), (n,)
     history = fit(model, X, y, mse, train_config, evaluate, monitor, on_progress, should_stop)
     return model, history
+
+
+def error_by_horizon(actual, predicted, blocks: int = 3) -> list[tuple[int, int, float]]:
+    """RMSE over consecutive blocks of forecast steps: [(first step, last step, rmse)], steps counted from 1.
+    On a recursive forecast, how the error grows with the horizon."""
+    steps = np.array_split(np.arange(len(actual)), min(blocks, len(actual)))
+    actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
+    return [(int(k[0]) + 1, int(k[-1]) + 1, rmse(actual[k], predicted[k])) for k in steps]
 
 
 def leak_summary(series: np.ndarray, split: int, fit_end: int | None = None) -> dict:

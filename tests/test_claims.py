@@ -260,3 +260,19 @@ def test_on_airline_the_refitted_model_still_meets_a_test_part_above_its_range()
     assert (past.min, past.max) == (values[: parts.split].min(), values[: parts.split].max())
     assert 1.3 < past.transform(parts.y_test).max() < 1.6
     assert past.transform(np.concatenate([parts.y_train, parts.y_val])).max() == 1.0
+
+
+@pytest.mark.trains
+def test_on_airline_the_recursive_forecast_s_error_grows_with_the_horizon():
+    """Lesson 7 asks whether the error grows with the horizon, and /forecast's texts say errors compound:
+    the page's default run, forecasting the test part recursively, errs far more over its last third than
+    over its first (3-5x over seeds 0-4 on two kernel paths; asserted with a wide margin)."""
+    from datasets import series as ds
+    from lstm_core import forecasting as fc
+
+    values = ds.load("airline").values
+    result = fc.train_forecaster(values, fc.ForecastConfig())
+    blocks = fc.error_by_horizon(values[result.split.split :], result.recursive_test(values))
+    assert [(first, last) for first, last, _ in blocks] == [(1, 12), (13, 24), (25, 36)]
+    assert blocks[2][2] > 1.5 * blocks[0][2]
+    assert blocks[2][2] > result.metrics["lstm"]["test"]["rmse"]  # worse than one step ahead

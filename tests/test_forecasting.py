@@ -96,6 +96,7 @@ def test_the_test_part_steers_nothing():
     assert a.history.epochs == b.history.epochs and "val_loss" in a.history.epochs[-1]
     assert a.best_epoch == b.best_epoch == min(a.history.epochs, key=lambda e: e["val_loss"])["epoch"]
     assert len(a.refit_history.epochs) == a.best_epoch and a.refit_history.epochs == b.refit_history.epochs
+    np.testing.assert_array_equal(a.recursive_test(s), b.recursive_test(changed))  # never reads a test value
     np.testing.assert_array_equal(a.train_pred, b.train_pred)
     np.testing.assert_array_equal(a.val_pred, b.val_pred)
     assert a.metrics["lstm"]["val"] == b.metrics["lstm"]["val"] and a.metrics["lstm"]["test"] != b.metrics["lstm"]["test"]
@@ -243,3 +244,24 @@ def test_a_stop_during_the_refit_keeps_the_validation_run_s_model():
     stopped = fc.train_forecaster(s, cfg, should_stop=lambda: calls.append(1) or len(calls) > first_run + 1)
     assert stopped.history.stopped is None and stopped.refit_history.stopped == "stopped" and not stopped.refitted
     np.testing.assert_array_equal(stopped.test_pred, kept.test_pred)
+
+
+def test_error_by_horizon_splits_the_steps_into_blocks():
+    actual = np.arange(7.0)
+    predicted = actual + np.array([1, 1, 1, 2, 2, 3, 3])
+    assert fc.error_by_horizon(actual, predicted) == [(1, 3, 1.0), (4, 5, 2.0), (6, 7, 3.0)]
+    assert fc.error_by_horizon(actual[:2], predicted[:2]) == [(1, 1, 1.0), (2, 2, 1.0)]
+
+
+@pytest.mark.trains
+def test_the_recursive_test_forecast_feeds_its_own_predictions_from_the_last_past_window():
+    s = ds.sine(90, 15, 0.05, seed=3).values
+    result = fc.train_forecaster(s, fc.ForecastConfig(window=6, epochs=2, units=4, season=15))
+    split = result.split.split
+    window = list(result.scaler.transform(s[split - 6 : split]))
+    expected = []
+    for _ in range(len(s) - split):
+        nxt = float(fc.predict(result.model, np.array([window]))[0])
+        expected.append(nxt)
+        window = window[1:] + [nxt]
+    np.testing.assert_allclose(result.recursive_test(s), result.scaler.inverse(expected), rtol=1e-6)

@@ -109,6 +109,9 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     epoch = next(m.value for m in (*at.info, *at.warning) if m.value.startswith("Validation part")).split("at epoch ")[1]
     epoch = int(epoch.split(")")[0])
     assert 1 <= epoch <= 3 and translate("forecast.refit_note", "en", epoch=epoch) in [c.value for c in at.caption]
+    # the recursive forecast of the test part, by horizon: airline's 36 test months in three blocks
+    horizon = next(c.value for c in at.caption if c.value.startswith("Do the errors compound?"))
+    assert all(f"over steps {block}" in horizon for block in ("1–12", "13–24", "25–36"))
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value

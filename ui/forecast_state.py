@@ -293,6 +293,16 @@ def verdict(runs: dict):
         st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0))
 
 
+def horizon_caption(result: fc.ForecastResult, values: np.ndarray) -> str:
+    """The test part forecast recursively, as the future is: its error by horizon next to the one-step error."""
+    actual = np.asarray(values, float)[result.split.split :]
+    blocks = fc.error_by_horizon(actual, result.recursive_test(values))
+    text = ui.t("forecast.horizon_separator").join(
+        ui.t("forecast.horizon_block", first=first, last=last, rmse=value) for first, last, value in blocks
+    )
+    return ui.t("forecast.horizon_errors", blocks=text, one_step=result.metrics["lstm"]["test"]["rmse"])
+
+
 def trained_model(result: fc.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:
     """The trained forecaster with one test window (scaled, as the model reads it) as its example."""
     window = [float(v) for v in result.scaler.transform(result.split.X_test[pair])]

@@ -677,11 +677,11 @@ _LESSONS = {
         "predict": (
             "The first link opens the forecasting page on the monthly airline-passenger series. **Predict first:** "
             "will the LSTM beat the seasonal naive baseline (same month last year) on the test part? Will its "
-            "error grow as the horizon gets longer? The second link also trains with a scaler fitted on the "
+            "error grow as the horizon gets longer (section 6 measures it on the test part)? The second link also trains with a scaler fitted on the "
             "whole series: predict whether the leak makes the test score look better or worse, and whether that number can "
             "still be trusted.",
             "第一个链接在月度航空旅客人数序列上打开时间序列预测页面。**先预测**：在测试部分，LSTM 能打败季节性朴素基线"
-            "（与去年同月相同）吗？随着预测步数变长，它的误差会增大吗？第二个链接还会用在整个序列上拟合的缩放器训练一次："
+            "（与去年同月相同）吗？随着预测步数变长，它的误差会增大吗（页面第 6 节在测试部分上测量了这一点）？第二个链接还会用在整个序列上拟合的缩放器训练一次："
             "预测这种泄漏会让测试分数看起来更好还是更差，以及这个数字还能不能信。",
         ),
         "links": [
