@@ -52,7 +52,7 @@ GLOSSARY = (
     ("window", "window (time_step)", "窗口（time_step）", ()),
     ("persistence", "persistence (naive) forecast", "持续性预测", ("朴素预测",)),
     ("seasonal_naive", "seasonal naive forecast", "季节性朴素预测", ()),
-    ("horizon", "forecast horizon", "预测步数", ("预测步长",)),
+    ("horizon", "forecast horizon", "预测步数", ("预测步长", "随步长")),
     ("leak", "data leakage", "信息泄漏", ()),
 )
 

@@ -729,10 +729,10 @@ _LESSONS = {
                 ("In a recursive multi-step forecast, the error usually…", "在递归的多步预测中，误差通常……"),
                 [
                     ("stays the same at every step", "每一步都一样"),
-                    ("shrinks with the horizon", "随步长减小"),
+                    ("shrinks with the horizon", "随预测步数增加而减小"),
                     (
                         "grows with the horizon, because predictions are fed back as inputs",
-                        "随步长增大，因为预测值被当作输入反馈回去",
+                        "随预测步数增加而增大，因为预测值被当作输入反馈回去",
                     ),
                     ("is zero after one season", "一个周期后变为零"),
                 ],
