@@ -266,7 +266,8 @@ def test_on_airline_the_refitted_model_still_meets_a_test_part_above_its_range()
 def test_on_airline_the_recursive_forecast_s_error_grows_with_the_horizon():
     """Lesson 7 asks whether the error grows with the horizon, and /forecast's texts say errors compound:
     the page's default run, forecasting the test part recursively, errs far more over its last third than
-    over its first (3-5x over seeds 0-4 on two kernel paths; asserted with a wide margin)."""
+    over its first (3-5x over seeds 0-4 on two kernel paths; asserted with a wide margin), and more than the
+    one-step forecast over the same steps (1.6-2.2x), which reads the actual values."""
     from datasets import series as ds
     from lstm_core import forecasting as fc
 
@@ -275,4 +276,5 @@ def test_on_airline_the_recursive_forecast_s_error_grows_with_the_horizon():
     blocks = fc.error_by_horizon(values[result.split.split :], result.recursive_test(values))
     assert [(first, last) for first, last, _ in blocks] == [(1, 12), (13, 24), (25, 36)]
     assert blocks[2][2] > 1.5 * blocks[0][2]
-    assert blocks[2][2] > result.metrics["lstm"]["test"]["rmse"]  # worse than one step ahead
+    one_step = fc.error_by_horizon(values[result.split.split :], result.test_pred)
+    assert blocks[2][2] > 1.3 * one_step[2][2]

@@ -296,11 +296,16 @@ def verdict(runs: dict):
 def horizon_caption(result: fc.ForecastResult, values: np.ndarray) -> str:
     """The test part forecast recursively, as the future is: its error by horizon next to the one-step error."""
     actual = np.asarray(values, float)[result.split.split :]
-    blocks = fc.error_by_horizon(actual, result.recursive_test(values))
-    text = ui.t("forecast.horizon_separator").join(
-        ui.t("forecast.horizon_block", first=first, last=last, rmse=value) for first, last, value in blocks
+
+    def by_horizon(predicted) -> str:
+        return ui.t("forecast.horizon_separator").join(
+            ui.t("forecast.horizon_block", first=first, last=last, rmse=value)
+            for first, last, value in fc.error_by_horizon(actual, predicted)
+        )
+
+    return ui.t(
+        "forecast.horizon_errors", blocks=by_horizon(result.recursive_test(values)), one_step=by_horizon(result.test_pred)
     )
-    return ui.t("forecast.horizon_errors", blocks=text, one_step=result.metrics["lstm"]["test"]["rmse"])
 
 
 def trained_model(result: fc.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:

@@ -311,9 +311,9 @@ STRINGS = {
     "forecast.horizon_errors": (
         "Do the errors compound? Forecast the same way from the start of the test part, each prediction fed back "
         "in and no actual test value read, the LSTM's RMSE is {blocks}. One step ahead, with the actual values "
-        "fed in, it was {one_step:.4g}.",
+        "fed in, it is {one_step}.",
         "误差会累积吗？从测试部分的开头起用同样的方式预测（每个预测值都喂回去，不读任何真实的测试值），LSTM 的 RMSE "
-        "{blocks}。而每一步都喂入真实值的单步预测，RMSE 为 {one_step:.4g}。",
+        "{blocks}。而每一步都喂入真实值的单步预测，RMSE {one_step}。",
     ),
     "forecast.horizon_block": ("{rmse:.4g} over steps {first}–{last}", "在第 {first}–{last} 步为 {rmse:.4g}"),
     "forecast.horizon_separator": (", ", "，"),
