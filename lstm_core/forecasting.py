@@ -201,14 +201,14 @@ class ForecastConfig:
     test_fraction: float = 0.25  # the last quarter of the series is the test part, scored once
     layers: int = 1  # stacked LSTM layers
     units: int = 32  # hidden units per layer
-    epochs: int = 500  # an upper bound: the weights of the best validation epoch are kept (bench/forecast_airline.py)
+    epochs: int = 500  # an upper bound: the best validation epoch sets the refit's epochs (bench/forecast_airline.py)
     batch_size: int = 16
     lr: float = 0.01
     optimizer: str = "adam"
     seed: int = 0
     season: int = 12  # for the seasonal-naive baseline (12 for monthly data)
     leaky: bool = False  # fit the scaler on the whole series (the tutorial mistake), for comparison
-    val_fraction: float = 0.15  # the tail of the past before the test part: curves and the kept epoch use it
+    val_fraction: float = 0.15  # the tail of the past before the test part: the curves and the number of epochs
     # After the validation part has chosen the number of epochs, train again from the same seed on
     # training + validation for that many epochs: the model then knows the most recent past, which
     # on a trending series is closest to the test part (bench/forecast_airline.py).

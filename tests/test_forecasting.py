@@ -83,7 +83,7 @@ def test_scaler_matches_sklearn_fitted_on_training_values_only():
 
 @pytest.mark.trains
 def test_the_test_part_steers_nothing():
-    """Changing only the test part must leave the scaler, the curves, the kept epoch and every
+    """Changing only the test part must leave the scalers, the curves, the chosen epoch and every
     prediction before the test part unchanged: only the final test score may move."""
     s = ds.load("airline").values
     cfg = fc.ForecastConfig(epochs=4, units=4)
