@@ -218,9 +218,13 @@ def test_the_refit_is_a_fresh_run_on_the_whole_past_for_the_chosen_epochs():
     before the test part with a scaler fitted on them; the refit must give its test predictions."""
     s = ds.sine(90, 15, 0.05, seed=3).values
     cfg = fc.ForecastConfig(window=6, epochs=6, units=4, batch_size=8, season=15)
-    refitted = fc.train_forecaster(s, cfg)
+    seen, refit_seen = [], []
+    refitted = fc.train_forecaster(s, cfg, on_progress=seen.append, on_refit_progress=refit_seen.append)
     kept = fc.train_forecaster(s, replace(cfg, refit=False))
     assert refitted.refitted and not kept.refitted and len(refitted.refit_history.epochs) == refitted.best_epoch
+    # the page's live panel: the first run's epochs, then the refit's, each reported on its own callback
+    assert sum(p.epoch_end for p in seen) == 6 and sum(p.epoch_end for p in refit_seen) == refitted.best_epoch
+    assert all("val_loss" not in p.metrics for p in refit_seen)
     # the choice of the epochs and everything before the test part are the validation run's
     assert refitted.best_epoch == kept.best_epoch and refitted.metrics["lstm"]["val"] == kept.metrics["lstm"]["val"]
     np.testing.assert_array_equal(refitted.val_pred, kept.val_pred)
