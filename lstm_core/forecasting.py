@@ -1,8 +1,9 @@
 """Forecasting a univariate series with a stacked LSTM, the way tutorials do it, but leak-free:
 split on time into training, validation and test parts, fit the Min-Max scaler on the training part
 only, cut (window, next value) pairs, train with the shared loop (its curves and the choice of the
-kept epoch look at the validation part only), score the test part once, and judge the model against
-the naive baselines it has to beat.
+number of epochs look at the validation part only), then refit on training + validation for that
+many epochs (scaler refitted on those two parts), score the test part once, and judge the model
+against the naive baselines it has to beat.
 
 NumPy and torch only. Series are 1-D float arrays (N,); windows are (n_pairs, window).
 """
@@ -200,14 +201,18 @@ class ForecastConfig:
     test_fraction: float = 0.25  # the last quarter of the series is the test part, scored once
     layers: int = 1  # stacked LSTM layers
     units: int = 32  # hidden units per layer
-    epochs: int = 500  # an upper bound: the weights of the best validation epoch are kept (bench/forecast_airline.py)
+    epochs: int = 500  # an upper bound: the best validation epoch sets the refit's epochs (bench/forecast_airline.py)
     batch_size: int = 16
     lr: float = 0.01
     optimizer: str = "adam"
     seed: int = 0
     season: int = 12  # for the seasonal-naive baseline (12 for monthly data)
     leaky: bool = False  # fit the scaler on the whole series (the tutorial mistake), for comparison
-    val_fraction: float = 0.15  # the tail of the past before the test part: curves and the kept epoch use it
+    val_fraction: float = 0.15  # the tail of the past before the test part: the curves and the number of epochs
+    # After the validation part has chosen the number of epochs, train again from the same seed on
+    # training + validation for that many epochs: the model then knows the most recent past, which
+    # on a trending series is closest to the test part (bench/forecast_airline.py).
+    refit: bool = True
 
 
 class Forecaster(torch.nn.Module):
@@ -276,11 +281,24 @@ class ForecastResult:
     val_pred: np.ndarray  # (n_val,) original units
     best_epoch: int | None  # the epoch whose weights were kept: lowest validation loss (None without validation)
     metrics: dict = field(default_factory=dict)  # {"lstm"|"persistence"|"seasonal_naive": {"train"|"val"|"test": scores}}
+    # When `refitted`, the final model was trained again on training + validation for `best_epoch` epochs:
+    # `model` and `scaler` are the refitted ones (they made `test_pred` and make the forecast), while
+    # train_pred, val_pred and the train and validation scores come from the model that chose the epoch.
+    refit_history: History | None = None  # the refit's losses (stopped == "stopped": the refit was stopped)
+
+    @property
+    def refitted(self) -> bool:
+        return self.refit_history is not None and self.refit_history.stopped is None
 
     def forecast(self, series: np.ndarray, horizon: int) -> np.ndarray:
         """The recursive forecast beyond the end of `series`, in original units."""
         last = self.scaler.transform(np.asarray(series, float)[-self.config.window :])
         return self.scaler.inverse(recursive_forecast(self.model, last, horizon))
+
+    def recursive_test(self, series: np.ndarray) -> np.ndarray:
+        """The test part forecast the way the future is: from the last window before it, each prediction fed
+        back in, no actual test value ever read. Returns (n_test,), original units."""
+        return self.forecast(np.asarray(series, float)[: self.split.split], len(series) - self.split.split)
 
 
 def train_forecaster(
@@ -288,44 +306,51 @@ def train_forecaster(
     config: ForecastConfig,
     on_progress: Callable | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_refit_progress: Callable | None = None,
 ) -> ForecastResult:
     """Split, scale (on the training part only unless config.leaky), window, train, predict, score.
     Only the validation part steers anything: its loss is the curve shown during training, and the
-    weights of the epoch with the lowest validation loss are the ones kept. The test part is
-    predicted and scored once, at the end."""
+    epoch with the lowest validation loss is the one chosen. With config.refit, a fresh model from
+    the same seed is then trained on training + validation for that many epochs (its scaler fitted
+    on those two parts only); otherwise the chosen epoch's weights are kept. The test part is
+    predicted and scored once, at the end. A stop during the refit keeps the chosen epoch's weights."""
     series = np.asarray(series, dtype=float)
     if not np.isfinite(series).all():
         raise UserInputError("forecast.err_not_finite")
     parts = split_windows(series, config.window, config.test_fraction, config.val_fraction)
     scaler = fit_scaler(series, parts.val_start, leaky=config.leaky)
-
-    def scaled(values) -> torch.Tensor:
-        return torch.as_tensor(scaler.transform(values), dtype=torch.float32)
-
-    X_train, y_train = scaled(parts.X_train), scaled(parts.y_train)  # (n_train, T), (n_train,)
-    X_val, y_val = scaled(parts.X_val), scaled(parts.y_val)  # (n_val, T), (n_val,)
-    model = build_model(config.layers, config.units, config.seed)
-    mse = torch.nn.functional.mse_loss
     has_val = len(parts.y_val) > 0
+    mse = torch.nn.functional.mse_loss
+    X_val, y_val = _scaled(scaler, parts.X_val), _scaled(scaler, parts.y_val)  # (n_val, T), (n_val,)
 
     def evaluate(m):
         return {"val_loss": float(mse(m(X_val), y_val))} if has_val else {}
 
-    train_config = TrainConfig(
-        epochs=config.epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer, seed=config.seed,
-        patience=config.epochs if has_val else None,  # track the best validation epoch, never stop early
-    )  # fmt: skip
     monitor = "-val_loss" if has_val else None
-    history = fit(model, X_train, y_train, mse, train_config, evaluate, monitor, on_progress, should_stop)
+    patience = config.epochs if has_val else None  # track the best validation epoch, never stop early
+    model, history = _fit(
+        parts.X_train, parts.y_train, scaler, config, config.epochs, patience, evaluate, monitor, on_progress, should_stop
+    )
     if history.stopped == "nan":
         raise UserInputError("forecast.err_diverged", lr=config.lr)
     best_epoch = None
     if history.best_state is not None and history.stopped is None:
         model.load_state_dict(history.best_state)
         best_epoch = min(history.epochs, key=lambda e: e["val_loss"])["epoch"]
-    train_pred, val_pred, test_pred = (
-        scaler.inverse(predict(model, scaler.transform(X))) for X in (parts.X_train, parts.X_val, parts.X_test)
-    )
+    train_pred, val_pred = (scaler.inverse(predict(model, scaler.transform(X))) for X in (parts.X_train, parts.X_val))
+    refit_history = None
+    if config.refit and best_epoch is not None:
+        # the scaler now sees training + validation (the whole past), still never the test part
+        refit_scaler = fit_scaler(series, parts.split, leaky=config.leaky)
+        X_past, y_past = np.concatenate([parts.X_train, parts.X_val]), np.concatenate([parts.y_train, parts.y_val])
+        refitted, refit_history = _fit(
+            X_past, y_past, refit_scaler, config, best_epoch, None, None, None, on_refit_progress, should_stop
+        )
+        if refit_history.stopped == "nan":
+            raise UserInputError("forecast.err_diverged", lr=config.lr)
+        if refit_history.stopped is None:
+            model, scaler = refitted, refit_scaler
+    test_pred = scaler.inverse(predict(model, scaler.transform(parts.X_test)))
     metrics = {"lstm": {"train": scores(parts.y_train, train_pred), "test": scores(parts.y_test, test_pred)}}
     if has_val:
         metrics["lstm"]["val"] = scores(parts.y_val, val_pred)
@@ -335,7 +360,34 @@ def train_forecaster(
             continue
         for name, value in baseline_scores(series, index, config.season).items():
             metrics.setdefault(name, {})[part] = value
-    return ForecastResult(config, model, scaler, parts, history, train_pred, test_pred, val_pred, best_epoch, metrics)
+    return ForecastResult(
+        config, model, scaler, parts, history, train_pred, test_pred, val_pred, best_epoch, metrics, refit_history
+    )
+
+
+def _scaled(scaler: MinMaxScaler, values) -> torch.Tensor:
+    return torch.as_tensor(scaler.transform(values), dtype=torch.float32)
+
+
+def _fit(X, y, scaler, config, epochs, patience, evaluate, monitor, on_progress, should_stop):
+    """A fresh model from config.seed trained on the scaled pairs (X, y) for `epochs` epochs."""
+    model = build_model(config.layers, config.units, config.seed)
+    train_config = TrainConfig(
+        epochs=epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer, seed=config.seed,
+        patience=patience,
+    )  # fmt: skip
+    mse = torch.nn.functional.mse_loss
+    X, y = _scaled(scaler, X), _scaled(scaler, y)  # (n, T), (n,)
+    history = fit(model, X, y, mse, train_config, evaluate, monitor, on_progress, should_stop)
+    return model, history
+
+
+def error_by_horizon(actual, predicted, blocks: int = 3) -> list[tuple[int, int, float]]:
+    """RMSE over consecutive blocks of forecast steps: [(first step, last step, rmse)], steps counted from 1.
+    On a recursive forecast, how the error grows with the horizon."""
+    steps = np.array_split(np.arange(len(actual)), min(blocks, len(actual)))
+    actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
+    return [(int(k[0]) + 1, int(k[-1]) + 1, rmse(actual[k], predicted[k])) for k in steps]
 
 
 def leak_summary(series: np.ndarray, split: int, fit_end: int | None = None) -> dict:

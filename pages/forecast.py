@@ -113,6 +113,7 @@ ui.chart(
     key="forecast_future",
 )
 st.caption(t("forecast.future_caption"))
+st.caption(S.horizon_caption(result, values))
 
 # --- 7. inside the model ---
 st.header(t("forecast.inside_header"))

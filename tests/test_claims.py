@@ -244,3 +244,37 @@ def test_on_airline_the_test_part_climbs_far_above_what_validation_shows():
     scaler = fc.fit_scaler(values, parts.val_start)
     val_high, test_high = scaler.transform(parts.y_val).max(), scaler.transform(parts.y_test).max()
     assert 1 < val_high < 1.5 < 1.9 < test_high
+
+
+def test_on_airline_the_refitted_model_still_meets_a_test_part_above_its_range():
+    """/forecast's note when validation wins and test loses after the refit: the final model's scaler is
+    fitted on training + validation (never the test part), and the test part still climbs above 1 on it
+    (~1.43), beyond anything the refitted model was trained on."""
+    from datasets import series as ds
+    from lstm_core import forecasting as fc
+
+    config = fc.ForecastConfig()
+    values = ds.load("airline").values
+    parts = fc.split_windows(values, config.window, config.test_fraction, config.val_fraction)
+    past = fc.fit_scaler(values, parts.split)
+    assert (past.min, past.max) == (values[: parts.split].min(), values[: parts.split].max())
+    assert 1.3 < past.transform(parts.y_test).max() < 1.6
+    assert past.transform(np.concatenate([parts.y_train, parts.y_val])).max() == 1.0
+
+
+@pytest.mark.trains
+def test_on_airline_the_recursive_forecast_s_error_grows_with_the_horizon():
+    """Lesson 7 asks whether the error grows with the horizon, and /forecast's texts say errors compound:
+    the page's default run, forecasting the test part recursively, errs far more over its last third than
+    over its first (3-5x over seeds 0-4 on two kernel paths; asserted with a wide margin), and more than the
+    one-step forecast over the same steps (1.6-2.2x), which reads the actual values."""
+    from datasets import series as ds
+    from lstm_core import forecasting as fc
+
+    values = ds.load("airline").values
+    result = fc.train_forecaster(values, fc.ForecastConfig())
+    blocks = fc.error_by_horizon(values[result.split.split :], result.recursive_test(values))
+    assert [(first, last) for first, last, _ in blocks] == [(1, 12), (13, 24), (25, 36)]
+    assert blocks[2][2] > 1.5 * blocks[0][2]
+    one_step = fc.error_by_horizon(values[result.split.split :], result.test_pred)
+    assert blocks[2][2] > 1.3 * one_step[2][2]

@@ -2,6 +2,7 @@
 oracle), the metrics (scikit-learn), baselines, determinism per seed and the recursive forecast."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -82,7 +83,7 @@ def test_scaler_matches_sklearn_fitted_on_training_values_only():
 
 @pytest.mark.trains
 def test_the_test_part_steers_nothing():
-    """Changing only the test part must leave the scaler, the curves, the kept epoch and every
+    """Changing only the test part must leave the scalers, the curves, the chosen epoch and every
     prediction before the test part unchanged: only the final test score may move."""
     s = ds.load("airline").values
     cfg = fc.ForecastConfig(epochs=4, units=4)
@@ -90,13 +91,12 @@ def test_the_test_part_steers_nothing():
     changed = s.copy()
     changed[a.split.split :] *= 10  # a wildly different future
     b = fc.train_forecaster(changed, cfg)
-    assert (
-        (a.scaler.min, a.scaler.max)
-        == (b.scaler.min, b.scaler.max)
-        == (s[: a.split.val_start].min(), s[: a.split.val_start].max())
-    )
+    # the final model is refitted on training + validation: its scaler sees the whole past, never the test part
+    assert (a.scaler.min, a.scaler.max) == (b.scaler.min, b.scaler.max) == (s[: a.split.split].min(), s[: a.split.split].max())
     assert a.history.epochs == b.history.epochs and "val_loss" in a.history.epochs[-1]
     assert a.best_epoch == b.best_epoch == min(a.history.epochs, key=lambda e: e["val_loss"])["epoch"]
+    assert len(a.refit_history.epochs) == a.best_epoch and a.refit_history.epochs == b.refit_history.epochs
+    np.testing.assert_array_equal(a.recursive_test(s), b.recursive_test(changed))  # never reads a test value
     np.testing.assert_array_equal(a.train_pred, b.train_pred)
     np.testing.assert_array_equal(a.val_pred, b.val_pred)
     assert a.metrics["lstm"]["val"] == b.metrics["lstm"]["val"] and a.metrics["lstm"]["test"] != b.metrics["lstm"]["test"]
@@ -210,3 +210,62 @@ def test_shipped_series_load():
 def test_synthetic_series_are_seeded():
     np.testing.assert_array_equal(ds.sine(50, seed=3).values, ds.sine(50, seed=3).values)
     assert not np.array_equal(ds.trend_season(50, seed=3).values, ds.trend_season(50, seed=4).values)
+
+
+@pytest.mark.trains
+def test_the_refit_is_a_fresh_run_on_the_whole_past_for_the_chosen_epochs():
+    """Oracle: the same series with no validation part and `best_epoch` epochs trains on exactly the pairs
+    before the test part with a scaler fitted on them; the refit must give its test predictions."""
+    s = ds.sine(90, 15, 0.05, seed=3).values
+    cfg = fc.ForecastConfig(window=6, epochs=6, units=4, batch_size=8, season=15)
+    seen, refit_seen = [], []
+    refitted = fc.train_forecaster(s, cfg, on_progress=seen.append, on_refit_progress=refit_seen.append)
+    kept = fc.train_forecaster(s, replace(cfg, refit=False))
+    assert refitted.refitted and not kept.refitted and len(refitted.refit_history.epochs) == refitted.best_epoch
+    # the page's live panel: the first run's epochs, then the refit's, each reported on its own callback
+    assert sum(p.epoch_end for p in seen) == 6 and sum(p.epoch_end for p in refit_seen) == refitted.best_epoch
+    assert all("val_loss" not in p.metrics for p in refit_seen)
+    # the choice of the epochs and everything before the test part are the validation run's
+    assert refitted.best_epoch == kept.best_epoch and refitted.metrics["lstm"]["val"] == kept.metrics["lstm"]["val"]
+    np.testing.assert_array_equal(refitted.val_pred, kept.val_pred)
+    split = refitted.split.split
+    assert (refitted.scaler.min, refitted.scaler.max) == (s[:split].min(), s[:split].max())
+    whole_past = fc.train_forecaster(s, replace(cfg, val_fraction=0.0, epochs=refitted.best_epoch, refit=False))
+    assert whole_past.split.split == split and len(whole_past.split.y_train) == len(refitted.split.y_train) + len(
+        refitted.split.y_val
+    )
+    np.testing.assert_array_equal(refitted.test_pred, whole_past.test_pred)
+    assert refitted.metrics["lstm"]["test"] != kept.metrics["lstm"]["test"]
+
+
+@pytest.mark.trains
+def test_a_stop_during_the_refit_keeps_the_validation_run_s_model():
+    s = ds.sine(90, 15, 0.05, seed=3).values
+    cfg = fc.ForecastConfig(window=6, epochs=3, units=4, batch_size=8, season=15)
+    kept = fc.train_forecaster(s, replace(cfg, refit=False))
+    first_run = 3 * math.ceil(len(kept.split.y_train) / cfg.batch_size)  # batches before the refit starts
+    calls = []
+    stopped = fc.train_forecaster(s, cfg, should_stop=lambda: calls.append(1) or len(calls) > first_run + 1)
+    assert stopped.history.stopped is None and stopped.refit_history.stopped == "stopped" and not stopped.refitted
+    np.testing.assert_array_equal(stopped.test_pred, kept.test_pred)
+
+
+def test_error_by_horizon_splits_the_steps_into_blocks():
+    actual = np.arange(7.0)
+    predicted = actual + np.array([1, 1, 1, 2, 2, 3, 3])
+    assert fc.error_by_horizon(actual, predicted) == [(1, 3, 1.0), (4, 5, 2.0), (6, 7, 3.0)]
+    assert fc.error_by_horizon(actual[:2], predicted[:2]) == [(1, 1, 1.0), (2, 2, 1.0)]
+
+
+@pytest.mark.trains
+def test_the_recursive_test_forecast_feeds_its_own_predictions_from_the_last_past_window():
+    s = ds.sine(90, 15, 0.05, seed=3).values
+    result = fc.train_forecaster(s, fc.ForecastConfig(window=6, epochs=2, units=4, season=15))
+    split = result.split.split
+    window = list(result.scaler.transform(s[split - 6 : split]))
+    expected = []
+    for _ in range(len(s) - split):
+        nxt = float(fc.predict(result.model, np.array([window]))[0])
+        expected.append(nxt)
+        window = window[1:] + [nxt]
+    np.testing.assert_allclose(result.recursive_test(s), result.scaler.inverse(expected), rtol=1e-6)

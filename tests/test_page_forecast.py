@@ -105,6 +105,13 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
         said = [m.value for m in (*at.success, *at.warning, *at.info) if m.value.startswith(prefix)]
         assert len(said) == 1 and f"the better baseline there, {name} (" in said[0].replace("baseline, ", "baseline there, ")
     assert "seasonal naive" in next(m.value for m in (*at.success, *at.warning) if m.value.startswith("Test part"))
+    # the one sentence on the refit names the epoch the validation part chose, the one its verdict names
+    epoch = next(m.value for m in (*at.info, *at.warning) if m.value.startswith("Validation part")).split("at epoch ")[1]
+    epoch = int(epoch.split(")")[0])
+    assert 1 <= epoch <= 3 and translate("forecast.refit_note", "en", epoch=epoch) in [c.value for c in at.caption]
+    # the recursive forecast of the test part, by horizon: airline's 36 test months in three blocks
+    horizon = next(c.value for c in at.caption if c.value.startswith("Do the errors compound?"))
+    assert all(f"over steps {block}" in horizon for block in ("1–12", "13–24", "25–36"))
     charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
@@ -121,6 +128,6 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     model = at.session_state[HANDOFF_KEY]
     assert model.source == "forecast" and model.recorder.hidden_size == 4
     air = ds.load("airline").values
-    train_part = air[: fc.val_point(len(air), 0.25, 0.15)]  # the scaler sees the training part only
-    assert len(model.example) == 12 and model.scale == (train_part.min(), train_part.max()) == (104.0, 364.0)
+    past = air[: fc.split_point(len(air), 0.25)]  # the refitted model's scaler: training + validation, never test
+    assert len(model.example) == 12 and model.scale == (past.min(), past.max()) == (104.0, 467.0)
     assert at.session_state["_explorer_request"] == model.example

@@ -161,6 +161,7 @@ def _work(job, values, config, compare_leak, key) -> Outcome:
                 replace(config, leaky=leaky),
                 on_progress=lambda p, run=run: job.progress.append((run, p)),
                 should_stop=job.should_stop,
+                on_refit_progress=lambda p, run=run: job.progress.append((f"{run}_refit", p)),
             )
     return Outcome(key, runs)
 
@@ -207,7 +208,7 @@ def live_panel(epochs: int):
                 st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]))
             elif job.progress:
                 run, p = job.progress[-1]
-                key = "forecast.progress_leaky" if run == "leaky" else "forecast.progress"
+                key = {"clean": "forecast.progress", "leaky": "forecast.progress_leaky"}.get(run, "forecast.progress_refit")
                 st.progress(min(1.0, p.step / max(1, p.total_steps)), text=ui.t(key, epoch=p.epoch, epochs=epochs, loss=p.loss))
             else:
                 st.progress(0.0, text=ui.t("forecast.starting"))
@@ -217,7 +218,7 @@ def live_panel(epochs: int):
             ui.error(job.error)
         runs = {"": [], ui.t("forecast.leaky_suffix"): []}
         for run, p in list(job.progress):
-            if p.epoch_end:
+            if p.epoch_end and run in ("clean", "leaky"):  # the refits have no validation curve to show
                 runs["" if run == "clean" else ui.t("forecast.leaky_suffix")].append(
                     {"epoch": p.epoch, "loss": p.loss, **p.metrics}
                 )
@@ -273,21 +274,43 @@ def verdict(runs: dict):
         val = comparison(m, "val")
         key = "forecast.verdict_val_win" if val["wins"] else "forecast.verdict_val_lose"
         (st.info if val["wins"] else st.warning)(ui.t(key, **val, epoch=result.best_epoch or len(result.history.epochs)))
+    if result.refitted:
+        st.caption(ui.t("forecast.refit_note", epoch=result.best_epoch))
+    elif result.refit_history is not None:
+        st.info(ui.t("forecast.refit_stopped"))
     test = comparison(m, "test")
     if test["wins"]:
         st.success(ui.t("forecast.verdict_win", **test, pct=100 * (1 - test["lstm"] / test["base"])))
     else:
         st.warning(ui.t("forecast.verdict_lose", **test))
-    high = float(result.scaler.transform(result.split.y_test).max())
+    high = float(result.scaler.transform(result.split.y_test).max())  # on the final model's scale
     if "val" in m["lstm"] and val["wins"] and not test["wins"] and high > 1:
-        val_high = float(result.scaler.transform(result.split.y_val).max())
-        st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high))
+        if result.refitted:
+            st.info(ui.t("forecast.val_test_gap_refit", high=high, n_val=len(result.split.y_val)))
+        else:
+            val_high = float(result.scaler.transform(result.split.y_val).max())
+            st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high))
     lstm = test["lstm"]
     if "leaky" in runs:
         st.info(ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm))
     stopped = runs["clean"].history
     if stopped.stopped == "stopped":
         st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0))
+
+
+def horizon_caption(result: fc.ForecastResult, values: np.ndarray) -> str:
+    """The test part forecast recursively, as the future is: its error by horizon next to the one-step error."""
+    actual = np.asarray(values, float)[result.split.split :]
+
+    def by_horizon(predicted) -> str:
+        return ui.t("forecast.horizon_separator").join(
+            ui.t("forecast.horizon_block", first=first, last=last, rmse=value)
+            for first, last, value in fc.error_by_horizon(actual, predicted)
+        )
+
+    return ui.t(
+        "forecast.horizon_errors", blocks=by_horizon(result.recursive_test(values)), one_step=by_horizon(result.test_pred)
+    )
 
 
 def trained_model(result: fc.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:

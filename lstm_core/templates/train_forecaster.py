@@ -5,9 +5,10 @@ run's series; the settings below are the run's. Run
 
     python train_forecaster.py
 
-It trains, keeps the weights of the epoch with the lowest validation loss, prints the test RMSE, MAE
-and MAPE of the LSTM and of the two baselines (the test part is scored once, at the end), and writes
-them to metrics.json. Same machine, same numbers as the page.
+It trains on the training part and finds the epoch with the lowest validation loss, then trains again
+from the same seed on training + validation for that many epochs (the scaler refitted on those two
+parts), prints the test RMSE, MAE and MAPE of the LSTM and of the two baselines (the test part is
+scored once, at the end), and writes them to metrics.json. Same machine, same numbers as the page.
 """
 
 import json
@@ -20,7 +21,7 @@ import torch
 # --- settings (the run's, as set on /forecast) ---
 WINDOW = 12  # Model: time_step, how many past values the model sees
 TEST_FRACTION = 0.25  # Data: the last part of the series is the test part
-VAL_FRACTION = 0.15  # Data: the tail of the past before the test part, for the curves and the kept epoch
+VAL_FRACTION = 0.15  # Data: the tail of the past before the test part: it chooses the number of epochs
 LAYERS = 1  # Model: stacked LSTM layers
 UNITS = 32  # Model: hidden units per layer
 EPOCHS = 500  # Training: epochs
@@ -49,11 +50,12 @@ def split_windows(series):
     # a later part's window may reach back into an earlier part: that is the known past
     train, test = target < val_start, target >= split
     val = ~train & ~test
-    return val_start, *((X[m], y[m], target[m]) for m in (train, val, test))
+    return split, val_start, *((X[m], y[m], target[m]) for m in (train, val, test))
 
 
-# --- Scaling: Min-Max fitted on the training part only. Unlike most tutorials, which fit it on the whole
-# series before splitting and so let the test part's max and min leak into training
+# --- Scaling: Min-Max fitted on the past only (the training part; for the final refit, training + validation).
+# Unlike most tutorials, which fit it on the whole series before splitting and so let the test part's max
+# and min leak into training
 class MinMaxScaler:
     def __init__(self, values):
         self.min, self.max = float(np.min(values)), float(np.max(values))
@@ -88,16 +90,16 @@ class Forecaster(torch.nn.Module):
         return self.head(out[:, -1]).squeeze(-1)  # (B,)
 
 
-# --- Training: mini-batches in a seeded order, mean squared error, clipping; after every epoch the
-# validation loss, and the weights of the best epoch are the ones kept
-def fit(model, X, y, X_val, y_val):
+# --- Training: mini-batches in a seeded order, mean squared error, clipping; with a validation part,
+# the validation loss after every epoch. Returns the epoch with the lowest one (None without validation)
+def fit(model, X, y, X_val, y_val, epochs):
     rng = np.random.default_rng(SEED)
     if OPTIMIZER == "sgd":
         optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
     else:
         optimizer = torch.optim.Adam(model.parameters(), lr=LR)
-    best, best_state = math.inf, None
-    for _ in range(EPOCHS):
+    best, best_epoch = math.inf, None
+    for epoch in range(1, epochs + 1):
         model.train()
         order = torch.from_numpy(rng.permutation(len(X)))
         for start in range(0, len(X), BATCH_SIZE):
@@ -113,9 +115,8 @@ def fit(model, X, y, X_val, y_val):
             with torch.no_grad():
                 val_loss = float(torch.nn.functional.mse_loss(model(X_val), y_val))
             if val_loss < best:
-                best, best_state = val_loss, {k: v.detach().clone() for k, v in model.state_dict().items()}
-    if best_state is not None:
-        model.load_state_dict(best_state)
+                best, best_epoch = val_loss, epoch
+    return best_epoch
 
 
 # --- Results: errors in the series' own units, against two baselines. Unlike most tutorials: a model that
@@ -134,17 +135,26 @@ def scores(actual, predicted):
 def main():
     torch.set_num_threads(1)  # as the page trains: one thread
     series = np.loadtxt(HERE / "series.csv", delimiter=",", skiprows=1, usecols=-1, ndmin=1)
-    val_start, (X_train, y_train, _), (X_val, y_val, _), (X_test, y_test, test_index) = split_windows(series)
-    scaler = MinMaxScaler(series[:val_start])  # the training part only
-    model = Forecaster()
+    split, val_start, (X_train, y_train, _), (X_val, y_val, _), (X_test, y_test, test_index) = split_windows(series)
 
-    def tensor(a):
+    def tensor(a, scaler):
         return torch.as_tensor(scaler.transform(a), dtype=torch.float32)
 
-    fit(model, tensor(X_train), tensor(y_train), tensor(X_val), tensor(y_val))
+    # 1. the validation part chooses the number of epochs (the scaler sees the training part only)
+    scaler = MinMaxScaler(series[:val_start])
+    model = Forecaster()
+    epochs = fit(model, tensor(X_train, scaler), tensor(y_train, scaler), tensor(X_val, scaler), tensor(y_val, scaler), EPOCHS)
+    # 2. unlike most tutorials: with the epochs chosen, train again from the same seed on training + validation,
+    # the whole past (scaler refitted on it, never on the test part), so the model knows the latest values
+    if epochs is not None:
+        scaler = MinMaxScaler(series[:split])
+        X_past, y_past = np.concatenate([X_train, X_val]), np.concatenate([y_train, y_val])
+        model = Forecaster()
+        fit(model, tensor(X_past, scaler), tensor(y_past, scaler), tensor(X_val[:0], scaler), tensor(y_val[:0], scaler), epochs)
+    # 3. the test part, scored once
     model.eval()
     with torch.no_grad():
-        predicted = scaler.inverse(model(tensor(X_test)).numpy().astype(float))
+        predicted = scaler.inverse(model(tensor(X_test, scaler)).numpy().astype(float))
     seasonal = test_index - SEASON >= 0
     metrics = {
         "lstm": scores(y_test, predicted),

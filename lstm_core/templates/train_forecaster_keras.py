@@ -7,8 +7,9 @@ Where it differs from a tutorial's usual code (each is marked "Unlike most tutor
 - the scaler is fitted on the training part only, not on the whole series before splitting;
 - the errors are compared with two baselines, persistence and seasonal naive;
 - the validation part is the tail of the past, just before the test part, given as validation_data (Keras's
-  validation_split would take the last windows too, but after the scaler had seen them); it chooses the epoch
-  whose weights are kept, and the test part is scored once, at the end.
+  validation_split would take the last windows too, but after the scaler had seen them); it chooses the number
+  of epochs; then a fresh model is trained on training + validation for that many epochs (the scaler refitted on
+  those two parts, never on the test part), and the test part is scored once, at the end.
 Keras's numbers will not equal the PyTorch script's: Keras draws its starting weights differently.
 
     python train_forecaster_keras.py
@@ -27,7 +28,7 @@ import keras  # noqa: E402
 # --- settings (the run's, as set on /forecast) ---
 WINDOW = 12  # Model: time_step, how many past values the model sees
 TEST_FRACTION = 0.25  # Data: the last part of the series is the test part
-VAL_FRACTION = 0.15  # Data: the tail of the past before the test part, for the curves and the kept epoch
+VAL_FRACTION = 0.15  # Data: the tail of the past before the test part: it chooses the number of epochs
 LAYERS = 1  # Model: stacked LSTM layers
 UNITS = 32  # Model: hidden units per layer
 EPOCHS = 500  # Training: epochs
@@ -55,16 +56,37 @@ def scores(actual, predicted):
     }
 
 
-class KeepBest(keras.callbacks.Callback):
-    """Remembers the weights of the epoch with the lowest validation loss."""
+class BestEpoch(keras.callbacks.Callback):
+    """Remembers the epoch (1-based) with the lowest validation loss."""
 
     def __init__(self):
         super().__init__()
-        self.best, self.weights = float("inf"), None
+        self.best, self.epoch = float("inf"), None
 
     def on_epoch_end(self, epoch, logs=None):
         if logs and "val_loss" in logs and logs["val_loss"] < self.best:
-            self.best, self.weights = logs["val_loss"], self.model.get_weights()
+            self.best, self.epoch = logs["val_loss"], epoch + 1
+
+
+def windows(series, fit_end):
+    """Min-Max scaling fitted on series[:fit_end], then every (window, next value) pair of the scaled series."""
+    low, high = float(series[:fit_end].min()), float(series[:fit_end].max())
+    span = high - low if high > low else 1.0
+    scaled = (series - low) / span
+    n_pairs = len(series) - WINDOW
+    X = np.lib.stride_tricks.sliding_window_view(scaled, WINDOW)[:n_pairs][..., None]  # (n_pairs, WINDOW, 1)
+    return X, scaled[WINDOW:], low, span
+
+
+def build():
+    """Stacked LSTM, then Dense(1) on the last hidden state."""
+    layers = [keras.Input((WINDOW, 1))]
+    layers += [keras.layers.LSTM(UNITS, return_sequences=k < LAYERS - 1) for k in range(LAYERS)]
+    model = keras.Sequential([*layers, keras.layers.Dense(1)])
+    clip = {"global_clipnorm": CLIP} if CLIP else {}
+    optimizer = keras.optimizers.SGD(LR, momentum=0.9, **clip) if OPTIMIZER == "sgd" else keras.optimizers.Adam(LR, **clip)
+    model.compile(optimizer=optimizer, loss="mse")
+    return model
 
 
 def main():
@@ -73,29 +95,22 @@ def main():
     # --- Data: the last part is the test part, never shuffled across
     split = len(series) - max(MIN_TEST_POINTS, round(len(series) * TEST_FRACTION))
     val_start = split - max(MIN_VAL_POINTS, round(len(series) * VAL_FRACTION)) if VAL_FRACTION > 0 else split
-    # Unlike most tutorials: the Min-Max scaler is fitted on the training part only
-    low, high = float(series[:val_start].min()), float(series[:val_start].max())
-    span = high - low if high > low else 1.0
-    scaled = (series - low) / span
-    n_pairs = len(series) - WINDOW
-    X = np.lib.stride_tricks.sliding_window_view(scaled, WINDOW)[:n_pairs][..., None]  # (n_pairs, WINDOW, 1)
-    y = scaled[WINDOW:]
     target = np.arange(WINDOW, len(series))
     train, test = target < val_start, target >= split
     val = ~train & ~test
-    # --- Model: stacked LSTM, then Dense(1) on the last hidden state
-    layers = [keras.Input((WINDOW, 1))]
-    layers += [keras.layers.LSTM(UNITS, return_sequences=k < LAYERS - 1) for k in range(LAYERS)]
-    model = keras.Sequential([*layers, keras.layers.Dense(1)])
-    clip = {"global_clipnorm": CLIP} if CLIP else {}
-    optimizer = keras.optimizers.SGD(LR, momentum=0.9, **clip) if OPTIMIZER == "sgd" else keras.optimizers.Adam(LR, **clip)
-    model.compile(optimizer=optimizer, loss="mse")
-    # Unlike most tutorials: the validation part chooses the epoch; the test part steers nothing
-    keep = KeepBest()
+    # Unlike most tutorials: the Min-Max scaler is fitted on the training part only
+    X, y, low, span = windows(series, val_start)
+    model = build()
+    # Unlike most tutorials: the validation part chooses the number of epochs; the test part steers nothing
+    best = BestEpoch()
     validation = (X[val], y[val]) if val.any() else None
-    model.fit(X[train], y[train], epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2, validation_data=validation, callbacks=[keep])
-    if keep.weights is not None:
-        model.set_weights(keep.weights)
+    model.fit(X[train], y[train], epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2, validation_data=validation, callbacks=[best])
+    if best.epoch is not None:
+        # then a fresh model, from the same seed, on training + validation (the whole past, scaler refitted on it)
+        keras.utils.set_random_seed(SEED)
+        X, y, low, span = windows(series, split)
+        model = build()
+        model.fit(X[~test], y[~test], epochs=best.epoch, batch_size=BATCH_SIZE, verbose=2)
     predicted = model.predict(X[test], verbose=0)[:, 0] * span + low
     # --- Results. Unlike most tutorials: two baselines; a model that does not beat "the next value equals
     # the last one" has learnt nothing useful

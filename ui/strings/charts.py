@@ -7,13 +7,13 @@ STRINGS = {
     "chart.explorer_what_if.summary": (
         "Line charts of the chosen unit's cell state, hidden state and the model's output over time: the normal run "
         "as a solid line, the run with the intervention as a dashed line.",
-        "所选单元的细胞状态、隐藏状态和模型输出随时间变化的折线图：正常运行为实线，施加干预后的运行为虚线。",
+        "所选维度的单元状态、隐藏状态和模型输出随时间变化的折线图：正常运行为实线，施加干预后的运行为虚线。",
     ),
-    "chart.explorer_lab_chart.name": ("Single-unit lab", "单个单元实验室"),
+    "chart.explorer_lab_chart.name": ("Single-unit lab", "一维单元实验室"),
     "chart.explorer_lab_chart.summary": (
-        "The input as bars, the four gates over time in the top panel and the cell state and hidden state in the "
-        "bottom panel, each with its own colour and line style.",
-        "上图以柱形显示输入，并显示四个门随时间的变化；下图显示细胞状态和隐藏状态，每条线有各自的颜色和线型。",
+        "The input as bars, the three gates and the candidate over time in the top panel and the cell state and "
+        "hidden state in the bottom panel, each with its own colour and line style.",
+        "上图以柱形显示输入，并显示三个门和候选值随时间的变化；下图显示单元状态和隐藏状态，每条线有各自的颜色和线型。",
     ),
     # /gradient-flow
     "chart.gf_profiles.name": ("Gradient reaching each step", "到达每一步的梯度"),
@@ -33,7 +33,7 @@ STRINGS = {
     "chart.gf_lstm.summary": (
         "Per step, the LSTM's mean forget gate, and below how much of the cell state's gradient is kept over the "
         "steps (the largest and the median unit).",
-        "每一步 LSTM 遗忘门的平均值；下方是细胞状态的梯度经过若干步后保留的比例（最大的单元和中位数单元）。",
+        "每一步 LSTM 遗忘门的平均值；下方是单元状态的梯度经过若干步后保留的比例（最好的维度和中位数维度）。",
     ),
     "chart.gf_clip.name": ("Gradient clipping", "梯度裁剪"),
     "chart.gf_clip.summary": (

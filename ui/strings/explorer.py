@@ -21,10 +21,10 @@ STRINGS = {
         "3. Switch the variant between LSTM, GRU and vanilla RNN with the same seed and input: the RNN's h "
         "jumps around at every step, while the LSTM's c changes smoothly. Then open **What if?** and clamp "
         "the forget gate to 1.",
-        "- **细胞状态 c**（图上方的橙色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
+        "- **单元状态 c**（图上方的橙色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
         "保留了多少、写入了多少。\n"
         "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
-        "- **h 是网络其余部分看到的东西**：o × tanh(c)。一个单元可以记住某件事（c 远离 0），同时把它藏起来（o 接近 0）。\n\n"
+        "- **h 是网络其余部分看到的东西**：o × tanh(c)。每一维都可以记住某件事（c 远离 0），同时把它藏起来（o 接近 0）。\n\n"
         "**小实验**\n"
         "1. 选择手工搭建的“记忆单元”和预设“带否定词的句子”。前进到“不”这个字，看 i 跳到 1、f 降到 0：单元先清除再写入。"
         "其他字上 f 为 1，c 保持它的值；到第二个“不”时 f 再次降到 0，单元重新写入同样的 1，所以 c 最后仍是 1。\n"
@@ -65,7 +65,7 @@ STRINGS = {
     "explorer.variant.peephole": ("Peephole LSTM", "窥视孔 LSTM"),
     "explorer.variant.gru": ("GRU", "GRU"),
     "explorer.variant.rnn_tanh": ("Vanilla RNN (tanh)", "普通 RNN（tanh）"),
-    "explorer.hidden": ("Hidden units per layer", "每层隐藏单元数"),
+    "explorer.hidden": ("Hidden units per layer", "每层的隐藏维度"),
     "explorer.layers": ("Layers", "层数"),
     "explorer.trigger": ("Trigger token", "触发词"),
     "explorer.trigger_help": (
@@ -73,7 +73,7 @@ STRINGS = {
         "手工搭建的单元会对这个词作出反应（取你输入内容的第一个词）。",
     ),
     "explorer.layer": ("Layer shown", "显示的层"),
-    "explorer.unit": ("Unit shown in the equations and line charts", "公式和折线图中显示的单元"),
+    "explorer.unit": ("Unit shown in the equations and line charts", "公式和折线图中显示的维度"),
     # --- notes ---
     "explorer.note_truncated": (
         "The input had {n} steps; only the first {limit} are used.",
@@ -90,13 +90,13 @@ STRINGS = {
     "explorer.note_memory": (
         "One unit, weights set by hand. On the trigger **{trigger}** the input gate opens (i≈1) and the forget gate "
         "closes (f≈0), so c becomes 1; on every other token i≈0 and f≈1, so c keeps its value: a one-bit memory.",
-        "一个单元，权重由手工设定。遇到触发词 **{trigger}** 时，输入门打开（i≈1）、遗忘门关闭（f≈0），于是 c 变为 1；"
+        "只有一维的 LSTM 单元，权重由手工设定。遇到触发词 **{trigger}** 时，输入门打开（i≈1）、遗忘门关闭（f≈0），于是 c 变为 1；"
         "遇到其他词时 i≈0、f≈1，c 保持不变：这就是一个 1 比特的记忆。",
     ),
     "explorer.note_counter": (
         "One unit, weights set by hand. The forget gate is always open (f≈1) and the input gate opens only on "
         "**{trigger}**, adding g = 1: c counts how often it has appeared.",
-        "一个单元，权重由手工设定。遗忘门始终打开（f≈1），输入门只在遇到 **{trigger}** 时打开并加上 g = 1："
+        "只有一维的 LSTM 单元，权重由手工设定。遗忘门始终打开（f≈1），输入门只在遇到 **{trigger}** 时打开并加上 g = 1："
         "c 记录它出现了多少次。",
     ),
     "explorer.note_leaky": (
@@ -148,7 +148,7 @@ STRINGS = {
         "“{item}”太大了：请使用 −{limit} 到 {limit} 之间的数。",
     ),
     "explorer.err_unknown_preset": ("Unknown preset.", "未知的预设。"),
-    "explorer.err_hidden": ("At most {limit} hidden units.", "隐藏单元最多 {limit} 个。"),
+    "explorer.err_hidden": ("At most {limit} hidden units.", "隐藏维度最多为 {limit}。"),
     "explorer.err_layers": ("At most {limit} layers.", "最多 {limit} 层。"),
     "explorer.err_trigger": ("Type a trigger token for the hand-built cell.", "请为手工搭建的单元输入一个触发词。"),
     "explorer.err_model_wants_text": (
@@ -168,12 +168,12 @@ STRINGS = {
         "该输入每一步有 {got} 个数，但训练好的模型需要 {expected} 个。",
     ),
     # --- the stepper (component) ---
-    "explorer.c.eq_title": ("The equations for unit {unit} at this step", "单元 {unit} 在这一步的公式"),
+    "explorer.c.eq_title": ("The equations for unit {unit} at this step", "第 {unit} 维在这一步的公式"),
     "explorer.c.heat_title": (
         "Every unit over time (one colour scale per quantity; the box marks this step, the line the chosen unit)",
-        "所有单元随时间的变化（每个量一个色标；方框标出当前步，横线标出所选单元）",
+        "所有维度随时间的变化（每个量一个色标；方框标出当前步，横线标出所选的维度）",
     ),
-    "explorer.c.lines_title": ("Unit {unit} across the whole sequence", "单元 {unit} 在整个序列上的变化"),
+    "explorer.c.lines_title": ("Unit {unit} across the whole sequence", "第 {unit} 维在整个序列上的变化"),
     "explorer.c.first": ("First step", "第一步"),
     "explorer.c.prev": ("Previous step (←)", "上一步（←）"),
     "explorer.c.play": ("Play", "播放"),
@@ -192,17 +192,17 @@ STRINGS = {
         "第 {t} 步（共 {last} 步），输入“{token}”：{values}",
     ),
     "explorer.c.list_sep": (", ", "，"),
-    "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}「{token}」· 单元 {unit} · {q} = {value}"),
-    "explorer.c.heat_aria": ("Heatmap of {name} ({q}) over time and units", "{name}（{q}）随时间和单元变化的热力图"),
-    "explorer.c.lines_aria": ("Unit {unit}: {names} over time", "单元 {unit}：{names} 随时间的变化"),
+    "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}「{token}」· 第 {unit} 维 · {q} = {value}"),
+    "explorer.c.heat_aria": ("Heatmap of {name} ({q}) over time and units", "{name}（{q}）随时间和各维变化的热力图"),
+    "explorer.c.lines_aria": ("Unit {unit}: {names} over time", "第 {unit} 维：{names} 随时间的变化"),
     "explorer.c.axis_start": ("t = 0", "t = 0"),
-    "explorer.c.axis_end": ("t = {T} · one row per unit ({H} in all)", "t = {T} · 每行一个单元（共 {H} 个）"),
+    "explorer.c.axis_end": ("t = {T} · one row per unit ({H} in all)", "t = {T} · 每行一维（共 {H} 维）"),
     "explorer.c.axis_t": ("time step t", "时间步 t"),
     "explorer.q.i": ("input gate", "输入门"),
     "explorer.q.f": ("forget gate", "遗忘门"),
     "explorer.q.g": ("candidate", "候选值"),
     "explorer.q.o": ("output gate", "输出门"),
-    "explorer.q.c": ("cell state", "细胞状态"),
+    "explorer.q.c": ("cell state", "单元状态"),
     "explorer.q.h": ("hidden state", "隐藏状态"),
     "explorer.q.r": ("reset gate", "重置门"),
     "explorer.q.z": ("update gate", "更新门"),
@@ -219,12 +219,12 @@ STRINGS = {
     "explorer.download": ("Download the trace (CSV)", "下载完整记录（CSV）"),
     "explorer.download_help": (
         "One row per layer, time step and unit, with every gate and state.",
-        "每一行对应一层、一个时间步和一个单元，包含所有门和状态的数值。",
+        "每一行对应一层、一个时间步和一维，包含所有门和状态的数值。",
     ),
     # --- tabs ---
     "explorer.tab_step": ("Step through time", "逐步运行"),
     "explorer.tab_whatif": ("What if?", "如果……会怎样？"),
-    "explorer.tab_lab": ("Single-unit lab", "单个单元实验室"),
+    "explorer.tab_lab": ("Single-unit lab", "一维单元实验室"),
     # --- what if ---
     "explorer.whatif_intro": (
         "Force one quantity of the shown layer at every step and compare with the normal run. Clamping the forget "
@@ -239,7 +239,7 @@ STRINGS = {
     "explorer.iv.i0": ("Close the input gate (write nothing)", "关闭输入门（什么都不写入）"),
     "explorer.iv.z1": ("Clamp the update gate to 1 (keep h)", "更新门固定为 1（保持 h 不变）"),
     "explorer.iv.z0": ("Clamp the update gate to 0 (replace h)", "更新门固定为 0（每步替换 h）"),
-    "explorer.iv.unit_off": ("Switch the unit off (c = h = 0)", "关闭该单元（c = h = 0）"),
+    "explorer.iv.unit_off": ("Switch the unit off (c = h = 0)", "关闭这一维（c = h = 0）"),
     "explorer.iv.drop_first": (
         "Drop the first word (the same input without its first step)",
         "去掉第一个词（同样的输入，去掉第一步）",
@@ -249,9 +249,9 @@ STRINGS = {
         "The largest difference between the two runs' h at the last step: how much the change still matters at the end.",
         "两次运行在最后一步的 h 之间的最大差值：这个改动到结尾还剩多少影响。",
     ),
-    "explorer.iv_scope": ("All units of this layer", "作用于该层所有单元"),
-    "explorer.panel_c": ("c, unit {unit}", "c，单元 {unit}"),
-    "explorer.panel_h": ("h, unit {unit}", "h，单元 {unit}"),
+    "explorer.iv_scope": ("All units of this layer", "作用于该层所有维度"),
+    "explorer.panel_c": ("c, unit {unit}", "c，第 {unit} 维"),
+    "explorer.panel_h": ("h, unit {unit}", "h，第 {unit} 维"),
     "explorer.panel_out": ("Output: size of the last layer's h", "输出：最后一层 h 的大小"),
     "explorer.original": ("normal run", "正常运行"),
     "explorer.what_if": ("what if", "干预后"),
@@ -262,11 +262,11 @@ STRINGS = {
     ),
     # --- single-unit lab ---
     "explorer.lab_intro": (
-        "One LSTM unit with one input, no recurrent weights, and weights you set. The input is a single pulse "
-        "(x = 1 at step 3, 0 elsewhere): the unit writes it into c, then has to hold it. At forget-gate bias +3 "
+        "One LSTM cell of a single unit with one input, no recurrent weights, and weights you set. The input is a "
+        "single pulse (x = 1 at step 3, 0 elsewhere): the cell writes it into c, then has to hold it. At forget-gate bias +3 "
         "(f ≈ 0.95) c decays slowly, with a half-life of about 14 steps: by step 39 little is left. At +6 (f ≈ 0.998, "
         "half-life about 280 steps) c holds for the whole run. Lower the bias and the memory fades at once.",
-        "一个只有一个输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
+        "一个只有一维、只有一个输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
         "单元把它写入 c，然后必须把它保持住。遗忘门偏置为 +3 时（f ≈ 0.95），c 缓慢衰减，半衰期约 14 步：到第 39 步已所剩无几。"
         "偏置为 +6 时（f ≈ 0.998，半衰期约 280 步），c 在整个过程中都保持住。把偏置调低，记忆会立刻消失。",
     ),

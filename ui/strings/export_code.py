@@ -17,9 +17,11 @@ STRINGS = {
     "forecast.get_code": ("Get the code (PyTorch script + series, .zip)", "获取代码（PyTorch 脚本 + 序列，.zip）"),
     "forecast.get_code_help": (
         "One plain PyTorch file and this series: the same split, the scaler fitted on the training part only, the same model, "
-        "training and baselines. Run it with python train_forecaster.py; it writes the test RMSE, MAE and MAPE. "
+        "training, epochs chosen on validation, refit on training + validation, and baselines. Run it with "
+        "python train_forecaster.py; it writes the test RMSE, MAE and MAPE. "
         "train_forecaster_keras.py is the same run in Keras 3.",
-        "一个纯 PyTorch 文件加上这条序列：同样的划分、只在训练部分上拟合的缩放器、同样的模型、训练和基线。"
+        "一个纯 PyTorch 文件加上这条序列：同样的划分、只在训练部分上拟合的缩放器、同样的模型和训练、在验证部分上选出的训练轮数、"
+        "在训练 + 验证部分上的重新训练，以及基线。"
         "用 python train_forecaster.py 运行，它会写出测试集的 RMSE、MAE 和 MAPE。"
         "train_forecaster_keras.py 是同一次运行的 Keras 3 版本。",
     ),

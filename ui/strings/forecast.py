@@ -12,27 +12,32 @@ STRINGS = {
     "forecast.explain": (
         "1. **The series.** A forecaster only ever sees the past. We keep the last part of the series aside as the "
         "*test part*, exactly as if it were the future, and score it once, at the end. Just before it lies the "
-        "*validation part*: every choice (which epoch's weights to keep, which settings to try next) is judged there.\n"
+        "*validation part*: every choice (how many epochs to train, which settings to try next) is judged there.\n"
         "2. **Windows.** The LSTM reads `time_step` consecutive values (the window) and predicts the next one. "
         "Sliding the window along the series turns one series into many (window, next value) training pairs.\n"
         "3. **Scaling.** LSTM gates saturate for large inputs, so values are squeezed by Min-Max scaling: "
-        "x' = (x − min) / (max − min). The min and max must come from the training part only. Tutorials often "
+        "x' = (x − min) / (max − min). The min and max must come from the past only (the training part; for the final "
+        "refit, training + validation). Tutorials often "
         "fit the scaler on the whole series first: then the test part's range has leaked into training.\n"
         "4. **Training.** The loss is the mean squared error on scaled values. The curves show the training and "
-        "the validation loss; the weights of the epoch with the lowest validation loss are kept. The test part "
-        "plays no part in training or choosing.\n"
+        "the validation loss; the epoch with the lowest validation loss sets the number of epochs. Then the model is "
+        "trained again, from the same seed, on training + validation for that many epochs (the scaler refitted on "
+        "those two parts), so that it knows the most recent past. The test part plays no part in training or "
+        "choosing.\n"
         "5. **Judging.** Errors are reported in the series' own units. *Persistence* (tomorrow = today) and "
         "*seasonal naive* (next value = the value one season ago) cost nothing: an LSTM that does not beat the "
         "better of the two has learned nothing useful, however nice its plot looks.\n"
         "6. **Beyond the data.** To forecast several steps ahead, each prediction is fed back as the newest input. "
         "Errors compound, so long horizons drift.",
         "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来，只在最后评分一次。"
-        "紧挨在它前面的是 *验证部分*：每一个选择（保留哪一轮的权重、下一步试什么设置）都在这里判断。\n"
+        "紧挨在它前面的是 *验证部分*：每一个选择（训练多少轮、下一步试什么设置）都在这里判断。\n"
         "2. **窗口。** LSTM 读入连续 `time_step` 个值（窗口），预测下一个值。窗口沿序列滑动，"
         "一条序列就变成了许多（窗口，下一个值）训练样本对。\n"
         "3. **缩放。** 输入过大时 LSTM 的门会饱和，所以先做 Min-Max 缩放：x' = (x − 最小值) / (最大值 − 最小值)。"
-        "最小值和最大值只能来自训练部分。很多教程先在整条序列上拟合缩放器：这样测试部分的取值范围就泄漏进了训练。\n"
-        "4. **训练。** 损失是缩放后数值上的均方误差。曲线显示训练损失和验证损失；保留验证损失最低那一轮的权重。"
+        "最小值和最大值只能来自过去（训练部分；最终重新训练时为训练 + 验证部分）。"
+        "很多教程先在整条序列上拟合缩放器：这样测试部分的取值范围就泄漏进了训练。\n"
+        "4. **训练。** 损失是缩放后数值上的均方误差。曲线显示训练损失和验证损失；验证损失最低的那一轮决定训练轮数。"
+        "然后用同一个种子在训练 + 验证部分上重新训练这么多轮（缩放器也在这两部分上重新拟合），让模型知道最近的过去。"
         "测试部分不参与训练，也不参与任何选择。\n"
         "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
         "（下一个值 = 一个季节之前的值）不需要任何训练：打不过两者中较好那个的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
@@ -136,11 +141,14 @@ STRINGS = {
         "Fitted on the training part only (min {min_train:.4g}, max {max_train:.4g}), the test part is scaled to "
         "[{low_train:.2f}, {high_train:.2f}]. Values outside [0, 1] are the honest picture: the future may leave the "
         "range seen so far. Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part "
-        "fits inside [{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's max and min.",
+        "fits inside [{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's max and min. "
+        "Once the validation part has chosen the number of epochs, the final refit fits the scaler again on "
+        "training + validation, still never on the test part.",
         "只在训练部分上拟合时（最小值 {min_train:.4g}，最大值 {max_train:.4g}），测试部分被缩放到 "
         "[{low_train:.2f}, {high_train:.2f}]。超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。"
         "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分之所以落在 "
-        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的最大值和最小值。",
+        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的最大值和最小值。"
+        "验证部分选定训练轮数之后，最终的重新训练会在训练 + 验证部分上再次拟合缩放器，仍然从不使用测试部分。",
     ),
     "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "两种方式 Min-Max 缩放后的序列"),
     "forecast.axis.scaled": ("scaled value", "缩放后的值"),
@@ -151,7 +159,7 @@ STRINGS = {
     # --- 4. model ---
     "forecast.model_header": ("4 · The model and its training", "4 · 模型与训练"),
     "forecast.layers": ("Stacked LSTM layers", "堆叠 LSTM 层数"),
-    "forecast.units": ("Units per layer", "每层单元数"),
+    "forecast.units": ("Units per layer", "每层的隐藏维度"),
     "forecast.optimizer": ("Optimiser", "优化器"),
     "forecast.opt.adam": ("Adam", "Adam"),
     "forecast.opt.sgd": ("SGD with momentum", "带动量的 SGD"),
@@ -163,7 +171,7 @@ STRINGS = {
         "next value. {params} trainable weights. Stacked, each lower layer hands its whole sequence of h to the layer "
         "above (Keras: return_sequences=True); only the top layer's last h reaches the dense layer "
         "(return_sequences=False, Keras' default).",
-        "{layers} 层、每层 {units} 个单元的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
+        "{layers} 层、每层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
         "共 {params} 个可训练权重。堆叠时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
         "只有最上层最后一步的 h 进入全连接层（return_sequences=False，Keras 的默认值）。",
     ),
@@ -173,6 +181,10 @@ STRINGS = {
     "forecast.progress_leaky": (
         "Second model (leaky scaler): epoch {epoch}/{epochs} · training loss {loss:.5f}",
         "第二个模型（泄漏的缩放器）：第 {epoch}/{epochs} 轮 · 训练损失 {loss:.5f}",
+    ),
+    "forecast.progress_refit": (
+        "Refitting on training + validation for the chosen number of epochs: epoch {epoch} · training loss {loss:.5f}",
+        "在训练 + 验证部分上按选定的轮数重新训练：第 {epoch} 轮 · 训练损失 {loss:.5f}",
     ),
     "forecast.starting": (
         "Starting… (the first run after the server starts also loads PyTorch's optimiser code)",
@@ -187,8 +199,9 @@ STRINGS = {
         "模型训练之后设置已经改变：请点击“开始训练”更新结果。",
     ),
     "forecast.train_first": (
-        "Press Train to fit the model (the default 500 epochs took 14–35 s a run on this 2-core server).",
-        "点击“开始训练”来拟合模型（默认的 500 轮在这台双核服务器上每次用时 14–35 秒）。",
+        "Press Train to fit the model (the default run, 500 epochs and the refit, took 4–13 s on this 2-core server "
+        "when it was quiet, and several times that when others were training).",
+        "点击“开始训练”来拟合模型（默认设置——500 轮加上重新训练——在这台双核服务器空闲时用时 4–13 秒，别人同时训练时要长几倍）。",
     ),
     "forecast.plot.loss_title": ("Loss (mean squared error on scaled values)", "损失（缩放后数值的均方误差）"),
     "forecast.axis.epoch": ("epoch", "轮次"),
@@ -209,16 +222,16 @@ STRINGS = {
     "forecast.baseline.persistence": ("persistence", "持续性预测"),
     "forecast.baseline.seasonal_naive": ("seasonal naive", "季节性朴素预测"),
     "forecast.verdict_val_win": (
-        "Validation part (where choices are made; weights kept from epoch {epoch}): the LSTM's RMSE is {lstm:.4g}, "
+        "Validation part (where choices are made; lowest validation loss at epoch {epoch}): the LSTM's RMSE is {lstm:.4g}, "
         "better than the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
-        "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
+        "验证部分（在这里做选择；验证损失在第 {epoch} 轮最低）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
         "（{base:.4g}；{other}：{other_rmse:.4g}）。",
     ),
     "forecast.verdict_val_lose": (
-        "Validation part (where choices are made; weights kept from epoch {epoch}): the LSTM's RMSE {lstm:.4g} does "
+        "Validation part (where choices are made; lowest validation loss at epoch {epoch}): the LSTM's RMSE {lstm:.4g} does "
         "not beat the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}). Try more epochs, "
         "another window or another seed, and compare them on this validation score.",
-        "验证部分（在这里做选择；保留第 {epoch} 轮的权重）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
+        "验证部分（在这里做选择；验证损失在第 {epoch} 轮最低）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
         "（{base:.4g}；{other}：{other_rmse:.4g}）。可以试试更多训练轮数、换个窗口长度或换个种子，并用这个验证分数来比较。",
     ),
     "forecast.val_test_gap": (
@@ -229,6 +242,29 @@ STRINGS = {
         "验证部分表现好，测试部分却不行：按训练部分的尺度，测试部分升到了 {high:.2f}，远超模型训练时见过的范围（最高为 1）。"
         "在缩放后的数值上训练的 LSTM 很少能外推趋势；预测时常改为对差分或对数建模。验证部分只升到 {val_high:.2f}，"
         "所以验证分数无法预先警告这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
+    ),
+    "forecast.refit_note": (
+        "Then, as forecasters do once the choices are made, the model was trained again from the same seed on "
+        "training + validation for those {epoch} epochs, with the scaler refitted on those two parts (never on the "
+        "test part): that model predicts the test part, while the training and validation scores are the first "
+        "model's, the one that chose the epochs.",
+        "选择做完之后，按预测的常规做法，模型用同一个种子在训练 + 验证部分上重新训练了这 {epoch} 轮，缩放器也在这两部分上"
+        "重新拟合（从不使用测试部分）：测试部分由这个模型来预测，而训练和验证部分的分数来自选出训练轮数的第一个模型。",
+    ),
+    "forecast.refit_stopped": (
+        "The refit on training + validation was stopped: the test part below is predicted by the model that chose "
+        "the number of epochs, trained on the training part only.",
+        "在训练 + 验证部分上的重新训练被停止了：下面的测试部分由选出训练轮数的那个模型（只在训练部分上训练）来预测。",
+    ),
+    "forecast.val_test_gap_refit": (
+        "Good on validation, not on test. The final model was refitted on training + validation, scaled to at most 1; "
+        "the test part climbs to {high:.2f} on that scale, beyond anything it was trained on, and an LSTM fitted on "
+        "scaled values rarely extrapolates a trend (forecasters often model the differences or the logarithm "
+        "instead). The validation score is one estimate, on {n_val} points, and could not promise this: that is why "
+        "the test part is kept for one honest look.",
+        "验证部分表现好，测试部分却不行。最终模型在训练 + 验证部分上重新训练，缩放后最高为 1；按这个尺度，测试部分升到了 "
+        "{high:.2f}，超出了它训练时见过的一切。在缩放后的数值上训练的 LSTM 很少能外推趋势（预测时常改为对差分或对数建模）。"
+        "验证分数只是在 {n_val} 个点上的一次估计，无法保证这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
     ),
     "forecast.verdict_win": (
         "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
@@ -272,6 +308,15 @@ STRINGS = {
         "errors compound: the further ahead, the less reliable.",
         "每个预测值都会作为最新的输入喂回模型，用来预测下一步（递归预测），所以误差会累积：预测得越远越不可靠。",
     ),
+    "forecast.horizon_errors": (
+        "Do the errors compound? Forecast the same way from the start of the test part, each prediction fed back "
+        "in and no actual test value read, the LSTM's RMSE is {blocks}. One step ahead, with the actual values "
+        "fed in, it is {one_step}.",
+        "误差会累积吗？从测试部分的开头起用同样的方式预测（每个预测值都喂回去，不读任何真实的测试值），LSTM 的 RMSE "
+        "{blocks}。而每一步都喂入真实值的单步预测，RMSE {one_step}。",
+    ),
+    "forecast.horizon_block": ("{rmse:.4g} over steps {first}–{last}", "在第 {first}–{last} 步为 {rmse:.4g}"),
+    "forecast.horizon_separator": (", ", "，"),
     "forecast.plot.future_title": ("Recursive forecast beyond the last value", "最后一个值之后的递归预测"),
     "forecast.forecast": ("forecast", "预测"),
     # --- 7. inside ---
@@ -291,10 +336,10 @@ STRINGS = {
         "窗口至少要包含 1 个值（当前为 {window}）。",
     ),
     "forecast.err_too_short": (
-        "The series is too short for a window of {window}: it has {n} values, and this window with this test part "
-        "needs at least {need}. Choose a shorter window or a smaller test part.",
-        "序列太短，不够用窗口长度 {window}：它只有 {n} 个值，而这个窗口加上这个测试比例至少需要 {need} 个。"
-        "请缩短窗口或减小测试比例。",
+        "The series is too short for a window of {window}: it has {n} values, and this window with these test and "
+        "validation parts needs at least {need}. Choose a shorter window or a smaller test or validation part.",
+        "序列太短，不够用窗口长度 {window}：它只有 {n} 个值，而这个窗口加上这样的测试和验证比例至少需要 {need} 个。"
+        "请缩短窗口，或减小测试或验证比例。",
     ),
     "forecast.err_not_finite": (
         "The series contains infinite or missing values; clean them first.",

@@ -4,9 +4,19 @@ Each row: (term key, English, Chinese, Chinese variants the app must not use for
 that no Chinese string uses a variant, so one idea keeps one name across every page.
 """
 
+# Ways of saying "unit(s)" with 单元, the word for the cell: ruled out so that 单元 keeps one meaning
+UNIT_AS_CELL = (
+    "隐藏单元", "单元数", "个单元", "每层单元", "各单元", "逐单元", "单个单元", "所选单元", "中位数单元", "最佳单元",
+    "最大的单元", "单元 {unit}", "一个单元，", "隐藏层大小",
+)  # fmt: skip
+
 GLOSSARY = (
     ("hidden_state", "hidden state h", "隐藏状态 h", ()),
-    ("cell_state", "cell state c", "细胞状态 c", ("单元状态", "记忆细胞状态")),
+    ("cell", "cell (LSTM cell)", "单元（LSTM 单元）", ()),
+    ("cell_state", "cell state c", "单元状态 c", ("细胞状态", "记忆细胞")),
+    # 单元 is the cell only: one unit of h is one dimension (第 j 维), the hidden size is 隐藏维度
+    ("hidden_size", "hidden size H, hidden units (“32 units”)", "隐藏维度 H（“32 维”）", UNIT_AS_CELL),
+    ("unit", "unit j (one component of h and c)", "维（第 j 维：h 和 c 的一个分量）", ()),
     ("forget_gate", "forget gate f", "遗忘门 f", ()),
     ("input_gate", "input gate i", "输入门 i", ()),
     ("output_gate", "output gate o", "输出门 o", ()),
@@ -42,12 +52,13 @@ GLOSSARY = (
     ("window", "window (time_step)", "窗口（time_step）", ()),
     ("persistence", "persistence (naive) forecast", "持续性预测", ("朴素预测",)),
     ("seasonal_naive", "seasonal naive forecast", "季节性朴素预测", ()),
-    ("horizon", "forecast horizon", "预测步数", ("预测步长",)),
+    ("horizon", "forecast horizon", "预测步数", ("预测步长", "随步长")),
     ("leak", "data leakage", "信息泄漏", ()),
 )
 
 # "季节性朴素预测" contains "朴素预测": the test removes the allowed terms before looking for variants
-ALLOWED_CONTAINING_A_VARIANT = ("季节性朴素预测",)
+# 单元状态 and 单元格 (a spreadsheet's cell): "每一个单元状态" and "3 个单元格" are not "个单元" (units)
+ALLOWED_CONTAINING_A_VARIANT = ("季节性朴素预测", "单元状态", "单元格")
 
 STRINGS = {
     "glossary.header": ("Glossary: one name for each idea", "术语表：每个概念只用一个名字"),

@@ -30,7 +30,7 @@ STRINGS = {
         "the baseline. The LSTM is not magic: stop one at 1,000 steps and it has learned nothing either.",
         "**随时间反向传播是连乘。** 传回第 t 步的梯度，等于末端的梯度乘上中间每一步的雅可比矩阵。一百个 0.9 连乘得到 "
         "0.9¹⁰⁰ ≈ 3·10⁻⁵，一百个 0.6 连乘得到 0.6¹⁰⁰ ≈ 10⁻²²：梯度*消失*了；如果因子大于 1，梯度就会*爆炸*。\n\n"
-        "**LSTM 多了一条路。** 它的细胞状态用加法更新：cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ，所以沿着细胞状态，每一步的因子就是遗忘门 fₜ。"
+        "**LSTM 多了一条路。** 它的单元状态用加法更新：cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ gₜ，所以沿着单元状态，每一步的因子就是遗忘门 fₜ。"
         "只要遗忘门接近 1，许多个 fₜ 的乘积就仍然不小，梯度便能传回去。遗忘门偏置决定了 fₜ 的初始大小：σ(1) ≈ 0.73，"
         "σ(3) ≈ 0.95。\n\n"
         "**可以试试的实验**\n"
@@ -50,7 +50,7 @@ STRINGS = {
         "How many steps back the gradient has to travel (2 to 1000).",
         "梯度需要往回传多少步（2 到 1000）。",
     ),
-    "gradient_flow.hidden": ("Hidden size H", "隐藏单元数 H"),
+    "gradient_flow.hidden": ("Hidden size H", "隐藏维度 H"),
     "gradient_flow.scale": ("Recurrent weight scale", "循环权重缩放"),
     "gradient_flow.scale_help": (
         "Every recurrent matrix W_hh is multiplied by this number. With the orthogonal or scaled initialisation it is "
@@ -125,19 +125,19 @@ STRINGS = {
     "gradient_flow.rnnfig.bound": ("Π σ_max (upper bound)", "Π σ_max（上界）"),
     "gradient_flow.rnnfig.ratio": ("actual ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖", "实际比值 ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖"),
     "gradient_flow.rnnfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
-    "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：细胞状态通路"),
+    "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：单元状态通路"),
     "gradient_flow.lstm_numbers": (
         "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
         "by fₜ, unit by unit, with no weight matrix in between (the gates' own dependence on h adds other, smaller paths).",
-        "遗忘门偏置为 {fb} 时，门的初始值接近 σ({fb}) = {sig}。沿着细胞状态，梯度逐个单元地乘以 fₜ，中间没有权重矩阵"
+        "遗忘门偏置为 {fb} 时，门的初始值接近 σ({fb}) = {sig}。沿着单元状态，梯度逐维地乘以 fₜ，中间没有权重矩阵"
         "（门本身对 h 的依赖还会带来其他较小的通路）。",
     ),
     "gradient_flow.lstmfig.top": ("recorded forget gates fₜ", "记录到的遗忘门 fₜ"),
-    "gradient_flow.lstmfig.bottom": ("product of f over the last k steps, per unit", "最后 k 步的 f 之积（逐单元）"),
+    "gradient_flow.lstmfig.bottom": ("product of f over the last k steps, per unit", "最后 k 步的 f 之积（逐维）"),
     "gradient_flow.lstmfig.f_mean": ("mean fₜ", "fₜ 均值"),
-    "gradient_flow.lstmfig.f_band": ("min–max over units", "各单元最小–最大"),
-    "gradient_flow.lstmfig.keep_median": ("median unit", "中位数单元"),
-    "gradient_flow.lstmfig.keep_max": ("best unit", "最佳单元"),
+    "gradient_flow.lstmfig.f_band": ("min–max over units", "各维最小–最大"),
+    "gradient_flow.lstmfig.keep_median": ("median unit", "中位数维度"),
+    "gradient_flow.lstmfig.keep_max": ("best unit", "最好的维度"),
     "gradient_flow.lstmfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
     # --- section 3
     "gradient_flow.clip_header": ("3. Exploding gradients and clipping", "3. 梯度爆炸与梯度裁剪"),
@@ -199,7 +199,7 @@ STRINGS = {
         "there, or your live run below, can leave the baseline a few hundred steps earlier or later: expected variation, "
         "not a failure.",
         "参考结果由 `bench/adding_problem.py --write-reference` 在 {machine} 上计算："
-        "隐藏单元 {hidden_size}，批大小 {batch_size}，Adam 训练 {steps} 步（学习率 {lr}），"
+        "隐藏维度 {hidden_size}，批大小 {batch_size}，Adam 训练 {steps} 步（学习率 {lr}），"
         "梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
         "测试 MSE 在 1000 条留出序列上计算。不同处理器的舍入方式不同，所以在别的机器上训练，或者你在下面的实时训练，"
         "离开基线的时间可能早几百步或晚几百步：这是正常的差异，并不是失败。",
@@ -280,7 +280,7 @@ STRINGS = {
     ),
     "gradient_flow.err_hidden": (
         "The hidden size must be between 1 and {max} (got {value}).",
-        "隐藏单元数必须在 1 到 {max} 之间（收到的是 {value}）。",
+        "隐藏维度必须在 1 到 {max} 之间（收到的是 {value}）。",
     ),
     "gradient_flow.err_input": (
         "The input size must be between 1 and {max} (got {value}).",

@@ -3,14 +3,14 @@ STRINGS = {
     "home.intro": (
         "Everyone reads that an LSTM *uses gates to remember long-term dependencies*. Here you see them: "
         "every gate, every cell state, every number, at every time step.",
-        "人人都读过“LSTM 用门来记住长期依赖”。在这里你可以亲眼看到它们：每一个门、每一个细胞状态、每一个数值，在每一个时间步。",
+        "人人都读过“LSTM 用门来记住长期依赖”。在这里你可以亲眼看到它们：每一个门、每一个单元状态、每一个数值，在每一个时间步。",
     ),
     "home.cell_header": ("The LSTM cell", "LSTM 单元"),
     "home.cell_caption": (
         "The orange line on top is the cell state c, a highway through time: the forget gate f scales what is "
         "kept, the input gate i decides how much of the candidate g is written, and the output gate o decides "
         "how much of tanh(c) becomes the hidden state h that the next layer (and the next step) sees.",
-        "顶部的橙色线是细胞状态 c，一条贯穿时间的“高速公路”：遗忘门 f 决定保留多少旧记忆，输入门 i 决定写入"
+        "顶部的橙色线是单元状态 c，一条贯穿时间的“高速公路”：遗忘门 f 决定保留多少旧记忆，输入门 i 决定写入"
         "多少候选值 g，输出门 o 决定 tanh(c) 中有多少成为隐藏状态 h，交给下一层（和下一个时间步）。",
     ),
     "home.cell_alt": (
@@ -18,7 +18,7 @@ STRINGS = {
         "forget gate f and then the product of the input gate i and the candidate g is added. The inputs h(t-1) and "
         "x(t) enter at the bottom and feed the three gates and the candidate. The output gate o multiplies tanh(c(t)) "
         "to give h(t).",
-        "LSTM 单元示意图。细胞状态 c 沿顶部从 c(t-1) 流向 c(t)：先乘以遗忘门 f，再加上输入门 i 与候选值 g 的乘积。"
+        "LSTM 单元示意图。单元状态 c 沿顶部从 c(t-1) 流向 c(t)：先乘以遗忘门 f，再加上输入门 i 与候选值 g 的乘积。"
         "输入 h(t-1) 和 x(t) 从底部进入，送往三个门和候选值。输出门 o 与 tanh(c(t)) 相乘得到 h(t)。",
     ),
     "home.gate.f": ("forget gate", "遗忘门"),
@@ -37,7 +37,7 @@ STRINGS = {
         "nothing else: when the forget gate stays near 1, information and gradient travel hundreds of steps. "
         "A vanilla RNN multiplies by a full Jacobian with tanh' ≤ 1 at every step instead, and its gradient "
         "vanishes (or explodes).",
-        "沿着细胞状态，从第 t 步回传到第 t−1 步的梯度只乘以 f_t：当遗忘门接近 1 时，信息和梯度可以传递数百步。"
+        "沿着单元状态，从第 t 步回传到第 t−1 步的梯度只乘以 f_t：当遗忘门接近 1 时，信息和梯度可以传递数百步。"
         "而普通 RNN 每一步都要乘以一个完整的雅可比矩阵（其中 tanh' ≤ 1），梯度因此消失（或爆炸）。",
     ),
     "home.scratch_header": (
@@ -49,7 +49,7 @@ STRINGS = {
         "`dc_next = dc * f`: along the cell state the gradient is only multiplied by the forget gate. The tests check "
         "these hand-written gradients against PyTorch's autograd to 1e-6.",
         "前向传播的每一行对应上面的一条公式。反向传播按时间倒序逐步计算；注意 `dc_next = dc * f`："
-        "沿着细胞状态，梯度只乘以遗忘门。测试会把这些手写梯度与 PyTorch 自动求导的结果比对，误差小于 1e-6。",
+        "沿着单元状态，梯度只乘以遗忘门。测试会把这些手写梯度与 PyTorch 自动求导的结果比对，误差小于 1e-6。",
     ),
     "home.tour_header": ("Where to go next", "接下来去哪里"),
     "home.tour.explorer": (

@@ -124,7 +124,7 @@ _LESSONS = {
                     "Both have a hidden state, share weights across time and use nonlinearities. The LSTM adds the "
                     "cell state $c_t$, updated as $f_t \\odot c_{t-1} + i_t \\odot g_t$: no weight matrix and no "
                     "squashing on the path from one step to the next.",
-                    "二者都有隐藏状态、都在时间步之间共享权重、都用非线性函数。LSTM 多了细胞状态 $c_t$，按 "
+                    "二者都有隐藏状态、都在时间步之间共享权重、都用非线性函数。LSTM 多了单元状态 $c_t$，按 "
                     "$f_t \\odot c_{t-1} + i_t \\odot g_t$ 更新：从一步到下一步的路径上没有权重矩阵，也没有压缩函数。",
                 ),
             ),
@@ -142,13 +142,13 @@ _LESSONS = {
                     "Clipping only ever makes a large gradient smaller, so it tames explosions. It cannot make a tiny "
                     "gradient larger: vanishing needs a different architecture, such as the LSTM's cell state.",
                     "裁剪只会把过大的梯度变小，所以能抑制爆炸；它无法把极小的梯度变大。梯度消失需要换结构来解决，"
-                    "比如 LSTM 的细胞状态。",
+                    "比如 LSTM 的单元状态。",
                 ),
             ),
         ],
     },
     "highway": {
-        "title": ("The cell state as a highway", "细胞状态：一条高速公路"),
+        "title": ("The cell state as a highway", "单元状态：一条高速公路"),
         "body": (
             "An LSTM keeps a second state, the **cell state** $c_t$, and updates it by addition:\n\n"
             "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$\n\n"
@@ -166,7 +166,7 @@ _LESSONS = {
             "$f = 0.99$. That is why many implementations start the forget-gate bias at 1 or more. The models on "
             "/train and /forecast do not: they keep PyTorch's default initialisation, which draws every bias, the "
             "forget gate's two included, from $U(\\pm 1/\\sqrt{H})$, so $f$ starts near $\\sigma(0) = 0.5$.",
-            "LSTM 还有第二个状态——**细胞状态** $c_t$，它以加法更新：\n\n"
+            "LSTM 还有第二个状态——**单元状态** $c_t$，它以加法更新：\n\n"
             "$c_t = f_t \\odot c_{t-1} + i_t \\odot g_t$\n\n"
             "从 $c_{t-1}$ 到 $c_t$ 的路上没有权重矩阵，也没有压缩函数，只有与遗忘门 $f_t$ 的逐元素相乘。"
             "当 $f_t \\approx 1$ 且输入门 $i_t \\approx 0$ 时，记忆原样向前传递：这就是一条穿越时间的高速公路。\n\n"
@@ -184,15 +184,15 @@ _LESSONS = {
             "The link opens the cell explorer's **Single-unit lab** tab with the forget-gate bias set to 3, so at rest "
             "$f = \\sigma(3) \\approx 0.95$. **Predict first:** how many steps until the stored value has halved? "
             "Then read the half-life in the lab and try other biases.",
-            "链接会打开单元探索页的“单个单元实验室”标签页，并把遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
+            "链接会打开单元探索页的“一维单元实验室”标签页，并把遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
             "**先预测**：存储的值要经过多少步才会减半？然后在实验中读出半衰期，再试试其他偏置。",
         ),
-        "links": [("Single-unit lab, forget bias 3", "单个单元实验室，遗忘门偏置 3")],
+        "links": [("Single-unit lab, forget bias 3", "一维单元实验室，遗忘门偏置 3")],
         "quiz": [
             (
                 (
                     "Along the direct path through the cell state, $\\partial c_t / \\partial c_{t-1}$ equals…",
-                    "沿细胞状态的直接路径，$\\partial c_t / \\partial c_{t-1}$ 等于……",
+                    "沿单元状态的直接路径，$\\partial c_t / \\partial c_{t-1}$ 等于……",
                 ),
                 [],  # formulas, the same in both languages: ui.lessons_content.DIFFERENTIALS
                 (
@@ -206,7 +206,7 @@ _LESSONS = {
             (
                 (
                     "A unit's forget gate stays at 0.9 and nothing is written. After 10 steps, about how much of its cell value is left?",
-                    "某单元的遗忘门保持 0.9，且没有写入新内容。10 步之后，细胞状态大约还剩多少？",
+                    "某一维的遗忘门保持 0.9，且没有写入新内容。10 步之后，单元状态大约还剩多少？",
                 ),
                 [("90%", "90%"), ("35%", "35%"), ("10%", "10%"), ("0%", "0%")],
                 (
@@ -271,7 +271,7 @@ _LESSONS = {
             "PyTorch splits that matrix into $W_{if}$ (for $x_t$) and $W_{hf}$ (for $h_{t-1}$), as above, and keeps two "
             "biases $b_{if}$ and $b_{hf}$ (cuDNN's layout). Only their sum acts, so two biases compute nothing one "
             "could not: $b_f = b_{if} + b_{hf}$.",
-            "每个门都是一个向量，每个单元对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
+            "每个门都是一个向量，隐藏状态的每一维对应一个值，由当前输入和上一步的隐藏状态计算。门使用 sigmoid 函数 "
             "$\\sigma$，因此是介于 0 和 1 之间的“软开关”：\n\n"
             "- **遗忘门** $f_t = \\sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})$：每个记忆值保留多少（0 表示清除，1 表示保留）。\n"
             "- **输入门** $i_t = \\sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})$：候选值写入多少。\n"
@@ -283,10 +283,10 @@ _LESSONS = {
             "$h_t$ 降到约 0，而 $c_t$ 保持不变。"
             "关闭输入门则能保护记忆不被新输入改写。\n\n"
             "各种变体改变了连接方式。**窥视孔连接**（peephole）LSTM（Gers 与 Schmidhuber，2000）在门里加入 "
-            "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到细胞状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
+            "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到单元状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
             "和 Keras 的 `LSTM` 都没有这些项：公式里混入它们却不加说明，描述的其实是另一个模型。**GRU**"
             "（Cho 等，2014，是对 1997 年 LSTM 的简化）有两个门：**重置门** $r_t$ 决定 $h_{t-1}$ 有多少进入候选值，"
-            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的细胞状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。"
+            "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的单元状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。"
             "PyTorch 写作 $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$，所以 $z_t = 1$ 时保持状态（相当于遗忘门的作用，"
             "在单元探索页中也用遗忘门的颜色）；Cho 等人的原文和一些书把 $z_t$ 与 $1 - z_t$ 对调。\n\n"
             "**记号。** 教科书把一个矩阵作用在拼接向量上：$f_t = \\sigma(W_f [h_{t-1}, x_t] + b_f)$。"
@@ -298,7 +298,7 @@ _LESSONS = {
             "In the explorer's **Single-unit lab** tab a pulse arrives at step 3. The first link opens the forget gate (bias 6, "
             "$f \\approx 0.998$) and closes the output gate (bias −6, $o \\approx 0.002$); the second closes the input gate (weight 0, bias −6). **Predict for each:** "
             "what will $c$ and $h$ look like after the pulse? Then open them and compare.",
-            "在单元探索页的“单个单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接打开遗忘门（偏置 6，$f \\approx 0.998$）"
+            "在单元探索页的“一维单元实验室”标签页中，第 3 步会出现一个脉冲输入。第一个链接打开遗忘门（偏置 6，$f \\approx 0.998$）"
             "并关闭输出门（偏置 −6，$o \\approx 0.002$）；"
             "第二个链接关闭输入门（权重 0，偏置 −6）。**分别预测**：脉冲之后 $c$ 和 $h$ 会是什么样？然后打开对比。",
         ),
@@ -379,7 +379,7 @@ _LESSONS = {
             "$\\partial L / \\partial h_t$ 的大小说明这一步还能从最终的损失中学到多少。\n\n"
             "梯度流页面把这个大小画在**对数坐标**上，横轴 $k$ 为距离末尾的步数（即第 $T-1-k$ 步）。指数衰减 "
             "$\\|\\partial L/\\partial h_{T-1-k}\\| \\approx C \\rho^k$ 会变成一条向下的直线，斜率为 $\\log \\rho$："
-            "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿细胞状态传递，"
+            "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿单元状态传递，"
             "只被遗忘门的值相乘，所以当遗忘门接近 1 时，曲线平缓得多。\n\n"
             "有两点要记住。第一，梯度不衰减只是让长距离学习*成为可能*，网络仍要找到有用的权重。"
             "第二，若每步的因子大于 1，直线会*向上*走，即梯度爆炸。不管有些教程怎么说，LSTM 并不能防止梯度爆炸："
@@ -440,7 +440,7 @@ _LESSONS = {
                 (
                     "Along the cell state each step contributes a factor $f_t$; a larger forget bias pushes $f_t$ "
                     "towards 1, so the product shrinks more slowly. The learning rate scales all gradients alike.",
-                    "沿细胞状态每一步贡献一个因子 $f_t$；更大的遗忘门偏置把 $f_t$ 推向 1，乘积衰减得更慢。"
+                    "沿单元状态每一步贡献一个因子 $f_t$；更大的遗忘门偏置把 $f_t$ 推向 1，乘积衰减得更慢。"
                     "学习率会把所有梯度一起缩放。",
                 ),
             ),
@@ -654,9 +654,10 @@ _LESSONS = {
             "values are the input, the next value is the target. An LSTM reads the window and a linear layer "
             "maps its last hidden state to the prediction.\n\n"
             "Three habits keep the evaluation honest. **Split by time**: train on the past, make every choice "
-            "(epochs, window, seed) on a validation part just after it, and score the test part, the future, once; "
+            "(epochs, window, seed) on a validation part just after it, then refit on training + validation with those "
+            "choices and score the test part, the future, once; "
             "never split at random, or the model sees its test points' neighbours. **Fit the scaler on the "
-            "training part only**: a Min-Max scaler fitted on the whole series already knows the future's "
+            "past only** (the training part; for the refit, training + validation): a Min-Max scaler fitted on the whole series already knows the future's "
             "minimum and maximum, a leak (many tutorials scale the whole series before they split it). **Compare with baselines**: the persistence (naive) forecast (“same as the last "
             "value”) and the seasonal naive forecast (“same as one season ago”, e.g. 12 months). A model that "
             "cannot beat them is not useful, however good its curve looks.\n\n"
@@ -666,8 +667,8 @@ _LESSONS = {
             "预测模型用**滑动窗口**把序列变成监督学习样本：前 $w$ 个值作为输入，下一个值作为目标。"
             "LSTM 读入窗口，再由线性层把最后的隐藏状态映射为预测值。\n\n"
             "三个习惯让评估保持客观。**按时间划分**：用过去训练，在紧随其后的验证部分上做所有选择（训练轮数、窗口、种子），"
-            "最后只对测试部分（未来）评分一次；绝不随机划分，否则模型会看到测试点的邻居。"
-            "**只在训练部分上拟合缩放器**：在整个序列上拟合的最小–最大缩放器已经知道了未来的最小值和最大值，"
+            "再用这些选择在训练 + 验证部分上重新训练，最后只对测试部分（未来）评分一次；绝不随机划分，否则模型会看到测试点的邻居。"
+            "**只在过去的数据上拟合缩放器**（训练部分；重新训练时为训练 + 验证部分）：在整个序列上拟合的最小–最大缩放器已经知道了未来的最小值和最大值，"
             "这是信息泄漏（很多教程先缩放整条序列，再做划分）。**与基线比较**：持续性预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
             "例如 12 个月前）。打不过它们的模型没有用处，无论曲线看起来多漂亮。\n\n"
             "误差用 MAE（平均绝对误差）和 RMSE（均方根误差，对大的偏差惩罚更重）来衡量。要预测多步时，"
@@ -676,11 +677,11 @@ _LESSONS = {
         "predict": (
             "The first link opens the forecasting page on the monthly airline-passenger series. **Predict first:** "
             "will the LSTM beat the seasonal naive baseline (same month last year) on the test part? Will its "
-            "error grow as the horizon gets longer? The second link also trains with a scaler fitted on the "
+            "error grow as the horizon gets longer (section 6 measures it on the test part)? The second link also trains with a scaler fitted on the "
             "whole series: predict whether the leak makes the test score look better or worse, and whether that number can "
             "still be trusted.",
             "第一个链接在月度航空旅客人数序列上打开时间序列预测页面。**先预测**：在测试部分，LSTM 能打败季节性朴素基线"
-            "（与去年同月相同）吗？随着预测步数变长，它的误差会增大吗？第二个链接还会用在整个序列上拟合的缩放器训练一次："
+            "（与去年同月相同）吗？随着预测步数变长，它的误差会增大吗（页面第 6 节在测试部分上测量了这一点）？第二个链接还会用在整个序列上拟合的缩放器训练一次："
             "预测这种泄漏会让测试分数看起来更好还是更差，以及这个数字还能不能信。",
         ),
         "links": [
@@ -728,10 +729,10 @@ _LESSONS = {
                 ("In a recursive multi-step forecast, the error usually…", "在递归的多步预测中，误差通常……"),
                 [
                     ("stays the same at every step", "每一步都一样"),
-                    ("shrinks with the horizon", "随步长减小"),
+                    ("shrinks with the horizon", "随预测步数增加而减小"),
                     (
                         "grows with the horizon, because predictions are fed back as inputs",
-                        "随步长增大，因为预测值被当作输入反馈回去",
+                        "随预测步数增加而增大，因为预测值被当作输入反馈回去",
                     ),
                     ("is zero after one season", "一个周期后变为零"),
                 ],

@@ -58,14 +58,14 @@ STRINGS = {
     "train.kind.gru": ("GRU", "GRU"),
     "train.kind.rnn": ("RNN", "RNN"),
     "train.embedding_size": ("Embedding size (text only)", "嵌入维度（仅文本）"),
-    "train.hidden_size": ("Hidden size", "隐藏层大小"),
+    "train.hidden_size": ("Hidden size", "隐藏维度"),
     "train.num_layers": ("Layers", "层数"),
     "train.bidirectional": ("Bidirectional", "双向"),
     "train.dropout": ("Dropout", "Dropout 比例"),
     "train.dropout_help": (
         "During training, each value of the embeddings, between layers and before the output layer is set to 0 "
         "with this probability (and the rest scaled up), so the model cannot rely on any single unit.",
-        "训练时，嵌入向量、层与层之间以及输出层之前的每个值都以此概率被置为 0（其余值相应放大），使模型不能依赖任何单个单元。",
+        "训练时，嵌入向量、层与层之间以及输出层之前的每个值都以此概率被置为 0（其余值相应放大），使模型不能依赖任何单独的一维。",
     ),
     "train.training_header": ("Training", "训练"),
     "train.optimizer": ("Optimiser", "优化器"),
@@ -97,7 +97,7 @@ STRINGS = {
     "train.current_run": ("running", "训练中"),
     "train.run_name": (
         "run {number}: {kind}, {hidden} units, seed {seed}",
-        "第 {number} 次：{kind}，{hidden} 个单元，种子 {seed}",
+        "第 {number} 次：{kind}，{hidden} 维，种子 {seed}",
     ),
     "train.compare_note": (
         "The previous run is drawn dotted, so you can compare two settings (or check that the same seed gives the same curves).",
@@ -168,8 +168,8 @@ STRINGS = {
         "the best weights.",
         "当两条曲线一起改善时，模型学到的是可以推广的规律。如果训练集损失还在下降，"
         "验证集损失却开始回升（最后一个面板中的准确率差距不断扩大），"
-        "说明模型开始死记训练样本，这就是**过拟合**。可以试试：选择真实中文评论、隐藏层大小 128、训练 30 轮。\n\n"
-        "- **Dropout** 在训练时随机把一部分值置零，使模型无法依赖少数几个单元。训练曲线会变得更抖、略差一些，"
+        "说明模型开始死记训练样本，这就是**过拟合**。可以试试：选择真实中文评论、隐藏维度 128、训练 30 轮。\n\n"
+        "- **Dropout** 在训练时随机把一部分值置零，使模型无法依赖少数几维。训练曲线会变得更抖、略差一些，"
         "而验证曲线会更贴近它：差距缩小。\n"
         "- **权重衰减**对较大的权重施加惩罚（L2），把权重拉向 0，"
         "限制模型对个别样本的拟合程度；过大则两条曲线都会变差（欠拟合）。\n"
