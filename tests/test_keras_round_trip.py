@@ -20,9 +20,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from datasets import classification as D
-from lstm_core.text import tokenise
 from lstm_core import classifier as C
 from lstm_core import export_code
+from lstm_core.text import tokenise
 from lstm_core.training import TrainConfig
 from ui import keras_files
 from ui.handoff import KEY

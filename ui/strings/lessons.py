@@ -821,7 +821,7 @@ _LESSONS = {
             "输入方式选择**一句话**，然后输入一句话：它会按你的词表切分，和 Keras 的 Tokenizer 一样"
             "（转成小写、去掉标点；词表之外的词变成 `<unk>`，页面会指出是哪些词）。页面会显示 *Keras 模型对这个输入的预测*，"
             "它只根据权重计算（服务器上不运行 Keras），并逐词展示每个门的取值。Keras 按 i、f、c、o 的顺序存放各个门，"
-            "kernel 的形状是 `(输入, 4·单元数)`；页面上记作 i、f、g、o。来自 /train 的中文词表与页面一样按字切分；"
+            "kernel 的形状是 `(输入, 4·隐藏维度)`；页面上记作 i、f、g、o。来自 /train 的中文词表与页面一样按字切分；"
             "此时标点会被当作未登录的字，所以输入时请不要带标点。\n\n"
             "**反过来：教程里的模型。** 同一个上传入口也能打开 Keras 教程中的模型：\n\n"
             "```python\n"
@@ -853,7 +853,7 @@ _LESSONS = {
             "**大小。** 模型文件最大 32 MB，词表最大 12 MB。用 Adam 执行 `model.fit` 之后保存的模型，"
             "除了权重，还为每个权重保存了 Adam 的两个滑动平均值，所以文件大约是权重的三倍：上面的模型有 141 万个参数，"
             "按 float32 计为 5.6 MB，文件约 17 MB。单元探索页从不读取优化器的部分。模型本身的词表最多 20,000 个词，"
-            "每个循环层最多 256 个单元，最多 4 个循环层。",
+            "每个循环层最多 256 维，最多 4 个循环层。",
         ),
         "predict": (
             "The first link opens /train with an LSTM on the negation sentences: train it, get the code, train it "
@@ -899,7 +899,7 @@ _LESSONS = {
                 (
                     "A Keras LSTM reading 128-wide embeddings with 128 units has a kernel of shape (128, 512). "
                     "Which columns belong to the forget gate?",
-                    "一个读入 128 维嵌入、有 128 个单元的 Keras LSTM，其 kernel 形状为 (128, 512)。哪些列属于遗忘门？",
+                    "一个读入 128 维嵌入、隐藏维度为 128 的 Keras LSTM，其 kernel 形状为 (128, 512)。哪些列属于遗忘门？",
                 ),
                 [
                     ("Columns 0 to 127", "第 0 到 127 列"),
@@ -912,7 +912,7 @@ _LESSONS = {
                     "(128 here): the input gate first, the forget gate second. PyTorch stores the transpose, "
                     "(4·units, input), in the same order, which is how the explorer reads it.",
                     "Keras 沿 kernel 的列按 i、f、c、o 的顺序排列 LSTM 的门，每块宽度为一个门（这里是 128）："
-                    "输入门在前，遗忘门第二。PyTorch 存放的是它的转置 (4·单元数, 输入)，门的顺序相同，"
+                    "输入门在前，遗忘门第二。PyTorch 存放的是它的转置 (4·隐藏维度, 输入)，门的顺序相同，"
                     "单元探索页就是这样读取的。",
                 ),
             ),
