@@ -28,7 +28,7 @@ nonlin = ui.choice("act", "gradient_flow.nonlinearity", E.NONLINEARITIES, "tanh"
 seed = ui.number("seed", "app.seed", 0, 10_000, 0, advanced=True, where=c3)
 ui.show_notes()
 
-names = {m: t(f"gradient_flow.model.{m}") for m in (*E.MODELS, "lstm_fb0")}
+names = {m: t(f"gradient_flow.model.{m}") for m in (*E.PROFILE_MODELS, "lstm_fb0")}
 try:
     flow = E.FlowSettings(seq_len, hidden, 4, scale, nonlin or "tanh", init, forget_bias, seed)
     A = S.analysis(flow)
@@ -115,7 +115,7 @@ else:
 
 st.subheader(t("gradient_flow.live_header"))
 l1, l2, l3, l4 = st.columns(4)
-live_model = ui.choice("live_model", "gradient_flow.live_model", E.MODELS, "lstm", "gradient_flow.model.{}", where=l1)
+live_model = ui.choice("live_model", "gradient_flow.live_model", E.PROFILE_MODELS, "lstm", "gradient_flow.model.{}", where=l1)
 live_T = ui.slider("live_T", "gradient_flow.live_T", 2, S.LIVE_MAX_LEN, 50, where=l2)
 live_steps = ui.slider("live_steps", "gradient_flow.live_steps", 100, S.LIVE_MAX_STEPS, 3000, step=100, where=l3)
 live_fb = ui.slider("live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, where=l4, disabled=live_model != "lstm")

@@ -77,6 +77,8 @@ STRINGS = {
     "gradient_flow.model.lstm": ("LSTM", "LSTM"),
     "gradient_flow.model.gru": ("GRU", "GRU"),
     "gradient_flow.model.lstm_fb0": ("LSTM, forget bias 0", "LSTM（遗忘门偏置 0）"),
+    "gradient_flow.model.lstm1997": ("LSTM of 1997 (no forget gate)", "1997 年的 LSTM（无遗忘门）"),
+    "gradient_flow.model.cifg": ("Coupled-gate LSTM (CIFG)", "耦合门 LSTM（CIFG）"),
     "gradient_flow.ratio_of": ("{model}: gradient ratio", "{model}：梯度比"),
     "gradient_flow.ratio_help": (
         "‖∂L/∂h₀‖ / ‖∂L/∂h₍T−1₎‖ (step T − 1 is the last one): the share of the gradient at the last step that "

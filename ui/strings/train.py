@@ -57,6 +57,8 @@ STRINGS = {
     "train.kind.lstm": ("LSTM", "LSTM"),
     "train.kind.gru": ("GRU", "GRU"),
     "train.kind.rnn": ("RNN", "RNN"),
+    "train.kind.lstm1997": ("LSTM 1997", "LSTM 1997"),
+    "train.kind.cifg": ("CIFG", "CIFG"),
     "train.embedding_size": ("Embedding size (text only)", "嵌入维度（仅文本）"),
     "train.hidden_size": ("Hidden size", "隐藏层大小"),
     "train.num_layers": ("Layers", "层数"),
