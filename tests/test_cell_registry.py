@@ -192,3 +192,13 @@ def test_the_1997_cell_state_keeps_growing_where_the_forget_gate_holds_it(preset
         assert all(a < b for a, b in zip(quarters, quarters[1:], strict=False)), quarters  # grows with t
         assert old[-1] > 4 * old[0] and old[-1] > 3 * new.max()
         assert new.max() < 1  # the forget gate keeps the LSTM's c near the range of one step's write
+
+
+@pytest.mark.parametrize("kind", cells.COMPARED)
+@pytest.mark.parametrize(("layers", "bidirectional"), [(1, False), (2, True)])
+def test_train_counts_the_weights_the_variant_has(kind, layers, bidirectional):
+    """/train's parameter caption, against the layer it trains (three blocks each: a quarter fewer than the LSTM)."""
+    layer = CellLayer(kind, 7, 5, num_layers=layers, bidirectional=bidirectional)
+    count = classifier.recurrent_parameter_count(kind, 7, 5, layers, bidirectional)
+    assert count == sum(p.numel() for p in layer.parameters())
+    assert 4 * count == 3 * classifier.recurrent_parameter_count("lstm", 7, 5, layers, bidirectional)

@@ -116,7 +116,7 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         recorder = random_recorder(s.kind, x.shape[1], s.hidden, num_layers=s.layers, seed=s.seed)
         if seq.kind == "text":
             notes.append(("explorer.note_random_text", {"dim": si.EMBED_DIM}))
-        if f"explorer.note_kind.{s.kind}" in STRINGS:  # what a historical variant shows (the 1997 LSTM, CIFG)
+        if kind_text("note", s.kind, s.lang):  # what a historical variant shows (the 1997 LSTM, CIFG)
             notes.append((f"explorer.note_kind.{s.kind}", {}))
     trace = recorder.record(x)
     x_display = x[:, 0] if x.shape[1] == 1 else None
@@ -146,6 +146,12 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
     if x.shape[1] != model.recorder.input_size:
         raise UserInputError("explorer.err_input_size", got=x.shape[1], expected=model.recorder.input_size)
     return model.recorder, x, labels
+
+
+def kind_text(topic: str, kind: str, lang: str) -> str | None:
+    """A sentence about one kind where it has one, e.g. "explorer.whatif_kind.cifg" (None otherwise)."""
+    key = f"explorer.{topic}_kind.{kind}"
+    return translate(key, lang) if key in STRINGS else None
 
 
 def kind_name(kind: str, lang: str) -> str:

@@ -65,8 +65,8 @@ STRINGS = {
     "explorer.variant.peephole": ("Peephole LSTM", "窥视孔 LSTM"),
     "explorer.variant.gru": ("GRU", "GRU"),
     "explorer.variant.rnn_tanh": ("Vanilla RNN (tanh)", "普通 RNN（tanh）"),
-    "explorer.variant.lstm1997": ("LSTM of 1997 (no forget gate)", "1997 年的 LSTM（无遗忘门）"),
-    "explorer.variant.cifg": ("Coupled-gate LSTM (CIFG: i = 1 − f)", "耦合门 LSTM（CIFG：i = 1 − f）"),
+    "explorer.variant.lstm1997": ("LSTM 1997 (no forget gate)", "1997 年 LSTM（无遗忘门）"),
+    "explorer.variant.cifg": ("CIFG LSTM (i = 1 − f)", "CIFG LSTM（i = 1 − f）"),
     "explorer.hidden": ("Hidden units per layer", "每层隐藏单元数"),
     "explorer.layers": ("Layers", "层数"),
     "explorer.trigger": ("Trigger token", "触发词"),
@@ -233,6 +233,16 @@ STRINGS = {
         "(see the cell-state heatmap), which is why Gers et al. added the forget gate in 2000.",
         "1997 年的 LSTM 没有遗忘门，cₜ = cₜ₋₁ + iₜ·gₜ 只加不减：输入越长，|c| 越大（看细胞状态的热力图），"
         "所以 Gers 等人在 2000 年加上了遗忘门。",
+    ),
+    "explorer.whatif_kind.lstm1997": (
+        "This cell has no forget gate: it already is the accumulator that clamping f to 1 makes of an LSTM. "
+        "Close its input gate and c stays at 0.",
+        "这个单元没有遗忘门：它本身就是把 LSTM 的 f 固定为 1 后得到的累加器。关闭输入门，c 就一直是 0。",
+    ),
+    "explorer.whatif_kind.cifg": (
+        "Here iₜ = 1 − fₜ, so clamping f moves i too: f = 1 freezes c (nothing is written), "
+        "f = 0 replaces c with g at every step.",
+        "这里 iₜ = 1 − fₜ，所以固定 f 也会改变 i：f = 1 时 c 冻结（什么都不写入），f = 0 时每一步都用 g 替换 c。",
     ),
     "explorer.note_kind.cifg": (
         "In the coupled-gate LSTM the input gate is iₜ = 1 − fₜ: a unit writes exactly as much as it forgets. "
