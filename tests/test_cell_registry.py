@@ -202,3 +202,22 @@ def test_train_counts_the_weights_the_variant_has(kind, layers, bidirectional):
     count = classifier.recurrent_parameter_count(kind, 7, 5, layers, bidirectional)
     assert count == sum(p.numel() for p in layer.parameters())
     assert 4 * count == 3 * classifier.recurrent_parameter_count("lstm", 7, 5, layers, bidirectional)
+
+
+@pytest.mark.trains
+@pytest.mark.parametrize("kind", cells.COMPARED)
+def test_the_live_adding_run_trains_the_variants(kind):
+    """/gradient-flow's live run offers them: a short run on the adding problem moves the loss and
+    stays finite (a robust property, on any CPU)."""
+    settings = experiments.AddingSettings(seq_len=10, hidden_size=8, batch_size=16, steps=60, eval_every=20, test_size=64)
+    run = experiments.train_adding(kind, settings)
+    assert run.steps == [20, 40, 60] and np.all(np.isfinite(run.test_mse))
+    assert run.train_mse[-1] < run.train_mse[0]
+
+
+def test_the_forget_bias_setting_reaches_the_cifg_forget_gate():
+    s = experiments.FlowSettings(hidden_size=3, forget_bias=2.5)
+    w = experiments.flow_recorder("cifg", s).layers[0][0]
+    np.testing.assert_array_equal(w.b_ih[:3] + w.b_hh[:3], 2.5)  # CIFG's order f, g, o: f's rows first
+    w = experiments.flow_recorder("lstm1997", s).layers[0][0]
+    assert not np.any(w.b_ih == 2.5)  # no forget gate to set
