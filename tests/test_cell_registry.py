@@ -221,3 +221,14 @@ def test_the_forget_bias_setting_reaches_the_cifg_forget_gate():
     np.testing.assert_array_equal(w.b_ih[:3] + w.b_hh[:3], 2.5)  # CIFG's order f, g, o: f's rows first
     w = experiments.flow_recorder("lstm1997", s).layers[0][0]
     assert not np.any(w.b_ih == 2.5)  # no forget gate to set
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("T", [50, 100, 300])
+def test_the_1997_lstm_keeps_its_gradient_where_the_lstm_loses_it(seed, T):
+    """gradient_flow.flow_caption: "the LSTM of 1997 ... passes the gradient back with factor 1, so its line stays high"."""
+    profiles = experiments.gradient_profiles(experiments.FlowSettings(seq_len=T, seed=seed))
+    ratio = {m: p[0] / p[-1] for m, p in profiles.items()}
+    assert ratio["lstm1997"] > 1e-6
+    assert ratio["lstm1997"] > 1e3 * max(ratio["lstm"], ratio["cifg"], ratio["gru"], ratio["rnn"])

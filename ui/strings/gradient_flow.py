@@ -102,10 +102,13 @@ STRINGS = {
         "The x axis counts steps back from the end: k = 0 is the last step ({last}), where the loss is computed; k = {last} "
         "is step 0. A vanishing gradient is a line going down from left to right, and a straight line on this log scale "
         "means the same factor is lost at every step; a line going up means an exploding gradient. Gaps mean the value "
-        "fell below 10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}.",
+        "fell below 10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}. The LSTM of 1997 has no forget gate: its c "
+        "passes the gradient back with factor 1 (the “constant error carousel”), so its line stays high; the price is a "
+        "cell state that grows without bound on a long input (see it in the explorer).",
         "横轴是距离末尾的步数：k = 0 是最后一步（第 {last} 步），损失在这里计算；k = {last} 是第 0 步。梯度消失表现为一条"
         "从左往右向下的线；在对数坐标下，直线意味着每一步都损失相同的比例；向上的线意味着梯度爆炸。"
-        "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。",
+        "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。1997 年的 LSTM 没有遗忘门：它的 c 以系数 1 "
+        "把梯度传回去（“恒定误差传送带”），所以它的线一直很高；代价是输入很长时细胞状态会无限增长（可在单元探索页中看到）。",
     ),
     # --- section 2
     "gradient_flow.why_header": ("2. Why: the factor of each step", "2. 原因：每一步的因子"),
