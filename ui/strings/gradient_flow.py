@@ -4,11 +4,12 @@ STRINGS = {
         "Every tutorial says that the LSTM *solves the vanishing gradient problem*. Here you can see it and measure it. "
         "Training needs the gradient of the loss with respect to each earlier hidden state, ‖∂L/∂hₜ‖: if almost nothing "
         "of it reaches step t, the network cannot learn to use what it saw at step t. The same input sequence is fed "
-        "to a vanilla RNN, an LSTM and a GRU, and the loss L is the sum of the components of the last hidden state "
+        "to a vanilla RNN, an LSTM and a GRU (and, in the first chart, two historical LSTMs: the 1997 one without a forget "
+        "gate and the coupled-gate CIFG), and the loss L is the sum of the components of the last hidden state "
         "(at step T − 1, counting from 0).",
         "几乎每篇教程都说 LSTM *解决了梯度消失问题*。在这里你可以亲眼看到，并亲手测量。训练时需要损失对每个较早隐藏状态的梯度 "
         "‖∂L/∂hₜ‖：如果几乎没有梯度能传回第 t 步，网络就学不会利用它在第 t 步看到的信息。我们把同一条输入序列分别送入普通 RNN、"
-        "LSTM 和 GRU，损失 L 取最后一个隐藏状态（第 T − 1 步，从 0 开始计数）各分量之和。",
+        "LSTM 和 GRU（第一张图里还有两个历史上的 LSTM：没有遗忘门的 1997 年版本和耦合门的 CIFG），损失 L 取最后一个隐藏状态（第 T − 1 步，从 0 开始计数）各分量之和。",
     ),
     "gradient_flow.explain_header": ("What to look for, and experiments to try", "看点与建议的实验"),
     "gradient_flow.explain": (
