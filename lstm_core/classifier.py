@@ -3,7 +3,8 @@
 
 Everything random comes from the run's seed through the model's own generators (weights, dropout
 masks), so the same seed reproduces a run exactly and two learners never share random state.
-The recurrent part stays a stack of fused `torch.nn.RNN/LSTM/GRU` modules so `recorder()` can hand
+The recurrent part is a stack of fused `torch.nn.RNN/LSTM/GRU` modules (or `CellLayer`s for the
+variants torch lacks) so `recorder()` can hand
 the trained weights to the explorer (lstm_core.from_torch).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import torch
@@ -18,11 +20,14 @@ from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence
 
 from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, build_vocab, pad_for_model, tokenise
 
-from . import metrics
+from . import cells, metrics
 from .errors import UserInputError
 from .recorder import Recorder, from_torch
+from .torch_cells import CellLayer
 
-KINDS = ("lstm", "gru", "rnn")
+# The classic three as torch.nn builds them, then the registered variants (run by torch_cells.CellLayer).
+RECORDER_KIND = {"lstm": "lstm", "gru": "gru", "rnn": "rnn_tanh", **{kind: kind for kind in cells.COMPARED}}
+KINDS = tuple(RECORDER_KIND)
 
 # Caps so that one learner's run cannot take the shared 2-core server for minutes.
 LIMITS = {
@@ -41,7 +46,7 @@ class ClassifierConfig:
     num_classes: int
     vocab_size: int | None = None  # text: tokens are looked up in an embedding of this size
     input_features: int | None = None  # sequences: the feature vectors go straight into the RNN
-    kind: str = "lstm"  # "rnn" (tanh), "lstm" or "gru"
+    kind: str = "lstm"  # one of KINDS: "rnn" (tanh), "lstm", "gru", or a registered variant
     embedding_size: int = 32  # a token's vector length (text only)
     hidden_size: int = 32  # units per direction
     num_layers: int = 1
@@ -50,7 +55,8 @@ class ClassifierConfig:
     seed: int = 0
 
 
-GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}  # weight blocks per layer: LSTM i, f, g, o; GRU r, z, n
+# weight blocks per layer: LSTM i, f, g, o; GRU r, z, n; RNN one; the 1997 LSTM and the CIFG three
+GATE_BLOCKS = {name: cells.spec(kind).gate_blocks for name, kind in RECORDER_KIND.items()}
 
 
 def recurrent_parameter_count(kind: str, input_size: int, hidden: int, layers: int = 1, bidirectional: bool = False) -> int:
@@ -89,7 +95,8 @@ class SequenceClassifier(torch.nn.Module):
             # trace exactly the vectors the model reads
             self.embedding = None
             width = config.input_features
-        cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}[config.kind]
+        torch_module = cells.spec(RECORDER_KIND[config.kind]).torch_module
+        cls = getattr(torch.nn, torch_module) if torch_module else partial(CellLayer, RECORDER_KIND[config.kind])
         directions = 2 if config.bidirectional else 1
         # one single-layer module per layer: nn.LSTM's own inter-layer dropout would draw from the
         # process-wide RNG, ours draws from the run's generator

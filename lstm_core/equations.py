@@ -1,7 +1,7 @@
 """The LaTeX of every cell equation, kept in one place.
 
-The cells in `cells.py` compute exactly these lines, in this order, and the pages render these very
-strings, so what a learner reads is what the code runs (PyTorch's conventions throughout).
+The cells in `cells.py` compute exactly these lines, in this order (each kind's CellSpec holds its
+dict), and the pages render these very strings, so what a learner reads is what the code runs (PyTorch's conventions throughout).
 """
 
 LSTM = {
@@ -21,6 +21,25 @@ PEEPHOLE = {
     "c": r"c_t = f_t \odot c_{t-1} + i_t \odot g_t",
     "o": r"o_t = \sigma(W_{io} x_t + W_{ho} h_{t-1} + w_{co} \odot c_t + b_o)",
     "h": r"h_t = o_t \odot \tanh(c_t)",
+}
+
+# Hochreiter & Schmidhuber 1997: no forget gate, the cell state only adds (the "constant error carousel").
+LSTM_1997 = {
+    "i": LSTM["i"],
+    "g": LSTM["g"],
+    "o": LSTM["o"],
+    "c": r"c_t = c_{t-1} + i_t \odot g_t",
+    "h": LSTM["h"],
+}
+
+# Greff et al. 2017's coupled input-forget gate: the cell writes exactly as much as it forgets.
+CIFG = {
+    "f": LSTM["f"],
+    "i": r"i_t = 1 - f_t",
+    "g": LSTM["g"],
+    "o": LSTM["o"],
+    "c": LSTM["c"],
+    "h": LSTM["h"],
 }
 
 GRU = {
@@ -46,13 +65,4 @@ RNN_TANH = {
 RNN_RELU = {
     "a": RNN_TANH["a"],
     "h": r"h_t = \max(0, a_t)",
-}
-
-BY_KIND = {
-    "lstm": LSTM,
-    "peephole": PEEPHOLE,
-    "gru": GRU,
-    "gru_reset_before": GRU_RESET_BEFORE,
-    "rnn_tanh": RNN_TANH,
-    "rnn_relu": RNN_RELU,
 }

@@ -14,12 +14,14 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from . import cells
 from .adding import adding_problem
 from .errors import UserInputError
 from .gradients import gradient_flow
 from .recorder import Recorder, random_recorder, to_torch
 
 MODELS = ("rnn", "lstm", "gru")
+PROFILE_MODELS = MODELS + cells.COMPARED  # the historical variants join the gradient profile and the live run
 INITS = ("default", "orthogonal", "scaled")
 NONLINEARITIES = ("tanh", "relu")
 MAX_SEQ_LEN = 1000
@@ -66,9 +68,10 @@ def _recurrent_block(init, H, rng):
 
 
 def flow_recorder(model: str, s: FlowSettings, input_size: int | None = None, dtype=np.float64) -> Recorder:
-    """The model `model` ("rnn", "lstm", "gru") drawn from the seed, with the settings' recurrent
+    """The model `model` (one of PROFILE_MODELS) drawn from the seed, with the settings' recurrent
     initialisation, scale and forget-gate bias. float64 by default so tiny gradients do not underflow."""
-    kind = {"rnn": "rnn_" + s.nonlinearity, "lstm": "lstm", "gru": "gru"}[model]
+    kind = "rnn_" + s.nonlinearity if model == "rnn" else model
+    spec = cells.spec(kind)
     I = s.input_size if input_size is None else input_size
     rec = random_recorder(kind, I, s.hidden_size, seed=s.seed, dtype=dtype)
     w = rec.layers[0][0]
@@ -78,9 +81,10 @@ def flow_recorder(model: str, s: FlowSettings, input_size: int | None = None, dt
         blocks = [_recurrent_block(s.init, H, rng) for _ in range(w.W_hh.shape[0] // H)]
         w.W_hh = np.concatenate(blocks).astype(dtype)  # (G*H, H)
     w.W_hh = (w.W_hh * s.weight_scale).astype(dtype)
-    if model == "lstm":  # gate order i, f, g, o: the forget gate's rows are [H:2H]
-        w.b_ih[H : 2 * H] = s.forget_bias
-        w.b_hh[H : 2 * H] = 0.0
+    if "f" in spec.blocks:  # the forget gate's rows: [H:2H] in the LSTM's order i, f, g, o
+        rows = slice(spec.blocks.index("f") * H, (spec.blocks.index("f") + 1) * H)
+        w.b_ih[rows] = s.forget_bias
+        w.b_hh[rows] = 0.0
     return rec
 
 
@@ -93,7 +97,7 @@ def gradient_profiles(s: FlowSettings) -> dict:
     """{model: ‖dL/dh_t‖ (T,)} with L = Σ h_{T-1}: how much of the loss reaches each step."""
     s.validate()
     x = flow_input(s)
-    return {m: gradient_flow(flow_recorder(m, s), x) for m in MODELS}
+    return {m: gradient_flow(flow_recorder(m, s), x) for m in PROFILE_MODELS}
 
 
 def spectral_radius(s: FlowSettings) -> float:

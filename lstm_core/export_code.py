@@ -8,6 +8,7 @@ splits exactly as the page encoded them, so the script trains the same model on 
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import forecasting
+from . import cells, classifier, forecasting
 from .classifier import Prepared
 from .forecasting import ForecastConfig
 from .training import TrainConfig
@@ -43,8 +44,43 @@ def fill(name: str, values: dict) -> str:
     return text
 
 
+CELL_BLOCK = re.compile(r"^# --- Cell equations.*?^# --- end of cell equations$", re.M | re.S)
+
+
+def cell_code(kind: str) -> str:
+    """The equations of a /train kind torch.nn has no module for, as the page ran them: the very
+    step function of `cells.py` (its source), on torch operations."""
+    spec = cells.spec(classifier.RECORDER_KIND[kind])
+    blocks = [
+        "# --- Cell equations: LSTM Lab's own for this KIND (torch.nn has no module for it), as the page ran them",
+        f"GATE_BLOCKS = {spec.gate_blocks}  # weight blocks stacked in W_ih and W_hh: {', '.join(spec.blocks)}",
+        inspect.getsource(cells.TorchOps).strip(),
+        "NumpyOps = TorchOps  # the step's default operations: in this script they act on torch tensors",
+        inspect.getsource(cells._as_is).strip(),
+        inspect.getsource(cells.split).strip(),
+        inspect.getsource(spec.step).strip(),
+        f"def cell_step(xw, h, c, W_hh, b_hh):\n    return {spec.step.__name__}(xw, h, c, W_hh, b_hh, ops=TorchOps)",
+        "# --- end of cell equations",
+    ]
+    return "\n\n\n".join(blocks)
+
+
+def keras_has(kind: str) -> bool:
+    """The Keras twin exists for the kinds Keras has a layer for (LSTM, GRU, SimpleRNN)."""
+    return cells.spec(classifier.RECORDER_KIND[kind]).torch_module is not None
+
+
 def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -> str:
     """A classifier script (`name`: PyTorch or Keras) with the run's settings."""
+    text = _script(model_settings, config, name)
+    if name == SCRIPT_NAME and not keras_has(model_settings["kind"]):
+        text, count = CELL_BLOCK.subn(lambda m: cell_code(model_settings["kind"]), text)
+        if count != 1:
+            raise ValueError("the template has no single cell-equations block")
+    return text
+
+
+def _script(model_settings: dict, config: TrainConfig, name: str) -> str:
     return fill(
         name,
         {
@@ -116,10 +152,11 @@ def data_npz(prepared: Prepared) -> bytes:
 
 
 def bundle(prepared: Prepared, model_settings: dict, config: TrainConfig) -> bytes:
-    """The zip: the PyTorch script, its Keras twin and data.npz."""
+    """The zip: the PyTorch script, its Keras twin (for the kinds Keras has) and data.npz."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(SCRIPT_NAME, script(model_settings, config))
-        z.writestr(KERAS_SCRIPT_NAME, script(model_settings, config, KERAS_SCRIPT_NAME))
+        if keras_has(model_settings["kind"]):
+            z.writestr(KERAS_SCRIPT_NAME, script(model_settings, config, KERAS_SCRIPT_NAME))
         z.writestr("data.npz", data_npz(prepared))
     return buffer.getvalue()

@@ -14,13 +14,9 @@ import numpy as np
 from . import cells
 from .recorder import Recorder, from_torch
 
-# The kinds whose backward pass is written here, with σ gates (Keras models opened in the explorer may
-# have others: they never reach gradient flow, and if one did it must fail loudly, not as an RNN).
-BACKWARD_KINDS = ("lstm", "peephole", "gru", "rnn_tanh", "rnn_relu")
-
 
 def _check(recorder: Recorder):
-    if recorder.kind not in BACKWARD_KINDS:  # e.g. Cho et al.'s GRU: no hand-written backward for it
+    if cells.spec(recorder.kind).backward is None:  # e.g. Cho et al.'s GRU, opened from Keras only
         raise ValueError(f"no gradient flow for cell kind {recorder.kind!r}")
     if recorder.gate_activation != "sigmoid":
         raise ValueError(f"no gradient flow with {recorder.gate_activation} gates")
@@ -95,42 +91,14 @@ def hidden_gradients(recorder: Recorder, trace) -> np.ndarray:
     _check(recorder)
     w = recorder.layers[-1][0]
     rec = trace.records[-1][0]
-    kind, W_hh, H = recorder.kind, w.W_hh, w.hidden_size
-    T, B, _ = rec["h"].shape
+    backward = cells.spec(recorder.kind).backward
+    T, B, H = rec["h"].shape
     grads = np.empty((T, B, H), rec["h"].dtype)
     dh = np.ones((B, H), grads.dtype)  # dL/dh_{T-1}
-    dc = np.zeros_like(dh)  # dL/dc_t through c_{t+1} (LSTM)
-    if kind == "gru":  # the candidate's recurrent term W_hn h_{t-1} + b_hn, which r_t multiplies
-        h_prev = np.concatenate([np.zeros((1, B, H), grads.dtype), rec["h"][:-1]])
-        hn = h_prev @ W_hh[2 * H :].T + w.b_hh[2 * H :]
+    dc = np.zeros_like(dh)  # dL/dc_t through c_{t+1} (cells with a cell state)
     for t in range(T - 1, -1, -1):
         grads[t] = dh
         if t == 0:
             break
-        if kind in ("lstm", "peephole"):
-            i, f, g, o, c = (rec[q][t] for q in ("i", "f", "g", "o", "c"))
-            c_prev = rec["c"][t - 1]
-            tc = np.tanh(c)
-            dzo = dh * tc * o * (1 - o)  # h_t = o_t ⊙ tanh(c_t)
-            dc = dc + dh * o * (1 - tc**2)
-            if kind == "peephole":
-                dc = dc + dzo * w.peep[2]  # z_o reads the new c_t
-            dzi = dc * g * i * (1 - i)  # c_t = f_t ⊙ c_{t-1} + i_t ⊙ g_t
-            dzf = dc * c_prev * f * (1 - f)
-            dzg = dc * i * (1 - g**2)
-            dh = np.concatenate([dzi, dzf, dzg, dzo], axis=1) @ W_hh  # every gate read h_{t-1} through W_hh
-            dc = dc * f
-            if kind == "peephole":
-                dc = dc + dzi * w.peep[0] + dzf * w.peep[1]  # z_i, z_f read c_{t-1}
-        elif kind == "gru":
-            r, z, n = rec["r"][t], rec["z"][t], rec["n"][t]
-            dan = dh * (1 - z) * (1 - n**2)  # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}, n_t = tanh(a_n)
-            dar = dan * hn[t] * r * (1 - r)  # a_n = W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn)
-            daz = dh * (h_prev[t] - n) * z * (1 - z)
-            dh = dh * z + np.concatenate([dar, daz, dan * r], axis=1) @ W_hh
-        elif kind in ("rnn_tanh", "rnn_relu"):
-            slope = 1 - rec["h"][t] ** 2 if kind == "rnn_tanh" else (rec["a"][t] > 0)  # φ'(a_t)
-            dh = (dh * slope) @ W_hh  # dL/dh_{t-1} = J_tᵀ dL/dh_t, J_t = diag(φ'(a_t)) W_hh
-        else:
-            raise cells.unknown_kind(kind, "backpropagation through time")
+        dh, dc = backward(rec, t, w, dh, dc)
     return grads

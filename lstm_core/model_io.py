@@ -82,7 +82,7 @@ def save(
         for d, w in enumerate(directions):
             for name in WEIGHT_NAMES:
                 arrays[_weight_key(k, d, name)] = np.asarray(getattr(w, name))
-            if recorder.kind == "peephole":
+            if cells.spec(recorder.kind).peepholes:
                 for name, value in zip(PEEP_NAMES, w.peep, strict=True):
                     arrays[_weight_key(k, d, name)] = np.asarray(value)
     if embedding is not None:
@@ -251,7 +251,7 @@ def _string_list(value, limit: int, name: str) -> list:
 def _build(meta: dict, arrays: dict) -> ModelFile:
     kind, H, L = meta["kind"], meta["hidden_size"], meta["num_layers"]
     D = 2 if meta["bidirectional"] else 1
-    G = cells.GATE_BLOCKS[kind]
+    G = cells.spec(kind).gate_blocks
     expected = {}
     for k in range(L):
         n_in = meta["input_size"] if k == 0 else H * D
@@ -264,7 +264,7 @@ def _build(meta: dict, arrays: dict) -> ModelFile:
                     _weight_key(k, d, "b_hh"): (G * H,),
                 }
             )
-            if kind == "peephole":
+            if cells.spec(kind).peepholes:
                 expected.update({_weight_key(k, d, name): (H,) for name in PEEP_NAMES})
     weights = {name: a for name, a in arrays.items() if name not in ("embedding", "scale")}
     if set(weights) != set(expected):
@@ -304,7 +304,7 @@ def _build(meta: dict, arrays: dict) -> ModelFile:
                 w(k, d, "W_hh"),
                 w(k, d, "b_ih"),
                 w(k, d, "b_hh"),
-                tuple(w(k, d, name) for name in PEEP_NAMES) if kind == "peephole" else None,
+                tuple(w(k, d, name) for name in PEEP_NAMES) if cells.spec(kind).peepholes else None,
             )
             for d in range(D)
         ]

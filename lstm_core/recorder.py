@@ -15,7 +15,7 @@ import pandas as pd
 from . import cells
 from .fast_lstm import record_lstm
 
-KINDS = tuple(cells.QUANTITIES)
+KINDS = cells.KINDS
 
 
 @dataclass
@@ -113,8 +113,7 @@ class Recorder:
     gate_activation: str = "sigmoid"  # one of cells.GATE_OPS: Keras models may use hard_sigmoid for the gates
 
     def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {KINDS}, not {self.kind!r}")
+        cells.spec(self.kind)  # an unknown kind fails here, at once
         if self.gate_activation not in cells.GATE_OPS:
             raise ValueError(f"gate_activation must be one of {tuple(cells.GATE_OPS)}, not {self.gate_activation!r}")
 
@@ -166,19 +165,20 @@ class Recorder:
                 recs.append({q: v[::-1] if d == 1 else v for q, v in rec.items()})
             records.append(recs)
             layer_input = np.concatenate([r["h"] for r in recs], axis=-1) if D == 2 else recs[0]["h"]
-        return Trace(self.kind, records, cells.QUANTITIES[self.kind])
+        return Trace(self.kind, records, cells.spec(self.kind).quantities)
 
     def _run(self, w: CellWeights, x, h, c, fix):
         ops = cells.GATE_OPS[self.gate_activation]
         if self.kind == "lstm" and fix is None and ops is cells.NumpyOps:
             return record_lstm(x, w.W_ih, w.W_hh, w.b_ih, w.b_hh, h, c)
         T, B, _ = x.shape
-        names = cells.QUANTITIES[self.kind]
+        spec = cells.spec(self.kind)
+        names = spec.quantities
         out = {q: np.empty((T, B, w.hidden_size), self.dtype) for q in names}
         xw = x @ w.W_ih.T + w.b_ih  # (T, B, G*H): every step's input projection in one product
         W_hh = np.ascontiguousarray(w.W_hh)
         for t in range(T):
-            step = cells.step(self.kind, xw[t], h, c, W_hh, w.b_hh, ops=ops, peep=w.peep, what_if=fix)
+            step = spec.step(xw[t], h, c, W_hh, w.b_hh, ops=ops, peep=w.peep, what_if=fix)
             h, c = step["h"], step.get("c", c)
             for q in names:
                 out[q][t] = step[q]
@@ -196,6 +196,10 @@ def _as_state(s, B, dtype):
 def _torch_kind(module) -> str:
     import torch
 
+    from .torch_cells import CellLayer
+
+    if isinstance(module, CellLayer):
+        return module.kind
     if isinstance(module, torch.nn.LSTM):
         if module.proj_size:
             raise ValueError("LSTMs with proj_size are not supported")
@@ -233,27 +237,26 @@ def _np_dtype(module):
 
 
 def to_torch(recorder: Recorder):
-    """The fused torch.nn module with the recorder's weights (peephole LSTMs have none)."""
+    """The torch module with the recorder's weights: the fused torch.nn one where torch has the cell,
+    else a `CellLayer` running the cell's own equations (the kinds /train offers)."""
     import torch
 
-    if recorder.kind in ("peephole", "gru_reset_before"):
-        raise ValueError(f"torch.nn has no {recorder.kind} cell")
+    from .torch_cells import CellLayer
+
+    spec = cells.spec(recorder.kind)
     if recorder.gate_activation != "sigmoid":
         raise ValueError("torch.nn's gates are sigmoids, not " + recorder.gate_activation)
-    modules = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn_tanh": torch.nn.RNN, "rnn_relu": torch.nn.RNN}
-    if recorder.kind not in modules:
-        raise cells.unknown_kind(recorder.kind, "a torch.nn module")
-    cls = modules[recorder.kind]
-    kwargs = {"nonlinearity": recorder.kind[4:]} if cls is torch.nn.RNN else {}
-    module = cls(
-        recorder.input_size,
-        recorder.hidden_size,
-        num_layers=recorder.num_layers,
-        bidirectional=recorder.bidirectional,
-        batch_first=recorder.batch_first,
-        dtype=torch.float64 if recorder.dtype == np.float64 else torch.float32,
-        **kwargs,
+    if spec.torch_module is None and not spec.compared:
+        raise ValueError(f"torch.nn has no {recorder.kind} cell")
+    dtype = torch.float64 if recorder.dtype == np.float64 else torch.float32
+    shape = dict(
+        num_layers=recorder.num_layers, bidirectional=recorder.bidirectional, batch_first=recorder.batch_first, dtype=dtype
     )
+    if spec.torch_module is None:
+        module = CellLayer(recorder.kind, recorder.input_size, recorder.hidden_size, **shape)
+    else:
+        kwargs = {"nonlinearity": recorder.kind[4:]} if spec.torch_module == "RNN" else {}
+        module = getattr(torch.nn, spec.torch_module)(recorder.input_size, recorder.hidden_size, **shape, **kwargs)
     with torch.no_grad():
         for k, dirs in enumerate(recorder.layers):
             for d, w in enumerate(dirs):
@@ -268,7 +271,7 @@ def random_recorder(kind, input_size, hidden_size, num_layers=1, bidirectional=F
     """A seeded random model, drawn as PyTorch draws it (U(-1/√H, 1/√H)) but from its own generator,
     so one learner's seed never touches another's random state."""
     rng = np.random.default_rng(seed)
-    G, bound = cells.GATE_BLOCKS[kind], 1.0 / np.sqrt(hidden_size)
+    G, bound = cells.spec(kind).gate_blocks, 1.0 / np.sqrt(hidden_size)
 
     def u(*shape):
         return rng.uniform(-bound, bound, shape).astype(dtype)
@@ -278,7 +281,7 @@ def random_recorder(kind, input_size, hidden_size, num_layers=1, bidirectional=F
         n_in = input_size if k == 0 else hidden_size * (2 if bidirectional else 1)
         dirs = []
         for _ in range(2 if bidirectional else 1):
-            peep = (u(hidden_size), u(hidden_size), u(hidden_size)) if kind == "peephole" else None
+            peep = (u(hidden_size), u(hidden_size), u(hidden_size)) if cells.spec(kind).peepholes else None
             dirs.append(
                 CellWeights(
                     u(G * hidden_size, n_in), u(G * hidden_size, hidden_size), u(G * hidden_size), u(G * hidden_size), peep

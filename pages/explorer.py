@@ -49,7 +49,9 @@ with tab_what_if:
     if run is not None and tab_what_if.open:
         st.markdown(t("explorer.whatif_intro"))
         kind = run.recorder.kind
-        options = state.INTERVENTIONS[kind]
+        if note := state.kind_text("whatif", kind, settings.lang):
+            st.caption(note)
+        options = state.interventions(kind)
         left, right = st.columns([2, 1])
         name = ui.choice("iv", "explorer.intervention", options, options[0], "explorer.iv.{}", where=left)
         every_unit = ui.toggle("iv_all", "explorer.iv_scope", where=right)

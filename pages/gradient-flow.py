@@ -120,10 +120,15 @@ def live_section(reference: dict | None):
     """A live adding-problem run: its settings, Start and Stop, and the run's curve."""
     st.subheader(t("gradient_flow.live_header"))
     l1, l2, l3, l4 = st.columns(4)
-    model = ui.choice("live_model", "gradient_flow.live_model", experiments.MODELS, "lstm", "gradient_flow.model.{}", where=l1)
+    model = ui.choice(
+        "live_model", "gradient_flow.live_model", experiments.PROFILE_MODELS, "lstm", "gradient_flow.model.{}", where=l1
+    )
     seq_len = ui.slider("live_T", "gradient_flow.live_T", 2, state.LIVE_MAX_LEN, 50, where=l2)
     steps = ui.slider("live_steps", "gradient_flow.live_steps", 100, state.LIVE_MAX_STEPS, 3000, step=100, where=l3)
-    forget_bias = ui.slider("live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, where=l4, disabled=model != "lstm")
+    forget_bias = ui.slider(
+        "live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, where=l4,
+        disabled=not state.has_forget_gate(model),
+    )  # fmt: skip
     b1, b2, _ = st.columns([1, 1, 4])
     start = b1.button(
         t("gradient_flow.live_start"), type="primary", key="gf_start", disabled=state.running(), icon=":material/play_arrow:"

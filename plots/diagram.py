@@ -18,7 +18,12 @@ def _num(values, key):
 
 
 def cell_svg(
-    values: dict | None = None, names: dict | None = None, title: str = "LSTM cell", live: bool = False, peephole: bool = False
+    values: dict | None = None,
+    names: dict | None = None,
+    title: str = "LSTM cell",
+    live: bool = False,
+    peephole: bool = False,
+    forget: str = "gate",
 ) -> str:
     """SVG markup of the LSTM cell.
 
@@ -27,6 +32,8 @@ def cell_svg(
     live: mark each number as <tspan data-v="key"> and each gate box with data-gate="key", so a
     script can update the values in place (the explorer steps through time in the browser).
     peephole: draw the peephole connections (Gers & Schmidhuber): c_{t-1} into i and f, c_t into o.
+    forget: "gate" (the usual LSTM), "none" (the 1997 LSTM: c_{t-1} flows into the sum untouched; the
+    text names["no_forget"] says so) or "coupled" (CIFG: i_t = 1 − f_t, drawn as a 1− node fed by f).
     """
     names = names or {}
     e = escape
@@ -59,10 +66,15 @@ def cell_svg(
         )
 
     # the cell-state highway: c_{t-1} --(x f)--(+ i*g)--> c_t
-    line([(20, HIGHWAY_Y), (206, HIGHWAY_Y)], COLORS["c"], 4, arrow=False)
-    line([(234, HIGHWAY_Y), (426, HIGHWAY_Y)], COLORS["c"], 4, arrow=False)
+    if forget == "none":  # nothing scales the old cell state: it only ever adds
+        line([(20, HIGHWAY_Y), (426, HIGHWAY_Y)], COLORS["c"], 4, arrow=False)
+        if names.get("no_forget"):
+            label(220, HIGHWAY_Y + 26, names["no_forget"], size=12, color=TEXT_COLORS["c"])
+    else:
+        line([(20, HIGHWAY_Y), (206, HIGHWAY_Y)], COLORS["c"], 4, arrow=False)
+        line([(234, HIGHWAY_Y), (426, HIGHWAY_Y)], COLORS["c"], 4, arrow=False)
+        op(220, HIGHWAY_Y, "×")
     line([(454, HIGHWAY_Y), (760, HIGHWAY_Y)], COLORS["c"], 4)
-    op(220, HIGHWAY_Y, "×")
     op(440, HIGHWAY_Y, "+")
     label(24, HIGHWAY_Y - 12, "cₜ₋₁ ", anchor="start", color=TEXT_COLORS["c"], weight="bold", slot="c_prev")
     label(756, HIGHWAY_Y - 12, "cₜ ", anchor="end", color=TEXT_COLORS["c"], weight="bold", slot="c")
@@ -73,7 +85,8 @@ def cell_svg(
     label(24, BUS_Y + 22, "hₜ₋₁ ", anchor="start", color=TEXT_COLORS["h"], weight="bold", slot="h_prev")
     label(170, 356, "xₜ ", anchor="start", weight="bold", slot="x")
 
-    for gate, (x, symbol) in GATES.items():
+    gates = {k: v for k, v in GATES.items() if not (forget == "none" and k == "f") and not (forget == "coupled" and k == "i")}
+    for gate, (x, symbol) in gates.items():
         value = values.get(gate) if values else None
         strength = 0.15 if not isinstance(value, float) else 0.15 + 0.85 * min(1.0, abs(value))
         line([(x, BUS_Y), (x, GATE_Y + 22)], "#777", 2)
@@ -87,11 +100,19 @@ def cell_svg(
         if names.get(gate):
             label(x, GATE_Y - 30, names[gate], size=12, color="#555")
 
-    # f_t scales the old cell state
-    line([(220, GATE_Y - 22), (220, HIGHWAY_Y + 14)], COLORS["f"], 2)
+    if forget != "none":  # f_t scales the old cell state
+        line([(220, GATE_Y - 22), (220, HIGHWAY_Y + 14)], COLORS["f"], 2)
     # i_t × g_t is what gets written
     op(440, 150, "×")
-    line([(330, GATE_Y - 22), (330, 150), (426, 150)], COLORS["i"], 2)
+    if forget == "coupled":  # no input gate of its own: i_t = 1 − f_t
+        x = GATES["i"][0]
+        line([(258, GATE_Y), (x - 16, GATE_Y)], COLORS["f"], 2)
+        parts.append(f'<circle cx="{x}" cy="{GATE_Y}" r="16" fill="white" stroke="{COLORS["i"]}" stroke-width="2"/>')
+        parts.append(f'<text x="{x}" y="{GATE_Y + 5}" text-anchor="middle" font-size="13">1−</text>')
+        label(x, GATE_Y + 42, "iₜ ", size=14, color=TEXT_COLORS["i"], weight="bold", slot="i")
+        line([(x, GATE_Y - 16), (x, 150), (426, 150)], COLORS["i"], 2)
+    else:
+        line([(330, GATE_Y - 22), (330, 150), (426, 150)], COLORS["i"], 2)
     line([(440, GATE_Y - 22), (440, 164)], COLORS["g"], 2)
     line([(440, 136), (440, HIGHWAY_Y + 14)], "#444", 2)
     # h_t = o_t × tanh(c_t)

@@ -21,34 +21,13 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_core import equations
-from lstm_core.contributions import TERMS
+from lstm_core import cells
 
+from .cell_looks import look
 from .style import COLORS, DASHES, FONT, SIGNED, SVG_DASHES, TEXT_COLORS
 
 # The page and its script live in a plain file beside this one (easier to read than a Python string).
 _TEMPLATE = (Path(__file__).parent / "explorer_component.html").read_text(encoding="utf-8")
-
-# Which quantities share a line chart: gates (bounded) apart from states (c may grow beyond 1).
-LINE_GROUPS = {
-    "lstm": (("i", "f", "g", "o"), ("c", "h")),
-    "peephole": (("i", "f", "g", "o"), ("c", "h")),
-    "gru": (("r", "z", "n"), ("h",)),
-    "gru_reset_before": (("r", "z", "n"), ("h",)),
-    "rnn_tanh": (("a",), ("h",)),
-    "rnn_relu": (("a",), ("h",)),
-}
-
-
-# What a screen reader announces after each step: the gate that decides what is kept, and the memory.
-ANNOUNCED = {
-    "lstm": ("f", "c"),
-    "peephole": ("f", "c"),
-    "gru": ("z", "h"),
-    "gru_reset_before": ("z", "h"),
-    "rnn_tanh": ("h",),
-    "rnn_relu": ("h",),
-}
 
 
 def heat_px(hidden_size: int) -> int:
@@ -148,7 +127,8 @@ def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, s
     terms from `lstm_core.contributions.gate_terms` for `unit`, one label per step, and x_t as a
     number per step when the input is one number (else None: the label stands for x_t). `sigma`
     names the gates' activation in the numbers (a Keras model may use hard_sigmoid)."""
-    order = [q for q in equations.BY_KIND[kind] if q in record]
+    spec, shown = cells.spec(kind), look(kind)
+    order = [q for q in spec.latex if q in record]
     T, _, H = record[order[0]].shape
     return {
         "kind": kind,
@@ -159,16 +139,18 @@ def payload(kind: str, record: dict, terms: dict, labels, x_values, unit: int, s
         "start": int(min(max(start, 0), T - 1)),
         "order": order,
         "signed": [q for q in order if q in SIGNED],
-        "groups": [list(g) for g in LINE_GROUPS[kind]],
+        "groups": [list(g) for g in shown.line_groups],
         "colors": {q: COLORS[q] for q in order},
         "textColors": {q: TEXT_COLORS[q] for q in order},
         "dashes": {q: SVG_DASHES[DASHES[q]] for q in order},
-        "announce": [q for q in ANNOUNCED[kind] if q in order],
+        "announce": [q for q in shown.announced if q in order],
         "labels": [str(s) for s in labels],
         "x": _flat(np.asarray(x_values).ravel()) if x_values is not None else None,
         "q": {q: _packed(record[q][:, 0, :]) for q in order},  # each (T*H,) time-major, packed
         "terms": {q: {name: _flat(v) for name, v in terms[q].items()} for q in terms},
-        "termOrder": {q: list(names) for q, names in TERMS[kind].items()},
+        "termOrder": {q: list(names) for q, names in spec.terms.items()},
+        "termProducts": {q: list(pair) for q, pair in shown.term_products.items()},
+        "formulas": {q: list(pieces) for q, pieces in shown.formulas.items() if q in order},
     }
 
 
@@ -187,7 +169,7 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
         f'<div class="eq"><span class="sym" style="color:{TEXT_COLORS[q]}">{latex_to_html(latex.split("=", 1)[0])}</span>'
         f'<span class="tmpl"> = {latex_to_html(latex.split("=", 1)[1])}</span>'
         f'<div class="num" data-eq="{q}"></div></div>'
-        for q, latex in equations.BY_KIND[data["kind"]].items()
+        for q, latex in cells.spec(data["kind"]).latex.items()
         if q in data["order"]
     )
     e = html.escape

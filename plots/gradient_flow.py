@@ -4,10 +4,16 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lstm_core import cells
+
+from .cell_looks import look
 from .style import COLORS, styled
 
+# the classic three and the LSTM without forget bias, then each compared variant as its look declares it
 MODEL_COLORS = {"rnn": COLORS["rnn"], "lstm": COLORS["lstm"], "gru": COLORS["gru"], "lstm_fb0": COLORS["peephole"]}
 DASH = {"rnn": "solid", "lstm": "solid", "gru": "dash", "lstm_fb0": "dot"}
+for _kind in cells.COMPARED:
+    MODEL_COLORS[_kind], DASH[_kind] = look(_kind).line
 
 
 def _legend_below(fig: go.Figure) -> go.Figure:

@@ -50,9 +50,10 @@ def test_shapes_text_and_sequences(kind, bidirectional):
     assert C.BagOfWords(3, input_features=5)(torch.zeros(6, 7, 5)).shape == (6, 3)
 
 
-def test_padding_does_not_change_the_prediction():
+@pytest.mark.parametrize("kind", C.KINDS)
+def test_padding_does_not_change_the_prediction(kind):
     """Packed sequences: a text's logits are the same alone or padded next to a longer one."""
-    model = C.SequenceClassifier(C.ClassifierConfig(2, vocab_size=20, bidirectional=True, num_layers=2))
+    model = C.SequenceClassifier(C.ClassifierConfig(2, vocab_size=20, kind=kind, bidirectional=True, num_layers=2))
     model.eval()
     alone = model(torch.tensor([[3, 4, 5]]))
     padded = model(torch.tensor([[3, 4, 5, 0, 0], [1, 2, 3, 4, 5]]))[:1]
@@ -88,9 +89,10 @@ def test_same_seed_same_run_exactly():
 
 
 @pytest.mark.trains
-def test_recorder_traces_the_trained_weights_exactly():
+@pytest.mark.parametrize("kind", ["lstm", "lstm1997", "cifg"])
+def test_recorder_traces_the_trained_weights_exactly(kind):
     prepared = prepared_order_task(200)
-    model = C.build_model(prepared, kind="lstm", embedding_size=8, hidden_size=6, num_layers=2, bidirectional=True)
+    model = C.build_model(prepared, kind=kind, embedding_size=8, hidden_size=6, num_layers=2, bidirectional=True)
     C.train_model(model, prepared, TrainConfig(epochs=2, lr=0.02))
     model.eval()
     ids = torch.tensor([prepared.vocab.encode("x not good y".split())])  # (1, T)
@@ -119,6 +121,17 @@ def test_lstm_learns_order_and_bag_of_words_cannot():
     bow = C.summary(prepared.test[1].numpy(), C.predict_proba(baseline, prepared.test[0]), 2)["accuracy"]
     assert lstm > 0.95
     assert bow < 0.7
+
+
+@pytest.mark.trains
+@pytest.mark.parametrize("kind", ["lstm1997", "cifg"])
+def test_the_historical_variants_learn_order_on_the_same_data(kind):
+    """/train offers them beside the LSTM: trained the same way, they learn what bag-of-words cannot
+    (a robust bar, well under the LSTM's, so it holds on any CPU)."""
+    prepared = prepared_order_task(300)
+    model = C.build_model(prepared, kind=kind, embedding_size=8, hidden_size=16)
+    C.train_model(model, prepared, TrainConfig(epochs=10, lr=0.02))
+    assert C.summary(prepared.test[1].numpy(), C.predict_proba(model, prepared.test[0]), 2)["accuracy"] > 0.85
 
 
 def test_summary_matches_sklearn():

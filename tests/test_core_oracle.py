@@ -207,11 +207,19 @@ def test_bad_shapes_and_modules_are_rejected():
         rec.record(np.zeros((5, 3))).values("r")
 
 
-def test_cells_expose_the_same_quantities_as_the_equations():
-    from lstm_core import equations
-
-    for kind, names in cells.QUANTITIES.items():
-        assert set(names) == set(equations.BY_KIND[kind])
+def test_every_registered_cell_records_the_quantities_its_equations_name():
+    for kind in cells.KINDS:
+        spec = cells.spec(kind)
+        step = spec.step(
+            np.zeros((1, spec.gate_blocks * 2)),
+            np.zeros((1, 2)),
+            np.zeros((1, 2)),
+            np.zeros((spec.gate_blocks * 2, 2)),
+            np.zeros(spec.gate_blocks * 2),
+            peep=None,
+        )
+        assert set(step) == set(spec.quantities) == set(spec.latex)
+        assert set(spec.terms) == set(spec.blocks) and set(spec.blocks) <= set(spec.quantities)
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
@@ -234,17 +242,22 @@ def test_the_benchmark_shape_matches_torch_in_both_precisions(dtype):
 
 
 @pytest.fixture
-def new_kind(monkeypatch):
-    """A recorder of a kind that is declared (say, half-added) but implemented nowhere."""
-    monkeypatch.setitem(cells.QUANTITIES, "mgu", ("f", "h"))
-    monkeypatch.setitem(cells.GATE_BLOCKS, "mgu", 1)
+def new_kind():
+    """A recorder of a kind nobody registered (say, half-added)."""
     rec = lstm_core.random_recorder("rnn_tanh", 3, 4, seed=0, dtype=np.float64)
-    rec.kind = "mgu"  # the RNN's weights have the right shapes, so only the dispatch can object
+    rec.kind = "mgu"  # the RNN's weights have the right shapes, so only the lookup can object
     return rec
 
 
+def test_an_unknown_kind_cannot_even_be_built():
+    with pytest.raises(cells.UnknownCellKind, match="'mgu'"):
+        lstm_core.Recorder("mgu", [])
+    with pytest.raises(cells.UnknownCellKind, match="'mgu'"):
+        lstm_core.random_recorder("mgu", 3, 4)
+
+
 def test_an_unimplemented_kind_is_not_recorded_as_an_rnn(new_kind):
-    with pytest.raises(NotImplementedError, match="'mgu'"):
+    with pytest.raises(cells.UnknownCellKind, match="'mgu'"):
         new_kind.record(np.ones((5, 1, 3)))
 
 
@@ -257,10 +270,10 @@ def test_an_unimplemented_kind_has_no_gradient(new_kind):
         lambda: unrolled(new_kind, np.ones((5, 1, 3))),
         lambda: lstm_core.gradient_flow(new_kind, np.ones((5, 1, 3))),
     ):
-        with pytest.raises((NotImplementedError, ValueError), match="'mgu'"):
+        with pytest.raises(cells.UnknownCellKind, match="'mgu'"):
             call()
 
 
 def test_an_unimplemented_kind_has_no_torch_module(new_kind):
-    with pytest.raises(NotImplementedError, match="'mgu'"):
+    with pytest.raises(cells.UnknownCellKind, match="'mgu'"):
         lstm_core.to_torch(new_kind)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from datasets import sequence_input as si
-from lstm_core import Intervention, equations, handbuilt, random_recorder, to_torch
+from lstm_core import Intervention, cells, handbuilt, random_recorder, to_torch
 from lstm_core.contributions import gate_terms, pre_activation
 from lstm_core.errors import UserInputError
 from lstm_core.text import Vocab
@@ -95,7 +95,7 @@ ACTIVATIONS = {
 }
 
 
-@pytest.mark.parametrize("kind", ["lstm", "peephole", "gru", "rnn_tanh"])
+@pytest.mark.parametrize("kind", ["lstm", "peephole", "gru", "rnn_tanh", "lstm1997", "cifg"])
 @pytest.mark.parametrize("layer", [0, 1])
 def test_gate_terms_add_up_to_the_recorded_gates(kind, layer):
     recorder = random_recorder(kind, 3, 6, num_layers=2, seed=4, dtype=np.float64)
@@ -103,7 +103,7 @@ def test_gate_terms_add_up_to_the_recorded_gates(kind, layer):
     trace = recorder.record(x)
     for unit in (0, 5):
         terms = gate_terms(recorder, trace, x, layer=layer, unit=unit)
-        assert set(terms) == {q for q in equations.BY_KIND[kind] if q not in ("c", "h")}
+        assert set(terms) == set(cells.spec(kind).blocks)
         for q, parts in terms.items():
             recorded = trace.values(q, layer)[:, 0, unit]
             np.testing.assert_allclose(ACTIVATIONS[q](pre_activation(kind, q, parts)), recorded, atol=1e-10)
@@ -218,9 +218,9 @@ class _Tags(HTMLParser):
         self.ok = self.ok and bool(self.stack) and self.stack.pop() == tag
 
 
-@pytest.mark.parametrize("kind", list(equations.BY_KIND))
+@pytest.mark.parametrize("kind", cells.KINDS)
 def test_latex_becomes_clean_html(kind):
-    for latex in equations.BY_KIND[kind].values():
+    for latex in cells.spec(kind).latex.values():
         out = ec.latex_to_html(latex)
         assert "\\" not in out and "{" not in out
         tags = _Tags()

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from datasets import classification as D
+from lstm_core import cells, export_code
 from lstm_core import classifier as C
-from lstm_core import export_code
 from lstm_core.training import TrainConfig
 
 pytestmark = pytest.mark.trains
@@ -72,6 +72,38 @@ def test_the_exported_script_reproduces_the_page_s_test_metrics(dataset, tmp_pat
     assert abs(exported["accuracy"] - page["accuracy"]) <= 0.02
     assert abs(exported["f1"] - page["f1"]) <= 0.02
     np.testing.assert_allclose(exported["loss"], page["loss"], rtol=1e-4)  # same machine: the same numbers
+
+
+@pytest.mark.parametrize("kind", cells.COMPARED)
+def test_a_variant_torch_lacks_is_exported_with_its_own_equations(kind, tmp_path):
+    """The 1997 LSTM and the CIFG: the script carries the cell's step from lstm_core/cells.py and
+    trains to the page's numbers (text, two bidirectional layers: packing in both directions)."""
+    model_settings, config = CASES["negation_en"]
+    model_settings = {**model_settings, "kind": kind}
+    prepared, page = _page_run("negation_en", model_settings, config)
+    with zipfile.ZipFile(io.BytesIO(export_code.bundle(prepared, model_settings, config))) as z:
+        assert sorted(z.namelist()) == ["data.npz", export_code.SCRIPT_NAME]  # Keras has no such layer
+        z.extractall(tmp_path)
+    script = tmp_path / export_code.SCRIPT_NAME
+    assert f"def {kind}_step(" in script.read_text() and "lstm_core" not in script.read_text()
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    exported = json.loads((tmp_path / "metrics.json").read_text())
+    np.testing.assert_allclose(exported["loss"], page["loss"], rtol=1e-4)
+    assert abs(exported["accuracy"] - page["accuracy"]) <= 0.02
+
+
+@pytest.mark.parametrize("kind", cells.COMPARED)
+def test_the_variant_script_passes_ruff(kind, tmp_path):
+    model_settings, config = CASES["negation_en"]
+    path = tmp_path / export_code.SCRIPT_NAME
+    path.write_text(export_code.script({**model_settings, "kind": kind}, config))
+    for args in (
+        ["check", "--isolated", "--line-length", "130", "--select", "E,F,W,I,B,UP,SIM"],
+        ["format", "--isolated", "--check", "--line-length", "130"],
+    ):
+        done = subprocess.run([sys.executable, "-m", "ruff", *args, str(path)], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("name", [export_code.SCRIPT_NAME, export_code.KERAS_SCRIPT_NAME])

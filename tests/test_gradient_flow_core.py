@@ -59,7 +59,7 @@ def test_gradient_flow_with_a_custom_loss():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    kind=st.sampled_from(["lstm", "peephole", "gru", "rnn_tanh", "rnn_relu"]),
+    kind=st.sampled_from(["lstm", "peephole", "gru", "rnn_tanh", "rnn_relu", "lstm1997", "cifg"]),
     T=st.integers(1, 30),
     B=st.integers(1, 3),
     I=st.integers(1, 4),

@@ -29,7 +29,7 @@ def _traces_equal(a, b, x):
                 np.testing.assert_array_equal(ta.values(q, layer, d), tb.values(q, layer, d))
 
 
-@pytest.mark.parametrize("kind", ["lstm", "peephole", "gru", "rnn_tanh", "rnn_relu"])
+@pytest.mark.parametrize("kind", ["lstm", "peephole", "gru", "rnn_tanh", "rnn_relu", "lstm1997", "cifg"])
 @pytest.mark.parametrize(("layers", "bidirectional"), [(1, False), (2, True), (3, False)])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_round_trip_gives_identical_traces(kind, layers, bidirectional, dtype):

@@ -48,6 +48,18 @@ def test_page_renders_in_chinese_with_the_core_numbers(zh):
         assert _ratio(zh, i) == pytest.approx(expected[model][0] / expected[model][-1], rel=1e-2)
 
 
+def test_the_historical_variants_join_the_profile_and_the_live_choice(zh):
+    """The 1997 LSTM and the CIFG: one named line each in the gradient profile, and choosable for the live run."""
+    from ui.i18n import translate
+
+    profile = json.loads(zh.get("plotly_chart")[0].proto.spec)
+    names = [trace["name"] for trace in profile["data"]]
+    assert names == [translate(f"gradient_flow.model.{m}", "zh") for m in E.PROFILE_MODELS]
+    at = _open(lang="en", live_model="cifg")
+    assert not at.exception
+    assert next(w for w in at.selectbox if w.key.endswith("live_model")).value == "cifg"
+
+
 def test_forget_bias_and_scale_controls(zh):
     at = zh
     before = _ratio(at, 1)

@@ -18,28 +18,27 @@ import streamlit as st
 import ui
 from datasets import keras_words
 from datasets import sequence_input as si
-from lstm_core import Intervention, Recorder, Trace, handbuilt, random_recorder
+from lstm_core import Intervention, Recorder, Trace, cells, handbuilt, random_recorder
 from lstm_core.cells import GATE_SYMBOL
 from lstm_core.contributions import gate_terms
 from lstm_core.errors import UserInputError
 from plots import explorer_component
-from plots.diagram import cell_svg
-from plots.explorer_diagrams import gru_svg, rnn_svg
+from plots.cell_looks import look
 
 from . import handoff
 from .i18n import STRINGS, translate
 
 MODES = ("preset", "text", "numbers")
 SOURCES = ("random", "memory", "counter", "leaky")
-VARIANTS = ("lstm", "peephole", "gru", "rnn_tanh")
-INTERVENTIONS = {  # "drop_first": the same input without its first step, drawn aligned with the original
-    "lstm": ("f0", "f1", "i0", "unit_off", "drop_first"),
-    "peephole": ("f0", "f1", "i0", "unit_off", "drop_first"),
-    "gru": ("z1", "z0", "unit_off", "drop_first"),
-    "gru_reset_before": ("z1", "z0", "unit_off", "drop_first"),
-    "rnn_tanh": ("unit_off", "drop_first"),
-    "rnn_relu": ("unit_off", "drop_first"),
-}
+VARIANTS = cells.VARIANTS
+
+
+def interventions(kind: str) -> tuple:
+    """The what-ifs for a kind: its gate clamps, then switching the unit off, then the same input without
+    its first step ("drop_first", drawn aligned with the original)."""
+    return (*cells.spec(kind).clamps, "unit_off", "drop_first")
+
+
 LAB_SLIDERS = {  # name: (min, max, default): the default unit forgets half its memory each step
     "w_f": (-6.0, 6.0, 0.0),
     "b_f": (-6.0, 6.0, 0.0),
@@ -117,6 +116,8 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         recorder = random_recorder(s.kind, x.shape[1], s.hidden, num_layers=s.layers, seed=s.seed)
         if seq.kind == "text":
             notes.append(("explorer.note_random_text", {"dim": si.EMBED_DIM}))
+        if kind_text("note", s.kind, s.lang):  # what a historical variant shows (the 1997 LSTM, CIFG)
+            notes.append((f"explorer.note_kind.{s.kind}", {}))
     trace = recorder.record(x)
     x_display = x[:, 0] if x.shape[1] == 1 else None
     return Run(tuple(labels), x, recorder, trace, x_display, notes)
@@ -145,6 +146,12 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
     if x.shape[1] != model.recorder.input_size:
         raise UserInputError("explorer.err_input_size", got=x.shape[1], expected=model.recorder.input_size)
     return model.recorder, x, labels
+
+
+def kind_text(topic: str, kind: str, lang: str) -> str | None:
+    """A sentence about one kind where it has one, e.g. "explorer.whatif_kind.cifg" (None otherwise)."""
+    key = f"explorer.{topic}_kind.{kind}"
+    return translate(key, lang) if key in STRINGS else None
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -218,13 +225,9 @@ def component_text(lang: str, unit: int) -> dict:
 
 def diagram(kind: str, lang: str) -> str:
     names = {q: translate(f"explorer.q.{q}", lang) for q in "ifgorzn"}
-    title = translate(f"explorer.diagram.{kind}", lang) if kind in VARIANTS + ("gru_reset_before",) else kind
-    if kind in ("lstm", "peephole"):
-        names["peephole"] = translate("explorer.peephole_lines", lang)
-        return cell_svg(names=names, title=title, live=True, peephole=kind == "peephole")
-    if kind in ("gru", "gru_reset_before"):
-        return gru_svg(names, title)
-    return rnn_svg(kind[4:], title)
+    names["peephole"] = translate("explorer.peephole_lines", lang)
+    names["no_forget"] = translate("explorer.no_forget_gate", lang)
+    return look(kind).diagram(names, translate(f"explorer.diagram.{kind}", lang))
 
 
 def build_html(run: Run, layer: int, unit: int, lang: str) -> str:

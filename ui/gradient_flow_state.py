@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from lstm_core import cells
 from lstm_core import experiments as E
 from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
@@ -51,8 +52,13 @@ def analysis(s: E.FlowSettings) -> dict:
     return _analysis(fields(s))
 
 
+def has_forget_gate(model: str) -> bool:
+    """Whether the forget-bias setting reaches `model` (the LSTM and the coupled-gate LSTM)."""
+    return "f" in cells.spec(model).blocks
+
+
 def model_names(lang: str) -> dict:
-    return {m: translate(f"gradient_flow.model.{m}", lang) for m in (*E.MODELS, "lstm_fb0")}
+    return {m: translate(f"gradient_flow.model.{m}", lang) for m in (*E.PROFILE_MODELS, "lstm_fb0")}
 
 
 def _labels(prefix: str, keys, lang: str) -> dict:

@@ -102,7 +102,7 @@ def controls() -> Settings:
             st.markdown(ui.t(info["card_key"]))
     with model_col:
         st.subheader(ui.t("train.model_header"))
-        kind = ui.choice("kind", "train.kind", C.KINDS, d.kind, format_key="train.kind.{}", widget="segmented")
+        kind = ui.choice("kind", "train.kind", C.KINDS, d.kind, format_key="train.kind.{}")
         embedding = ui.slider("emb", "train.embedding_size", 2, 128, d.embedding_size, disabled=info["kind"] != "text")
         hidden = ui.slider("hidden", "train.hidden_size", 2, 128, d.hidden_size)
         layers = ui.slider("layers", "train.num_layers", 1, 2, d.num_layers, advanced=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence
+from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
 # --- settings (the run's, as set on /train) ---
 KIND = "lstm"  # Model: "lstm", "gru" or "rnn" (tanh)
@@ -35,6 +35,18 @@ SEED = 0  # Model: seed
 # --- end of settings ---
 
 HERE = Path(__file__).resolve().parent
+
+
+# --- Cell equations, for a KIND torch.nn has no module for (LSTM Lab writes that cell's step here)
+GATE_BLOCKS = 4  # weight blocks stacked in W_ih and W_hh
+
+
+def cell_step(xw, h, c, W_hh, b_hh):
+    """One time step from xw = W_ih x_t + b_ih (B, G*H) and the previous h, c (B, H): {quantity: (B, H)}."""
+    raise NotImplementedError(f"torch.nn has a module for {KIND}: this script uses it")
+
+
+# --- end of cell equations
 
 
 # --- Data: split (stratified) and encoded as on the page; the vocabulary came from the training part alone
@@ -63,7 +75,7 @@ class SequenceClassifier(torch.nn.Module):
         else:
             self.embedding = None
             width = input_features
-        cell = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}[KIND]
+        cell = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}.get(KIND, CellLayer)
         # one module per layer, so that dropout between layers draws from our own generator
         self.rnns = torch.nn.ModuleList()
         for _ in range(NUM_LAYERS):
@@ -91,6 +103,57 @@ class SequenceClassifier(torch.nn.Module):
             seq, state = rnn(seq)
         h_n = state[0] if isinstance(state, tuple) else state  # (directions, B, H) of the last layer
         return self.head(self.drop(torch.cat(list(h_n), dim=-1)))
+
+
+class CellLayer(torch.nn.Module):
+    """A recurrent layer running cell_step at every time step, shaped like torch.nn.LSTM: the same
+    parameter names, packed sequences in and out, (output, h_n) or (output, (h_n, c_n)) returned."""
+
+    def __init__(self, input_size, hidden_size, batch_first=False, bidirectional=False):
+        super().__init__()
+        self.hidden_size, self.batch_first = hidden_size, batch_first
+        self.directions = ("", "_reverse") if bidirectional else ("",)
+        for suffix in self.directions:
+            for name, width in (("weight_ih", input_size), ("weight_hh", hidden_size)):
+                self.register_parameter(f"{name}_l0{suffix}", torch.nn.Parameter(torch.empty(GATE_BLOCKS * hidden_size, width)))
+            for name in ("bias_ih", "bias_hh"):
+                self.register_parameter(f"{name}_l0{suffix}", torch.nn.Parameter(torch.empty(GATE_BLOCKS * hidden_size)))
+
+    def run(self, x, lengths, suffix):
+        """x (T, B, I) -> outputs (T, B, H), final h and c (B, H); past its length a sequence keeps its state."""
+        W_ih, W_hh, b_ih, b_hh = (getattr(self, f"{n}_l0{suffix}") for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"))
+        h = x.new_zeros(x.shape[1], self.hidden_size)
+        c = x.new_zeros(x.shape[1], self.hidden_size)
+        xw = x @ W_ih.T + b_ih  # (T, B, G*H)
+        outputs = []
+        for t in range(len(x)):
+            step = cell_step(xw[t], h, c, W_hh, b_hh)
+            live = (t < lengths)[:, None]  # (B, 1)
+            h = torch.where(live, step["h"], h)
+            c = torch.where(live, step["c"], c) if "c" in step else c
+            outputs.append(torch.where(live, step["h"], torch.zeros_like(h)))
+        return torch.stack(outputs), h, c
+
+    def forward(self, x):
+        packed = isinstance(x, PackedSequence)
+        if packed:
+            x, lengths = pad_packed_sequence(x)  # (T, B, I)
+        else:
+            x = x.transpose(0, 1) if self.batch_first else x
+            lengths = torch.full((x.shape[1],), x.shape[0])
+        t = torch.arange(len(x))[:, None]
+        backwards = torch.where(t < lengths, lengths - 1 - t, t)[:, :, None]  # each sequence read from its own end
+        outputs, h_n, c_n = [], [], []
+        for d, suffix in enumerate(self.directions):
+            seq = x if d == 0 else torch.gather(x, 0, backwards.expand(-1, -1, x.shape[2]))
+            out, h, c = self.run(seq, lengths, suffix)
+            outputs.append(out if d == 0 else torch.gather(out, 0, backwards.expand(-1, -1, out.shape[2])))
+            h_n.append(h)
+            c_n.append(c)
+        output, state = torch.cat(outputs, dim=-1), (torch.stack(h_n), torch.stack(c_n))  # as torch.nn.LSTM
+        if packed:
+            return pack_padded_sequence(output, lengths, enforce_sorted=False), state
+        return (output.transpose(0, 1) if self.batch_first else output), state
 
 
 def initialise(model, generator):

@@ -245,3 +245,14 @@ def test_playback_respects_reduced_motion(app_url, browser, motion, most):
             assert 1 <= steps <= most  # one step a second
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("kind", "lang"), [("lstm1997", "zh"), ("cifg", "en")])
+def test_the_historical_variants_stepper(app_url, browser, artifacts, kind, lang):
+    """Their own diagrams (no forget gate; a 1− node) inside the stepper, checked like every page."""
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&kind={kind}")
+    try:
+        assert problems(page) == []
+        check(page, f"/explorer?lang={lang}&kind={kind}", artifacts)
+    finally:
+        page.close()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.streamlit_server import open_page, problems
+from tests.streamlit_server import open_page, problems, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -113,5 +113,41 @@ def test_the_step_lives_in_the_url(app_url, browser):
         assert problems(page) == []
         assert step_of(stepper(page)) == 0
         assert page.get_by_text("ignored", exact=False).count() >= 1
+    finally:
+        page.close()
+
+
+def _number(text: str) -> float:
+    return float(text.replace("\u2212", "-"))
+
+
+@pytest.mark.parametrize(("kind", "lang"), [("lstm1997", "zh"), ("cifg", "en")])
+def test_the_historical_variants_show_their_own_equations_with_numbers(kind, lang, app_url, browser, artifacts):
+    """The 1997 LSTM writes c_t = c_{t-1} + i_t × g_t (no forget gate); the CIFG writes i_t = 1 − f_t.
+    The numbers the stepper substitutes must add up, step after step."""
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&kind={kind}&preset=long_memory&hidden=8", (1400, 2400))
+    try:
+        assert problems(page) == []
+        frame = stepper(page)
+        for _ in range(3):
+            frame.locator("#next").click()
+            if kind == "lstm1997":
+                assert frame.locator("[data-eq='f']").count() == 0 and frame.locator("#diagram [data-gate='f']").count() == 0
+                m = re.fullmatch(r"= (\S+) \+ (\S+) × (\S+) = (\S+)", frame.locator("[data-eq='c']").inner_text())
+                c_prev, i, g, c = (_number(v) for v in m.groups())
+                assert c == pytest.approx(c_prev + i * g, abs=0.02)
+            else:
+                m = re.fullmatch(r"= 1 − (\S+) = (\S+)", frame.locator("[data-eq='i']").inner_text())
+                f, i = (_number(v) for v in m.groups())
+                assert i == pytest.approx(1 - f, abs=0.011)
+                assert frame.locator("[data-eq='f']").inner_text().startswith("= σ(")
+        note = "没有遗忘门" if kind == "lstm1997" else "i\u209c = 1 − f\u209c"
+        assert page.get_by_text(note).count() >= 1
+        page.screenshot(path=str(artifacts / f"explorer_{kind}_{lang}.png"), full_page=True)
+        page.goto(f"{app_url}/explorer?lang={lang}&kind={kind}&preset=long_memory&tab=whatif")
+        wait_rendered(page)
+        page.locator(".js-plotly-plot").first.wait_for()
+        assert problems(page) == []
+        page.screenshot(path=str(artifacts / f"explorer_{kind}_{lang}_whatif.png"), full_page=True)
     finally:
         page.close()

@@ -65,6 +65,8 @@ STRINGS = {
     "explorer.variant.peephole": ("Peephole LSTM", "窥视孔 LSTM"),
     "explorer.variant.gru": ("GRU", "GRU"),
     "explorer.variant.rnn_tanh": ("Vanilla RNN (tanh)", "普通 RNN（tanh）"),
+    "explorer.variant.lstm1997": ("LSTM 1997 (no forget gate)", "1997 年 LSTM（无遗忘门）"),
+    "explorer.variant.cifg": ("CIFG LSTM (i = 1 − f)", "CIFG LSTM（i = 1 − f）"),
     "explorer.hidden": ("Hidden units per layer", "每层的隐藏维度"),
     "explorer.layers": ("Layers", "层数"),
     "explorer.trigger": ("Trigger token", "触发词"),
@@ -216,6 +218,38 @@ STRINGS = {
     "explorer.peephole_lines": ("peepholes", "窥视孔连接"),
     "explorer.diagram.gru": ("GRU cell", "GRU 单元"),
     "explorer.diagram.rnn_tanh": ("Vanilla RNN cell", "普通 RNN 单元"),
+    "explorer.diagram.rnn_relu": ("Vanilla RNN cell (ReLU)", "普通 RNN 单元（ReLU）"),
+    "explorer.diagram.lstm1997": (
+        "LSTM cell of 1997: no forget gate, so cₜ₋₁ flows into the sum untouched",
+        "1997 年的 LSTM 单元：没有遗忘门，cₜ₋₁ 原样流入求和",
+    ),
+    "explorer.diagram.cifg": (
+        "Coupled-gate LSTM cell: the input gate is 1 − f, so it writes exactly what it forgets",
+        "耦合门 LSTM 单元：输入门等于 1 − f，写入多少就遗忘多少",
+    ),
+    "explorer.no_forget_gate": ("no forget gate: c only adds", "没有遗忘门：c 只加不减"),
+    "explorer.note_kind.lstm1997": (
+        "The 1997 LSTM has no forget gate, so cₜ = cₜ₋₁ + iₜ·gₜ only ever adds: on a long input |c| keeps growing "
+        "(see the cell-state heatmap), which is why Gers et al. added the forget gate in 2000.",
+        "1997 年的 LSTM 没有遗忘门，cₜ = cₜ₋₁ + iₜ·gₜ 只加不减：输入越长，|c| 越大（看单元状态的热力图），"
+        "所以 Gers 等人在 2000 年加上了遗忘门。",
+    ),
+    "explorer.whatif_kind.lstm1997": (
+        "This cell has no forget gate: it already is the accumulator that clamping f to 1 makes of an LSTM. "
+        "Close its input gate and c stays at 0.",
+        "这种单元没有遗忘门：它本身就是把 LSTM 的 f 固定为 1 后得到的累加器。关闭输入门，c 就一直是 0。",
+    ),
+    "explorer.whatif_kind.cifg": (
+        "Here iₜ = 1 − fₜ, so clamping f moves i too: f = 1 freezes c (nothing is written), "
+        "f = 0 replaces c with g at every step.",
+        "这里 iₜ = 1 − fₜ，所以固定 f 也会改变 i：f = 1 时 c 冻结（什么都不写入），f = 0 时每一步都用 g 替换 c。",
+    ),
+    "explorer.note_kind.cifg": (
+        "In the coupled-gate LSTM the input gate is iₜ = 1 − fₜ: a unit writes exactly as much as it forgets. "
+        "Greff et al. (2017) found it about as good as the full LSTM, with a quarter fewer weights.",
+        "耦合门 LSTM 的输入门是 iₜ = 1 − fₜ：每一维遗忘多少，就写入多少。"
+        "Greff 等人（2017）发现它和完整的 LSTM 差不多好，而权重少四分之一。",
+    ),
     "explorer.download": ("Download the trace (CSV)", "下载完整记录（CSV）"),
     "explorer.download_help": (
         "One row per layer, time step and unit, with every gate and state.",

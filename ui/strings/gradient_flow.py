@@ -4,11 +4,13 @@ STRINGS = {
         "Every tutorial says that the LSTM *solves the vanishing gradient problem*. Here you can see it and measure it. "
         "Training needs the gradient of the loss with respect to each earlier hidden state, ‖∂L/∂hₜ‖: if almost nothing "
         "of it reaches step t, the network cannot learn to use what it saw at step t. The same input sequence is fed "
-        "to a vanilla RNN, an LSTM and a GRU, and the loss L is the sum of the components of the last hidden state "
+        "to a vanilla RNN, an LSTM and a GRU (and, in the first chart, two historical LSTMs: the 1997 one without a forget "
+        "gate and the coupled-gate CIFG), and the loss L is the sum of the components of the last hidden state "
         "(at step T − 1, counting from 0).",
         "几乎每篇教程都说 LSTM *解决了梯度消失问题*。在这里你可以亲眼看到，并亲手测量。训练时需要损失对每个较早隐藏状态的梯度 "
         "‖∂L/∂hₜ‖：如果几乎没有梯度能传回第 t 步，网络就学不会利用它在第 t 步看到的信息。我们把同一条输入序列分别送入普通 RNN、"
-        "LSTM 和 GRU，损失 L 取最后一个隐藏状态（第 T − 1 步，从 0 开始计数）各分量之和。",
+        "LSTM 和 GRU（第一张图里还有两个历史上的 LSTM：没有遗忘门的 1997 年版本和耦合门的 CIFG），"
+        "损失 L 取最后一个隐藏状态（第 T − 1 步，从 0 开始计数）各分量之和。",
     ),
     "gradient_flow.explain_header": ("What to look for, and experiments to try", "看点与建议的实验"),
     "gradient_flow.explain": (
@@ -77,6 +79,8 @@ STRINGS = {
     "gradient_flow.model.lstm": ("LSTM", "LSTM"),
     "gradient_flow.model.gru": ("GRU", "GRU"),
     "gradient_flow.model.lstm_fb0": ("LSTM, forget bias 0", "LSTM（遗忘门偏置 0）"),
+    "gradient_flow.model.lstm1997": ("LSTM of 1997 (no forget gate)", "1997 年的 LSTM（无遗忘门）"),
+    "gradient_flow.model.cifg": ("Coupled-gate LSTM (CIFG)", "耦合门 LSTM（CIFG）"),
     "gradient_flow.ratio_of": ("{model}: gradient ratio", "{model}：梯度比"),
     "gradient_flow.ratio_help": (
         "‖∂L/∂h₀‖ / ‖∂L/∂h₍T−1₎‖ (step T − 1 is the last one): the share of the gradient at the last step that "
@@ -100,10 +104,13 @@ STRINGS = {
         "The x axis counts steps back from the end: k = 0 is the last step ({last}), where the loss is computed; k = {last} "
         "is step 0. A vanishing gradient is a line going down from left to right, and a straight line on this log scale "
         "means the same factor is lost at every step; a line going up means an exploding gradient. Gaps mean the value "
-        "fell below 10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}.",
+        "fell below 10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}. The LSTM of 1997 has no forget gate: its c "
+        "passes the gradient back with factor 1 (the “constant error carousel”), so its line stays high; the price is a "
+        "cell state that grows without bound on a long input (see it in the explorer).",
         "横轴是距离末尾的步数：k = 0 是最后一步（第 {last} 步），损失在这里计算；k = {last} 是第 0 步。梯度消失表现为一条"
         "从左往右向下的线；在对数坐标下，直线意味着每一步都损失相同的比例；向上的线意味着梯度爆炸。"
-        "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。",
+        "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。1997 年的 LSTM 没有遗忘门：它的 c 以系数 1 "
+        "把梯度传回去（“恒定误差传送带”），所以它的线一直很高；代价是输入很长时单元状态会无限增长（可在单元探索页中看到）。",
     ),
     # --- section 2
     "gradient_flow.why_header": ("2. Why: the factor of each step", "2. 原因：每一步的因子"),
