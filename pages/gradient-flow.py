@@ -131,7 +131,7 @@ def live_section(reference: dict | None):
     )  # fmt: skip
     b1, b2, _ = st.columns([1, 1, 4])
     start = b1.button(
-        t("gradient_flow.live_start"), type="primary", key="gf_start", disabled=state.running(), icon=":material/play_arrow:"
+        t("gradient_flow.live_start"), type="primary", key="gf_start", disabled=state.RUN.running, icon=":material/play_arrow:"
     )
     if start:
         try:
@@ -139,15 +139,14 @@ def live_section(reference: dict | None):
             ui.rerun_section()
         except UserInputError as exc:
             ui.error(exc)
-    if b2.button(t("gradient_flow.live_stop"), key="gf_stop", disabled=not state.running(), icon=":material/stop:"):
-        state.job().stop()
+    if b2.button(t("gradient_flow.live_stop"), key="gf_stop", disabled=not state.RUN.running, icon=":material/stop:"):
+        state.RUN.stop()
         ui.rerun_section()
-    st.fragment(run_every=1.0 if state.running() else None)(live_run)(reference)
+    state.RUN.poll(live_run, reference)
 
 
-def live_run(reference: dict | None):
+def live_run(job, reference: dict | None):
     """Redrawn every second while the run trains in its thread."""
-    job = state.job()
     if job is None:
         figures = state.lesson_figures(reference) if reference else None
         st.info(t("gradient_flow.live_none", **figures) if figures else t("gradient_flow.live_none_short"))
@@ -155,18 +154,13 @@ def live_run(reference: dict | None):
     if job.error is not None:
         ui.error(job.error)
     run = state.latest(job)
-    total = job.live.settings.steps
+    total = job.about.settings.steps
     done = run["steps"][-1] if run and run["steps"] else 0
-    if job.running and job.waiting:
-        st.info(t("app.busy", running=job.busy[0], limit=job.busy[1]))
-    elif job.running:
+    if job.running and not job.waiting:
         st.progress(done / total, text=t("gradient_flow.live_progress", done=done, total=total))
-    if not job.running and run is not None and st.session_state.get("_gf_redrawn") != id(job):
-        st.session_state["_gf_redrawn"] = id(job)
-        st.rerun()  # finished: redraw the buttons (they sit in the enclosing section)
     if run is None or not run["steps"]:
         return
-    curves = state.live_curves(run, job.live.model, names[job.live.model], reference)
+    curves = state.live_curves(run, job.about.model, names[job.about.model], reference)
     ui.chart(plots.adding_curves(curves, BASELINE_MSE, state.curve_labels(run["seq_len"], lang)), key="gf_live_curve")
     status = "stopped" if run["stopped"] else "diverged" if run["diverged"] else "running" if job.running else "done"
     st.caption(t(f"gradient_flow.live_{status}", mse=state.fmt(run["test_mse"][-1]), seconds=f"{run['seconds']:.0f}"))

@@ -21,26 +21,20 @@ ui.show_notes()
 S.collect()
 
 buttons = st.container(horizontal=True)
-if buttons.button(t("train.start"), type="primary", key="train_start", disabled=S.running(), icon=":material/play_arrow:"):
+if buttons.button(t("train.start"), type="primary", key="train_start", disabled=S.RUN.running, icon=":material/play_arrow:"):
     try:
         S.start(settings)
         st.rerun()
     except UserInputError as exc:
         ui.error(exc)
-if buttons.button(t("train.stop"), key="train_stop", disabled=not S.running(), icon=":material/stop:"):
-    S.job().stop()
-    S.job().thread.join(timeout=2)
+if buttons.button(t("train.stop"), key="train_stop", disabled=not S.RUN.running, icon=":material/stop:"):
+    S.RUN.stop(wait=2)
     st.rerun()
 
 
-def live():
+def live(job):
     """Redrawn every second while a run is in progress; the run itself lives in a thread."""
-    job = S.job()
-    if job is not None and not job.running and not job.collected:
-        st.rerun()  # finished: redraw the whole page with the results
-    if S.running():
-        if job.waiting:
-            st.info(t("app.busy", running=job.busy[0], limit=job.busy[1]))
+    if job is not None and job.running:
         fraction, text = S.progress_text(job)
         st.progress(fraction, text=text)
     shown = S.live_curves()
@@ -58,7 +52,7 @@ def live():
 
 
 st.header(t("train.curves_header"))
-st.fragment(run_every=1.0 if S.running() else None)(live)()
+S.RUN.poll(live)
 with st.expander(t("train.overfit_header")):
     st.markdown(t("train.overfit"))
 

@@ -108,7 +108,7 @@ def test_live_run_trains_and_stops():
     at.slider(key="gradient_flow:live_steps").set_value(6000)
     at.button(key="gf_start").click().run()
     job = at.session_state["_jobs"]["gradient_flow_adding"]
-    assert job.live.settings.steps == 6000
+    assert job.about.settings.steps == 6000
     at.button(key="gf_stop").click().run()
     job.thread.join(120)
     assert job.result is None or job.result["stopped"]

@@ -25,8 +25,7 @@ from plots import forecast as plots
 
 from . import handoff, jobs
 
-JOB = "forecast"
-SEEN = "_forecast_seen_job"  # id of the finished job whose results the page has already redrawn for
+RUN = jobs.BackgroundRun("forecast")
 
 
 # --- data (cached: immutable values, copied out by st.cache_data) ------------------------------
@@ -147,7 +146,7 @@ def fingerprint(values: np.ndarray, config: fc.ForecastConfig, compare_leak: boo
 
 
 def start(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool):
-    jobs.start(JOB, _work, np.array(values, dtype=float), config, compare_leak, fingerprint(values, config, compare_leak))
+    RUN.start(_work, np.array(values, dtype=float), config, compare_leak, fingerprint(values, config, compare_leak))
 
 
 def _work(job, values, config, compare_leak, key) -> Outcome:
@@ -168,7 +167,7 @@ def _work(job, values, config, compare_leak, key) -> Outcome:
 
 def outcome(key: str) -> Outcome | None:
     """The finished run for exactly these data and settings, if there is one."""
-    job = jobs.get(JOB)
+    job = RUN.job
     if job is None or job.running or job.result is None:
         return None
     return job.result if job.result.key == key else None
@@ -176,7 +175,7 @@ def outcome(key: str) -> Outcome | None:
 
 def finished_other() -> bool:
     """A finished run exists, but for other data or settings."""
-    job = jobs.get(JOB)
+    job = RUN.job
     return job is not None and not job.running and job.result is not None
 
 
@@ -189,28 +188,19 @@ def loss_names() -> dict:
 
 
 def live_panel(epochs: int):
-    """Progress bar, stop button and live loss curves while the job runs; redraws the page once
+    """Progress bar, stop button and live loss curves while the job runs; the page is redrawn once
     when it finishes so the results appear."""
-    job = jobs.get(JOB)
-    running = job is not None and job.running
 
-    @st.fragment(run_every=1.0 if running else None)
-    def panel():
-        job = jobs.get(JOB)
+    def panel(job):
         if job is None:
             st.info(ui.t("forecast.train_first"))
             return
-        if not job.running and st.session_state.get(SEEN) != id(job):
-            st.session_state[SEEN] = id(job)
-            st.rerun()
         if job.running:
-            if job.waiting:
-                st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]))
-            elif job.progress:
+            if job.progress:
                 run, p = job.progress[-1]
                 key = {"clean": "forecast.progress", "leaky": "forecast.progress_leaky"}.get(run, "forecast.progress_refit")
                 st.progress(min(1.0, p.step / max(1, p.total_steps)), text=ui.t(key, epoch=p.epoch, epochs=epochs, loss=p.loss))
-            else:
+            elif not job.waiting:  # while it waits, RUN.poll says why
                 st.progress(0.0, text=ui.t("forecast.starting"))
             if st.button(ui.t("forecast.stop_button"), key="forecast_stop", icon=":material/stop:"):
                 job.stop()
@@ -225,7 +215,7 @@ def live_panel(epochs: int):
         if runs[""]:
             ui.chart(plots.loss_figure(runs, loss_names(), ui.t("forecast.plot.loss_title")), key="forecast_loss")
 
-    panel()
+    RUN.poll(panel)
 
 
 # --- results ----------------------------------------------------------------------------------

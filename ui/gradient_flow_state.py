@@ -23,7 +23,7 @@ from ui.i18n import translate
 DATA = Path(__file__).resolve().parent.parent / "datasets"
 REFERENCE = DATA / "adding_reference.json"
 CLIPPING_REFERENCE = DATA / "clipping_reference.json"
-JOB = "gradient_flow_adding"
+RUN = jobs.BackgroundRun("gradient_flow_adding")
 LIVE_MAX_LEN = 400  # a live run at T=400 already takes minutes on one core
 LIVE_MAX_STEPS = 6000
 
@@ -283,18 +283,7 @@ def start(model: str, seq_len: int, steps: int, forget_bias: float, seed: int):
         raise UserInputError("gradient_flow.err_live", max_len=LIVE_MAX_LEN, max_steps=LIVE_MAX_STEPS)
     settings = E.AddingSettings(seq_len=seq_len, steps=steps, forget_bias=forget_bias, seed=seed, eval_every=50).validate()
     live = LiveRun(model, settings)
-    job = jobs.start(JOB, _work, live)
-    job.live = live  # the thread sets job.waiting itself while it queues for a slot
-    return job
-
-
-def job():
-    return jobs.get(JOB)
-
-
-def running() -> bool:
-    current = job()
-    return current is not None and current.running
+    return RUN.start(_work, live, about=live)
 
 
 def latest(current) -> dict | None:

@@ -2,7 +2,9 @@
 
 A training run lives in a thread, not in the script run: touching a widget reruns the page but
 never kills or restarts the run, and a stop button only sets an event. The page polls the job's
-progress from an `st.fragment(run_every=...)`. The thread never calls Streamlit.
+progress from an `st.fragment(run_every=...)`. The thread never calls Streamlit. Pages use one
+`BackgroundRun` each (/train, /forecast, /gradient-flow's live run): start, queue for a training
+slot, progress, stop, result, and one redraw of the page when the run ends.
 
 A closed browser tab stops its session's runs: Streamlit releases a session's session-scoped
 resources when its websocket closes, and `_watch_session`'s release hook then stops every job of
@@ -23,6 +25,8 @@ import streamlit as st
 import torch
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+import ui
 
 # Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
 RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
@@ -69,6 +73,8 @@ class Job:
     waiting: bool = False  # queued for a training slot
     busy: tuple = (0, 0)  # while waiting: (runs training now, slots)
     cancelled: bool = False  # stopped while waiting: it never trained
+    about: object = None  # what the page started it with (its settings, data, ...), for drawing it
+    redrawn: bool = False  # the page has been redrawn once since the run ended
     started: float = field(default_factory=time.monotonic)
     thread: threading.Thread | None = None
 
@@ -93,6 +99,49 @@ class Job:
         with training_slot(queued, self.should_stop):
             self.waiting = False
             yield
+
+
+class BackgroundRun:
+    """A page's background run, one per session: `start` it, `poll` it from the page (a fragment
+    redrawn every second while it runs), `stop` it. When it ends, the whole page is redrawn once, so
+    that what sits outside the fragment (buttons, results) follows."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def start(self, work, *args, about=None) -> Job:
+        """Run `work(job, *args)` in a thread (a run of the same page still going is stopped first)."""
+        return start(self.name, work, *args, about=about)
+
+    @property
+    def job(self) -> Job | None:
+        return get(self.name)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def stop(self, wait: float = 0.0):
+        job = self.job
+        if job is not None:
+            job.stop()
+            if wait and job.thread is not None:
+                job.thread.join(timeout=wait)
+
+    def poll(self, draw, *args):
+        """Draw `draw(job, *args)` (job may be None) in a fragment, redrawn every second while the run
+        goes on; once it has ended, rerun the whole page one time."""
+
+        def fragment(*args):
+            job = self.job
+            if job is not None and not job.running and not job.redrawn:
+                job.redrawn = True
+                st.rerun()
+            if job is not None and job.running and job.waiting:  # all slots taken: say why nothing moves
+                st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]))
+            draw(job, *args)
+
+        st.fragment(run_every=1.0 if self.running else None)(fragment)(*args)
 
 
 def _stop_unless_back(watch: tuple):
@@ -126,27 +175,27 @@ def get(name: str) -> Job | None:
     return _jobs().get(name)
 
 
-def start(name: str, work, *args, **kwargs) -> Job:
-    """Run `work(job, *args, **kwargs)` in a thread; its return value becomes `job.result`.
+def start(name: str, work, *args, about=None) -> Job:
+    """Run `work(job, *args)` in a thread; its return value becomes `job.result`.
     A job of the same name that is still running is stopped first."""
     old = get(name)
     if old is not None and old.running:
         old.stop()
         old.thread.join(timeout=5)
-    job = Job(name)
-    job.thread = threading.Thread(target=run, args=(job, work, *args), kwargs=kwargs, name=f"job-{name}", daemon=True)
+    job = Job(name, about=about)
+    job.thread = threading.Thread(target=run, args=(job, work, *args), name=f"job-{name}", daemon=True)
     _jobs()[name] = job
     job.thread.start()
     return job
 
 
-def run(job: Job, work, *args, **kwargs):
+def run(job: Job, work, *args):
     """The body of a job's thread."""
-    # torch's thread count is per OS thread: app.py's setting does not reach this one, and two
-    # OpenMP threads per run on a busy 2-core server made training ~50x slower (measured)
+    # torch's thread count is per OS thread, and two OpenMP threads per run on a busy 2-core server
+    # made training ~50x slower (measured)
     torch.set_num_threads(1)
     try:
-        job.result = work(job, *args, **kwargs)
+        job.result = work(job, *args)
     except Cancelled:
         job.cancelled = True
     except Exception as exc:  # shown to the learner by the page, in their language

@@ -22,7 +22,7 @@ from lstm_core.errors import UserInputError
 from lstm_core.training import TrainConfig
 from plots.train import METRICS
 
-JOB = "train"
+RUN = ui.jobs.BackgroundRun("train")
 RUNS = "_train_runs"  # newest first; at most two are kept
 DATA_SEED = 0  # every run sees the same data and split, so two runs compare models, not data
 
@@ -183,20 +183,22 @@ def start(settings: Settings):
     if not settings.lr > 0 or not np.isfinite(settings.lr):
         raise UserInputError("train.err_lr", lr=settings.lr)
     data = prepared(settings.dataset, settings.n, settings.length, settings.positive_share)
-    job = ui.jobs.start(JOB, _work, data, settings)
-    job.settings, job.data, job.collected = settings, data, False
     st.session_state["_train_number"] = st.session_state.get("_train_number", 0) + 1
-    job.number = st.session_state["_train_number"]
-    return job
+    return RUN.start(_work, data, settings, about=Started(st.session_state["_train_number"], settings, data))
+
+
+@dataclass
+class Started:
+    """What a run was started with: its number in this session, its settings and its data."""
+
+    number: int
+    settings: Settings
+    data: C.Prepared
+    collected: bool = False  # moved into the list of finished runs
 
 
 def job():
-    return ui.jobs.get(JOB)
-
-
-def running() -> bool:
-    current = job()
-    return current is not None and current.running
+    return RUN.job
 
 
 # --- finished runs ----------------------------------------------------------------------------
@@ -250,12 +252,13 @@ def runs() -> list[Run]:
 def collect():
     """Move a finished job into the list of runs (once) and hand its model to the explorer."""
     current = job()
-    if current is None or current.running or current.collected:
+    if current is None or current.running or current.about.collected:
         return
-    current.collected = True
+    current.about.collected = True
     if current.cancelled:
         return
-    run = Run(current.number, current.settings, current.data, current.result, current.error, steps_frame(current))
+    about = current.about
+    run = Run(about.number, about.settings, about.data, current.result, current.error, steps_frame(current))
     st.session_state[RUNS] = [run, *runs()][:2]
     if run.evaluable and run.explorable:
         _hand_off(run)
@@ -298,7 +301,7 @@ def steps_frame(current) -> pd.DataFrame:
     progress = list(current.progress)
     if not progress:
         return pd.DataFrame(columns=["epoch", "loss"])
-    per_epoch = progress[0].total_steps / current.settings.epochs
+    per_epoch = progress[0].total_steps / current.about.settings.epochs
     return pd.DataFrame({"epoch": [p.step / per_epoch for p in progress], "loss": [p.loss for p in progress]})
 
 
@@ -511,12 +514,14 @@ def progress_text(current) -> tuple[float, str]:
     if not progress:
         return 0.0, ui.t("train.starting")
     last = progress[-1]
-    return last.step / last.total_steps, ui.t("train.progress", epoch=last.epoch, epochs=current.settings.epochs, loss=last.loss)
+    return last.step / last.total_steps, ui.t(
+        "train.progress", epoch=last.epoch, epochs=current.about.settings.epochs, loss=last.loss
+    )
 
 
 def shown_classes() -> list[str]:
     """Translated class names of the run on screen (the running one, else the latest)."""
     current = job()
     if current is not None and current.running:
-        return [ui.t(c) for c in current.data.class_names]
+        return [ui.t(c) for c in current.about.data.class_names]
     return class_labels(runs()[0]) if runs() else []
