@@ -41,7 +41,7 @@ def live(job):
     if not shown:
         st.info(t("train.no_run_yet"))
         return
-    ui.chart(P.curves(shown, S.curve_labels()), table=shown[0]["epochs"], key="train_curves")
+    ui.chart(P.curves(shown, S.curve_labels()), table=S.history_table(shown[0]["epochs"]), key="train_curves")
     classes = S.shown_classes()
     note = (
         t("train.metric_note_binary", positive=classes[1])

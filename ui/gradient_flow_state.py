@@ -148,10 +148,13 @@ def lstm_summary(L: dict, forget_bias: float) -> dict:
 
 
 def profiles_table(profiles: dict) -> pd.DataFrame:
-    """The chart's data in its order: k = steps back from the last step, t = T-1-k."""
+    """The chart's data in its order: k = steps back from the last step, t = T-1-k; columns named in
+    the learner's language."""
     T = len(next(iter(profiles.values())))
     k = np.arange(T)
-    return pd.DataFrame({"k": k, "t": T - 1 - k, **{m: np.asarray(p)[::-1] for m, p in profiles.items()}})
+    names = model_names(ui.lang())
+    columns = {ui.t("gradient_flow.col.k"): k, ui.t("gradient_flow.col.t"): T - 1 - k}
+    return pd.DataFrame({**columns, **{names[m]: np.asarray(p)[::-1] for m, p in profiles.items()}})
 
 
 # --- exploding gradients and clipping ---------------------------------------------------------
@@ -249,7 +252,16 @@ def summary(rows: list) -> tuple[int, list]:
 
 
 def rows_table(rows: list) -> pd.DataFrame:
-    return pd.DataFrame(rows)
+    """The reference runs' final test MSE, one row per run, in the learner's language."""
+    names = model_names(ui.lang())
+    return pd.DataFrame(
+        {
+            ui.t("gradient_flow.col.model"): [names[r["variant"]] for r in rows],
+            ui.t("gradient_flow.col.seq_len"): [r["seq_len"] for r in rows],
+            ui.t("app.seed"): [r["seed"] for r in rows],
+            ui.t("gradient_flow.col.test_mse"): [r["test_mse"] for r in rows],
+        }
+    )
 
 
 def reference_curves(ref: dict, seq_len: int) -> list:

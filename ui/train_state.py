@@ -401,7 +401,7 @@ def mistakes(run: Run, y_pred) -> pd.DataFrame:
         example = [f"#{k}" for k in order]
     return pd.DataFrame(
         {
-            "index": order,
+            ui.t("train.col.index"): order,
             ui.t("train.col.example"): example,
             ui.t("train.col.true"): [names[y_true[k]] for k in order],
             ui.t("train.col.predicted"): [names[y_pred[k]] for k in order],
@@ -478,6 +478,17 @@ def _markdown_table(frame: pd.DataFrame) -> str:
     lines = ["| " + " | ".join(r) + " |" for r in rows]
     lines.insert(1, "|" + "---|" * len(frame.columns))
     return "\n".join(lines)
+
+
+def history_table(epochs: pd.DataFrame) -> pd.DataFrame:
+    """The curves' numbers with their columns named in the learner's language ("训练集 · 损失（交叉熵）")."""
+    labels = curve_labels()
+
+    def name(column: str) -> str:
+        part, _, metric = column.partition("_")
+        return labels["epoch"] if column == "epoch" else f"{labels[part]} · {labels[metric]}"
+
+    return epochs.rename(columns=name)
 
 
 def curve_labels() -> dict:

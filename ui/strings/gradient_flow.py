@@ -269,6 +269,11 @@ STRINGS = {
     "gradient_flow.live_progress": ("Step {done} of {total}", "第 {done} 步，共 {total} 步"),
     "gradient_flow.live_curve": ("your {model}, T = {T}", "你的 {model}，T = {T}"),
     "gradient_flow.curve_name": ("{model} · seed {seed}", "{model} · 种子 {seed}"),
+    "gradient_flow.col.k": ("steps back k", "回溯步数 k"),
+    "gradient_flow.col.t": ("step t", "时间步 t"),
+    "gradient_flow.col.model": ("model", "模型"),
+    "gradient_flow.col.seq_len": ("sequence length T", "序列长度 T"),
+    "gradient_flow.col.test_mse": ("final test MSE", "最终测试 MSE"),
     "gradient_flow.ref_curve": ("reference, seed {seed}", "参考结果，种子 {seed}"),
     "gradient_flow.live_running": (
         "Training… test MSE so far {mse} after {seconds} s.",
