@@ -401,7 +401,7 @@ def mistakes(run: Run, y_pred) -> pd.DataFrame:
         example = [f"#{k}" for k in order]
     return pd.DataFrame(
         {
-            ui.t("train.col.index"): order,
+            "index": order,  # not shown: the page maps a chosen mistake back to its test item
             ui.t("train.col.example"): example,
             ui.t("train.col.true"): [names[y_true[k]] for k in order],
             ui.t("train.col.predicted"): [names[y_pred[k]] for k in order],

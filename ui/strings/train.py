@@ -291,7 +291,6 @@ STRINGS = {
         "ROC and precision-recall curves need a positive class: they are shown for two-class data sets.",
         "ROC 曲线和精确率-召回率曲线需要指定正类，因此只在二分类数据集上显示。",
     ),
-    "train.col.index": ("test item", "测试样本编号"),
     "train.col.example": ("example", "样本"),
     "train.col.true": ("true", "真实类别"),
     "train.col.predicted": ("predicted", "预测类别"),
