@@ -67,10 +67,20 @@ def _recurrent_block(init, H, rng):
     return w / radius  # spectral radius exactly 1, so the scale *is* the spectral radius
 
 
+def cell_kind(model: str, nonlinearity: str = "tanh") -> str:
+    """The cell kind of one of PROFILE_MODELS ("rnn" is the RNN with the chosen nonlinearity)."""
+    return "rnn_" + nonlinearity if model == "rnn" else model
+
+
+def takes_forget_bias(model: str) -> bool:
+    """Whether `model` has a forget gate for the forget-bias setting to reach (the 1997 LSTM has none)."""
+    return "f" in cells.spec(cell_kind(model)).blocks
+
+
 def flow_recorder(model: str, s: FlowSettings, input_size: int | None = None, dtype=np.float64) -> Recorder:
     """The model `model` (one of PROFILE_MODELS) drawn from the seed, with the settings' recurrent
     initialisation, scale and forget-gate bias. float64 by default so tiny gradients do not underflow."""
-    kind = "rnn_" + s.nonlinearity if model == "rnn" else model
+    kind = cell_kind(model, s.nonlinearity)
     spec = cells.spec(kind)
     I = s.input_size if input_size is None else input_size
     rec = random_recorder(kind, I, s.hidden_size, seed=s.seed, dtype=dtype)

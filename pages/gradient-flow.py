@@ -127,7 +127,7 @@ def live_section(reference: dict | None):
     steps = ui.slider("live_steps", "gradient_flow.live_steps", 100, state.LIVE_MAX_STEPS, 3000, step=100, where=l3)
     forget_bias = ui.slider(
         "live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, where=l4,
-        disabled=not state.has_forget_gate(model),
+        disabled=not experiments.takes_forget_bias(model),
     )  # fmt: skip
     b1, b2, _ = st.columns([1, 1, 4])
     start = b1.button(

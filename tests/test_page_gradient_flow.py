@@ -112,3 +112,11 @@ def test_live_run_trains_and_stops():
     at.button(key="gf_stop").click().run()
     job.thread.join(120)
     assert job.result is None or job.result["stopped"]
+
+
+def test_every_live_model_can_be_chosen_and_the_forget_bias_follows_its_gate():
+    at = _open(lang="zh")
+    for model in E.PROFILE_MODELS:
+        at.selectbox(key="gradient_flow:live_model").set_value(model).run()
+        assert not at.exception, (model, [e.message for e in at.exception])
+        assert at.slider(key="gradient_flow:live_fb").disabled == (model not in ("lstm", "cifg")), model

@@ -12,7 +12,6 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lstm_core import cells
 from lstm_core import experiments as E
 from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
@@ -50,11 +49,6 @@ def analysis(s: E.FlowSettings) -> dict:
     """Everything the first two sections show, cached on the settings (raises UserInputError)."""
     s.validate()
     return _analysis(fields(s))
-
-
-def has_forget_gate(model: str) -> bool:
-    """Whether the forget-bias setting reaches `model` (the LSTM and the coupled-gate LSTM)."""
-    return "f" in cells.spec(model).blocks
 
 
 def model_names(lang: str) -> dict:
