@@ -157,5 +157,8 @@ def test_the_glossary_is_on_the_lessons_page(lang):
     from ui.strings.glossary import GLOSSARY
 
     at = open_page(PAGE, lang=lang)
+    assert not any(len(df.value) == len(GLOSSARY) for df in at.dataframe)  # folded: not sent
+    at.session_state["glossary"] = True  # the learner opens it
+    at.run()
     table = next(df.value for df in at.dataframe if len(df.value) == len(GLOSSARY))
     assert list(table.iloc[:, 1]) == [zh for _, _, zh, _ in GLOSSARY] and list(table.iloc[:, 0])[0] == GLOSSARY[0][1]

@@ -39,8 +39,12 @@ def progress():
 
 
 def glossary():
-    """The one glossary (ui/strings/glossary.py) as a table in an expander."""
-    with st.expander(ui.t("glossary.header"), icon=":material/translate:"):
+    """The one glossary (ui/strings/glossary.py) as a table in an expander, sent only while it is open:
+    a table folded away on every lesson still made each new tab load the browser's table component."""
+    box = st.expander(ui.t("glossary.header"), icon=":material/translate:", key="glossary", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.markdown(ui.t("glossary.intro"))
         rows = [(en, zh) for _, en, zh, _ in GLOSSARY]
         st.dataframe(pd.DataFrame(rows, columns=[ui.t("glossary.col.en"), ui.t("glossary.col.zh")]), hide_index=True, height=320)
