@@ -921,7 +921,7 @@ _LESSONS = {
                 [
                     (
                         "Sequential: Embedding → Bidirectional(LSTM) → Dense",
-                        "Sequential：Embedding → Bidirectional(LSTM) → Dense",
+                        "Sequential 模型：Embedding → Bidirectional(LSTM) → Dense",
                     ),
                     ("Sequential with Dropout between the layers", "层与层之间有 Dropout 的 Sequential 模型"),
                     (

@@ -58,7 +58,7 @@ STRINGS = {
     "train.kind.gru": ("GRU", "GRU"),
     "train.kind.rnn": ("RNN", "RNN"),
     "train.kind.lstm1997": ("LSTM 1997 (no forget gate)", "1997 年 LSTM（无遗忘门）"),
-    "train.kind.cifg": ("CIFG LSTM (i = 1 − f)", "CIFG LSTM（i = 1 − f）"),
+    "train.kind.cifg": ("CIFG LSTM (i = 1 − f)", "耦合门 LSTM（i = 1 − f）"),
     "train.embedding_size": ("Embedding size (text only)", "嵌入维度（仅文本）"),
     "train.hidden_size": ("Hidden size", "隐藏维度"),
     "train.num_layers": ("Layers", "层数"),
