@@ -57,6 +57,10 @@ class Source:
     source: str = settings.choice("data", "forecast.source", (*ds.REAL, *ds.SYNTHETIC, "upload"), "airline", "forecast.source.{}")
 
 
+def _synthetic(ctx) -> bool:
+    return ctx["source"] in ds.SYNTHETIC
+
+
 def _trend(ctx) -> bool:
     return ctx["source"] == "trend_season"
 
@@ -65,22 +69,23 @@ def _trend(ctx) -> bool:
 class Synthetic:
     """A generated series (ctx: `source`), in two columns; a plain sine has no trend."""
 
-    length: int = settings.slider("length", "forecast.length", 60, 600, 200, step=20)
-    period: int = settings.slider("period", "forecast.period", 4, 60, 12, column=1)
-    noise: float = settings.slider("noise", "forecast.noise", 0.0, 1.0, 0.1, step=0.05)
+    length: int = settings.slider("length", "forecast.length", 60, 600, 200, step=20, when=_synthetic)
+    period: int = settings.slider("period", "forecast.period", 4, 60, 12, column=1, when=_synthetic)
+    noise: float = settings.slider("noise", "forecast.noise", 0.0, 1.0, 0.1, step=0.05, when=_synthetic)
     slope: float = settings.slider("slope", "forecast.slope", 0.0, 0.2, 0.05, step=0.01, column=1, when=_trend)
     amplitude: float = settings.slider("amp", "forecast.amplitude", 0.0, 5.0, 2.0, step=0.5, when=_trend)
-    seed: int = settings.number("dseed", "forecast.data_seed", 0, 9999, 0, column=1)
+    seed: int = settings.number("dseed", "forecast.data_seed", 0, 9999, 0, column=1, when=_synthetic)
 
 
 @dataclass(frozen=True)
 class Season:
     """One season setting per source (ctx: `source`, and `season`, the series' own): switching data
-    must not carry 12 months over to sunspots."""
+    must not carry 12 months over to sunspots. A synthetic series' season is its period."""
 
     season: int = settings.slider(
-        "season_{source}", "forecast.season", 1, 60, 12, advanced=True, start=lambda ctx: ctx.get("season", 12)
-    )
+        "season_{source}", "forecast.season", 1, 60, 12, advanced=True,
+        when=lambda ctx: not _synthetic(ctx), start=lambda ctx: ctx.get("season", 12),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
