@@ -97,6 +97,7 @@ ui.chart(fig, key="forecast_predictions")
 # --- 6. beyond the data ---
 st.header(t("forecast.future_header"))
 horizon = settings.draw(S.Horizon).horizon
+ui.show_notes()
 future = result.forecast(values, horizon)
 ui.chart(
     plots.future_figure(labels, values, ds.future_labels(labels, horizon), future, names, t("forecast.plot.future_title")),

@@ -83,6 +83,7 @@ def clipping_section():
     demo = experiments.CLIPPING_DEMO
     st.markdown(t("gradient_flow.clip_intro", scale=demo.weight_scale, lr=demo.lr, T=demo.seq_len))
     clip = settings.draw(state.Clipping).clip
+    ui.show_notes()
     reference = state.clipping(0, float(clip))
     ui.chart(state.clipping_figure(clip, lang), key="gf_clip")
     st.caption(t("gradient_flow.clip_caption", clip=clip, **state.clipping_figures(reference["runs"])))
@@ -100,6 +101,7 @@ def reference_section(reference: dict):
     st.markdown(state.summary_text(rows, names))
     lengths = sorted({r["seq_len"] for r in rows})
     shown = settings.draw(state.ReferenceLength, lengths=lengths).shown
+    ui.show_notes()
     ui.chart(state.reference_curves_figure(int(shown), lang), key="gf_ref_curves")
     st.markdown(t("gradient_flow.adding_lesson", **state.lesson_figures(reference)))
 
@@ -109,6 +111,7 @@ def live_section(reference: dict | None):
     """A live adding-problem run: its settings, Start and Stop, and the run's curve."""
     st.subheader(t("gradient_flow.live_header"))
     live = settings.draw(state.Live, columns=st.columns(4))
+    ui.show_notes()
     b1, b2, _ = st.columns([1, 1, 4])
     start = b1.button(
         t("gradient_flow.live_start"), type="primary", key="gf_start", disabled=state.running(), icon=":material/play_arrow:"

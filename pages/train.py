@@ -83,6 +83,7 @@ def evaluation(run):
     y_true = run.data.test[1].numpy()
     if binary:
         threshold = ui.settings.draw(S.Threshold, positive=names[1]).threshold
+        ui.show_notes()
         for part, y, proba in S.threshold_parts(run):
             st.markdown(t(f"train.threshold_{part}"))
             at = metrics.metrics_at_threshold(y, proba[:, 1], threshold)

@@ -214,9 +214,11 @@ def rerun_section():
 
 
 def show_notes():
-    """Show the notes gathered while reading the URL (bad values that were ignored)."""
+    """Show the notes gathered while reading the URL (bad values that were ignored) since the last
+    call: a section drawn later shows its own."""
     for note in st.session_state.get("_notes", []):
         st.info(note, icon=":material/info:")
+    st.session_state["_notes"] = []
 
 
 # --- widgets bound to the URL -----------------------------------------------------------------

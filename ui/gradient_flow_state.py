@@ -108,7 +108,7 @@ def analysis(s: E.FlowSettings) -> dict:
 
 def has_forget_gate(model: str) -> bool:
     """Whether the forget-bias setting reaches `model` (the LSTM and the coupled-gate LSTM)."""
-    return "f" in cells.spec(model).blocks
+    return "f" in cells.spec("rnn_tanh" if model == "rnn" else model).blocks  # the vanilla RNN: no gates at all
 
 
 def model_names(lang: str) -> dict:
