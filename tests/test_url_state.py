@@ -174,3 +174,22 @@ def test_teacher_mode_follows_the_learner_to_the_next_page():
     at.switch_page("pages/train.py").run()
     assert not at.exception
     assert at.query_params.get("teacher") == "1" and "train:layers" not in _widget_keys(at)
+
+
+@pytest.mark.parametrize("slug", ["gradient_flow", "train"])
+def test_a_segmented_control_clicked_off_means_its_default(slug):
+    """A segmented control can be deselected: the page then gets the setting's default, never None,
+    and the link stays clean."""
+    segmented = [name for name, (spec, _, _) in _drawn(slug, {}).items() if spec.widget == "segmented"]
+    assert segmented
+    at = open_page(FILE[slug], lang="en")
+    for name in segmented:
+        spec, default, _ = _drawn(slug, {})[name]
+        control = next(w for w in at.get("button_group") if w.key == f"{slug}:{name}")
+        control.set_value(_other_value(spec, default, {})).run()
+        assert name in at.query_params
+        control = next(w for w in at.get("button_group") if w.key == f"{slug}:{name}")
+        control.set_value(None).run()
+        assert not at.exception, (name, [e.message for e in at.exception])
+        assert name not in at.query_params, name
+        assert "None" not in dict(at.query_params).values()
