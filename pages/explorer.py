@@ -1,6 +1,7 @@
 import streamlit as st
 
 import ui
+import ui.settings
 from lstm_core.errors import UserInputError
 from plots.explorer import what_if_figure
 from ui import explorer_state as state
@@ -33,8 +34,7 @@ if run is not None:
     layer, unit = state.view_ui(run)
 
 # only the open tab is drawn: a hidden what-if chart must not slow down a change of variant
-TABS = ["step", "whatif", "lab"]
-tab_step, tab_what_if, tab_lab = ui.tabs("tab", TABS, [f"explorer.tab_{s}" for s in TABS])
+tab_step, tab_what_if, tab_lab = ui.tabs("tab", state.TABS, [f"explorer.tab_{s}" for s in state.TABS])
 
 with tab_step:
     if run is not None and tab_step.open:
@@ -51,11 +51,8 @@ with tab_what_if:
         kind = run.recorder.kind
         if note := state.kind_text("whatif", kind, settings.lang):
             st.caption(note)
-        options = state.interventions(kind)
-        left, right = st.columns([2, 1])
-        name = ui.choice("iv", "explorer.intervention", options, options[0], "explorer.iv.{}", where=left)
-        every_unit = ui.toggle("iv_all", "explorer.iv_scope", where=right)
-        result = state.cached_what_if(settings, layer, unit, name, every_unit)
+        what_if = ui.settings.draw(state.WhatIf, columns=st.columns([2, 1]), kind=kind)
+        result = state.cached_what_if(settings, layer, unit, what_if.intervention, what_if.every_unit)
         panels = [(t(f"explorer.panel_{q}", unit=unit), q, *result[q]) for q in ("c", "h") if q in result]
         panels.append((t("explorer.panel_out"), "baseline", *result["out"]))
         labels = {"original": t("explorer.original"), "what_if": t("explorer.what_if"), "t": t("explorer.c.axis_t")}

@@ -1,3 +1,5 @@
+from dataclasses import asdict
+
 import streamlit as st
 
 import ui
@@ -6,7 +8,7 @@ from lstm_core import forecasting as fc
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
 from ui import forecast_state as S
-from ui import model_files
+from ui import model_files, settings
 
 ui.page("forecast")
 t = ui.t
@@ -28,12 +30,10 @@ values, labels = series.values, series.labels
 
 # --- 2. windows and the split on time ---
 st.header(t("forecast.window_header"))
-a, b = st.columns(2)
-window = ui.slider("window", "forecast.window", 1, 48, 12, where=a, help=t("forecast.window_help"))
-test_fraction = ui.slider("test", "forecast.test_fraction", 0.1, 0.5, 0.25, step=0.05, where=b, advanced=True)
-val_fraction = ui.slider("val", "forecast.val_fraction", 0.05, 0.3, 0.15, step=0.05, where=b, advanced=True)
+windows = settings.draw(S.Windows, columns=st.columns(2))
+window = windows.window
 try:
-    parts = fc.split_windows(values, window, test_fraction, val_fraction)
+    parts = fc.split_windows(values, window, windows.test_fraction, windows.val_fraction)
 except UserInputError as exc:
     ui.error(exc)
     ui.show_notes()
@@ -62,24 +62,14 @@ fig = plots.scaling_figure(
 )
 ui.chart(fig, key="forecast_scaling")
 st.caption(S.leak_caption(values, parts.split, parts.val_start))
-compare_leak = ui.toggle("leak", "forecast.compare_leak", default=False)
+compare_leak = settings.draw(S.Leak).compare_leak
 
 # --- 4. model and training ---
 st.header(t("forecast.model_header"))
-cols = st.columns(4)
-layers = ui.slider("layers", "forecast.layers", 1, 3, 1, where=cols[0])
-units = ui.slider("units", "forecast.units", 2, 64, 32, where=cols[1])
-epochs = ui.slider("epochs", "forecast.epochs", 1, 1000, 500, step=1, where=cols[2])
-seed = ui.number("seed", "app.seed", 0, 9999, 0, where=cols[3])
-optimizer = ui.choice(
-    "opt", "forecast.optimizer", ["adam", "sgd"], "adam", format_key="forecast.opt.{}", where=cols[0], advanced=True
-)
-lr = float(ui.choice("lr", "forecast.lr", ["0.001", "0.003", "0.01", "0.03", "0.1"], "0.01", where=cols[1], advanced=True))
-batch_size = ui.slider("batch", "forecast.batch_size", 1, 128, 16, where=cols[2], advanced=True)
+training = settings.draw(S.Model, columns=st.columns(4))
+layers, units, epochs = training.layers, training.units, training.epochs
 st.caption(t("forecast.model_caption", layers=layers, units=units, params=fc.parameter_count(layers, units)))
-config = fc.ForecastConfig(
-    window, test_fraction, layers, units, epochs, batch_size, lr, optimizer, seed, series.season, val_fraction=val_fraction
-)
+config = fc.ForecastConfig(**asdict(windows), **(asdict(training) | {"lr": float(training.lr)}), season=series.season)
 if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
     S.start(values, config, compare_leak)
 ui.show_notes()
@@ -106,7 +96,8 @@ ui.chart(fig, key="forecast_predictions")
 
 # --- 6. beyond the data ---
 st.header(t("forecast.future_header"))
-horizon = ui.slider("horizon", "forecast.horizon", 1, 120, 24)
+horizon = settings.draw(S.Horizon).horizon
+ui.show_notes()
 future = result.forecast(values, horizon)
 ui.chart(
     plots.future_figure(labels, values, ds.future_labels(labels, horizon), future, names, t("forecast.plot.future_title")),

@@ -1,3 +1,5 @@
+from dataclasses import asdict
+
 import streamlit as st
 
 import ui
@@ -6,6 +8,7 @@ from lstm_core import experiments
 from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
+from ui import settings
 
 # Each section is a fragment: moving a widget reruns only its section, so a click costs the server
 # what it changes, not the whole page (and the figures come from a cache shared by sessions).
@@ -22,29 +25,16 @@ names = state.model_names(lang)
 def flow_sections():
     """1. gradient through time, and 2. why: the per-step factor."""
     st.header(t("gradient_flow.flow_header"))
-    c1, c2, c3 = st.columns(3)
-    seq_len = ui.slider(
-        "T", "gradient_flow.seq_len", 2, experiments.MAX_SEQ_LEN, 100, where=c1, help=t("gradient_flow.seq_len_help")
-    )
-    hidden = ui.slider("H", "gradient_flow.hidden", 1, experiments.MAX_HIDDEN, 32, where=c1)
-    scale = ui.slider("scale", "gradient_flow.scale", 0.0, 3.0, 1.0, step=0.05, where=c2, help=t("gradient_flow.scale_help"))
-    init = ui.choice(
-        "init", "gradient_flow.init", experiments.INITS, "default", "gradient_flow.init.{}", where=c2,
-        help=t("gradient_flow.init_help"),
-    )  # fmt: skip
-    forget_bias = ui.slider(
-        "fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, where=c3, help=t("gradient_flow.fb_help")
-    )
-    nonlin = ui.choice("act", "gradient_flow.nonlinearity", experiments.NONLINEARITIES, "tanh", where=c3, widget="segmented")
-    seed = ui.number("seed", "app.seed", 0, 10_000, 0, advanced=True, where=c3)
+    flow = settings.draw(state.Flow, columns=st.columns(3))
+    seq_len, nonlin, forget_bias = flow.seq_len, flow.nonlinearity, flow.forget_bias
     ui.show_notes()
     try:
-        settings = experiments.FlowSettings(seq_len, hidden, 4, scale, nonlin or "tanh", init, forget_bias, seed)
-        analysis = state.analysis(settings)
+        chosen = experiments.FlowSettings(input_size=4, **asdict(flow))
+        analysis = state.analysis(chosen)
     except UserInputError as exc:
         ui.error(exc)
         return
-    figures = state.flow_figures(state.fields(settings), lang)
+    figures = state.flow_figures(state.fields(chosen), lang)
 
     cols = st.columns(4)
     for col, model in zip(cols, experiments.MODELS, strict=False):
@@ -92,8 +82,8 @@ def clipping_section():
     st.header(t("gradient_flow.clip_header"))
     demo = experiments.CLIPPING_DEMO
     st.markdown(t("gradient_flow.clip_intro", scale=demo.weight_scale, lr=demo.lr, T=demo.seq_len))
-    clip = ui.choice("clip", "gradient_flow.clip", [str(c) for c in experiments.CLIP_CHOICES], "1.0", widget="segmented")
-    clip = clip or "1.0"
+    clip = settings.draw(state.Clipping).clip
+    ui.show_notes()
     reference = state.clipping(0, float(clip))
     ui.chart(state.clipping_figure(clip, lang), key="gf_clip")
     st.caption(t("gradient_flow.clip_caption", clip=clip, **state.clipping_figures(reference["runs"])))
@@ -110,8 +100,9 @@ def reference_section(reference: dict):
     ui.chart(state.reference_figure(lang), state.rows_table(rows), key="gf_vs_length")
     st.markdown(state.summary_text(rows, names))
     lengths = sorted({r["seq_len"] for r in rows})
-    shown = ui.choice("ref_T", "gradient_flow.ref_length", [str(T) for T in lengths], str(lengths[-1]), widget="segmented")
-    ui.chart(state.reference_curves_figure(int(shown or lengths[-1]), lang), key="gf_ref_curves")
+    shown = settings.draw(state.ReferenceLength, lengths=lengths).shown
+    ui.show_notes()
+    ui.chart(state.reference_curves_figure(int(shown), lang), key="gf_ref_curves")
     st.markdown(t("gradient_flow.adding_lesson", **state.lesson_figures(reference)))
 
 
@@ -119,23 +110,15 @@ def reference_section(reference: dict):
 def live_section(reference: dict | None):
     """A live adding-problem run: its settings, Start and Stop, and the run's curve."""
     st.subheader(t("gradient_flow.live_header"))
-    l1, l2, l3, l4 = st.columns(4)
-    model = ui.choice(
-        "live_model", "gradient_flow.live_model", experiments.PROFILE_MODELS, "lstm", "gradient_flow.model.{}", where=l1
-    )
-    seq_len = ui.slider("live_T", "gradient_flow.live_T", 2, state.LIVE_MAX_LEN, 50, where=l2)
-    steps = ui.slider("live_steps", "gradient_flow.live_steps", 100, state.LIVE_MAX_STEPS, 3000, step=100, where=l3)
-    forget_bias = ui.slider(
-        "live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, where=l4,
-        disabled=not experiments.takes_forget_bias(model),
-    )  # fmt: skip
+    live = settings.draw(state.Live, columns=st.columns(4))
+    ui.show_notes()
     b1, b2, _ = st.columns([1, 1, 4])
     start = b1.button(
         t("gradient_flow.live_start"), type="primary", key="gf_start", disabled=state.RUN.running, icon=":material/play_arrow:"
     )
     if start:
         try:
-            state.start(model, seq_len, steps, forget_bias, ui.current("seed", 0))  # the seed set in section 1
+            state.start(**asdict(live), seed=settings.current(state.Flow, "seed"))  # the seed set in section 1
             ui.rerun_section()
         except UserInputError as exc:
             ui.error(exc)

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from ui import lessons_state as S
+from ui import settings
 from ui.lessons_content import SLUGS
 
 lang = ui.page("lessons")
@@ -11,7 +12,7 @@ t = ui.t
 
 st.title(t("nav.lessons"))
 st.markdown(t("lessons.intro"))
-slug = ui.choice("lesson", "lessons.pick", SLUGS, SLUGS[0], format_key="lessons.{}.title", where=st.sidebar, widget="radio")
+slug = settings.draw(S.Pick, where=st.sidebar).lesson
 ui.show_notes()
 S.progress()
 S.glossary()

@@ -1,3 +1,5 @@
+from dataclasses import asdict
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -5,11 +7,12 @@ import streamlit as st
 import ui
 from lstm_core import metrics
 from plots.metrics import confusion_matrix_figure, metric_bars_figure
+from ui import settings
 from ui.i18n import translate
+from ui.metrics_state import Counts
 
 lang = ui.page("metrics")
 t = ui.t
-MAX_COUNT = 1_000_000_000  # larger counts only lose precision; the URL wrapper rejects them with a note
 NAMES = list(metrics.FORMULAS)
 # The accuracy paradox: 1,000 items, 10 positive. Always answering "negative" vs. a useful screen.
 PARADOX = {"always": dict(tp=0, fn=10, fp=0, tn=990), "useful": dict(tp=8, fn=2, fp=50, tn=940)}
@@ -41,14 +44,7 @@ st.markdown(t("metrics.intro"))
 def counts_sections():
     """The four counts and everything computed from them: a change reruns this part only."""
     st.header(t("metrics.counts_header"))
-    top, bottom = st.columns(2), st.columns(2)
-    help_text = t("metrics.counts_help", max=MAX_COUNT)
-    counts = {
-        "tp": ui.number("tp", "metrics.tp", 0, MAX_COUNT, 90, step=1, where=top[0], help=help_text),
-        "fn": ui.number("fn", "metrics.fn", 0, MAX_COUNT, 10, step=1, where=top[1], help=help_text),
-        "fp": ui.number("fp", "metrics.fp", 0, MAX_COUNT, 15, step=1, where=bottom[0], help=help_text),
-        "tn": ui.number("tn", "metrics.tn", 0, MAX_COUNT, 85, step=1, where=bottom[1], help=help_text),
-    }
+    counts = asdict(settings.draw(Counts, columns=[*st.columns(2), *st.columns(2)]))
     ui.show_notes()
     values = metrics.metrics_from_counts(**counts)
     if sum(counts.values()) == 0:

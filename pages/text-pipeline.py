@@ -8,7 +8,8 @@ from datasets.classification import NAMES
 from lstm_core.errors import UserInputError
 from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model
 from plots.text_pipeline import embedding_heatmap
-from ui.text_pipeline_state import TEXT_SETS, dataset_vocab
+from ui import settings
+from ui.text_pipeline_state import Pipeline, dataset_vocab
 
 lang = ui.page("text_pipeline")
 t = ui.t
@@ -23,18 +24,10 @@ def as_text(values) -> list[str]:
 st.title(t("nav.text_pipeline"))
 st.markdown(t("text_pipeline.intro", maxlen=MODEL_MAXLEN, vocab=MODEL_VOCAB))
 
-sentence = ui.text("sentence", "text_pipeline.sentence", default=t("text_pipeline.default_sentence"), max_chars=2000)
-left, right = st.columns(2)
-dataset = ui.choice(
-    "data", "text_pipeline.dataset", TEXT_SETS, "negation_zh" if lang == "zh" else "negation_en",
-    format_key="data.{}", where=left,
-)  # fmt: skip
-mode = ui.choice("mode", "text_pipeline.mode", ["auto", "words", "chars"], "auto", format_key="text_pipeline.mode.{}", where=left)
-maxlen = ui.number("maxlen", "text_pipeline.maxlen", 0, 10_000, 20, step=1, where=right)
-dim = ui.slider("dim", "text_pipeline.dim", 2, steps.MAX_DIM, 8, where=right)
-with st.expander(t("app.advanced")):
-    vocab_size = ui.number("vocab", "text_pipeline.vocab_size", 2, 20_000, 5000, step=100, advanced=True)
-    seed = ui.number("seed", "app.seed", 0, 2**31 - 1, 0, step=1, advanced=True)
+sentence_box = st.container()
+chosen = settings.draw(Pipeline, columns=[sentence_box, *st.columns(2), st.expander(t("app.advanced"))])
+sentence, dataset, mode, maxlen, dim = chosen.sentence, chosen.dataset, chosen.mode, chosen.maxlen, chosen.dim
+vocab_size, seed = chosen.vocab_size, chosen.seed
 ui.show_notes()
 
 texts, labels, class_names, token_lists, vocab, n_train = dataset_vocab(dataset, mode, vocab_size)

@@ -1,6 +1,7 @@
 import streamlit as st
 
 import ui
+import ui.settings
 import ui.train_state as S
 from lstm_core import metrics
 from lstm_core.errors import UserInputError
@@ -75,9 +76,8 @@ def evaluation(run):
     threshold = None
     y_true = run.data.test[1].numpy()
     if binary:
-        threshold = ui.slider(
-            "threshold", "train.threshold", 0.0, 1.0, 0.5, step=0.01, help=t("train.threshold_help", positive=names[1])
-        )
+        threshold = ui.settings.draw(S.Threshold, positive=names[1]).threshold
+        ui.show_notes()
         for part, y, proba in S.threshold_parts(run):
             st.markdown(t(f"train.threshold_{part}"))
             at = metrics.metrics_at_threshold(y, proba[:, 1], threshold)

@@ -322,21 +322,19 @@ def test_the_valid_model_file_loads():
 
 # --- query parameters on every page ---------------------------------------------------------------
 
-SETTING_CALL = re.compile(r"\bui\.(?:slider|number|choice|toggle|text)\(\s*f?\"([A-Za-z_]+)")
 
+def declared_settings(slug: str) -> list[str]:
+    """Every URL name page `slug` declares (ui/declared.py), and those every page takes."""
+    from ui.declared import EVERY_PAGE, OTHER, resolved
 
-def declared_settings() -> list[str]:
-    """Every setting name a page binds to the URL (from ui.slider("name", ...) etc. in pages/ and ui/)."""
-    names = {"lang", "teacher"}
-    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]:
-        names.update(SETTING_CALL.findall(path.read_text(encoding="utf-8")))
+    names = {name for _, name, *_ in resolved(slug) if name} | set(OTHER.get(slug, {})) | set(EVERY_PAGE)
     return sorted(names)
 
 
 def registered_pages() -> list[str]:
-    from tests.test_pages_smoke import PAGES
+    from ui.site import PAGES
 
-    return [path for path, _ in PAGES]
+    return [page.slug for page in PAGES]
 
 
 query_value = st.one_of(
@@ -348,11 +346,13 @@ query_value = st.one_of(
 PAGE_EXAMPLES = int(os.environ.get("FUZZ_PAGE_EXAMPLES", "6"))
 
 
-@pytest.mark.parametrize("path", registered_pages())
-def test_any_query_string_on_every_page(path):
+@pytest.mark.parametrize("slug", registered_pages())
+def test_any_query_string_on_every_page(slug):
     from tests.apptest import open_page
+    from ui.site import PAGES
 
-    names = declared_settings()
+    path = next(page.file for page in PAGES if page.slug == slug)
+    names = declared_settings(slug)
 
     @settings(max_examples=PAGE_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.dictionaries(st.sampled_from(names), query_value, min_size=1, max_size=6))
@@ -365,5 +365,6 @@ def test_any_query_string_on_every_page(path):
 
 
 def test_the_query_fuzz_knows_the_settings():
-    names = declared_settings()
-    assert {"lang", "hidden", "seed", "epochs", "sentence", "numbers"} <= set(names)
+    assert {"lang", "hidden", "seed", "kind", "numbers", "tab", "lab_b_f"} <= set(declared_settings("explorer"))
+    assert {"epochs", "n_negation_en", "threshold"} <= set(declared_settings("train"))
+    assert {"sentence", "maxlen"} <= set(declared_settings("text_pipeline"))

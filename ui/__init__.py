@@ -214,9 +214,11 @@ def rerun_section():
 
 
 def show_notes():
-    """Show the notes gathered while reading the URL (bad values that were ignored)."""
+    """Show the notes gathered while reading the URL (bad values that were ignored) since the last
+    call: a section drawn later shows its own."""
     for note in st.session_state.get("_notes", []):
         st.info(note, icon=":material/info:")
+    st.session_state["_notes"] = []
 
 
 # --- widgets bound to the URL -----------------------------------------------------------------
@@ -333,14 +335,12 @@ def choice(name, label, options, default, format_key=None, advanced=False, where
         return translate(format_key.format(option), current) if format_key else str(option)
 
     draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": where.segmented_control}[widget]
-    return _bound(
-        name,
-        str,
-        lambda v: v in options,
-        default,
-        lambda k: draw(t(label), options, format_func=fmt, key=k, **kw),
-        advanced,
-    )
+
+    def drawn(k):
+        value = draw(t(label), options, format_func=fmt, key=k, **kw)
+        return default if value is None else value  # a segmented control clicked off means its default
+
+    return _bound(name, str, lambda v: v in options, default, drawn, advanced)
 
 
 def toggle(name, label, default=False, advanced=False, where=st, **kw):

@@ -10,7 +10,7 @@ the learner's own trained model (never shared, never mutated).
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, make_dataclass
 
 import numpy as np
 import streamlit as st
@@ -25,7 +25,7 @@ from lstm_core.errors import UserInputError
 from plots import explorer_component
 from plots.cell_looks import look
 
-from . import handoff
+from . import handoff, settings
 from .i18n import STRINGS, translate
 
 MODES = ("preset", "text", "numbers")
@@ -48,6 +48,91 @@ LAB_SLIDERS = {  # name: (min, max, default): the default unit forgets half its 
     "b_o": (-6.0, 6.0, 2.0),
 }
 LAB_STEPS, LAB_PULSE = 40, (3,)
+TABS = ("step", "whatif", "lab")  # ?tab=: the open tab (ui.tabs)
+
+
+# --- the page's settings, one declaration per group of widgets (ui/settings.py) ---------------
+
+
+@dataclass(frozen=True)
+class Input:
+    """What the model reads: a preset, typed text or a list of numbers (only the mode's own is drawn)."""
+
+    mode: str = settings.choice("mode", "explorer.mode", MODES, "preset", "explorer.mode.{}", widget="radio")
+    preset: str = settings.choice(
+        "preset", "explorer.preset", tuple(si.PRESETS), "", "explorer.preset.{}",
+        when=lambda ctx: ctx["mode"] == "preset", start=lambda ctx: "negation",
+    )  # fmt: skip
+    text: str = settings.text(
+        "text", "explorer.text", help="explorer.text_help",
+        when=lambda ctx: ctx["mode"] == "text", start=lambda ctx: ui.t("explorer.default_text"),
+    )  # fmt: skip
+    numbers: str = settings.text(
+        "numbers", "explorer.numbers", max_chars=ui.MAX_PARAM_LEN * 4, area=True, help="explorer.numbers_help",
+        when=lambda ctx: ctx["mode"] == "numbers", start=lambda ctx: si.preset_numbers("step"),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the model comes from (ctx: `trained`, whether a trained model was handed over)."""
+
+    source: str = settings.choice(
+        "source", "explorer.source", lambda ctx: SOURCES + (("trained",) if ctx.get("trained") else ()), "random",
+        "explorer.source.{}",
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Model:
+    """The variant, and the size of a random model or the trigger word of a hand-built one (ctx: `source`)."""
+
+    kind: str = settings.choice("kind", "explorer.variant", VARIANTS, "lstm", "explorer.variant.{}")
+    hidden: int = settings.slider("hidden", "explorer.hidden", 1, si.MAX_HIDDEN, 8, when=lambda ctx: ctx["source"] == "random")
+    layers: int = settings.slider(
+        "layers", "explorer.layers", 1, si.MAX_LAYERS, 1, advanced=True, when=lambda ctx: ctx["source"] == "random"
+    )
+    seed: int = settings.number("seed", "app.seed", 0, 2**31 - 1, 0, advanced=True, when=lambda ctx: ctx["source"] == "random")
+    trigger: str = settings.text(
+        "trigger", "explorer.trigger", max_chars=40, help="explorer.trigger_help",
+        when=lambda ctx: ctx["source"] in handbuilt.KINDS, start=lambda ctx: si.TRIGGER_DEFAULT.get(ctx["lang"], "not"),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Which layer the stepper shows (ctx: `top`, the model's last layer; drawn when it has several)."""
+
+    layer: int = settings.slider("layer", "explorer.layer", 0, lambda ctx: ctx["top"], 0, when=lambda ctx: ctx["top"] > 0)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Which unit of that layer (ctx: `top`, its last unit)."""
+
+    unit: int = settings.slider("unit", "explorer.unit", 0, lambda ctx: ctx["top"], 0, when=lambda ctx: ctx["top"] > 0)
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """The what-if tab (ctx: `kind`, the traced model's: its gates decide the interventions)."""
+
+    intervention: str = settings.choice(
+        "iv", "explorer.intervention", lambda ctx: interventions(ctx["kind"]), "", "explorer.iv.{}",
+        start=lambda ctx: interventions(ctx["kind"])[0],
+    )  # fmt: skip
+    every_unit: bool = settings.toggle("iv_all", "explorer.iv_scope", column=1)
+
+
+# The single-unit lab: one slider per weight of LAB_SLIDERS, each its own column (lab_ui lays them out)
+Lab = make_dataclass(
+    "Lab",
+    [
+        (name, float, settings.slider(f"lab_{name}", f"explorer.lab.{name}", low, high, default, step=0.5, column=k))
+        for k, (name, (low, high, default)) in enumerate(LAB_SLIDERS.items())
+    ],
+    frozen=True,
+)
 
 
 @dataclass(frozen=True)
@@ -390,35 +475,15 @@ def apply_request():
 
 
 def settings_ui() -> Settings:
-    lang = ui.lang()
     side = st.sidebar
     side.subheader(ui.t("explorer.input_header"))
-    mode = ui.choice("mode", "explorer.mode", MODES, "preset", format_key="explorer.mode.{}", where=side, widget="radio")
-    preset = text = numbers = ""
-    if mode == "preset":
-        preset = ui.choice("preset", "explorer.preset", list(si.PRESETS), "negation", "explorer.preset.{}", where=side)
-    elif mode == "text":
-        text = ui.text("text", "explorer.text", ui.t("explorer.default_text"), where=side, help=ui.t("explorer.text_help"))
-    else:
-        numbers = ui.text(
-            "numbers", "explorer.numbers", si.preset_numbers("step"), max_chars=ui.MAX_PARAM_LEN * 4,
-            where=side, area=True, help=ui.t("explorer.numbers_help"),
-        )  # fmt: skip
+    chosen = settings.draw(Input, where=side)
     side.subheader(ui.t("explorer.model_header"))
-    sources = SOURCES + (("trained",) if handoff.get() is not None else ())
-    source = ui.choice("source", "explorer.source", sources, "random", "explorer.source.{}", where=side)
+    source = settings.draw(Source, where=side, trained=handoff.get() is not None).source
     if handoff.get() is None:
         side.caption(ui.t("explorer.no_trained"))
-    kind = ui.choice("kind", "explorer.variant", VARIANTS, "lstm", "explorer.variant.{}", where=side)
-    hidden, layers, seed, trigger = 8, 1, 0, ""
-    if source == "random":
-        hidden = ui.slider("hidden", "explorer.hidden", 1, si.MAX_HIDDEN, 8, where=side)
-        layers = ui.slider("layers", "explorer.layers", 1, si.MAX_LAYERS, 1, where=side, advanced=True)
-        seed = ui.number("seed", "app.seed", 0, 2**31 - 1, 0, where=side, advanced=True)
-    elif source in handbuilt.KINDS:
-        default = si.TRIGGER_DEFAULT.get(lang, "not")
-        trigger = ui.text("trigger", "explorer.trigger", default, max_chars=40, where=side, help=ui.t("explorer.trigger_help"))
-    return Settings(mode, preset, text, numbers, source, kind, hidden, layers, seed, trigger, lang)
+    model = settings.draw(Model, where=side, source=source)
+    return Settings(**asdict(chosen), source=source, **asdict(model), lang=ui.lang())
 
 
 def _clamped(name: str, top: int) -> None:
@@ -432,16 +497,11 @@ def view_ui(run: Run) -> tuple[int, int]:
     """Which layer and unit the stepper shows."""
     left, right = st.columns(2)
     top_layer = run.recorder.num_layers - 1
-    layer = 0
-    if top_layer > 0:
-        _clamped("layer", top_layer)
-        layer = ui.slider("layer", "explorer.layer", 0, top_layer, 0, where=left)
+    _clamped("layer", top_layer)
+    layer = settings.draw(Layer, where=left, top=top_layer).layer
     top_unit = run.recorder.layers[layer][0].hidden_size - 1  # a Keras stack's layers may differ in width
-    unit = 0
-    if top_unit > 0:
-        _clamped("unit", top_unit)
-        unit = ui.slider("unit", "explorer.unit", 0, top_unit, 0, where=right)
-    return layer, unit
+    _clamped("unit", top_unit)
+    return layer, settings.draw(Unit, where=right, top=top_unit).unit
 
 
 @st.fragment
@@ -451,14 +511,12 @@ def lab_ui():
 
     st.markdown(ui.t("explorer.lab_intro"))
     columns = st.columns(3)
-    weights = {}
-    for k, (name, (low, high, default)) in enumerate(LAB_SLIDERS.items()):
-        weights[name] = ui.slider(f"lab_{name}", f"explorer.lab.{name}", low, high, default, step=0.5, where=columns[k % 3])
-        if name == "b_f":  # the half-life right under the forget-bias slider
-            f_rest, half = lab_half_life(weights["b_f"])
-            half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
-            note = ui.t("explorer.lab_bias_note", bias=f"{weights['b_f']:+.1f}", f=f"{f_rest:.3f}", half=half_text)
-            columns[k % 3].caption(note)
+    # the half-life goes right under the forget-bias slider (the middle column's first)
+    first, note, rest = (columns[1].container() for _ in range(3))
+    weights = asdict(settings.draw(Lab, columns=[columns[0], first, columns[2], columns[0], rest, columns[2]]))
+    f_rest, half = lab_half_life(weights["b_f"])
+    half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
+    note.caption(ui.t("explorer.lab_bias_note", bias=f"{weights['b_f']:+.1f}", f=f"{f_rest:.3f}", half=half_text))
     record, x = lab_record(weights)
     a, b, c = st.columns(3)
     a.metric(ui.t("explorer.lab_f_rest"), f"{f_rest:.3f}")

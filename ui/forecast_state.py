@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ from lstm_core import forecasting as fc
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
 
-from . import handoff, jobs
+from . import handoff, jobs, settings
 
 RUN = jobs.BackgroundRun("forecast")
 
@@ -48,34 +48,93 @@ def uploaded_table(data: bytes) -> pd.DataFrame:
     return upload.read_table(data)
 
 
+# --- the page's settings, one declaration per section (ui/settings.py) ------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    source: str = settings.choice("data", "forecast.source", (*ds.REAL, *ds.SYNTHETIC, "upload"), "airline", "forecast.source.{}")
+
+
+def _synthetic(ctx) -> bool:
+    return ctx["source"] in ds.SYNTHETIC
+
+
+def _trend(ctx) -> bool:
+    return ctx["source"] == "trend_season"
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    """A generated series (ctx: `source`), in two columns; a plain sine has no trend."""
+
+    length: int = settings.slider("length", "forecast.length", 60, 600, 200, step=20, when=_synthetic)
+    period: int = settings.slider("period", "forecast.period", 4, 60, 12, column=1, when=_synthetic)
+    noise: float = settings.slider("noise", "forecast.noise", 0.0, 1.0, 0.1, step=0.05, when=_synthetic)
+    slope: float = settings.slider("slope", "forecast.slope", 0.0, 0.2, 0.05, step=0.01, column=1, when=_trend)
+    amplitude: float = settings.slider("amp", "forecast.amplitude", 0.0, 5.0, 2.0, step=0.5, when=_trend)
+    seed: int = settings.number("dseed", "forecast.data_seed", 0, 9999, 0, column=1, when=_synthetic)
+
+
+@dataclass(frozen=True)
+class Season:
+    """One season setting per source (ctx: `source`, and `season`, the series' own): switching data
+    must not carry 12 months over to sunspots. A synthetic series' season is its period."""
+
+    season: int = settings.slider(
+        "season_{source}", "forecast.season", 1, 60, 12, advanced=True,
+        when=lambda ctx: not _synthetic(ctx), start=lambda ctx: ctx.get("season", 12),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Windows:
+    window: int = settings.slider("window", "forecast.window", 1, 48, 12, help="forecast.window_help")
+    test_fraction: float = settings.slider("test", "forecast.test_fraction", 0.1, 0.5, 0.25, step=0.05, column=1, advanced=True)
+    val_fraction: float = settings.slider("val", "forecast.val_fraction", 0.05, 0.3, 0.15, step=0.05, column=1, advanced=True)
+
+
+@dataclass(frozen=True)
+class Leak:
+    compare_leak: bool = settings.toggle("leak", "forecast.compare_leak")
+
+
+@dataclass(frozen=True)
+class Model:
+    """Four columns: the sizes first, the advanced training settings under them."""
+
+    layers: int = settings.slider("layers", "forecast.layers", 1, 3, 1)
+    units: int = settings.slider("units", "forecast.units", 2, 64, 32, column=1)
+    epochs: int = settings.slider("epochs", "forecast.epochs", 1, 1000, 500, step=1, column=2)
+    seed: int = settings.number("seed", "app.seed", 0, 9999, 0, column=3)
+    optimizer: str = settings.choice("opt", "forecast.optimizer", ("adam", "sgd"), "adam", "forecast.opt.{}", advanced=True)
+    lr: str = settings.choice("lr", "forecast.lr", ("0.001", "0.003", "0.01", "0.03", "0.1"), "0.01", column=1, advanced=True)
+    batch_size: int = settings.slider("batch", "forecast.batch_size", 1, 128, 16, column=2, advanced=True)
+
+
+@dataclass(frozen=True)
+class Horizon:
+    horizon: int = settings.slider("horizon", "forecast.horizon", 1, 120, 24)
+
+
 def series_picker() -> tuple[ds.Series | None, str]:
     """The data-source widgets. Returns the chosen series (None after a bad upload, whose error is
     shown) and its unit; `series.season` is the learner's season length for the seasonal baseline."""
     t = ui.t
     left, right = st.columns([2, 3])
-    source = ui.choice(
-        "data", "forecast.source", [*ds.REAL, *ds.SYNTHETIC, "upload"], "airline", format_key="forecast.source.{}", where=left
-    )
+    source = settings.draw(Source, where=left).source
     if source in ds.SYNTHETIC:
-        a, b = right.columns(2)
-        length = ui.slider("length", "forecast.length", 60, 600, 200, step=20, where=a)
-        period = ui.slider("period", "forecast.period", 4, 60, 12, where=b)
-        noise = ui.slider("noise", "forecast.noise", 0.0, 1.0, 0.1, step=0.05, where=a)
-        trend = source == "trend_season"
-        slope = ui.slider("slope", "forecast.slope", 0.0, 0.2, 0.05, step=0.01, where=b) if trend else 0.0
-        amplitude = ui.slider("amp", "forecast.amplitude", 0.0, 5.0, 2.0, step=0.5, where=a) if trend else 0.0
-        seed = ui.number("dseed", "forecast.data_seed", 0, 9999, 0, where=b)
+        synthetic = settings.draw(Synthetic, columns=right.columns(2), source=source)
         right.caption(t("forecast.card.synthetic"))
         # the season of a synthetic series is its period: no separate control
-        return synthetic_series(source, length, period, noise, slope, amplitude, seed), t("forecast.unit.value")
+        return synthetic_series(source, **asdict(synthetic)), t("forecast.unit.value")
     series, unit = real_series("airline" if source == "upload" else source), None
     if source == "upload":
         series, unit = _upload_picker(right) or (series, None)
     else:
         right.caption(t(f"forecast.card.{source}"))
     # one season setting per source: switching data must not carry 12 months over to sunspots
-    default = series.season if series is not None else 12
-    season = ui.slider(f"season_{source}", "forecast.season", 1, 60, default, where=left, advanced=True)
+    season = settings.draw(Season, where=left, source=source, season=series.season if series is not None else 12).season
     if series is None:
         return None, ""
     unit = unit or t(ds.REAL[source].unit if source in ds.REAL else "forecast.unit.airline")

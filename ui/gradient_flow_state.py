@@ -16,7 +16,7 @@ from lstm_core import experiments as E
 from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
-from ui import jobs
+from ui import jobs, settings
 from ui.i18n import translate
 
 DATA = Path(__file__).resolve().parent.parent / "datasets"
@@ -25,6 +25,60 @@ CLIPPING_REFERENCE = DATA / "clipping_reference.json"
 RUN = jobs.BackgroundRun("gradient_flow_adding")
 LIVE_MAX_LEN = 400  # a live run at T=400 already takes minutes on one core
 LIVE_MAX_STEPS = 6000
+
+
+# --- the page's settings, one declaration per section (ui/settings.py) ------------------------
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Sections 1 and 2: the fields are experiments.FlowSettings's."""
+
+    seq_len: int = settings.slider("T", "gradient_flow.seq_len", 2, E.MAX_SEQ_LEN, 100, help="gradient_flow.seq_len_help")
+    hidden_size: int = settings.slider("H", "gradient_flow.hidden", 1, E.MAX_HIDDEN, 32)
+    weight_scale: float = settings.slider(
+        "scale", "gradient_flow.scale", 0.0, 3.0, 1.0, step=0.05, column=1, help="gradient_flow.scale_help"
+    )
+    init: str = settings.choice(
+        "init", "gradient_flow.init", E.INITS, "default", "gradient_flow.init.{}", column=1, help="gradient_flow.init_help"
+    )
+    forget_bias: float = settings.slider(
+        "fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, column=2, help="gradient_flow.fb_help"
+    )
+    nonlinearity: str = settings.choice(
+        "act", "gradient_flow.nonlinearity", E.NONLINEARITIES, "tanh", widget="segmented", column=2
+    )
+    seed: int = settings.number("seed", "app.seed", 0, 10_000, 0, advanced=True, column=2)
+
+
+@dataclass(frozen=True)
+class Clipping:
+    """Section 3: which precomputed clipping threshold the chart shows."""
+
+    clip: str = settings.choice("clip", "gradient_flow.clip", tuple(str(c) for c in E.CLIP_CHOICES), "1.0", widget="segmented")
+
+
+@dataclass(frozen=True)
+class ReferenceLength:
+    """Section 4: which of the reference runs' lengths the curves show (ctx: `lengths`, the shipped ones)."""
+
+    shown: str = settings.choice(
+        "ref_T", "gradient_flow.ref_length", lambda ctx: [str(T) for T in ctx["lengths"]], "",
+        widget="segmented", start=lambda ctx: str(ctx["lengths"][-1]),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Live:
+    """The live adding-problem run."""
+
+    model: str = settings.choice("live_model", "gradient_flow.live_model", E.PROFILE_MODELS, "lstm", "gradient_flow.model.{}")
+    seq_len: int = settings.slider("live_T", "gradient_flow.live_T", 2, LIVE_MAX_LEN, 50, column=1)
+    steps: int = settings.slider("live_steps", "gradient_flow.live_steps", 100, LIVE_MAX_STEPS, 3000, step=100, column=2)
+    forget_bias: float = settings.slider(
+        "live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, column=3,
+        disabled=lambda ctx: not E.takes_forget_bias(ctx["model"]),
+    )  # fmt: skip
 
 
 # --- gradient through time --------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The learning path: lessons in order, the page each "predict first" link opens with which settings,
 and the correct answer of every quiz question. Texts live in ui/strings/lessons.py.
 
-Link parameters are the `name`s of the URL-bound widgets on the target page (ui.slider, ui.choice,
-...), so a link opens that page exactly as the lesson describes. Pure data: no Streamlit here.
+Link parameters are the URL names of settings the target page declares (ui/declared.py), with values
+the declarations accept: tests/test_lesson_links.py checks every link, so a link opens that page
+exactly as the lesson describes. Pure data: no Streamlit here.
 """
 
 from __future__ import annotations

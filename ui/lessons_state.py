@@ -4,12 +4,14 @@ progress indicator, the "predict first" box and the quiz form."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 import ui
+from ui import settings
 from ui.lessons_content import BY_SLUG, LESSONS, SLUGS, Lesson, is_done
 from ui.strings.glossary import GLOSSARY
 
@@ -17,6 +19,11 @@ ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or
 PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
 PICK_KEY = "lessons:lesson"  # the lesson picker's widget key (ui._bound's "<page>:<name>")
 ORDER_SEED = "_lessons_order_seed"  # this session's shuffle of the quiz options
+
+
+@dataclass(frozen=True)
+class Pick:
+    lesson: str = settings.choice("lesson", "lessons.pick", SLUGS, SLUGS[0], "lessons.{}.title", widget="radio")
 
 
 def answers(slug: str) -> dict:

@@ -15,6 +15,7 @@ import streamlit as st
 import ui
 import ui.handoff
 import ui.jobs
+import ui.settings
 from datasets import classification as D
 from lstm_core import classifier as C
 from lstm_core import export_code, metrics
@@ -76,59 +77,106 @@ def history_frame(epochs: list[dict]) -> pd.DataFrame:
     return frame[cols]
 
 
-def controls() -> Settings:
-    """The settings widgets (URL-bound), in three columns: data, model, training."""
-    d = DEFAULTS
-    data_col, model_col, train_col = st.columns(3)
-    with data_col:
-        st.subheader(ui.t("train.data_header"))
-        dataset = ui.choice("data", "train.dataset", list(D.NAMES), d.dataset, format_key="data.{}")
-        info = D.NAMES[dataset]
-        high = min(info.get("max_n", LIMIT_EXAMPLES), LIMIT_EXAMPLES)
-        n = ui.number(
-            f"n_{dataset}", "train.n", C.LIMITS["examples"][0], high, min(info["default_n"], high), step=100, advanced=True
-        )
-        share = 0.5
-        if info["classes"] == 2:
-            low, high = D.SHARE_RANGE
-            share = ui.slider(
-                f"pos_{dataset}", "train.positive_share", low, high, 0.5, step=0.05, help=ui.t("train.positive_share_help")
-            )
-        length = None
-        if info["supports_length"]:
-            default, low, top = info["length"]
-            length = ui.slider(f"length_{dataset}", "train.length", low, top, default)
-        with st.expander(ui.t("train.about_data")):
-            st.markdown(ui.t(info["card_key"]))
-    with model_col:
-        st.subheader(ui.t("train.model_header"))
-        kind = ui.choice("kind", "train.kind", C.KINDS, d.kind, format_key="train.kind.{}")
-        embedding = ui.slider("emb", "train.embedding_size", 2, 128, d.embedding_size, disabled=info["kind"] != "text")
-        hidden = ui.slider("hidden", "train.hidden_size", 2, 128, d.hidden_size)
-        layers = ui.slider("layers", "train.num_layers", 1, 2, d.num_layers, advanced=True)
-        bidirectional = ui.toggle("bi", "train.bidirectional", d.bidirectional, advanced=True)
-        dropout = ui.slider("dropout", "train.dropout", 0.0, 0.8, d.dropout, step=0.05, help=ui.t("train.dropout_help"))
-        if info["kind"] == "text":  # a sequence set's input width is known only once it is loaded
-            count = {k: C.recurrent_parameter_count(k, embedding, hidden, layers, bidirectional) for k in C.KINDS}
-            st.caption(ui.t("train.param_count", n=count[kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
-    with train_col:
-        st.subheader(ui.t("train.training_header"))
-        optimizer = ui.choice(
-            "opt", "train.optimizer", ["adam", "sgd"], d.optimizer, format_key="train.opt.{}", widget="segmented"
-        )
-        lr = ui.number("lr", "train.lr", 0.0, 10.0, d.lr, step=0.001, format="%.4f", help=ui.t("train.lr_help"))
-        epochs = ui.slider("epochs", "train.epochs", 1, 30, d.epochs)
-        batch = ui.choice("batch", "train.batch_size", ["8", "16", "32", "64", "128", "256"], str(d.batch_size), advanced=True)
-        decay = ui.number("wd", "train.weight_decay", 0.0, 0.1, d.weight_decay, step=0.0005, format="%.4f", advanced=True)
-        early = ui.toggle("early", "train.early_stopping", d.early_stopping, help=ui.t("train.early_help"))
-        seed = ui.number("seed", "app.seed", 0, 1_000_000, d.seed, step=1)
-    return Settings(
-        dataset, n, length, kind, embedding, hidden, layers, bidirectional, dropout,
-        optimizer, lr, int(batch), epochs, decay, early, d.patience, seed, share,
+LIMIT_EXAMPLES = C.LIMITS["examples"][1]
+
+
+# --- the page's settings, one declaration per column (ui/settings.py) -------------------------
+
+
+def _info(ctx) -> dict:
+    return D.NAMES[ctx["dataset"]]
+
+
+def _max_examples(ctx) -> int:
+    return min(_info(ctx).get("max_n", LIMIT_EXAMPLES), LIMIT_EXAMPLES)
+
+
+@dataclass(frozen=True)
+class Data:
+    """The data column. The size, share and length are kept per data set ("n_{dataset}"): each set
+    has its own sensible values."""
+
+    dataset: str = ui.settings.choice("data", "train.dataset", tuple(D.NAMES), DEFAULTS.dataset, "data.{}")
+    n: int = ui.settings.number(
+        "n_{dataset}", "train.n", C.LIMITS["examples"][0], _max_examples, DEFAULTS.n, step=100, advanced=True,
+        start=lambda ctx: min(_info(ctx)["default_n"], _max_examples(ctx)),
+    )  # fmt: skip
+    positive_share: float = ui.settings.slider(
+        "pos_{dataset}", "train.positive_share", *D.SHARE_RANGE, DEFAULTS.positive_share, step=0.05,
+        help="train.positive_share_help", when=lambda ctx: _info(ctx)["classes"] == 2,
+    )  # fmt: skip
+    length: int | None = ui.settings.slider(
+        "length_{dataset}", "train.length", lambda ctx: _info(ctx)["length"][1], lambda ctx: _info(ctx)["length"][2],
+        DEFAULTS.length, when=lambda ctx: _info(ctx)["supports_length"], start=lambda ctx: _info(ctx)["length"][0],
     )  # fmt: skip
 
 
-LIMIT_EXAMPLES = C.LIMITS["examples"][1]
+@dataclass(frozen=True)
+class Model:
+    """The model column (ctx: `dataset`: only a text set has an embedding)."""
+
+    kind: str = ui.settings.choice("kind", "train.kind", C.KINDS, DEFAULTS.kind, "train.kind.{}")
+    embedding_size: int = ui.settings.slider(
+        "emb", "train.embedding_size", *C.LIMITS["embedding_size"], DEFAULTS.embedding_size,
+        disabled=lambda ctx: _info(ctx)["kind"] != "text",
+    )  # fmt: skip
+    hidden_size: int = ui.settings.slider("hidden", "train.hidden_size", *C.LIMITS["hidden_size"], DEFAULTS.hidden_size)
+    num_layers: int = ui.settings.slider(
+        "layers", "train.num_layers", *C.LIMITS["num_layers"], DEFAULTS.num_layers, advanced=True
+    )
+    bidirectional: bool = ui.settings.toggle("bi", "train.bidirectional", DEFAULTS.bidirectional, advanced=True)
+    dropout: float = ui.settings.slider(
+        "dropout", "train.dropout", *C.LIMITS["dropout"], DEFAULTS.dropout, step=0.05, help="train.dropout_help"
+    )
+
+
+@dataclass(frozen=True)
+class Training:
+    optimizer: str = ui.settings.choice(
+        "opt", "train.optimizer", ("adam", "sgd"), DEFAULTS.optimizer, "train.opt.{}", widget="segmented"
+    )
+    lr: float = ui.settings.number(
+        "lr", "train.lr", 0.0, 10.0, DEFAULTS.lr, step=0.001, extra={"format": "%.4f"}, help="train.lr_help"
+    )
+    epochs: int = ui.settings.slider("epochs", "train.epochs", *C.LIMITS["epochs"], DEFAULTS.epochs)
+    batch_size: str = ui.settings.choice(
+        "batch", "train.batch_size", ("8", "16", "32", "64", "128", "256"), str(DEFAULTS.batch_size), advanced=True
+    )
+    weight_decay: float = ui.settings.number(
+        "wd", "train.weight_decay", 0.0, 0.1, DEFAULTS.weight_decay, step=0.0005, extra={"format": "%.4f"}, advanced=True
+    )
+    early_stopping: bool = ui.settings.toggle("early", "train.early_stopping", DEFAULTS.early_stopping, help="train.early_help")
+    seed: int = ui.settings.number("seed", "app.seed", 0, 1_000_000, DEFAULTS.seed, step=1)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The evaluation's decision threshold (ctx: `positive`, the positive class's name)."""
+
+    threshold: float = ui.settings.slider(
+        "threshold", "train.threshold", 0.0, 1.0, 0.5, step=0.01,
+        help=lambda ctx: ui.t("train.threshold_help", positive=ctx["positive"]),
+    )  # fmt: skip
+
+
+def controls() -> Settings:
+    """The settings widgets (URL-bound), in three columns: data, model, training."""
+    data_col, model_col, train_col = st.columns(3)
+    data_col.subheader(ui.t("train.data_header"))
+    data = ui.settings.draw(Data, where=data_col)
+    info = D.NAMES[data.dataset]
+    with data_col.expander(ui.t("train.about_data")):
+        st.markdown(ui.t(info["card_key"]))
+    model_col.subheader(ui.t("train.model_header"))
+    model = ui.settings.draw(Model, where=model_col, dataset=data.dataset)
+    if info["kind"] == "text":  # a sequence set's input width is known only once it is loaded
+        shape = (model.embedding_size, model.hidden_size, model.num_layers, model.bidirectional)
+        count = {k: C.recurrent_parameter_count(k, *shape) for k in C.KINDS}
+        model_col.caption(ui.t("train.param_count", n=count[model.kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
+    train_col.subheader(ui.t("train.training_header"))
+    training = ui.settings.draw(Training, where=train_col)
+    chosen = asdict(data) | asdict(model) | asdict(training) | {"batch_size": int(training.batch_size)}
+    return Settings(**chosen, patience=DEFAULTS.patience)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

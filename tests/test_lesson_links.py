@@ -1,0 +1,41 @@
+"""Every lesson link names settings its page declares, with values the declarations accept
+(ui/declared.py), in both languages: a typo in a link fails here instead of opening a page that
+silently ignores it."""
+
+import pytest
+
+from ui.declared import link_problems
+from ui.lessons_content import LESSONS, Link
+
+LINKS = [(lesson.slug, k, link) for lesson in LESSONS for k, link in enumerate(lesson.links)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("slug", "k", "link"), LINKS, ids=[f"{s}-{k}" for s, k, _ in LINKS])
+def test_every_lesson_link_matches_its_pages_declarations(slug, k, link, lang):
+    params = {**link.params, **link.params_by_lang.get(lang, {})}
+    assert link_problems(link.page, params, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("link", "problem"),
+    [
+        (Link("gradient-flow", {"fbb": "3.0"}), "declares no setting 'fbb'"),  # a typo in the name
+        (Link("gradient-flow", {"fb": "30"}), "fb='30' is refused"),  # outside the declared range
+        (Link("train", {"kind": "transformer"}), "kind='transformer' is refused"),  # not an option
+        (Link("metrics", {"tp": "nine"}), "tp='nine' is refused"),
+        (Link("explorer", {"iv": "f0", "kind": "rnn_tanh"}), "iv='f0' is refused"),  # an RNN has no forget gate
+        (Link("explorer", {"mode": "text", "preset": "sine"}), "preset is not drawn"),  # the link's mode hides it
+        (Link("explorer", {"tab": "whatiff"}), "tab='whatiff'"),
+        (Link("forecast", {"season_sunspots": "11"}), "declares no setting 'season_sunspots'"),  # airline's, not sunspots'
+        (Link("gradientflow", {}), "no page /gradientflow"),
+    ],
+)
+def test_a_wrong_link_is_caught(link, problem):
+    problems = link_problems(link.page, link.params)
+    assert len(problems) == 1 and problem in problems[0], problems
+
+
+def test_a_per_data_set_setting_follows_the_links_data_set():
+    assert link_problems("forecast", {"data": "sunspots", "season_sunspots": "11"}) == []
+    assert link_problems("train", {"data": "negation_zh", "n_negation_zh": "500"}) == []

@@ -1,0 +1,148 @@
+"""A page's settings, declared once (TensorFlow Playground's `state.ts`).
+
+A page, or one section of a page, declares its shareable settings as one frozen dataclass whose
+fields are made by `slider`, `number`, `choice`, `toggle` and `text`:
+
+    @dataclass(frozen=True)
+    class Flow:
+        seq_len: int = settings.slider("T", "gradient_flow.seq_len", 2, experiments.MAX_SEQ_LEN, 100)
+
+Each field's metadata holds its URL name, label key, range (from the core's limits), options, help
+key, widget, column and whether it is advanced (hidden in teacher mode); its default is the field's.
+`draw` turns the declaration into widgets bound to the URL (through ui's binding code: defaults stay
+out of the link, a hostile value is ignored with a note) and returns an instance. The same metadata
+lets the tests and the lesson links know every setting without reading the pages (ui/declared.py).
+
+Whatever depends on the situation is a function of `ctx`: the values drawn so far (by field name),
+the page's language (`lang`) and whatever the page passes to `draw` as keywords. A URL name may
+name an earlier field ("n_{dataset}": one value per data set).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+import ui
+
+KEY = "setting"  # the field metadata's key
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    kind: str  # "slider", "number", "choice", "toggle" or "text"
+    url: str  # ?url=value; "{field}" parts name earlier fields
+    label: str  # string key
+    low: Any = None  # a value or ctx -> value (slider, number)
+    high: Any = None
+    step: Any = None
+    options: Any = ()  # choice: a sequence or ctx -> sequence
+    format_key: str | None = None  # choice: "data.{}" maps an option to its string key
+    widget: str = "selectbox"  # choice: "selectbox", "radio" or "segmented"
+    help: Any = None  # string key, or ctx -> text
+    advanced: bool = False  # hidden in teacher mode (its value still applies)
+    column: int = 0  # which of draw()'s `columns`
+    when: Callable | None = None  # ctx -> bool: drawn only then, else the field's default
+    disabled: Callable | None = None  # ctx -> bool
+    start: Callable | None = None  # ctx -> the widget's default, when it depends on the situation
+    max_chars: int = ui.MAX_PARAM_LEN  # text
+    area: bool = False  # text: a text area
+    extra: tuple = ()  # further widget keywords, e.g. (("format", "%.4f"),)
+
+    def name(self, ctx: dict) -> str:
+        return self.url.format(**ctx)
+
+    def get(self, attribute: str, ctx: dict):
+        value = getattr(self, attribute)
+        return value(ctx) if callable(value) else value
+
+    def default(self, field_default, ctx: dict):
+        return field_default if self.start is None else self.start(ctx)
+
+    def accepts(self, value, ctx: dict) -> bool:
+        """Whether the binding keeps `value` (already parsed); what a lesson link may give."""
+        if self.kind in ("slider", "number"):
+            return self.get("low", ctx) <= value <= self.get("high", ctx)
+        if self.kind == "choice":
+            return value in tuple(self.get("options", ctx))
+        if self.kind == "text":
+            return len(value) <= self.max_chars
+        return isinstance(value, bool)
+
+    def parse(self, raw: str, default):
+        """A URL value as the binding parses it (raises ValueError on junk)."""
+        if self.kind == "toggle":
+            return ui._parse_bool(raw)
+        return type(default)(raw) if self.kind in ("slider", "number") else raw
+
+
+def _field(kind: str, default, extra: dict | None = None, **spec):
+    return dataclasses.field(default=default, metadata={KEY: Setting(kind, extra=tuple((extra or {}).items()), **spec)})
+
+
+def slider(url, label, low, high, default, *, step=None, extra=None, **common):
+    return _field("slider", default, extra, url=url, label=label, low=low, high=high, step=step, **common)
+
+
+def number(url, label, low, high, default, *, step=None, extra=None, **common):
+    return _field("number", default, extra, url=url, label=label, low=low, high=high, step=step, **common)
+
+
+def choice(url, label, options, default, format_key=None, *, widget="selectbox", **common):
+    return _field("choice", default, url=url, label=label, options=options, format_key=format_key, widget=widget, **common)
+
+
+def toggle(url, label, default=False, **common):
+    return _field("toggle", default, url=url, label=label, **common)
+
+
+def text(url, label, default="", *, max_chars=ui.MAX_PARAM_LEN, area=False, **common):
+    return _field("text", default, url=url, label=label, max_chars=max_chars, area=area, **common)
+
+
+def specs(declaration) -> list[tuple[dataclasses.Field, Setting]]:
+    """The declaration's fields, in drawing order, with their settings."""
+    return [(f, f.metadata[KEY]) for f in dataclasses.fields(declaration)]
+
+
+def draw(declaration, where=st, columns=None, **context):
+    """Draw `declaration`'s widgets (each in `columns[setting.column]` when columns are given, else in
+    `where`), bound to the URL, and return the instance. `context` is passed to the settings' functions."""
+    ctx = {"lang": ui.lang(), **context}
+    values = {}
+    for f, spec in specs(declaration):
+        if spec.when is None or spec.when(ctx):
+            values[f.name] = _widget(spec, spec.default(f.default, ctx), ctx, where if columns is None else columns[spec.column])
+        else:
+            values[f.name] = f.default
+        ctx[f.name] = values[f.name]
+    return declaration(**values)
+
+
+def _widget(spec: Setting, default, ctx: dict, where):
+    name, kw = spec.name(ctx), dict(spec.extra)
+    if spec.help is not None:
+        kw["help"] = spec.help(ctx) if callable(spec.help) else ui.t(spec.help)
+    if spec.disabled is not None:
+        kw["disabled"] = spec.disabled(ctx)
+    common = dict(advanced=spec.advanced, where=where, **kw)
+    if spec.kind == "slider":
+        return ui.slider(name, spec.label, spec.get("low", ctx), spec.get("high", ctx), default, step=spec.step, **common)
+    if spec.kind == "number":
+        return ui.number(name, spec.label, spec.get("low", ctx), spec.get("high", ctx), default, step=spec.step, **common)
+    if spec.kind == "choice":
+        options = spec.get("options", ctx)
+        return ui.choice(name, spec.label, options, default, spec.format_key, widget=spec.widget, **common)
+    if spec.kind == "toggle":
+        return ui.toggle(name, spec.label, default, **common)
+    return ui.text(name, spec.label, default, max_chars=spec.max_chars, area=spec.area, **common)
+
+
+def current(declaration, field: str):
+    """A setting's value as this page last drew it: for a section (fragment) that needs a setting
+    another section draws (the other section does not rerun with it)."""
+    f = next(f for f in dataclasses.fields(declaration) if f.name == field)
+    return ui.current(f.metadata[KEY].url, f.default)
