@@ -59,19 +59,24 @@ def open_time(context, url: str, timeout: float = 90.0) -> float:
     try:
         start = time.perf_counter()
         page.goto(url, wait_until="commit")
-        reached = None
-        while time.perf_counter() - start < timeout:
-            now = time.perf_counter()
-            if page.evaluate(FINISHED):
-                reached = reached or now
-                if now - reached >= SETTLED:
-                    return reached - start
-            else:
-                reached = None
-            page.wait_for_timeout(25)
-        raise TimeoutError(f"{url} did not finish rendering in {timeout} s")
+        return finished_after(page, start, timeout)
     finally:
         page.close()
+
+
+def finished_after(page, start: float, timeout: float = 90.0) -> float:
+    """Seconds from `start` (perf_counter) to the first moment the page was finished and stayed so."""
+    reached = None
+    while time.perf_counter() - start < timeout:
+        now = time.perf_counter()
+        if page.evaluate(FINISHED):
+            reached = reached or now
+            if now - reached >= SETTLED:
+                return reached - start
+        else:
+            reached = None
+        page.wait_for_timeout(25)
+    raise TimeoutError(f"{page.url} did not finish rendering in {timeout} s")
 
 
 def main():

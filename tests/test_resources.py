@@ -109,7 +109,32 @@ def test_stop_cancels_a_run_queued_for_a_slot(page, monkeypatch):
         for thread in holders:
             thread.join(timeout=5)
     assert trained == [], "a cancelled run never trains"
-    for _ in range(jobs.MAX_CONCURRENT_TRAININGS):  # and it holds no slot: every one is free again
-        assert jobs._slots.acquire(blocking=False)
-    for _ in range(jobs.MAX_CONCURRENT_TRAININGS):
-        jobs._slots.release()
+    held = [jobs._slots.take(timeout=0) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]  # and it holds no slot
+    assert None not in held
+    for slot in held:
+        jobs._slots.give_back(slot)
+
+
+def _child_takes(folder) -> bool:
+    """Whether another process, sharing the slot folder as replicas do, gets the one slot (within 0.3 s)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; from ui.jobs import _MachineSlots\n"
+        f"slot = _MachineSlots({str(folder)!r}, 1).take(timeout=0.3)\n"
+        "sys.exit(0 if slot is not None else 1)\n"  # exiting while holding it: as a replica that crashed
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=jobs.__file__.rsplit("/ui/", 1)[0]).returncode == 0
+
+
+def test_replicas_on_one_machine_share_its_slots(tmp_path):
+    slots = jobs._MachineSlots(str(tmp_path), 1)
+    held = slots.take(timeout=0)
+    assert held is not None
+    assert not _child_takes(tmp_path), "another replica waits while this one trains"
+    slots.give_back(held)
+    assert _child_takes(tmp_path), "a freed slot goes to the other replica"
+    again = slots.take(timeout=0)  # the child exited holding it: the kernel dropped its lock
+    assert again is not None
+    slots.give_back(again)
