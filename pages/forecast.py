@@ -4,10 +4,10 @@ import streamlit as st
 
 import ui
 from datasets import series as ds
-from lstm_core import forecasting as fc
+from lstm_core import forecasting
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
-from ui import forecast_state as S
+from ui import forecast_state as state
 from ui import model_files, settings
 
 ui.page("forecast")
@@ -22,7 +22,7 @@ names |= {"time": t("forecast.axis.time"), "step": t("forecast.axis.step"), "sca
 
 # --- 1. the series ---
 st.header(t("forecast.data_header"))
-series, unit = S.series_picker()
+series, unit = state.series_picker()
 if series is None:
     ui.show_notes()
     st.stop()
@@ -30,10 +30,10 @@ values, labels = series.values, series.labels
 
 # --- 2. windows and the split on time ---
 st.header(t("forecast.window_header"))
-windows = settings.draw(S.Windows, columns=st.columns(2))
+windows = settings.draw(state.Windows, columns=st.columns(2))
 window = windows.window
 try:
-    parts = fc.split_windows(values, window, windows.test_fraction, windows.val_fraction)
+    parts = forecasting.split_windows(values, window, windows.test_fraction, windows.val_fraction)
 except UserInputError as exc:
     ui.error(exc)
     ui.show_notes()
@@ -55,37 +55,37 @@ ui.chart(plots.windows_figure(values, window, 6, names, t("forecast.plot.windows
 
 # --- 3. scaling ---
 st.header(t("forecast.scale_header"))
-clean, whole = fc.fit_scaler(values, parts.val_start), fc.fit_scaler(values, parts.split, leaky=True)
+clean, whole = forecasting.fit_scaler(values, parts.val_start), forecasting.fit_scaler(values, parts.split, leaky=True)
 scale_names = names | {"clean": t("forecast.leak_train_only"), "leaky": t("forecast.leak_whole")}
 fig = plots.scaling_figure(
     labels, clean.transform(values), whole.transform(values), parts.val_start, scale_names, t("forecast.plot.scaling_title")
 )
 ui.chart(fig, key="forecast_scaling")
-st.caption(S.leak_caption(values, parts.split, parts.val_start))
-compare_leak = settings.draw(S.Leak).compare_leak
+st.caption(state.leak_caption(values, parts.split, parts.val_start))
+compare_leak = settings.draw(state.Leak).compare_leak
 
 # --- 4. model and training ---
 st.header(t("forecast.model_header"))
-training = settings.draw(S.Model, columns=st.columns(4))
+training = settings.draw(state.Model, columns=st.columns(4))
 layers, units, epochs = training.layers, training.units, training.epochs
-st.caption(t("forecast.model_caption", layers=layers, units=units, params=fc.parameter_count(layers, units)))
-config = fc.ForecastConfig(**asdict(windows), **(asdict(training) | {"lr": float(training.lr)}), season=series.season)
+st.caption(t("forecast.model_caption", layers=layers, units=units, params=forecasting.parameter_count(layers, units)))
+config = forecasting.ForecastConfig(**asdict(windows), **(asdict(training) | {"lr": float(training.lr)}), season=series.season)
 if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
-    S.start(values, config, compare_leak)
+    state.start(values, config, compare_leak)
 ui.show_notes()
-S.live_panel(epochs)
+state.live_panel(epochs)
 
-outcome = S.outcome(S.fingerprint(values, config, compare_leak))
+outcome = state.outcome(state.fingerprint(values, config, compare_leak))
 if outcome is None:
-    if S.finished_other():
+    if state.finished_other():
         st.info(t("forecast.stale"))
     st.stop()
 result = outcome.runs["clean"]
 
 # --- 5. results ---
 st.header(t("forecast.results_header"))
-S.verdict(outcome.runs)
-st.dataframe(S.metrics_table(outcome.runs), hide_index=True)
+state.verdict(outcome.runs)
+st.dataframe(state.metrics_table(outcome.runs), hide_index=True)
 st.caption(t("forecast.metrics_note"))
 leaky_pred = outcome.runs["leaky"].test_pred if "leaky" in outcome.runs else None
 fig = plots.predictions_figure(
@@ -96,7 +96,7 @@ ui.chart(fig, key="forecast_predictions")
 
 # --- 6. beyond the data ---
 st.header(t("forecast.future_header"))
-horizon = settings.draw(S.Horizon).horizon
+horizon = settings.draw(state.Horizon).horizon
 ui.show_notes()
 future = result.forecast(values, horizon)
 ui.chart(
@@ -104,7 +104,7 @@ ui.chart(
     key="forecast_future",
 )
 st.caption(t("forecast.future_caption"))
-st.caption(S.horizon_caption(result, values))
+st.caption(state.horizon_caption(result, values))
 
 # --- 7. inside the model ---
 st.header(t("forecast.inside_header"))
@@ -113,11 +113,11 @@ pair = st.slider(t("forecast.pick_window"), 1, n_test, n_test, key=f"forecast_pi
 st.caption(
     t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=parts.y_test[pair], pred=result.test_pred[pair])
 )
-model = S.trained_model(result, pair, t("forecast.model_title", series=S.series_title(series)))
+model = state.trained_model(result, pair, t("forecast.model_title", series=state.series_title(series)))
 if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="forecast_explorer"):
-    S.open_in_explorer(model)
+    state.open_in_explorer(model)
 model_files.download_button(model)
 st.download_button(
-    t("forecast.get_code"), S.code_zip(values, config), "lstm_lab_forecast.zip", "application/zip",
+    t("forecast.get_code"), state.code_zip(values, config), "lstm_lab_forecast.zip", "application/zip",
     help=t("forecast.get_code_help"), on_click="ignore", icon=":material/code:",
 )  # fmt: skip

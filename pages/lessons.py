@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from ui import lessons_state as S
+from ui import lessons_state as state
 from ui import settings
 from ui.lessons_content import SLUGS
 
@@ -12,15 +12,15 @@ t = ui.t
 
 st.title(t("nav.lessons"))
 st.markdown(t("lessons.intro"))
-slug = settings.draw(S.Pick, where=st.sidebar).lesson
+slug = settings.draw(state.Pick, where=st.sidebar).lesson
 ui.show_notes()
-S.progress()
-S.glossary()
+state.progress()
+state.glossary()
 
-lesson = S.lesson_by_slug(slug)
+lesson = state.lesson_by_slug(slug)
 st.header(f"{t('lessons.number', n=SLUGS.index(slug) + 1)} · {t(f'lessons.{slug}.title')}")
 st.markdown(t(f"lessons.{slug}.body"))
-S.predict_box(lesson, lang)
-S.quiz(lesson)
+state.predict_box(lesson, lang)
+state.quiz(lesson)
 st.divider()
-S.navigation(slug)
+state.navigation(slug)

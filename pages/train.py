@@ -2,7 +2,7 @@ import streamlit as st
 
 import ui
 import ui.settings
-import ui.train_state as S
+import ui.train_state as state
 from lstm_core import metrics
 from lstm_core.errors import UserInputError
 from plots import train as P
@@ -17,33 +17,33 @@ with st.expander(t("train.explain_header")):
     st.markdown(t("train.explain"))
 
 st.header(t("train.settings_header"))  # h2 above the columns' h3s: headings go down one level at a time
-settings = S.controls()
+settings = state.controls()
 ui.show_notes()
-S.collect()
+state.collect()
 
 buttons = st.container(horizontal=True)
-if buttons.button(t("train.start"), type="primary", key="train_start", disabled=S.RUN.running, icon=":material/play_arrow:"):
+if buttons.button(t("train.start"), type="primary", key="train_start", disabled=state.RUN.running, icon=":material/play_arrow:"):
     try:
-        S.start(settings)
+        state.start(settings)
         st.rerun()
     except UserInputError as exc:
         ui.error(exc)
-if buttons.button(t("train.stop"), key="train_stop", disabled=not S.RUN.running, icon=":material/stop:"):
-    S.RUN.stop(wait=2)
+if buttons.button(t("train.stop"), key="train_stop", disabled=not state.RUN.running, icon=":material/stop:"):
+    state.RUN.stop(wait=2)
     st.rerun()
 
 
 def live(job):
     """Redrawn every second while a run is in progress; the run itself lives in a thread."""
     if job is not None and job.running:
-        fraction, text = S.progress_text(job)
+        fraction, text = state.progress_text(job)
         st.progress(fraction, text=text)
-    shown = S.live_curves()
+    shown = state.live_curves()
     if not shown:
         st.info(t("train.no_run_yet"))
         return
-    ui.chart(P.curves(shown, S.curve_labels()), table=S.history_table(shown[0]["epochs"]), key="train_curves")
-    classes = S.shown_classes()
+    ui.chart(P.curves(shown, state.curve_labels()), table=state.history_table(shown[0]["epochs"]), key="train_curves")
+    classes = state.shown_classes()
     note = (
         t("train.metric_note_binary", positive=classes[1])
         if len(classes) == 2
@@ -53,7 +53,7 @@ def live(job):
 
 
 st.header(t("train.curves_header"))
-S.RUN.poll(live)
+state.RUN.poll(live)
 with st.expander(t("train.overfit_header")):
     st.markdown(t("train.overfit"))
 
@@ -63,42 +63,44 @@ def evaluation(run):
     """Everything here is computed from the run's cached test scores: moving the threshold only
     reruns this fragment, never the training."""
     st.caption(t("train.results_of", name=run.name()))
-    names = S.class_labels(run)
-    baseline = S.accuracy(run, run.result.baseline_proba)
+    names = state.class_labels(run)
+    baseline = state.accuracy(run, run.result.baseline_proba)
     cols = st.columns(3)
-    cols[0].metric(t("train.test_accuracy"), f"{S.accuracy(run, run.result.test_proba):.3f}")
+    cols[0].metric(t("train.test_accuracy"), f"{state.accuracy(run, run.result.test_proba):.3f}")
     cols[1].metric(t("train.baseline_accuracy"), t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
     cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
     st.caption(t("train.baseline_caption"))
-    if (loses := S.versus_baseline(run)) is not None:
+    if (loses := state.versus_baseline(run)) is not None:
         st.warning(loses, icon=":material/trending_down:")
     binary = len(names) == 2
     threshold = None
     y_true = run.data.test[1].numpy()
     if binary:
-        threshold = ui.settings.draw(S.Threshold, positive=names[1]).threshold
+        threshold = ui.settings.draw(state.Threshold, positive=names[1]).threshold
         ui.show_notes()
-        for part, y, proba in S.threshold_parts(run):
+        for part, y, proba in state.threshold_parts(run):
             st.markdown(t(f"train.threshold_{part}"))
             at = metrics.metrics_at_threshold(y, proba[:, 1], threshold)
             for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
                 col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}", help=t(f"train.metric_{part}_help"))
-        best = S.best_f1_threshold(run)
+        best = state.best_f1_threshold(run)
         if best is not None:
             st.caption(t("train.threshold_best", threshold=best[0], f1=best[1]))
         st.caption(t("train.test_exploration"))
-    y_pred = S.predictions(run, threshold)
+    y_pred = state.predictions(run, threshold)
     tabs = st.tabs([t(f"train.tab.{k}") for k in ("cm", "report", "curves", "mistakes", "export")])
     with tabs[0]:
         left, right = st.columns(2)
         with left:
             cm = metrics.confusion_matrix(y_true, y_pred, len(names))
-            ui.chart(confusion_matrix_figure(cm, names, **S.cm_labels("train.cm_counts")), key="train_cm")
+            ui.chart(confusion_matrix_figure(cm, names, **state.cm_labels("train.cm_counts")), key="train_cm")
         with right:
             cmn = metrics.row_fractions(cm)
-            ui.chart(confusion_matrix_figure(cmn, names, **S.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn")
+            ui.chart(
+                confusion_matrix_figure(cmn, names, **state.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn"
+            )
     with tabs[1]:
-        st.dataframe(S.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
+        st.dataframe(state.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
         st.caption(t("train.report_caption"))
     with tabs[2]:
         if not binary:
@@ -111,35 +113,41 @@ def evaluation(run):
             left, right = st.columns(2)
             with left:
                 roc_fig = P.roc(
-                    fpr, tpr, metrics.roc_auc(y_true, scores), (1 - at["specificity"], at["recall"]), S.roc_labels("roc")
+                    fpr, tpr, metrics.roc_auc(y_true, scores), (1 - at["specificity"], at["recall"]), state.roc_labels("roc")
                 )
                 ui.chart(roc_fig, key="train_roc")
             with right:
                 ap = metrics.average_precision(y_true, scores)
                 pr_fig = P.precision_recall(
-                    precision, recall, ap, y_true.mean(), (at["recall"], at["precision"]), S.roc_labels("pr")
+                    precision, recall, ap, y_true.mean(), (at["recall"], at["precision"]), state.roc_labels("pr")
                 )
                 ui.chart(pr_fig, key="train_pr")
             st.caption(t("train.auc_caption"))
     with tabs[3]:
         mistakes(run, y_pred)
     with tabs[4]:
-        st.download_button(t("train.download_history"), S.history_csv(run), "train_history.csv", "text/csv", on_click="ignore")
         st.download_button(
-            t("train.download_report"), S.report_markdown(run, threshold), "train_report.md", "text/markdown", on_click="ignore"
+            t("train.download_history"), state.history_csv(run), "train_history.csv", "text/csv", on_click="ignore"
+        )
+        st.download_button(
+            t("train.download_report"),
+            state.report_markdown(run, threshold),
+            "train_report.md",
+            "text/markdown",
+            on_click="ignore",
         )
         trained = ui.handoff.get()
         if trained is not None and trained.source == "train":
             model_files.download_button(trained)
         st.download_button(
-            t("train.get_code"), S.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
+            t("train.get_code"), state.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
             help=t("train.get_code_help"), on_click="ignore", icon=":material/code:",
         )  # fmt: skip
         st.caption(t("train.get_code_caption"))
 
 
 def mistakes(run, y_pred):
-    table = S.mistakes(run, y_pred)
+    table = state.mistakes(run, y_pred)
     if table.empty:
         st.success(t("train.mistakes_none"))
         return
@@ -152,27 +160,27 @@ def mistakes(run, y_pred):
             return
         shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"
         k = st.selectbox(t("train.mistake_pick"), list(shown), format_func=shown.get, key="train_mistake")
-        numbers = S.as_numbers(run, k)
-        st.caption(t("train.sequence_numbers", numbers=S.numbers_text(numbers)))
+        numbers = state.as_numbers(run, k)
+        st.caption(t("train.sequence_numbers", numbers=state.numbers_text(numbers)))
         if st.button(t("train.open_explorer_sequence"), key="train_open_explorer", icon=":material/biotech:"):
-            S.open_in_explorer(numbers)
+            state.open_in_explorer(numbers)
         return
     examples = table.iloc[:, 1].tolist()[:100]
     text = st.selectbox(t("train.mistake_pick"), examples, key="train_mistake")
-    tokens, scores, proba = S.token_saliency(run, text)
+    tokens, scores, proba = state.token_saliency(run, text)
     st.markdown(f"**{t('train.saliency_header')}**")
-    caption = t("train.saliency_caption", predicted=S.class_labels(run)[proba.argmax()], p=float(proba.max()))
+    caption = t("train.saliency_caption", predicted=state.class_labels(run)[proba.argmax()], p=float(proba.max()))
     st.html(P.token_strip_html(tokens, scores, caption))
     if st.button(t("train.open_explorer"), key="train_open_explorer", icon=":material/biotech:"):
-        S.open_in_explorer(text)
+        state.open_in_explorer(text)
 
 
-latest = S.runs()[0] if S.runs() else None
+latest = state.runs()[0] if state.runs() else None
 if latest is not None:
     st.header(t("train.results_header"))
     if latest.error is not None:
         ui.error(latest.error)
-    message = S.stop_message(latest)
+    message = state.stop_message(latest)
     if message:
         (st.error if message[0] == "error" else st.info)(message[1])
     if latest.evaluable:

@@ -63,22 +63,22 @@ def _queued_run(work, *args):
 def _forecast(monkeypatch, trained):
     import ui.forecast_state as F
 
-    monkeypatch.setattr(F.fc, "train_forecaster", lambda *a, **k: trained.append("forecast"))
-    return F._work, np.arange(60.0), F.fc.ForecastConfig(epochs=1), False, "key"
+    monkeypatch.setattr(F.forecasting, "train_forecaster", lambda *a, **k: trained.append("forecast"))
+    return F._work, np.arange(60.0), F.forecasting.ForecastConfig(epochs=1), False, "key"
 
 
 def _train(monkeypatch, trained):
     import ui.train_state as T
 
-    monkeypatch.setattr(T.C, "build_model", lambda *a, **k: trained.append("train"))
+    monkeypatch.setattr(T.classifier, "build_model", lambda *a, **k: trained.append("train"))
     return T._work, None, None
 
 
 def _gradient_flow(monkeypatch, trained):
     import ui.gradient_flow_state as G
 
-    monkeypatch.setattr(G.E, "train_adding", lambda *a, **k: trained.append("adding"))
-    return G._work, G.LiveRun("lstm", G.E.AddingSettings(steps=10))
+    monkeypatch.setattr(G.experiments, "train_adding", lambda *a, **k: trained.append("adding"))
+    return G._work, G.LiveRun("lstm", G.experiments.AddingSettings(steps=10))
 
 
 @pytest.mark.parametrize("page", [_forecast, _train, _gradient_flow])

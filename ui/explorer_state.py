@@ -16,8 +16,7 @@ import numpy as np
 import streamlit as st
 
 import ui
-from datasets import keras_words
-from datasets import sequence_input as si
+from datasets import keras_words, sequence_input
 from lstm_core import Intervention, Recorder, Trace, cells, handbuilt, random_recorder
 from lstm_core.cells import GATE_SYMBOL
 from lstm_core.contributions import gate_terms
@@ -60,7 +59,7 @@ class Input:
 
     mode: str = settings.choice("mode", "explorer.mode", MODES, "preset", "explorer.mode.{}", widget="radio")
     preset: str = settings.choice(
-        "preset", "explorer.preset", tuple(si.PRESETS), "", "explorer.preset.{}",
+        "preset", "explorer.preset", tuple(sequence_input.PRESETS), "", "explorer.preset.{}",
         when=lambda ctx: ctx["mode"] == "preset", start=lambda ctx: "negation",
     )  # fmt: skip
     text: str = settings.text(
@@ -69,7 +68,7 @@ class Input:
     )  # fmt: skip
     numbers: str = settings.text(
         "numbers", "explorer.numbers", max_chars=ui.MAX_PARAM_LEN * 4, area=True, help="explorer.numbers_help",
-        when=lambda ctx: ctx["mode"] == "numbers", start=lambda ctx: si.preset_numbers("step"),
+        when=lambda ctx: ctx["mode"] == "numbers", start=lambda ctx: sequence_input.preset_numbers("step"),
     )  # fmt: skip
 
 
@@ -88,14 +87,17 @@ class Model:
     """The variant, and the size of a random model or the trigger word of a hand-built one (ctx: `source`)."""
 
     kind: str = settings.choice("kind", "explorer.variant", VARIANTS, "lstm", "explorer.variant.{}")
-    hidden: int = settings.slider("hidden", "explorer.hidden", 1, si.MAX_HIDDEN, 8, when=lambda ctx: ctx["source"] == "random")
+    hidden: int = settings.slider(
+        "hidden", "explorer.hidden", 1, sequence_input.MAX_HIDDEN, 8, when=lambda ctx: ctx["source"] == "random"
+    )
     layers: int = settings.slider(
-        "layers", "explorer.layers", 1, si.MAX_LAYERS, 1, advanced=True, when=lambda ctx: ctx["source"] == "random"
+        "layers", "explorer.layers", 1, sequence_input.MAX_LAYERS, 1, advanced=True, when=lambda ctx: ctx["source"] == "random"
     )
     seed: int = settings.number("seed", "app.seed", 0, 2**31 - 1, 0, advanced=True, when=lambda ctx: ctx["source"] == "random")
     trigger: str = settings.text(
         "trigger", "explorer.trigger", max_chars=40, help="explorer.trigger_help",
-        when=lambda ctx: ctx["source"] in handbuilt.KINDS, start=lambda ctx: si.TRIGGER_DEFAULT.get(ctx["lang"], "not"),
+        when=lambda ctx: ctx["source"] in handbuilt.KINDS,
+        start=lambda ctx: sequence_input.TRIGGER_DEFAULT.get(ctx["lang"], "not"),
     )  # fmt: skip
 
 
@@ -163,17 +165,19 @@ class Run:
 # --- pure: settings -> run -> stepper HTML ---------------------------------------------------
 
 
-def parse_input(s: Settings, tokenise_mode: str = "auto") -> si.SequenceInput:
-    kind, raw = (si.preset(s.preset, s.lang)) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
-    return si.parse_text(raw, tokenise_mode) if kind == "text" else si.parse_numbers(raw)
+def parse_input(s: Settings, tokenise_mode: str = "auto") -> sequence_input.SequenceInput:
+    kind, raw = (
+        (sequence_input.preset(s.preset, s.lang)) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
+    )
+    return sequence_input.parse_text(raw, tokenise_mode) if kind == "text" else sequence_input.parse_numbers(raw)
 
 
 def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
-    si.check_sizes(s.hidden, s.layers)
+    sequence_input.check_sizes(s.hidden, s.layers)
     notes = []
     seq = parse_input(s, trained.tokenise_mode if trained is not None and s.source == "trained" else "auto")
     if seq.truncated_from:
-        notes.append(("explorer.note_truncated", {"n": seq.truncated_from, "limit": si.MAX_STEPS}))
+        notes.append(("explorer.note_truncated", {"n": seq.truncated_from, "limit": sequence_input.MAX_STEPS}))
     labels = seq.labels
     if s.source == "trained":
         if trained is None:
@@ -189,18 +193,18 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         if recorder.bidirectional:
             notes.append(("explorer.note_bidirectional", {}))
     elif s.source in handbuilt.KINDS:
-        trigger = si.parse_trigger(s.trigger or si.TRIGGER_DEFAULT.get(s.lang, "not"))
-        recorder, x = handbuilt.build(s.source), si.indicator(seq, trigger)
+        trigger = sequence_input.parse_trigger(s.trigger or sequence_input.TRIGGER_DEFAULT.get(s.lang, "not"))
+        recorder, x = handbuilt.build(s.source), sequence_input.indicator(seq, trigger)
         notes.append((f"explorer.note_{s.source}", {"trigger": trigger}))
         if seq.kind == "numbers":
             notes.append(("explorer.note_handbuilt_numbers", {}))
         if s.kind != "lstm":
             notes.append(("explorer.note_handbuilt_kind", {}))
     else:
-        x = si.embed_random(seq, s.seed)
+        x = sequence_input.embed_random(seq, s.seed)
         recorder = random_recorder(s.kind, x.shape[1], s.hidden, num_layers=s.layers, seed=s.seed)
         if seq.kind == "text":
-            notes.append(("explorer.note_random_text", {"dim": si.EMBED_DIM}))
+            notes.append(("explorer.note_random_text", {"dim": sequence_input.EMBED_DIM}))
         if kind_text("note", s.kind, s.lang):  # what a historical variant shows (the 1997 LSTM, CIFG)
             notes.append((f"explorer.note_kind.{s.kind}", {}))
     trace = recorder.record(x)
@@ -208,11 +212,11 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
     return Run(tuple(labels), x, recorder, trace, x_display, notes)
 
 
-def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: list):
+def _trained_input(model: handoff.TrainedModel, seq: sequence_input.SequenceInput, notes: list):
     if model.vocab is not None:
         if seq.kind != "text":
             raise UserInputError("explorer.err_model_wants_text")
-        indices, labels, unknown = si.encode_for_vocab(seq, model.vocab)
+        indices, labels, unknown = sequence_input.encode_for_vocab(seq, model.vocab)
         if unknown:
             words = ", ".join(dict.fromkeys(unknown))
             notes.append(("explorer.note_oov", {"n": len(unknown), "words": words[:200]}))
@@ -223,7 +227,7 @@ def _trained_input(model: handoff.TrainedModel, seq: si.SequenceInput, notes: li
     else:
         if seq.kind != "numbers":
             raise UserInputError("explorer.err_model_wants_numbers")
-        labels, x = seq.labels, si.scale_numbers(seq, model.scale)
+        labels, x = seq.labels, sequence_input.scale_numbers(seq, model.scale)
         if model.symbols:  # each number names a symbol, which the model read one-hot
             if not np.all((x == np.round(x)) & (x >= 0) & (x < model.symbols)):
                 raise UserInputError("explorer.err_model_wants_symbols", last=model.symbols - 1)
@@ -248,13 +252,15 @@ def kind_name(kind: str, lang: str) -> str:
 def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
     """A Keras model's input as Keras would get it (its own word index, its own ids), and its prediction."""
     keras, index = model.keras, model.word_index
-    kind, raw = si.preset(s.preset, s.lang) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
+    kind, raw = (
+        sequence_input.preset(s.preset, s.lang) if s.mode == "preset" else (s.mode, s.text if s.mode == "text" else s.numbers)
+    )
     if keras.embedding is None:
         if kind != "numbers":
             raise UserInputError("explorer.err_model_wants_numbers")
         if keras.input_size != 1:
             raise UserInputError("keras.err_one_feature", n=keras.input_size)
-        seq = si.parse_numbers(raw)
+        seq = sequence_input.parse_numbers(raw)
         model_input, labels = np.asarray(seq.values, np.float32)[None, :, None], seq.labels  # (1, T, 1)
     elif kind == "text":
         if index is None:
@@ -268,7 +274,7 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
                 notes.append(("keras.note_oov_as", {"words": words, "token": index.oov_token, "id": index.oov_id}))
         model_input, labels = np.asarray([encoded.ids]), encoded.labels
     else:
-        seq = si.parse_numbers(raw)
+        seq = sequence_input.parse_numbers(raw)
         values = np.asarray(seq.values)
         if not np.all(values == np.round(values)):
             raise UserInputError("keras.err_ids", last=keras.embedding.shape[0] - 1)
@@ -469,7 +475,7 @@ def apply_request():
     if isinstance(example, str):
         st.session_state["explorer:mode"], st.session_state["explorer:text"] = "text", example[: ui.MAX_PARAM_LEN]
     else:
-        numbers = ", ".join(f"{float(v):g}" for v in list(example)[: si.MAX_STEPS])
+        numbers = ", ".join(f"{float(v):g}" for v in list(example)[: sequence_input.MAX_STEPS])
         st.session_state["explorer:mode"], st.session_state["explorer:numbers"] = "numbers", numbers[: ui.MAX_PARAM_LEN * 4]
     st.session_state["explorer:source"] = "trained"
 

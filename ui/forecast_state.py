@@ -18,8 +18,7 @@ import streamlit as st
 import ui
 from datasets import series as ds
 from datasets import upload
-from lstm_core import export_code, from_torch
-from lstm_core import forecasting as fc
+from lstm_core import export_code, forecasting, from_torch
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
 
@@ -174,7 +173,7 @@ def series_title(series: ds.Series) -> str:
 
 
 def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
-    leak = fc.leak_summary(values, split, fit_end)
+    leak = forecasting.leak_summary(values, split, fit_end)
     clean, whole = leak["train_only"], leak["whole_series"]
     return ui.t(
         "forecast.leak_caption",
@@ -192,19 +191,19 @@ class Outcome:
     runs: dict  # {"clean": ForecastResult, "leaky": ForecastResult (when compared)}
 
 
-def code_zip(values, config: fc.ForecastConfig):
+def code_zip(values, config: forecasting.ForecastConfig):
     """A callable for st.download_button: the run as a standalone PyTorch script and its series, built on click."""
     values = np.array(values, dtype=float)
     return lambda: export_code.forecaster_bundle(values, config)
 
 
-def fingerprint(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool) -> str:
+def fingerprint(values: np.ndarray, config: forecasting.ForecastConfig, compare_leak: bool) -> str:
     digest = hashlib.sha1(np.ascontiguousarray(values, dtype=float).tobytes())
     digest.update(repr((config, compare_leak)).encode())
     return digest.hexdigest()
 
 
-def start(values: np.ndarray, config: fc.ForecastConfig, compare_leak: bool):
+def start(values: np.ndarray, config: forecasting.ForecastConfig, compare_leak: bool):
     RUN.start(_work, np.array(values, dtype=float), config, compare_leak, fingerprint(values, config, compare_leak))
 
 
@@ -214,7 +213,7 @@ def _work(job, values, config, compare_leak, key) -> Outcome:
         for run, leaky in (("clean", False), ("leaky", True)):
             if run == "leaky" and (not compare_leak or job.should_stop()):
                 break
-            runs[run] = fc.train_forecaster(
+            runs[run] = forecasting.train_forecaster(
                 values,
                 replace(config, leaky=leaky),
                 on_progress=lambda p, run=run: job.progress.append((run, p)),
@@ -302,8 +301,8 @@ def metrics_table(runs: dict) -> pd.DataFrame:
 
 def comparison(metrics: dict, part: str) -> dict:
     """The LSTM against the better baseline on `part`, named, with the other baseline for reference."""
-    best = fc.better_baseline(metrics, part)
-    other = next(name for name in fc.BASELINES if name != best)
+    best = forecasting.better_baseline(metrics, part)
+    other = next(name for name in forecasting.BASELINES if name != best)
     return {
         "lstm": metrics["lstm"][part]["rmse"],
         "baseline": ui.t(f"forecast.baseline.{best}"),
@@ -347,14 +346,14 @@ def verdict(runs: dict):
         st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0))
 
 
-def horizon_caption(result: fc.ForecastResult, values: np.ndarray) -> str:
+def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> str:
     """The test part forecast recursively, as the future is: its error by horizon next to the one-step error."""
     actual = np.asarray(values, float)[result.split.split :]
 
     def by_horizon(predicted) -> str:
         return ui.t("forecast.horizon_separator").join(
             ui.t("forecast.horizon_block", first=first, last=last, rmse=value)
-            for first, last, value in fc.error_by_horizon(actual, predicted)
+            for first, last, value in forecasting.error_by_horizon(actual, predicted)
         )
 
     return ui.t(
@@ -362,7 +361,7 @@ def horizon_caption(result: fc.ForecastResult, values: np.ndarray) -> str:
     )
 
 
-def trained_model(result: fc.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:
+def trained_model(result: forecasting.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:
     """The trained forecaster with one test window (scaled, as the model reads it) as its example."""
     window = [float(v) for v in result.scaler.transform(result.split.X_test[pair])]
     return handoff.TrainedModel(

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from lstm_core import experiments as E
+from lstm_core import experiments
 from lstm_core.adding import BASELINE_MSE
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
@@ -34,19 +34,27 @@ LIVE_MAX_STEPS = 6000
 class Flow:
     """Sections 1 and 2: the fields are experiments.FlowSettings's."""
 
-    seq_len: int = settings.slider("T", "gradient_flow.seq_len", 2, E.MAX_SEQ_LEN, 100, help="gradient_flow.seq_len_help")
-    hidden_size: int = settings.slider("H", "gradient_flow.hidden", 1, E.MAX_HIDDEN, 32)
+    seq_len: int = settings.slider(
+        "T", "gradient_flow.seq_len", 2, experiments.MAX_SEQ_LEN, 100, help="gradient_flow.seq_len_help"
+    )
+    hidden_size: int = settings.slider("H", "gradient_flow.hidden", 1, experiments.MAX_HIDDEN, 32)
     weight_scale: float = settings.slider(
         "scale", "gradient_flow.scale", 0.0, 3.0, 1.0, step=0.05, column=1, help="gradient_flow.scale_help"
     )
     init: str = settings.choice(
-        "init", "gradient_flow.init", E.INITS, "default", "gradient_flow.init.{}", column=1, help="gradient_flow.init_help"
+        "init",
+        "gradient_flow.init",
+        experiments.INITS,
+        "default",
+        "gradient_flow.init.{}",
+        column=1,
+        help="gradient_flow.init_help",
     )
     forget_bias: float = settings.slider(
         "fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, column=2, help="gradient_flow.fb_help"
     )
     nonlinearity: str = settings.choice(
-        "act", "gradient_flow.nonlinearity", E.NONLINEARITIES, "tanh", widget="segmented", column=2
+        "act", "gradient_flow.nonlinearity", experiments.NONLINEARITIES, "tanh", widget="segmented", column=2
     )
     seed: int = settings.number("seed", "app.seed", 0, 10_000, 0, advanced=True, column=2)
 
@@ -55,7 +63,9 @@ class Flow:
 class Clipping:
     """Section 3: which precomputed clipping threshold the chart shows."""
 
-    clip: str = settings.choice("clip", "gradient_flow.clip", tuple(str(c) for c in E.CLIP_CHOICES), "1.0", widget="segmented")
+    clip: str = settings.choice(
+        "clip", "gradient_flow.clip", tuple(str(c) for c in experiments.CLIP_CHOICES), "1.0", widget="segmented"
+    )
 
 
 @dataclass(frozen=True)
@@ -72,12 +82,14 @@ class ReferenceLength:
 class Live:
     """The live adding-problem run."""
 
-    model: str = settings.choice("live_model", "gradient_flow.live_model", E.PROFILE_MODELS, "lstm", "gradient_flow.model.{}")
+    model: str = settings.choice(
+        "live_model", "gradient_flow.live_model", experiments.PROFILE_MODELS, "lstm", "gradient_flow.model.{}"
+    )
     seq_len: int = settings.slider("live_T", "gradient_flow.live_T", 2, LIVE_MAX_LEN, 50, column=1)
     steps: int = settings.slider("live_steps", "gradient_flow.live_steps", 100, LIVE_MAX_STEPS, 3000, step=100, column=2)
     forget_bias: float = settings.slider(
         "live_fb", "gradient_flow.forget_bias", -5.0, 5.0, 1.0, step=0.5, column=3,
-        disabled=lambda ctx: not E.takes_forget_bias(ctx["model"]),
+        disabled=lambda ctx: not experiments.takes_forget_bias(ctx["model"]),
     )  # fmt: skip
 
 
@@ -86,27 +98,27 @@ class Live:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _analysis(fields: tuple) -> dict:
-    s = E.FlowSettings(*fields)
+    s = experiments.FlowSettings(*fields)
     return {
-        "profiles": E.gradient_profiles(s),
-        "rnn": E.rnn_step_factors(s),
-        "lstm": E.lstm_step_factors(s),
-        "radius": E.spectral_radius(s),
+        "profiles": experiments.gradient_profiles(s),
+        "rnn": experiments.rnn_step_factors(s),
+        "lstm": experiments.lstm_step_factors(s),
+        "radius": experiments.spectral_radius(s),
     }
 
 
-def fields(s: E.FlowSettings) -> tuple:
+def fields(s: experiments.FlowSettings) -> tuple:
     return tuple(asdict(s).values())
 
 
-def analysis(s: E.FlowSettings) -> dict:
+def analysis(s: experiments.FlowSettings) -> dict:
     """Everything the first two sections show, cached on the settings (raises UserInputError)."""
     s.validate()
     return _analysis(fields(s))
 
 
 def model_names(lang: str) -> dict:
-    return {m: translate(f"gradient_flow.model.{m}", lang) for m in (*E.PROFILE_MODELS, "lstm_fb0")}
+    return {m: translate(f"gradient_flow.model.{m}", lang) for m in (*experiments.PROFILE_MODELS, "lstm_fb0")}
 
 
 def _labels(prefix: str, keys, lang: str) -> dict:
@@ -217,14 +229,14 @@ def clipping(seed: int, clip: float) -> dict:
         stored = json.loads(CLIPPING_REFERENCE.read_text())
         if str(clip) in stored["runs"]:
             return {"machine": stored.get("machine"), "runs": stored["runs"][str(clip)]}
-    return {"machine": None, "runs": {k: run.to_dict() for k, run in E.clipping_demo(seed, clip).items()}}
+    return {"machine": None, "runs": {k: run.to_dict() for k, run in experiments.clipping_demo(seed, clip).items()}}
 
 
 def clipping_figures(runs: dict) -> dict:
     """The numbers the clipping caption quotes, from the runs it sits under."""
     return {
-        "none_peak": fmt_loss(E.peak_mse(runs["none"])),
-        "clipped_peak": fmt_loss(E.peak_mse(runs["clipped"])),
+        "none_peak": fmt_loss(experiments.peak_mse(runs["none"])),
+        "clipped_peak": fmt_loss(experiments.peak_mse(runs["clipped"])),
         "final": fmt(runs["clipped"]["test_mse"][-1]),
         "worst": fmt(max(runs["clipped"]["grad_norm"])),
     }
@@ -322,14 +334,14 @@ def reference_curves(ref: dict, seq_len: int) -> list:
 @dataclass(frozen=True)
 class LiveRun:
     model: str
-    settings: E.AddingSettings
+    settings: experiments.AddingSettings
 
 
 def _work(job, live: LiveRun):
     """Runs in the job's thread: no Streamlit calls here."""
     with job.slot():
         # a snapshot per report: the page reads it while the thread goes on appending
-        run = E.train_adding(
+        run = experiments.train_adding(
             live.model,
             live.settings,
             progress=lambda run, step: job.progress.append(run.to_dict()),
@@ -341,8 +353,10 @@ def _work(job, live: LiveRun):
 def start(model: str, seq_len: int, steps: int, forget_bias: float, seed: int):
     if not 2 <= seq_len <= LIVE_MAX_LEN or not 100 <= steps <= LIVE_MAX_STEPS:
         raise UserInputError("gradient_flow.err_live", max_len=LIVE_MAX_LEN, max_steps=LIVE_MAX_STEPS)
-    settings = E.AddingSettings(seq_len=seq_len, steps=steps, forget_bias=forget_bias, seed=seed, eval_every=50).validate()
-    live = LiveRun(model, settings)
+    adding = experiments.AddingSettings(
+        seq_len=seq_len, steps=steps, forget_bias=forget_bias, seed=seed, eval_every=50
+    ).validate()
+    live = LiveRun(model, adding)
     return RUN.start(_work, live, about=live)
 
 

@@ -16,9 +16,8 @@ import ui
 import ui.handoff
 import ui.jobs
 import ui.settings
-from datasets import classification as D
-from lstm_core import classifier as C
-from lstm_core import export_code, metrics
+from datasets import classification
+from lstm_core import classifier, export_code, metrics
 from lstm_core.errors import UserInputError
 from lstm_core.training import TrainConfig
 from plots.train import METRICS
@@ -77,14 +76,14 @@ def history_frame(epochs: list[dict]) -> pd.DataFrame:
     return frame[cols]
 
 
-LIMIT_EXAMPLES = C.LIMITS["examples"][1]
+LIMIT_EXAMPLES = classifier.LIMITS["examples"][1]
 
 
 # --- the page's settings, one declaration per column (ui/settings.py) -------------------------
 
 
 def _info(ctx) -> dict:
-    return D.NAMES[ctx["dataset"]]
+    return classification.NAMES[ctx["dataset"]]
 
 
 def _max_examples(ctx) -> int:
@@ -96,13 +95,13 @@ class Data:
     """The data column. The size, share and length are kept per data set ("n_{dataset}"): each set
     has its own sensible values."""
 
-    dataset: str = ui.settings.choice("data", "train.dataset", tuple(D.NAMES), DEFAULTS.dataset, "data.{}")
+    dataset: str = ui.settings.choice("data", "train.dataset", tuple(classification.NAMES), DEFAULTS.dataset, "data.{}")
     n: int = ui.settings.number(
-        "n_{dataset}", "train.n", C.LIMITS["examples"][0], _max_examples, DEFAULTS.n, step=100, advanced=True,
+        "n_{dataset}", "train.n", classifier.LIMITS["examples"][0], _max_examples, DEFAULTS.n, step=100, advanced=True,
         start=lambda ctx: min(_info(ctx)["default_n"], _max_examples(ctx)),
     )  # fmt: skip
     positive_share: float = ui.settings.slider(
-        "pos_{dataset}", "train.positive_share", *D.SHARE_RANGE, DEFAULTS.positive_share, step=0.05,
+        "pos_{dataset}", "train.positive_share", *classification.SHARE_RANGE, DEFAULTS.positive_share, step=0.05,
         help="train.positive_share_help", when=lambda ctx: _info(ctx)["classes"] == 2,
     )  # fmt: skip
     length: int | None = ui.settings.slider(
@@ -115,18 +114,18 @@ class Data:
 class Model:
     """The model column (ctx: `dataset`: only a text set has an embedding)."""
 
-    kind: str = ui.settings.choice("kind", "train.kind", C.KINDS, DEFAULTS.kind, "train.kind.{}")
+    kind: str = ui.settings.choice("kind", "train.kind", classifier.KINDS, DEFAULTS.kind, "train.kind.{}")
     embedding_size: int = ui.settings.slider(
-        "emb", "train.embedding_size", *C.LIMITS["embedding_size"], DEFAULTS.embedding_size,
+        "emb", "train.embedding_size", *classifier.LIMITS["embedding_size"], DEFAULTS.embedding_size,
         disabled=lambda ctx: _info(ctx)["kind"] != "text",
     )  # fmt: skip
-    hidden_size: int = ui.settings.slider("hidden", "train.hidden_size", *C.LIMITS["hidden_size"], DEFAULTS.hidden_size)
+    hidden_size: int = ui.settings.slider("hidden", "train.hidden_size", *classifier.LIMITS["hidden_size"], DEFAULTS.hidden_size)
     num_layers: int = ui.settings.slider(
-        "layers", "train.num_layers", *C.LIMITS["num_layers"], DEFAULTS.num_layers, advanced=True
+        "layers", "train.num_layers", *classifier.LIMITS["num_layers"], DEFAULTS.num_layers, advanced=True
     )
     bidirectional: bool = ui.settings.toggle("bi", "train.bidirectional", DEFAULTS.bidirectional, advanced=True)
     dropout: float = ui.settings.slider(
-        "dropout", "train.dropout", *C.LIMITS["dropout"], DEFAULTS.dropout, step=0.05, help="train.dropout_help"
+        "dropout", "train.dropout", *classifier.LIMITS["dropout"], DEFAULTS.dropout, step=0.05, help="train.dropout_help"
     )
 
 
@@ -138,7 +137,7 @@ class Training:
     lr: float = ui.settings.number(
         "lr", "train.lr", 0.0, 10.0, DEFAULTS.lr, step=0.001, extra={"format": "%.4f"}, help="train.lr_help"
     )
-    epochs: int = ui.settings.slider("epochs", "train.epochs", *C.LIMITS["epochs"], DEFAULTS.epochs)
+    epochs: int = ui.settings.slider("epochs", "train.epochs", *classifier.LIMITS["epochs"], DEFAULTS.epochs)
     batch_size: str = ui.settings.choice(
         "batch", "train.batch_size", ("8", "16", "32", "64", "128", "256"), str(DEFAULTS.batch_size), advanced=True
     )
@@ -164,14 +163,14 @@ def controls() -> Settings:
     data_col, model_col, train_col = st.columns(3)
     data_col.subheader(ui.t("train.data_header"))
     data = ui.settings.draw(Data, where=data_col)
-    info = D.NAMES[data.dataset]
+    info = classification.NAMES[data.dataset]
     with data_col.expander(ui.t("train.about_data")):
         st.markdown(ui.t(info["card_key"]))
     model_col.subheader(ui.t("train.model_header"))
     model = ui.settings.draw(Model, where=model_col, dataset=data.dataset)
     if info["kind"] == "text":  # a sequence set's input width is known only once it is loaded
         shape = (model.embedding_size, model.hidden_size, model.num_layers, model.bidirectional)
-        count = {k: C.recurrent_parameter_count(k, *shape) for k in C.KINDS}
+        count = {k: classifier.recurrent_parameter_count(k, *shape) for k in classifier.KINDS}
         model_col.caption(ui.t("train.param_count", n=count[model.kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
     train_col.subheader(ui.t("train.training_header"))
     training = ui.settings.draw(Training, where=train_col)
@@ -180,10 +179,10 @@ def controls() -> Settings:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def prepared(dataset: str, n: int, length: int | None, positive_share: float = 0.5) -> C.Prepared:
+def prepared(dataset: str, n: int, length: int | None, positive_share: float = 0.5) -> classifier.Prepared:
     """Load, split (stratified) and encode; cached per data setting (a copy per session)."""
-    data = D.load(dataset, seed=DATA_SEED, n=n, length=length, positive_share=positive_share)
-    return C.prepare(*D.split(data, seed=DATA_SEED))
+    data = classification.load(dataset, seed=DATA_SEED, n=n, length=length, positive_share=positive_share)
+    return classifier.prepare(*classification.split(data, seed=DATA_SEED))
 
 
 # --- the background run -----------------------------------------------------------------------
@@ -193,33 +192,33 @@ def prepared(dataset: str, n: int, length: int | None, positive_share: float = 0
 class Result:
     history: object  # training.History
     seconds: float
-    model: C.SequenceClassifier
+    model: classifier.SequenceClassifier
     test_proba: np.ndarray | None  # (N, C); None if the loss became NaN
     baseline_proba: np.ndarray | None
     val_proba: np.ndarray | None = None  # (N_val, C): where the decision threshold is chosen
 
 
-def _work(job, data: C.Prepared, settings: Settings) -> Result:
+def _work(job, data: classifier.Prepared, settings: Settings) -> Result:
     """Runs in the job's thread: no Streamlit calls here."""
     with job.slot():
-        model = C.build_model(data, **settings.model())
+        model = classifier.build_model(data, **settings.model())
         start = time.monotonic()
-        history = C.train_model(model, data, settings.training(), job.progress.append, job.should_stop)
+        history = classifier.train_model(model, data, settings.training(), job.progress.append, job.should_stop)
         seconds = time.monotonic() - start
         if history.stopped == "nan":
             return Result(history, seconds, model, None, None)
-        test_proba = C.predict_proba(model, data.test[0])
-        val_proba = C.predict_proba(model, data.val[0])
+        test_proba = classifier.predict_proba(model, data.test[0])
+        val_proba = classifier.predict_proba(model, data.val[0])
         baseline_proba = None
         if history.stopped != "stopped":  # a stop means stop: no baseline run after it
-            baseline, _ = C.train_baseline(data, settings.seed)
-            baseline_proba = C.predict_proba(baseline, data.test[0])
+            baseline, _ = classifier.train_baseline(data, settings.seed)
+            baseline_proba = classifier.predict_proba(baseline, data.test[0])
         return Result(history, seconds, model, test_proba, baseline_proba, val_proba)
 
 
 def start(settings: Settings):
     """Prepare the data here (cached, and errors reach the learner at once), then train in a thread."""
-    C.check_limits(
+    classifier.check_limits(
         embedding_size=settings.embedding_size,
         hidden_size=settings.hidden_size,
         num_layers=settings.num_layers,
@@ -241,7 +240,7 @@ class Started:
 
     number: int
     settings: Settings
-    data: C.Prepared
+    data: classifier.Prepared
     collected: bool = False  # moved into the list of finished runs
 
 
@@ -256,7 +255,7 @@ def job():
 class Run:
     number: int
     settings: Settings
-    data: C.Prepared
+    data: classifier.Prepared
     result: Result | None
     error: Exception | None
     steps: pd.DataFrame = field(default_factory=pd.DataFrame)  # running loss within epochs
@@ -464,7 +463,7 @@ def token_saliency(run: Run, text: str):
 
     tokens = tokenise(text, run.data.tokenise_mode) or [""]
     ids = run.data.vocab.encode(tokens)
-    proba, scores = C.saliency(run.result.model, ids)
+    proba, scores = classifier.saliency(run.result.model, ids)
     return [tok if tok in run.data.vocab.stoi else f"{tok}?" for tok in tokens], scores, proba
 
 
