@@ -278,3 +278,24 @@ def test_on_airline_the_recursive_forecast_s_error_grows_with_the_horizon():
     assert blocks[2][2] > 1.5 * blocks[0][2]
     one_step = fc.error_by_horizon(values[result.split.split :], result.test_pred)
     assert blocks[2][2] > 1.3 * one_step[2][2]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_explorer_experiment_3_the_rnn_moves_two_to_three_times_as_much_as_the_lstm_cell(lang):
+    """The explorer's guide, experiment 3: on a sentence preset, with the explorer's random models at its
+    default size, the RNN's h moves from step to step 2-3 times as much as the LSTM's c, for each seed."""
+    from datasets import sequence_input
+    from lstm_core import random_recorder
+    from ui.explorer_state import Model
+
+    hidden = Model.__dataclass_fields__["hidden"].default  # the explorer's declared default size
+    for preset in ("negation", "long_memory"):
+        kind, text = sequence_input.preset(preset, lang)
+        assert kind == "text"
+        for seed in range(5):
+            x = sequence_input.embed_random(sequence_input.parse_text(text), seed)
+            h = random_recorder("rnn_tanh", x.shape[1], hidden, seed=seed).record(x).values("h")[:, 0]
+            c = random_recorder("lstm", x.shape[1], hidden, seed=seed).record(x).values("c")[:, 0]
+            ratio = np.abs(np.diff(h, axis=0)).mean() / np.abs(np.diff(c, axis=0)).mean()
+            assert 2 <= ratio <= 3.5, (preset, seed, ratio)
+    assert {"en": "two to three times", "zh": "两到三倍"}[lang] in translate("explorer.guide", lang)

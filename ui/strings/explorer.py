@@ -18,9 +18,9 @@ STRINGS = {
         "“not” and watch i jump to 1 and f drop to 0: the cell erases and writes. Between words f is 1 and c holds "
         "its value; at the second “not” f drops again and the cell writes the same 1 afresh, so c ends at 1.\n"
         "2. Choose the *counter* with the *counting task*: c goes up by exactly 1 at every 1 in the input.\n"
-        "3. Switch the variant between LSTM, GRU and vanilla RNN with the same seed and input: the RNN's h "
-        "jumps around at every step, while the LSTM's c changes smoothly. Then open **What if?** and clamp "
-        "the forget gate to 1.",
+        "3. Keep a sentence preset and the seed, and switch the variant between LSTM, GRU and vanilla RNN: "
+        "from step to step the RNN's h moves two to three times as much as the LSTM's c, which changes "
+        "smoothly. Then open **What if?** and clamp the forget gate to 1.",
         "- **单元状态 c**（图上方的橙色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
         "保留了多少、写入了多少。\n"
         "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
@@ -29,7 +29,8 @@ STRINGS = {
         "1. 选择手工搭建的“记忆单元”和预设“带否定词的句子”。前进到“不”这个字，看 i 跳到 1、f 降到 0：单元先清除再写入。"
         "其他字上 f 为 1，c 保持它的值；到第二个“不”时 f 再次降到 0，单元重新写入同样的 1，所以 c 最后仍是 1。\n"
         "2. 选择“计数器”和“计数任务”：输入中每出现一个 1，c 恰好增加 1。\n"
-        "3. 在相同的种子和输入下，把变体在 LSTM、GRU 和普通 RNN 之间切换：RNN 的 h 每一步都在跳动，而 LSTM 的 c 变化平缓。"
+        "3. 保持某个句子预设和种子不变，把变体在 LSTM、GRU 和普通 RNN 之间切换：相邻两步之间，RNN 的 h 的变化是 LSTM 的 c 的"
+        "两到三倍，c 变化平缓。"
         "然后打开“如果……会怎样？”，把遗忘门固定为 1。",
     ),
     # --- input ---
