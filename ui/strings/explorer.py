@@ -68,7 +68,7 @@ STRINGS = {
     "explorer.variant.rnn_tanh": ("Vanilla RNN (tanh)", "普通 RNN（tanh）"),
     "explorer.variant.lstm1997": ("LSTM 1997 (no forget gate)", "1997 年 LSTM（无遗忘门）"),
     "explorer.variant.cifg": ("CIFG LSTM (i = 1 − f)", "耦合门 LSTM（i = 1 − f）"),
-    "explorer.hidden": ("Hidden units per layer", "每层的隐藏维度"),
+    "explorer.hidden": ("Hidden size per layer (units)", "每层的隐藏维度"),
     "explorer.layers": ("Layers", "层数"),
     "explorer.trigger": ("Trigger token", "触发词"),
     "explorer.trigger_help": (

@@ -159,7 +159,7 @@ STRINGS = {
     # --- 4. model ---
     "forecast.model_header": ("4 · The model and its training", "4 · 模型与训练"),
     "forecast.layers": ("Stacked LSTM layers", "堆叠 LSTM 层数"),
-    "forecast.units": ("Units per layer", "每层的隐藏维度"),
+    "forecast.units": ("Hidden size per layer (units)", "每层的隐藏维度"),
     "forecast.optimizer": ("Optimiser", "优化器"),
     "forecast.opt.adam": ("Adam", "Adam"),
     "forecast.opt.sgd": ("SGD with momentum", "带动量的 SGD"),
