@@ -216,3 +216,19 @@ def test_a_model_of_several_features_a_step_stays_on_train():
     at = train(open_page(PAGE, data="digits", n_digits=200, epochs=1, hidden=4))
     assert not at.exception and not at.error
     assert "_trained_model" not in at.session_state  # 8 features a step: not a list of numbers
+
+
+def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):
+    """The report's settings section uses the page's labels and option names, not field names."""
+    from dataclasses import asdict
+
+    import ui
+    from ui.settings import described
+
+    monkeypatch.setattr(ui, "t", lambda key, **params: translate(key, "zh", **params))
+    settings = train_state.Settings(dataset="negation_zh", kind="gru", early_stopping=True)
+    shown = dict(described((train_state.Data, train_state.Model, train_state.Training), asdict(settings)))
+    assert shown[translate("train.dataset", "zh")] == translate("data.negation_zh", "zh")
+    assert shown[translate("train.kind", "zh")] == translate("train.kind.gru", "zh")
+    assert shown[translate("train.early_stopping", "zh")] == "是"
+    assert not any(label.isascii() for label in shown), "every label is in Chinese"

@@ -141,6 +141,24 @@ def _widget(spec: Setting, default, ctx: dict, where):
     return ui.text(name, spec.label, default, max_chars=spec.max_chars, area=spec.area, **common)
 
 
+def described(declarations, values: dict) -> list[tuple[str, str]]:
+    """(label, value) in the learner's language for each of `values` (field name -> value) that one of
+    `declarations` declares, e.g. ("数据集", "英文否定句情感") for ("dataset", "negation_en"): a run's
+    report speaks the page's words, not its field names. Undeclared fields are left out."""
+    declared = {f.name: spec for declaration in declarations for f, spec in specs(declaration)}
+    shown = []
+    for name, value in values.items():
+        spec = declared.get(name)
+        if spec is None:
+            continue
+        if spec.kind == "choice" and spec.format_key:
+            value = ui.t(spec.format_key.format(value))
+        elif spec.kind == "toggle":
+            value = ui.t("app.yes") if value else ui.t("app.no")
+        shown.append((ui.t(spec.label), str(value)))
+    return shown
+
+
 def current(declaration, field: str):
     """A setting's value as this page last drew it: for a section (fragment) that needs a setting
     another section draws (the other section does not rerun with it)."""

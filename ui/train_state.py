@@ -497,7 +497,7 @@ def report_markdown(run: Run, threshold: float | None) -> bytes:
         "",
         f"## {ui.t('train.report_settings')}",
         "",
-        *[f"- {key}: {value}" for key, value in asdict(run.settings).items()],
+        *[f"- {label}: {value}" for label, value in ui.settings.described((Data, Model, Training), asdict(run.settings))],
         "",
         f"## {ui.t('train.report_results')}",
         "",

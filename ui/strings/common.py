@@ -13,6 +13,8 @@ STRINGS = {
     "app.col.value": ("value", "数值"),
     "app.advanced": ("Advanced", "高级选项"),
     "app.seed": ("Random seed", "随机种子"),
+    "app.yes": ("yes", "是"),
+    "app.no": ("no", "否"),
     "app.busy": (
         "{running} training runs are in progress on this server (limit {limit}). Yours starts as soon as one finishes…",
         "服务器上已有 {running} 个训练任务在运行（上限 {limit}）。有空位时你的训练会自动开始……",
