@@ -3,6 +3,24 @@
 ui/lessons_content.py; keys: lessons.<slug>.title / body / predict / link<k> / q<k> / q<k>.a<j> / q<k>.why.
 LaTeX uses the app's symbols (lstm_core/equations.py)."""
 
+# The tutorial's model in lesson 8, the same code in both languages (only its comments are translated).
+TUTORIAL_FIT = (
+    "```python\n"
+    "import json\n"
+    "import keras\n"
+    "from keras import layers\n\n"
+    "(x_train, y_train), _ = keras.datasets.imdb.load_data(num_words=10000)\n"
+    "x_train = keras.utils.pad_sequences(x_train, maxlen=200)\n"
+    "model = keras.Sequential([\n"
+    '    keras.Input((None,), dtype="int32"),\n'
+    "    layers.Embedding(10000, 128),\n"
+    "    layers.LSTM(128),\n"
+    '    layers.Dense(1, activation="sigmoid"),\n'
+    "])\n"
+    'model.compile("adam", "binary_crossentropy", metrics=["accuracy"])\n'
+    "model.fit(x_train, y_train, epochs=2, validation_split=0.2)\n"
+)
+
 _PAGE = {
     "lessons.intro": (
         "Eight short lessons, each about ten minutes. Read, **predict first**, then open the linked page "
@@ -770,21 +788,8 @@ _LESSONS = {
             "word index from /train reads one character per token, as the page did; punctuation then counts as an "
             "unknown character, so leave it out.\n\n"
             "**The other way: a tutorial's model.** The same upload opens the model of a Keras tutorial:\n\n"
-            "```python\n"
-            "import json\n"
-            "import keras\n"
-            "from keras import layers\n\n"
-            "(x_train, y_train), _ = keras.datasets.imdb.load_data(num_words=10000)\n"
-            "x_train = keras.utils.pad_sequences(x_train, maxlen=200)\n"
-            "model = keras.Sequential([\n"
-            '    keras.Input((None,), dtype="int32"),\n'
-            "    layers.Embedding(10000, 128),\n"
-            "    layers.LSTM(128),\n"
-            '    layers.Dense(1, activation="sigmoid"),\n'
-            "])\n"
-            'model.compile("adam", "binary_crossentropy", metrics=["accuracy"])\n'
-            "model.fit(x_train, y_train, epochs=2, validation_split=0.2)\n"
-            'model.save("imdb_lstm.keras")  # or model.save("imdb_lstm.h5")\n\n'
+            + TUTORIAL_FIT
+            + 'model.save("imdb_lstm.keras")  # or model.save("imdb_lstm.h5")\n\n'
             "# load_data shifts every id by 3 (0: padding, 1: start, 2: out of vocabulary) and keeps ids below 10000\n"
             "index = keras.datasets.imdb.get_word_index()\n"
             "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
@@ -824,21 +829,8 @@ _LESSONS = {
             "kernel 的形状是 `(输入, 4·隐藏维度)`；页面上记作 i、f、g、o。来自 /train 的中文词表与页面一样按字切分；"
             "此时标点会被当作未登录的字，所以输入时请不要带标点。\n\n"
             "**反过来：教程里的模型。** 同一个上传入口也能打开 Keras 教程中的模型：\n\n"
-            "```python\n"
-            "import json\n"
-            "import keras\n"
-            "from keras import layers\n\n"
-            "(x_train, y_train), _ = keras.datasets.imdb.load_data(num_words=10000)\n"
-            "x_train = keras.utils.pad_sequences(x_train, maxlen=200)\n"
-            "model = keras.Sequential([\n"
-            '    keras.Input((None,), dtype="int32"),\n'
-            "    layers.Embedding(10000, 128),\n"
-            "    layers.LSTM(128),\n"
-            '    layers.Dense(1, activation="sigmoid"),\n'
-            "])\n"
-            'model.compile("adam", "binary_crossentropy", metrics=["accuracy"])\n'
-            "model.fit(x_train, y_train, epochs=2, validation_split=0.2)\n"
-            'model.save("imdb_lstm.keras")  # 或 model.save("imdb_lstm.h5")\n\n'
+            + TUTORIAL_FIT
+            + 'model.save("imdb_lstm.keras")  # 或 model.save("imdb_lstm.h5")\n\n'
             "# load_data 把每个编号加 3（0：填充，1：开头，2：未登录词），并只保留小于 10000 的编号\n"
             "index = keras.datasets.imdb.get_word_index()\n"
             "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
