@@ -13,11 +13,12 @@ from tests.streamlit_server import open_page, problems, wait_rendered
 from tests.test_keras_round_trip import WORDS, keras_lstm_gates, keras_trained_model
 from ui.i18n import translate
 
-pytestmark = [pytest.mark.browser, pytest.mark.trains]
+pytestmark = pytest.mark.browser
 
 SENTENCE, IDS = "w3 w14 w15 w9 w26 w5", [3, 14, 15, 9, 26, 5]
 
 
+@pytest.mark.trains
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_keras_model_uploaded_shows_keras_s_prediction_and_its_gates(app_url, browser, artifacts, tmp_path, lang):
     model = keras_trained_model()
@@ -56,6 +57,7 @@ def test_a_keras_model_uploaded_shows_keras_s_prediction_and_its_gates(app_url, 
         page.close()
 
 
+@pytest.mark.trains
 def test_a_tutorial_sized_model_of_17_mb_uploads_and_opens(app_url, browser, tmp_path):
     """Over the .npz cap (2 MB), within the Keras one: the server's upload limit lets it through."""
     import keras
