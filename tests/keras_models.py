@@ -29,6 +29,21 @@ def keras():
     return k
 
 
+def tutorial_model():
+    """Lesson 8's tutorial model at full size, Embedding(10000, 128) -> LSTM(128) -> Dense(1, sigmoid),
+    fitted on one batch with Adam: its file carries Adam's two moments beside the weights (about 17 MB)."""
+    k = keras()
+    k.utils.set_random_seed(0)
+    L = k.layers
+    model = k.Sequential(
+        [k.Input((None,), dtype="int32"), L.Embedding(10_000, 128), L.LSTM(128), L.Dense(1, activation="sigmoid")]
+    )
+    model.compile("adam", "binary_crossentropy")
+    rng = np.random.default_rng(0)
+    model.fit(rng.integers(1, 10_000, (8, 12)), rng.integers(0, 2, (8, 1)), epochs=1, verbose=0)
+    return model
+
+
 def randomise(model, seed: int):
     """Every weight drawn from our own generator (biases too: Keras starts them at zero, which would hide
     a misplaced bias), without touching any global random state."""

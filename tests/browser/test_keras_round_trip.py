@@ -9,6 +9,7 @@ import re
 import numpy as np
 import pytest
 
+from tests.keras_models import tutorial_model
 from tests.streamlit_server import open_page, problems, wait_rendered
 from tests.test_keras_round_trip import WORDS, keras_lstm_gates, keras_trained_model
 from ui.i18n import translate
@@ -60,16 +61,7 @@ def test_a_keras_model_uploaded_shows_keras_s_prediction_and_its_gates(app_url, 
 @pytest.mark.trains
 def test_a_tutorial_sized_model_of_17_mb_uploads_and_opens(app_url, browser, tmp_path):
     """Over the .npz cap (2 MB), within the Keras one: the server's upload limit lets it through."""
-    import keras
-
-    keras.utils.set_random_seed(0)
-    L = keras.layers
-    model = keras.Sequential(
-        [keras.Input((None,), dtype="int32"), L.Embedding(10_000, 128), L.LSTM(128), L.Dense(1, activation="sigmoid")]
-    )
-    model.compile("adam", "binary_crossentropy")
-    rng = np.random.default_rng(0)
-    model.fit(rng.integers(1, 10_000, (8, 12)), rng.integers(0, 2, (8, 1)), epochs=1, verbose=0)
+    model = tutorial_model()
     model.save(tmp_path / "tutorial.h5")
     assert (tmp_path / "tutorial.h5").stat().st_size > 15 * 1024 * 1024
     page = open_page(browser, f"{app_url}/explorer?lang=en")
