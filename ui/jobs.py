@@ -36,8 +36,8 @@ RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
 # the 2-core classroom server that means one run at a time; others queue.
 MAX_CONCURRENT_TRAININGS = max(1, (os.cpu_count() or 2) - 1)
 # Replicas on one machine (bash .ci/lab classroom) share its slots through lock files in this folder:
-# each replica counting the machine's cores for itself let two replicas on 2 cores train at once and
-# starve every page (load test: p95 10 s instead of 0.2 s).
+# a replica that counted the machine's cores as its own let two replicas on 2 cores train at once,
+# leaving no core for the pages.
 SLOTS_DIR = os.environ.get("LSTM_LAB_SLOTS_DIR")
 
 
