@@ -146,15 +146,20 @@ def test_touching_a_widget_keeps_the_run_and_stop_keeps_the_model():
     deadline = time.monotonic() + 60
     while not running.progress and time.monotonic() < deadline:
         time.sleep(0.1)
-    epoch_at_stop = running.progress[-1].epoch
+    # The epoch is read when the stop event is set, not before the click: the rerun that carries the
+    # click takes a while, and the run goes on training meanwhile.
+    epoch_at_stop = []
+    set_stop = running.stop_event.set
+    running.stop_event.set = lambda: (epoch_at_stop.append(running.progress[-1].epoch), set_stop())
     at.button(key="train_stop").click().run()
+    assert len(epoch_at_stop) == 1
     running.thread.join(timeout=60)  # a bound for a hung thread, not a speed test
     assert not running.running
     at = finish(at)
     assert not at.exception
     run = at.session_state["_train_runs"][0]
     assert run.result.history.stopped == "stopped"
-    assert run.result.history.epochs[-1]["epoch"] <= epoch_at_stop + 1  # it stopped within the epoch it was in
+    assert run.result.history.epochs[-1]["epoch"] <= epoch_at_stop[0] + 1  # it stopped within the epoch it was in
     assert run.settings.hidden_size == 32  # the run kept the settings it started with
     assert any("Stopped after" in i.value for i in at.info)
     assert "Test accuracy" in metric_values(at)
