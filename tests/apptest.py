@@ -1,5 +1,6 @@
 """AppTest through the real router (app.py), so st.page_link / st.switch_page work as in the app."""
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -18,3 +19,12 @@ def open_page(path: str, timeout: float = 90, **query) -> AppTest:
     at.run()
     at.switch_page(path)
     return at.run()
+
+
+def figures(at: AppTest) -> list[dict]:
+    """The Plotly figures the page drew (ui.chart), in page order, as dicts."""
+    return [
+        json.loads(json.loads(c.proto.json)["figure"])
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "lstm_lab_chart"
+    ]

@@ -65,13 +65,21 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+# every chart (ui/chart.js, a custom component) has drawn its SVG. A component shows a skeleton
+# until its code is loaded, and plotly.js loads after that, when the script has long ended.
+CHARTS_DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
+  && [...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
+    .every((c) => c.querySelector(".lab-chart .main-svg"))"""
+
+
 def wait_rendered(page, timeout=60_000):
-    """Connected, and the script has stopped running (stays 'notRunning' for a moment)."""
+    """Connected, the script has stopped running (stays 'notRunning' for a moment), charts drawn."""
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
     for _ in range(3):
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
         page.wait_for_timeout(250)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
 
 
 def open_page(browser_or_context, url, viewport=(1400, 1000)):

@@ -2,14 +2,13 @@
 text (titles, axis titles, tick labels, legends, annotations, text on markers) reaches WCAG AA's
 4.5:1 against what it is drawn on, on every page as it opens (AppTest)."""
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from plots.style import contrast_ratio
-from tests.apptest import open_page
+from tests.apptest import figures, open_page
 from tests.test_pages_smoke import PAGES, ROOT
 from ui.i18n import STRINGS
 
@@ -72,7 +71,7 @@ def low_contrast_text(spec: dict) -> list[str]:
 def test_charts_are_named_and_their_text_reaches_4_5(path, lang):
     at = open_page(path, lang=lang)
     assert not at.exception
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    specs = figures(at)
     for spec in specs:
         assert low_contrast_text(spec) == []
         meta = spec["layout"]["meta"]

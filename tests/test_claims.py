@@ -2,7 +2,6 @@
 the page's defaults) through the page's code and reading what the page then shows."""
 
 import base64
-import json
 from urllib.parse import parse_qsl, urlsplit
 
 import numpy as np
@@ -11,7 +10,7 @@ import torch
 
 from datasets import classification as D
 from lstm_core import classifier as C
-from tests.apptest import open_page
+from tests.apptest import figures, open_page
 from ui import train_state
 from ui.i18n import translate
 from ui.lessons_content import BY_SLUG
@@ -38,7 +37,7 @@ def values(trace, axis: str = "y") -> np.ndarray:
 
 
 def chart(at, index=0) -> dict:
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+    return figures(at)[index]
 
 
 def lab_traces(at) -> dict:

@@ -2,7 +2,6 @@
 series, and trains a tiny forecaster end to end in its background thread."""
 
 import base64
-import json
 import time
 
 import numpy as np
@@ -11,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from datasets import series as ds
 from lstm_core import forecasting as fc
+from tests.apptest import figures
 from ui.handoff import KEY as HANDOFF_KEY
 from ui.i18n import translate
 
@@ -55,7 +55,7 @@ def test_page_renders_before_training(lang):
     assert not at.exception
     assert at.title[0].value == translate("forecast.title", lang)
     assert headers(at)[:4] == [translate(f"forecast.{k}_header", lang) for k in ("data", "window", "scale", "model")]
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    charts = figures(at)
     assert len(charts) == 3  # series, windows picture, scaling
     scaling = charts[2]
     assert ys(scaling["data"][0]).max() > 1.2  # fitted on training data only: the test part exceeds 1
@@ -80,7 +80,7 @@ def test_synthetic_series_controls():
     at = page(data="trend_season", length="120", period="6")
     assert not at.exception
     assert at.slider(key="forecast:slope").value == 0.05
-    series = json.loads(at.get("plotly_chart")[0].proto.spec)
+    series = figures(at)[0]
     assert [len(ys(trace)) for trace in series["data"]] == [72, 19, 31]  # train, validation, test: 120 values
     assert sum(len(ys(trace)) for trace in series["data"]) == 122  # each later part repeats the point it joins
 
@@ -112,7 +112,7 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     # the recursive forecast of the test part, by horizon: airline's 36 test months in three blocks
     horizon = next(c.value for c in at.caption if c.value.startswith("Do the errors compound?"))
     assert all(f"over steps {block}" in horizon for block in ("1–12", "13–24", "25–36"))
-    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    charts = figures(at)
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
     labels = [b.proto.label for b in at.get("download_button")]

@@ -1,6 +1,5 @@
 """AppTest of /gradient-flow: controls drive the numbers, bad links give a note, a live run trains."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +7,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from lstm_core import experiments as E
+from tests.apptest import figures
 
 torch.set_num_threads(1)  # as app.py does: the page's step-by-step recurrences are slower with two threads
 
@@ -38,10 +38,10 @@ def zh():
 def test_page_renders_in_chinese_with_the_core_numbers(zh):
     assert not zh.exception
     assert zh.title[0].value.startswith("梯度流")
-    charts = zh.get("plotly_chart")
+    charts = figures(zh)
     # profiles, RNN factors, LSTM factors, clipping (+ MSE vs length and curves from the reference)
     assert len(charts) == (6 if (ROOT / "datasets" / "adding_reference.json").is_file() else 4)
-    profile = json.loads(charts[0].proto.spec)
+    profile = charts[0]
     assert profile["layout"]["yaxis"]["title"]["text"].endswith("（对数坐标）")
     expected = E.gradient_profiles(E.FlowSettings())
     for i, model in enumerate(E.MODELS):
@@ -52,7 +52,7 @@ def test_the_historical_variants_join_the_profile_and_the_live_choice(zh):
     """The 1997 LSTM and the CIFG: one named line each in the gradient profile, and choosable for the live run."""
     from ui.i18n import translate
 
-    profile = json.loads(zh.get("plotly_chart")[0].proto.spec)
+    profile = figures(zh)[0]
     names = [trace["name"] for trace in profile["data"]]
     assert names == [translate(f"gradient_flow.model.{m}", "zh") for m in E.PROFILE_MODELS]
     at = _open(lang="en", live_model="cifg")

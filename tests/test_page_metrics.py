@@ -1,10 +1,11 @@
 """/metrics with AppTest: the URL example, both languages, bad input, the paradox buttons."""
 
-import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest import figures
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "metrics.py")
 
@@ -32,7 +33,7 @@ def test_url_example_shows_accuracy_0875_and_recall_09():
     assert any(r"\frac{90}{90 + 10} = 0.9" in s for s in latex)
     # the counts are in the widgets and the confusion matrix
     assert at.number_input(key="metrics:tp").value == 90
-    counts = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["text"]
+    counts = figures(at)[0]["data"][0]["text"]
     assert counts == [["85", "15"], ["10", "90"]]
 
 

@@ -1,6 +1,5 @@
 """/text-pipeline with AppTest: both languages, URL settings, bad input."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
 from lstm_core.text import tokenise
+from tests.apptest import figures
 from ui import train_state
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")
@@ -34,7 +34,7 @@ def test_english_default_shows_every_step():
     assert "no → <unk>" in set(tokens["in vocabulary?"])  # wasn't is not in the generated data
     vocab = at.dataframe[2].value
     assert list(vocab["token"])[:2] == ["<pad>", "<unk>"] and list(vocab["index"])[:2] == [0, 1]
-    heat = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    heat = figures(at)[0]["data"][0]
     assert len(heat["y"]) == 20  # one row per position up to maxlen
 
 

@@ -3,7 +3,6 @@ thread, so the test polls it), stopping, widget changes during a run, seeded rep
 and bad input."""
 
 import io
-import json
 import time
 import zipfile
 from pathlib import Path
@@ -15,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from lstm_core import classifier as C
 from lstm_core import metrics
 from lstm_core.training import History
+from tests.apptest import figures
 from ui import train_state
 from ui.i18n import translate
 
@@ -71,7 +71,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert 0 <= float(values["Bag-of-words baseline"]) <= 1
     run = at.session_state["_train_runs"][0]
     assert [round(e["epoch"]) for e in run.result.history.epochs] == [1, 2]
-    curves = json.loads(at.get("plotly_chart")[0].proto.spec)
+    curves = figures(at)[0]
     assert {"train", "validation"} <= {trace["name"].split(" · ")[-1] for trace in curves["data"]}
     report = next(df.value for df in at.dataframe if "class" in df.value.columns)  # the others: charts' data tables
     assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
@@ -127,7 +127,7 @@ def test_same_seed_same_run_and_two_runs_are_overlaid():
     assert first.number == 1 and second.number == 2
     assert first.result.history.epochs == second.result.history.epochs
     assert (first.result.test_proba == second.result.test_proba).all()
-    names = {trace["name"].split(" · ")[0] for trace in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]}
+    names = {trace["name"].split(" · ")[0] for trace in figures(at)[0]["data"]}
     assert len(names) == 2  # both runs are drawn
     at.number_input(key="train:seed").set_value(8).run()
     at = train(at)

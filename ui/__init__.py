@@ -10,11 +10,13 @@ malformed value is ignored with a note, never an exception.
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import json
 import re
 import sys
 import threading
+from pathlib import Path
 
 import streamlit as st
 
@@ -89,7 +91,6 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
 # - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
 #   of it cannot be read without a mouse (axe: scrollable-region-focusable);
-# - a chart gets its name and summary (see chart()) as role="figure", aria-label and aria-description.
 _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
@@ -102,13 +103,6 @@ if (!window.__lstmLabA11y) {
     document.querySelectorAll(".katex-display").forEach((e) => {
       if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
       else e.removeAttribute("tabindex");
-    });
-    document.querySelectorAll(".js-plotly-plot").forEach((plot) => {
-      const meta = plot.layout && plot.layout.meta, box = plot.closest('[data-testid="stPlotlyChart"]');
-      if (!meta || !meta.a11y_name || !box) return;
-      // only what changed: rewriting "role" to the same value would wake the observer every frame
-      const want = { role: "figure", "aria-label": meta.a11y_name, "aria-description": meta.a11y_summary };
-      for (const name in want) if (box.getAttribute(name) !== want[name]) box.setAttribute(name, want[name]);
     });
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
@@ -185,8 +179,9 @@ def warm_up():
 def _one_torch_thread():
     """One torch thread per page run. Many learners share one small server, and torch's thread count
     is per OS thread (each run has its own). Pages that never touch torch do not import it."""
-    torch = sys.modules.get("torch")
-    if torch is not None:
+    if "torch" in sys.modules:  # maybe only half imported, by the warm-up thread: `import` waits for it
+        import torch
+
         torch.set_num_threads(1)
 
 
@@ -380,19 +375,28 @@ def chart(fig, table=None, *, key: str, where=st):
     open: under a class's load, serialising every folded table on every rerun cost a tenth of the
     server's CPU."""
     # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
-    # `meta`, which Plotly keeps on the chart's element; _SCRIPT puts them on the chart as ARIA. theme=None: Streamlit's
-    # chart theme would draw tick labels and axis titles in #808495 (3.8:1); the app's template has 15.6:1
+    # `meta`; ui/chart.js puts them on the chart as role="figure", aria-label and aria-description
     meta = {"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")}
     if fig.layout.meta != meta:  # a cached figure, shared by sessions, already has it: leave it untouched
         fig.update_layout(meta=meta)
-    where.plotly_chart(
-        fig, key=key, theme=None, config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
-    )
+    import plotly.io  # here: pages without a chart never load plotly
+
+    with contextlib.nullcontext() if where is st else where:  # a component is mounted where `with` puts it
+        _plotly(key=key, data={"figure": plotly.io.to_json(fig, validate=False), "src": _PLOTLY_JS, **_chart_words()})
     box = where.expander(t("app.data_table"), key=f"{key}:table", on_change="rerun")
     if box.open:
         if table is None:  # no table of its own: the figure's points
             table = figure_table(fig, {c: t(f"app.col.{c}") for c in ("series", "x", "y", "value")})
         box.dataframe(table, hide_index=True)
+
+
+# Not st.plotly_chart: ui/chart.js draws with the app's own, smaller plotly.js (static/README.md says why)
+_plotly = st.components.v2.component("lstm_lab_chart", js=(Path(__file__).parent / "chart.js").read_text(), isolate_styles=False)
+_PLOTLY_JS = "/".join(("", *filter(None, [st.get_option("server.baseUrlPath").strip("/")]), "app/static/plotly-cartesian.min.js"))
+
+
+def _chart_words() -> dict:
+    return {"fullscreen": t("app.chart_fullscreen"), "failed": t("app.chart_failed")}
 
 
 def svg(markup: str, alt: str, max_width: int = 780, where=st):

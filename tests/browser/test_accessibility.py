@@ -77,7 +77,7 @@ def test_every_page_in_its_default_state(app_url, browser, artifacts, url, lang)
         assert page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
         assert page.title() == title_of(url, lang)  # e.g. "单元探索 · LSTM 实验室"
         check(page, f"{url}?lang={lang}", artifacts)
-        for chart in page.locator("[data-testid='stPlotlyChart']").all():  # named and summarised
+        for chart in page.locator(".lab-chart").all():  # named and summarised
             assert chart.get_attribute("role") == "figure"
             assert chart.get_attribute("aria-label") and chart.get_attribute("aria-description")
         assert page.evaluate(QUIET) == 0  # the app's ARIA fixes settle: they do not rewrite themselves forever

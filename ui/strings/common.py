@@ -3,6 +3,8 @@ STRINGS = {
     "app.language": ("Language / 语言", "Language / 语言"),
     "app.teacher_on": ("Teacher mode: advanced controls hidden, larger text.", "教师模式：已隐藏高级选项，字号放大。"),
     "app.data_table": ("Data behind this chart", "图表数据表"),
+    "app.chart_fullscreen": ("Full screen", "全屏"),
+    "app.chart_failed": ("This chart could not be drawn: reload the page.", "图表未能显示：请刷新页面。"),
     "app.bad_query": (
         "The link's setting {name}={value!r} is not valid here and was ignored.",
         "链接中的参数 {name}={value!r} 无效，已忽略。",

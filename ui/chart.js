@@ -1,0 +1,63 @@
+// One chart of the app, drawn with the app's own cartesian bundle of plotly.js (static/README.md
+// says why: Streamlit's full bundle cost 0.6-0.8 s on every page open). Streamlit calls this on
+// mount and whenever the figure changes; `Plotly.react` redraws only what changed.
+const loading = {};  // one <script> per page, however many charts
+
+function plotly(src) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  return (loading[src] ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => { delete loading[src]; reject(new Error(src)); };
+    document.head.appendChild(script);
+  }));
+}
+
+// Streamlit's own chart toolbar had a full-screen button; this is the same in Plotly's toolbar
+const FULL_SCREEN = {
+  name: "fullscreen",
+  icon: { width: 24, height: 24, path: "M3 3h7v2H5v5H3V3zm11 0h7v7h-2V5h-5V3zM3 14h2v5h5v2H3v-7zm16 5v-5h2v7h-7v-2h5z" },
+  click: (gd) => (document.fullscreenElement ? document.exitFullscreen() : gd.requestFullscreen()),
+};
+
+export default function ({ data, parentElement }) {
+  const figure = JSON.parse(data.figure);
+  let box = parentElement.querySelector(".lab-chart");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "lab-chart";
+    parentElement.appendChild(box);
+  }
+  const height = figure.layout.height || 450;
+  box.style.height = document.fullscreenElement === box ? "100vh" : `${height}px`;  // its place, before plotly.js is loaded
+  const meta = figure.layout.meta || {};  // ui.chart's accessible name and summary
+  box.setAttribute("role", "figure");
+  box.setAttribute("aria-label", meta.a11y_name || "");
+  box.setAttribute("aria-description", meta.a11y_summary || "");
+
+  let Plotly = null;
+  const config = {
+    displaylogo: false,
+    toImageButtonOptions: { format: "png", scale: 2 },
+    modeBarButtonsToAdd: [{ ...FULL_SCREEN, title: data.fullscreen }],
+  };
+  const fit = () => Plotly && box.clientWidth > 0 && Plotly.Plots.resize(box);
+  const onFullScreen = () => {
+    const full = document.fullscreenElement === box;
+    box.style.height = full ? "100vh" : `${height}px`;
+    box.style.background = full ? "white" : "";
+    if (Plotly) Plotly.relayout(box, { height: full ? window.innerHeight : height });
+  };
+  const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
+  resized.observe(box);
+  box.addEventListener("fullscreenchange", onFullScreen);
+  plotly(data.src).then(
+    (P) => { Plotly = P; return P.react(box, figure.data, figure.layout, config); },
+    () => { box.textContent = data.failed; },
+  );
+  return () => {
+    resized.disconnect();
+    box.removeEventListener("fullscreenchange", onFullScreen);
+  };
+}
