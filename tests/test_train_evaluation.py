@@ -1,0 +1,185 @@
+"""/train's evaluation of a finished run, without Streamlit: lstm_core.metrics' threshold helpers and
+ui/train_evaluation.py against scikit-learn (the oracle), the mistakes table, its wording in the
+learner's language (ui/train_labels.py), and the Markdown report (ui/train_export.py)."""
+
+import re
+import warnings
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn import metrics as skm
+
+from lstm_core import classifier, metrics
+from lstm_core.training import History
+from ui import train_evaluation, train_export, train_labels, train_runs
+from ui.i18n import translate
+from ui.train_settings import Settings
+
+SETTINGS = settings(max_examples=60, deadline=None)
+GRID = [k / 100 for k in range(101)]
+
+
+@st.composite
+def binary_scores(draw):
+    n = draw(st.integers(2, 80))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    y_true = rng.integers(0, 2, n)
+    # coarse scores put many thresholds on ties, where "the lowest threshold among ties" matters
+    scores = rng.integers(0, draw(st.integers(2, 20)), n) / 10 if draw(st.booleans()) else rng.random(n)
+    return y_true, scores
+
+
+def _sklearn_f1(y_true, scores, threshold):
+    return skm.f1_score(y_true, (scores >= threshold).astype(int), zero_division=0)
+
+
+@SETTINGS
+@given(binary_scores())
+def test_best_f1_threshold_matches_sklearn_on_the_slider_grid(data):
+    y_true, scores = data
+    threshold, f1 = metrics.best_f1_threshold(y_true, scores)
+    f1s = [_sklearn_f1(y_true, scores, th) for th in GRID]
+    assert f1 == pytest.approx(max(f1s))
+    assert threshold == GRID[int(np.argmax(f1s))]  # the lowest threshold reaching the best F1
+    assert _sklearn_f1(y_true, scores, threshold) == pytest.approx(f1)
+
+
+def test_predict_thresholds_binary_scores_and_takes_the_argmax_otherwise():
+    proba = np.array([[0.7, 0.3], [0.5, 0.5], [0.2, 0.8]])
+    assert metrics.predict(proba, 0.5).tolist() == [0, 1, 1]  # >= : a score on the threshold is positive
+    assert metrics.predict(proba, 0.0).tolist() == [1, 1, 1]
+    assert metrics.predict(proba, 0.81).tolist() == [0, 0, 0]
+    assert metrics.predict(proba).tolist() == [0, 0, 1]  # no threshold: the most probable (first among ties)
+    three = np.array([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]])
+    assert metrics.predict(three, 0.9).tolist() == [1, 0]  # a threshold means nothing with three classes
+
+
+def _run(n_classes=2, n=40, seed=0, kind="text", val=True, baseline=True):
+    """A train_runs.Run over random scores: what /train keeps of a finished run, without training."""
+    rng = np.random.default_rng(seed)
+    y_test, y_val = rng.integers(0, n_classes, n), rng.integers(0, n_classes, n)
+    proba = rng.dirichlet(np.ones(n_classes), size=n)  # (N, C)
+    if kind == "symbols":
+        X = torch.nn.functional.one_hot(torch.as_tensor(rng.integers(0, 2, (n, 5))), 2).float()  # (N, T, 2)
+    else:
+        X = torch.as_tensor(rng.random((n, 5, 3 if kind == "features" else 1)), dtype=torch.float32)
+    data = classifier.Prepared(
+        train=(X, torch.as_tensor(y_test)),
+        val=(X, torch.as_tensor(y_val)),
+        test=(X, torch.as_tensor(y_test)),
+        num_classes=n_classes,
+        class_names=["data.class.negative", "data.class.positive"] if n_classes == 2 else [f"c{k}" for k in range(n_classes)],
+        vocab=object() if kind == "text" else None,
+        test_texts=[f"text {k}" for k in range(n)] if kind == "text" else None,
+    )
+    history = History(epochs=[{"epoch": 1, "loss": 0.7, "val_loss": 0.6}, {"epoch": 2, "loss": 0.5, "val_loss": 0.55}])
+    result = train_runs.Result(
+        history=history,
+        seconds=1.25,
+        model=None,
+        test_proba=proba,
+        baseline_proba=rng.dirichlet(np.ones(n_classes), size=n) if baseline else None,
+        val_proba=rng.dirichlet(np.ones(n_classes), size=n) if val else None,
+    )
+    return train_runs.Run(1, Settings(hidden_size=8), data, result, None)
+
+
+def test_accuracy_predictions_and_threshold_rows_match_sklearn():
+    run = _run()
+    y = run.data.test[1].numpy()
+    assert train_evaluation.accuracy(run, run.result.test_proba) == pytest.approx(
+        skm.accuracy_score(y, run.result.test_proba.argmax(1))
+    )
+    assert train_evaluation.accuracy(run, None) is None  # a stopped run has no baseline
+    y_pred = train_evaluation.predictions(run, 0.3)
+    assert skm.recall_score(y, y_pred) >= skm.recall_score(y, train_evaluation.predictions(run, 0.7))
+    assert [part for part, *_ in train_evaluation.threshold_parts(run)] == ["val", "test"]
+    part, y_val, proba = train_evaluation.threshold_parts(run)[0]
+    assert (y_val == run.data.val[1].numpy()).all() and proba is run.result.val_proba
+    assert [part for part, *_ in train_evaluation.threshold_parts(_run(val=False))] == ["test"]
+
+
+def test_the_best_threshold_is_chosen_on_validation_scores_of_two_classes_only():
+    run = _run()
+    threshold, f1 = train_evaluation.best_f1_threshold(run)
+    f1s = [_sklearn_f1(run.data.val[1].numpy(), run.result.val_proba[:, 1], th) for th in GRID]
+    assert f1 == pytest.approx(max(f1s)) and threshold == GRID[int(np.argmax(f1s))]
+    assert train_evaluation.best_f1_threshold(_run(val=False)) is None
+    assert train_evaluation.best_f1_threshold(_run(n_classes=3)) is None
+
+
+@pytest.mark.parametrize("kind", ["text", "symbols", "features"])
+def test_mistakes_are_the_wrong_predictions_most_confident_first(kind):
+    run = _run(n_classes=3, kind=kind, seed=3)
+    y_true, y_pred = run.data.test[1].numpy(), train_evaluation.predictions(run, None)
+    table = train_evaluation.mistakes(run, y_pred)
+    cm = skm.confusion_matrix(y_true, y_pred, labels=[0, 1, 2])
+    assert len(table) == cm.sum() - np.trace(cm) > 0
+    assert sorted(table["index"]) == sorted(np.flatnonzero(y_true != y_pred))
+    assert (table["true"].to_numpy() == y_true[table["index"]]).all()
+    assert (table["predicted"].to_numpy() == y_pred[table["index"]]).all()
+    assert (np.diff(table["confidence"]) <= 0).all()
+    k, example = int(table["index"].iloc[0]), table["example"].iloc[0]
+    expected = {
+        "text": f"text {k}",
+        "symbols": f"#{k}: " + "".join(str(v) for v in run.data.test[0][k].argmax(-1).tolist()),
+        "features": f"#{k}",
+    }
+    assert example == expected[kind]
+
+
+def test_no_mistakes_give_an_empty_table():
+    run = _run()
+    assert train_evaluation.mistakes(run, run.data.test[1].numpy()).empty
+
+
+def test_the_mistakes_and_the_report_are_worded_in_the_learners_language():
+    run = _run(seed=5)
+    y_pred = train_evaluation.predictions(run, 0.5)
+    table = train_labels.mistakes(run, y_pred)
+    assert list(table.columns) == ["index", "example", "true", "predicted", "confidence"]
+    assert set(table["true"]) | set(table["predicted"]) <= {"negative", "positive"}
+
+    report = train_labels.report(run, y_pred).set_index("class")
+    expected = skm.classification_report(
+        run.data.test[1].numpy(), y_pred, target_names=["negative", "positive"], output_dict=True, zero_division=0
+    )
+    for name in ("negative", "positive"):
+        assert report.loc[name, "recall"] == pytest.approx(expected[name]["recall"])
+        assert report.loc[name, "F1"] == pytest.approx(expected[name]["f1-score"])
+    assert report.loc["accuracy", "F1"] == pytest.approx(expected["accuracy"])
+
+
+def test_the_markdown_report_holds_the_runs_numbers():
+    run = _run(seed=7)
+    text = train_export.report_markdown(run, 0.4).decode()
+    y_true, y_pred = run.data.test[1].numpy(), train_evaluation.predictions(run, 0.4)
+    accuracy = skm.accuracy_score(y_true, run.result.test_proba.argmax(1))
+    assert f"Test accuracy: {accuracy:.4f}" in text and f"- {translate('train.threshold', 'en')}: 0.4\n" in text
+    counts = [[int(c) for c in re.findall(r"\| (\d+)", line)] for line in text.splitlines()[-2:]]
+    assert counts == skm.confusion_matrix(y_true, y_pred).tolist()  # the last table: the confusion matrix
+    assert "\n- Hidden size: 8\n" in text  # the settings, under the page's labels
+
+
+def test_a_markdown_table_escapes_bars_and_leaves_nan_empty():
+    frame = pd.DataFrame({"a|b": ["x|y", "z"], "v": [np.nan, 0.12345]})
+    assert train_export.markdown_table(frame).splitlines() == ["| a\\|b | v |", "|---|---|", "| x\\|y |  |", "| z | 0.123 |"]
+
+
+def test_token_saliency_marks_words_outside_the_vocabulary():
+    from datasets import classification
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = classifier.prepare(*classification.split(classification.load("negation_en", seed=0, n=200), seed=0))
+    model = classifier.build_model(data, embedding_size=4, hidden_size=4, seed=0)  # untrained: only the shapes matter
+    run = SimpleNamespace(data=data, result=SimpleNamespace(model=model))
+    known = next(iter(w for w in data.vocab.stoi if w.isalpha()))
+    tokens, scores, proba = train_evaluation.token_saliency(run, f"{known} zzqqxx")
+    assert tokens == [known, "zzqqxx?"] and scores.shape == (2,)
+    assert proba.shape == (2,) and proba.sum() == pytest.approx(1.0, abs=1e-5)
