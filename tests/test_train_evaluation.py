@@ -1,6 +1,6 @@
-"""/train's evaluation of a finished run, without Streamlit: lstm_core.metrics' threshold helpers and
-ui/train_evaluation.py against scikit-learn (the oracle), the mistakes table, its wording in the
-learner's language (ui/train_labels.py), and the Markdown report (ui/train_export.py)."""
+"""/train's evaluation of a finished run, without Streamlit: ui/train_evaluation.py against
+scikit-learn (the oracle), the mistakes table, its wording in the learner's language
+(ui/train_labels.py), and the Markdown report (ui/train_export.py)."""
 
 import re
 import warnings
@@ -10,53 +10,14 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from sklearn import metrics as skm
 
-from lstm_core import classifier, metrics
+from lstm_core import classifier
 from lstm_core.training import History
+from tests.test_metrics import GRID, sklearn_f1
 from ui import train_evaluation, train_export, train_labels, train_runs
 from ui.i18n import translate
 from ui.train_settings import Settings
-
-SETTINGS = settings(max_examples=60, deadline=None)
-GRID = [k / 100 for k in range(101)]
-
-
-@st.composite
-def binary_scores(draw):
-    n = draw(st.integers(2, 80))
-    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
-    y_true = rng.integers(0, 2, n)
-    # coarse scores put many thresholds on ties, where "the lowest threshold among ties" matters
-    scores = rng.integers(0, draw(st.integers(2, 20)), n) / 10 if draw(st.booleans()) else rng.random(n)
-    return y_true, scores
-
-
-def _sklearn_f1(y_true, scores, threshold):
-    return skm.f1_score(y_true, (scores >= threshold).astype(int), zero_division=0)
-
-
-@SETTINGS
-@given(binary_scores())
-def test_best_f1_threshold_matches_sklearn_on_the_slider_grid(data):
-    y_true, scores = data
-    threshold, f1 = metrics.best_f1_threshold(y_true, scores)
-    f1s = [_sklearn_f1(y_true, scores, th) for th in GRID]
-    assert f1 == pytest.approx(max(f1s))
-    assert threshold == GRID[int(np.argmax(f1s))]  # the lowest threshold reaching the best F1
-    assert _sklearn_f1(y_true, scores, threshold) == pytest.approx(f1)
-
-
-def test_predict_thresholds_binary_scores_and_takes_the_argmax_otherwise():
-    proba = np.array([[0.7, 0.3], [0.5, 0.5], [0.2, 0.8]])
-    assert metrics.predict(proba, 0.5).tolist() == [0, 1, 1]  # >= : a score on the threshold is positive
-    assert metrics.predict(proba, 0.0).tolist() == [1, 1, 1]
-    assert metrics.predict(proba, 0.81).tolist() == [0, 0, 0]
-    assert metrics.predict(proba).tolist() == [0, 0, 1]  # no threshold: the most probable (first among ties)
-    three = np.array([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]])
-    assert metrics.predict(three, 0.9).tolist() == [1, 0]  # a threshold means nothing with three classes
 
 
 def _run(n_classes=2, n=40, seed=0, kind="text", val=True, baseline=True):
@@ -107,7 +68,7 @@ def test_accuracy_predictions_and_threshold_rows_match_sklearn():
 def test_the_best_threshold_is_chosen_on_validation_scores_of_two_classes_only():
     run = _run()
     threshold, f1 = train_evaluation.best_f1_threshold(run)
-    f1s = [_sklearn_f1(run.data.val[1].numpy(), run.result.val_proba[:, 1], th) for th in GRID]
+    f1s = [sklearn_f1(run.data.val[1].numpy(), run.result.val_proba[:, 1], th) for th in GRID]
     assert f1 == pytest.approx(max(f1s)) and threshold == GRID[int(np.argmax(f1s))]
     assert train_evaluation.best_f1_threshold(_run(val=False)) is None
     assert train_evaluation.best_f1_threshold(_run(n_classes=3)) is None
