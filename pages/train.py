@@ -1,6 +1,7 @@
 import streamlit as st
 
 import ui
+import ui.handoff
 import ui.settings
 from lstm_core import metrics
 from lstm_core.errors import UserInputError
@@ -75,13 +76,11 @@ def evaluation(run):
         st.warning(loses, icon=":material/trending_down:")
     binary = len(names) == 2
     threshold = None
-    y_true = train_evaluation.true_labels(run)
     if binary:
         threshold = ui.settings.draw(train_settings.Threshold, positive=names[1]).threshold
         ui.show_notes()
-        for part, y, proba in train_evaluation.threshold_parts(run):
+        for part, at in train_evaluation.threshold_rows(run, threshold):
             st.markdown(t(f"train.threshold_{part}"))
-            at = metrics.metrics_at_threshold(y, proba[:, 1], threshold)
             for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
                 col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}", help=t(f"train.metric_{part}_help"))
         best = train_evaluation.best_f1_threshold(run)
@@ -93,7 +92,7 @@ def evaluation(run):
     with tabs[0]:
         left, right = st.columns(2)
         with left:
-            cm = metrics.confusion_matrix(y_true, y_pred, len(names))
+            cm = train_evaluation.confusion_matrix(run, y_pred)
             ui.chart(confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts")), key="train_cm")
         with right:
             cmn = metrics.row_fractions(cm)
@@ -106,21 +105,12 @@ def evaluation(run):
         if not binary:
             st.info(t("train.curves_binary_only"))
         else:
-            scores = run.result.test_proba[:, 1]
-            at = metrics.metrics_at_threshold(y_true, scores, threshold)
-            fpr, tpr, _ = metrics.roc_curve(y_true, scores)
-            precision, recall, _ = metrics.precision_recall_curve(y_true, scores)
+            curves = train_evaluation.score_curves(run, threshold)
             left, right = st.columns(2)
             with left:
-                point = (1 - at["specificity"], at["recall"])
-                roc_fig = train_plots.roc(fpr, tpr, metrics.roc_auc(y_true, scores), point, train_labels.roc_labels("roc"))
-                ui.chart(roc_fig, key="train_roc")
+                ui.chart(train_plots.roc(**curves["roc"], labels=train_labels.roc_labels("roc")), key="train_roc")
             with right:
-                ap = metrics.average_precision(y_true, scores)
-                pr_fig = train_plots.precision_recall(
-                    precision, recall, ap, y_true.mean(), (at["recall"], at["precision"]), train_labels.roc_labels("pr")
-                )
-                ui.chart(pr_fig, key="train_pr")
+                ui.chart(train_plots.precision_recall(**curves["pr"], labels=train_labels.roc_labels("pr")), key="train_pr")
             st.caption(t("train.auc_caption"))
     with tabs[3]:
         mistakes(run, y_pred)

@@ -59,10 +59,37 @@ def test_accuracy_predictions_and_threshold_rows_match_sklearn():
     assert train_evaluation.accuracy(run, None) is None  # a stopped run has no baseline
     y_pred = train_evaluation.predictions(run, 0.3)
     assert skm.recall_score(y, y_pred) >= skm.recall_score(y, train_evaluation.predictions(run, 0.7))
-    assert [part for part, *_ in train_evaluation.threshold_parts(run)] == ["val", "test"]
-    part, y_val, proba = train_evaluation.threshold_parts(run)[0]
-    assert (y_val == run.data.val[1].numpy()).all() and proba is run.result.val_proba
-    assert [part for part, *_ in train_evaluation.threshold_parts(_run(val=False))] == ["test"]
+    cm = train_evaluation.confusion_matrix(run, y_pred)
+    assert cm.tolist() == skm.confusion_matrix(y, y_pred, labels=[0, 1]).tolist()
+
+
+def test_the_threshold_rows_score_validation_then_test_at_the_threshold():
+    run = _run(seed=1)
+    rows = dict(train_evaluation.threshold_rows(run, 0.45))
+    assert list(rows) == ["val", "test"]
+    for part, (_, y) in (("val", run.data.val), ("test", run.data.test)):
+        proba = run.result.val_proba if part == "val" else run.result.test_proba
+        y_pred = (proba[:, 1] >= 0.45).astype(int)
+        assert rows[part]["recall"] == pytest.approx(skm.recall_score(y.numpy(), y_pred, zero_division=0))
+        assert rows[part]["precision"] == pytest.approx(skm.precision_score(y.numpy(), y_pred, zero_division=0))
+        assert rows[part]["accuracy"] == pytest.approx(skm.accuracy_score(y.numpy(), y_pred))
+    assert [part for part, _ in train_evaluation.threshold_rows(_run(val=False), 0.5)] == ["test"]
+
+
+def test_the_roc_and_precision_recall_curves_match_sklearn():
+    run = _run(seed=2, n=60)
+    y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
+    curves = train_evaluation.score_curves(run, 0.6)
+    assert curves["roc"]["auc"] == pytest.approx(skm.roc_auc_score(y, scores))
+    assert curves["pr"]["ap"] == pytest.approx(skm.average_precision_score(y, scores))
+    fpr, tpr, _ = skm.roc_curve(y, scores, drop_intermediate=False)
+    np.testing.assert_allclose(curves["roc"]["fpr"], fpr)
+    np.testing.assert_allclose(curves["roc"]["tpr"], tpr)
+    y_pred = (scores >= 0.6).astype(int)
+    tn, fp, fn, tp = skm.confusion_matrix(y, y_pred).ravel()
+    assert curves["roc"]["point"] == pytest.approx((fp / (fp + tn), tp / (tp + fn)))  # the threshold on the curve
+    assert curves["pr"]["point"] == pytest.approx((tp / (tp + fn), tp / (tp + fp)))
+    assert curves["pr"]["prevalence"] == pytest.approx(y.mean())
 
 
 def test_the_best_threshold_is_chosen_on_validation_scores_of_two_classes_only():

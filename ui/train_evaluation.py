@@ -19,13 +19,15 @@ def true_labels(run) -> np.ndarray:
     return run.data.test[1].numpy()
 
 
-def threshold_parts(run) -> list:
-    """[(part, y_true, proba)] for the threshold's two rows: validation, where it is chosen, then test,
-    reported at the chosen threshold. A run without validation scores shows the test row only."""
+def threshold_rows(run, threshold: float) -> list[tuple[str, dict]]:
+    """[(part, metrics.metrics_at_threshold)] for the threshold's two rows (binary runs): validation,
+    where it is chosen, then test, reported at the chosen threshold. A run without validation scores
+    has the test row only."""
     parts = []
     if run.result.val_proba is not None:
         parts.append(("val", run.data.val[1].numpy(), run.result.val_proba))
-    return [*parts, ("test", true_labels(run), run.result.test_proba)]
+    parts.append(("test", true_labels(run), run.result.test_proba))
+    return [(part, metrics.metrics_at_threshold(y, proba[:, 1], threshold)) for part, y, proba in parts]
 
 
 def best_f1_threshold(run) -> tuple[float, float] | None:
@@ -39,6 +41,24 @@ def best_f1_threshold(run) -> tuple[float, float] | None:
 def predictions(run, threshold: float | None) -> np.ndarray:
     """The test predictions (N,): at `threshold` for a binary task, else the most probable class."""
     return metrics.predict(run.result.test_proba, threshold)
+
+
+def confusion_matrix(run, y_pred) -> np.ndarray:
+    """(C, C) counts of the test predictions: rows the true class, columns the predicted one."""
+    return metrics.confusion_matrix(true_labels(run), y_pred, len(run.data.class_names))
+
+
+def score_curves(run, threshold: float) -> dict:
+    """The ROC and precision-recall curves of a binary run's test scores, each with its area and the
+    operating point at `threshold`: {"roc": ..., "pr": ...}, the keyword arguments of plots.train.roc and
+    plots.train.precision_recall (all but their labels)."""
+    y, scores = true_labels(run), run.result.test_proba[:, 1]
+    at = metrics.metrics_at_threshold(y, scores, threshold)
+    fpr, tpr, _ = metrics.roc_curve(y, scores)
+    precision, recall, _ = metrics.precision_recall_curve(y, scores)
+    roc = {"fpr": fpr, "tpr": tpr, "auc": metrics.roc_auc(y, scores), "point": (1 - at["specificity"], at["recall"])}
+    pr = {"precision": precision, "recall": recall, "ap": metrics.average_precision(y, scores)}
+    return {"roc": roc, "pr": {**pr, "prevalence": float(y.mean()), "point": (at["recall"], at["precision"])}}
 
 
 def accuracy(run, proba) -> float | None:

@@ -9,7 +9,7 @@ import pandas as pd
 
 import ui
 import ui.settings
-from lstm_core import export_code, metrics
+from lstm_core import export_code
 from ui import train_evaluation, train_labels
 from ui.train_settings import RUN_DECLARATIONS
 
@@ -28,8 +28,7 @@ def report_markdown(run, threshold: float | None) -> bytes:
     """A small run report: settings, test metrics, classification report and confusion matrix."""
     y_pred = train_evaluation.predictions(run, threshold)
     names = run.class_names()
-    counts = metrics.confusion_matrix(train_evaluation.true_labels(run), y_pred, len(names))
-    cm = pd.DataFrame(counts, index=names, columns=names)
+    cm = pd.DataFrame(train_evaluation.confusion_matrix(run, y_pred), index=names, columns=names)
     baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
     lines = [
         f"# {ui.t('train.report_title')}: {run.name()}",
