@@ -24,7 +24,8 @@ import torch  # noqa: E402
 from datasets import classification as D  # noqa: E402
 from lstm_core import classifier as C  # noqa: E402
 from lstm_core import metrics  # noqa: E402
-from ui.train_state import DATA_SEED, DEFAULTS  # noqa: E402
+from ui.train_runs import DATA_SEED  # noqa: E402
+from ui.train_settings import DEFAULTS  # noqa: E402
 
 
 def test_accuracy(model, data) -> float:

@@ -136,6 +136,24 @@ def metrics_at_threshold(y_true, scores, threshold: float) -> dict:
     return {**counts, **metrics_from_counts(**counts)}
 
 
+def predict(proba, threshold: float | None = None) -> np.ndarray:
+    """Class labels (N,) from probabilities (N, C): with a threshold and two classes, positive where
+    P(class 1) >= threshold; otherwise the most probable class."""
+    proba = np.asarray(proba)
+    if threshold is not None and proba.shape[1] == 2:
+        return (proba[:, 1] >= threshold).astype(np.int64)
+    return proba.argmax(1)
+
+
+def best_f1_threshold(y_true, scores, step: float = 0.01) -> tuple[float, float]:
+    """(threshold, F1) with the highest F1 on a grid 0, step, ..., 1 (a slider's grid); the lowest
+    threshold among ties."""
+    grid = np.round(np.arange(0.0, 1.0 + step / 100, step), 10)
+    f1 = np.array([metrics_at_threshold(y_true, scores, th)["f1"] for th in grid])
+    k = int(np.argmax(f1))  # argmax returns the first maximum: the lowest threshold
+    return float(grid[k]), float(f1[k])
+
+
 def _counts_at_thresholds(y_true, scores):
     """False and true positive counts when predicting positive for score >= each distinct score
     (thresholds in decreasing order), as sklearn's confusion_matrix_at_thresholds."""

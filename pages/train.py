@@ -1,13 +1,13 @@
 import streamlit as st
 
 import ui
+import ui.handoff
 import ui.settings
-import ui.train_state as state
 from lstm_core import metrics
 from lstm_core.errors import UserInputError
-from plots import train as P
+from plots import train as train_plots
 from plots.metrics import confusion_matrix_figure
-from ui import model_files
+from ui import model_files, train_evaluation, train_export, train_labels, train_runs, train_settings
 
 ui.page("train")
 t = ui.t
@@ -17,33 +17,35 @@ with st.expander(t("train.explain_header")):
     st.markdown(t("train.explain"))
 
 st.header(t("train.settings_header"))  # h2 above the columns' h3s: headings go down one level at a time
-settings = state.controls()
+settings = train_settings.controls()
 ui.show_notes()
-state.collect()
+train_runs.collect()
 
 buttons = st.container(horizontal=True)
-if buttons.button(t("train.start"), type="primary", key="train_start", disabled=state.RUN.running, icon=":material/play_arrow:"):
+running = train_runs.RUN.running
+if buttons.button(t("train.start"), type="primary", key="train_start", disabled=running, icon=":material/play_arrow:"):
     try:
-        state.start(settings)
+        train_runs.start(settings)
         st.rerun()
     except UserInputError as exc:
         ui.error(exc)
-if buttons.button(t("train.stop"), key="train_stop", disabled=not state.RUN.running, icon=":material/stop:"):
-    state.RUN.stop(wait=2)
+if buttons.button(t("train.stop"), key="train_stop", disabled=not running, icon=":material/stop:"):
+    train_runs.RUN.stop(wait=2)
     st.rerun()
 
 
 def live(job):
     """Redrawn every second while a run is in progress; the run itself lives in a thread."""
     if job is not None and job.running:
-        fraction, text = state.progress_text(job)
+        fraction, text = train_runs.progress_text(job)
         st.progress(fraction, text=text)
-    shown = state.live_curves()
+    shown = train_runs.live_curves()
     if not shown:
         st.info(t("train.no_run_yet"))
         return
-    ui.chart(P.curves(shown, state.curve_labels()), table=state.history_table(shown[0]["epochs"]), key="train_curves")
-    classes = state.shown_classes()
+    curves = train_plots.curves(shown, train_labels.curve_labels())
+    ui.chart(curves, table=train_labels.history_table(shown[0]["epochs"]), key="train_curves")
+    classes = train_runs.shown_classes()
     note = (
         t("train.metric_note_binary", positive=classes[1])
         if len(classes) == 2
@@ -53,7 +55,7 @@ def live(job):
 
 
 st.header(t("train.curves_header"))
-state.RUN.poll(live)
+train_runs.RUN.poll(live)
 with st.expander(t("train.overfit_header")):
     st.markdown(t("train.overfit"))
 
@@ -63,75 +65,62 @@ def evaluation(run):
     """Everything here is computed from the run's cached test scores: moving the threshold only
     reruns this fragment, never the training."""
     st.caption(t("train.results_of", name=run.name()))
-    names = state.class_labels(run)
-    baseline = state.accuracy(run, run.result.baseline_proba)
+    names = run.class_names()
+    baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
     cols = st.columns(3)
-    cols[0].metric(t("train.test_accuracy"), f"{state.accuracy(run, run.result.test_proba):.3f}")
+    cols[0].metric(t("train.test_accuracy"), f"{train_evaluation.accuracy(run, run.result.test_proba):.3f}")
     cols[1].metric(t("train.baseline_accuracy"), t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
     cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
     st.caption(t("train.baseline_caption"))
-    if (loses := state.versus_baseline(run)) is not None:
+    if (loses := train_labels.baseline_warning(run)) is not None:
         st.warning(loses, icon=":material/trending_down:")
     binary = len(names) == 2
     threshold = None
-    y_true = run.data.test[1].numpy()
     if binary:
-        threshold = ui.settings.draw(state.Threshold, positive=names[1]).threshold
+        threshold = ui.settings.draw(train_settings.Threshold, positive=names[1]).threshold
         ui.show_notes()
-        for part, y, proba in state.threshold_parts(run):
+        for part, at in train_evaluation.threshold_rows(run, threshold):
             st.markdown(t(f"train.threshold_{part}"))
-            at = metrics.metrics_at_threshold(y, proba[:, 1], threshold)
             for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
                 col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}", help=t(f"train.metric_{part}_help"))
-        best = state.best_f1_threshold(run)
+        best = train_evaluation.best_f1_threshold(run)
         if best is not None:
             st.caption(t("train.threshold_best", threshold=best[0], f1=best[1]))
         st.caption(t("train.test_exploration"))
-    y_pred = state.predictions(run, threshold)
+    y_pred = train_evaluation.predictions(run, threshold)
     tabs = st.tabs([t(f"train.tab.{k}") for k in ("cm", "report", "curves", "mistakes", "export")])
     with tabs[0]:
         left, right = st.columns(2)
         with left:
-            cm = metrics.confusion_matrix(y_true, y_pred, len(names))
-            ui.chart(confusion_matrix_figure(cm, names, **state.cm_labels("train.cm_counts")), key="train_cm")
+            cm = train_evaluation.confusion_matrix(run, y_pred)
+            ui.chart(confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts")), key="train_cm")
         with right:
             cmn = metrics.row_fractions(cm)
-            ui.chart(
-                confusion_matrix_figure(cmn, names, **state.cm_labels("train.cm_normalised"), normalised=True), key="train_cmn"
-            )
+            cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels("train.cm_normalised"), normalised=True)
+            ui.chart(cmn_fig, key="train_cmn")
     with tabs[1]:
-        st.dataframe(state.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
+        st.dataframe(train_labels.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
         st.caption(t("train.report_caption"))
     with tabs[2]:
         if not binary:
             st.info(t("train.curves_binary_only"))
         else:
-            scores = run.result.test_proba[:, 1]
-            at = metrics.metrics_at_threshold(y_true, scores, threshold)
-            fpr, tpr, _ = metrics.roc_curve(y_true, scores)
-            precision, recall, _ = metrics.precision_recall_curve(y_true, scores)
+            curves = train_evaluation.score_curves(run, threshold)
             left, right = st.columns(2)
             with left:
-                roc_fig = P.roc(
-                    fpr, tpr, metrics.roc_auc(y_true, scores), (1 - at["specificity"], at["recall"]), state.roc_labels("roc")
-                )
-                ui.chart(roc_fig, key="train_roc")
+                ui.chart(train_plots.roc(**curves["roc"], labels=train_labels.roc_labels("roc")), key="train_roc")
             with right:
-                ap = metrics.average_precision(y_true, scores)
-                pr_fig = P.precision_recall(
-                    precision, recall, ap, y_true.mean(), (at["recall"], at["precision"]), state.roc_labels("pr")
-                )
-                ui.chart(pr_fig, key="train_pr")
+                ui.chart(train_plots.precision_recall(**curves["pr"], labels=train_labels.roc_labels("pr")), key="train_pr")
             st.caption(t("train.auc_caption"))
     with tabs[3]:
         mistakes(run, y_pred)
     with tabs[4]:
         st.download_button(
-            t("train.download_history"), state.history_csv(run), "train_history.csv", "text/csv", on_click="ignore"
+            t("train.download_history"), train_export.history_csv(run), "train_history.csv", "text/csv", on_click="ignore"
         )
         st.download_button(
             t("train.download_report"),
-            state.report_markdown(run, threshold),
+            train_export.report_markdown(run, threshold),
             "train_report.md",
             "text/markdown",
             on_click="ignore",
@@ -140,14 +129,14 @@ def evaluation(run):
         if trained is not None and trained.source == "train":
             model_files.download_button(trained)
         st.download_button(
-            t("train.get_code"), state.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
+            t("train.get_code"), train_export.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
             help=t("train.get_code_help"), on_click="ignore", icon=":material/code:",
         )  # fmt: skip
         st.caption(t("train.get_code_caption"))
 
 
 def mistakes(run, y_pred):
-    table = state.mistakes(run, y_pred)
+    table = train_labels.mistakes(run, y_pred)
     if table.empty:
         st.success(t("train.mistakes_none"))
         return
@@ -160,27 +149,27 @@ def mistakes(run, y_pred):
             return
         shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"
         k = st.selectbox(t("train.mistake_pick"), list(shown), format_func=shown.get, key="train_mistake")
-        numbers = state.as_numbers(run, k)
-        st.caption(t("train.sequence_numbers", numbers=state.numbers_text(numbers)))
+        numbers = run.numbers(k)
+        st.caption(t("train.sequence_numbers", numbers=train_labels.numbers_text(numbers)))
         if st.button(t("train.open_explorer_sequence"), key="train_open_explorer", icon=":material/biotech:"):
-            state.open_in_explorer(numbers)
+            train_runs.open_in_explorer(numbers)
         return
     examples = table.iloc[:, 1].tolist()[:100]
     text = st.selectbox(t("train.mistake_pick"), examples, key="train_mistake")
-    tokens, scores, proba = state.token_saliency(run, text)
+    tokens, scores, proba = train_evaluation.token_saliency(run, text)
     st.markdown(f"**{t('train.saliency_header')}**")
-    caption = t("train.saliency_caption", predicted=state.class_labels(run)[proba.argmax()], p=float(proba.max()))
-    st.html(P.token_strip_html(tokens, scores, caption))
+    caption = t("train.saliency_caption", predicted=run.class_names()[proba.argmax()], p=float(proba.max()))
+    st.html(train_plots.token_strip_html(tokens, scores, caption))
     if st.button(t("train.open_explorer"), key="train_open_explorer", icon=":material/biotech:"):
-        state.open_in_explorer(text)
+        train_runs.open_in_explorer(text)
 
 
-latest = state.runs()[0] if state.runs() else None
+latest = train_runs.runs()[0] if train_runs.runs() else None
 if latest is not None:
     st.header(t("train.results_header"))
     if latest.error is not None:
         ui.error(latest.error)
-    message = state.stop_message(latest)
+    message = train_runs.stop_message(latest)
     if message:
         (st.error if message[0] == "error" else st.info)(message[1])
     if latest.evaluable:

@@ -11,7 +11,7 @@ import torch
 from datasets import classification as D
 from lstm_core import classifier as C
 from tests.apptest import figures, open_page
-from ui import train_state
+from ui import train_runs, train_settings
 from ui.i18n import translate
 from ui.lessons_content import BY_SLUG
 
@@ -113,11 +113,11 @@ def test_gradient_flow_lesson_links_and_the_pages_experiments():
 def test_bag_of_words_stays_near_chance_on_negation(dataset):
     """The data cards and /train's explanation: on the negation data a bag-of-words model "stays near
     chance (about 50 %)", because every word appears about equally often in both classes."""
-    data = train_state.prepared(dataset, train_state.DEFAULTS.n, None)  # /train's default data, as it caches it
+    data = train_runs.prepared(dataset, train_settings.DEFAULTS.n, None)  # /train's default data, as it caches it
     baseline, _ = C.train_baseline(data, seed=0)
     accuracy = float((C.predict_proba(baseline, data.test[0]).argmax(1) == data.test[1].numpy()).mean())
     assert 0.4 < accuracy < 0.62, accuracy
-    assert D.NAMES[dataset]["default_n"] == train_state.DEFAULTS.n
+    assert D.NAMES[dataset]["default_n"] == train_settings.DEFAULTS.n
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -136,8 +136,8 @@ def test_train_and_forecast_start_the_forget_gate_near_one_half():
     from lstm_core import forecasting as fc
 
     H = 32
-    data = train_state.prepared("negation_en", train_state.DEFAULTS.n, None)
-    classifier = C.build_model(data, **{**train_state.DEFAULTS.model(), "kind": "lstm", "hidden_size": H})
+    data = train_runs.prepared("negation_en", train_settings.DEFAULTS.n, None)
+    classifier = C.build_model(data, **{**train_settings.DEFAULTS.model(), "kind": "lstm", "hidden_size": H})
     lstms = [classifier.rnns[0], fc.build_model(1, H, seed=0).lstm]
     for lstm in lstms:
         forget_bias = (lstm.bias_ih_l0 + lstm.bias_hh_l0)[H : 2 * H].detach().numpy()  # (H,)

@@ -49,7 +49,7 @@ CASES = {
 
 
 def _page_run(dataset, model_settings, config):
-    """What /train does for a run (ui/train_state._work), and the test metrics it reports."""
+    """What /train does for a run (ui/train_runs._work), and the test metrics it reports."""
     prepared = C.prepare(*D.split(D.load(dataset, seed=0, n=160), seed=0))
     model = C.build_model(prepared, **model_settings)
     C.train_model(model, prepared, config)

@@ -144,3 +144,31 @@ def test_zero_division_is_zero_not_an_error():
     table = metrics.classification_report([0, 0], [0, 0], ["a", "b"])
     assert table.loc["b", "precision"] == 0.0 and table.loc["b", "support"] == 0
     assert np.isnan(metrics.roc_auc([1, 1, 1], [0.1, 0.5, 0.9]))
+
+
+GRID = [k / 100 for k in range(101)]  # /train's threshold slider
+
+
+def sklearn_f1(y_true, scores, threshold):
+    return skm.f1_score(y_true, (scores >= threshold).astype(int), zero_division=0)
+
+
+@SETTINGS
+@given(binary_scores())
+def test_best_f1_threshold_matches_sklearn_on_the_slider_grid(data):
+    y_true, scores = data
+    threshold, f1 = metrics.best_f1_threshold(y_true, scores)
+    f1s = [sklearn_f1(y_true, scores, th) for th in GRID]
+    assert f1 == pytest.approx(max(f1s))
+    assert threshold == GRID[int(np.argmax(f1s))]  # the lowest threshold reaching the best F1
+    assert sklearn_f1(y_true, scores, threshold) == pytest.approx(f1)
+
+
+def test_predict_thresholds_binary_scores_and_takes_the_argmax_otherwise():
+    proba = np.array([[0.7, 0.3], [0.5, 0.5], [0.2, 0.8]])
+    assert metrics.predict(proba, 0.5).tolist() == [0, 1, 1]  # >= : a score on the threshold is positive
+    assert metrics.predict(proba, 0.0).tolist() == [1, 1, 1]
+    assert metrics.predict(proba, 0.81).tolist() == [0, 0, 0]
+    assert metrics.predict(proba).tolist() == [0, 0, 1]  # no threshold: the most probable (first among ties)
+    three = np.array([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]])
+    assert metrics.predict(three, 0.9).tolist() == [1, 0]  # a threshold means nothing with three classes

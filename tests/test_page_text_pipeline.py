@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from lstm_core import classifier as C
 from lstm_core.text import tokenise
 from tests.apptest import figures
-from ui import train_state
+from ui import train_runs, train_settings
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")
 
@@ -97,7 +97,7 @@ def test_the_rows_the_page_says_train_reads_are_what_the_classifier_reads(lang, 
     assert not at.exception
     page_vocab = list(at.dataframe[2].value.iloc[:, 1])
     page_row = [int(v) for v in list(at.dataframe[3].value.iloc[0])[1:]]
-    data = train_state.prepared(f"negation_{lang}", train_state.DEFAULTS.n, None)  # /train's data, as it caches it
+    data = train_runs.prepared(f"negation_{lang}", train_settings.DEFAULTS.n, None)  # /train's data, as it caches it
     assert page_vocab == data.vocab.itos[: len(page_vocab)]
     filler = " ".join(["x"] * maxlen)  # a longer text in the batch: the batch is padded to maxlen
     read = C.encode_texts([sentence, filler], data.vocab, lambda s: tokenise(s, data.tokenise_mode), maxlen)[0]

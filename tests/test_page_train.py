@@ -15,7 +15,7 @@ from lstm_core import classifier as C
 from lstm_core import metrics
 from lstm_core.training import History
 from tests.apptest import figures
-from ui import train_state
+from ui import train_export, train_settings
 from ui.i18n import translate
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "train.py")
@@ -82,7 +82,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert downloads[2].proto.label == translate("model.download", "en")
     assert downloads[3].proto.label == translate("train.get_code", "en")
 
-    with zipfile.ZipFile(io.BytesIO(train_state.code_zip(run)())) as code:  # what the button sends, on click
+    with zipfile.ZipFile(io.BytesIO(train_export.code_zip(run)())) as code:  # what the button sends, on click
         script = code.read("train_classifier.py").decode()
         assert f"HIDDEN_SIZE = {run.settings.hidden_size}  #" in script and f"EPOCHS = {run.settings.epochs}  #" in script
         assert len(np.load(io.BytesIO(code.read("data.npz")))["test_y"]) == len(run.data.test[1])
@@ -231,8 +231,8 @@ def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):
     from ui.settings import described
 
     monkeypatch.setattr(ui, "t", lambda key, **params: translate(key, "zh", **params))
-    settings = train_state.Settings(dataset="negation_zh", kind="gru", early_stopping=True)
-    shown = dict(described((train_state.Data, train_state.Model, train_state.Training), asdict(settings)))
+    settings = train_settings.Settings(dataset="negation_zh", kind="gru", early_stopping=True)
+    shown = dict(described(train_settings.RUN_DECLARATIONS, asdict(settings)))
     assert shown[translate("train.dataset", "zh")] == translate("data.negation_zh", "zh")
     assert shown[translate("train.kind", "zh")] == translate("train.kind.gru", "zh")
     assert shown[translate("train.early_stopping", "zh")] == "是"

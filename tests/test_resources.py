@@ -68,7 +68,7 @@ def _forecast(monkeypatch, trained):
 
 
 def _train(monkeypatch, trained):
-    import ui.train_state as T
+    import ui.train_runs as T
 
     monkeypatch.setattr(T.classifier, "build_model", lambda *a, **k: trained.append("train"))
     return T._work, None, None

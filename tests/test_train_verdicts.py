@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import numpy as np
 import torch
 
-from ui import train_state as S
+from ui import train_evaluation, train_labels
 
 Y = np.array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1])
 
@@ -22,15 +22,28 @@ def _run(model_right: int, baseline_right: int, val_losses) -> SimpleNamespace:
 
 
 def test_no_message_when_the_model_wins_or_ties():
-    assert S.versus_baseline(_run(9, 8, [0.6, 0.5])) is None
-    assert S.versus_baseline(_run(8, 8, [0.6, 0.5])) is None
+    assert train_evaluation.versus_baseline(_run(9, 8, [0.6, 0.5])) is None
+    assert train_evaluation.versus_baseline(_run(8, 8, [0.6, 0.5])) is None
+    assert train_labels.baseline_warning(_run(8, 8, [0.6, 0.5])) is None
 
 
 def test_overfitting_is_named_with_the_epoch_the_validation_loss_turned():
-    text = S.versus_baseline(_run(7, 8, [0.6, 0.5, 0.55, 0.6, 0.7]))  # as the real Chinese reviews: up from epoch 3
+    run = _run(7, 8, [0.6, 0.5, 0.55, 0.6, 0.7])  # as the real Chinese reviews: up from epoch 3
+    assert train_evaluation.versus_baseline(run) == ("train.loses_overfit", {"model": 0.7, "baseline": 0.8, "epoch": 2})
+    text = train_labels.baseline_warning(run)
     assert "0.700 against 0.800" in text and "after epoch 2" in text and "early stopping" in text
 
 
 def test_without_overfitting_the_message_points_at_the_data_and_the_budget():
-    text = S.versus_baseline(_run(7, 8, [0.6, 0.5, 0.45]))
+    run = _run(7, 8, [0.6, 0.5, 0.45])
+    assert train_evaluation.versus_baseline(run) == ("train.loses_order", {"model": 0.7, "baseline": 0.8})
+    text = train_labels.baseline_warning(run)
     assert "0.700 against 0.800" in text and "single words already carry the label" in text
+
+
+def test_overfitting_needs_two_rising_epochs_ending_above_the_best():
+    assert train_evaluation.overfit_epoch([]) is None
+    assert train_evaluation.overfit_epoch([0.6, 0.5, 0.55]) is None  # one epoch up: noise
+    assert train_evaluation.overfit_epoch([0.6, 0.5, 0.55, 0.52]) == 2
+    assert train_evaluation.overfit_epoch([0.6, 0.5, 0.55, 0.5]) is None  # back down to the best
+    assert train_evaluation.overfit_epoch([0.4, 0.5, 0.6]) == 1

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.apptest import open_page
-from ui import explorer_state, forecast_state, settings, train_state
+from ui import explorer_state, forecast_state, settings, train_settings
 from ui.declared import DECLARED, resolved
 from ui.site import PAGES
 
@@ -34,7 +34,7 @@ _EXPLORER_TABS = {"step": (), "whatif": (explorer_state.WhatIf,), "lab": (explor
 
 
 def _hidden(slug: str, view: dict) -> set:
-    hidden = {train_state.Threshold, forecast_state.Horizon}
+    hidden = {train_settings.Threshold, forecast_state.Horizon}
     if slug == "explorer":
         hidden |= {d for tab, shown in _EXPLORER_TABS.items() if tab != view.get("tab", "step") for d in shown}
     return {id(spec) for declaration in hidden for _, spec in settings.specs(declaration)}

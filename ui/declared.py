@@ -15,7 +15,7 @@ from ui import (
     metrics_state,
     settings,
     text_pipeline_state,
-    train_state,
+    train_settings,
 )
 from ui.site import PAGES
 
@@ -36,7 +36,7 @@ DECLARED = {
         gradient_flow_state.ReferenceLength,
         gradient_flow_state.Live,
     ),
-    "train": (train_state.Data, train_state.Model, train_state.Training, train_state.Threshold),
+    "train": (*train_settings.RUN_DECLARATIONS, train_settings.Threshold),
     "text_pipeline": (text_pipeline_state.Pipeline,),
     "metrics": (metrics_state.Counts,),
     "forecast": (

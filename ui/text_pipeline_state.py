@@ -13,7 +13,7 @@ from datasets import text_steps as steps
 from lstm_core.text import build_vocab, tokenise
 from ui import settings
 
-DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_state.DATA_SEED)
+DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_runs.DATA_SEED)
 
 
 # cache_resource, not cache_data: one shared object instead of an unpickled copy of every text's

@@ -1,0 +1,173 @@
+"""/train's evaluation of a finished run, without Streamlit: ui/train_evaluation.py against
+scikit-learn (the oracle), the mistakes table, its wording in the learner's language
+(ui/train_labels.py), and the Markdown report (ui/train_export.py)."""
+
+import re
+import warnings
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+from sklearn import metrics as skm
+
+from lstm_core import classifier
+from lstm_core.training import History
+from tests.test_metrics import GRID, sklearn_f1
+from ui import train_evaluation, train_export, train_labels, train_runs
+from ui.i18n import translate
+from ui.train_settings import Settings
+
+
+def _run(n_classes=2, n=40, seed=0, kind="text", val=True, baseline=True):
+    """A train_runs.Run over random scores: what /train keeps of a finished run, without training."""
+    rng = np.random.default_rng(seed)
+    y_test, y_val = rng.integers(0, n_classes, n), rng.integers(0, n_classes, n)
+    proba = rng.dirichlet(np.ones(n_classes), size=n)  # (N, C)
+    if kind == "symbols":
+        X = torch.nn.functional.one_hot(torch.as_tensor(rng.integers(0, 2, (n, 5))), 2).float()  # (N, T, 2)
+    else:
+        X = torch.as_tensor(rng.random((n, 5, 3 if kind == "features" else 1)), dtype=torch.float32)
+    data = classifier.Prepared(
+        train=(X, torch.as_tensor(y_test)),
+        val=(X, torch.as_tensor(y_val)),
+        test=(X, torch.as_tensor(y_test)),
+        num_classes=n_classes,
+        class_names=["data.class.negative", "data.class.positive"] if n_classes == 2 else [f"c{k}" for k in range(n_classes)],
+        vocab=object() if kind == "text" else None,
+        test_texts=[f"text {k}" for k in range(n)] if kind == "text" else None,
+    )
+    history = History(epochs=[{"epoch": 1, "loss": 0.7, "val_loss": 0.6}, {"epoch": 2, "loss": 0.5, "val_loss": 0.55}])
+    result = train_runs.Result(
+        history=history,
+        seconds=1.25,
+        model=None,
+        test_proba=proba,
+        baseline_proba=rng.dirichlet(np.ones(n_classes), size=n) if baseline else None,
+        val_proba=rng.dirichlet(np.ones(n_classes), size=n) if val else None,
+    )
+    return train_runs.Run(1, Settings(hidden_size=8), data, result, None)
+
+
+def test_accuracy_predictions_and_threshold_rows_match_sklearn():
+    run = _run()
+    y = run.data.test[1].numpy()
+    assert train_evaluation.accuracy(run, run.result.test_proba) == pytest.approx(
+        skm.accuracy_score(y, run.result.test_proba.argmax(1))
+    )
+    assert train_evaluation.accuracy(run, None) is None  # a stopped run has no baseline
+    y_pred = train_evaluation.predictions(run, 0.3)
+    assert skm.recall_score(y, y_pred) >= skm.recall_score(y, train_evaluation.predictions(run, 0.7))
+    cm = train_evaluation.confusion_matrix(run, y_pred)
+    assert cm.tolist() == skm.confusion_matrix(y, y_pred, labels=[0, 1]).tolist()
+
+
+def test_the_threshold_rows_score_validation_then_test_at_the_threshold():
+    run = _run(seed=1)
+    rows = dict(train_evaluation.threshold_rows(run, 0.45))
+    assert list(rows) == ["val", "test"]
+    for part, (_, y) in (("val", run.data.val), ("test", run.data.test)):
+        proba = run.result.val_proba if part == "val" else run.result.test_proba
+        y_pred = (proba[:, 1] >= 0.45).astype(int)
+        assert rows[part]["recall"] == pytest.approx(skm.recall_score(y.numpy(), y_pred, zero_division=0))
+        assert rows[part]["precision"] == pytest.approx(skm.precision_score(y.numpy(), y_pred, zero_division=0))
+        assert rows[part]["accuracy"] == pytest.approx(skm.accuracy_score(y.numpy(), y_pred))
+    assert [part for part, _ in train_evaluation.threshold_rows(_run(val=False), 0.5)] == ["test"]
+
+
+def test_the_roc_and_precision_recall_curves_match_sklearn():
+    run = _run(seed=2, n=60)
+    y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
+    curves = train_evaluation.score_curves(run, 0.6)
+    assert curves["roc"]["auc"] == pytest.approx(skm.roc_auc_score(y, scores))
+    assert curves["pr"]["ap"] == pytest.approx(skm.average_precision_score(y, scores))
+    fpr, tpr, _ = skm.roc_curve(y, scores, drop_intermediate=False)
+    np.testing.assert_allclose(curves["roc"]["fpr"], fpr)
+    np.testing.assert_allclose(curves["roc"]["tpr"], tpr)
+    y_pred = (scores >= 0.6).astype(int)
+    tn, fp, fn, tp = skm.confusion_matrix(y, y_pred).ravel()
+    assert curves["roc"]["point"] == pytest.approx((fp / (fp + tn), tp / (tp + fn)))  # the threshold on the curve
+    assert curves["pr"]["point"] == pytest.approx((tp / (tp + fn), tp / (tp + fp)))
+    assert curves["pr"]["prevalence"] == pytest.approx(y.mean())
+
+
+def test_the_best_threshold_is_chosen_on_validation_scores_of_two_classes_only():
+    run = _run()
+    threshold, f1 = train_evaluation.best_f1_threshold(run)
+    f1s = [sklearn_f1(run.data.val[1].numpy(), run.result.val_proba[:, 1], th) for th in GRID]
+    assert f1 == pytest.approx(max(f1s)) and threshold == GRID[int(np.argmax(f1s))]
+    assert train_evaluation.best_f1_threshold(_run(val=False)) is None
+    assert train_evaluation.best_f1_threshold(_run(n_classes=3)) is None
+
+
+@pytest.mark.parametrize("kind", ["text", "symbols", "features"])
+def test_mistakes_are_the_wrong_predictions_most_confident_first(kind):
+    run = _run(n_classes=3, kind=kind, seed=3)
+    y_true, y_pred = run.data.test[1].numpy(), train_evaluation.predictions(run, None)
+    table = train_evaluation.mistakes(run, y_pred)
+    cm = skm.confusion_matrix(y_true, y_pred, labels=[0, 1, 2])
+    assert len(table) == cm.sum() - np.trace(cm) > 0
+    assert sorted(table["index"]) == sorted(np.flatnonzero(y_true != y_pred))
+    assert (table["true"].to_numpy() == y_true[table["index"]]).all()
+    assert (table["predicted"].to_numpy() == y_pred[table["index"]]).all()
+    assert (np.diff(table["confidence"]) <= 0).all()
+    k, example = int(table["index"].iloc[0]), table["example"].iloc[0]
+    expected = {
+        "text": f"text {k}",
+        "symbols": f"#{k}: " + "".join(str(v) for v in run.data.test[0][k].argmax(-1).tolist()),
+        "features": f"#{k}",
+    }
+    assert example == expected[kind]
+
+
+def test_no_mistakes_give_an_empty_table():
+    run = _run()
+    assert train_evaluation.mistakes(run, run.data.test[1].numpy()).empty
+
+
+def test_the_mistakes_and_the_report_are_worded_in_the_learners_language():
+    run = _run(seed=5)
+    y_pred = train_evaluation.predictions(run, 0.5)
+    table = train_labels.mistakes(run, y_pred)
+    assert list(table.columns) == ["index", "example", "true", "predicted", "confidence"]
+    assert set(table["true"]) | set(table["predicted"]) <= {"negative", "positive"}
+
+    report = train_labels.report(run, y_pred).set_index("class")
+    expected = skm.classification_report(
+        run.data.test[1].numpy(), y_pred, target_names=["negative", "positive"], output_dict=True, zero_division=0
+    )
+    for name in ("negative", "positive"):
+        assert report.loc[name, "recall"] == pytest.approx(expected[name]["recall"])
+        assert report.loc[name, "F1"] == pytest.approx(expected[name]["f1-score"])
+    assert report.loc["accuracy", "F1"] == pytest.approx(expected["accuracy"])
+
+
+def test_the_markdown_report_holds_the_runs_numbers():
+    run = _run(seed=7)
+    text = train_export.report_markdown(run, 0.4).decode()
+    y_true, y_pred = run.data.test[1].numpy(), train_evaluation.predictions(run, 0.4)
+    accuracy = skm.accuracy_score(y_true, run.result.test_proba.argmax(1))
+    assert f"Test accuracy: {accuracy:.4f}" in text and f"- {translate('train.threshold', 'en')}: 0.4\n" in text
+    counts = [[int(c) for c in re.findall(r"\| (\d+)", line)] for line in text.splitlines()[-2:]]
+    assert counts == skm.confusion_matrix(y_true, y_pred).tolist()  # the last table: the confusion matrix
+    assert "\n- Hidden size: 8\n" in text  # the settings, under the page's labels
+
+
+def test_a_markdown_table_escapes_bars_and_leaves_nan_empty():
+    frame = pd.DataFrame({"a|b": ["x|y", "z"], "v": [np.nan, 0.12345]})
+    assert train_export.markdown_table(frame).splitlines() == ["| a\\|b | v |", "|---|---|", "| x\\|y |  |", "| z | 0.123 |"]
+
+
+def test_token_saliency_marks_words_outside_the_vocabulary():
+    from datasets import classification
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = classifier.prepare(*classification.split(classification.load("negation_en", seed=0, n=200), seed=0))
+    model = classifier.build_model(data, embedding_size=4, hidden_size=4, seed=0)  # untrained: only the shapes matter
+    run = SimpleNamespace(data=data, result=SimpleNamespace(model=model))
+    known = next(iter(w for w in data.vocab.stoi if w.isalpha()))
+    tokens, scores, proba = train_evaluation.token_saliency(run, f"{known} zzqqxx")
+    assert tokens == [known, "zzqqxx?"] and scores.shape == (2,)
+    assert proba.shape == (2,) and proba.sum() == pytest.approx(1.0, abs=1e-5)

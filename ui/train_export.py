@@ -1,0 +1,67 @@
+"""/train's downloads of a finished run: its history as CSV, a Markdown report in the learner's
+language, and a standalone PyTorch script with its data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import pandas as pd
+
+import ui
+import ui.settings
+from lstm_core import export_code
+from ui import train_evaluation, train_labels
+from ui.train_settings import RUN_DECLARATIONS
+
+
+def code_zip(run):
+    """A callable for st.download_button: the run as a standalone PyTorch script and its data, built on click."""
+    return lambda: export_code.bundle(run.data, run.settings.model(), run.settings.training())
+
+
+def history_csv(run) -> bytes:
+    """Every epoch's row as training.fit recorded it ("loss" is the running training loss, with dropout)."""
+    return pd.DataFrame(run.result.history.epochs).to_csv(index=False).encode("utf-8")
+
+
+def report_markdown(run, threshold: float | None) -> bytes:
+    """A small run report: settings, test metrics, classification report and confusion matrix."""
+    y_pred = train_evaluation.predictions(run, threshold)
+    names = run.class_names()
+    cm = pd.DataFrame(train_evaluation.confusion_matrix(run, y_pred), index=names, columns=names)
+    baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
+    lines = [
+        f"# {ui.t('train.report_title')}: {run.name()}",
+        "",
+        f"## {ui.t('train.report_settings')}",
+        "",
+        *[f"- {label}: {value}" for label, value in ui.settings.described(RUN_DECLARATIONS, asdict(run.settings))],
+        "",
+        f"## {ui.t('train.report_results')}",
+        "",
+        f"- {ui.t('train.test_accuracy')}: {train_evaluation.accuracy(run, run.result.test_proba):.4f}",
+        f"- {ui.t('train.baseline_accuracy')}: {'-' if baseline is None else f'{baseline:.4f}'}",
+        f"- {ui.t('train.wall_time')}: {run.result.seconds:.1f} s",
+        f"- {ui.t('train.threshold')}: {'-' if threshold is None else threshold}",
+        "",
+        markdown_table(train_labels.report(run, y_pred)),
+        "",
+        f"## {ui.t('train.cm_counts')}",
+        "",
+        markdown_table(cm.reset_index(names=f"{ui.t('train.cm_true')} \\ {ui.t('train.cm_predicted')}")),
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A GitHub Markdown table of `frame`: floats to 3 decimals, NaN empty, "|" escaped."""
+
+    def cell(v):
+        if isinstance(v, float):
+            return "" if v != v else f"{v:.3f}"  # NaN: the accuracy row has no precision or recall
+        return str(v).replace("|", "\\|")
+
+    rows = [[cell(c) for c in frame.columns]] + [[cell(v) for v in row] for row in frame.itertuples(index=False)]
+    lines = ["| " + " | ".join(r) + " |" for r in rows]
+    lines.insert(1, "|" + "---|" * len(frame.columns))
+    return "\n".join(lines)

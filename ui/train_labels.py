@@ -1,0 +1,68 @@
+"""/train's results in the learner's language: the classification report and the mistakes as tables,
+the baseline warning, and the labels of the curves, ROC, precision-recall and confusion-matrix charts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import ui
+from lstm_core import metrics
+from ui import train_evaluation
+
+
+def report(run, y_pred) -> pd.DataFrame:
+    """The classification report of the test predictions, rows and columns named in the learner's language."""
+    names = (ui.t("train.report.accuracy"), ui.t("train.report.macro"), ui.t("train.report.weighted"))
+    table = metrics.classification_report(train_evaluation.true_labels(run), y_pred, run.class_names(), names)
+    table.columns = [ui.t(f"train.report.{c}") for c in ("precision", "recall", "f1", "support")]
+    return table.reset_index(names=ui.t("train.report.class"))
+
+
+def mistakes(run, y_pred) -> pd.DataFrame:
+    """train_evaluation.mistakes with class names and column headers in the learner's language (`index`
+    is kept: the page maps a chosen mistake back to its test item, and does not show it)."""
+    table = train_evaluation.mistakes(run, y_pred)
+    names = run.class_names()
+    table["true"] = [names[k] for k in table["true"]]
+    table["predicted"] = [names[k] for k in table["predicted"]]
+    return table.rename(columns={c: ui.t(f"train.col.{c}") for c in ("example", "true", "predicted", "confidence")})
+
+
+def baseline_warning(run) -> str | None:
+    """Why the model lost to the bag-of-words baseline, if it did."""
+    why = train_evaluation.versus_baseline(run)
+    return None if why is None else ui.t(why[0], **why[1])
+
+
+def numbers_text(numbers: list, limit: int = 40) -> str:
+    return ", ".join(f"{v:g}" for v in numbers[:limit]) + (" …" if len(numbers) > limit else "")
+
+
+def curve_labels() -> dict:
+    keys = ("loss", "accuracy", "precision", "recall", "f1", "gap", "train", "val", "running", "epoch")
+    return {k: ui.t(f"train.curve.{k}") for k in keys}
+
+
+def history_table(epochs: pd.DataFrame) -> pd.DataFrame:
+    """The curves' numbers with their columns named in the learner's language ("训练集 · 损失（交叉熵）")."""
+    labels = curve_labels()
+
+    def name(column: str) -> str:
+        part, _, metric = column.partition("_")
+        return labels["epoch"] if column == "epoch" else f"{labels[part]} · {labels[metric]}"
+
+    return epochs.rename(columns=name)
+
+
+def roc_labels(kind: str) -> dict:
+    common = {"chance": "train.chance", "model": "train.model", "threshold": "train.threshold_point"}
+    axes = (
+        {"fpr": "train.fpr", "tpr": "train.tpr"}
+        if kind == "roc"
+        else {"precision": "train.report.precision", "recall": "train.report.recall"}
+    )
+    return {"title": ui.t(f"train.{kind}_title"), **{k: ui.t(v) for k, v in {**common, **axes}.items()}}
+
+
+def cm_labels(title_key: str) -> dict:
+    return {"title": ui.t(title_key), "true_label": ui.t("train.cm_true"), "predicted_label": ui.t("train.cm_predicted")}
