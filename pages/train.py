@@ -99,7 +99,8 @@ def evaluation(run):
             cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels("train.cm_normalised"), normalised=True)
             ui.chart(cmn_fig, key="train_cmn")
     with tabs[1]:
-        st.dataframe(train_labels.report(run, y_pred).style.format(precision=3, na_rep=""), hide_index=True)
+        # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None"
+        st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
         st.caption(t("train.report_caption"))
     with tabs[2]:
         if not binary:

@@ -73,7 +73,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert [round(e["epoch"]) for e in run.result.history.epochs] == [1, 2]
     curves = figures(at)[0]
     assert {"train", "validation"} <= {trace["name"].split(" · ")[-1] for trace in curves["data"]}
-    report = next(df.value for df in at.dataframe if "class" in df.value.columns)  # the others: charts' data tables
+    report = at.table[0].value
     assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
     assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
 
@@ -237,3 +237,5 @@ def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):
     assert shown[translate("train.kind", "zh")] == translate("train.kind.gru", "zh")
     assert shown[translate("train.early_stopping", "zh")] == "是"
     assert not any(label.isascii() for label in shown), "every label is in Chinese"
+    assert "None" not in shown.values(), "a setting the data set does not have (its length) is left out"
+    assert translate("train.length", "zh") not in shown

@@ -149,7 +149,7 @@ def described(declarations, values: dict) -> list[tuple[str, str]]:
     shown = []
     for name, value in values.items():
         spec = declared.get(name)
-        if spec is None:
+        if spec is None or value is None:  # undeclared, or a setting this data set does not have
             continue
         if spec.kind == "choice" and spec.format_key:
             value = ui.t(spec.format_key.format(value))
