@@ -19,7 +19,7 @@ import torch
 
 from .errors import UserInputError
 from .recorder import random_recorder, to_torch
-from .training import History, TrainConfig, fit
+from .training import History, Shuffled, TrainConfig, fit
 
 MIN_TRAIN_PAIRS = 8  # fewer (window, next value) pairs than this cannot teach a model anything
 MIN_TEST_POINTS = 2
@@ -377,8 +377,8 @@ def _fit(X, y, scaler, config, epochs, patience, evaluate, monitor, on_progress,
         patience=patience,
     )  # fmt: skip
     mse = torch.nn.functional.mse_loss
-    X, y = _scaled(scaler, X), _scaled(scaler, y)  # (n, T), (n,)
-    history = fit(model, X, y, mse, train_config, evaluate, monitor, on_progress, should_stop)
+    batches = Shuffled(_scaled(scaler, X), _scaled(scaler, y), train_config.batch_size, train_config.seed)  # (n, T), (n,)
+    history = fit(model, batches, mse, train_config, evaluate, monitor, on_progress, should_stop)
     return model, history
 
 
