@@ -234,6 +234,8 @@ def build_model(layers: int, units: int, seed: int) -> Forecaster:
     recorder.batch_first = True
     lstm = to_torch(recorder)
     head = torch.nn.Linear(units, 1)
+    # Not torch_cells.init_linear_: its uniform_ draws the same numbers but rounds some in the last
+    # bit differently, and training on airline is chaotic in that bit (seed 0's test RMSE 36.5 -> 43.9).
     generator = torch.Generator().manual_seed(seed + 1)
     bound = 1.0 / math.sqrt(units)
     with torch.no_grad():
