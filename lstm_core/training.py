@@ -68,7 +68,7 @@ class Shuffled:
     """Fixed examples (inputs, targets), batch-first along dim 0, in a new order every epoch drawn
     from `seed`."""
 
-    def __init__(self, inputs: torch.Tensor, targets: torch.Tensor, batch_size: int, seed):
+    def __init__(self, inputs: torch.Tensor, targets: torch.Tensor, batch_size: int, seed: int):
         if len(inputs) == 0:
             raise UserInputError("train.err_empty")
         self.inputs, self.targets, self.batch_size = inputs, targets, batch_size
@@ -86,10 +86,10 @@ class Shuffled:
 
 
 class Stream:
-    """`steps` fresh batches per epoch, each draw(batch_size, rng) -> (inputs, targets), from a
-    generator seeded by `seed`: an endless supply of data is never seen twice."""
+    """`steps` fresh batches per epoch, each draw(batch_size, rng) -> (inputs, targets), all from one
+    generator seeded by `seed` (an int or a list of ints): the model never sees an example twice."""
 
-    def __init__(self, draw: Callable, batch_size: int, steps: int, seed):
+    def __init__(self, draw: Callable, batch_size: int, steps: int, seed: int | list[int]):
         self.draw, self.batch_size, self.steps = draw, batch_size, steps
         self.examples = steps * batch_size  # per epoch
         self.rng = np.random.default_rng(seed)
@@ -141,13 +141,16 @@ def fit(
             seen += len(targets)
             if on_step is not None:
                 on_step(step, value, grad_norm)
+            # checked after the step, so that on_step sees what it did: the adding problem's curve
+            # ends on the step that blew up (the weights are unusable either way)
             if not math.isfinite(value):
                 history.stopped = "nan"
                 return history
             if should_stop is not None and should_stop():
                 history.stopped = "stopped"
-                fraction = seen / batches.examples
-                history.epochs.append({"epoch": epoch - 1 + fraction, "loss": total / seen, **_evaluate(model, evaluate)})
+                history.epochs.append(
+                    {"epoch": epoch - 1 + seen / batches.examples, "loss": total / seen, **_evaluate(model, evaluate)}
+                )
                 return history
             if on_progress is not None and time.monotonic() - last_report >= config.report_every:
                 last_report = time.monotonic()
