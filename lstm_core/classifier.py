@@ -23,7 +23,7 @@ from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, build_vocab, pad_for_model
 from . import cells, metrics
 from .errors import UserInputError
 from .recorder import Recorder, from_torch
-from .torch_cells import CellLayer
+from .torch_cells import CellLayer, init_linear_
 
 # The classic three as torch.nn builds them, then the registered variants (run by torch_cells.CellLayer).
 RECORDER_KIND = {"lstm": "lstm", "gru": "gru", "rnn": "rnn_tanh", **{kind: kind for kind in cells.COMPARED}}
@@ -174,21 +174,16 @@ class BagOfWords(torch.nn.Module):
 def _init_(module: torch.nn.Module, generator: torch.Generator):
     """PyTorch's default initialisation, drawn from `generator` instead of the global RNG."""
     with torch.no_grad():
-        for name, p in module.named_parameters():
-            if name.startswith("embedding"):
-                torch.nn.init.normal_(p, generator=generator)
-                p[0] = 0  # the padding row
-            elif name.startswith("rnns"):
+        for name, child in module.named_children():
+            if name == "embedding":
+                torch.nn.init.normal_(child.weight, generator=generator)
+                child.weight[0] = 0  # the padding row
+            elif name == "rnns":
                 bound = 1 / math.sqrt(module.config.hidden_size)
-                torch.nn.init.uniform_(p, -bound, bound, generator=generator)
-            else:  # linear layers: U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weight and bias
-                fan_in = p.shape[1] if p.ndim == 2 else module_fan_in(module, name)
-                bound = 1 / math.sqrt(fan_in)
-                torch.nn.init.uniform_(p, -bound, bound, generator=generator)
-
-
-def module_fan_in(module, bias_name):
-    return module.get_parameter(bias_name.rsplit(".", 1)[0] + ".weight").shape[1]
+                for p in child.parameters():
+                    torch.nn.init.uniform_(p, -bound, bound, generator=generator)
+            else:  # the dense layers: the classifier's head, the bag of words' only layer
+                init_linear_(child, generator)
 
 
 # --- data in, scores out ----------------------------------------------------------------------
@@ -313,12 +308,13 @@ def build_model(prepared: Prepared, **settings) -> SequenceClassifier:
 def train_model(model, prepared: Prepared, config, on_progress=None, should_stop=None):
     """Train with the shared loop; each epoch reports train and validation metrics. Early stopping
     (config.patience) watches the validation loss and restores the best weights."""
-    from .training import fit
+    from .training import Shuffled, fit
 
     check_limits(epochs=config.epochs, batch_size=config.batch_size)
     evaluate = make_evaluate({"train": prepared.train, "val": prepared.val}, prepared.num_classes)
     loss_fn = torch.nn.functional.cross_entropy
-    return fit(model, *prepared.train, loss_fn, config, evaluate, "-val_loss", on_progress, should_stop)
+    batches = Shuffled(*prepared.train, config.batch_size, config.seed)
+    return fit(model, batches, loss_fn, config, evaluate, "-val_loss", on_progress, should_stop)
 
 
 def train_baseline(prepared: Prepared, seed: int = 0, should_stop=None):

@@ -3,7 +3,8 @@
 Three experiments, each a pure function of its settings (own seeded generators, no global seeding):
 - `gradient_profiles`: ‖dL/dh_t‖ against t for an RNN, an LSTM and a GRU on the same input;
 - `rnn_step_factors` / `lstm_step_factors`: the per-step factor behind those curves;
-- `train_adding`: the adding problem (lstm_core/adding.py), trained with the fused torch modules;
+- `train_adding`: the adding problem (lstm_core/adding.py), trained with the fused torch modules
+  through the one training loop (training.fit);
   `clipping_demo`: an exploding RNN trained with and without gradient-norm clipping.
 """
 
@@ -13,12 +14,15 @@ import time
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+import torch
 
 from . import cells
 from .adding import adding_problem
 from .errors import UserInputError
 from .gradients import gradient_flow
 from .recorder import Recorder, random_recorder, to_torch
+from .torch_cells import init_linear_
+from .training import Stream, TrainConfig, fit
 
 MODELS = ("rnn", "lstm", "gru")
 PROFILE_MODELS = MODELS + cells.COMPARED  # the historical variants join the gradient profile and the live run
@@ -125,8 +129,6 @@ def _suffix_products(log_factors):
 def _largest_singular_values(slope, W_hh, iterations=100):
     """σ_max(diag(slope_t) W_hh) for every t, by power iteration on JᵀJ without forming the (T, H, H)
     stack (at T=1000, H=256 it would take half a gigabyte). slope (T, H), W_hh (H, H) -> (T,)."""
-    import torch
-
     d, W = torch.from_numpy(slope), torch.from_numpy(W_hh)
     v = torch.ones_like(d) / np.sqrt(d.shape[1])  # (T, H)
     for _ in range(iterations):
@@ -152,8 +154,6 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     a = trace.values("a")[:, 0, :]  # (T, H)
     slope = 1 - h**2 if s.nonlinearity == "tanh" else (a > 0).astype(h.dtype)  # (T, H): φ'(a_t)
     if slope.size * slope.shape[1] <= EXACT_SVD_LIMIT:
-        import torch
-
         J = torch.from_numpy(slope[:, :, None] * W_hh[None])  # (T, H, H): row j of W_hh scaled by φ'(a_t)_j
         sigma = torch.linalg.matrix_norm(J, ord=2).numpy()  # (T,)
     else:
@@ -242,11 +242,21 @@ class TrainingRun:
         return asdict(self)
 
 
-def adding_model(model: str, s: AddingSettings):
-    """torch.nn.Sequential-like pair (recurrent module, linear head), drawn from the seed without
-    touching torch's global generator. The recurrent part is the fused torch module (to_torch)."""
-    import torch
+class AddingModel(torch.nn.Module):
+    """A recurrent module read out once, after the last step, by a linear head."""
 
+    def __init__(self, recurrent: torch.nn.Module, head: torch.nn.Linear):
+        super().__init__()
+        self.recurrent, self.head = recurrent, head
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        output, _ = self.recurrent(x)  # (T, B, H)
+        return self.head(output[-1]).squeeze(-1)  # (B,)
+
+
+def adding_model(model: str, s: AddingSettings) -> AddingModel:
+    """`model`'s recurrent module (the fused torch one, to_torch) and its head, drawn from the seed
+    without touching torch's global generator."""
     flow = FlowSettings(
         hidden_size=s.hidden_size,
         input_size=2,
@@ -257,63 +267,56 @@ def adding_model(model: str, s: AddingSettings):
         seed=s.seed,
     )
     recurrent = to_torch(flow_recorder(model, flow, dtype=np.float32))
-    head = torch.nn.Linear(s.hidden_size, 1)
-    g = torch.Generator().manual_seed(s.seed + 7919)
-    bound = 1 / np.sqrt(s.hidden_size)
-    with torch.no_grad():
-        head.weight.uniform_(-bound, bound, generator=g)
-        head.bias.uniform_(-bound, bound, generator=g)
-    return recurrent, head
+    head = init_linear_(torch.nn.Linear(s.hidden_size, 1), torch.Generator().manual_seed(s.seed + 7919))
+    return AddingModel(recurrent, head)
 
 
-def _predict(recurrent, head, x):
-    output, _ = recurrent(x)  # (T, B, H)
-    return head(output[-1]).squeeze(-1)  # (B,): read out after the last step
+def _mse(prediction, target):
+    return torch.mean((prediction - target) ** 2)
+
+
+def _adding_batch(seq_len: int):
+    """draw(batch_size, rng) for training.Stream: a fresh batch of the adding problem."""
+    return lambda n, rng: tuple(torch.from_numpy(a) for a in adding_problem(n, seq_len, rng))
 
 
 def train_adding(model: str, s: AddingSettings, progress=None, should_stop=None) -> TrainingRun:
-    """Train `model` on the adding problem. `progress(run, step)` is called at each curve point;
-    `should_stop()` ends training early (the run is then marked `stopped`)."""
-    import torch
-
+    """Train `model` on the adding problem, a fresh batch every step (training.fit with a Stream).
+    The curve gets a point every `eval_every` steps, at the last step, and at a step whose loss or
+    gradient is not finite (training ends there: the run is `diverged`). `progress(run, step)` is
+    called at each point; `should_stop()` after it ends training early (the run is then `stopped`)."""
     s.validate()
-    recurrent, head = adding_model(model, s)
-    params = [*recurrent.parameters(), *head.parameters()]
-    if s.optimizer == "sgd":
-        opt = torch.optim.SGD(params, lr=s.lr)
-    else:
-        opt = torch.optim.Adam(params, lr=s.lr)
-    rng = np.random.default_rng([s.seed, 3])
-    x_test, y_test = (torch.from_numpy(a) for a in adding_problem(s.test_size, s.seq_len, np.random.default_rng([s.seed, 4])))
+    net = adding_model(model, s)
+    # SGD without momentum: the clipping demo needs each step to be the gradient itself
+    config = TrainConfig(epochs=1, lr=s.lr, optimizer=s.optimizer, momentum=0.0, clip=s.clip)
+    batches = Stream(_adding_batch(s.seq_len), s.batch_size, s.steps, [s.seed, 3])
+    x_test, y_test = _adding_batch(s.seq_len)(s.test_size, np.random.default_rng([s.seed, 4]))
     run = TrainingRun(model, s.seq_len, s.seed)
-    start, losses, worst_norm = time.perf_counter(), [], 0.0
-    for step in range(1, s.steps + 1):
-        x, y = (torch.from_numpy(a) for a in adding_problem(s.batch_size, s.seq_len, rng))
-        loss = torch.mean((_predict(recurrent, head, x) - y) ** 2)
-        opt.zero_grad()
-        loss.backward()
-        # clip_grad_norm_ returns the norm before clipping; with max_norm=inf it only measures
-        norm = torch.nn.utils.clip_grad_norm_(params, s.clip if s.clip else float("inf"))
-        worst_norm = max(worst_norm, float(norm))
-        opt.step()
-        losses.append(float(loss.detach()))
-        run.diverged = not (np.isfinite(losses[-1]) and np.isfinite(float(norm)))
-        if step % s.eval_every == 0 or step == s.steps or run.diverged:
-            with torch.no_grad():
-                test = float(torch.mean((_predict(recurrent, head, x_test) - y_test) ** 2))
-            run.steps.append(step)
-            run.train_mse.append(float(np.mean(losses)))
-            run.test_mse.append(test)
-            run.grad_norm.append(worst_norm)
-            losses, worst_norm = [], 0.0
-            run.seconds = time.perf_counter() - start
-            if progress is not None:
-                progress(run, step)
-            if run.diverged:
-                break
-            if should_stop is not None and should_stop():
-                run.stopped = step < s.steps
-                break
+    start, losses, worst_norm, stop = time.perf_counter(), [], 0.0, False
+
+    def on_step(step, loss, grad_norm):
+        nonlocal losses, worst_norm, stop
+        losses.append(loss)
+        worst_norm = max(worst_norm, grad_norm)
+        run.diverged = not (np.isfinite(loss) and np.isfinite(grad_norm))
+        if step % s.eval_every and step < s.steps and not run.diverged:
+            return
+        with torch.no_grad():
+            test = float(_mse(net(x_test), y_test))
+        run.steps.append(step)
+        run.train_mse.append(float(np.mean(losses)))
+        run.test_mse.append(test)
+        run.grad_norm.append(worst_norm)
+        losses, worst_norm = [], 0.0
+        run.seconds = time.perf_counter() - start
+        if progress is not None:
+            progress(run, step)
+        if run.diverged:  # fit itself ends only on a loss that is not finite, not on the gradient
+            stop = True
+        elif should_stop is not None and should_stop():
+            run.stopped, stop = step < s.steps, True
+
+    fit(net, batches, _mse, config, should_stop=lambda: stop, on_step=on_step)
     run.seconds = time.perf_counter() - start
     return run
 

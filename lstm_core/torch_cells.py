@@ -6,6 +6,8 @@ parameter names (weight_ih_l0, ..._reverse), `num_layers`, `bidirectional`, `bat
 sequences in and out, and (output, h_n) or (output, (h_n, c_n)) returned; `from_torch` and
 `to_torch` treat it like the fused modules. It is slower than the fused kernels (a Python loop over
 time), which the /train caps keep small.
+
+`init_linear_` is the seeded initialisation of the dense head every model reads out through.
 """
 
 from __future__ import annotations
@@ -84,3 +86,13 @@ class CellLayer(torch.nn.Module):
         if packed:
             return pack_padded_sequence(x, lengths, enforce_sorted=False), state
         return (x.transpose(0, 1) if self.batch_first else x), state
+
+
+def init_linear_(layer: torch.nn.Linear, generator: torch.Generator) -> torch.nn.Linear:
+    """PyTorch's default initialisation of a dense layer, U(±1/√fan_in) for the weight and then the
+    bias, drawn from `generator` instead of the process-wide RNG: the model's seed alone decides it."""
+    bound = 1 / math.sqrt(layer.in_features)
+    with torch.no_grad():
+        layer.weight.uniform_(-bound, bound, generator=generator)
+        layer.bias.uniform_(-bound, bound, generator=generator)
+    return layer
