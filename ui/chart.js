@@ -1,17 +1,20 @@
 // One chart of the app, drawn with the app's own cartesian bundle of plotly.js (static/README.md
 // says why: Streamlit's full bundle cost 0.6-0.8 s on every page open). Streamlit calls this on
 // mount and whenever the figure changes; `Plotly.react` redraws only what changed.
-const loading = {};  // one <script> per page, however many charts
-
 function plotly(src) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
-  return (loading[src] ??= new Promise((resolve, reject) => {
-    const script = document.createElement("script");
+  // one <script> per page, however many charts
+  let script = document.querySelector("script[data-lab-plotly]");
+  if (!script) {
+    script = document.createElement("script");
     script.src = src;
-    script.onload = () => resolve(window.Plotly);
-    script.onerror = () => { delete loading[src]; reject(new Error(src)); };
+    script.dataset.labPlotly = "";
     document.head.appendChild(script);
-  }));
+  }
+  return new Promise((resolve, reject) => {
+    script.addEventListener("load", () => resolve(window.Plotly));
+    script.addEventListener("error", () => { script.remove(); reject(new Error(src)); });
+  });
 }
 
 // Streamlit's own chart toolbar had a full-screen button; this is the same in Plotly's toolbar
