@@ -62,6 +62,7 @@ class Stats:
     errors: list = field(default_factory=list)  # (kind, session, action, detail)
     trainings: int = 0
     browser_page_loads: list = field(default_factory=list)  # seconds, browser full page loads
+    browser_page_load_urls: list = field(default_factory=list)  # (seconds, path, seconds into the run), the same loads
 
     def record(self, who: str, action: str, result) -> bool:
         self.latencies[action].append(result.latency)
@@ -267,6 +268,7 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
                 pages.append(context.new_page())
                 next_at.append(time.monotonic() + rng.uniform(0, 2))
             opened = [False] * n
+            began = time.monotonic()
             while time.monotonic() < deadline:
                 k = min(range(n), key=next_at.__getitem__)
                 time.sleep(max(0.0, next_at[k] - time.monotonic()))
@@ -293,6 +295,8 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
                         page.goto(url, wait_until="commit")
                         # to the first moment the page was finished (scripts, charts drawn), as bench/page_open.py
                         stats.browser_page_loads.append(finished_after(page, start, INTERACTION_TIMEOUT))
+                        into_run = round(time.monotonic() - began, 1)  # the first opens meet a cold server
+                        stats.browser_page_load_urls.append((round(stats.browser_page_loads[-1], 3), url[len(base) :], into_run))
                         opened[k] = True
                     found = problems(page)
                     if found:
@@ -367,6 +371,8 @@ def run_load(
         "browser_p95_s": rounded(percentile(stats.latencies.get("browser: move a slider", []), 95)),
         "browser_page_load_p50_s": rounded(percentile(stats.browser_page_loads, 50)),
         "browser_page_load_p95_s": rounded(percentile(stats.browser_page_loads, 95)),
+        "browser_page_loads": len(stats.browser_page_loads),
+        "browser_page_load_slowest": sorted(stats.browser_page_load_urls, reverse=True)[:3],  # the p95's neighbours
         "server_baseline_rss_mb": round(baseline_rss / 2**20, 1),
         "server_peak_rss_mb": round(server.peak_rss / 2**20, 1),
         "rss_per_session_mb": round((server.peak_rss - baseline_rss) / 2**20 / max(1, sessions), 2),
