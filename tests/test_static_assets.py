@@ -45,3 +45,9 @@ def test_every_trace_type_the_app_draws_is_in_the_bundle():
 def test_streamlit_serves_the_folder():
     config = (ROOT / ".streamlit" / "config.toml").read_text()
     assert re.search(r"^enableStaticServing = true$", config, re.M)
+
+
+def test_no_page_draws_with_st_plotly_chart():
+    """It would load Streamlit's full plotly.js (4.7 MB) on that page again."""
+    sources = [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    assert not [p.name for p in sources if "plotly_chart(" in p.read_text(encoding="utf-8")]
