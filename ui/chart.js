@@ -44,13 +44,14 @@ export default function ({ data, parentElement }) {
     displaylogo: false,
     toImageButtonOptions: { format: "png", scale: 2 },
     modeBarButtonsToAdd: [{ ...FULL_SCREEN, title: data.fullscreen }],
+    modeBarButtonsToRemove: ["sendChartToCloud"],  // it would upload the learner's chart to Plotly's cloud
   };
   const fit = () => Plotly && box.clientWidth > 0 && Plotly.Plots.resize(box);
   const onFullScreen = () => {
     const full = document.fullscreenElement === box;
     box.style.height = full ? "100vh" : `${height}px`;
     box.style.background = full ? "white" : "";
-    if (Plotly) Plotly.relayout(box, { height: full ? window.innerHeight : height });
+    if (Plotly) Plotly.relayout(box, full ? { width: window.innerWidth, height: window.innerHeight } : { width: null, height });  // null: the width follows the column again
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
