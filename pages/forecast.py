@@ -3,7 +3,7 @@ from dataclasses import asdict
 import streamlit as st
 
 import ui
-from datasets import series as ds
+from datasets.series import future_labels
 from lstm_core import forecasting
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
@@ -100,7 +100,7 @@ horizon = settings.draw(state.Horizon).horizon
 ui.show_notes()
 future = result.forecast(values, horizon)
 ui.chart(
-    plots.future_figure(labels, values, ds.future_labels(labels, horizon), future, names, t("forecast.plot.future_title")),
+    plots.future_figure(labels, values, future_labels(labels, horizon), future, names, t("forecast.plot.future_title")),
     key="forecast_future",
 )
 st.caption(t("forecast.future_caption"))

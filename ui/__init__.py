@@ -144,7 +144,8 @@ def page(name: str) -> str:
         # Rebuild this page's bound widgets in the new language (a keyed widget keeps showing the
         # option labels it was built with); their values come back from the URL / session mirror.
         for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{name}:")]:
-            del st.session_state[key]
+            # pop: a widget not drawn in the last run is listed but has no value to delete (KeyError)
+            st.session_state.pop(key, None)
         st.rerun()
     st.query_params["lang"] = current
     if teacher():

@@ -46,7 +46,7 @@ class Pipeline:
     mode: str = settings.choice(
         "mode", "text_pipeline.mode", ("auto", "words", "chars"), "auto", "text_pipeline.mode.{}", column=1
     )
-    maxlen: int = settings.number("maxlen", "text_pipeline.maxlen", 0, 10_000, 20, step=1, column=2)
+    maxlen: int = settings.number("maxlen", "text_pipeline.maxlen", 1, steps.MAX_LEN, 20, step=1, column=2)
     dim: int = settings.slider("dim", "text_pipeline.dim", 2, steps.MAX_DIM, 8, column=2)
     vocab_size: int = settings.number("vocab", "text_pipeline.vocab_size", 2, 20_000, 5000, step=100, advanced=True, column=3)
     seed: int = settings.number("seed", "app.seed", 0, 2**31 - 1, 0, step=1, advanced=True, column=3)
