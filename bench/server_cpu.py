@@ -33,6 +33,7 @@ from bench.load_test import PAGES, percentile, random_change  # noqa: E402
 from bench.procstat import cpu_seconds  # noqa: E402
 from tests.st_ws_client import Session, run_async  # noqa: E402
 from tests.streamlit_server import app_server  # noqa: E402
+from ui import WARM_UP_DELAY_S  # noqa: E402
 
 TARGETS = {"mean_ms": 60, "p95_ms": 250}
 SKIP_KEYS = ("train_start", "gf_start", "forecast_train", "_lang_radio")  # trainings run in their own slots
@@ -76,7 +77,10 @@ async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs:
 def measure(base: str, pid: int, per_page: int, rounds: int, seed: int, log=print, pages=PAGES) -> dict:
     costs = defaultdict(list)
     rng = random.Random(seed)
+    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5  # the server started before this call
     run_async(learner(base, pid, 1, rng, defaultdict(list), log, pages))  # warm-up: imports and caches, not counted
+    time.sleep(max(0.0, warm_from - time.monotonic()))
+    quiet_cpu(pid, settle=1.0, limit=60)  # the server's own warm-up thread (ui.warm_up) has finished
     for _ in range(rounds):
         run_async(learner(base, pid, per_page, rng, costs, log, pages))
     everything = [c for values in costs.values() for c in values]

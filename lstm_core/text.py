@@ -89,7 +89,11 @@ class Vocab:
 
     @classmethod
     def build(cls, token_lists, max_size: int = 5000, min_count: int = 1) -> Vocab:
-        counts = Counter(tok for tokens in token_lists for tok in tokens)
+        return cls.from_counts(Counter(tok for tokens in token_lists for tok in tokens), max_size, min_count)
+
+    @classmethod
+    def from_counts(cls, counts: dict[str, int], max_size: int = 5000, min_count: int = 1) -> Vocab:
+        """The most frequent tokens first (ties alphabetical), cut to `max_size` with <pad> and <unk>."""
         kept = [tok for tok, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c >= min_count]
         return cls([PAD, OOV] + kept[: max(0, max_size - 2)], dict(counts))
 

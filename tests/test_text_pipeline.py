@@ -97,3 +97,21 @@ def test_vocab_rows_have_the_special_tokens_first():
     assert rows[2][2] == VOCAB.counts[rows[2][1]]
     with pytest.raises(UserInputError):
         steps.embedding_matrix(5, 0, 0)
+
+
+@pytest.mark.parametrize("mode", ["auto", "words", "chars"])
+@pytest.mark.parametrize("name", ["negation_zh", "reviews_zh"])
+def test_the_page_vocabulary_is_the_one_training_builds(name, mode):
+    """/text-pipeline tokenises a data set once and cuts the vocabulary per size from the counts; it
+    must equal what /train builds from the training split's texts."""
+    from datasets import classification
+    from lstm_core.text import build_vocab
+    from ui.text_pipeline_state import DATA_SEED, dataset_vocab
+
+    train, _, _ = classification.split(classification.load(name, seed=DATA_SEED), seed=DATA_SEED)
+    for size in (2, 50, 5000):
+        texts, labels, _, tokens, vocab, n_train = dataset_vocab(name, mode, size)
+        expected = build_vocab(train.texts, mode, size)
+        assert vocab.itos == expected.itos and vocab.counts == expected.counts
+        assert n_train == len(train.texts) and len(tokens) == len(texts) == len(labels)
+        assert tokens[7] == tokenise(texts[7], mode)

@@ -160,12 +160,16 @@ WARM_UP_DELAY_S = 5.0
 
 @st.cache_resource
 def warm_up():
-    """Once per server process, in the background: importing torch and creating the first optimiser
-    (which imports torch._dynamo) take seconds of CPU, which would otherwise delay the first learner's
-    training run. Started a few seconds late: done at once, it held the GIL while the server's first
-    page was being drawn (py-spy: about half of that page's time)."""
+    """Once per server process, in the background: tokenising /text-pipeline's data sets, importing
+    torch and creating the first optimiser (which imports torch._dynamo) take seconds of CPU, which
+    would otherwise land on the first learners' clicks and training runs. Started a few seconds
+    late: done at once, it held the GIL while the server's first page was being drawn (py-spy: about
+    half of that page's time)."""
 
     def work():
+        from ui import text_pipeline_state
+
+        text_pipeline_state.warm_up()  # about 1 s: a learner's new data set or tokeniser then costs nothing
         import torch
 
         torch.set_num_threads(1)
