@@ -22,7 +22,7 @@ def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, 
             zmin=-limit,
             zmax=limit,
             texttemplate="%{z:.2f}" if vectors.size <= 400 else None,
-            hovertemplate="%{y}<br>dim %{x}: %{z:.3f}<extra></extra>",
+            hovertemplate=f"%{{y}}<br>{x_title} %{{x}}: %{{z:.3f}}<extra></extra>",  # x_title: the reader's language
         )
     )
     fig.update_xaxes(title=x_title, type="category")

@@ -47,6 +47,8 @@ def test_chinese_page_and_word_segmentation_from_the_url():
     assert list(padding.iloc[0])[-8:] == ["0"] * 8  # post padding, what /train reads: zeros last
     assert list(padding.iloc[2])[1:9] == ["0"] * 8  # pre padding, for comparison: zeros first
     assert at.header[0].value == "1. 转小写、去标点"
+    hover = figures(at)[0]["data"][0]["hovertemplate"]  # the chart speaks the page's language too
+    assert "维度" in hover and "dim" not in hover
 
 
 def test_truncation_message_and_both_sides():
