@@ -11,8 +11,9 @@ training run (polled by the page's progress fragment as the browser polls it). E
 random "thinking" time between interactions (`--think`, default 2-8 s).
 
 Clients: most sessions are light websocket clients (tests/st_ws_client.py) that speak Streamlit's
-own protocol; `--browsers` of them are real headless Chromium contexts (Playwright) that measure what
-a student sees: key press on a slider -> the page has finished updating. The CPU the clients
+own protocol; `--browsers` of them are real headless Chromium browsers (Playwright), each with its
+own profile on disk as a learner's browser has, that measure what a student sees: key press on a
+slider -> the page has finished updating; link opened -> the page has finished rendering. The CPU the clients
 themselves used is reported, since they share the machine with the server.
 
 Sliders and number inputs move within a quarter of their range around their default (`--spread`;
@@ -30,11 +31,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import os
 import random
 import sys
+import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -255,16 +258,19 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
     """`n` Chromium contexts in one thread, taking turns: open pages, move sliders by keyboard."""
     from playwright.sync_api import sync_playwright
 
-    from bench.page_open import finished_after
-    from tests.streamlit_server import launch_browser, problems
+    from bench.page_open import VIEWPORT, finished_after
+    from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS, problems
 
     rng = random.Random(seed)
-    with sync_playwright() as pw:
-        browser = launch_browser(pw)
-        pages, next_at = [], []
+    with sync_playwright() as pw, contextlib.ExitStack() as stack:
+        contexts, pages, next_at = [], [], []
         try:
-            for _ in range(n):
-                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            for _ in range(n):  # each a learner's own browser, with a profile on disk (as bench/page_open.py's "cached")
+                profile = stack.enter_context(tempfile.TemporaryDirectory())
+                context = pw.chromium.launch_persistent_context(
+                    profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=VIEWPORT
+                )
+                contexts.append(context)
                 pages.append(context.new_page())
                 next_at.append(time.monotonic() + rng.uniform(0, 2))
             opened = [False] * n
@@ -307,7 +313,8 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
                     log(f"{who}: {exc!r}"[:300])
                 next_at[k] = time.monotonic() + rng.uniform(*think)
         finally:
-            browser.close()
+            for context in contexts:
+                context.close()
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -373,6 +380,7 @@ def run_load(
         "browser_page_load_p95_s": rounded(percentile(stats.browser_page_loads, 95)),
         "browser_page_loads": len(stats.browser_page_loads),
         "browser_page_load_slowest": sorted(stats.browser_page_load_urls, reverse=True)[:3],  # the p95's neighbours
+        "browser_page_load_all": stats.browser_page_load_urls,
         "server_baseline_rss_mb": round(baseline_rss / 2**20, 1),
         "server_peak_rss_mb": round(server.peak_rss / 2**20, 1),
         "rss_per_session_mb": round((server.peak_rss - baseline_rss) / 2**20 / max(1, sessions), 2),

@@ -9,10 +9,12 @@ found its own session, state and all, in the same process."""
 from __future__ import annotations
 
 import contextlib
+import gzip
 import os
 import shutil
 import signal
 import time
+import urllib.request
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -63,6 +65,17 @@ class Learner:
         self.page.wait_for_timeout(300)
         wait_rendered(self.page)
         assert box.input_value() == str(value)
+
+
+def test_scripts_come_compressed_through_haproxy(classroom):
+    plotly_js = f"{classroom.url}/app/static/plotly-cartesian.min.js"
+    with urllib.request.urlopen(urllib.request.Request(plotly_js, headers={"Accept-Encoding": "gzip"})) as response:
+        gzipped = response.read()
+        assert response.headers["Content-Encoding"] == "gzip"
+    with urllib.request.urlopen(plotly_js) as response:  # a client that cannot unzip gets the plain file
+        plain = response.read()
+        assert response.headers.get("Content-Encoding") is None
+    assert gzip.decompress(gzipped) == plain and len(gzipped) < len(plain) / 3
 
 
 def test_learners_spread_keep_their_sessions_and_a_stopped_replica_leaves(classroom, browser):
