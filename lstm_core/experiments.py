@@ -19,7 +19,7 @@ import torch
 from . import cells
 from .adding import adding_problem
 from .errors import UserInputError
-from .gradients import gradient_flow
+from .gradients import gradient_flow, gradient_norms
 from .recorder import Recorder, random_recorder, to_torch
 from .torch_cells import init_linear_
 from .training import Stream, TrainConfig, fit
@@ -159,7 +159,7 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     else:
         sigma = _largest_singular_values(slope, W_hh)
     sigma[0] = np.nan
-    grad = gradient_flow(rec, x)  # (T,)
+    grad = gradient_norms(rec, trace)  # (T,)
     with np.errstate(divide="ignore", invalid="ignore"):
         actual = np.r_[np.nan, grad[:-1] / grad[1:]]
         bound = _suffix_products(np.log(np.nan_to_num(sigma, nan=1.0)))

@@ -76,12 +76,17 @@ def gradient_flow(module, x, loss=None) -> np.ndarray:
     """
     recorder = module if isinstance(module, Recorder) else from_torch(module)
     if loss is None and not recorder.bidirectional:
-        grads = hidden_gradients(recorder, recorder.record(x))
-        return np.sqrt((grads**2).sum(axis=(1, 2)))
+        return gradient_norms(recorder, recorder.record(x))
     hs, _ = unrolled(recorder, x)
     L = hs[-1].sum() if loss is None else loss(hs)
     L.backward()
     return np.array([0.0 if h.grad is None else float(h.grad.norm()) for h in hs])
+
+
+def gradient_norms(recorder: Recorder, trace) -> np.ndarray:
+    """gradient_flow's ‖dL/dh_t‖ (T,) for L = Σ h_{T-1}, from a trace already recorded."""
+    grads = hidden_gradients(recorder, trace)
+    return np.sqrt((grads**2).sum(axis=(1, 2)))
 
 
 def hidden_gradients(recorder: Recorder, trace) -> np.ndarray:
