@@ -6,15 +6,14 @@ import ui
 from datasets import text_steps as steps
 from datasets.classification import NAMES
 from lstm_core.errors import UserInputError
-from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model
+from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model, tokenise
 from plots.text_pipeline import embedding_heatmap
 from ui import settings
-from ui.text_pipeline_state import Pipeline, dataset_vocab
+from ui.text_pipeline_state import EXAMPLES, Pipeline, dataset_tokens, dataset_vocab
 
 lang = ui.page("text_pipeline")
 t = ui.t
 VOCAB_ROWS = 30  # entries of the vocabulary table
-EXAMPLES = 8  # data-set examples shown
 
 
 def as_text(values) -> list[str]:
@@ -30,7 +29,7 @@ sentence, dataset, mode, maxlen, dim = chosen.sentence, chosen.dataset, chosen.m
 vocab_size, seed = chosen.vocab_size, chosen.seed
 ui.show_notes()
 
-texts, labels, class_names, token_lists, vocab, n_train = dataset_vocab(dataset, mode, vocab_size)
+data, vocab = dataset_tokens(dataset, mode), dataset_vocab(dataset, mode, vocab_size)
 try:
     steps.check_maxlen(maxlen)
 except UserInputError as exc:
@@ -66,9 +65,8 @@ if s is not None:
 
 st.header(t("text_pipeline.step3"))
 title = t(NAMES[dataset]["title_key"])
-st.caption(
-    t("text_pipeline.step3_caption", dataset=title, n_train=n_train, size=len(vocab), seen=len(vocab.counts), shown=VOCAB_ROWS)
-)
+caption = dict(dataset=title, n_train=data.n_train, size=len(vocab), seen=len(vocab.counts), shown=VOCAB_ROWS)
+st.caption(t("text_pipeline.step3_caption", **caption))
 vocab_table = pd.DataFrame(
     [(k, tok, "—" if c is None else str(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
     columns=[t("text_pipeline.index"), t("text_pipeline.token"), t("text_pipeline.count")],
@@ -104,20 +102,22 @@ if s is not None:
     ui.chart(fig, values, key="embedding")
 
 st.header(t("text_pipeline.dataset_header"))
-st.caption(t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(texts), dataset=title, maxlen=maxlen))
-first = [vocab.encode(tokens) for tokens in token_lists[:EXAMPLES]]
+st.caption(t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(data.texts), dataset=title, maxlen=maxlen))
+texts, labels = data.texts[:EXAMPLES], data.labels[:EXAMPLES]
+token_lists = [tokenise(text, mode) for text in texts]
+first = [vocab.encode(tokens) for tokens in token_lists]
 padded = pad_for_model(first, maxlen)
 examples = pd.DataFrame(
     {
-        t("text_pipeline.text"): texts[:EXAMPLES],
-        t("text_pipeline.label"): [t(class_names[k]) for k in labels[:EXAMPLES]],
-        t("text_pipeline.tokens"): [" · ".join(tokens) for tokens in token_lists[:EXAMPLES]],
+        t("text_pipeline.text"): texts,
+        t("text_pipeline.label"): [t(data.class_names[k]) for k in labels],
+        t("text_pipeline.tokens"): [" · ".join(tokens) for tokens in token_lists],
         t("text_pipeline.indices"): [" ".join(as_text(idx)) for idx in first],
         t("text_pipeline.padded"): [" ".join(as_text(row)) for row in padded],
     }
 )
 st.dataframe(examples, hide_index=True)
-lengths = np.array([len(tokens) for tokens in token_lists])
+lengths = data.lengths
 st.caption(
     t(
         "text_pipeline.lengths",

@@ -106,12 +106,13 @@ def test_the_page_vocabulary_is_the_one_training_builds(name, mode):
     must equal what /train builds from the training split's texts."""
     from datasets import classification
     from lstm_core.text import build_vocab
-    from ui.text_pipeline_state import DATA_SEED, dataset_vocab
+    from ui.text_pipeline_state import DATA_SEED, dataset_tokens, dataset_vocab
 
-    train, _, _ = classification.split(classification.load(name, seed=DATA_SEED), seed=DATA_SEED)
+    data = classification.load(name, seed=DATA_SEED)
+    train, _, _ = classification.split(data, seed=DATA_SEED)
     for size in (2, 50, 5000):
-        texts, labels, _, tokens, vocab, n_train = dataset_vocab(name, mode, size)
-        expected = build_vocab(train.texts, mode, size)
+        vocab, expected = dataset_vocab(name, mode, size), build_vocab(train.texts, mode, size)
         assert vocab.itos == expected.itos and vocab.counts == expected.counts
-        assert n_train == len(train.texts) and len(tokens) == len(texts) == len(labels)
-        assert tokens[7] == tokenise(texts[7], mode)
+    kept = dataset_tokens(name, mode)
+    assert kept.n_train == len(train.texts) and kept.texts == data.texts
+    assert list(kept.lengths) == [len(tokenise(text, mode)) for text in data.texts]

@@ -1,11 +1,13 @@
-"""/text-pipeline's cached data: a data set's texts, their tokens and the vocabulary built from them
+"""/text-pipeline's cached data: a data set's texts, their token counts and the vocabulary built from them
 (shared by all sessions, immutable once built: the page only reads it)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import numpy as np
 import streamlit as st
 
 import ui
@@ -17,29 +19,38 @@ from ui import settings
 DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_runs.DATA_SEED)
 TEXT_SETS = [name for name, info in classification.NAMES.items() if info["kind"] == "text"]
 MODES = ("auto", "words", "chars")
+EXAMPLES = 8  # data-set examples the page shows
 
 
-# cache_resource, not cache_data: one shared object instead of an unpickled copy of every text's
-# tokens on each rerun (the page only reads it)
+class TextSet(NamedTuple):
+    texts: list[str]
+    labels: np.ndarray
+    class_names: list[str]  # string keys
+    lengths: np.ndarray  # (n,) tokens per text
+    counts: Counter  # of the tokens in the training split
+    n_train: int
+
+
+# cache_resource, not cache_data: one shared object instead of an unpickled copy on each rerun (the
+# page only reads it)
 @st.cache_resource(max_entries=2 * len(TEXT_SETS) * len(MODES), show_spinner=False)
-def dataset_tokens(name: str, mode: str):
-    """(texts, labels, class-name keys, tokens of every text, token counts in the training split,
-    training-split size) of text data set `name`. Tokenising is the slow part (word segmentation of
-    the Chinese reviews: about 0.1 s); a new vocabulary size only re-sorts the counts."""
+def dataset_tokens(name: str, mode: str) -> TextSet:
+    """Text data set `name` tokenised in `mode`: what the page shows of it, kept small (lengths and
+    counts, not every text's tokens: those took about 25 MB for the nine). Tokenising is the slow part
+    (word segmentation of the Chinese reviews: about 0.1 s); a new vocabulary size only re-sorts
+    the counts."""
     data = classification.load(name, seed=DATA_SEED)
     train, _, _ = classification.split(data, seed=DATA_SEED)
-    tokens = [tokenise(text, mode) for text in data.texts]
-    of_text = dict(zip(data.texts, tokens, strict=True))
-    counts = Counter(tok for text in train.texts for tok in of_text[text])
-    return data.texts, data.y, data.class_names, tokens, counts, len(train.texts)
+    tokens = {text: tokenise(text, mode) for text in data.texts}  # dropped once counted
+    lengths = np.array([len(tokens[text]) for text in data.texts])
+    counts = Counter(tok for text in train.texts for tok in tokens[text])
+    return TextSet(data.texts, data.y, data.class_names, lengths, counts, len(train.texts))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def dataset_vocab(name: str, mode: str, max_size: int):
-    """dataset_tokens, with the vocabulary of `max_size` in place of the counts. As on /train, the
-    vocabulary comes from the training split alone."""
-    texts, labels, class_names, tokens, counts, n_train = dataset_tokens(name, mode)
-    return texts, labels, class_names, tokens, Vocab.from_counts(counts, max_size), n_train
+def dataset_vocab(name: str, mode: str, max_size: int) -> Vocab:
+    """The vocabulary of `max_size` tokens. As on /train, it comes from the training split alone."""
+    return Vocab.from_counts(dataset_tokens(name, mode).counts, max_size)
 
 
 def warm_up():
