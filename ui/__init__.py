@@ -163,9 +163,10 @@ WARM_UP_DELAY_S = 5.0
 def warm_up():
     """Once per server process, in the background: tokenising /text-pipeline's data sets, importing
     torch and creating the first optimiser (which imports torch._dynamo) take seconds of CPU, which
-    would otherwise land on the first learners' clicks and training runs. Started a few seconds
-    late: done at once, it held the GIL while the server's first page was being drawn (py-spy: about
-    half of that page's time)."""
+    would otherwise land on the first learners' clicks and training runs; then the imported
+    libraries are frozen for the garbage collector. Started a few seconds late: done at once, it
+    held the GIL while the server's first page was being drawn (py-spy: about half of that page's
+    time)."""
 
     def work():
         from ui import text_pipeline_state

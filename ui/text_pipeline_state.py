@@ -1,5 +1,5 @@
-"""/text-pipeline's cached data: a data set's texts, their token counts and the vocabulary built from them
-(shared by all sessions, immutable once built: the page only reads it)."""
+"""/text-pipeline's cached data: a data set's texts, their token counts and the vocabulary built
+from them (shared by all sessions, immutable once built: the page only reads it)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ EXAMPLES = 8  # data-set examples the page shows
 
 
 class TextSet(NamedTuple):
+    """A text data set as the page shows it."""
+
     texts: list[str]
     labels: np.ndarray
     class_names: list[str]  # string keys
@@ -33,7 +35,7 @@ class TextSet(NamedTuple):
 
 # cache_resource, not cache_data: one shared object instead of an unpickled copy on each rerun (the
 # page only reads it)
-@st.cache_resource(max_entries=2 * len(TEXT_SETS) * len(MODES), show_spinner=False)
+@st.cache_resource(max_entries=len(TEXT_SETS) * len(MODES), show_spinner=False)  # all of them
 def dataset_tokens(name: str, mode: str) -> TextSet:
     """Text data set `name` tokenised in `mode`: what the page shows of it, kept small (lengths and
     counts, not every text's tokens: those took about 25 MB for the nine). Tokenising is the slow part
