@@ -259,7 +259,7 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
     from playwright.sync_api import sync_playwright
 
     from bench.page_open import VIEWPORT, finished_after
-    from tests.streamlit_server import CHROMIUM, CHROMIUM_ARGS, problems
+    from tests.streamlit_server import launch_profile, problems
 
     rng = random.Random(seed)
     with sync_playwright() as pw, contextlib.ExitStack() as stack:
@@ -267,9 +267,7 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
         try:
             for _ in range(n):  # each a learner's own browser, with a profile on disk (as bench/page_open.py's "cached")
                 profile = stack.enter_context(tempfile.TemporaryDirectory())
-                context = pw.chromium.launch_persistent_context(
-                    profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=VIEWPORT
-                )
+                context = launch_profile(pw, profile, VIEWPORT)
                 contexts.append(context)
                 pages.append(context.new_page())
                 next_at.append(time.monotonic() + rng.uniform(0, 2))

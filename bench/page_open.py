@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench.load_test import PAGES  # noqa: E402
-from tests.streamlit_server import CHARTS_DRAWN, CHROMIUM, CHROMIUM_ARGS, app_server, launch_browser  # noqa: E402
+from tests.streamlit_server import CHARTS_DRAWN, app_server, launch_browser, launch_profile  # noqa: E402
 
 TARGETS = {"cached_s": 0.5, "cold_s": 1.0, "first_s": 3.0}  # over the trivial page
 TRIVIAL_APP = 'import streamlit as st\nst.title("LSTM Lab")\n'
@@ -104,9 +104,7 @@ def main():
             # a returning learner's browser: a profile on disk, as Chrome keeps one, with the HTTP cache
             # and V8's code cache (compiled scripts). A private window (Playwright's new_context) keeps
             # the HTTP cache but no code cache: every open compiles plotly.js again (about 0.3 s here).
-            cached_context = pw.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=VIEWPORT
-            )
+            cached_context = launch_profile(pw, profile, VIEWPORT)
             private_context = browser.new_context(viewport=VIEWPORT)
             for _ in range(2):  # fill the caches: assets, code cache (a script's third load), each page's first run
                 for context in (cached_context, private_context):

@@ -65,6 +65,12 @@ def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+def launch_profile(playwright, folder, viewport: dict):
+    """A browser with a profile on disk in `folder`, as a learner's own: unlike a context of
+    launch_browser (a private window) it keeps V8's code cache between page opens."""
+    return playwright.chromium.launch_persistent_context(folder, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=viewport)
+
+
 # every chart (ui/chart.js, a custom component) has drawn its SVG. A component shows a skeleton
 # until its code is loaded, and plotly.js loads after that, when the script has long ended.
 CHARTS_DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
