@@ -5,7 +5,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    # one thread per training run: many learners share a few cores (app.py also sets torch's count)
+    # one thread per training run: many learners share a few cores (ui.page also sets torch's count)
     OMP_NUM_THREADS=1
 
 WORKDIR /app

@@ -1,16 +1,9 @@
-"""LSTM Lab: the router. Every page is registered here with its public URL path."""
+"""LSTM Lab's server: `streamlit run app.py` starts Streamlit on the router (router.py), with one
+addition to the HTML page it sends: where the server is (ui/server_address.py says why)."""
 
 import streamlit as st
+from starlette.middleware import Middleware
 
-import ui
-from ui.site import PAGES
+from ui.server_address import ServerAddress
 
-ui.warm_up()
-
-st.set_page_config(page_title=ui.t("app.title"), page_icon=":material/memory:", layout="wide")
-
-nav = st.navigation(
-    [st.Page(p.file, title=ui.t(f"nav.{p.slug}"), icon=p.icon, url_path=p.url or None, default=not p.url) for p in PAGES]
-)
-ui.document(nav.title)
-nav.run()
+app = st.App("router.py", middleware=[Middleware(ServerAddress)])

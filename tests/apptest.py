@@ -1,4 +1,4 @@
-"""AppTest through the real router (app.py), so st.page_link / st.switch_page work as in the app."""
+"""AppTest through the real router (router.py), so st.page_link / st.switch_page work as in the app."""
 
 import json
 from pathlib import Path
@@ -9,8 +9,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def open_page(path: str, timeout: float = 90, **query) -> AppTest:
-    """Run app.py, switched to `path` (e.g. "pages/explorer.py"), with query params (e.g. lang="zh")."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    """Run router.py, switched to `path` (e.g. "pages/explorer.py"), with query params (e.g. lang="zh")."""
+    at = AppTest.from_file(str(ROOT / "router.py"), default_timeout=timeout)
     for key, value in query.items():
         at.query_params[key] = str(value)
     # One run through the router first: before it, AppTest knows pages only by file name, which does

@@ -28,9 +28,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout=90, extra_args=(), script="app.py"):
-    """Yield the base URL of a freshly started app (or of another `script`); stop it afterwards."""
+def app_server(timeout=90, extra_args=(), script="app.py", base_path=""):
+    """Yield the base URL of a freshly started app (or of another `script`); stop it afterwards.
+    With `base_path`, the app is served under it (server.baseUrlPath); `base_url` is then the origin."""
     port = free_port()
+    if base_path:
+        extra_args = (*extra_args, "--server.baseUrlPath", base_path)
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -45,7 +48,7 @@ def app_server(timeout=90, extra_args=(), script="app.py"):
     try:
         while True:
             try:
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=1).read() == b"ok":
+                if urllib.request.urlopen(f"{base}/{base_path + '/' if base_path else ''}_stcore/health", timeout=1).read() == b"ok":
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:

@@ -15,7 +15,7 @@ from ui import train_runs, train_settings
 from ui.i18n import translate
 from ui.lessons_content import BY_SLUG
 
-torch.set_num_threads(1)  # as app.py does
+torch.set_num_threads(1)  # as ui.page does
 
 pytestmark = pytest.mark.claims
 PAGES = {"explorer": "pages/explorer.py", "gradient-flow": "pages/gradient-flow.py"}

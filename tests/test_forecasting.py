@@ -15,7 +15,7 @@ from lstm_core import forecasting as fc
 from lstm_core import from_torch
 from lstm_core.errors import UserInputError
 
-# As in app.py: on a loaded 2-core machine, torch's intra-op threads fight each other for tiny models
+# As in ui.page: on a loaded 2-core machine, torch's intra-op threads fight each other for tiny models
 torch.set_num_threads(1)
 
 

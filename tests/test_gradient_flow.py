@@ -29,7 +29,7 @@ from lstm_core.experiments import (
 )
 from ui.gradient_flow_state import CLIPPING_REFERENCE, REFERENCE, broke_through, lesson_figures
 
-torch.set_num_threads(1)  # as app.py does: small step-by-step recurrences are slower with two threads
+torch.set_num_threads(1)  # as ui.page does: small step-by-step recurrences are slower with two threads
 
 SMALL = FlowSettings(seq_len=12, hidden_size=5, input_size=3, seed=4)
 

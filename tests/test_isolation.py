@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOBAL_SEEDING = re.compile(
     r"\b(torch\.manual_seed|torch\.cuda\.manual_seed(_all)?|np\.random\.seed|numpy\.random\.seed|random\.seed)\("
 )
-APP_CODE = ("lstm_core", "datasets", "ui", "pages", "plots", "app.py")
+APP_CODE = ("lstm_core", "datasets", "ui", "pages", "plots", "app.py", "router.py")
 
 
 def test_no_process_wide_seeding_in_app_code():

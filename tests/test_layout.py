@@ -51,6 +51,6 @@ def _string_keys_used_in(path: Path) -> set[str]:
 
 def test_pages_only_use_defined_strings():
     used = set()
-    for path in list((ROOT / "pages").glob("*.py")) + list((ROOT / "ui").glob("*.py")) + [ROOT / "app.py"]:
+    for path in list((ROOT / "pages").glob("*.py")) + list((ROOT / "ui").glob("*.py")) + [ROOT / "app.py", ROOT / "router.py"]:
         used |= _string_keys_used_in(path)
     assert sorted(used - set(STRINGS)) == []

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from lstm_core import experiments as E
 from tests.apptest import figures
 
-torch.set_num_threads(1)  # as app.py does: the page's step-by-step recurrences are slower with two threads
+torch.set_num_threads(1)  # as ui.page does: the page's step-by-step recurrences are slower with two threads
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = str(ROOT / "pages" / "gradient-flow.py")

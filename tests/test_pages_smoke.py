@@ -30,7 +30,7 @@ def test_the_router_registers_every_page_url():
 
 
 def test_router_runs():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at = AppTest.from_file(str(ROOT / "router.py"), default_timeout=90).run()
     assert not at.exception
 
 

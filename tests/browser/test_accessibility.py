@@ -63,7 +63,7 @@ def click_tab(page, name):
 
 
 def title_of(url: str, lang: str) -> str:
-    """The tab title the router gives a page: its navigation label (app.py's nav.* key), then the app."""
+    """The tab title the router gives a page: its navigation label (router.py's nav.* key), then the app."""
     nav = "nav." + (url.strip("/").replace("-", "_") or "home")
     return f"{translate(nav, lang)} · {translate('app.title', lang)}"
 
