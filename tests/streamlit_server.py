@@ -44,11 +44,12 @@ def app_server(timeout=90, extra_args=(), script="app.py", base_path=""):
     log = open(artifacts / f"server-{port}.log", "w") if artifacts.is_dir() else subprocess.DEVNULL  # noqa: SIM115
     server = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    health = "/".join(filter(None, [base, base_path, "_stcore/health"]))
     deadline = time.monotonic() + timeout
     try:
         while True:
             try:
-                if urllib.request.urlopen(f"{base}/{base_path + '/' if base_path else ''}_stcore/health", timeout=1).read() == b"ok":
+                if urllib.request.urlopen(health, timeout=1).read() == b"ok":
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:

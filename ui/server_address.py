@@ -16,12 +16,13 @@ import json
 from ui.site import PAGES
 
 # the server's path for a page's path: the path without the app's own page name, with a final "/"
-BASE_PATH = """(path) => {
-  const pages = %s;
+PAGE_PATHS = json.dumps([p.url for p in PAGES if p.url])
+BASE_PATH = f"""(path) => {{
+  const pages = {PAGE_PATHS};
   path = path.replace(/\\/+$/, "");
   const last = path.slice(path.lastIndexOf("/") + 1);
   return pages.includes(last) ? path.slice(0, path.length - last.length) : path + "/";
-}""" % json.dumps([p.url for p in PAGES if p.url])
+}}"""
 SCRIPT = f"""<script>
 window.__streamlit = {{ BACKEND_BASE_URL: location.origin + ({BASE_PATH})(location.pathname), ...window.__streamlit }};
 </script>""".encode()
