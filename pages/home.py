@@ -28,9 +28,12 @@ with right:
     st.markdown(t("home.why"))
     st.latex(r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
 
-with st.expander(t("home.scratch_header")):
-    st.markdown(t("home.scratch_intro"))
-    st.code(inspect.getsource(scratch), language="python", line_numbers=True)
+# The code is sent only while its expander is open: highlighting it took the browser 0.3 s on
+# every open of this page, folded or not (a Chromium profile of bench/page_open.py's opens).
+scratch_box = st.expander(t("home.scratch_header"), key="home:scratch", on_change="rerun")
+if scratch_box.open:
+    scratch_box.markdown(t("home.scratch_intro"))
+    scratch_box.code(inspect.getsource(scratch), language="python", line_numbers=True)
 
 st.header(t("home.tour_header"))
 for page in PAGES[1:]:
