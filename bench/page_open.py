@@ -73,8 +73,11 @@ def finished_after(page, start: float, timeout: float = 90.0) -> float:
     """Seconds from `start` (perf_counter) to the first moment the page was finished and stayed so."""
     reached = None
     while time.perf_counter() - start < timeout:
+        finished = page.evaluate(FINISHED)
+        # the clock is read after the check: a check waits while the page's main thread is busy
+        # (plotly drawing every chart in one task), and it sees the page as it is when that ends
         now = time.perf_counter()
-        if page.evaluate(FINISHED):
+        if finished:
             reached = reached or now
             if now - reached >= SETTLED:
                 return reached - start
