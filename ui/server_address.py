@@ -45,15 +45,17 @@ class ServerAddress:
 
         async def edited(message):
             if message["type"] == "http.response.start":
+                if not _is_plain_html(message["headers"]):  # a file the learner downloads: streamed on as it is
+                    return await send(message)
                 start.update(message)
                 return
-            if message["type"] != "http.response.body":
+            if message["type"] != "http.response.body" or not start:
                 return await send(message)
             body.append(message.get("body", b""))
             if message.get("more_body"):
                 return
             page, headers = b"".join(body), start["headers"]
-            if _is_plain_html(headers) and b"<head>" in page:
+            if b"<head>" in page:
                 page = page.replace(b"<head>", b"<head>" + SCRIPT, 1)
                 # the file's validators would let a browser keep a copy made before this edit
                 dropped = (b"content-length", b"etag", b"last-modified")

@@ -2,6 +2,7 @@
 the home page connects at once, without first asking /<page>/_stcore/health and waiting 100 ms."""
 
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +10,7 @@ from tests.streamlit_server import app_server, problems, wait_rendered
 from ui.server_address import BASE_PATH
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def stcore_requests(browser, url):
@@ -67,3 +69,7 @@ def test_only_html_pages_are_edited(app_url):
     plain = urllib.request.urlopen(urllib.request.Request(app_url + "/train", headers={"Accept": "*/*"})).read()
     assert b"window.__streamlit" not in plain
     assert urllib.request.urlopen(app_url + "/_stcore/health").read() == b"ok"
+    # a file opened as a page (a download link): passed on as it is
+    asked = urllib.request.Request(app_url + "/app/static/plotly-cartesian.min.js", headers={"Accept": "text/html"})
+    script = urllib.request.urlopen(asked)
+    assert script.read() == (ROOT / "static" / "plotly-cartesian.min.js").read_bytes()
