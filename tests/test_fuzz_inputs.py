@@ -311,8 +311,9 @@ def model_bytes(draw):
 def test_any_model_file_upload(data):
     loaded = attempt(model_io.load, data)
     if loaded is not None:
-        # whatever loads must also trace (the explorer does this next)
-        x = np.zeros((3, 1, loaded.recorder.input_size))
+        # whatever loads must also trace, as the explorer does next: one unbatched sequence (T, I).
+        # (T, 1, I) would be read as 3 sequences of 1 step when the file says batch_first.
+        x = np.zeros((3, loaded.recorder.input_size))
         assert loaded.recorder.record(x).h.shape[0] == 3
 
 
