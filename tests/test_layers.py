@@ -27,8 +27,8 @@ def wrong_imports(path: Path, own: str) -> list[str]:
 
 def test_imports_point_down():
     wrong = []
-    folders = [part for part in LAYER if (ROOT / part).is_dir()]
-    for path in [ROOT / "app.py", ROOT / "router.py", *(p for part in folders for p in sorted((ROOT / part).rglob("*.py")))]:
+    scripts = [ROOT / f"{part}.py" for part in LAYER if (ROOT / f"{part}.py").is_file()]  # app.py, router.py
+    for path in [*scripts, *(p for part in LAYER if (ROOT / part).is_dir() for p in sorted((ROOT / part).rglob("*.py")))]:
         wrong += wrong_imports(path, path.relative_to(ROOT).parts[0].removesuffix(".py"))
     assert not wrong, "\n".join(wrong)
 

@@ -2,15 +2,13 @@
 the home page connects at once, without first asking /<page>/_stcore/health and waiting 100 ms."""
 
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.streamlit_server import app_server, problems, wait_rendered
+from tests.streamlit_server import ROOT, app_server, problems, wait_rendered
 from ui.server_address import BASE_PATH
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def stcore_requests(browser, url):
