@@ -150,7 +150,9 @@ def test_touching_a_widget_keeps_the_run_and_stop_keeps_the_model():
     # click takes a while, and the run goes on training meanwhile.
     epoch_at_stop = []
     set_stop = running.stop_event.set
-    running.stop_event.set = lambda: (epoch_at_stop.append(running.progress[-1].epoch), set_stop())
+    # after an epoch's end report and before the next report, the run is already in the next epoch
+    in_epoch = lambda p: p.epoch + 1 if p.epoch_end else p.epoch  # noqa: E731
+    running.stop_event.set = lambda: (epoch_at_stop.append(in_epoch(running.progress[-1])), set_stop())
     at.button(key="train_stop").click().run()
     assert len(epoch_at_stop) == 1
     running.thread.join(timeout=60)  # a bound for a hung thread, not a speed test
