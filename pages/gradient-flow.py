@@ -53,10 +53,11 @@ def flow_sections():
         slope = r"\operatorname{diag}(1 - h_t^2)" if nonlin != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
         st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
         step = state.geometric_mean(rnn["actual"])
-        st.latex(
-            rf"\frac{{\lVert \partial L/\partial h_0 \rVert}}{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}}"
-            rf" = \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}}"
-            rf" = ({state.latex_number(step)})^{{{seq_len - 1}}} = {state.latex_number(rnn['ratio'][0])}"
+        st.latex(  # two lines: on one, the numbers ran past the half-width column
+            rf"\begin{{aligned}}\frac{{\lVert \partial L/\partial h_0 \rVert}}"
+            rf"{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}}"
+            rf" &= \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}} \\"
+            rf" &= ({state.latex_number(step)})^{{{seq_len - 1}}} = {state.latex_number(rnn['ratio'][0])}\end{{aligned}}"
         )
         sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
         st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=state.fmt(step)))

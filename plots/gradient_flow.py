@@ -17,8 +17,9 @@ for _kind in cells.COMPARED:
 
 
 def _legend_below(fig: go.Figure) -> go.Figure:
-    """Titles and subplot titles sit on top; the legend goes under the x axis so nothing overlaps."""
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.2, xanchor="left", x=0), margin=dict(b=110))
+    """Titles and subplot titles sit on top; the legend goes under the x axis so nothing overlaps.
+    The right margin leaves room for the last x tick label, which overhangs the plot."""
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.2, xanchor="left", x=0), margin=dict(b=110, r=28))
     return fig
 
 

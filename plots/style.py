@@ -105,13 +105,38 @@ pio.templates.default = "lstm_lab"
 
 
 def styled(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
-    """Apply the app's look to a figure (returns it, for chaining)."""
+    """Apply the app's look to a figure (returns it, for chaining). Call it once the axes have their
+    titles and labels: the margins are made to fit them."""
     fig.update_layout(
         # the title sits at the very top and the legend just above the plot area, so they never overlap
         title=dict(text=title, x=0, xanchor="left", y=0.99, yanchor="top") if title else None,
-        margin=dict(l=50, r=20, t=90 if title else 40, b=40),
+        margin=dict(t=90 if title else 40, **_label_margins(fig)),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     )
     if height:
         fig.update_layout(height=height)
     return fig
+
+
+def _text_px(text: str, size: int = 13) -> float:
+    """A label's rough width in pixels: CJK characters are square, Latin ones about half as wide."""
+    return sum(size if ord(ch) >= 0x2E80 else 0.5 * size for ch in str(text))
+
+
+def _label_margins(fig: go.Figure) -> dict:
+    """Left, right and bottom margins that fit the axes' labels before plotly.js draws. Too small, and
+    its automargin grows them after the first pass and draws the chart again: a third of a chart's
+    drawing time, and most of it on a freshly opened page. A short guess costs only that second pass
+    (automargin stays on); a long one, a few pixels of plot."""
+    layout = fig.layout
+    left = 50
+    for axis in (layout[k] for k in layout if k.startswith("yaxis") and layout[k].side != "right"):
+        titled = bool(axis.title.text)
+        if axis.type == "category":  # its labels are known: the trace's y values
+            labels = {y for trace in fig.data if trace.y is not None for y in trace.y}
+            left = max(left, max(map(_text_px, labels), default=0) + (39 if titled else 9))
+        elif titled:  # numbers: "10⁻⁵" on a log axis in powers, a few digits otherwise
+            left = max(left, 76 if axis.type == "log" and axis.exponentformat == "power" else 62)
+    coloured = any(t.type == "heatmap" and t.showscale is not False for t in fig.data)  # its colour bar sits right
+    bottom = 56 if any(layout[k].title.text for k in layout if k.startswith("xaxis")) else 40
+    return dict(l=round(left), r=104 if coloured else 20, b=bottom)
