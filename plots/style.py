@@ -134,7 +134,7 @@ def _label_margins(fig: go.Figure) -> dict:
         titled = bool(axis.title.text)
         if axis.type == "category":  # its labels are known: the trace's y values
             labels = {y for trace in fig.data if trace.y is not None for y in trace.y}
-            left = max(left, max(map(_text_px, labels), default=0) + (39 if titled else 9))
+            left = max(left, max(map(_text_px, labels), default=0) + (41 if titled else 11))
         elif titled:  # numbers: "10⁻⁵" on a log axis in powers, a few digits otherwise
             left = max(left, 76 if axis.type == "log" and axis.exponentformat == "power" else 62)
     coloured = any(t.type == "heatmap" and t.showscale is not False for t in fig.data)  # its colour bar sits right

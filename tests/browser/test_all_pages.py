@@ -9,6 +9,14 @@ URLS = ["/", "/explorer", "/gradient-flow", "/train", "/text-pipeline", "/metric
 
 pytestmark = pytest.mark.browser
 
+# Charts whose margins plotly.js's automargin had to grow, which costs a second drawing of the chart
+# (plots/style.py sizes them for their labels). A legend under the axis is left out of the bottom
+# margin: how many rows it wraps to depends on the column's width.
+GROWN_MARGINS = """() => [...document.querySelectorAll('.lab-chart')].filter((gd) => {
+  const m = gd._fullLayout.margin, s = gd._fullLayout._size, below = (gd._fullLayout.legend || {}).y < 0;
+  return Math.round(s.l) > m.l || Math.round(s.r) > m.r || (!below && Math.round(s.b) > m.b);
+}).map((gd) => gd.getAttribute('aria-label'))"""
+
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("url", URLS)
@@ -21,6 +29,7 @@ def test_page_opens_cleanly(app_url, browser, artifacts, url, lang):
         assert page.locator("h1").count() >= 1
         if lang == "zh":  # the sidebar navigation is translated too
             assert page.get_by_text("首页").count() >= 1
+        assert page.evaluate(GROWN_MARGINS) == []
     finally:
         page.close()
 
