@@ -12,8 +12,9 @@ random "thinking" time between interactions (`--think`, default 2-8 s).
 
 Clients: most sessions are light websocket clients (tests/st_ws_client.py) that speak Streamlit's
 own protocol; `--browsers` of them are real headless Chromium browsers (Playwright), each with its
-own profile on disk as a learner's browser has, that measure what a student sees: key press on a
-slider -> the page has finished updating; link opened -> the page has finished rendering. The CPU the clients
+own profile on disk as a learner's browser has, started (empty) before the class arrives, that
+measure what a student sees: key press on a slider -> the page has finished updating; link opened ->
+the page has finished rendering. The CPU the clients
 themselves used is reported, since they share the machine with the server.
 
 Sliders and number inputs move within a quarter of their range around their default (`--spread`;
@@ -254,8 +255,11 @@ RERUN_DONE = """() => {
 SLIDER_VALUE = "e => e.value ?? e.getAttribute('aria-valuenow')"
 
 
-def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats: Stats, log):
-    """`n` Chromium contexts in one thread, taking turns: open pages, move sliders by keyboard."""
+def browsers(base: str, n: int, duration: float, think: tuple, seed: int, stats: Stats, log, launched, go):
+    """`n` Chromium contexts in one thread, taking turns: open pages, move sliders by keyboard. They are
+    launched, with empty profiles, before the class arrives (`launched` is set, then `go` awaited): a
+    learner's browser is already running when they click the link, and their first open is a new
+    visitor's; starting Chromium itself is no page open."""
     from playwright.sync_api import sync_playwright
 
     from bench.page_open import VIEWPORT, finished_after
@@ -263,16 +267,19 @@ def browsers(base: str, n: int, deadline: float, think: tuple, seed: int, stats:
 
     rng = random.Random(seed)
     with sync_playwright() as pw, contextlib.ExitStack() as stack:
-        contexts, pages, next_at = [], [], []
+        contexts, pages = [], []
         try:
             for _ in range(n):  # each a learner's own browser, with a profile on disk (as bench/page_open.py's "cached")
                 profile = stack.enter_context(tempfile.TemporaryDirectory())
                 context = launch_profile(pw, profile, VIEWPORT)
                 contexts.append(context)
                 pages.append(context.new_page())
-                next_at.append(time.monotonic() + rng.uniform(0, 2))
-            opened = [False] * n
+            launched.set()
+            go.wait()
             began = time.monotonic()
+            deadline = began + duration
+            next_at = [began + rng.uniform(0, 2) for _ in range(n)]
+            opened = [False] * n
             while time.monotonic() < deadline:
                 k = min(range(n), key=next_at.__getitem__)
                 time.sleep(max(0.0, next_at[k] - time.monotonic()))
@@ -338,16 +345,18 @@ def run_load(
     n_browsers = min(n_browsers, sessions)
     if warm:
         warm_up(base, log)
-        time.sleep(1.0)
+    stats = Stats()
+    thread, launched, go = None, threading.Event(), threading.Event()
+    if n_browsers:
+        args = (base, n_browsers, duration, think, seed, stats, log, launched, go)
+        thread = threading.Thread(target=browsers, args=args, daemon=True)
+        thread.start()
+        launched.wait(timeout=120)
+    time.sleep(1.0)
     with TreeMonitor(server_pid) as server, TreeMonitor(os.getpid(), exclude=server_pid) as clients:
         baseline_rss = server.last_rss
         cpu_start, wall_start = time.process_time(), time.monotonic()
-        stats = Stats()
-        deadline = time.monotonic() + duration
-        thread = None
-        if n_browsers:
-            thread = threading.Thread(target=browsers, args=(base, n_browsers, deadline, think, seed, stats, log), daemon=True)
-            thread.start()
+        go.set()
         ws_stats = run_async(classroom(base, sessions - n_browsers, duration, think, seed, ramp=5.0, log=log))
         if thread is not None:
             thread.join(timeout=INTERACTION_TIMEOUT + 60)
