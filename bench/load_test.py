@@ -14,8 +14,8 @@ Clients: most sessions are light websocket clients (tests/st_ws_client.py) that 
 own protocol; `--browsers` of them are real headless Chromium browsers (Playwright), each with its
 own profile on disk as a learner's browser has, started (empty) before the class arrives, that
 measure what a student sees: key press on a slider -> the page has finished updating; link opened ->
-the page has finished rendering. The CPU the clients
-themselves used is reported, since they share the machine with the server.
+the page has finished rendering. The CPU the clients themselves used is reported, since they share
+the machine with the server.
 
 Sliders and number inputs move within a quarter of their range around their default (`--spread`;
 1.0 samples the whole range, which includes e.g. /gradient-flow at T=1000, H=256).
@@ -318,6 +318,7 @@ def browsers(base: str, n: int, duration: float, think: tuple, seed: int, stats:
                     log(f"{who}: {exc!r}"[:300])
                 next_at[k] = time.monotonic() + rng.uniform(*think)
         finally:
+            launched.set()  # a browser that failed to start must not keep the class waiting
             for context in contexts:
                 context.close()
 
