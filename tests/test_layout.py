@@ -25,6 +25,21 @@ def test_core_and_datasets_do_not_import_streamlit():
     assert out.stdout.strip() == "False"
 
 
+def test_pages_that_never_train_do_not_import_torch():
+    """Importing torch costs seconds of CPU and ~200 MB: a page that only records (the explorer),
+    counts or reads text opens without it, also right after a cold server start."""
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "for page in ('explorer', 'metrics', 'lessons', 'text-pipeline'):\n"
+        "    at = AppTest.from_file(f'pages/{page}.py', default_timeout=120).run()\n"
+        "    assert not at.exception, page\n"
+        "    print(page, 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["explorer", "False", "metrics", "False", "lessons", "False", "text-pipeline", "False"]
+
+
 @pytest.mark.parametrize("key", sorted(STRINGS))
 def test_every_string_has_english_and_chinese(key):
     en, zh = STRINGS[key]
