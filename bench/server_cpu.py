@@ -50,6 +50,14 @@ def quiet_cpu(pid: int, settle: float = 0.15, limit: float = 5.0) -> float:
         last = now
 
 
+def wait_for_server_warm_up(pid: int, warm_from: float):
+    """Until the server's own warm-up thread (ui.warm_up: torch, the chart pages' imports, the token
+    counts, gc.freeze) has finished: it starts WARM_UP_DELAY_S after the first page run and takes
+    seconds of CPU and ~70 MB, which would otherwise land on the first measured interactions."""
+    time.sleep(max(0.0, warm_from - time.monotonic()))
+    quiet_cpu(pid, settle=1.0, limit=60)
+
+
 async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs: dict, log, pages=PAGES):
     for page in pages:
         lang = rng.choice(["en", "zh"])
@@ -79,8 +87,7 @@ def measure(base: str, pid: int, per_page: int, rounds: int, seed: int, log=prin
     rng = random.Random(seed)
     warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5  # the server started before this call
     run_async(learner(base, pid, 1, rng, defaultdict(list), log, pages))  # warm-up: imports and caches, not counted
-    time.sleep(max(0.0, warm_from - time.monotonic()))
-    quiet_cpu(pid, settle=1.0, limit=60)  # the server's own warm-up thread (ui.warm_up) has finished
+    wait_for_server_warm_up(pid, warm_from)
     for _ in range(rounds):
         run_async(learner(base, pid, per_page, rng, costs, log, pages))
     everything = [c for values in costs.values() for c in values]

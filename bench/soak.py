@@ -10,8 +10,8 @@ as they would over a lesson. Training is left out of the loop (a run's CPU would
 blur the latency comparison) and checked separately at the end.
 
 Measured:
-- server memory (VmRSS of the server and its children): after warm-up, peak, and at the end;
-  target: growth < 100 MB;
+- server memory (VmRSS of the server and its children): after warm-up (one visit to every page,
+  and the server's own warm-up thread finished), peak, and at the end; target: growth < 100 MB;
 - slowdown: p50 latency of the first and the last 100 interactions; target: the last no more than
   25% (and 50 ms) slower than the first;
 - release on close: a second session starts a long training run on /train and closes its websocket
@@ -39,7 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.load_test import LANG_OPTIONS, PAGES, random_change, warm_up  # noqa: E402
 from bench.procstat import TreeMonitor, cpu_seconds, tree_rss  # noqa: E402
+from bench.server_cpu import wait_for_server_warm_up  # noqa: E402
 from tests.st_ws_client import Session, run_async  # noqa: E402
+from ui import WARM_UP_DELAY_S  # noqa: E402
 
 TARGETS = {"growth_mb": 100, "slowdown_ratio": 1.25, "slowdown_slack_s": 0.05}
 RELEASE_GRACE_S = 3.0
@@ -124,8 +126,9 @@ def release_check(base: str, pid: int, grace: float, log=print) -> dict:
 
 
 def run_soak(base: str, pid: int, interactions: int, seed: int = 0, per_page: int = 12, grace=RELEASE_GRACE_S, log=print):
+    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5  # the server started before this call
     warm_up(base, log)
-    time.sleep(1.0)
+    wait_for_server_warm_up(pid, warm_from)  # growth is what use adds, not the server's start-up imports
     # compare like with like: the first and the last full round of the pages
     window = min(interactions, len(PAGES) * per_page)
     with TreeMonitor(pid) as server:
