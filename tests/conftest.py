@@ -1,10 +1,20 @@
-"""Shared fixtures: one real app server and one headless Chromium for the whole browser-test run."""
+"""Shared fixtures: one real app server and one headless Chromium for the whole browser-test run.
 
+Hypothesis draws the same examples on every run and machine, so CI on a clean clone cannot fail on a
+case no one has seen; `HYPOTHESIS_PROFILE=explore` draws new ones (and prints how to replay a failure)
+when looking for bugs."""
+
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
+
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(scope="session")
