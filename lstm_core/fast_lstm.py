@@ -1,7 +1,8 @@
 """The LSTM equations of `cells.lstm_step`, rearranged so that recording every gate costs little
 more than torch's own fused forward pass (see bench/core_speed.py).
 
-Four rearrangements, none of which changes a single value:
+Four rearrangements, each exact in real numbers (the floats differ from torch's in the last bits, as
+torch's own kernels differ from one CPU to another):
 - one matrix product per step: [W_ih W_hh b] @ [x_t; h_{t-1}; 1] gives all four pre-activations;
 - the gates are reordered i, f, o | g so the three sigmoids sit side by side, and their rows are
   pre-scaled by ½, because σ(z) = ½ tanh(z/2) + ½: one tanh then covers all four blocks;
@@ -11,21 +12,23 @@ Four rearrangements, none of which changes a single value:
   copied in once, and h_t is written straight into step t+1's operand.
 The arrays returned are (T, B, H) views of those buffers.
 
-A batch's product goes through oneDNN, the library behind torch's own fused LSTM: about twice as
-fast as NumPy's OpenBLAS for these shapes, and it is where torch's LSTM takes its lead. One sequence
-(and float64) stays in NumPy, where the call costs less than oneDNN's (and torch is not even imported). The tanh
-is NumPy's in both: torch's took 0.3 ms for a (512, 256) block on the AMD EPYC, NumPy's 0.02 ms.
+A large product goes through oneDNN, the library behind torch's own fused LSTM: for H=128 at batch
+256 it takes half of NumPy's (OpenBLAS) time, and that is where torch's LSTM took its lead. A small
+one stays in NumPy, as does float64: oneDNN's call costs about 13 µs whatever the size, and then
+torch is not even imported. The tanh is NumPy's: torch's took 0.3 ms for a (512, 256) block on the
+AMD EPYC, NumPy's 0.02 ms.
 """
 
 import numpy as np
 
-BATCH_FOR_ONEDNN = 16  # below this the product is too small for oneDNN's per-call cost to pay off
+# multiply-adds per step from which oneDNN is faster (AMD EPYC: H=64 from batch ~48, H=128 from ~12)
+ONEDNN_FROM = 1_500_000
 
 
 def _product(W, B):
     """(4H, K) weights, batch size -> f(operand (B, K), out (4H, B)) returning W @ operand.T, in out
     or in a new array."""
-    if B >= BATCH_FOR_ONEDNN and W.dtype == np.float32:  # oneDNN has no float64
+    if W.size * B >= ONEDNN_FROM and W.dtype == np.float32:  # oneDNN has no float64
         import torch
 
         if torch.backends.mkldnn.is_available() and hasattr(torch.ops.mkldnn, "_linear_pointwise"):
