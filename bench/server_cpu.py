@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,10 +51,14 @@ def quiet_cpu(pid: int, settle: float = 0.15, limit: float = 5.0) -> float:
         last = now
 
 
-def wait_for_server_warm_up(pid: int, warm_from: float):
-    """Until the server's own warm-up thread (ui.warm_up: torch, the chart pages' imports, the token
-    counts, gc.freeze) has finished: it starts WARM_UP_DELAY_S after the first page run and takes
-    seconds of CPU and ~70 MB, which would otherwise land on the first measured interactions."""
+@contextmanager
+def server_warmed_up(pid: int):
+    """Around a first visit to the pages of a server that has just started: on leaving, waits until the
+    server's own warm-up thread (ui.warm_up: torch, the chart pages' imports, the token counts,
+    gc.freeze) has finished. It starts WARM_UP_DELAY_S after the first page run and takes seconds of
+    CPU and ~70 MB, which would otherwise land on the first measured interactions."""
+    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5
+    yield
     time.sleep(max(0.0, warm_from - time.monotonic()))
     quiet_cpu(pid, settle=1.0, limit=60)
 
@@ -85,9 +90,8 @@ async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs:
 def measure(base: str, pid: int, per_page: int, rounds: int, seed: int, log=print, pages=PAGES) -> dict:
     costs = defaultdict(list)
     rng = random.Random(seed)
-    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5  # the server started before this call
-    run_async(learner(base, pid, 1, rng, defaultdict(list), log, pages))  # warm-up: imports and caches, not counted
-    wait_for_server_warm_up(pid, warm_from)
+    with server_warmed_up(pid):
+        run_async(learner(base, pid, 1, rng, defaultdict(list), log, pages))  # imports and caches, not counted
     for _ in range(rounds):
         run_async(learner(base, pid, per_page, rng, costs, log, pages))
     everything = [c for values in costs.values() for c in values]

@@ -39,9 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.load_test import LANG_OPTIONS, PAGES, random_change, warm_up  # noqa: E402
 from bench.procstat import TreeMonitor, cpu_seconds, tree_rss  # noqa: E402
-from bench.server_cpu import wait_for_server_warm_up  # noqa: E402
+from bench.server_cpu import server_warmed_up  # noqa: E402
 from tests.st_ws_client import Session, run_async  # noqa: E402
-from ui import WARM_UP_DELAY_S  # noqa: E402
 
 TARGETS = {"growth_mb": 100, "slowdown_ratio": 1.25, "slowdown_slack_s": 0.05}
 RELEASE_GRACE_S = 3.0
@@ -126,9 +125,8 @@ def release_check(base: str, pid: int, grace: float, log=print) -> dict:
 
 
 def run_soak(base: str, pid: int, interactions: int, seed: int = 0, per_page: int = 12, grace=RELEASE_GRACE_S, log=print):
-    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5  # the server started before this call
-    warm_up(base, log)
-    wait_for_server_warm_up(pid, warm_from)  # growth is what use adds, not the server's start-up imports
+    with server_warmed_up(pid):  # growth is what use adds, not the server's start-up imports
+        warm_up(base, log)
     # compare like with like: the first and the last full round of the pages
     window = min(interactions, len(PAGES) * per_page)
     with TreeMonitor(pid) as server:

@@ -26,7 +26,7 @@ def test_core_and_datasets_do_not_import_streamlit():
 
 
 def test_pages_that_never_train_do_not_import_torch():
-    """Importing torch costs seconds of CPU and ~200 MB: a page that only records (the explorer),
+    """Importing torch costs about a second of CPU and 200 MB: a page that only records (the explorer),
     counts or reads text opens without it, also right after a cold server start."""
     code = (
         "import sys\n"
