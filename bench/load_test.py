@@ -48,8 +48,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.procstat import TreeMonitor  # noqa: E402
+from bench.procstat import TreeMonitor, quiet_cpu  # noqa: E402
 from tests.st_ws_client import Session, Widget, run_async  # noqa: E402
+from ui import WARM_UP_DELAY_S  # noqa: E402
 from ui.site import PAGES as SITE  # noqa: E402
 
 PAGES = [page.url for page in SITE]
@@ -326,6 +327,19 @@ def browsers(base: str, n: int, duration: float, think: tuple, seed: int, stats:
 # --- the run --------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def server_warmed_up(*pids: int):
+    """Around a first visit to the pages of servers that have just started: on leaving, waits until
+    each server's own warm-up thread (ui.warm_up: torch, the chart pages' imports, the token counts,
+    gc.freeze) has finished. It starts WARM_UP_DELAY_S after the first page run and takes seconds of
+    CPU and ~70 MB, which would otherwise land on the first measured interactions."""
+    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5
+    yield
+    time.sleep(max(0.0, warm_from - time.monotonic()))
+    for pid in pids:
+        quiet_cpu(pid, settle=1.0, limit=60)
+
+
 def warm_up(base: str, log):
     """One visit to every page before the class arrives: imports and caches, as on a live server."""
 
@@ -345,7 +359,8 @@ def run_load(
     """Drive the classroom against a running server; returns the figures as a dict."""
     n_browsers = min(n_browsers, sessions)
     if warm:
-        warm_up(base, log)
+        with server_warmed_up(server_pid):
+            warm_up(base, log)
     stats = Stats()
     thread, launched, go = None, threading.Event(), threading.Event()
     if n_browsers:
@@ -453,8 +468,9 @@ def main():
     if args.replicas:
         room = Classroom(args.replicas)
         try:
-            for _, port in room.replicas.values():  # every replica warm, as on a live server
-                warm_up(f"http://127.0.0.1:{port}", print)
+            with server_warmed_up(*(pid for pid, _ in room.replicas.values())):  # every replica warm, as on a live server
+                for _, port in room.replicas.values():
+                    warm_up(f"http://127.0.0.1:{port}", print)
             # the command's process tree holds every replica and HAProxy: its CPU and memory are the server's
             figures = run_load(room.url, room.process.pid, *load, warm=False)
         finally:

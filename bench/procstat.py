@@ -62,6 +62,17 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS if fields else 0.0
 
 
+def quiet_cpu(pid: int, settle: float = 0.15, limit: float = 5.0) -> float:
+    """The server's CPU seconds once it has stopped using CPU (e.g. sending a finished run)."""
+    last, start = cpu_seconds(pid), time.monotonic()
+    while True:
+        time.sleep(settle)
+        now = cpu_seconds(pid)
+        if now == last or time.monotonic() - start > limit:
+            return now
+        last = now
+
+
 def thread_names(pid: int) -> list[str]:
     names = []
     for task in Path(f"/proc/{pid}/task").glob("*"):

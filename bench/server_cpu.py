@@ -22,45 +22,19 @@ import json
 import random
 import statistics
 import sys
-import time
 from collections import defaultdict
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load_test import PAGES, percentile, random_change  # noqa: E402
-from bench.procstat import cpu_seconds  # noqa: E402
+from bench.load_test import PAGES, percentile, random_change, server_warmed_up  # noqa: E402
+from bench.procstat import quiet_cpu  # noqa: E402
 from tests.st_ws_client import Session, run_async  # noqa: E402
 from tests.streamlit_server import app_server  # noqa: E402
-from ui import WARM_UP_DELAY_S  # noqa: E402
 
 TARGETS = {"mean_ms": 60, "p95_ms": 250}
 SKIP_KEYS = ("train_start", "gf_start", "forecast_train", "_lang_radio")  # trainings run in their own slots
-
-
-def quiet_cpu(pid: int, settle: float = 0.15, limit: float = 5.0) -> float:
-    """The server's CPU seconds once it has stopped using CPU (e.g. sending a finished run)."""
-    last, start = cpu_seconds(pid), time.monotonic()
-    while True:
-        time.sleep(settle)
-        now = cpu_seconds(pid)
-        if now == last or time.monotonic() - start > limit:
-            return now
-        last = now
-
-
-@contextmanager
-def server_warmed_up(pid: int):
-    """Around a first visit to the pages of a server that has just started: on leaving, waits until the
-    server's own warm-up thread (ui.warm_up: torch, the chart pages' imports, the token counts,
-    gc.freeze) has finished. It starts WARM_UP_DELAY_S after the first page run and takes seconds of
-    CPU and ~70 MB, which would otherwise land on the first measured interactions."""
-    warm_from = time.monotonic() + WARM_UP_DELAY_S + 0.5
-    yield
-    time.sleep(max(0.0, warm_from - time.monotonic()))
-    quiet_cpu(pid, settle=1.0, limit=60)
 
 
 async def learner(base: str, pid: int, per_page: int, rng: random.Random, costs: dict, log, pages=PAGES):

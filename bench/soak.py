@@ -37,9 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.load_test import LANG_OPTIONS, PAGES, random_change, warm_up  # noqa: E402
+from bench.load_test import LANG_OPTIONS, PAGES, random_change, server_warmed_up, warm_up  # noqa: E402
 from bench.procstat import TreeMonitor, cpu_seconds, tree_rss  # noqa: E402
-from bench.server_cpu import server_warmed_up  # noqa: E402
 from tests.st_ws_client import Session, run_async  # noqa: E402
 
 TARGETS = {"growth_mb": 100, "slowdown_ratio": 1.25, "slowdown_slack_s": 0.05}
