@@ -14,15 +14,12 @@ import time
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-import torch
 
 from . import cells
 from .adding import adding_problem
 from .errors import UserInputError
 from .gradients import gradient_flow, gradient_norms
 from .recorder import Recorder, random_recorder, to_torch
-from .torch_cells import init_linear_
-from .training import Stream, TrainConfig, fit
 
 MODELS = ("rnn", "lstm", "gru")
 PROFILE_MODELS = MODELS + cells.COMPARED  # the historical variants join the gradient profile and the live run
@@ -129,12 +126,12 @@ def _suffix_products(log_factors):
 def _largest_singular_values(slope, W_hh, iterations=100):
     """σ_max(diag(slope_t) W_hh) for every t, by power iteration on JᵀJ without forming the (T, H, H)
     stack (at T=1000, H=256 it would take half a gigabyte). slope (T, H), W_hh (H, H) -> (T,)."""
-    d, W = torch.from_numpy(slope), torch.from_numpy(W_hh)
-    v = torch.ones_like(d) / np.sqrt(d.shape[1])  # (T, H)
+    d, W = slope, W_hh
+    v = np.full_like(d, 1 / np.sqrt(d.shape[1]))  # (T, H)
     for _ in range(iterations):
         v = (d * d * (v @ W.T)) @ W  # JᵀJ v, one row per step
-        v = v / v.norm(dim=1, keepdim=True).clamp_min(1e-300)
-    return (d * (v @ W.T)).norm(dim=1).numpy()  # ‖J v‖ with ‖v‖ = 1
+        v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-300)
+    return np.linalg.norm(d * (v @ W.T), axis=1)  # ‖J v‖ with ‖v‖ = 1
 
 
 def rnn_step_factors(s: FlowSettings) -> dict:
@@ -154,8 +151,8 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     a = trace.values("a")[:, 0, :]  # (T, H)
     slope = 1 - h**2 if s.nonlinearity == "tanh" else (a > 0).astype(h.dtype)  # (T, H): φ'(a_t)
     if slope.size * slope.shape[1] <= EXACT_SVD_LIMIT:
-        J = torch.from_numpy(slope[:, :, None] * W_hh[None])  # (T, H, H): row j of W_hh scaled by φ'(a_t)_j
-        sigma = torch.linalg.matrix_norm(J, ord=2).numpy()  # (T,)
+        J = slope[:, :, None] * W_hh[None]  # (T, H, H): row j of W_hh scaled by φ'(a_t)_j
+        sigma = np.linalg.norm(J, ord=2, axis=(1, 2))  # (T,)
     else:
         sigma = _largest_singular_values(slope, W_hh)
     sigma[0] = np.nan
@@ -242,21 +239,15 @@ class TrainingRun:
         return asdict(self)
 
 
-class AddingModel(torch.nn.Module):
-    """A recurrent module read out once, after the last step, by a linear head."""
-
-    def __init__(self, recurrent: torch.nn.Module, head: torch.nn.Linear):
-        super().__init__()
-        self.recurrent, self.head = recurrent, head
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        output, _ = self.recurrent(x)  # (T, B, H)
-        return self.head(output[-1]).squeeze(-1)  # (B,)
-
-
-def adding_model(model: str, s: AddingSettings) -> AddingModel:
+def adding_model(model: str, s: AddingSettings):
     """`model`'s recurrent module (the fused torch one, to_torch) and its head, drawn from the seed
     without touching torch's global generator."""
+    # torch only from here on: the analyses above are NumPy, so the page's first view after a
+    # server start does not wait for torch's import (2-3 s on the 2-core server)
+    import torch
+
+    from .torch_cells import ReadLastStep, init_linear_
+
     flow = FlowSettings(
         hidden_size=s.hidden_size,
         input_size=2,
@@ -268,15 +259,17 @@ def adding_model(model: str, s: AddingSettings) -> AddingModel:
     )
     recurrent = to_torch(flow_recorder(model, flow, dtype=np.float32))
     head = init_linear_(torch.nn.Linear(s.hidden_size, 1), torch.Generator().manual_seed(s.seed + 7919))
-    return AddingModel(recurrent, head)
+    return ReadLastStep(recurrent, head)
 
 
 def _mse(prediction, target):
-    return torch.mean((prediction - target) ** 2)
+    return ((prediction - target) ** 2).mean()
 
 
 def _adding_batch(seq_len: int):
     """draw(batch_size, rng) for training.Stream: a fresh batch of the adding problem."""
+    import torch
+
     return lambda n, rng: tuple(torch.from_numpy(a) for a in adding_problem(n, seq_len, rng))
 
 
@@ -285,6 +278,10 @@ def train_adding(model: str, s: AddingSettings, progress=None, should_stop=None)
     The curve gets a point every `eval_every` steps, at the last step, and at a step whose loss or
     gradient is not finite (training ends there: the run is `diverged`). `progress(run, step)` is
     called at each point; `should_stop()` after it ends training early (the run is then `stopped`)."""
+    import torch
+
+    from .training import Stream, TrainConfig, fit
+
     s.validate()
     net = adding_model(model, s)
     # SGD without momentum: the clipping demo needs each step to be the gradient itself

@@ -5,7 +5,9 @@ number of epochs look at the validation part only), then refit on training + val
 many epochs (scaler refitted on those two parts), score the test part once, and judge the model
 against the naive baselines it has to beat.
 
-NumPy and torch only. Series are 1-D float arrays (N,); windows are (n_pairs, window).
+NumPy and torch only. Series are 1-D float arrays (N,); windows are (n_pairs, window). torch is
+imported only where a model is built or run: /forecast's first view (split, scaler, baselines) does
+not wait for its import, 2-3 s on a 2-core server that has just started.
 """
 
 from __future__ import annotations
@@ -13,13 +15,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
 from .errors import UserInputError
 from .recorder import random_recorder, to_torch
-from .training import History, Shuffled, TrainConfig, fit
+
+if TYPE_CHECKING:
+    import torch
+
+    from .torch_cells import Forecaster
+    from .training import History
 
 MIN_TRAIN_PAIRS = 8  # fewer (window, next value) pairs than this cannot teach a model anything
 MIN_TEST_POINTS = 2
@@ -215,21 +222,13 @@ class ForecastConfig:
     refit: bool = True
 
 
-class Forecaster(torch.nn.Module):
-    """Stacked LSTM over the window, then a dense layer from the last hidden state to the next value."""
-
-    def __init__(self, lstm: torch.nn.LSTM, head: torch.nn.Linear):
-        super().__init__()
-        self.lstm, self.head = lstm, head
-
-    def forward(self, windows: torch.Tensor) -> torch.Tensor:
-        out, _ = self.lstm(windows.unsqueeze(-1))  # (B, T, 1) -> (B, T, H)
-        return self.head(out[:, -1]).squeeze(-1)  # (B,)
-
-
 def build_model(layers: int, units: int, seed: int) -> Forecaster:
     """Weights drawn from the seed's own generators: the same seed gives the same model in every
     session, and no process-wide random state is touched or relied on."""
+    import torch
+
+    from .torch_cells import Forecaster
+
     recorder = random_recorder("lstm", 1, units, num_layers=layers, seed=seed)
     recorder.batch_first = True
     lstm = to_torch(recorder)
@@ -254,6 +253,8 @@ def predict(model: Forecaster, windows: np.ndarray) -> np.ndarray:
     """Scaled windows (n, T) -> scaled next values (n,)."""
     if len(windows) == 0:  # an empty part (no validation part): nothing to run through the LSTM
         return np.zeros(0)
+    import torch
+
     model.eval()
     with torch.no_grad():
         return model(torch.as_tensor(np.asarray(windows), dtype=torch.float32)).numpy().astype(float)
@@ -316,6 +317,8 @@ def train_forecaster(
     the same seed is then trained on training + validation for that many epochs (its scaler fitted
     on those two parts only); otherwise the chosen epoch's weights are kept. The test part is
     predicted and scored once, at the end. A stop during the refit keeps the chosen epoch's weights."""
+    import torch
+
     series = np.asarray(series, dtype=float)
     if not np.isfinite(series).all():
         raise UserInputError("forecast.err_not_finite")
@@ -368,11 +371,17 @@ def train_forecaster(
 
 
 def _scaled(scaler: MinMaxScaler, values) -> torch.Tensor:
+    import torch
+
     return torch.as_tensor(scaler.transform(values), dtype=torch.float32)
 
 
 def _fit(X, y, scaler, config, epochs, patience, evaluate, monitor, on_progress, should_stop):
     """A fresh model from config.seed trained on the scaled pairs (X, y) for `epochs` epochs."""
+    import torch
+
+    from .training import Shuffled, TrainConfig, fit
+
     model = build_model(config.layers, config.units, config.seed)
     train_config = TrainConfig(
         epochs=epochs, batch_size=config.batch_size, lr=config.lr, optimizer=config.optimizer, seed=config.seed,

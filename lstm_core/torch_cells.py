@@ -88,6 +88,31 @@ class CellLayer(torch.nn.Module):
         return (x.transpose(0, 1) if self.batch_first else x), state
 
 
+class ReadLastStep(torch.nn.Module):
+    """A recurrent module read out once, after the last step, by a linear head (the adding problem)."""
+
+    def __init__(self, recurrent: torch.nn.Module, head: torch.nn.Linear):
+        super().__init__()
+        self.recurrent, self.head = recurrent, head
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        output, _ = self.recurrent(x)  # (T, B, H)
+        return self.head(output[-1]).squeeze(-1)  # (B,)
+
+
+class Forecaster(torch.nn.Module):
+    """Stacked LSTM over the window, then a dense layer from the last hidden state to the next value
+    (lstm_core/forecasting.py)."""
+
+    def __init__(self, lstm: torch.nn.LSTM, head: torch.nn.Linear):
+        super().__init__()
+        self.lstm, self.head = lstm, head
+
+    def forward(self, windows: torch.Tensor) -> torch.Tensor:
+        out, _ = self.lstm(windows.unsqueeze(-1))  # (B, T, 1) -> (B, T, H)
+        return self.head(out[:, -1]).squeeze(-1)  # (B,)
+
+
 def init_linear_(layer: torch.nn.Linear, generator: torch.Generator) -> torch.nn.Linear:
     """PyTorch's default initialisation of a dense layer, U(±1/√fan_in) for the weight and then the
     bias, drawn from `generator` instead of the process-wide RNG: the model's seed alone decides it."""

@@ -18,7 +18,7 @@ import streamlit as st
 import ui
 from datasets import series as ds
 from datasets import upload
-from lstm_core import export_code, forecasting, from_torch
+from lstm_core import forecasting, from_torch
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
 
@@ -193,6 +193,8 @@ class Outcome:
 
 def code_zip(values, config: forecasting.ForecastConfig):
     """A callable for st.download_button: the run as a standalone PyTorch script and its series, built on click."""
+    from lstm_core import export_code  # it imports torch (the /train classifiers): only once the learner has trained
+
     values = np.array(values, dtype=float)
     return lambda: export_code.forecaster_bundle(values, config)
 

@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import streamlit as st
-import torch
 from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -232,7 +231,9 @@ def start(name: str, work, *args, about=None) -> Job:
 def run(job: Job, work, *args):
     """The body of a job's thread."""
     # torch's thread count is per OS thread, and two OpenMP threads per run on a busy 2-core server
-    # made training ~50x slower (measured)
+    # made training ~50x slower (measured). Imported here: a page that only shows never waits for torch
+    import torch
+
     torch.set_num_threads(1)
     try:
         job.result = work(job, *args)
