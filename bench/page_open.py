@@ -8,7 +8,8 @@ headless Chromium measures, for every page, the time from navigation to "finishe
 script has stopped, the page's title is drawn, no skeleton is left, every chart has been drawn,
 and that state has held for 0.5 s (the time is taken when it was first reached). Four ways:
 
-- first page after a cold server start (both servers started in this run: imports, caches);
+- first page after a cold server start, for every page (a teacher's link can land on any of them):
+  for each, both servers are started afresh and opened by a new visitor, trivial app first;
 - cached: a returning learner, whose browser keeps a profile on disk with the HTTP cache and V8's
   code cache (scripts compiled on earlier visits), as Chrome, Edge and Firefox do;
 - private window: the HTTP cache only (a Playwright context), so every open compiles the scripts
@@ -87,6 +88,17 @@ def finished_after(page, start: float, timeout: float = 90.0) -> float:
     raise TimeoutError(f"{page.url} did not finish rendering in {timeout} s")
 
 
+def first_pages(browser, pages, query: str, trivial_script) -> dict:
+    """{page: (app s, trivial s)}: each page as the first one a freshly started server draws (its
+    imports and caches), against the trivial app's first page on a server started beside it."""
+    out = {}
+    for page in pages:
+        with app_server() as app, app_server(script=trivial_script) as trivial:
+            trivial_s = open_time(browser.new_context(viewport=VIEWPORT), trivial.base_url + "/")
+            out[page] = (open_time(browser.new_context(viewport=VIEWPORT), f"{app.base_url}/{page}{query}"), trivial_s)
+    return out
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=5, help="opens per page, cached and cold each")
@@ -96,14 +108,12 @@ def main():
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as profile:
         trivial_script = Path(folder) / "trivial.py"
         trivial_script.write_text(TRIVIAL_APP)
-        with app_server() as app, app_server(script=trivial_script) as trivial, sync_playwright() as pw:
+        with sync_playwright() as pw:
             browser = launch_browser(pw)
             query = f"?lang={a.lang}"
-            # a cold server: its first page (imports, caches) before anything else touched it
-            first = {
-                "trivial": open_time(browser.new_context(viewport=VIEWPORT), trivial.base_url + "/"),
-                "app": open_time(browser.new_context(viewport=VIEWPORT), f"{app.base_url}/{a.pages[0]}{query}"),
-            }
+            first = first_pages(browser, a.pages, query, trivial_script)
+        with app_server() as app, app_server(script=trivial_script) as trivial, sync_playwright() as pw:
+            browser = launch_browser(pw)
             # a returning learner's browser: a profile on disk, as Chrome keeps one, with the HTTP cache
             # and V8's code cache (compiled scripts). A private window (Playwright's new_context) keeps
             # the HTTP cache but no code cache: every open compiles plotly.js again (about 0.3 s here).
@@ -145,22 +155,23 @@ def main():
             f"{shown:16s} {r['cached_s']:9.2f} {r['cached_over_s']:+6.2f} {r['private_s']:10.2f} {r['private_over_s']:+6.2f}"
             f" {r['cold_s']:8.2f} {r['cold_over_s']:+6.2f}"
         )
-    first_over = first["app"] - first["trivial"]
-    print(f"first page after a server start: app {first['app']:.2f} s, trivial {first['trivial']:.2f} s ({first_over:+.2f} s)")
+    first = {name: {"app_s": app, "trivial_s": trivial, "over_s": app - trivial} for name, (app, trivial) in first.items()}
+    print("first page after a server start (over the trivial app's first page): " + ", ".join(
+        f"/{name} {f['app_s']:.2f} s ({f['over_s']:+.2f})" for name, f in first.items()
+    ))  # fmt: skip
+    first_over = max(f["over_s"] for f in first.values())
     pages = [r for name, r in rows.items() if name != "trivial"]
     worst = {way: max(r[f"{way}_over_s"] for r in pages) for way in ("cached", "private", "cold")}
     met = worst["cached"] <= TARGETS["cached_s"] and worst["cold"] <= TARGETS["cold_s"] and first_over <= TARGETS["first_s"]
     print(
         f"worst page over the trivial one: cached {worst['cached']:+.2f} s (target {TARGETS['cached_s']}; in a private "
         f"window {worst['private']:+.2f} s), new visitor {worst['cold']:+.2f} s (target {TARGETS['cold_s']}); "
-        f"first page {first_over:+.2f} s "
-        f"(target {TARGETS['first_s']})"
+        f"first page after a server start {first_over:+.2f} s (target {TARGETS['first_s']})"
     )
     summary = {
         "rounds": a.rounds,
         "pages": {k: {m: round(x, 3) for m, x in r.items()} for k, r in rows.items()},
-        "first_app_s": round(first["app"], 3),
-        "first_trivial_s": round(first["trivial"], 3),
+        "first": {k: {m: round(x, 3) for m, x in f.items()} for k, f in first.items()},
         "worst_cached_over_s": round(worst["cached"], 3),
         "worst_private_over_s": round(worst["private"], 3),
         "worst_cold_over_s": round(worst["cold"], 3),

@@ -170,14 +170,15 @@ def page_open(r: dict) -> list[Row]:
                 x["cached_over_s"] <= 0.5 and x["cold_over_s"] <= 1.0,
             )
         )
-    rows.append(
-        Row(
-            "page open: first page after a server start (over the trivial app's)",
-            f"{r['first_app_s']} s ({r['first_over_s']:+.2f} s)",
-            "≤ +3 s",
-            r["first_over_s"] <= 3.0,
+    for page, x in r["first"].items():
+        rows.append(
+            Row(
+                f"page open: /{page} as the first page after a server start (over the trivial app's)",
+                f"{x['app_s']} s ({x['over_s']:+.2f} s)",
+                "≤ +3 s",
+                x["over_s"] <= 3.0,
+            )
         )
-    )
     return rows
 
 

@@ -18,11 +18,14 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
 from .errors import UserInputError
+
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass
@@ -59,6 +62,8 @@ class History:
 def make_optimizer(params, config: TrainConfig):
     if config.lr <= 0 or not math.isfinite(config.lr):
         raise UserInputError("train.err_lr", lr=config.lr)
+    import torch  # here, not above: a page that only shows these settings does not wait for torch
+
     if config.optimizer == "sgd":
         return torch.optim.SGD(params, lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
     return torch.optim.Adam(params, lr=config.lr, weight_decay=config.weight_decay)
@@ -79,6 +84,8 @@ class Shuffled:
         return math.ceil(self.examples / self.batch_size)
 
     def __iter__(self):
+        import torch
+
         order = torch.from_numpy(self.rng.permutation(self.examples))
         for start in range(0, self.examples, self.batch_size):
             batch = order[start : start + self.batch_size]
@@ -120,6 +127,8 @@ def fit(
     on_step(step, loss, grad_norm) is called after every optimiser step, grad_norm measured before
     clipping; it runs before the step's checks, so it also sees the step that ends training.
     """
+    import torch
+
     optimizer = make_optimizer(model.parameters(), config)
     history = History()
     best, since_best = -math.inf, 0
@@ -177,6 +186,8 @@ def fit(
 def _evaluate(model, evaluate):
     if evaluate is None:
         return {}
+    import torch
+
     model.eval()
     with torch.no_grad():
         return evaluate(model)

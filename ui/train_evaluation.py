@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lstm_core import classifier, metrics
+from lstm_core import metrics
 from lstm_core.text import tokenise
 
 OVERFIT_EPOCHS = 2  # epochs the validation loss must have gone on rising after its best to call it overfitting
@@ -117,6 +117,8 @@ def mistakes(run, y_pred) -> pd.DataFrame:
 def token_saliency(run, text: str):
     """(tokens, scores, probabilities) for one text under the run's model; a token outside the
     vocabulary is shown with a "?"."""
+    from lstm_core import classifier  # torch, already imported by the run that trained the model
+
     tokens = tokenise(text, run.data.tokenise_mode) or [""]
     ids = run.data.vocab.encode(tokens)
     proba, scores = classifier.saliency(run.result.model, ids)

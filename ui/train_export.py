@@ -9,13 +9,14 @@ import pandas as pd
 
 import ui
 import ui.settings
-from lstm_core import export_code
 from ui import train_evaluation, train_labels
 from ui.train_settings import RUN_DECLARATIONS
 
 
 def code_zip(run):
     """A callable for st.download_button: the run as a standalone PyTorch script and its data, built on click."""
+    from lstm_core import export_code  # it imports torch: here, once a run has trained, not when /train opens
+
     return lambda: export_code.bundle(run.data, run.settings.model(), run.settings.training())
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -15,10 +16,13 @@ import ui
 import ui.handoff
 import ui.jobs
 from datasets import classification
-from lstm_core import classifier
+from lstm_core import classifier_choices
 from lstm_core.errors import UserInputError
 from plots.train import METRICS
 from ui.train_settings import Settings
+
+if TYPE_CHECKING:
+    from lstm_core import classifier
 
 RUN = ui.jobs.BackgroundRun("train")
 RUNS = "_train_runs"  # newest first; at most two are kept
@@ -28,6 +32,8 @@ DATA_SEED = 0  # every run sees the same data and split, so two runs compare mod
 @st.cache_data(max_entries=16, show_spinner=False)
 def prepared(dataset: str, n: int, length: int | None, positive_share: float = 0.5) -> classifier.Prepared:
     """Load, split (stratified) and encode; cached per data setting (a copy per session)."""
+    from lstm_core import classifier  # torch: imported once a learner trains, not when /train opens
+
     data = classification.load(dataset, seed=DATA_SEED, n=n, length=length, positive_share=positive_share)
     return classifier.prepare(*classification.split(data, seed=DATA_SEED))
 
@@ -47,6 +53,8 @@ class Result:
 
 def _work(job, data: classifier.Prepared, settings: Settings) -> Result:
     """Runs in the job's thread: no Streamlit calls here."""
+    from lstm_core import classifier
+
     with job.slot():
         model = classifier.build_model(data, **settings.model())
         start = time.monotonic()
@@ -75,7 +83,7 @@ class Started:
 
 def start(settings: Settings):
     """Prepare the data here (cached, and errors reach the learner at once), then train in a thread."""
-    classifier.check_limits(
+    classifier_choices.check_limits(
         embedding_size=settings.embedding_size,
         hidden_size=settings.hidden_size,
         num_layers=settings.num_layers,

@@ -10,7 +10,7 @@ import streamlit as st
 import ui
 import ui.settings
 from datasets import classification
-from lstm_core import classifier
+from lstm_core import classifier_choices as choices
 from lstm_core.training import TrainConfig
 
 
@@ -52,7 +52,7 @@ class Settings:
 
 
 DEFAULTS = Settings()
-LIMIT_EXAMPLES = classifier.LIMITS["examples"][1]
+LIMIT_EXAMPLES = choices.LIMITS["examples"][1]
 
 
 def _info(ctx) -> dict:
@@ -70,7 +70,7 @@ class Data:
 
     dataset: str = ui.settings.choice("data", "train.dataset", tuple(classification.NAMES), DEFAULTS.dataset, "data.{}")
     n: int = ui.settings.number(
-        "n_{dataset}", "train.n", classifier.LIMITS["examples"][0], _max_examples, DEFAULTS.n, step=100, advanced=True,
+        "n_{dataset}", "train.n", choices.LIMITS["examples"][0], _max_examples, DEFAULTS.n, step=100, advanced=True,
         start=lambda ctx: min(_info(ctx)["default_n"], _max_examples(ctx)),
     )  # fmt: skip
     positive_share: float = ui.settings.slider(
@@ -87,18 +87,18 @@ class Data:
 class Model:
     """The model column (ctx: `dataset`: only a text set has an embedding)."""
 
-    kind: str = ui.settings.choice("kind", "train.kind", classifier.KINDS, DEFAULTS.kind, "train.kind.{}")
+    kind: str = ui.settings.choice("kind", "train.kind", choices.KINDS, DEFAULTS.kind, "train.kind.{}")
     embedding_size: int = ui.settings.slider(
-        "emb", "train.embedding_size", *classifier.LIMITS["embedding_size"], DEFAULTS.embedding_size,
+        "emb", "train.embedding_size", *choices.LIMITS["embedding_size"], DEFAULTS.embedding_size,
         disabled=lambda ctx: _info(ctx)["kind"] != "text",
     )  # fmt: skip
-    hidden_size: int = ui.settings.slider("hidden", "train.hidden_size", *classifier.LIMITS["hidden_size"], DEFAULTS.hidden_size)
+    hidden_size: int = ui.settings.slider("hidden", "train.hidden_size", *choices.LIMITS["hidden_size"], DEFAULTS.hidden_size)
     num_layers: int = ui.settings.slider(
-        "layers", "train.num_layers", *classifier.LIMITS["num_layers"], DEFAULTS.num_layers, advanced=True
+        "layers", "train.num_layers", *choices.LIMITS["num_layers"], DEFAULTS.num_layers, advanced=True
     )
     bidirectional: bool = ui.settings.toggle("bi", "train.bidirectional", DEFAULTS.bidirectional, advanced=True)
     dropout: float = ui.settings.slider(
-        "dropout", "train.dropout", *classifier.LIMITS["dropout"], DEFAULTS.dropout, step=0.05, help="train.dropout_help"
+        "dropout", "train.dropout", *choices.LIMITS["dropout"], DEFAULTS.dropout, step=0.05, help="train.dropout_help"
     )
 
 
@@ -110,7 +110,7 @@ class Training:
     lr: float = ui.settings.number(
         "lr", "train.lr", 0.0, 10.0, DEFAULTS.lr, step=0.001, extra={"format": "%.4f"}, help="train.lr_help"
     )
-    epochs: int = ui.settings.slider("epochs", "train.epochs", *classifier.LIMITS["epochs"], DEFAULTS.epochs)
+    epochs: int = ui.settings.slider("epochs", "train.epochs", *choices.LIMITS["epochs"], DEFAULTS.epochs)
     batch_size: str = ui.settings.choice(
         "batch", "train.batch_size", ("8", "16", "32", "64", "128", "256"), str(DEFAULTS.batch_size), advanced=True
     )
@@ -146,7 +146,7 @@ def controls() -> Settings:
     model = ui.settings.draw(Model, where=model_col, dataset=data.dataset)
     if info["kind"] == "text":  # a sequence set's input width is known only once it is loaded
         shape = (model.embedding_size, model.hidden_size, model.num_layers, model.bidirectional)
-        count = {k: classifier.recurrent_parameter_count(k, *shape) for k in classifier.KINDS}
+        count = {k: choices.recurrent_parameter_count(k, *shape) for k in choices.KINDS}
         model_col.caption(ui.t("train.param_count", n=count[model.kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
     train_col.subheader(ui.t("train.training_header"))
     training = ui.settings.draw(Training, where=train_col)
