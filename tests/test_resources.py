@@ -69,8 +69,9 @@ def _forecast(monkeypatch, trained):
 
 def _train(monkeypatch, trained):
     import ui.train_runs as T
+    from lstm_core import classifier  # what T._work imports when the run starts
 
-    monkeypatch.setattr(T.classifier, "build_model", lambda *a, **k: trained.append("train"))
+    monkeypatch.setattr(classifier, "build_model", lambda *a, **k: trained.append("train"))
     return T._work, None, None
 
 
