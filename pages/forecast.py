@@ -78,7 +78,7 @@ state.live_panel(epochs)
 outcome = state.outcome(state.fingerprint(values, config, compare_leak))
 if outcome is None:
     if state.finished_other():
-        st.info(t("forecast.stale"))
+        st.info(t("forecast.stale"), icon=":material/info:")
     st.stop()
 result = outcome.runs["clean"]
 

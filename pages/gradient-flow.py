@@ -133,7 +133,9 @@ def live_run(job, reference: dict | None):
     """Redrawn every second while the run trains in its thread."""
     if job is None:
         figures = state.lesson_figures(reference) if reference else None
-        st.info(t("gradient_flow.live_none", **figures) if figures else t("gradient_flow.live_none_short"))
+        st.info(
+            t("gradient_flow.live_none", **figures) if figures else t("gradient_flow.live_none_short"), icon=":material/info:"
+        )
         return
     if job.error is not None:
         ui.error(job.error)
@@ -156,7 +158,7 @@ st.header(t("gradient_flow.adding_header"))
 st.markdown(t("gradient_flow.adding_intro"))
 reference = state.reference()
 if reference is None:
-    st.warning(t("gradient_flow.no_reference"))
+    st.warning(t("gradient_flow.no_reference"), icon=":material/warning:")
 else:
     reference_section(reference)
 live_section(reference)

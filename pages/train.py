@@ -41,7 +41,7 @@ def live(job):
         st.progress(fraction, text=text)
     shown = train_runs.live_curves()
     if not shown:
-        st.info(t("train.no_run_yet"))
+        st.info(t("train.no_run_yet"), icon=":material/info:")
         return
     curves = train_plots.curves(shown, train_labels.curve_labels())
     ui.chart(curves, table=train_labels.history_table(shown[0]["epochs"]), key="train_curves")
@@ -104,7 +104,7 @@ def evaluation(run):
         st.caption(t("train.report_caption"))
     with tabs[2]:
         if not binary:
-            st.info(t("train.curves_binary_only"))
+            st.info(t("train.curves_binary_only"), icon=":material/info:")
         else:
             curves = train_evaluation.score_curves(run, threshold)
             left, right = st.columns(2)
@@ -139,12 +139,12 @@ def evaluation(run):
 def mistakes(run, y_pred):
     table = train_labels.mistakes(run, y_pred)
     if table.empty:
-        st.success(t("train.mistakes_none"))
+        st.success(t("train.mistakes_none"), icon=":material/check_circle:")
         return
     st.caption(t("train.mistakes_count", count=len(table), total=len(y_pred)))
     st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
     if not run.data.text:
-        st.info(t("train.saliency_text_only"))
+        st.info(t("train.saliency_text_only"), icon=":material/info:")
         if not run.explorable:
             st.caption(t("train.explorer_multifeature", features=run.features))
             return

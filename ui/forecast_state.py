@@ -253,7 +253,7 @@ def live_panel(epochs: int):
 
     def panel(job):
         if job is None:
-            st.info(ui.t("forecast.train_first"))
+            st.info(ui.t("forecast.train_first"), icon=":material/info:")
             return
         if job.running:
             if job.progress:
@@ -327,25 +327,29 @@ def verdict(runs: dict):
     if result.refitted:
         st.caption(ui.t("forecast.refit_note", epoch=result.best_epoch))
     elif result.refit_history is not None:
-        st.info(ui.t("forecast.refit_stopped"))
+        st.info(ui.t("forecast.refit_stopped"), icon=":material/info:")
     test = comparison(m, "test")
     if test["wins"]:
-        st.success(ui.t("forecast.verdict_win", **test, pct=100 * (1 - test["lstm"] / test["base"])))
+        st.success(
+            ui.t("forecast.verdict_win", **test, pct=100 * (1 - test["lstm"] / test["base"])), icon=":material/check_circle:"
+        )
     else:
-        st.warning(ui.t("forecast.verdict_lose", **test))
+        st.warning(ui.t("forecast.verdict_lose", **test), icon=":material/warning:")
     high = float(result.scaler.transform(result.split.y_test).max())  # on the final model's scale
     if "val" in m["lstm"] and val["wins"] and not test["wins"] and high > 1:
         if result.refitted:
-            st.info(ui.t("forecast.val_test_gap_refit", high=high, n_val=len(result.split.y_val)))
+            st.info(ui.t("forecast.val_test_gap_refit", high=high, n_val=len(result.split.y_val)), icon=":material/info:")
         else:
             val_high = float(result.scaler.transform(result.split.y_val).max())
-            st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high))
+            st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high), icon=":material/info:")
     lstm = test["lstm"]
     if "leaky" in runs:
-        st.info(ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm))
+        st.info(
+            ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm), icon=":material/info:"
+        )
     stopped = runs["clean"].history
     if stopped.stopped == "stopped":
-        st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0))
+        st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0), icon=":material/info:")
 
 
 def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> str:

@@ -177,7 +177,7 @@ class BackgroundRun:
                 job.redrawn = True
                 st.rerun()
             if job is not None and job.running and job.waiting:  # all slots taken: say why nothing moves
-                st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]))
+                st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]), icon=":material/info:")
             draw(job, *args)
 
         st.fragment(run_every=1.0 if self.running else None)(fragment)(*args)

@@ -116,7 +116,7 @@ def feedback(lesson: Lesson, checked: dict):
     for k, question in enumerate(lesson.questions):
         choice = checked.get(k)
         if choice is None:
-            st.warning(f"**{k + 1}.** " + ui.t("lessons.no_answer"))
+            st.warning(f"**{k + 1}.** " + ui.t("lessons.no_answer"), icon=":material/warning:")
             continue
         why = ui.t(f"lessons.{slug}.q{k}.why")
         if choice == question.answer:
@@ -129,7 +129,7 @@ def feedback(lesson: Lesson, checked: dict):
     if right == len(lesson.questions):
         st.success(ui.t("lessons.all_right"), icon=":material/celebration:")
     else:
-        st.info(ui.t("lessons.score", right=right, total=len(lesson.questions)))
+        st.info(ui.t("lessons.score", right=right, total=len(lesson.questions)), icon=":material/info:")
 
 
 def _go(slug: str):
