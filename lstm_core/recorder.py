@@ -8,12 +8,15 @@ fused torch module back (training uses that; tracing the trained weights uses th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from . import cells
 from .fast_lstm import record_lstm
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KINDS = cells.KINDS
 
@@ -94,6 +97,8 @@ class Trace:
 
     def to_frame(self) -> pd.DataFrame:
         """Tidy view: one row per (layer, direction, t, batch, unit) with one column per quantity."""
+        import pandas as pd  # here: recording and the pages' first views do not need pandas
+
         frames = []
         for layer, directions in enumerate(self.records):
             for direction, rec in enumerate(directions):

@@ -41,7 +41,7 @@ def flow_sections():
         ratio = state.fmt(state.ratio(analysis["profiles"][model]))
         col.metric(t("gradient_flow.ratio_of", model=names[model]), ratio, help=t("gradient_flow.ratio_help"))
     cols[3].metric(t("gradient_flow.radius"), state.fmt(analysis["radius"]), help=t("gradient_flow.radius_help"))
-    ui.chart(figures["profiles"], state.profiles_table(analysis["profiles"]), key="gf_profiles")
+    ui.chart(figures["profiles"], lambda: state.profiles_table(analysis["profiles"]), key="gf_profiles")
     st.caption(t("gradient_flow.flow_caption", T=seq_len, last=seq_len - 1))
 
     st.header(t("gradient_flow.why_header"))
@@ -98,7 +98,7 @@ def reference_section(reference: dict):
     setup_figures = {k: setup[k] for k in ("hidden_size", "batch_size", "steps", "lr", "clip")}
     st.caption(t("gradient_flow.reference_setup", machine=state.machine_text(reference.get("machine")), **setup_figures))
     rows = state.reference_rows(reference)
-    ui.chart(state.reference_figure(lang), state.rows_table(rows), key="gf_vs_length")
+    ui.chart(state.reference_figure(lang), lambda: state.rows_table(rows), key="gf_vs_length")
     st.markdown(state.summary_text(rows, names))
     lengths = sorted({r["seq_len"] for r in rows})
     shown = settings.draw(state.ReferenceLength, lengths=lengths).shown

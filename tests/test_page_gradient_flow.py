@@ -48,6 +48,22 @@ def test_page_renders_in_chinese_with_the_core_numbers(zh):
         assert _ratio(zh, i) == pytest.approx(expected[model][0] / expected[model][-1], rel=1e-2)
 
 
+
+def test_the_charts_tables_are_built_when_opened():
+    """Folded, a chart's table is neither built nor sent; opened, it holds the chart's numbers with
+    columns in the learner's language."""
+    at = _open(lang="zh")
+    assert len(at.dataframe) == 0
+    at.session_state["gf_profiles:table"] = True
+    at.session_state["gf_vs_length:table"] = True
+    at.run()
+    assert not at.exception
+    profiles, runs = (d.value for d in at.dataframe)
+    assert list(profiles.columns[:2]) == ["回溯步数 k", "时间步 t"]
+    expected = E.gradient_profiles(E.FlowSettings())["lstm"]
+    assert profiles["LSTM"].to_numpy() == pytest.approx(expected[::-1], rel=1e-6)  # k = 0 is the last step
+    assert "最终测试 MSE" in runs.columns and len(runs) > 0
+
 def test_the_historical_variants_join_the_profile_and_the_live_choice(zh):
     """The 1997 LSTM and the CIFG: one named line each in the gradient profile, and choosable for the live run."""
     from ui.i18n import translate

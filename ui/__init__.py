@@ -22,7 +22,6 @@ from pathlib import Path
 import streamlit as st
 
 from lstm_core.errors import UserInputError
-from plots.tables import figure_table
 
 from .i18n import LANG_NAMES, LANGS, translate
 
@@ -387,9 +386,10 @@ def tabs(name, slugs, label_keys, where=st):
 
 def chart(fig, table=None, *, key: str, where=st):
     """A Plotly figure, named and summarised for screen readers, with the numbers behind it one click away:
-    `table` when given, else every trace's points. The table is sent only while its expander is
-    open: under a class's load, serialising every folded table on every rerun cost a tenth of the
-    server's CPU."""
+    `table` when given (a table, or a function that builds one), else every trace's points. The table
+    is built and sent only while its expander is open: under a class's load, serialising every folded
+    table on every rerun cost a tenth of the server's CPU, and building one needs pandas, which a
+    page's first view after a server start would otherwise wait for."""
     # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
     # `meta`; ui/chart.js puts them on the chart as role="figure", aria-label and aria-description
     meta = {"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")}
@@ -401,7 +401,11 @@ def chart(fig, table=None, *, key: str, where=st):
         _plotly(key=key, data={"figure": plotly.io.to_json(fig, validate=False), "src": _PLOTLY_JS, **_chart_words()})
     box = where.expander(t("app.data_table"), key=f"{key}:table", on_change="rerun")
     if box.open:
+        if callable(table):
+            table = table()
         if table is None:  # no table of its own: the figure's points
+            from plots.tables import figure_table  # here: pandas is imported once a table is opened
+
             table = figure_table(fig, {c: t(f"app.col.{c}") for c in ("series", "x", "y", "value")})
         box.dataframe(table, hide_index=True)
 

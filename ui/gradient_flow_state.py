@@ -6,9 +6,9 @@ import json
 import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 import ui
@@ -18,6 +18,9 @@ from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 from ui import jobs, settings
 from ui.i18n import translate
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA = Path(__file__).resolve().parent.parent / "datasets"
 REFERENCE = DATA / "adding_reference.json"
@@ -210,6 +213,8 @@ def lstm_summary(L: dict, forget_bias: float) -> dict:
 def profiles_table(profiles: dict) -> pd.DataFrame:
     """The chart's data in its order: k = steps back from the last step, t = T-1-k; columns named in
     the learner's language."""
+    import pandas as pd  # here: the table is built once its expander is opened
+
     T = len(next(iter(profiles.values())))
     k = np.arange(T)
     names = model_names(ui.lang())
@@ -313,6 +318,8 @@ def summary(rows: list) -> tuple[int, list]:
 
 def rows_table(rows: list) -> pd.DataFrame:
     """The reference runs' final test MSE, one row per run, in the learner's language."""
+    import pandas as pd
+
     names = model_names(ui.lang())
     return pd.DataFrame(
         {
