@@ -4,17 +4,23 @@ Hypothesis draws the same examples on every run and machine, so CI on a clean cl
 case no one has seen; `HYPOTHESIS_PROFILE=explore` draws new ones (and prints how to replay a failure)
 when looking for bugs."""
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from streamlit.components.v2 import manifest_scanner
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+# Every new AppTest reads the metadata of every installed package, looking for Streamlit components
+# (0.1-0.3 s each, about a thousand AppTests in the suite); the packages do not change during a run.
+manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 
 @pytest.fixture(scope="session")
