@@ -48,6 +48,26 @@ def test_page_renders_in_chinese_with_the_core_numbers(zh):
         assert _ratio(zh, i) == pytest.approx(expected[model][0] / expected[model][-1], rel=1e-2)
 
 
+def test_the_server_warm_up_builds_the_first_view_in_both_languages(monkeypatch):
+    """ui.warm_up builds this page's figures at server start: a learner's first open in either
+    language then takes them from the cache (it cost 150-550 ms of the server's CPU more than a later
+    open, bench/server_cpu.py's worst action)."""
+    import ui.gradient_flow_state as state
+
+    for cached in (state.flow_figures, state.clipping_figure, state.reference_figure, state.reference_curves_figure):
+        cached.clear()  # as in a server that has just started, whatever the tests before drew
+    state.warm_up()
+
+    def build(*args, **kwargs):
+        raise AssertionError("a figure of the first view was built on the page")
+
+    for name in ("gradient_profiles", "rnn_factors", "lstm_factors", "clipping", "mse_vs_length", "adding_curves"):
+        monkeypatch.setattr(state.plots, name, build)
+    for lang in ("en", "zh"):
+        at = _open(lang=lang)
+        assert not at.exception
+        assert len(figures(at)) == (6 if (ROOT / "datasets" / "adding_reference.json").is_file() else 4)
+
 
 def test_the_charts_tables_are_built_when_opened():
     """Folded, a chart's table is neither built nor sent; opened, it holds the chart's numbers with
@@ -63,6 +83,7 @@ def test_the_charts_tables_are_built_when_opened():
     expected = E.gradient_profiles(E.FlowSettings())["lstm"]
     assert profiles["LSTM"].to_numpy() == pytest.approx(expected[::-1], rel=1e-6)  # k = 0 is the last step
     assert "最终测试 MSE" in runs.columns and len(runs) > 0
+
 
 def test_the_historical_variants_join_the_profile_and_the_live_choice(zh):
     """The 1997 LSTM and the CIFG: one named line each in the gradient profile, and choosable for the live run."""

@@ -168,9 +168,10 @@ def warm_up():
     time)."""
 
     def work():
-        from ui import text_pipeline_state
+        from ui import gradient_flow_state, text_pipeline_state
 
         text_pipeline_state.warm_up()  # about 1 s: a learner's new data set or tokeniser then costs nothing
+        gradient_flow_state.warm_up()  # its first view in both languages, the costliest page to open
         import torch
 
         torch.set_num_threads(1)

@@ -177,6 +177,20 @@ def reference_curves_figure(seq_len: int, lang: str):
     return plots.adding_curves(curves, BASELINE_MSE, curve_labels(seq_len, lang))
 
 
+def warm_up():
+    """Build the page's first view in both languages once, at server start: its analysis and its
+    figures, cached per language, cost a learner's first open in a language 150-200 ms of the
+    server's CPU more than a later one (bench/server_cpu.py's worst action)."""
+    chosen = fields(experiments.FlowSettings(input_size=4, **asdict(Flow())))
+    ref = reference()
+    for lang in ui.LANGS:
+        flow_figures(chosen, lang)
+        clipping_figure(Clipping().clip, lang)
+        if ref:
+            reference_figure(lang)
+            reference_curves_figure(max(r["seq_len"] for r in ref["runs"]), lang)
+
+
 def ratio(profile) -> float:
     return float(profile[0] / profile[-1]) if profile[-1] > 0 else float("nan")
 
