@@ -19,7 +19,7 @@ settings.register_profile("explore", derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # Every new AppTest reads the metadata of every installed package, looking for Streamlit components
-# (0.1-0.3 s each, about a thousand AppTests in the suite); the packages do not change during a run.
+# (0.1-0.3 s each); the packages do not change during a run.
 manifest_scanner.scan_component_manifests = functools.cache(manifest_scanner.scan_component_manifests)
 
 

@@ -50,8 +50,7 @@ def test_page_renders_in_chinese_with_the_core_numbers(zh):
 
 def test_the_server_warm_up_builds_the_first_view_in_both_languages(monkeypatch):
     """ui.warm_up builds this page's figures at server start: a learner's first open in either
-    language then takes them from the cache (it cost 150-550 ms of the server's CPU more than a later
-    open, bench/server_cpu.py's worst action)."""
+    language then takes them from the cache."""
     import ui.gradient_flow_state as state
 
     for cached in (state.flow_figures, state.clipping_figure, state.reference_figure, state.reference_curves_figure):

@@ -179,8 +179,8 @@ def reference_curves_figure(seq_len: int, lang: str):
 
 def warm_up():
     """Build the page's first view in both languages once, at server start: its analysis and its
-    figures, cached per language, cost a learner's first open in a language 150-200 ms of the
-    server's CPU more than a later one (bench/server_cpu.py's worst action)."""
+    figures, cached per language, cost a learner's first open of the page in a language 0.15-0.7 s
+    of the server's CPU more than a later open (bench/RESULTS.md)."""
     chosen = fields(experiments.FlowSettings(input_size=4, **asdict(Flow())))
     ref = reference()
     for lang in ui.LANGS:
