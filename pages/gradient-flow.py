@@ -29,7 +29,7 @@ def flow_sections():
     seq_len, nonlin, forget_bias = flow.seq_len, flow.nonlinearity, flow.forget_bias
     ui.show_notes()
     try:
-        chosen = experiments.FlowSettings(input_size=4, **asdict(flow))
+        chosen = state.flow_settings(flow)
         analysis = state.analysis(chosen)
     except UserInputError as exc:
         ui.error(exc)
@@ -100,8 +100,7 @@ def reference_section(reference: dict):
     rows = state.reference_rows(reference)
     ui.chart(state.reference_figure(lang), lambda: state.rows_table(rows), key="gf_vs_length")
     st.markdown(state.summary_text(rows, names))
-    lengths = sorted({r["seq_len"] for r in rows})
-    shown = settings.draw(state.ReferenceLength, lengths=lengths).shown
+    shown = settings.draw(state.ReferenceLength, lengths=state.reference_lengths(reference)).shown
     ui.show_notes()
     ui.chart(state.reference_curves_figure(int(shown), lang), key="gf_ref_curves")
     st.markdown(t("gradient_flow.adding_lesson", **state.lesson_figures(reference)))

@@ -193,3 +193,15 @@ def test_a_segmented_control_clicked_off_means_its_default(slug):
         assert not at.exception, (name, [e.message for e in at.exception])
         assert name not in at.query_params, name
         assert "None" not in dict(at.query_params).values()
+
+
+def test_defaults_are_what_a_first_view_starts_with():
+    """settings.defaults (the server's warm-up builds first views with it) follows each field's
+    starting rule, which may depend on the language or on the page's context."""
+    from ui import gradient_flow_state, text_pipeline_state
+
+    assert settings.defaults(text_pipeline_state.Pipeline, lang="zh").dataset == "negation_zh"
+    assert settings.defaults(text_pipeline_state.Pipeline, lang="en").dataset == "negation_en"
+    shown = settings.defaults(gradient_flow_state.ReferenceLength, lang="en", lengths=[10, 50, 100]).shown
+    assert shown == "100"  # the longest reference runs, as the page starts
+    assert settings.defaults(gradient_flow_state.Flow, lang="zh") == gradient_flow_state.Flow()

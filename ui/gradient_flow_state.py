@@ -110,6 +110,11 @@ def _analysis(fields: tuple) -> dict:
     }
 
 
+def flow_settings(flow: Flow) -> experiments.FlowSettings:
+    """The analysis's settings for the section's widgets (the input size is the analysis's own)."""
+    return experiments.FlowSettings(**asdict(flow))
+
+
 def fields(s: experiments.FlowSettings) -> tuple:
     return tuple(asdict(s).values())
 
@@ -181,14 +186,14 @@ def warm_up():
     """Build the page's first view in both languages once, at server start: its analysis and its
     figures, cached per language, cost a learner's first open of the page in a language 0.15-0.7 s
     of the server's CPU more than a later open (bench/RESULTS.md)."""
-    chosen = fields(experiments.FlowSettings(input_size=4, **asdict(Flow())))
     ref = reference()
     for lang in ui.LANGS:
-        flow_figures(chosen, lang)
-        clipping_figure(Clipping().clip, lang)
+        flow_figures(fields(flow_settings(settings.defaults(Flow, lang=lang))), lang)
+        clipping_figure(settings.defaults(Clipping, lang=lang).clip, lang)
         if ref:
             reference_figure(lang)
-            reference_curves_figure(max(r["seq_len"] for r in ref["runs"]), lang)
+            shown = settings.defaults(ReferenceLength, lang=lang, lengths=reference_lengths(ref)).shown
+            reference_curves_figure(int(shown), lang)
 
 
 def ratio(profile) -> float:
@@ -282,6 +287,11 @@ def reference() -> dict | None:
     if not REFERENCE.is_file():
         return None
     return json.loads(REFERENCE.read_text())
+
+
+def reference_lengths(ref: dict) -> list[int]:
+    """The sequence lengths of the reference runs, shortest first."""
+    return sorted({r["seq_len"] for r in ref["runs"]})
 
 
 def reference_rows(ref: dict) -> list:

@@ -122,6 +122,16 @@ def draw(declaration, where=st, columns=None, **context):
     return declaration(**values)
 
 
+def defaults(declaration, **context):
+    """The instance a first view of `declaration` draws, without drawing it: every field at its
+    starting value for `context` (which names the language, `lang`), as draw() starts its widgets."""
+    ctx, values = dict(context), {}
+    for f, spec in specs(declaration):
+        drawn = spec.when is None or spec.when(ctx)
+        values[f.name] = ctx[f.name] = spec.default(f.default, ctx) if drawn else f.default
+    return declaration(**values)
+
+
 def _widget(spec: Setting, default, ctx: dict, where):
     name, kw = spec.name(ctx), dict(spec.extra)
     if spec.help is not None:
