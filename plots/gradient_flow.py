@@ -1,13 +1,13 @@
-"""Charts of the gradient-flow page. Pure: arrays and already-translated labels in, a Figure out."""
+"""Charts of the gradient-flow page. Pure: arrays and already-translated labels in, a Figure out.
+Built from plain dicts (style.figure): a slider move on the page rebuilds three of them."""
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from lstm_core import cells
 
 from .cell_looks import look
-from .style import COLORS, styled
+from .style import COLORS, figure, hline, panel, panels, scatter
 
 # the classic three and the LSTM without forget bias, then each compared variant as its look declares it
 MODEL_COLORS = {"rnn": COLORS["rnn"], "lstm": COLORS["lstm"], "gru": COLORS["gru"], "lstm_fb0": COLORS["peephole"]}
@@ -16,11 +16,9 @@ for _kind in cells.COMPARED:
     MODEL_COLORS[_kind], DASH[_kind] = look(_kind).line
 
 
-def _legend_below(fig: go.Figure) -> go.Figure:
-    """Titles and subplot titles sit on top; the legend goes under the x axis so nothing overlaps.
-    The right margin leaves room for the last x tick label, which overhangs the plot."""
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.2, xanchor="left", x=0), margin=dict(b=110, r=28))
-    return fig
+# Titles and subplot titles sit on top; the legend goes under the x axis so nothing overlaps. The
+# right margin leaves room for the last x tick label, which overhangs the plot.
+LEGEND_BELOW = dict(legend=dict(orientation="h", yanchor="top", y=-0.2, xanchor="left", x=0), margin=dict(b=110, r=28))
 
 
 def _positive(values):
@@ -38,43 +36,48 @@ def steps_back(values) -> tuple[np.ndarray, np.ndarray]:
 
 def gradient_profiles(profiles: dict, names: dict, labels: dict) -> go.Figure:
     """‖dL/dh_t‖ against the steps back k = T-1-t for every model. profiles {model: (T,)} indexed by t."""
-    fig = go.Figure()
+    traces = []
     for model, norms in profiles.items():
         k, by_k = steps_back(norms)
-        fig.add_trace(
-            go.Scatter(
+        line = dict(color=MODEL_COLORS[model], dash=DASH[model], width=2.5)
+        traces.append(
+            scatter(
                 x=k,
                 y=_positive(by_k),
                 customdata=len(k) - 1 - k,
                 hovertemplate=labels["hover"],
                 name=names[model],
                 mode="lines",
-                line=dict(color=MODEL_COLORS[model], dash=DASH[model], width=2.5),
+                line=line,
             )
         )
-    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power")
-    fig.update_xaxes(title=labels["x"])
-    return _legend_below(styled(fig, labels["title"], height=440))
+    layout = dict(
+        yaxis=dict(type="log", title=dict(text=labels["y"]), exponentformat="power"), xaxis=dict(title=dict(text=labels["x"]))
+    )
+    return figure(traces, {**layout, **LEGEND_BELOW}, labels["title"], height=440)
+
+
+def _stacked(labels: dict) -> dict:
+    """Two panels, labels["top"] over labels["bottom"], sharing the x axis; the bottom one is on a log scale."""
+    layout = panels((labels["top"], labels["bottom"]), stacked=True, spacing=0.12)
+    layout["yaxis2"].update(type="log", exponentformat="power")
+    layout["xaxis2"]["title"] = dict(text=labels["x"])
+    return layout
 
 
 def rnn_factors(sigma, actual, bound, ratio, labels: dict) -> go.Figure:
     """Top: each step's σ_max(J_t) and what the step really did; bottom: their running products.
     All (T,) indexed by t, drawn against the steps back k = T-1-t."""
-    fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, subplot_titles=(labels["top"], labels["bottom"])
-    )
     t, sigma = steps_back(sigma)
     actual, bound, ratio = (steps_back(v)[1] for v in (actual, bound, ratio))
-    fig.add_trace(go.Scatter(x=t, y=sigma, name=labels["sigma"], line=dict(color=COLORS["rnn"], width=2)), 1, 1)
-    fig.add_trace(go.Scatter(x=t, y=actual, name=labels["actual"], line=dict(color=COLORS["baseline"], width=1.5)), 1, 1)
-    fig.add_hline(y=1.0, line=dict(color="black", dash="dot", width=1), row=1, col=1)
-    fig.add_trace(
-        go.Scatter(x=t, y=_positive(bound), name=labels["bound"], line=dict(color=COLORS["rnn"], width=2, dash="dash")), 2, 1
-    )
-    fig.add_trace(go.Scatter(x=t, y=_positive(ratio), name=labels["ratio"], line=dict(color=COLORS["baseline"], width=2)), 2, 1)
-    fig.update_yaxes(type="log", exponentformat="power", row=2, col=1)
-    fig.update_xaxes(title=labels["x"], row=2, col=1)
-    return _legend_below(styled(fig, None, height=560))
+    traces = [
+        scatter(x=t, y=sigma, name=labels["sigma"], line=dict(color=COLORS["rnn"], width=2), **panel(1)),
+        scatter(x=t, y=actual, name=labels["actual"], line=dict(color=COLORS["baseline"], width=1.5), **panel(1)),
+        scatter(x=t, y=_positive(bound), name=labels["bound"], line=dict(color=COLORS["rnn"], width=2, dash="dash"), **panel(2)),
+        scatter(x=t, y=_positive(ratio), name=labels["ratio"], line=dict(color=COLORS["baseline"], width=2), **panel(2)),
+    ]
+    layout = hline(_stacked(labels), 1.0, dict(color="black", dash="dot", width=1))
+    return figure(traces, {**layout, **LEGEND_BELOW}, None, height=560)
 
 
 def lstm_factors(f, keep, labels: dict) -> go.Figure:
@@ -82,78 +85,74 @@ def lstm_factors(f, keep, labels: dict) -> go.Figure:
     (T, H) indexed by t, drawn against the steps back k = T-1-t."""
     f, keep = np.asarray(f)[::-1], np.asarray(keep)[::-1]  # (T, H), row k = step T-1-k
     t = np.arange(len(f))
-    fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12, subplot_titles=(labels["top"], labels["bottom"])
-    )
     band = dict(color="rgba(230,159,0,0)")
-    fig.add_trace(go.Scatter(x=t, y=f.max(1), line=band, showlegend=False, hoverinfo="skip"), 1, 1)
-    fig.add_trace(
-        go.Scatter(
-            x=t, y=f.min(1), fill="tonexty", fillcolor="rgba(230,159,0,0.25)", line=band, name=labels["f_band"], hoverinfo="skip"
+    traces = [
+        scatter(x=t, y=f.max(1), line=band, showlegend=False, hoverinfo="skip", **panel(1)),
+        scatter(
+            x=t,
+            y=f.min(1),
+            fill="tonexty",
+            fillcolor="rgba(230,159,0,0.25)",
+            line=band,
+            name=labels["f_band"],
+            hoverinfo="skip",
+            **panel(1),
         ),
-        1,
-        1,
-    )
-    fig.add_trace(go.Scatter(x=t, y=f.mean(1), name=labels["f_mean"], line=dict(color=COLORS["f"], width=2.5)), 1, 1)
-    fig.update_yaxes(range=[0, 1.02], row=1, col=1)
-    fig.add_trace(
-        go.Scatter(x=t, y=_positive(keep.max(1)), name=labels["keep_max"], line=dict(color=COLORS["c"], width=1.5, dash="dash")),
-        2,
-        1,
-    )
-    fig.add_trace(
-        go.Scatter(x=t, y=_positive(np.median(keep, 1)), name=labels["keep_median"], line=dict(color=COLORS["c"], width=2.5)),
-        2,
-        1,
-    )
-    fig.update_yaxes(type="log", exponentformat="power", row=2, col=1)
-    fig.update_xaxes(title=labels["x"], row=2, col=1)
-    return _legend_below(styled(fig, None, height=560))
+        scatter(x=t, y=f.mean(1), name=labels["f_mean"], line=dict(color=COLORS["f"], width=2.5), **panel(1)),
+        scatter(
+            x=t,
+            y=_positive(keep.max(1)),
+            name=labels["keep_max"],
+            line=dict(color=COLORS["c"], width=1.5, dash="dash"),
+            **panel(2),
+        ),
+        scatter(
+            x=t, y=_positive(np.median(keep, 1)), name=labels["keep_median"], line=dict(color=COLORS["c"], width=2.5), **panel(2)
+        ),
+    ]
+    layout = _stacked(labels)
+    layout["yaxis"]["range"] = [0, 1.02]
+    return figure(traces, {**layout, **LEGEND_BELOW}, None, height=560)
 
 
 def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict) -> go.Figure:
     """Training MSE (with the always-predict-the-mean baseline) and the gradient norm before clipping,
     for the runs without and with clipping. runs {name: TrainingRun as dict}; a diverged run ends with a cross."""
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=(labels["loss"], labels["norm"]))
     colors = {"none": COLORS["rnn"], "clipped": COLORS["lstm"]}
+    traces = []
     for key, run in runs.items():
         style = dict(color=colors[key], width=2.5)
-        fig.add_trace(go.Scatter(x=run["steps"], y=_positive(run["train_mse"]), name=names[key], line=style), 1, 1)
-        fig.add_trace(go.Scatter(x=run["steps"], y=_positive(run["grad_norm"]), line=style, showlegend=False), 1, 2)
-        if run["diverged"]:
-            last = [v for v in run["train_mse"] if np.isfinite(v)]
-            if last:
-                fig.add_trace(
-                    go.Scatter(
-                        x=[run["steps"][len(last) - 1]],
-                        y=[last[-1]],
-                        mode="markers+text",
-                        marker=dict(symbol="x", size=14, color=colors[key]),
-                        text=[labels["diverged"]],
-                        textposition="middle right",
-                        showlegend=False,
-                    ),
-                    1,
-                    1,
+        traces += [
+            scatter(x=run["steps"], y=_positive(run["train_mse"]), name=names[key], line=style, **panel(1)),
+            scatter(x=run["steps"], y=_positive(run["grad_norm"]), line=style, showlegend=False, **panel(2)),
+        ]
+        last = [v for v in run["train_mse"] if np.isfinite(v)]
+        if run["diverged"] and last:
+            traces.append(
+                scatter(
+                    x=[run["steps"][len(last) - 1]],
+                    y=[last[-1]],
+                    mode="markers+text",
+                    marker=dict(symbol="x", size=14, color=colors[key]),
+                    text=[labels["diverged"]],
+                    textposition="middle right",
+                    showlegend=False,
+                    **panel(1),
                 )
-    fig.add_hline(y=clip, line=dict(color="black", dash="dot", width=1), row=1, col=2)
-    fig.add_hline(
-        y=baseline,
-        line=dict(color="grey", dash="dash", width=1),
-        annotation_text=labels["baseline"],
-        annotation_position="bottom right",
-        row=1,
-        col=1,
-    )
-    fig.update_yaxes(type="log", exponentformat="power")
-    fig.update_xaxes(title=labels["x"])
-    return _legend_below(styled(fig, None, height=420))
+            )
+    layout = panels((labels["loss"], labels["norm"]), stacked=False, spacing=0.1)
+    for k in (1, 2):
+        layout[f"xaxis{k if k > 1 else ''}"]["title"] = dict(text=labels["x"])
+        layout[f"yaxis{k if k > 1 else ''}"].update(type="log", exponentformat="power")
+    hline(layout, clip, dict(color="black", dash="dot", width=1), k=2)
+    hline(layout, baseline, dict(color="grey", dash="dash", width=1), text=labels["baseline"], below=True)
+    return figure(traces, {**layout, **LEGEND_BELOW}, None, height=420)
 
 
 def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.Figure:
     """Final test MSE against sequence length: one point per seed, a line through the medians.
     rows: dicts with variant, seq_len, seed, test_mse."""
-    fig = go.Figure()
+    traces = []
     for variant in names:
         mine = [r for r in rows if r["variant"] == variant]
         if not mine:
@@ -161,18 +160,16 @@ def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.
         lengths = sorted({r["seq_len"] for r in mine})
         medians = [float(np.median([r["test_mse"] for r in mine if r["seq_len"] == T])) for T in lengths]
         color = MODEL_COLORS[variant]
-        fig.add_trace(
-            go.Scatter(
+        traces += [
+            scatter(
                 x=lengths,
                 y=medians,
                 name=names[variant],
                 mode="lines+markers",
                 line=dict(color=color, dash=DASH[variant], width=2.5),
                 marker=dict(size=9),
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
+            ),
+            scatter(
                 x=[r["seq_len"] for r in mine],
                 y=[r["test_mse"] for r in mine],
                 mode="markers",
@@ -180,28 +177,31 @@ def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.
                 showlegend=False,
                 hovertemplate=labels["seed_hover"],
                 customdata=[r["seed"] for r in mine],
-            )
-        )
-    fig.add_hline(y=baseline, line=dict(color=COLORS["baseline"], dash="dot"), annotation_text=labels["baseline"])
-    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power", dtick=1)  # decades only: no 2, 5 clutter
-    fig.update_xaxes(title=labels["x"], type="log", tickvals=sorted({r["seq_len"] for r in rows}))
-    return _legend_below(styled(fig, labels["title"], height=440))
+            ),
+        ]
+    layout = dict(
+        yaxis=dict(type="log", title=dict(text=labels["y"]), exponentformat="power", dtick=1),  # decades only: no 2, 5 clutter
+        xaxis=dict(title=dict(text=labels["x"]), type="log", tickvals=sorted({r["seq_len"] for r in rows})),
+    )
+    hline(layout, baseline, dict(color=COLORS["baseline"], dash="dot"), text=labels["baseline"])
+    return figure(traces, {**layout, **LEGEND_BELOW}, labels["title"], height=440)
 
 
 def adding_curves(curves: list, baseline: float, labels: dict) -> go.Figure:
     """Test MSE during training. curves: dicts with name, variant, steps, test_mse, and optional dash."""
-    fig = go.Figure()
-    for c in curves:
-        fig.add_trace(
-            go.Scatter(
-                x=c["steps"],
-                y=_positive(c["test_mse"]),
-                name=c["name"],
-                mode="lines",
-                line=dict(color=MODEL_COLORS[c["variant"]], dash=c.get("dash", DASH[c["variant"]]), width=c.get("width", 2)),
-            )
+    traces = [
+        scatter(
+            x=c["steps"],
+            y=_positive(c["test_mse"]),
+            name=c["name"],
+            mode="lines",
+            line=dict(color=MODEL_COLORS[c["variant"]], dash=c.get("dash", DASH[c["variant"]]), width=c.get("width", 2)),
         )
-    fig.add_hline(y=baseline, line=dict(color=COLORS["baseline"], dash="dot"), annotation_text=labels["baseline"])
-    fig.update_yaxes(type="log", title=labels["y"], exponentformat="power", dtick=1)
-    fig.update_xaxes(title=labels["x"])
-    return _legend_below(styled(fig, labels["title"], height=440))
+        for c in curves
+    ]
+    layout = dict(
+        yaxis=dict(type="log", title=dict(text=labels["y"]), exponentformat="power", dtick=1),
+        xaxis=dict(title=dict(text=labels["x"])),
+    )
+    hline(layout, baseline, dict(color=COLORS["baseline"], dash="dot"), text=labels["baseline"])
+    return figure(traces, {**layout, **LEGEND_BELOW}, labels["title"], height=440)

@@ -107,15 +107,33 @@ pio.templates.default = "lstm_lab"
 def styled(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
     """Apply the app's look to a figure (returns it, for chaining). Call it once the axes have their
     titles and labels: the margins are made to fit them."""
-    fig.update_layout(
+    built = fig.to_dict()
+    return fig.update_layout(_look(built["layout"], built["data"], title, height))
+
+
+def figure(traces: list[dict], layout: dict, title: str | None = None, height: int | None = None) -> go.Figure:
+    """A figure from plain dicts, in the app's look as styled() gives it; `layout`'s own keys win
+    over the look's (within margin and legend, key by key). plotly.py's check of every property on
+    the way in is skipped: with styled(), it was nine tenths of building /gradient-flow's figures,
+    which a slider move there rebuilds (py-spy, under a class's load). tests/test_plots.py checks
+    every figure built this way instead."""
+    look = _look(layout, traces, title, height)
+    for key, value in layout.items():
+        look[key] = {**look[key], **value} if isinstance(look.get(key), dict) else value
+    return go.Figure(data=traces, layout=look, _validate=False)
+
+
+def _look(layout: dict, traces: list[dict], title: str | None, height: int | None) -> dict:
+    """The layout keys of the app's look, for a figure with this layout and these traces (as dicts)."""
+    look = dict(
         # the title sits at the very top and the legend just above the plot area, so they never overlap
         title=dict(text=title, x=0, xanchor="left", y=0.99, yanchor="top") if title else None,
-        margin=dict(t=90 if title else 40, **_label_margins(fig)),
+        margin=dict(t=90 if title else 40, **_label_margins(layout, traces)),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     )
     if height:
-        fig.update_layout(height=height)
-    return fig
+        look["height"] = height
+    return look
 
 
 def _text_px(text: str, size: int = 13) -> float:
@@ -123,20 +141,74 @@ def _text_px(text: str, size: int = 13) -> float:
     return sum(size if ord(ch) >= 0x2E80 else 0.5 * size for ch in str(text))
 
 
-def _label_margins(fig: go.Figure) -> dict:
+def _label_margins(layout: dict, traces: list[dict]) -> dict:
     """Left, right and bottom margins that fit the axes' labels before plotly.js draws. Too small, and
     its automargin grows them after the first pass and draws the chart again: a third of a chart's
     drawing time, and most of it on a freshly opened page. A short guess costs only that second pass
     (automargin stays on); a long one, a few pixels of plot."""
-    layout = fig.layout
+    axes = {k: v for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))}
+    titled = {k: bool((v.get("title") or {}).get("text")) for k, v in axes.items()}
     left = 50
-    for axis in (layout[k] for k in layout if k.startswith("yaxis") and layout[k].side != "right"):
-        titled = bool(axis.title.text)
-        if axis.type == "category":  # its labels are known: the trace's y values
-            labels = {y for trace in fig.data if trace.y is not None for y in trace.y}
-            left = max(left, max(map(_text_px, labels), default=0) + (41 if titled else 11))
-        elif titled:  # numbers: "10⁻⁵" on a log axis in powers, a few digits otherwise
-            left = max(left, 76 if axis.type == "log" and axis.exponentformat == "power" else 62)
-    coloured = any(t.type == "heatmap" and t.showscale is not False for t in fig.data)  # its colour bar sits right
-    bottom = 56 if any(layout[k].title.text for k in layout if k.startswith("xaxis")) else 40
+    for key, axis in axes.items():
+        if not key.startswith("yaxis") or axis.get("side") == "right":
+            continue
+        if axis.get("type") == "category":  # its labels are known: the trace's y values
+            labels = {y for trace in traces if trace.get("y") is not None for y in trace["y"]}
+            left = max(left, max(map(_text_px, labels), default=0) + (41 if titled[key] else 11))
+        elif titled[key]:  # numbers: "10⁻⁵" on a log axis in powers, a few digits otherwise
+            left = max(left, 76 if axis.get("type") == "log" and axis.get("exponentformat") == "power" else 62)
+    coloured = any(t.get("type") == "heatmap" and t.get("showscale") is not False for t in traces)  # its colour bar sits right
+    bottom = 56 if any(titled[k] for k in axes if k.startswith("xaxis")) else 40
     return dict(l=round(left), r=104 if coloured else 20, b=bottom)
+
+
+# --- figures from plain dicts: their panels and lines ------------------------------------------
+
+
+def scatter(**props) -> dict:
+    """A scatter trace (lines, markers or both) as a dict: go.Scatter's properties."""
+    return dict(type="scatter", **props)
+
+
+def panel(k: int) -> dict:
+    """The axes of the k-th panel (from 1) of panels()'s layout, to put a trace or a line in it."""
+    suffix = "" if k == 1 else str(k)
+    return dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+
+
+def panels(titles: tuple, *, stacked: bool, spacing: float) -> dict:
+    """make_subplots's layout for len(titles) panels, titled, as a dict: stacked (sharing the x
+    axis, whose tick labels only the bottom panel shows) or side by side. A figure's other layout
+    keys go into it."""
+    n = len(titles)
+    size = (1 - (n - 1) * spacing) / n
+    layout = {"annotations": []}
+    for k, title in enumerate(titles, start=1):
+        start = 1 - size - (k - 1) * (size + spacing) if stacked else (k - 1) * (size + spacing)
+        own = [round(start, 9), round(start + size, 9)]
+        axes = panel(k)
+        x = {"anchor": axes["yaxis"], "domain": [0.0, 1.0] if stacked else own}
+        if stacked and k < n:
+            x.update(matches=panel(n)["xaxis"], showticklabels=False)
+        layout[axes["xaxis"].replace("x", "xaxis")] = x
+        layout[axes["yaxis"].replace("y", "yaxis")] = {"anchor": axes["xaxis"], "domain": own if stacked else [0.0, 1.0]}
+        layout["annotations"].append(
+            dict(text=title, font=dict(size=16), showarrow=False, xref="paper", yref="paper", xanchor="center",
+                 yanchor="bottom", x=0.5 if stacked else sum(own) / 2, y=own[1] if stacked else 1.0)
+        )  # fmt: skip
+    return layout
+
+
+def hline(layout: dict, y: float, line: dict, *, k: int = 1, text: str | None = None, below: bool = False) -> dict:
+    """Add a horizontal line across panel k at y (fig.add_hline's shape), with `text` at its right
+    end above it (or below). Returns the layout."""
+    axes = panel(k)
+    layout.setdefault("shapes", []).append(
+        dict(type="line", xref=f"{axes['xaxis']} domain", x0=0, x1=1, yref=axes["yaxis"], y0=y, y1=y, line=line)
+    )
+    if text is not None:
+        layout.setdefault("annotations", []).append(
+            dict(text=text, showarrow=False, xref=f"{axes['xaxis']} domain", x=1, xanchor="right",
+                 yref=axes["yaxis"], y=y, yanchor="top" if below else "bottom")
+        )  # fmt: skip
+    return layout

@@ -1,0 +1,103 @@
+"""Figures built from plain dicts (plots.style.figure) skip plotly.py's validation when they are built:
+here each one is validated instead, and its helpers are compared with the plotly.py calls they replace."""
+
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+from plotly.subplots import make_subplots
+
+import ui.gradient_flow_state as state
+from lstm_core import experiments
+from lstm_core.adding import BASELINE_MSE
+from plots import gradient_flow
+from plots.style import figure, hline, panels, scatter, styled
+
+
+def _json(fig: go.Figure) -> dict:
+    return json.loads(pio.to_json(fig, validate=False))
+
+
+def _rounded(o):
+    """Nested dicts and lists with their floats rounded, to compare layouts computed two ways."""
+    if isinstance(o, dict):
+        return {k: _rounded(v) for k, v in o.items()}
+    if isinstance(o, list | tuple):
+        return [_rounded(v) for v in o]
+    return round(o, 9) if isinstance(o, float) else o
+
+
+def _validated(fig: go.Figure) -> dict:
+    """The figure through plotly.py's validation: raises on a property plotly.js does not know."""
+    return _json(go.Figure(fig.to_dict()))
+
+
+@pytest.mark.parametrize(
+    "titles, stacked, spacing, subplots",
+    [
+        (("top", "bottom"), True, 0.12, dict(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12)),
+        (("a", "b", "c"), True, 0.08, dict(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.08)),
+        (("left", "right"), False, 0.1, dict(rows=1, cols=2, horizontal_spacing=0.1)),
+    ],
+)
+def test_panels_lay_out_what_make_subplots_does(titles, stacked, spacing, subplots):
+    expected = make_subplots(subplot_titles=titles, **subplots).layout.to_plotly_json()
+    expected.pop("template")
+    assert _rounded(panels(titles, stacked=stacked, spacing=spacing)) == _rounded(expected)
+
+
+@pytest.mark.parametrize("k, text, position", [(1, None, None), (2, "baseline", "top right"), (1, "floor", "bottom right")])
+def test_hline_draws_what_add_hline_does(k, text, position):
+    subplots = make_subplots(rows=1, cols=2)
+    for col in (1, 2):  # add_hline leaves out a panel without a trace
+        subplots.add_trace(go.Scatter(x=[0], y=[0]), row=1, col=col)
+    extra = dict(annotation_text=text, annotation_position=position) if text else {}
+    subplots.add_hline(y=0.25, line=dict(color="grey", dash="dot"), row=1, col=k, **extra)
+    expected = subplots.layout.to_plotly_json()
+    layout = hline({}, 0.25, dict(color="grey", dash="dot"), k=k, text=text, below=position == "bottom right")
+    assert layout["shapes"] == expected["shapes"]
+    assert layout.get("annotations") == expected.get("annotations")
+
+
+def test_figure_has_the_look_styled_gives_and_its_own_layout_wins():
+    traces = [scatter(x=[0, 1, 2], y=[1e-3, 1e-2, 1e-1], name="线")]
+    layout = dict(yaxis=dict(type="log", exponentformat="power", title=dict(text="范数")), xaxis=dict(title=dict(text="k")))
+    expected = _json(styled(go.Figure(traces, layout), "标题", height=300))
+    assert _json(figure(traces, layout, "标题", height=300)) == expected
+    own = _json(figure(traces, {**layout, "margin": dict(b=110)}, "标题", height=300))
+    assert own["layout"]["margin"] == {**expected["layout"]["margin"], "b": 110}
+
+
+def test_validation_catches_what_figure_lets_through():
+    """The check below can fail: a misspelt property passes figure() but not validation."""
+    fig = figure([scatter(x=[0, 1], y=[1, 2], colour="red")], {})
+    with pytest.raises(ValueError, match="colour"):
+        _validated(fig)
+
+
+def _every_gradient_flow_figure():
+    for lang in ("en", "zh"):
+        for s in (experiments.FlowSettings(seq_len=30, hidden_size=4), experiments.FlowSettings(nonlinearity="relu", weight_scale=3.0)):
+            yield from state.flow_figures(state.fields(s), lang).values()
+        for clip in experiments.CLIP_CHOICES:
+            yield state.clipping_figure(str(clip), lang)
+        if state.reference():
+            yield state.reference_figure(lang)
+            for T in state.reference_lengths(state.reference()):
+                yield state.reference_curves_figure(int(T), lang)
+    diverged = {  # a run that ends in nan, as the live run can: its last finite point gets a cross
+        "none": dict(steps=[0, 100, 200], train_mse=[0.2, 3.0, np.nan], grad_norm=[1.0, 1e4, np.nan], diverged=True),
+        "clipped": dict(steps=[0, 100, 200], train_mse=[0.2, 0.1, 0.05], grad_norm=[1.0, 0.5, 0.0], diverged=False),
+    }
+    labels = dict(loss="loss", norm="norm", x="step", diverged="∞", baseline="mean")
+    yield gradient_flow.clipping(diverged, {"none": "a", "clipped": "b"}, 1.0, BASELINE_MSE, labels)
+
+
+def test_every_gradient_flow_figure_is_valid_plotly():
+    figures = list(_every_gradient_flow_figure())
+    assert len(figures) >= 12
+    for fig in figures:
+        assert _validated(fig) == _json(fig)
+    assert any(t.get("mode") == "markers+text" for t in _json(figures[-1])["data"])
