@@ -12,8 +12,12 @@ denominator is zero is 0 (sklearn's ``zero_division=0``); for binary tasks class
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _safe_div(num, den):
@@ -86,6 +90,8 @@ def classification_report(
     f1-score, support), then accuracy, macro average (plain mean over classes) and weighted average
     (mean weighted by support). `class_names` label the rows (pass translated names for display);
     `summary_names` label the three summary rows."""
+    import pandas as pd  # here: /metrics draws no table until one is opened, and skips the import
+
     class_names = list(class_names)
     precision, recall, f1, support = precision_recall_f1_support(y_true, y_pred, len(class_names))
     total = int(support.sum())

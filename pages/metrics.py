@@ -1,7 +1,6 @@
 from dataclasses import asdict
 
 import numpy as np
-import pandas as pd
 import streamlit as st
 
 import ui
@@ -29,6 +28,21 @@ def paradox_figure(lang: str):
 def _paradox_rows():
     always, useful = (metrics.metrics_from_counts(**PARADOX[k]) for k in ("always", "useful"))
     return [(name, always[name], useful[name]) for name in NAMES]
+
+
+def matrix_table(matrix, classes):
+    """A confusion matrix as a table, a row per true class: built once its expander is opened (ui.chart)."""
+    import pandas as pd  # here: the page's first view does not wait for pandas
+
+    return pd.DataFrame(matrix, index=classes, columns=classes).reset_index(names=t("metrics.true"))
+
+
+def paradox_table():
+    import pandas as pd
+
+    rows = [(t(f"metrics.name.{name}"), a, u) for name, a, u in _paradox_rows()]
+    columns = [t("metrics.metric"), t("metrics.paradox_always"), t("metrics.paradox_useful")]
+    return pd.DataFrame(rows, columns=columns).round(4)
 
 
 def load_counts(counts):
@@ -60,13 +74,12 @@ def counts_sections():
     normalised = metrics.row_fractions(matrix)
     labels = dict(true_label=t("metrics.true"), predicted_label=t("metrics.predicted"))
     left, right = st.columns(2)
-    table = pd.DataFrame(matrix, index=classes, columns=classes).reset_index(names=t("metrics.true"))
     with left:
-        ui.chart(confusion_matrix_figure(matrix, classes, t("metrics.matrix_counts"), **labels), table, key="cm_counts")
+        fig = confusion_matrix_figure(matrix, classes, t("metrics.matrix_counts"), **labels)
+        ui.chart(fig, lambda: matrix_table(matrix, classes), key="cm_counts")
     with right:
-        norm_table = pd.DataFrame(normalised.round(4), index=classes, columns=classes).reset_index(names=t("metrics.true"))
         fig = confusion_matrix_figure(normalised, classes, t("metrics.matrix_normalised"), normalised=True, **labels)
-        ui.chart(fig, norm_table, key="cm_normalised")
+        ui.chart(fig, lambda: matrix_table(normalised.round(4), classes), key="cm_normalised")
     st.caption(t("metrics.matrix_caption"))
 
     st.header(t("metrics.formulas_header"))
@@ -100,10 +113,6 @@ st.markdown(
         rec_useful=useful["recall"],
     )
 )
-paradox_rows = [(t(f"metrics.name.{name}"), a, u) for name, a, u in _paradox_rows()]
-paradox_table = pd.DataFrame(
-    paradox_rows, columns=[t("metrics.metric"), t("metrics.paradox_always"), t("metrics.paradox_useful")]
-).round(4)
 ui.chart(paradox_figure(lang), paradox_table, key="paradox")
 left, right = st.columns(2)
 left.button(t("metrics.paradox_load"), on_click=load_counts, args=(PARADOX["always"],), key="load_always")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import sequential
 
 from lstm_core.metrics import row_fractions
 
-from .style import COLORS, styled
+from .style import COLORS, figure, styled
+
+# plotly.py's Blues, as validation spells it out: plotly.js's own "Blues" is another scale
+BLUES = [[k / (len(sequential.Blues) - 1), c] for k, c in enumerate(sequential.Blues)]
 
 
 def confusion_matrix_figure(
@@ -25,24 +29,26 @@ def confusion_matrix_figure(
     text = [[f"{v:.2f}" if normalised else f"{int(v):,d}" for v in row] for row in matrix]
     # colour by row fraction in both views, so a large class does not wash out a small one
     colour = row_fractions(matrix)
-    fig = go.Figure(
-        go.Heatmap(
-            z=colour,
-            x=class_names,
-            y=class_names,
-            text=text,
-            texttemplate="%{text}",
-            textfont=dict(size=16 if len(class_names) <= 4 else 11),
-            colorscale="Blues",
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            hovertemplate=f"{true_label}: %{{y}}<br>{predicted_label}: %{{x}}<br>%{{text}}<extra></extra>",
-        )
+    heatmap = dict(
+        type="heatmap",
+        z=colour,
+        x=class_names,
+        y=class_names,
+        text=text,
+        texttemplate="%{text}",
+        textfont=dict(size=16 if len(class_names) <= 4 else 11),
+        colorscale=BLUES,
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        hovertemplate=f"{true_label}: %{{y}}<br>{predicted_label}: %{{x}}<br>%{{text}}<extra></extra>",
     )
-    fig.update_xaxes(title=predicted_label, side="bottom", type="category")
-    fig.update_yaxes(title=true_label, autorange="reversed", type="category")
-    return styled(fig, title, height or (320 if len(class_names) <= 4 else 480))
+    layout = dict(
+        xaxis=dict(title=dict(text=predicted_label), side="bottom", type="category"),
+        yaxis=dict(title=dict(text=true_label), autorange="reversed", type="category"),
+    )
+    # built from dicts (style.figure): each change of a count on /metrics redraws two of them
+    return figure([heatmap], layout, title, height or (320 if len(class_names) <= 4 else 480))
 
 
 def metric_bars_figure(rows: list[tuple[str, float, float]], title: str, first: str, second: str) -> go.Figure:

@@ -107,8 +107,10 @@ pio.templates.default = "lstm_lab"
 def styled(fig: go.Figure, title: str | None = None, height: int | None = None) -> go.Figure:
     """Apply the app's look to a figure (returns it, for chaining). Call it once the axes have their
     titles and labels: the margins are made to fit them."""
-    built = fig.to_dict()
-    return fig.update_layout(_look(built["layout"], built["data"], title, height))
+    # only what _look reads: fig.to_dict() would deep-copy the template too, which costs more than the rest
+    axes = {k: fig.layout[k].to_plotly_json() for k in fig.layout if k.startswith(("xaxis", "yaxis"))}
+    traces = [dict(type=t.type, y=t.y, showscale=getattr(t, "showscale", None)) for t in fig.data]
+    return fig.update_layout(_look(axes, traces, title, height))
 
 
 def figure(traces: list[dict], layout: dict, title: str | None = None, height: int | None = None) -> go.Figure:

@@ -27,7 +27,7 @@ def test_core_and_datasets_do_not_import_streamlit():
 
 
 # pages whose first view shows no table: they open without pandas either (0.3-0.8 s of import here)
-WITHOUT_PANDAS = {"pages/home.py", "pages/explorer.py", "pages/gradient-flow.py"}
+WITHOUT_PANDAS = {"pages/home.py", "pages/explorer.py", "pages/gradient-flow.py", "pages/metrics.py"}
 
 
 @pytest.mark.parametrize("page", [p.file for p in PAGES])

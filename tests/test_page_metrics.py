@@ -80,3 +80,19 @@ def test_accuracy_paradox_buttons_load_counts():
     values = shown(at)
     assert values["Accuracy"] == pytest.approx(0.99) and values["Recall"] == 0.0
     assert at.query_params["tn"] == "990"  # the link now reproduces the loaded view
+
+
+def test_the_charts_tables_are_built_when_opened():
+    """Folded, no table is built (the page then needs no pandas); opened, the confusion matrix's
+    table holds the counts and the paradox's the metrics, headed in the learner's language."""
+    at = run(tp=90, tn=85, fp=15, fn=10, lang="zh")
+    assert len(at.dataframe) == 0
+    for key in ("cm_counts:table", "cm_normalised:table", "paradox:table"):
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    counts, fractions, paradox = (d.value for d in at.dataframe)
+    assert counts.columns[0] == "真实类别" and paradox.columns[0] == "指标"
+    assert counts.iloc[:, 1:].to_numpy().tolist() == [[85, 15], [10, 90]]  # rows true negative, positive
+    assert fractions.iloc[:, 1:].to_numpy().tolist() == [[0.85, 0.15], [0.1, 0.9]]
+    assert paradox.shape == (5, 3) and paradox.iloc[0, 1] == pytest.approx(0.99)  # always "negative": accuracy 0.99

@@ -12,7 +12,9 @@ from plotly.subplots import make_subplots
 import ui.gradient_flow_state as state
 from lstm_core import experiments
 from lstm_core.adding import BASELINE_MSE
+from lstm_core.metrics import row_fractions
 from plots import gradient_flow
+from plots.metrics import confusion_matrix_figure
 from plots.style import figure, hline, panels, scatter, styled
 
 
@@ -77,9 +79,17 @@ def test_validation_catches_what_figure_lets_through():
         _validated(fig)
 
 
-def _every_gradient_flow_figure():
+def _every_figure_built_from_dicts():
+    matrix = np.array([[50, 3, 0], [7, 20, 1], [0, 0, 0]])  # a class never seen: a row of zeros
+    for classes in (["负面", "正面"], ["a", "b", "c"]):
+        m = matrix[: len(classes), : len(classes)]
+        yield confusion_matrix_figure(m, classes, "标题", true_label="真实", predicted_label="预测")
+        yield confusion_matrix_figure(row_fractions(m), classes, "t", "true", "predicted", normalised=True)
     for lang in ("en", "zh"):
-        for s in (experiments.FlowSettings(seq_len=30, hidden_size=4), experiments.FlowSettings(nonlinearity="relu", weight_scale=3.0)):
+        for s in (
+            experiments.FlowSettings(seq_len=30, hidden_size=4),
+            experiments.FlowSettings(nonlinearity="relu", weight_scale=3.0),
+        ):
             yield from state.flow_figures(state.fields(s), lang).values()
         for clip in experiments.CLIP_CHOICES:
             yield state.clipping_figure(str(clip), lang)
@@ -95,9 +105,9 @@ def _every_gradient_flow_figure():
     yield gradient_flow.clipping(diverged, {"none": "a", "clipped": "b"}, 1.0, BASELINE_MSE, labels)
 
 
-def test_every_gradient_flow_figure_is_valid_plotly():
-    figures = list(_every_gradient_flow_figure())
-    assert len(figures) >= 12
+def test_every_figure_built_from_dicts_is_valid_plotly():
+    figures = list(_every_figure_built_from_dicts())
+    assert len(figures) >= 16
     for fig in figures:
         assert _validated(fig) == _json(fig)
     assert any(t.get("mode") == "markers+text" for t in _json(figures[-1])["data"])
