@@ -13,7 +13,7 @@ import ui.gradient_flow_state as state
 from lstm_core import experiments
 from lstm_core.adding import BASELINE_MSE
 from lstm_core.metrics import row_fractions
-from plots import gradient_flow
+from plots import forecast, gradient_flow
 from plots.metrics import confusion_matrix_figure
 from plots.style import figure, hline, panels, scatter, styled
 
@@ -79,7 +79,28 @@ def test_validation_catches_what_figure_lets_through():
         _validated(fig)
 
 
+def _forecast_figures():
+    labels = [f"1950-{m:02d}" for m in range(1, 61)]
+    values = np.cumsum(np.random.default_rng(0).normal(size=60)) + 10
+    names = {k: f"{k}名" for k in ("train", "val", "test", "input", "target", "unused", "actual", "forecast", "time", "step")}
+    names |= {k: f"{k}名" for k in ("train_pred", "val_pred", "test_pred", "test_pred_leaky", "scaled", "clean", "leaky")}
+    names |= {k: f"{k}名" for k in ("value", "train_loss", "val_loss", "epoch", "loss")} | {"pair": "第 {k} 对"}
+    train, test = np.arange(12, 40), np.arange(48, 60)
+    yield forecast.series_figure(labels, values, 48, names, "t", val_start=40)
+    yield forecast.windows_figure(values, 12, 6, names, "w")
+    yield forecast.windows_figure(values, 40, 6, names, "w")  # too wide for the numbers
+    yield forecast.scaling_figure(labels, values / 30, values / 40, 48, names, "s")
+    runs = {"": [dict(epoch=e, loss=1 / (e + 1), val_loss=1.2 / (e + 1)) for e in range(5)], "leaky": [dict(epoch=0, loss=1)]}
+    yield forecast.loss_figure(runs, names, "l")
+    yield forecast.predictions_figure(
+        labels, values, 48, train, values[train], test, values[test], names, "p", leaky_pred=values[test],
+        val_index=np.arange(40, 48), val_pred=values[40:48],
+    )  # fmt: skip
+    yield forecast.future_figure(labels, values, ["1955-01", "1955-02"], [1.0, 2.0], names, "f")
+
+
 def _every_figure_built_from_dicts():
+    yield from _forecast_figures()
     matrix = np.array([[50, 3, 0], [7, 20, 1], [0, 0, 0]])  # a class never seen: a row of zeros
     for classes in (["负面", "正面"], ["a", "b", "c"]):
         m = matrix[: len(classes), : len(classes)]
@@ -107,7 +128,7 @@ def _every_figure_built_from_dicts():
 
 def test_every_figure_built_from_dicts_is_valid_plotly():
     figures = list(_every_figure_built_from_dicts())
-    assert len(figures) >= 16
+    assert len(figures) >= 23
     for fig in figures:
         assert _validated(fig) == _json(fig)
     assert any(t.get("mode") == "markers+text" for t in _json(figures[-1])["data"])
