@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import sequential
+from plotly.colors import get_colorscale
 
 from lstm_core.metrics import row_fractions
 
 from .style import COLORS, figure, styled
 
-# plotly.py's Blues, as validation spells it out: plotly.js's own "Blues" is another scale
-BLUES = [[k / (len(sequential.Blues) - 1), c] for k, c in enumerate(sequential.Blues)]
+# spelled out, as plotly.py's validation used to: plotly.js knows another scale by the same name
+BLUES = get_colorscale("Blues")
 
 
 def confusion_matrix_figure(

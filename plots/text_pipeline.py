@@ -4,27 +4,33 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 
-from .style import SIGNED_SCALE, styled
+from .style import SIGNED_SCALE, figure
+
+# spelled out, as plotly.py's validation used to: plotly.js's "RdBu" is another scale
+SIGNED_COLORS = get_colorscale(SIGNED_SCALE)
 
 
 def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, y_title: str) -> go.Figure:
     """The looked-up embedding rows (T, dim): one row per position, one column per dimension."""
     vectors = np.asarray(vectors)  # (T, dim)
     limit = float(np.abs(vectors).max()) or 1.0
-    fig = go.Figure(
-        go.Heatmap(
-            z=vectors,
-            x=[str(d) for d in range(vectors.shape[1])],
-            y=row_labels,
-            colorscale=SIGNED_SCALE,
-            zmid=0,
-            zmin=-limit,
-            zmax=limit,
-            texttemplate="%{z:.2f}" if vectors.size <= 400 else None,
-            hovertemplate=f"%{{y}}<br>{x_title} %{{x}}: %{{z:.3f}}<extra></extra>",  # x_title: the reader's language
-        )
+    heatmap = dict(
+        type="heatmap",
+        z=vectors,
+        x=[str(d) for d in range(vectors.shape[1])],
+        y=row_labels,
+        colorscale=SIGNED_COLORS,
+        zmid=0,
+        zmin=-limit,
+        zmax=limit,
+        hovertemplate=f"%{{y}}<br>{x_title} %{{x}}: %{{z:.3f}}<extra></extra>",  # x_title: the reader's language
+        **(dict(texttemplate="%{z:.2f}") if vectors.size <= 400 else {}),
     )
-    fig.update_xaxes(title=x_title, type="category")
-    fig.update_yaxes(title=y_title, autorange="reversed", type="category")
-    return styled(fig, title, height=max(260, 60 + 26 * len(row_labels)))
+    layout = dict(
+        xaxis=dict(title=dict(text=x_title), type="category"),
+        yaxis=dict(title=dict(text=y_title), autorange="reversed", type="category"),
+    )
+    # built from dicts (style.figure): every change of the sentence or the embedding size redraws it
+    return figure([heatmap], layout, title, height=max(260, 60 + 26 * len(row_labels)))

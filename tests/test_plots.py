@@ -16,6 +16,7 @@ from lstm_core.metrics import row_fractions
 from plots import forecast, gradient_flow
 from plots.metrics import confusion_matrix_figure
 from plots.style import figure, hline, panels, scatter, styled
+from plots.text_pipeline import embedding_heatmap
 
 
 def _json(fig: go.Figure) -> dict:
@@ -101,6 +102,9 @@ def _forecast_figures():
 
 def _every_figure_built_from_dicts():
     yield from _forecast_figures()
+    rng = np.random.default_rng(1)
+    for T, dim in ((5, 8), (40, 16)):  # with the numbers written in, and too many for that
+        yield embedding_heatmap(rng.normal(size=(T, dim)), [f"词{t}" for t in range(T)], "嵌入", "维度", "位置")
     matrix = np.array([[50, 3, 0], [7, 20, 1], [0, 0, 0]])  # a class never seen: a row of zeros
     for classes in (["负面", "正面"], ["a", "b", "c"]):
         m = matrix[: len(classes), : len(classes)]
@@ -128,7 +132,7 @@ def _every_figure_built_from_dicts():
 
 def test_every_figure_built_from_dicts_is_valid_plotly():
     figures = list(_every_figure_built_from_dicts())
-    assert len(figures) >= 23
+    assert len(figures) >= 25
     for fig in figures:
         assert _validated(fig) == _json(fig)
     assert any(t.get("mode") == "markers+text" for t in _json(figures[-1])["data"])
