@@ -141,9 +141,9 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
                 )
             )
     layout = panels((labels["loss"], labels["norm"]), stacked=False, spacing=0.1)
-    for k in (1, 2):
-        layout[f"xaxis{k if k > 1 else ''}"]["title"] = dict(text=labels["x"])
-        layout[f"yaxis{k if k > 1 else ''}"].update(type="log", exponentformat="power")
+    for x, y in (("xaxis", "yaxis"), ("xaxis2", "yaxis2")):
+        layout[x]["title"] = dict(text=labels["x"])
+        layout[y].update(type="log", exponentformat="power")
     hline(layout, clip, dict(color="black", dash="dot", width=1), k=2)
     hline(layout, baseline, dict(color="grey", dash="dash", width=1), text=labels["baseline"], below=True)
     return figure(traces, {**layout, **LEGEND_BELOW}, None, height=420)

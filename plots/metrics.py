@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import get_colorscale
 
 from lstm_core.metrics import row_fractions
 
-from .style import COLORS, figure, styled
-
-# spelled out, as plotly.py's validation used to: plotly.js knows another scale by the same name
-BLUES = get_colorscale("Blues")
+from .style import COLORS, COUNT_COLORS, figure, styled
 
 
 def confusion_matrix_figure(
@@ -37,7 +33,7 @@ def confusion_matrix_figure(
         text=text,
         texttemplate="%{text}",
         textfont=dict(size=16 if len(class_names) <= 4 else 11),
-        colorscale=BLUES,
+        colorscale=COUNT_COLORS,
         zmin=0,
         zmax=1,
         showscale=False,

@@ -3,6 +3,7 @@ whole app, and a font stack that renders Chinese labels."""
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.colors import get_colorscale
 
 # Okabe-Ito palette: distinguishable with every common colour-vision deficiency.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
@@ -85,6 +86,10 @@ def text_on(background: str) -> str:
 
 # A diverging scale for signed values (c, h, g).
 SIGNED_SCALE = "RdBu_r"
+# Scales spelled out for figures built from dicts (figure()), as plotly.py's validation spells out a
+# name: plotly.js has scales of its own under some of the same names ("Blues", "RdBu").
+SIGNED_COLORS = get_colorscale(SIGNED_SCALE)
+COUNT_COLORS = get_colorscale("Blues")
 SIGNED = {"g", "c", "h", "a", "n"}
 
 FONT = "Inter, 'Source Sans Pro', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
@@ -172,28 +177,30 @@ def scatter(**props) -> dict:
     return dict(type="scatter", **props)
 
 
+def _suffix(k: int) -> str:
+    return "" if k == 1 else str(k)  # plotly names panel k's axes x, y, then x2, y2, ...
+
+
 def panel(k: int) -> dict:
     """The axes of the k-th panel (from 1) of panels()'s layout, to put a trace or a line in it."""
-    suffix = "" if k == 1 else str(k)
-    return dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+    return dict(xaxis=f"x{_suffix(k)}", yaxis=f"y{_suffix(k)}")
 
 
 def panels(titles: tuple, *, stacked: bool, spacing: float) -> dict:
     """make_subplots's layout for len(titles) panels, titled, as a dict: stacked (sharing the x
-    axis, whose tick labels only the bottom panel shows) or side by side. A figure's other layout
-    keys go into it."""
+    axis, whose tick labels only the bottom panel shows) or side by side. Panel k's axes are
+    layout["xaxis" + suffix] and layout["yaxis" + suffix], suffix "" for the first, "2" for the second."""
     n = len(titles)
     size = (1 - (n - 1) * spacing) / n
     layout = {"annotations": []}
     for k, title in enumerate(titles, start=1):
         start = 1 - size - (k - 1) * (size + spacing) if stacked else (k - 1) * (size + spacing)
         own = [round(start, 9), round(start + size, 9)]
-        axes = panel(k)
-        x = {"anchor": axes["yaxis"], "domain": [0.0, 1.0] if stacked else own}
+        x = {"anchor": f"y{_suffix(k)}", "domain": [0.0, 1.0] if stacked else own}
         if stacked and k < n:
-            x.update(matches=panel(n)["xaxis"], showticklabels=False)
-        layout[axes["xaxis"].replace("x", "xaxis")] = x
-        layout[axes["yaxis"].replace("y", "yaxis")] = {"anchor": axes["xaxis"], "domain": own if stacked else [0.0, 1.0]}
+            x.update(matches=f"x{_suffix(n)}", showticklabels=False)
+        layout[f"xaxis{_suffix(k)}"] = x
+        layout[f"yaxis{_suffix(k)}"] = {"anchor": f"x{_suffix(k)}", "domain": own if stacked else [0.0, 1.0]}
         layout["annotations"].append(
             dict(text=title, font=dict(size=16), showarrow=False, xref="paper", yref="paper", xanchor="center",
                  yanchor="bottom", x=0.5 if stacked else sum(own) / 2, y=own[1] if stacked else 1.0)

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import get_colorscale
 
-from .style import SIGNED_SCALE, figure
-
-# spelled out, as plotly.py's validation used to: plotly.js's "RdBu" is another scale
-SIGNED_COLORS = get_colorscale(SIGNED_SCALE)
+from .style import SIGNED_COLORS, figure
 
 
 def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, y_title: str) -> go.Figure:
