@@ -111,24 +111,26 @@ def specs(declaration) -> list[tuple[dataclasses.Field, Setting]]:
 def draw(declaration, where=st, columns=None, **context):
     """Draw `declaration`'s widgets (each in `columns[setting.column]` when columns are given, else in
     `where`), bound to the URL, and return the instance. `context` is passed to the settings' functions."""
-    ctx = {"lang": ui.lang(), **context}
-    values = {}
-    for f, spec in specs(declaration):
-        if spec.when is None or spec.when(ctx):
-            values[f.name] = _widget(spec, spec.default(f.default, ctx), ctx, where if columns is None else columns[spec.column])
-        else:
-            values[f.name] = f.default
-        ctx[f.name] = values[f.name]
-    return declaration(**values)
+
+    def widget(spec, start, ctx):
+        return _widget(spec, start, ctx, where if columns is None else columns[spec.column])
+
+    return _fill(declaration, {"lang": ui.lang(), **context}, widget)
 
 
 def defaults(declaration, **context):
     """The instance a first view of `declaration` draws, without drawing it: every field at its
     starting value for `context` (which names the language, `lang`), as draw() starts its widgets."""
-    ctx, values = dict(context), {}
+    return _fill(declaration, dict(context), lambda spec, start, ctx: start)
+
+
+def _fill(declaration, ctx: dict, value):
+    """The instance with each field, in drawing order, at value(spec, its starting value, ctx) where its
+    `when` shows it and at its default where it hides it; later fields see earlier ones in `ctx`."""
+    values = {}
     for f, spec in specs(declaration):
-        drawn = spec.when is None or spec.when(ctx)
-        values[f.name] = ctx[f.name] = spec.default(f.default, ctx) if drawn else f.default
+        shown = spec.when is None or spec.when(ctx)
+        values[f.name] = ctx[f.name] = value(spec, spec.default(f.default, ctx), ctx) if shown else f.default
     return declaration(**values)
 
 
