@@ -263,7 +263,7 @@ def browsers(base: str, n: int, duration: float, think: tuple, seed: int, stats:
     visitor's; starting Chromium itself is no page open."""
     from playwright.sync_api import sync_playwright
 
-    from bench.page_open import VIEWPORT, finished_after
+    from bench.page_open import LONG_TASKS, VIEWPORT, finished_after
     from tests.streamlit_server import launch_profile, problems
 
     rng = random.Random(seed)
@@ -275,6 +275,7 @@ def browsers(base: str, n: int, duration: float, think: tuple, seed: int, stats:
                 context = launch_profile(pw, profile, VIEWPORT)
                 contexts.append(context)
                 pages.append(context.new_page())
+                pages[-1].add_init_script(LONG_TASKS)  # what finished_after reads
             launched.set()
             go.wait()
             began = time.monotonic()

@@ -253,7 +253,8 @@ NOTES = {
     "server_cpu": "process CPU time of the server before and after each interaction, one learner at a time: hardly "
     "moved by the machine's load, unlike a latency.",
     "page_open": "medians of 5 opens per page and way, interleaved with a trivial one-line Streamlit page on a second "
-    "server (the differences are the figures that count). Cached: a browser profile on disk, as a returning learner's "
+    "server (the differences are the figures that count). Finished: the first screen drawn, charts on it included, and "
+    "no long task (over 50 ms) after it for 0.5 s. Cached: a browser profile on disk, as a returning learner's "
     "Chrome has (HTTP cache and V8's code cache); private window: the HTTP cache only, so plotly.js is compiled on "
     "every open; new visitor: no cache.",
     "forecast_airline": "2 seeds (the script's default is 5).",

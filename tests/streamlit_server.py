@@ -80,16 +80,28 @@ def launch_profile(playwright, folder, viewport: dict):
 CHARTS_DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
   && [...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
     .every((c) => c.querySelector(".lab-chart .main-svg"))"""
+# the same for the charts on the screen: ui/chart.js draws the others as they come near it
+CHARTS_ON_SCREEN = """() => !document.querySelector("[data-testid='stSkeleton']")
+  && [...document.querySelectorAll("[data-testid='stBidiComponentRegular']")].every((c) => {
+    const box = c.getBoundingClientRect();
+    return box.bottom <= 0 || box.top >= innerHeight || c.querySelector(".lab-chart .main-svg");
+  })"""
+# as printing does: every chart is drawn, now and from then on (ui/chart.js)
+DRAW_ALL = "() => window.dispatchEvent(new Event('beforeprint'))"
 
 
-def wait_rendered(page, timeout=60_000):
-    """Connected, the script has stopped running (stays 'notRunning' for a moment), charts drawn."""
+def wait_rendered(page, timeout=60_000, every_chart=True):
+    """Connected, the script has stopped running (stays 'notRunning' for a moment), charts drawn:
+    every chart, as printing draws them (the tests read or screenshot the whole page), or with
+    `every_chart=False` those on the screen, as a learner sees them."""
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
     for _ in range(3):
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
         page.wait_for_timeout(250)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+    if every_chart:
+        page.evaluate(DRAW_ALL)
+    page.wait_for_function(CHARTS_DRAWN if every_chart else CHARTS_ON_SCREEN, timeout=timeout)
 
 
 def open_page(browser_or_context, url, viewport=(1400, 1000)):

@@ -100,3 +100,20 @@ def test_pages_only_use_defined_strings():
     for path in list((ROOT / "pages").glob("*.py")) + list((ROOT / "ui").glob("*.py")) + [ROOT / "app.py", ROOT / "router.py"]:
         used |= _string_keys_used_in(path)
     assert sorted(used - set(STRINGS)) == []
+
+
+def test_no_page_relies_on_magic():
+    """.streamlit/config.toml turns Streamlit's "magic" off: a bare expression in a page (other than a
+    docstring) would now show nothing, so there must be none."""
+    assert re.search(r"^magicEnabled = false$", (ROOT / ".streamlit" / "config.toml").read_text(), re.M)
+    bare = []
+    for path in [ROOT / "router.py", *(ROOT / "pages").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            body = getattr(node, "body", None)
+            for i, statement in enumerate(body if isinstance(body, list) else []):
+                if not isinstance(statement, ast.Expr) or isinstance(statement.value, (ast.Call, ast.Await, ast.Yield)):
+                    continue
+                docstring = i == 0 and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
+                if not docstring:
+                    bare.append(f"{path.name}:{statement.lineno}")
+    assert bare == []

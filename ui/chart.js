@@ -1,6 +1,12 @@
 // One chart of the app, drawn with the app's own cartesian bundle of plotly.js (static/README.md
 // says why: Streamlit's full bundle cost 0.6-0.8 s on every page open). Streamlit calls this on
 // mount and whenever the figure changes; `Plotly.react` redraws only what changed.
+//
+// A chart is first drawn when it comes near the screen: drawing the six charts of /gradient-flow
+// kept the browser busy for 0.3-0.6 s of every open, most of them below the first screen
+// (bench/page_open.py). Its box has its height from the start, so nothing moves when it is drawn.
+// Printing draws every chart (in time for the print once plotly.js is loaded, which the first chart
+// drawn does), and from then on the page draws each chart at once; so do the browser tests.
 function plotly(src) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   // one <script> per page, however many charts
@@ -16,6 +22,10 @@ function plotly(src) {
     script.addEventListener("error", () => { script.remove(); reject(new Error(src)); });
   });
 }
+
+// "near": within half a screen; scrollMargin: Streamlit's page scrolls inside its own container
+const NEAR = { rootMargin: "50% 0px", scrollMargin: "50% 0px" };
+window.addEventListener("beforeprint", () => { window.__labDrawAll = true; });
 
 // Streamlit's own chart toolbar had a full-screen button; this is the same in Plotly's toolbar
 const FULL_SCREEN = {
@@ -56,11 +66,23 @@ export default function ({ data, parentElement }) {
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
   box.addEventListener("fullscreenchange", onFullScreen);
-  plotly(data.src).then(
-    (P) => { Plotly = P; return P.react(box, figure.data, figure.layout, config); },
-    () => { box.textContent = data.failed; },
-  );
+  const draw = () => {
+    box.dataset.drawn = "";
+    plotly(data.src).then(
+      (P) => { Plotly = P; return P.react(box, figure.data, figure.layout, config); },
+      () => { box.textContent = data.failed; },
+    );
+  };
+  const near = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && drawOnce(), NEAR);
+  const drawOnce = () => { near.disconnect(); window.removeEventListener("beforeprint", drawOnce); draw(); };
+  if (box.dataset.drawn !== undefined || window.__labDrawAll) draw();  // drawn before: the new figure at once
+  else {
+    near.observe(box);
+    window.addEventListener("beforeprint", drawOnce);
+  }
   return () => {
+    near.disconnect();
+    window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
     box.removeEventListener("fullscreenchange", onFullScreen);
   };

@@ -3,7 +3,7 @@ link with an open forget gate shows the LSTM's gradient surviving, and a bad lin
 
 import pytest
 
-from tests.streamlit_server import open_page, problems, wait_rendered
+from tests.streamlit_server import CHARTS_DRAWN, DRAW_ALL, open_page, problems, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +30,31 @@ def test_page_renders(app_url, browser, artifacts, lang, title):
         assert rnn < 1e-20 < lstm  # defaults: the RNN's gradient vanishes, the LSTM's far less
         assert page.locator(".katex").count() >= 4  # the equations with their numbers
         page.screenshot(path=str(artifacts / f"gradient_flow_{lang}.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_charts_are_drawn_as_they_come_near_the_screen(app_url, browser):
+    """ui/chart.js: on a 1400 x 1000 screen the page opens with the charts near its first screen drawn;
+    the others, named for screen readers and already as tall as they will be, are drawn when scrolled
+    to, and printing draws every one."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{app_url}/gradient-flow?lang=en")
+        wait_rendered(page, every_chart=False)
+        page.wait_for_timeout(1000)  # long enough for a chart near the screen to be drawn
+        boxes = page.locator(".lab-chart")
+        drawn = page.evaluate("() => [...document.querySelectorAll('.lab-chart')].map((b) => !!b.querySelector('.main-svg'))")
+        assert len(drawn) == 6 and drawn[0] and drawn.count(False) >= 3, drawn
+        far = drawn.index(False)
+        assert boxes.nth(far).get_attribute("aria-label")
+        height = boxes.nth(far).bounding_box()["height"]
+        boxes.nth(far).scroll_into_view_if_needed()
+        boxes.nth(far).locator(".main-svg").first.wait_for(timeout=10_000)
+        assert boxes.nth(far).bounding_box()["height"] == height  # drawing moved nothing
+        page.evaluate(DRAW_ALL)
+        page.wait_for_function(CHARTS_DRAWN, timeout=10_000)
+        assert problems(page) == []
     finally:
         page.close()
 
