@@ -96,18 +96,23 @@ document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
   window.__lstmLabA11y = true;
   let queued = false;
+  // a formula's widths are read when its size changes, after the browser's own layout: read in
+  // fix(), they made it lay the page out again after every change (33-52 ms on /gradient-flow's open)
+  const wide = new ResizeObserver((seen) => seen.forEach(({ target: e }) => {
+    if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
+    else e.removeAttribute("tabindex");
+  }));
+  const watched = new WeakSet();
   const fix = () => {
     queued = false;
     document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')
       .forEach((e) => e.removeAttribute("role"));
     document.querySelectorAll(".katex-display").forEach((e) => {
-      if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
-      else e.removeAttribute("tabindex");
+      if (!watched.has(e)) { watched.add(e); wide.observe(e); }
     });
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
   new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role"] });
-  window.addEventListener("resize", later);
   fix();
 }
 </script>"""

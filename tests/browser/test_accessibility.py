@@ -85,6 +85,24 @@ def test_every_page_in_its_default_state(app_url, browser, artifacts, url, lang)
         page.close()
 
 
+# each formula: [scrolls sideways, has a tab stop]
+WIDE_FORMULAS = """() => [...document.querySelectorAll('.katex-display')]
+  .map((e) => [e.scrollWidth > e.clientWidth, e.tabIndex === 0])"""
+
+
+def test_a_formula_wider_than_its_column_is_reached_by_keyboard(app_url, browser):
+    """ui._SCRIPT: a formula that scrolls sideways gets tabindex=0, and loses it when it fits again.
+    /gradient-flow's half-width formulas overflow in teacher mode's large type at 1000 px, not at 1600 px."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en&teacher=1", viewport=(1000, 1000))
+    try:
+        for width, wide in [(1000, True), (1600, False), (1000, True)]:
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.wait_for_function(f"() => ({WIDE_FORMULAS})().every(([w, t]) => w === t)", timeout=5000)
+            assert any(w for w, _ in page.evaluate(WIDE_FORMULAS)) == wide
+    finally:
+        page.close()
+
+
 def test_language_and_title_follow_a_language_switch(app_url, browser):
     page = open_page(browser, f"{app_url}/explorer?lang=en")
     try:
