@@ -202,6 +202,10 @@ def soak(r: dict) -> list[Row]:
     ]
 
 
+def element_cost(r: dict) -> list[Row]:
+    return [Row(f"one {kind} element, cached open (a page of {r['count']})", f"{ms} ms") for kind, ms in r["ms_each"].items()]
+
+
 def generic(r: dict, prefix="") -> list[Row]:
     rows = []
     for key, value in r.items():
@@ -227,6 +231,7 @@ PLAN = {
     "forecast_airline": (["--seeds", "2"], ["--seeds", "1"], 300, forecast_airline),
     "server_cpu": ([], ["--per-page", "2", "--rounds", "1"], 600, server_cpu),
     "page_open": ([], ["--rounds", "1"], 900, page_open),
+    "element_cost": (["--rounds", "3"], ["--count", "4", "--rounds", "1"], 300, element_cost),
     "load_test": (
         ["--sessions", "30", "--duration", "120", "--browsers", "2"],
         ["--sessions", "4", "--duration", "15", "--browsers", "1"],
@@ -257,6 +262,8 @@ NOTES = {
     "no long task (over 50 ms) after it for 0.5 s. Cached: a browser profile on disk, as a returning learner's "
     "Chrome has (HTTP cache and V8's code cache); private window: the HTTP cache only, so plotly.js is compiled on "
     "every open; new visitor: no cache.",
+    "element_cost": "3 opens of each page (the script's default is 5); with 20 elements a difference of 20 ms is "
+    "1 ms each, about this machine's noise.",
     "forecast_airline": "2 seeds (the script's default is 5).",
     "soak": "500 interactions to fit the 15 minutes (`bench/soak.py` alone does 1,000); one websocket session; "
     "training checked separately (start a long run, close the tab).",
