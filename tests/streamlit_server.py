@@ -75,17 +75,17 @@ def launch_profile(playwright, folder, viewport: dict):
     return playwright.chromium.launch_persistent_context(folder, executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=viewport)
 
 
-# every chart (ui/chart.js, a custom component) has drawn its SVG. A component shows a skeleton
-# until its code is loaded, and plotly.js loads after that, when the script has long ended.
-CHARTS_DRAWN = """() => !document.querySelector("[data-testid='stSkeleton']")
-  && [...document.querySelectorAll("[data-testid='stBidiComponentRegular']")]
-    .every((c) => c.querySelector(".lab-chart .main-svg"))"""
-# the same for the charts on the screen: ui/chart.js draws the others as they come near it
-CHARTS_ON_SCREEN = """() => !document.querySelector("[data-testid='stSkeleton']")
+# every chart (ui/chart.js, a custom component) has drawn its SVG: all of them, or only those on the
+# screen (ui/chart.js draws the others as they come near it). A component shows a skeleton until its
+# code is loaded, and plotly.js loads after that, when the script has long ended.
+_CHARTS = """(onScreenOnly) => !document.querySelector("[data-testid='stSkeleton']")
   && [...document.querySelectorAll("[data-testid='stBidiComponentRegular']")].every((c) => {
     const box = c.getBoundingClientRect();
-    return box.bottom <= 0 || box.top >= innerHeight || c.querySelector(".lab-chart .main-svg");
+    const off = box.bottom <= 0 || box.top >= innerHeight;
+    return (onScreenOnly && off) || c.querySelector(".lab-chart .main-svg");
   })"""
+CHARTS_DRAWN = f"() => ({_CHARTS})(false)"
+CHARTS_ON_SCREEN = f"() => ({_CHARTS})(true)"
 # as printing does: every chart is drawn, now and from then on (ui/chart.js)
 DRAW_ALL = "() => window.dispatchEvent(new Event('beforeprint'))"
 
