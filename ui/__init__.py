@@ -97,7 +97,7 @@ if (!window.__lstmLabA11y) {
   window.__lstmLabA11y = true;
   let queued = false;
   // a formula's widths are read when its size changes, after the browser's own layout: read in
-  // fix(), they made it lay the page out again after every change (33-52 ms on /gradient-flow's open)
+  // fix(), they made it lay the page out again after every change (27-36 ms of a /gradient-flow open)
   const wide = new ResizeObserver((seen) => seen.forEach(({ target: e }) => {
     if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
     else e.removeAttribute("tabindex");
