@@ -89,13 +89,19 @@ def stepping(page, steps):
 
 def choose_variant(page, kind) -> float:
     option = page.get_by_role("option").filter(has=page.get_by_text(VARIANT_LABELS[kind], exact=True))
-    for _ in range(5):  # a click right after the stepper had focus may only focus the select
-        page.get_by_role("combobox", name="Variant").click()
+    select = page.get_by_role("combobox", name="Variant")
+    # Opened by the keyboard: a click right after the stepper had focus only focuses the select, and a
+    # second one, sent while a busy machine was still opening the list, closed it again (the run of
+    # 2026-12-04 19:02 timed out so); a list already open is left open.
+    for _ in range(5):
+        select.focus()
+        if select.get_attribute("aria-expanded") != "true":
+            page.keyboard.press("ArrowDown")
         try:
-            option.wait_for(timeout=2000)
+            option.wait_for(timeout=10_000)
             break
         except PlaywrightTimeout:
-            page.keyboard.press("Escape")
+            continue
     start = time.perf_counter()
     option.click()
     page.wait_for_function(
