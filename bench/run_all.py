@@ -1,7 +1,8 @@
 """Every benchmark under bench/, at a size that fits in about 15 minutes, and bench/RESULTS.md.
 
     .venv/bin/python bench/run_all.py             # all of them, then write bench/RESULTS.md
-    .venv/bin/python bench/run_all.py --only core_speed load_test --quick
+    .venv/bin/python bench/run_all.py --only core_speed load_test --quick   # prints; writes no report
+    .venv/bin/python bench/run_all.py --only page_open --output /tmp/r.md
 
 Each benchmark runs as its own process (as a reader would run it) with the arguments below; its last
 stdout line is one JSON object, from which the figures and their targets are taken. A benchmark
@@ -165,7 +166,8 @@ def page_open(r: dict) -> list[Row]:
             Row(
                 f"page open: /{page}, cached / private window / new visitor (over the trivial page)",
                 f"{x['cached_s']} / {x['private_s']} / {x['cold_s']} s "
-                f"({x['cached_over_s']:+.2f} / {x['private_over_s']:+.2f} / {x['cold_over_s']:+.2f} s)",
+                f"({x['cached_over_s']:+.2f} / {x['private_over_s']:+.2f} / {x['cold_over_s']:+.2f} s; "
+                f"cached {x['cached_ratio']:.2f}x, new visitor {x['cold_ratio']:.2f}x)",
                 "≤ +0.5 / — / +1.0 s",
                 x["cached_over_s"] <= 0.5 and x["cold_over_s"] <= 1.0,
             )
@@ -344,14 +346,28 @@ def write_report(path: Path, info: dict, results: list, started: str, total: flo
         note = NOTES.get(name, "")
         out.append(f"- `{name}`: {wall:.0f} s. {note} {problem}".rstrip())
     out.append("")
-    path.write_text("\n".join(out), encoding="utf-8")
+    path.write_text("\n".join(out) + _written_by_hand(path), encoding="utf-8")
+
+
+GENERATED = ("## Machine", "## Figures", "## Run times and notes")
+
+
+def _written_by_hand(path: Path) -> str:
+    """The report's sections after the generated ones (notes on earlier runs and sessions), kept."""
+    if not path.exists():
+        return ""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next((i for i, line in enumerate(lines) if line.startswith("## ") and line.strip() not in GENERATED), len(lines))
+    return "".join(lines[first:]) and "\n" + "".join(lines[first:])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", nargs="+", help="run only these benchmarks")
     parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the harness")
-    parser.add_argument("--output", default=str(BENCH / "RESULTS.md"))
+    parser.add_argument(
+        "--output", help="the report to write (default: bench/RESULTS.md; with --only, none: a partial run keeps the full one)"
+    )
     args = parser.parse_args()
     present = sorted(p.stem for p in BENCH.glob("*.py") if p.stem not in HELPERS)
     names = [n for n in PLAN if SCRIPTS.get(n, n) in present] + [n for n in present if n not in PLAN]
@@ -376,7 +392,10 @@ def main():
         if problem:
             print(f"  {problem}")
     total = time.monotonic() - begin
-    write_report(Path(args.output), info, results, started, total, args.quick)
+    output = args.output or (None if args.only else str(BENCH / "RESULTS.md"))
+    if output:
+        write_report(Path(output), info, results, started, total, args.quick)
+        print(f"wrote {output}")
     summary = {
         "bench": "run_all",
         "total_s": round(total),
@@ -386,7 +405,6 @@ def main():
         },
         "misses": [f"{name}: {r.figure}" for name, rows, _, _ in results for r in rows if r.ok is False],
     }
-    print(f"wrote {args.output}")
     print(json.dumps(summary, ensure_ascii=False))
 
 
