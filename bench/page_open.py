@@ -24,9 +24,8 @@ This machine's speed moves 2-3x from hour to hour, so the figures that count are
 the trivial page measured in the same run, interleaved. A difference still grows in a slow hour
 (/gradient-flow cached: +0.90 s at 19:02 UTC on 2026-12-04, +1.08 s at 21:45), so the ratios to
 the trivial page are printed too (3.1x and 3.0x in the same runs): they compare runs of different
-hours. Targets (classroom-scale issue): cached
-within 0.5 s of the trivial page, new visitor within 1 s, first page after a server start within 3 s
-of the trivial app's first page.
+hours. Targets (classroom-scale issue): cached within 0.5 s of the trivial page, new visitor within
+1 s, first page after a server start within 3 s of the trivial app's first page.
 
 Prints a table, then one JSON object as the last line.
 """

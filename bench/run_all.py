@@ -358,7 +358,8 @@ def _written_by_hand(path: Path) -> str:
         return ""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     first = next((i for i, line in enumerate(lines) if line.startswith("## ") and line.strip() not in GENERATED), len(lines))
-    return "".join(lines[first:]) and "\n" + "".join(lines[first:])
+    kept = "".join(lines[first:])
+    return "\n" + kept if kept else ""
 
 
 def main():
