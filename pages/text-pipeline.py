@@ -46,7 +46,9 @@ if s is not None:
         st.info(t("text_pipeline.capped", limit=steps.MAX_CHARS), icon=":material/content_cut:")
     st.header(t("text_pipeline.step1"))
     rows = [(t(f"text_pipeline.stage.{k}"), v) for k, v in [("raw", s.raw), ("lower", s.lowercased), ("clean", s.normalised)]]
-    st.dataframe(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), hide_index=True)
+    # a static table: the learner's whole sentence wraps, where a data grid cut off its end (and the
+    # punctuation there that this step removes)
+    st.table(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), hide_index=True)
     st.caption(t("text_pipeline.step1_caption"))
 
     st.header(t("text_pipeline.step2"))
