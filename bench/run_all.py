@@ -346,18 +346,15 @@ def write_report(path: Path, info: dict, results: list, started: str, total: flo
         note = NOTES.get(name, "")
         out.append(f"- `{name}`: {wall:.0f} s. {note} {problem}".rstrip())
     out.append("")
-    path.write_text("\n".join(out) + _written_by_hand(path), encoding="utf-8")
+    path.write_text("\n".join(out) + _written_by_hand(path, {line for line in out if line.startswith("## ")}), encoding="utf-8")
 
 
-GENERATED = ("## Machine", "## Figures", "## Run times and notes")
-
-
-def _written_by_hand(path: Path) -> str:
-    """The report's sections after the generated ones (notes on earlier runs and sessions), kept."""
+def _written_by_hand(path: Path, generated: set[str]) -> str:
+    """The report's sections after the `generated` ones (notes on earlier runs and sessions), kept."""
     if not path.exists():
         return ""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    first = next((i for i, line in enumerate(lines) if line.startswith("## ") and line.strip() not in GENERATED), len(lines))
+    first = next((i for i, line in enumerate(lines) if line.startswith("## ") and line.strip() not in generated), len(lines))
     kept = "".join(lines[first:])
     return "\n" + kept if kept else ""
 

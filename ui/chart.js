@@ -73,15 +73,16 @@ export default function ({ data, parentElement }) {
       () => { box.textContent = data.failed; },
     );
   };
-  const near = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && drawOnce(), NEAR);
+  let near = null;  // watches for the box coming near the screen, until it is first drawn
   const drawOnce = () => { near.disconnect(); window.removeEventListener("beforeprint", drawOnce); draw(); };
   if (box.dataset.drawn !== undefined || window.__labDrawAll) draw();  // drawn before: the new figure at once
   else {
+    near = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && drawOnce(), NEAR);
     near.observe(box);
     window.addEventListener("beforeprint", drawOnce);
   }
   return () => {
-    near.disconnect();
+    near?.disconnect();
     window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
     box.removeEventListener("fullscreenchange", onFullScreen);
