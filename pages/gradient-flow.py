@@ -53,24 +53,26 @@ def flow_sections():
         slope = r"\operatorname{diag}(1 - h_t^2)" if nonlin != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
         st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
         step = state.geometric_mean(rnn["actual"])
-        st.latex(  # two lines: on one, the numbers ran past the half-width column
-            rf"\begin{{aligned}}\frac{{\lVert \partial L/\partial h_0 \rVert}}"
-            rf"{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}}"
-            rf" &= \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}} \\"
-            rf" &= ({state.latex_number(step)})^{{{seq_len - 1}}} = {state.latex_number(rnn['ratio'][0])}\end{{aligned}}"
+        st.latex(  # a derivation over lines: on fewer, it ran past the half-width column on a projector
+            rf"\begin{{aligned}}&\frac{{\lVert \partial L/\partial h_0 \rVert}}"
+            rf"{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}} \\"
+            rf" &\qquad= \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}} \\"
+            rf" &\qquad= ({state.latex_number(step)})^{{{seq_len - 1}}} = {state.latex_number(rnn['ratio'][0])}\end{{aligned}}"
         )
         sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
         st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=state.fmt(step)))
         ui.chart(figures["rnn"], key="gf_rnn")
     with right:
         st.subheader(t("gradient_flow.lstm_header"))
-        st.latex(
-            r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t), \quad c_t = f_t \odot c_{t-1} + i_t \odot g_t"
+        st.latex(  # two lines each, as on the left: on one, they ran past the column in teacher mode
+            r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\"
+            r" \frac{\partial c_t}{\partial c_{t-1}} &= \operatorname{diag}(f_t)\end{aligned}"
         )
         lstm = state.lstm_summary(analysis["lstm"], forget_bias)
         st.latex(
-            rf"\bar f = {state.latex_number(lstm['f_mean'])}, \quad \operatorname{{median}}_j \prod_{{t=1}}^{{{seq_len - 1}}}"
-            rf" f_{{t,j}} = {state.latex_number(lstm['keep'])}"
+            rf"\begin{{aligned}}\bar f &= {state.latex_number(lstm['f_mean'])} \\"
+            rf" \operatorname{{median}}_j \prod_{{t=1}}^{{{seq_len - 1}}} f_{{t,j}}"
+            rf" &= {state.latex_number(lstm['keep'])}\end{{aligned}}"
         )
         st.caption(t("gradient_flow.lstm_numbers", fb=forget_bias, sig=state.fmt(lstm["sigmoid"])))
         ui.chart(figures["lstm"], key="gf_lstm")

@@ -96,18 +96,23 @@ document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
   window.__lstmLabA11y = true;
   let queued = false;
-  // a formula's widths are read when its size changes, after the browser's own layout: read in
-  // fix(), they made it lay the page out again after every change (27-36 ms of a /gradient-flow open)
-  const wide = new ResizeObserver((seen) => seen.forEach(({ target: e }) => {
-    if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
-    else e.removeAttribute("tabindex");
-  }));
+  // a formula's widths are read when a size changes, after the browser's own layout: read in
+  // fix(), they made it lay the page out again after every change (27-36 ms of a /gradient-flow open).
+  // Its box stops growing at the column's width while its content can still widen (its fonts
+  // arriving, its numbers changing in place), so its pieces (.base, each as wide as its content)
+  // are watched beside it.
+  const wide = new ResizeObserver((seen) => {
+    new Set(seen.map(({ target }) => target.closest(".katex-display"))).forEach((e) => {
+      if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
+      else e.removeAttribute("tabindex");
+    });
+  });
   const watched = new WeakSet();
   const fix = () => {
     queued = false;
     document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')
       .forEach((e) => e.removeAttribute("role"));
-    document.querySelectorAll(".katex-display").forEach((e) => {
+    document.querySelectorAll(".katex-display, .katex-display .base").forEach((e) => {
       if (!watched.has(e)) { watched.add(e); wide.observe(e); }
     });
   };

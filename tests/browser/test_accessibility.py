@@ -103,6 +103,33 @@ def test_a_formula_wider_than_its_column_is_reached_by_keyboard(app_url, browser
         page.close()
 
 
+# a formula that fits gets a box pinned at its width and a last text node `by` characters longer
+# (negative: shorter): its content widens or narrows in place, no element added, its box unchanged
+GROW = """(by) => {
+  const e = document.getElementById("grown") || [...document.querySelectorAll(".katex-display")]
+    .find((d) => d.scrollWidth <= d.clientWidth);
+  e.id = "grown";
+  e.style.width = e.clientWidth + "px";
+  const walk = document.createTreeWalker(e.querySelector(".katex-html"), NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walk.nextNode()) last = walk.currentNode;
+  last.data = by > 0 ? last.data + "M".repeat(by) : last.data.slice(0, by);
+}"""
+
+
+def test_a_formula_whose_content_widens_in_place_is_reached_by_keyboard(app_url, browser):
+    """ui._SCRIPT: a formula's box stops growing at its column's width, but its content can still widen
+    (its fonts arriving, its numbers changing in place): it then scrolls and must get a tab stop."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en", viewport=(1600, 1000))
+    try:
+        page.evaluate(GROW, 40)
+        page.wait_for_function("() => document.getElementById('grown').tabIndex === 0", timeout=5000)
+        page.evaluate(GROW, -40)
+        page.wait_for_function("() => !document.getElementById('grown').hasAttribute('tabindex')", timeout=5000)
+    finally:
+        page.close()
+
+
 def test_language_and_title_follow_a_language_switch(app_url, browser):
     page = open_page(browser, f"{app_url}/explorer?lang=en")
     try:
