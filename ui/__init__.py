@@ -100,9 +100,10 @@ if (!window.__lstmLabA11y) {
   // fix(), they made it lay the page out again after every change (27-36 ms of a /gradient-flow open).
   // Its box stops growing at the column's width while its content can still widen (its fonts
   // arriving, its numbers changing in place), so its pieces (.base, each as wide as its content)
-  // are watched beside it.
+  // are watched beside it. A piece a rerun took out is in no formula any more.
   const wide = new ResizeObserver((seen) => {
     new Set(seen.map(({ target }) => target.closest(".katex-display"))).forEach((e) => {
+      if (!e) return;
       if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
       else e.removeAttribute("tabindex");
     });

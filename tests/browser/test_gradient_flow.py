@@ -59,6 +59,30 @@ def test_charts_are_drawn_as_they_come_near_the_screen(app_url, browser):
         page.close()
 
 
+def test_new_numbers_in_the_formulas_raise_no_script_error(app_url, browser):
+    """A slider moved: the rerun rewrites the formulas' numbers under the app's own scripts (ui._SCRIPT
+    watches each formula's pieces), and none of them throws."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    try:
+        page.goto(f"{app_url}/gradient-flow?lang=en")
+        wait_rendered(page)
+        formulas = page.evaluate("() => [...document.querySelectorAll('.katex-display')].map((e) => e.textContent)")
+        page.get_by_role("slider").first.focus()
+        page.keyboard.press("End")
+        page.wait_for_function(
+            "(old) => [...document.querySelectorAll('.katex-display')].map((e) => e.textContent).join() !== old.join()",
+            arg=formulas,
+            timeout=30_000,
+        )
+        wait_rendered(page)
+        page.wait_for_timeout(500)
+        assert problems(page) == [] and errors == []
+    finally:
+        page.close()
+
+
 def test_open_forget_gate_link_and_bad_link(app_url, browser):
     page = open_page(browser, f"{app_url}/gradient-flow?lang=en&fb=3.0&T=0", viewport=(1400, 2000))
     try:
