@@ -118,9 +118,10 @@ def first_pages(browser, pages, query: str, trivial_script) -> dict:
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=5, help="opens per page, cached and cold each")
-    p.add_argument("--pages", nargs="*", default=PAGES)
+    p.add_argument("--pages", nargs="*", default=PAGES, help="as in the URL, with or without its slash")
     p.add_argument("--lang", default="en")
     a = p.parse_args()
+    a.pages = [page.strip("/") for page in a.pages]  # "/metrics" opened "//metrics", which never finished
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as profile:
         trivial_script = Path(folder) / "trivial.py"
         trivial_script.write_text(TRIVIAL_APP)
