@@ -5,7 +5,7 @@ import streamlit as st
 
 import ui
 from lstm_core import metrics
-from plots.metrics import confusion_matrix_figure, metric_bars_figure
+from plots.metrics import confusion_table_html, metric_bars_figure
 from ui import settings
 from ui.i18n import translate
 from ui.metrics_state import Counts
@@ -28,13 +28,6 @@ def paradox_figure(lang: str):
 def _paradox_rows():
     always, useful = (metrics.metrics_from_counts(**PARADOX[k]) for k in ("always", "useful"))
     return [(name, always[name], useful[name]) for name in NAMES]
-
-
-def matrix_table(matrix, classes):
-    """A confusion matrix as a table, a row per true class: built once its expander is opened (ui.chart)."""
-    import pandas as pd  # here: the page's first view does not wait for pandas
-
-    return pd.DataFrame(matrix, index=classes, columns=classes).reset_index(names=t("metrics.true"))
 
 
 def paradox_table():
@@ -73,13 +66,13 @@ def counts_sections():
     matrix = np.array([[counts["tn"], counts["fp"]], [counts["fn"], counts["tp"]]])  # (2, 2): rows true, cols predicted
     normalised = metrics.row_fractions(matrix)
     labels = dict(true_label=t("metrics.true"), predicted_label=t("metrics.predicted"))
+    # each cell named: the counts the formulas below use, and the rate each normalised cell is
+    names = [["TN", "FP"], ["FN", "TP"]]
+    rates = [[t("metrics.name.specificity"), t("metrics.rate.fpr")], [t("metrics.rate.fnr"), t("metrics.name.recall")]]
     left, right = st.columns(2)
-    with left:
-        fig = confusion_matrix_figure(matrix, classes, t("metrics.matrix_counts"), **labels)
-        ui.chart(fig, lambda: matrix_table(matrix, classes), key="cm_counts")
-    with right:
-        fig = confusion_matrix_figure(normalised, classes, t("metrics.matrix_normalised"), normalised=True, **labels)
-        ui.chart(fig, lambda: matrix_table(normalised.round(4), classes), key="cm_normalised")
+    left.html(confusion_table_html(matrix, classes, t("metrics.matrix_counts"), cell_names=names, **labels))
+    normalised_title = t("metrics.matrix_normalised")
+    right.html(confusion_table_html(normalised, classes, normalised_title, cell_names=rates, normalised=True, **labels))
     st.caption(t("metrics.matrix_caption"))
 
     st.header(t("metrics.formulas_header"))

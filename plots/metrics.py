@@ -1,13 +1,16 @@
-"""Confusion-matrix and metric charts. Pure: data and translated labels in, Plotly figure out."""
+"""Confusion-matrix and metric charts. Pure: data and translated labels in, Plotly figure (or HTML) out."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale, unlabel_rgb
 
 from lstm_core.metrics import row_fractions
 
-from .style import COLORS, COUNT_COLORS, figure, styled
+from .style import COLORS, COUNT_COLORS, MUTED_TEXT, figure, styled, text_on
 
 
 def confusion_matrix_figure(
@@ -45,6 +48,55 @@ def confusion_matrix_figure(
     )
     # built from dicts (style.figure): each change of a count on /metrics redraws two of them
     return figure([heatmap], layout, title, height or (320 if len(class_names) <= 4 else 480))
+
+
+def confusion_table_html(
+    matrix,
+    class_names: list[str],
+    title: str,
+    true_label: str,
+    predicted_label: str,
+    cell_names=None,
+    normalised: bool = False,
+) -> str:
+    """A (C, C) confusion matrix as a table, rows = true class, columns = predicted class, each cell
+    coloured as confusion_matrix_figure colours its heat map and named by `cell_names` (C, C) when
+    given ("TP", "recall"). A table, not a chart, where the matrix is what is taught: the cells carry
+    their names, a screen reader reads it as it is, and the page draws it without loading plotly.js.
+    Every text is escaped."""
+    matrix = np.asarray(matrix, dtype=np.float64)  # (C, C)
+    colour = row_fractions(matrix)
+    esc = html.escape
+    axis = f"font-weight:normal;color:{MUTED_TEXT};font-size:0.9rem;padding:0.25rem"
+    header = "font-weight:normal;padding:0.25rem 0.4rem"
+    rows = []
+    for i, name in enumerate(class_names):
+        cells = []
+        for j in range(len(class_names)):
+            rgb = unlabel_rgb(sample_colorscale(COUNT_COLORS, [colour[i, j]])[0])
+            background = "#" + "".join(f"{round(c):02x}" for c in rgb)
+            value = f"{matrix[i, j]:.2f}" if normalised else f"{int(matrix[i, j]):,d}"
+            label = "" if cell_names is None else f'<div style="font-size:0.85rem">{esc(cell_names[i][j])}</div>'
+            cells.append(
+                f'<td style="background:{background};color:{text_on(background)};border:2px solid #ffffff;'
+                f'padding:0.5rem;min-width:4.5rem;text-align:center">'
+                f'{label}<div style="font-size:1.5rem;font-variant-numeric:tabular-nums">{value}</div></td>'
+            )
+        side = (
+            f'<th scope="rowgroup" rowspan="{len(class_names)}" style="{axis};writing-mode:sideways-lr">{esc(true_label)}</th>'
+            if i == 0
+            else ""
+        )
+        rows.append(f'<tr>{side}<th scope="row" style="{header};text-align:right">{esc(name)}</th>{"".join(cells)}</tr>')
+    columns = "".join(f'<th scope="col" style="{header}">{esc(name)}</th>' for name in class_names)
+    # the title above the table, not its <caption>: a caption wraps at the table's narrow width
+    return (
+        f'<div style="font-size:1.1rem;margin-bottom:0.75rem">{esc(title)}</div>'
+        f'<table aria-label="{esc(title)}" style="border-collapse:collapse;margin:0 0 0.5rem 0">'
+        f'<thead><tr><td colspan="2"></td><th scope="colgroup" colspan="{len(class_names)}" style="{axis}">'
+        f'{esc(predicted_label)}</th></tr><tr><td colspan="2"></td>{columns}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def metric_bars_figure(rows: list[tuple[str, float, float]], title: str, first: str, second: str) -> go.Figure:

@@ -92,3 +92,14 @@ def test_the_diverging_scale_keeps_its_two_signs_apart(deficiency):
         if deficiency:
             a, b = cv.simulate(a, deficiency), cv.simulate(b, deficiency)
         assert cv.delta_e2000(a, b) > 20, (k, deficiency)
+
+
+def test_confusion_table_text_is_readable_in_every_cell():
+    from plots.metrics import confusion_table_html
+
+    cells = []
+    for f in np.linspace(0, 1, 101):  # every shade of the scale
+        page = confusion_table_html([[f, 1 - f], [1 - f, f]], ["a", "b"], "t", "true", "predicted", normalised=True)
+        cells += re.findall(r"background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})", page)
+    assert len(cells) == 404
+    assert min(contrast_ratio(fg, bg) for bg, fg in cells) >= 4.5

@@ -1,5 +1,6 @@
 """/metrics with AppTest: the URL example, both languages, bad input, the paradox buttons."""
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,39 @@ def shown(at) -> dict[str, float]:
     return {m.label: float(m.value) for m in at.metric}
 
 
+class _Cells(HTMLParser):
+    """A confusion table's data cells, row by row, each as its texts (name, value)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag == "td" and dict(attrs).get("style"):  # the coloured cells, not the empty corner
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.rows[-1].append(tuple(self.cell))
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None and data.strip():
+            self.cell.append(data.strip())
+
+
+def matrices(at) -> list[list[list[tuple]]]:
+    """The page's two confusion tables (counts, normalised): rows of (cell name, value) pairs."""
+    tables = []
+    for element in at.html:
+        parser = _Cells()
+        parser.feed(element.value)
+        tables.append([row for row in parser.rows if row])
+    return tables
+
+
 def test_url_example_shows_accuracy_0875_and_recall_09():
     at = run(tp=90, tn=85, fp=15, fn=10)
     assert not at.exception
@@ -33,8 +67,34 @@ def test_url_example_shows_accuracy_0875_and_recall_09():
     assert any(r"\frac{90}{90 + 10} = 0.9" in s for s in latex)
     # the counts are in the widgets and the confusion matrix
     assert at.number_input(key="metrics:tp").value == 90
-    counts = figures(at)[0]["data"][0]["text"]
-    assert counts == [["85", "15"], ["10", "90"]]
+    counts, normalised = matrices(at)
+    assert counts == [[("TN", "85"), ("FP", "15")], [("FN", "10"), ("TP", "90")]]  # rows true negative, positive
+    assert normalised == [
+        [("Specificity", "0.85"), ("False-positive rate", "0.15")],
+        [("False-negative rate", "0.10"), ("Recall", "0.90")],
+    ]
+    assert figures(at)[0]["layout"]["meta"]["a11y_name"] == "The accuracy paradox"  # the only chart left
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(
+    "counts", [dict(tp=90, tn=85, fp=15, fn=10), dict(tp=3, tn=940, fp=50, fn=7), dict(tp=0, tn=5, fp=5, fn=0)]
+)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_normalised_tables_cells_are_the_rates_they_are_named(counts, lang):
+    """Each cell of the normalised table is named for a rate (specificity, recall, ...): its number is
+    that rate as the page's metrics and formulas give it, and the names are the metrics' own."""
+    at = run(lang=lang, **counts)
+    assert not at.exception
+    values = shown(at)
+    (spec, fpr), (fnr, rec) = matrices(at)[1]
+    recall, specificity = at.metric[2], at.metric[3]
+    assert (rec[0], spec[0]) == (recall.label, specificity.label)
+    assert float(rec[1]) == pytest.approx(values[recall.label], abs=0.005)
+    assert float(spec[1]) == pytest.approx(values[specificity.label], abs=0.005)
+    p, n = counts["tp"] + counts["fn"], counts["tn"] + counts["fp"]
+    assert float(fnr[1]) == pytest.approx(counts["fn"] / p if p else 0, abs=0.005)
+    assert float(fpr[1]) == pytest.approx(counts["fp"] / n if n else 0, abs=0.005)
 
 
 def test_chinese_page_has_no_english_metric_names():
@@ -82,17 +142,14 @@ def test_accuracy_paradox_buttons_load_counts():
     assert at.query_params["tn"] == "990"  # the link now reproduces the loaded view
 
 
-def test_the_charts_tables_are_built_when_opened():
-    """Folded, no table is built (the page then needs no pandas); opened, the confusion matrix's
-    table holds the counts and the paradox's the metrics, headed in the learner's language."""
+def test_the_charts_table_is_built_when_opened():
+    """Folded, the paradox chart's table is not built (the page then needs no pandas); opened, it holds
+    the metrics, headed in the learner's language."""
     at = run(tp=90, tn=85, fp=15, fn=10, lang="zh")
     assert len(at.dataframe) == 0
-    for key in ("cm_counts:table", "cm_normalised:table", "paradox:table"):
-        at.session_state[key] = True
+    at.session_state["paradox:table"] = True
     at.run()
     assert not at.exception
-    counts, fractions, paradox = (d.value for d in at.dataframe)
-    assert counts.columns[0] == "真实类别" and paradox.columns[0] == "指标"
-    assert counts.iloc[:, 1:].to_numpy().tolist() == [[85, 15], [10, 90]]  # rows true negative, positive
-    assert fractions.iloc[:, 1:].to_numpy().tolist() == [[0.85, 0.15], [0.1, 0.9]]
+    (paradox,) = (d.value for d in at.dataframe)
+    assert paradox.columns[0] == "指标"
     assert paradox.shape == (5, 3) and paradox.iloc[0, 1] == pytest.approx(0.99)  # always "negative": accuracy 0.99

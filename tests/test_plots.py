@@ -2,6 +2,7 @@
 here each one is validated instead, and its helpers are compared with the plotly.py calls they replace."""
 
 import json
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -15,7 +16,7 @@ from lstm_core.adding import BASELINE_MSE
 from lstm_core.metrics import row_fractions
 from plots import forecast, gradient_flow
 from plots.metrics import confusion_matrix_figure
-from plots.style import figure, hline, panels, scatter, styled
+from plots.style import figure, hline, panels, relative_luminance, scatter, styled
 from plots.text_pipeline import embedding_heatmap
 
 
@@ -136,3 +137,32 @@ def test_every_figure_built_from_dicts_is_valid_plotly():
     for fig in figures:
         assert _validated(fig) == _json(fig)
     assert any(t.get("mode") == "markers+text" for t in _json(figures[-1])["data"])
+
+
+def test_confusion_table_is_the_heat_maps_matrix_as_a_table():
+    """/metrics's confusion table: cell [i][j] in row i (true class) and column j (predicted), coloured
+    as the heat map colours the same matrix (its z through its colour scale), with escaped text."""
+    from plotly.colors import sample_colorscale, unlabel_rgb
+
+    from plots.metrics import confusion_table_html
+
+    matrix = np.array([[85, 15, 0], [0, 0, 0], [3, 0, 7]])  # a class never seen: a row of zeros
+    classes = ["<b>neg</b>", "pos & co", "三"]
+    names = [[f"n{i}{j}" for j in range(3)] for i in range(3)]
+    page = confusion_table_html(matrix, classes, "T<i>", "真实", "预测", cell_names=names)
+    assert "<b>" not in page and "<i>" not in page and "&lt;b&gt;neg&lt;/b&gt;" in page and "pos &amp; co" in page
+    rows = page.split("<tr>")[3:]  # after the two header rows
+    for i, row in enumerate(rows):
+        assert row.count("<td") == 3
+        for j in range(3):
+            assert f"n{i}{j}</div><div" in row.split("<td")[j + 1] and f">{matrix[i, j]}</div>" in row.split("<td")[j + 1]
+    heat = confusion_matrix_figure(matrix, classes, "t", "true", "predicted").data[0]
+    expected = [
+        "#" + "".join(f"{round(c):02x}" for c in unlabel_rgb(sample_colorscale([list(c) for c in heat.colorscale], [z])[0]))
+        for z in np.ravel(heat.z)
+    ]
+    assert re.findall(r"background:(#[0-9a-f]{6})", page) == expected
+    assert relative_luminance(expected[0]) < relative_luminance(expected[1])  # 85 of 100 darker than 15 of 100
+    assert expected[3] == "#f7fbff"  # a class with no items: the scale's lightest
+    normalised = confusion_table_html(row_fractions(matrix), classes, "t", "true", "predicted", normalised=True)
+    assert ">0.85</div>" in normalised and ">0.00</div>" in normalised

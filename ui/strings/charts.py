@@ -95,16 +95,6 @@ STRINGS = {
         "热力图：每行是填充后序列中的一个位置，每列是一个嵌入维度，负值为蓝色，正值为红色。",
     ),
     # /metrics
-    "chart.cm_counts.name": ("Confusion matrix, counts", "混淆矩阵（计数）"),
-    "chart.cm_counts.summary": (
-        "The four counts TP, FN, FP and TN in a two-by-two grid, true class by row and predicted class by column.",
-        "TP、FN、FP、TN 四个计数组成的二乘二网格，行是真实类别，列是预测类别。",
-    ),
-    "chart.cm_normalised.name": ("Confusion matrix, share of each true class", "混淆矩阵（按真实类别归一化）"),
-    "chart.cm_normalised.summary": (
-        "The same grid with each row divided by its total: the top row holds recall and the miss rate.",
-        "同一网格，每行除以该行总数：上面一行就是召回率和漏检率。",
-    ),
     "chart.paradox.name": ("The accuracy paradox", "准确率悖论"),
     "chart.paradox.summary": (
         "Bars of each metric for a model that always says negative and for a useful model, side by side.",

@@ -33,6 +33,8 @@ STRINGS = {
         "行是真实类别，列是预测类别。在归一化视图中，对角线上是各类别的召回率：右下角是正类的召回率，"
         "左上角是负类的召回率，即特异度。",
     ),
+    "metrics.rate.fpr": ("False-positive rate", "假正例率"),
+    "metrics.rate.fnr": ("False-negative rate", "假负例率"),
     "metrics.true": ("true class", "真实类别"),
     "metrics.predicted": ("predicted class", "预测类别"),
     "metrics.positive": ("positive", "正类"),
