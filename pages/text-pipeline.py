@@ -24,7 +24,15 @@ st.title(t("nav.text_pipeline"))
 st.markdown(t("text_pipeline.intro", maxlen=MODEL_MAXLEN, vocab=MODEL_VOCAB))
 
 sentence_box = st.container()
-chosen = settings.draw(Pipeline, columns=[sentence_box, *st.columns(2), st.expander(t("app.advanced"))])
+choices = st.columns(2)
+# the advanced settings' widgets are sent only once their expander is opened (a link setting one opens
+# it); teacher mode hides them, and so the expander
+advanced = None
+if not ui.teacher():
+    if "text_pipeline:advanced:open" not in st.session_state:  # as the link first opened it
+        st.session_state["text_pipeline:advanced:open"] = settings.in_link(Pipeline, 3)
+    advanced = st.expander(t("app.advanced"), key="text_pipeline:advanced:open", on_change="rerun")
+chosen = settings.draw(Pipeline, columns=[sentence_box, *choices, advanced if advanced and advanced.open else None])
 sentence, dataset, mode, maxlen, dim = chosen.sentence, chosen.dataset, chosen.mode, chosen.maxlen, chosen.dim
 vocab_size, seed = chosen.vocab_size, chosen.seed
 ui.show_notes()

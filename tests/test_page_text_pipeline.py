@@ -111,3 +111,33 @@ def test_the_rows_the_page_says_train_reads_are_what_the_classifier_reads(lang, 
     assert page_row == read.tolist()
     if maxlen == 80:
         assert page_row[-1] == 0 and 1 in page_row or lang == "zh"  # padded at the end; the made-up word is <unk>
+
+
+def _advanced_drawn(at) -> set:
+    return {w.key for w in at.number_input} & {"text_pipeline:vocab", "text_pipeline:seed"}
+
+
+def test_advanced_settings_are_sent_once_opened_and_still_apply_when_folded():
+    """Folded, the "Advanced" expander's widgets are not drawn (a page open sends less); opened, they
+    are; a value changed there still applies, and stays in the link, once it is folded again."""
+    at = run()
+    assert not at.exception and _advanced_drawn(at) == set()
+    assert "10 entries" not in at.caption[1].value
+    at.session_state["text_pipeline:advanced:open"] = True
+    at.run()
+    assert _advanced_drawn(at) == {"text_pipeline:vocab", "text_pipeline:seed"}
+    at.number_input(key="text_pipeline:vocab").set_value(10).run()
+    step3 = next(c.value for c in at.caption if "entries" in c.value)
+    assert "10 entries" in step3 and at.query_params["vocab"] == "10"
+    at.session_state["text_pipeline:advanced:open"] = False
+    at.run()
+    assert not at.exception and _advanced_drawn(at) == set()
+    assert step3 == next(c.value for c in at.caption if "entries" in c.value) and at.query_params["vocab"] == "10"
+
+
+def test_a_link_that_sets_an_advanced_setting_opens_its_expander():
+    at = run(seed=7)
+    assert at.number_input(key="text_pipeline:seed").value == 7 and at.expander[0].proto.expanded
+    teacher = run(seed=7, teacher=1)  # teacher mode hides the advanced settings, and their expander
+    assert _advanced_drawn(teacher) == set() and not [e for e in teacher.expander if e.label == "Advanced"]
+    assert "seed 7" in " ".join(c.value for c in teacher.caption)

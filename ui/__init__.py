@@ -317,12 +317,18 @@ def _bound(name, parse, valid, default, draw, advanced):
     wkey = f"{st.session_state.get('_page', '')}:{name}"
     if wkey not in st.session_state:
         st.session_state[wkey] = _from_url(name, parse, valid, default)
-    if advanced and teacher():
+    if draw is None or advanced and teacher():
         value = st.session_state[wkey]
     else:
         value = draw(wkey)
     _to_url(name, value, default)
     return value
+
+
+def kept(name, parse, valid, default):
+    """A setting whose widget is not drawn in this run (it sits in a folded expander): its value, as the
+    link or the learner's last change left it, still applies and stays in the link."""
+    return _bound(name, parse, valid, default, None, False)
 
 
 def _ranged(draw, name, label, min_value, max_value, default, step, advanced, kw):

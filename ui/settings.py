@@ -110,7 +110,8 @@ def specs(declaration) -> list[tuple[dataclasses.Field, Setting]]:
 
 def draw(declaration, where=st, columns=None, **context):
     """Draw `declaration`'s widgets (each in `columns[setting.column]` when columns are given, else in
-    `where`), bound to the URL, and return the instance. `context` is passed to the settings' functions."""
+    `where`), bound to the URL, and return the instance. A column given as None (a folded expander)
+    draws nothing: its settings keep their values. `context` is passed to the settings' functions."""
 
     def widget(spec, start, ctx):
         return _widget(spec, start, ctx, where if columns is None else columns[spec.column])
@@ -134,8 +135,16 @@ def _fill(declaration, ctx: dict, value):
     return declaration(**values)
 
 
+def in_link(declaration, column: int) -> bool:
+    """Whether the page's link sets one of `declaration`'s settings drawn in `column`: a folded
+    expander holding that column opens for it, so that a shared link shows what it changed."""
+    return any(spec.url in st.query_params for _, spec in specs(declaration) if spec.column == column)
+
+
 def _widget(spec: Setting, default, ctx: dict, where):
     name, kw = spec.name(ctx), dict(spec.extra)
+    if where is None:
+        return ui.kept(name, lambda raw: spec.parse(raw, default), lambda value: spec.accepts(value, ctx), default)
     if spec.help is not None:
         kw["help"] = spec.help(ctx) if callable(spec.help) else ui.t(spec.help)
     if spec.disabled is not None:

@@ -49,3 +49,28 @@ def test_steps_render_and_follow_the_sentence(app_url, browser, artifacts, lang)
         assert cut == 0
     finally:
         page.close()
+
+
+def test_the_advanced_settings_arrive_when_their_expander_opens(app_url, browser):
+    """Folded, the "Advanced" expander holds no widget (the page open sends less); opened, its two
+    settings arrive; a changed one stays in the link, and applies, after it is folded again."""
+    page = open_page(browser, f"{app_url}/text-pipeline?lang=en", viewport=(1400, 2000))
+    try:
+        box = page.locator("[data-testid='stExpander']").filter(has_text="Advanced")
+        assert box.locator("input").count() == 0
+        box.locator("summary").click()
+        box.locator("input").first.wait_for(timeout=20_000)
+        wait_rendered(page)
+        assert box.locator("input").count() == 2
+        vocab = box.locator("input").first
+        vocab.fill("10")
+        vocab.press("Enter")
+        wait_rendered(page)
+        assert "vocab=10" in page.url
+        box.locator("summary").click()
+        wait_rendered(page)
+        assert box.locator("input").count() == 0 and "vocab=10" in page.url
+        assert page.get_by_text("10 entries;").count() == 1  # the vocabulary of step 3 is still cut to 10
+        assert problems(page) == []
+    finally:
+        page.close()
