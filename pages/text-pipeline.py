@@ -7,6 +7,7 @@ from datasets import text_steps as steps
 from datasets.classification import NAMES
 from lstm_core.errors import UserInputError
 from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model, tokenise
+from plots.tables import html_table
 from plots.text_pipeline import embedding_heatmap
 from ui import settings
 from ui.text_pipeline_state import EXAMPLES, Pipeline, dataset_tokens, dataset_vocab
@@ -54,9 +55,9 @@ if s is not None:
         st.info(t("text_pipeline.capped", limit=steps.MAX_CHARS), icon=":material/content_cut:")
     st.header(t("text_pipeline.step1"))
     rows = [(t(f"text_pipeline.stage.{k}"), v) for k, v in [("raw", s.raw), ("lower", s.lowercased), ("clean", s.normalised)]]
-    # a static table: the learner's whole sentence wraps, where a data grid cut off its end (and the
-    # punctuation there that this step removes)
-    st.table(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), hide_index=True)
+    # the learner's whole sentence wraps, where a data grid cut off its end (and the punctuation there
+    # that this step removes)
+    st.html(html_table(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), t("text_pipeline.step1")))
     st.caption(t("text_pipeline.step1_caption"))
 
     st.header(t("text_pipeline.step2"))
@@ -69,7 +70,7 @@ if s is not None:
             t("text_pipeline.count"): [vocab.counts.get(tok, 0) for tok in s.tokens],
         }
     )
-    st.dataframe(token_table, hide_index=True)
+    st.html(html_table(token_table, t("text_pipeline.step2"), max_height="30rem"))
     st.caption(t("text_pipeline.step2_caption"))
     st.markdown(t("text_pipeline.oov_summary", oov=s.indices.count(1), n=len(s.indices)))
 
@@ -81,7 +82,7 @@ vocab_table = pd.DataFrame(
     [(k, tok, "—" if c is None else str(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
     columns=[t("text_pipeline.index"), t("text_pipeline.token"), t("text_pipeline.count")],
 )
-st.dataframe(vocab_table, hide_index=True, height=300)
+st.html(html_table(vocab_table, t("text_pipeline.step3"), max_height="19rem"))
 
 if s is not None:
     st.header(t("text_pipeline.step4"))
@@ -96,7 +97,7 @@ if s is not None:
         pad_rows[t(f"text_pipeline.row.{side}_idx")] = as_text(s.padded[side])
         pad_rows[t(f"text_pipeline.row.{side}_tok")] = vocab.decode(s.padded[side])
     pad_table = pd.DataFrame.from_dict(pad_rows, orient="index", columns=as_text(range(1, maxlen + 1)))
-    st.dataframe(pad_table.reset_index(names=t("text_pipeline.padding")), hide_index=True)
+    st.html(html_table(pad_table.reset_index(names=t("text_pipeline.padding")), t("text_pipeline.step4"), wrap=False))
 
     st.header(t("text_pipeline.step5"))
     table = steps.embedding_matrix(len(vocab), dim, seed)  # (V, dim)
@@ -126,7 +127,7 @@ examples = pd.DataFrame(
         t("text_pipeline.padded"): [" ".join(as_text(row)) for row in padded],
     }
 )
-st.dataframe(examples, hide_index=True)
+st.html(html_table(examples, t("text_pipeline.dataset_header")))
 lengths = data.lengths
 st.caption(
     t(

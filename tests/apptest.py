@@ -1,6 +1,7 @@
 """AppTest through the real router (router.py), so st.page_link / st.switch_page work as in the app."""
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -28,3 +29,39 @@ def figures(at: AppTest) -> list[dict]:
         for c in at.get("bidi_component")
         if c.proto.component_name == "lstm_lab_chart"
     ]
+
+
+class _Tables(HTMLParser):
+    """Every <table> in some HTML, as rows of cell texts (header row first)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append(self.cell)
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def html_tables(at: AppTest) -> list:
+    """The static tables the page drew with st.html (plots.tables.html_table), in page order, as
+    DataFrames of the texts shown (strings), headed as the page heads them."""
+    import pandas as pd  # here: tests/test_layout.py checks which pages open without pandas, through this module
+
+    parser = _Tables()
+    for element in at.html:
+        parser.feed(element.value)
+    return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in parser.tables]

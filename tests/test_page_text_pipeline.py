@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
 from lstm_core.text import tokenise
-from tests.apptest import figures
+from tests.apptest import figures, html_tables
 from ui import train_runs, train_settings
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")
@@ -29,16 +29,16 @@ def test_english_default_shows_every_step():
         "4. Padding and truncation to a fixed length",
         "5. Embedding lookup",
     ]
-    steps = at.table[0].value  # the sentence at each stage of step 1
+    steps = html_tables(at)[0]  # the sentence at each stage of step 1
     assert list(steps["step"]) == ["as typed", "lower-cased", "punctuation removed"]
     typed, lowered, cleaned = steps["text"]
     assert typed == "I expected it to be TERRIBLE... but it wasn't: it was great!" and lowered == typed.lower()
     assert cleaned.split() == "i expected it to be terrible but it wasn't it was great".split()  # the apostrophe stays
-    tokens = at.dataframe[0].value
+    tokens = html_tables(at)[1]
     assert list(tokens["token"])[:3] == ["i", "expected", "it"]
     assert "no → <unk>" in set(tokens["in vocabulary?"])  # wasn't is not in the generated data
-    vocab = at.dataframe[1].value
-    assert list(vocab["token"])[:2] == ["<pad>", "<unk>"] and list(vocab["index"])[:2] == [0, 1]
+    vocab = html_tables(at)[2]
+    assert list(vocab["token"])[:2] == ["<pad>", "<unk>"] and list(vocab["index"])[:2] == ["0", "1"]
     heat = figures(at)[0]["data"][0]
     assert len(heat["y"]) == 20  # one row per position up to maxlen
 
@@ -46,9 +46,9 @@ def test_english_default_shows_every_step():
 def test_chinese_page_and_word_segmentation_from_the_url():
     at = run(lang="zh", mode="words", maxlen=20, sentence="这部电影没有让我失望")
     assert not at.exception and not at.error
-    tokens = at.dataframe[0].value
+    tokens = html_tables(at)[1]
     assert "电影" in list(tokens["词元"]) and "失望" in list(tokens["词元"])
-    padding = at.dataframe[2].value
+    padding = html_tables(at)[3]
     assert list(padding.iloc[0])[-8:] == ["0"] * 8  # post padding, what /train reads: zeros last
     assert list(padding.iloc[2])[1:9] == ["0"] * 8  # pre padding, for comparison: zeros first
     assert at.header[0].value == "1. 转小写、去标点"
@@ -60,7 +60,7 @@ def test_truncation_message_and_both_sides():
     at = run(maxlen=3, sentence="one two three four five")
     assert not at.exception
     assert any("2 are cut off" in md.value for md in at.markdown)
-    rows = at.dataframe[2].value
+    rows = html_tables(at)[3]
     assert list(rows.iloc[1])[1:] in (["one", "two", "three"], ["<unk>"] * 3)  # post keeps the start
     assert list(rows.iloc[3])[1:] in (["three", "four", "five"], ["<unk>"] * 3)  # pre keeps the end
     assert list(rows.columns)[1:] == ["1", "2", "3"]
@@ -90,7 +90,7 @@ def test_long_text_is_capped_with_a_note():
 def test_real_reviews_dataset():
     at = run(lang="zh", data="reviews_zh")
     assert not at.exception
-    examples = at.dataframe[-1].value
+    examples = html_tables(at)[-1]
     assert len(examples) == 8 and set(examples["标签"]) <= {"正面", "负面"}
 
 
@@ -102,8 +102,8 @@ def test_the_rows_the_page_says_train_reads_are_what_the_classifier_reads(lang, 
     sentence = {"en": "It was not good, it was zzyzx bad!", "zh": "这部电影不好看，但也不是很差。"}[lang]
     at = run(lang=lang, sentence=sentence, maxlen=maxlen)
     assert not at.exception
-    page_vocab = list(at.dataframe[1].value.iloc[:, 1])
-    page_row = [int(v) for v in list(at.dataframe[2].value.iloc[0])[1:]]
+    page_vocab = list(html_tables(at)[2].iloc[:, 1])
+    page_row = [int(v) for v in list(html_tables(at)[3].iloc[0])[1:]]
     data = train_runs.prepared(f"negation_{lang}", train_settings.DEFAULTS.n, None)  # /train's data, as it caches it
     assert page_vocab == data.vocab.itos[: len(page_vocab)]
     filler = " ".join(["x"] * maxlen)  # a longer text in the batch: the batch is padded to maxlen
