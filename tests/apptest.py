@@ -32,7 +32,8 @@ def figures(at: AppTest) -> list[dict]:
 
 
 class _Tables(HTMLParser):
-    """Every <table> in some HTML, as rows of cell texts (header row first)."""
+    """Every <table> in some HTML, as rows of (tag, text) cells, th and td; the texts in a cell's
+    elements joined by a space ("TP 90")."""
 
     def __init__(self):
         super().__init__()
@@ -44,16 +45,24 @@ class _Tables(HTMLParser):
         elif tag == "tr":
             self.tables[-1].append([])
         elif tag in ("td", "th"):
-            self.cell = ""
+            self.cell = (tag, [])
 
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self.cell is not None:
-            self.tables[-1][-1].append(self.cell)
+            self.tables[-1][-1].append((self.cell[0], " ".join(self.cell[1])))
             self.cell = None
 
     def handle_data(self, data):
-        if self.cell is not None:
-            self.cell += data
+        if self.cell is not None and data.strip():
+            self.cell[1].append(data.strip())
+
+
+def table_cells(at: AppTest) -> list[list[list[tuple[str, str]]]]:
+    """The tables the page drew with st.html, in page order: rows of (tag, text) cells."""
+    parser = _Tables()
+    for element in at.html:
+        parser.feed(element.value)
+    return parser.tables
 
 
 def html_tables(at: AppTest) -> list:
@@ -61,7 +70,7 @@ def html_tables(at: AppTest) -> list:
     DataFrames of the texts shown (strings), headed as the page heads them."""
     import pandas as pd  # here: tests/test_layout.py checks which pages open without pandas, through this module
 
-    parser = _Tables()
-    for element in at.html:
-        parser.feed(element.value)
-    return [pd.DataFrame(rows[1:], columns=rows[0]) for rows in parser.tables]
+    return [
+        pd.DataFrame([[text for _, text in row] for row in rows[1:]], columns=[text for _, text in rows[0]])
+        for rows in table_cells(at)
+    ]

@@ -1,12 +1,11 @@
 """/metrics with AppTest: the URL example, both languages, bad input, the paradox buttons."""
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest import figures
+from tests.apptest import figures, table_cells
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "metrics.py")
 
@@ -21,36 +20,12 @@ def shown(at) -> dict[str, float]:
     return {m.label: float(m.value) for m in at.metric}
 
 
-class _Cells(HTMLParser):
-    """A confusion table's data cells, row by row, each as its texts (name, value)."""
-
-    def __init__(self):
-        super().__init__()
-        self.rows, self.cell = [], None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "tr":
-            self.rows.append([])
-        elif tag == "td" and dict(attrs).get("style"):  # the coloured cells, not the empty corner
-            self.cell = []
-
-    def handle_endtag(self, tag):
-        if tag == "td" and self.cell is not None:
-            self.rows[-1].append(tuple(self.cell))
-            self.cell = None
-
-    def handle_data(self, data):
-        if self.cell is not None and data.strip():
-            self.cell.append(data.strip())
-
-
 def matrices(at) -> list[list[list[tuple]]]:
     """The page's two confusion tables (counts, normalised): rows of (cell name, value) pairs."""
     tables = []
-    for element in at.html:
-        parser = _Cells()
-        parser.feed(element.value)
-        tables.append([row for row in parser.rows if row])
+    for rows in table_cells(at):
+        cells = [[tuple(text.rsplit(" ", 1)) for tag, text in row if tag == "td" and text] for row in rows]
+        tables.append([row for row in cells if row])  # the header rows hold no named cell
     return tables
 
 
