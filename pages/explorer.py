@@ -47,10 +47,8 @@ with tab_step:
 
 with tab_what_if:
     if run is not None and tab_what_if.open:
-        st.markdown(t("explorer.whatif_intro"))
         kind = run.recorder.kind
-        if note := state.kind_text("whatif", kind, settings.lang):
-            st.caption(note)
+        st.markdown(state.what_if_intro(kind, settings.lang))
         what_if = ui.settings.draw(state.WhatIf, columns=st.columns([2, 1]), kind=kind)
         result = state.cached_what_if(settings, layer, unit, what_if.intervention, what_if.every_unit)
         panels = [(t(f"explorer.panel_{q}", unit=unit), q, *result[q]) for q in ("c", "h") if q in result]
@@ -62,7 +60,7 @@ with tab_what_if:
             table[f"{title} · {labels['what_if']}"] = changed
         ui.chart(what_if_figure(panels, run.labels, labels), table, key="explorer_what_if")
         change, last = st.columns(2)
-        change.metric(t("explorer.whatif_change"), f"{result['max_change']:.3f}")
+        change.metric(t("explorer.whatif_change"), f"{result['max_change']:.3f}", help=t("explorer.whatif_change_help"))
         last.metric(t("explorer.whatif_last"), f"{result['last_change']:.3g}", help=t("explorer.whatif_last_help"))
         st.caption(t("explorer.whatif_caption"))
 

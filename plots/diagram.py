@@ -56,11 +56,13 @@ def cell_svg(
         parts.append(f'<circle cx="{x}" cy="{y}" r="14" fill="white" stroke="#444" stroke-width="2"/>')
         parts.append(f'<text x="{x}" y="{y + 6}" text-anchor="middle" font-size="18">{symbol}</text>')
 
+    texts = []  # drawn after every line, so that no line crosses a word (each has a white halo)
+
     def label(x, y, text, size=14, color="#222", anchor="middle", weight="normal", slot=None):
         body = e(text + _num(values, slot)) if slot and not live else e(text)
         if slot and live:
             body += f'<tspan data-v="{slot}">{e(_num(values, slot))}</tspan>'
-        parts.append(
+        texts.append(
             f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="{size}" fill="{color}" font-weight="{weight}" '
             f'stroke="white" stroke-width="4" paint-order="stroke">{body}</text>'
         )
@@ -96,7 +98,9 @@ def cell_svg(
             f'fill-opacity="{strength:.2f}" stroke="{COLORS[gate]}" stroke-width="2"{gate_slot}/>'
         )
         label(x, GATE_Y + 6, symbol, size=16, weight="bold")
-        label(x, GATE_Y + 42, f"{gate}ₜ ", size=14, color=TEXT_COLORS[gate], weight="bold", slot=gate)
+        label(
+            x - 6, GATE_Y + 42, f"{gate}ₜ ", size=14, color=TEXT_COLORS[gate], anchor="end", weight="bold", slot=gate
+        )  # beside the arrow
         if names.get(gate):
             label(x, GATE_Y - 30, names[gate], size=12, color="#555")
 
@@ -109,7 +113,7 @@ def cell_svg(
         line([(258, GATE_Y), (x - 16, GATE_Y)], COLORS["f"], 2)
         parts.append(f'<circle cx="{x}" cy="{GATE_Y}" r="16" fill="white" stroke="{COLORS["i"]}" stroke-width="2"/>')
         parts.append(f'<text x="{x}" y="{GATE_Y + 5}" text-anchor="middle" font-size="13">1−</text>')
-        label(x, GATE_Y + 42, "iₜ ", size=14, color=TEXT_COLORS["i"], weight="bold", slot="i")
+        label(x - 6, GATE_Y + 42, "iₜ ", size=14, color=TEXT_COLORS["i"], anchor="end", weight="bold", slot="i")
         line([(x, GATE_Y - 16), (x, 150), (426, 150)], COLORS["i"], 2)
     else:
         line([(330, GATE_Y - 22), (330, 150), (426, 150)], COLORS["i"], 2)
@@ -130,5 +134,4 @@ def cell_svg(
         line([(170, 120), (276, 120), (276, side), (292, side)], COLORS["c"], 2, dashed=True)  # c_{t-1} -> i
         line([(598, HIGHWAY_Y), (598, side), (588, side)], COLORS["c"], 2, dashed=True)  # c_t -> o
         label(164, 150, names.get("peephole", "peepholes"), size=12, color=TEXT_COLORS["c"], anchor="end")
-    parts.append("</svg>")
-    return "".join(parts)
+    return "".join(parts + texts) + "</svg>"

@@ -19,18 +19,17 @@ def what_if_figure(panels: list, steps, labels: dict) -> go.Figure:
     fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[p[0] for p in panels], horizontal_spacing=0.07)
     t = np.arange(len(steps))
     hover = [f"t={k}: {s}" for k, s in enumerate(steps)]
+    what_if_line = dict(color="#222", width=2, dash="dash")
     for col, (_, key, original, changed) in enumerate(panels, start=1):
-        color = COLORS.get(key, "#444")
-        fig.add_trace(
-            go.Scatter(x=t, y=original, name=labels["original"], line=dict(color=color, width=2.5), text=hover,
-                       legendgroup="o", showlegend=col == 1, hovertemplate="%{text}<br>%{y:.3f}<extra></extra>"),
-            row=1, col=col,
-        )  # fmt: skip
-        fig.add_trace(
-            go.Scatter(x=t, y=changed, name=labels["what_if"], line=dict(color="#222", width=2, dash="dash"), text=hover,
-                       legendgroup="w", showlegend=col == 1, hovertemplate="%{text}<br>%{y:.3f}<extra></extra>"),
-            row=1, col=col,
-        )  # fmt: skip
+        for y, name, line in (
+            (original, labels["original"], dict(color=COLORS.get(key, "#444"), width=2.5)),
+            (changed, labels["what_if"], what_if_line),
+        ):
+            fig.add_trace(
+                go.Scatter(x=t, y=y, name=name, line=line, text=hover, showlegend=False,
+                           hovertemplate="%{text}<br>%{y:.3f}<extra></extra>"),
+                row=1, col=col,
+            )  # fmt: skip
         fig.update_xaxes(title_text=labels["t"], row=1, col=col)
         # keep at least ±0.05 around the data: a 1e-9 difference must not look like a jump
         both = np.concatenate([np.asarray(original, float), np.asarray(changed, float)])
@@ -39,6 +38,9 @@ def what_if_figure(panels: list, steps, labels: dict) -> go.Figure:
             low, high = float(both.min()), float(both.max())
             pad = max(0.05, 0.08 * (high - low))
             fig.update_yaxes(range=[low - pad, high + pad], row=1, col=col)
+    # the legend names the line styles: each panel draws its normal run in its own quantity's colour
+    for name, line in ((labels["original"], dict(color="#666", width=2.5)), (labels["what_if"], what_if_line)):
+        fig.add_trace(go.Scatter(x=[None], y=[None], name=name, line=line, hoverinfo="skip"), row=1, col=1)
     fig = styled(fig, height=360)
     # below the panels, where it cannot cover the subplot titles
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.22, xanchor="left", x=0), margin=dict(b=80))
@@ -57,6 +59,8 @@ def lab_figure(record: dict, x: np.ndarray, labels: dict) -> go.Figure:
         for q in quantities:
             line = dict(color=COLORS[q], width=width, dash=DASHES[q])
             fig.add_trace(go.Scatter(x=t, y=record[q], name=labels[q], line=line), row=row, col=1)
-    fig.update_yaxes(range=[-1.05, 1.05], row=1, col=1)
+    # fixed, not fitted to the data: a bump of 0.002 must not look like the jump of a gate left open
+    # (the pulse is the only write, g = tanh(w_g·x), so |c| and |h| stay below 1 for any weights)
+    fig.update_yaxes(range=[-1.05, 1.05])
     fig.update_xaxes(title_text=labels["t"], row=2, col=1)
     return styled(fig, height=420)

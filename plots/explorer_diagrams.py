@@ -19,6 +19,7 @@ class _Svg:
             'orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker></defs>',
             f'<rect x="100" y="40" width="{width - 200}" height="290" rx="18" fill="#f7f7f9" stroke="#bbb"/>',
         ]
+        self.texts = []  # drawn after every line, so that no line crosses a word (each has a white halo)
 
     def line(self, points, color="#444", width=2, arrow=True):
         d = " ".join(f"{'M' if k == 0 else 'L'}{x},{y}" for k, (x, y) in enumerate(points))
@@ -31,7 +32,7 @@ class _Svg:
 
     def label(self, x, y, text, slot=None, size=14, color="#222", anchor="middle", weight="bold"):
         body = escape(text) + (f'<tspan data-v="{slot}"></tspan>' if slot else "")
-        self.parts.append(
+        self.texts.append(
             f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="{size}" fill="{color}" font-weight="{weight}" '
             f'stroke="white" stroke-width="4" paint-order="stroke">{body}</text>'
         )
@@ -44,7 +45,7 @@ class _Svg:
             f'fill-opacity="0.15" stroke="{color}" stroke-width="2" data-gate="{key}"/>'
         )
         self.label(x, GATE_Y + 6, symbol, size=16)
-        self.label(x, GATE_Y + 42, f"{key}ₜ ", slot=key, color=TEXT_COLORS[key])
+        self.label(x - 6, GATE_Y + 42, f"{key}ₜ ", slot=key, color=TEXT_COLORS[key], anchor="end")  # beside the arrow
         if name:
             self.label(x, GATE_Y - 30, name, size=12, color="#555", weight="normal")
 
@@ -55,7 +56,7 @@ class _Svg:
         self.label(170, 356, "xₜ ", slot="x", anchor="start")
 
     def svg(self) -> str:
-        return "".join(self.parts) + "</svg>"
+        return "".join(self.parts + self.texts) + "</svg>"
 
 
 def gru_svg(names: dict | None = None, title: str = "GRU cell") -> str:
@@ -99,7 +100,7 @@ def rnn_svg(nonlinearity: str = "tanh", title: str = "RNN cell") -> str:
         f'stroke="{COLORS["a"]}" stroke-width="2"/>'
     )
     s.label(390, GATE_Y + 6, "W x + W h + b", size=14)
-    s.label(390, GATE_Y + 42, "aₜ ", slot="a", color=TEXT_COLORS["a"])
+    s.label(384, GATE_Y + 42, "aₜ ", slot="a", color=TEXT_COLORS["a"], anchor="end")
     s.line([(390, GATE_Y - 22), (390, 166)], "#444", 2)
     s.parts.append(f'<ellipse cx="390" cy="150" rx="34" ry="16" fill="white" stroke="{COLORS["h"]}" stroke-width="2"/>')
     s.label(390, 155, "tanh" if nonlinearity == "tanh" else "max(0,·)", size=13, weight="normal")

@@ -62,6 +62,22 @@ def test_the_diagrams_draw_what_the_variant_changed():
     assert 'data-gate="i"' in no_forget and 'data-gate="i"' not in coupled and 'data-v="i"' in coupled
 
 
+@pytest.mark.parametrize("forget", ["gate", "none", "coupled"])
+def test_no_line_of_a_diagram_is_drawn_over_its_words(forget):
+    """Each word has a white halo, which hides the lines under it, but only lines drawn before it: a
+    gate's output line once ran through its name ("forget gate"). Each gate's value sits left of its
+    input arrow, not on it."""
+    from plots.diagram import GATES
+    from plots.explorer_diagrams import gru_svg, rnn_svg
+
+    lstm = cell_svg({"f": 0.63, "i": 0.5, "g": 0.1, "o": 0.9}, {"f": "forget gate"}, forget=forget)
+    for svg in (lstm, gru_svg(), rnn_svg()):
+        assert svg.rindex("<path ") < svg.index('stroke="white"')  # every halo after every line
+    for gate, (x, _) in GATES.items():
+        if f"{gate}ₜ " in lstm:
+            assert f'<text x="{x - 6}" y="272" text-anchor="end"' in lstm.split(f"{gate}ₜ ")[0][-200:]
+
+
 # --- the equations written out again, in plain NumPy -------------------------------------------
 
 

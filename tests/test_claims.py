@@ -74,6 +74,10 @@ def test_forget_bias_three_has_a_half_life_of_about_14_steps():
     note = next(cap.value for cap in at.caption if cap.value.startswith("f = σ(+3.0)"))
     assert "14.3 steps" in note  # shown next to the slider
     assert "half-life of about 14 steps" in translate("explorer.lab_intro", "en")
+    assert 0.1 < c[-1] / c[3] < 0.2  # "by step 39 less than a fifth is left", not "little is left"
+    assert "less than a fifth" in translate("explorer.lab_intro", "en") and "不到五分之一" in translate(
+        "explorer.lab_intro", "zh"
+    )
     at.slider(key="explorer:lab_b_f").set_value(6.0).run()
     assert metric(at, "explorer.lab_halflife") == "280.0 steps"
     assert "about 280 steps" in translate("explorer.lab_intro", "en") and "约 280 步" in translate("explorer.lab_intro", "zh")

@@ -126,7 +126,7 @@ def test_what_if_and_lab_controls():
     at.selectbox(key="explorer:iv").set_value("unit_off").run()
     assert not at.exception
     at.toggle(key="explorer:iv_all").set_value(True).run()
-    change = [m for m in at.get("metric") if m.label == "Largest change in the output"]
+    change = [m for m in at.get("metric") if m.label == "Largest change in h"]
     assert float(change[0].value) > 0
     _open_tab(at, "explorer.tab_lab")
     half = lambda: next(m.value for m in at.get("metric") if m.label == "Memory half-life when x = 0")  # noqa: E731
@@ -182,3 +182,72 @@ def test_the_open_tab_lives_in_the_url():
     assert "tab" not in at.query_params and at.get("iframe")  # the default tab leaves the link
     at = _open(tab="<script>")
     assert at.get("iframe") and any("ignored" in i.value for i in at.info)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("kind", ["lstm", "gru", "rnn_tanh", "lstm1997", "cifg"])
+def test_what_if_metric_and_intro_say_what_they_show(kind):
+    """ "Largest change in h" is the largest change of any unit of h, in any layer, at any step (it once said
+    "in the output", beside a panel of ‖h_t‖ that moved far less); the intro speaks of the gates this
+    kind has."""
+    from lstm_core import Intervention
+    from ui import explorer_state as state
+
+    at = _open(kind=kind)
+    _open_tab(at, "explorer.tab_whatif")
+    at.toggle(key="explorer:iv_all").set_value(True).run()
+    shown = next(m for m in at.get("metric") if m.label == "Largest change in h")
+    run = state.build_run(state.Settings(kind=kind))
+    name = state.interventions(kind)[0]
+    iv = Intervention("unit_off", layer=0) if name == "unit_off" else Intervention(name[0], float(name[1]), layer=0)
+    changed = run.recorder.record(run.x, interventions=[iv])
+    assert float(shown.value) == pytest.approx(np.abs(changed.h - run.trace.h).max(), abs=6e-4)
+    intro = next(m.value for m in at.markdown if m.value.startswith(translate("explorer.whatif_intro", "en")))
+    gate = {"lstm": "forget gate to 1", "gru": "update gate to 1", "rnn_tanh": "no gate"}.get(kind, "")
+    assert gate in intro and ("forget gate to 1" in intro) == (kind == "lstm")
+
+
+def test_what_if_legend_names_the_line_styles_not_one_panels_colour():
+    from plots.explorer import what_if_figure
+
+    t = np.arange(4.0)
+    panels = [("c", "c", t, t + 1), ("h", "h", t, t / 2), ("out", "baseline", t, t)]
+    fig = what_if_figure(panels, list("abcd"), {"original": "normal run", "what_if": "what if", "t": "t"})
+    legend = [tr for tr in fig.data if tr.showlegend is not False]
+    assert [tr.name for tr in legend] == ["normal run", "what if"]
+    drawn = [tr for tr in fig.data if tr.showlegend is False]
+    assert len({tr.line.color for tr in drawn if tr.name == "normal run"}) == 3  # each panel its quantity's colour
+    assert {(tr.line.color, tr.line.dash) for tr in drawn if tr.name == "what if"} == {
+        (legend[1].line.color, legend[1].line.dash)
+    }
+    assert legend[0].line.dash is None and all(tr.line.dash is None for tr in drawn if tr.name == "normal run")
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [dict(w_f=6.0, b_f=6.0, w_i=6.0, b_i=6.0, w_g=6.0, b_o=6.0), dict(w_f=-6.0, b_f=6.0, w_i=6.0, b_i=6.0, w_g=-6.0, b_o=6.0)],
+)
+def test_the_lab_chart_keeps_one_scale_and_every_value_fits_it(weights):
+    """The lab's c/h panel no longer fits its range to the data (a 0.002 bump looked like a jump):
+    both panels span -1.05..1.05, which holds every value the lab can make."""
+    from plots.explorer import lab_figure
+    from ui import explorer_state as state
+
+    record, x = state.lab_record(weights)
+    assert max(np.abs(record[q]).max() for q in "ifgoch") < 1.05
+    fig = lab_figure(record, x, {**{q: q for q in "ifgoch"}, "x": "x", "t": "t"})
+    assert list(fig.layout.yaxis.range) == list(fig.layout.yaxis2.range) == [-1.05, 1.05]
+
+
+def test_what_if_intro_exists_for_every_cell_kind():
+    from lstm_core import cells
+    from ui import explorer_state as state
+
+    for kind in cells.KINDS:
+        for lang in ("en", "zh"):
+            intro = state.what_if_intro(kind, lang)
+            assert (
+                intro.startswith(translate("explorer.whatif_intro", lang))
+                and len(intro) > len(translate("explorer.whatif_intro", lang)) + 20
+            )
+            assert ("。 " not in intro) if lang == "zh" else (". " in intro)

@@ -165,4 +165,4 @@ def test_layers_of_different_widths_and_the_what_if_tab():
     assert at.slider(key="explorer:unit").max == 1 and at.slider(key="explorer:unit").value == 1  # clamped from 3
     at.session_state["explorer:tab:open"] = "What if?"
     at.run()
-    assert not at.exception and any(m.label == "Largest change in the output" for m in at.get("metric"))  # the what-if ran
+    assert not at.exception and any(m.label == "Largest change in h" for m in at.get("metric"))  # the what-if ran

@@ -25,7 +25,7 @@ from plots import explorer_component
 from plots.cell_looks import look
 
 from . import handoff, settings
-from .i18n import STRINGS, translate
+from .i18n import STRINGS, sentences, translate
 
 MODES = ("preset", "text", "numbers")
 SOURCES = ("random", "memory", "counter", "leaky")
@@ -188,6 +188,8 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         else:
             recorder, x, labels = _trained_input(trained, seq, notes)
             notes.append(("explorer.note_trained", {"title": trained.title}))
+            if trained.scale is not None:  # the labels stay in the series' units; x_t is what the model reads
+                notes.append(("explorer.note_scaled", {"low": trained.scale[0], "high": trained.scale[1]}))
         if s.kind != recorder.kind:
             notes.append(("explorer.note_trained_kind", {"kind": kind_name(recorder.kind, s.lang)}))
         if recorder.bidirectional:
@@ -241,6 +243,14 @@ def kind_text(topic: str, kind: str, lang: str) -> str | None:
     """A sentence about one kind where it has one, e.g. "explorer.whatif_kind.cifg" (None otherwise)."""
     key = f"explorer.{topic}_kind.{kind}"
     return translate(key, lang) if key in STRINGS else None
+
+
+def what_if_intro(kind: str, lang: str) -> str:
+    """The what-if tab's introduction, ending with what its gate clamps do to this kind: its own sentence
+    where it has one (the 1997 LSTM, CIFG), else the one for its clamps (an LSTM's forget gate, a GRU's
+    update gate, none)."""
+    note = kind_text("whatif", kind, lang) or translate("explorer.whatif_clamps." + "".join(cells.spec(kind).clamps), lang)
+    return sentences(lang, translate("explorer.whatif_intro", lang), note)
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -475,7 +485,8 @@ def apply_request():
     if isinstance(example, str):
         st.session_state["explorer:mode"], st.session_state["explorer:text"] = "text", example[: ui.MAX_PARAM_LEN]
     else:
-        numbers = ", ".join(f"{float(v):g}" for v in list(example)[: sequence_input.MAX_STEPS])
+        # repr: the shortest text that reads back as the same float, so the model sees the very input it was handed
+        numbers = ", ".join(repr(float(v)) for v in list(example)[: sequence_input.MAX_STEPS])
         st.session_state["explorer:mode"], st.session_state["explorer:numbers"] = "numbers", numbers[: ui.MAX_PARAM_LEN * 4]
     st.session_state["explorer:source"] = "trained"
 

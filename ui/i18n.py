@@ -27,6 +27,17 @@ def _load() -> dict:
 STRINGS = _load()
 
 
+def sentences(lang: str, *texts: str) -> str:
+    """Sentences run together as one paragraph: with a space in English, none in Chinese (whose full
+    stop is followed by none). Empty ones are left out."""
+    return ("" if lang == "zh" else " ").join(text for text in texts if text)
+
+
+def counted(key: str, count: int) -> str:
+    """`key`, or its "_one" form when `count` is 1: English says "1 is", never "1 are"."""
+    return f"{key}_one" if count == 1 else key
+
+
 def translate(key: str, lang: str, **params) -> str:
     """The string for `key` in `lang`, with {params} filled in."""
     en, zh = STRINGS[key]

@@ -119,6 +119,12 @@ STRINGS = {
         "有 {n} 个词元不在训练模型的词表中，显示为 <unk>：{words}",
     ),
     "explorer.note_trained": ("Tracing your trained model: {title}", "正在追踪你训练的模型：{title}"),
+    "explorer.note_scaled": (
+        "The input shown beside the step is the series' value, in its own units; the cell reads it Min-Max "
+        "scaled, as the forecaster was trained: x_t = (value − {low:g}) / ({high:g} − {low:g}).",
+        "时间步旁显示的输入是序列的原始数值（序列本身的单位）；单元读到的是最小-最大缩放后的值，与预测模型训练时一致："
+        "x_t = (数值 − {low:g}) / ({high:g} − {low:g})。",
+    ),
     "explorer.note_trained_kind": (
         "The trained model is a {kind}; the variant choice applies to random models.",
         "训练好的模型是 {kind}；“变体”选项只对随机模型有效。",
@@ -228,12 +234,29 @@ STRINGS = {
         "Coupled-gate LSTM cell: the input gate is 1 − f, so it writes exactly what it forgets",
         "耦合门 LSTM 单元：输入门等于 1 − f，写入多少就遗忘多少",
     ),
-    "explorer.no_forget_gate": ("no forget gate: c only adds", "没有遗忘门：c 只加不减"),
+    "explorer.no_forget_gate": ("no forget gate: c never decays", "没有遗忘门：c 从不衰减"),
     "explorer.note_kind.lstm1997": (
-        "The 1997 LSTM has no forget gate, so cₜ = cₜ₋₁ + iₜ·gₜ only ever adds: on a long input |c| keeps growing "
-        "(see the cell-state heatmap), which is why Gers et al. added the forget gate in 2000.",
-        "1997 年的 LSTM 没有遗忘门，cₜ = cₜ₋₁ + iₜ·gₜ 只加不减：输入越长，|c| 越大（看单元状态的热力图），"
-        "所以 Gers 等人在 2000 年加上了遗忘门。",
+        "The 1997 LSTM has no forget gate: in cₜ = cₜ₋₁ + iₜ·gₜ nothing ever scales c back towards 0. Only a write "
+        "with a negative g lowers it, so on a long input |c| tends to drift ever further from 0 (see the cell-state "
+        "heatmap), which is why Gers et al. added the forget gate in 2000.",
+        "1997 年的 LSTM 没有遗忘门：在 cₜ = cₜ₋₁ + iₜ·gₜ 中，没有任何东西会把 c 拉回 0。只有写入负的 g 才会让它变小，"
+        "所以输入越长，|c| 往往离 0 越远（看单元状态的热力图），这正是 Gers 等人在 2000 年加上遗忘门的原因。",
+    ),
+    # what the gate clamps do, for a kind without a sentence of its own (by its clamps, ui.explorer_state)
+    "explorer.whatif_clamps.f0f1i0": (
+        "Clamping the forget gate to 1 turns the cell into a pure accumulator (cₜ = cₜ₋₁ + iₜ·gₜ); clamping it to 0 "
+        "erases the memory at every step.",
+        "把遗忘门固定为 1，单元就变成纯粹的累加器（cₜ = cₜ₋₁ + iₜ·gₜ）；固定为 0，则每一步都会抹掉记忆。",
+    ),
+    "explorer.whatif_clamps.z1z0": (
+        "Clamping the update gate to 1 keeps h as it was (hₜ = hₜ₋₁): the input is never written; clamping it to 0 "
+        "replaces h with the candidate n at every step, so nothing older than one step survives.",
+        "把更新门固定为 1，h 保持不变（hₜ = hₜ₋₁），输入永远写不进去；固定为 0，每一步都用候选值 n 替换 h，"
+        "一步以前的东西都留不下来。",
+    ),
+    "explorer.whatif_clamps.": (
+        "A plain RNN has no gate to clamp: switch the unit off, or drop the first word.",
+        "普通 RNN 没有可以固定的门：可以关闭这一维，或去掉第一个词。",
     ),
     "explorer.whatif_kind.lstm1997": (
         "This cell has no forget gate: it already is the accumulator that clamping f to 1 makes of an LSTM. "
@@ -262,11 +285,9 @@ STRINGS = {
     "explorer.tab_lab": ("Single-unit lab", "一维单元实验室"),
     # --- what if ---
     "explorer.whatif_intro": (
-        "Force one quantity of the shown layer at every step and compare with the normal run. Clamping the forget "
-        "gate to 1 turns the cell into a pure accumulator (c_t = c_(t−1) + i_t g_t); clamping it to 0 erases the "
-        "memory at every step. Or drop the input's first word and see whether the end still feels it.",
-        "在所显示的层中，每一步都强制某个量取固定值，并与正常运行对比。把遗忘门固定为 1，单元就变成纯粹的累加器"
-        "（c_t = c_(t−1) + i_t g_t）；固定为 0，则每一步都会抹掉记忆。也可以去掉输入的第一个词，看结尾是否还受它影响。",
+        "Force one quantity of the shown layer at every step and compare with the normal run. Or drop the input's "
+        "first word and see whether the end still feels it.",
+        "在所显示的层中，每一步都强制某个量取固定值，并与正常运行对比。也可以去掉输入的第一个词，看结尾是否还受它影响。",
     ),
     "explorer.intervention": ("Intervention", "干预方式"),
     "explorer.iv.f1": ("Clamp the forget gate to 1 (never forget)", "遗忘门固定为 1（从不遗忘）"),
@@ -281,8 +302,9 @@ STRINGS = {
     ),
     "explorer.whatif_last": ("Change at the last step", "最后一步的变化"),
     "explorer.whatif_last_help": (
-        "The largest difference between the two runs' h at the last step: how much the change still matters at the end.",
-        "两次运行在最后一步的 h 之间的最大差值：这个改动到结尾还剩多少影响。",
+        "The largest difference between the two runs in any unit of h, in any layer, at the last step: how much the "
+        "change still matters at the end.",
+        "两次运行在最后一步、任一层任一维的 h 之间的最大差值：这个改动到结尾还剩多少影响。",
     ),
     "explorer.iv_scope": ("All units of this layer", "作用于该层所有维度"),
     "explorer.panel_c": ("c, unit {unit}", "c，第 {unit} 维"),
@@ -290,20 +312,25 @@ STRINGS = {
     "explorer.panel_out": ("Output: size of the last layer's h", "输出：最后一层 h 的大小"),
     "explorer.original": ("normal run", "正常运行"),
     "explorer.what_if": ("what if", "干预后"),
-    "explorer.whatif_change": ("Largest change in the output", "输出的最大变化"),
+    "explorer.whatif_change": ("Largest change in h", "h 的最大变化"),
+    "explorer.whatif_change_help": (
+        "The largest difference between the two runs in any unit of h, in any layer, at any step.",
+        "两次运行在任一步、任一层任一维的 h 之间的最大差值。",
+    ),
     "explorer.whatif_caption": (
-        "The output panel shows ‖h_t‖ of the last layer, the vector the next part of a network reads.",
-        "“输出”一栏显示最后一层的 ‖h_t‖，即网络下一部分读取的向量的大小。",
+        "The output panel shows ‖hₜ‖ of the last layer, the vector the next part of a network reads.",
+        "“输出”一栏显示最后一层的 ‖hₜ‖，即网络下一部分读取的向量的大小。",
     ),
     # --- single-unit lab ---
     "explorer.lab_intro": (
         "One LSTM cell of a single unit with one input, no recurrent weights, and weights you set. The input is a "
         "single pulse (x = 1 at step 3, 0 elsewhere): the cell writes it into c, then has to hold it. At forget-gate bias +3 "
-        "(f ≈ 0.95) c decays slowly, with a half-life of about 14 steps: by step 39 little is left. At +6 (f ≈ 0.998, "
+        "(f ≈ 0.95) c decays slowly, with a half-life of about 14 steps: by step 39 less than a fifth is left. At +6 (f ≈ 0.998, "
         "half-life about 280 steps) c holds for the whole run. Lower the bias and the memory fades at once.",
         "一个只有一维、只有一个输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
-        "单元把它写入 c，然后必须把它保持住。遗忘门偏置为 +3 时（f ≈ 0.95），c 缓慢衰减，半衰期约 14 步：到第 39 步已所剩无几。"
-        "偏置为 +6 时（f ≈ 0.998，半衰期约 280 步），c 在整个过程中都保持住。把偏置调低，记忆会立刻消失。",
+        "单元把它写入 c，然后必须把它保持住。遗忘门偏置为 +3 时（f ≈ 0.95），c 缓慢衰减，半衰期约 14 步："
+        "到第 39 步只剩不到五分之一。偏置为 +6 时（f ≈ 0.998，半衰期约 280 步），c 在整个过程中都保持住。"
+        "把偏置调低，记忆会立刻消失。",
     ),
     "explorer.lab.w_f": ("Forget gate: input weight", "遗忘门：输入权重"),
     "explorer.lab.b_f": ("Forget gate: bias", "遗忘门：偏置"),

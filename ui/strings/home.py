@@ -33,11 +33,11 @@ STRINGS = {
     ),
     "home.why_header": ("Why the highway matters", "为什么这条高速公路很重要"),
     "home.why": (
-        "Along the cell state, the gradient from step t back to step t−1 is multiplied by f_t, "
+        "Along the cell state, the gradient from step t back to step t−1 is multiplied by fₜ, "
         "nothing else: when the forget gate stays near 1, information and gradient travel hundreds of steps. "
         "A vanilla RNN multiplies by a full Jacobian with tanh' ≤ 1 at every step instead, and its gradient "
         "vanishes (or explodes).",
-        "沿着单元状态，从第 t 步回传到第 t−1 步的梯度只乘以 f_t：当遗忘门接近 1 时，信息和梯度可以传递数百步。"
+        "沿着单元状态，从第 t 步回传到第 t−1 步的梯度只乘以 fₜ：当遗忘门接近 1 时，信息和梯度可以传递数百步。"
         "而普通 RNN 每一步都要乘以一个完整的雅可比矩阵（其中 tanh' ≤ 1），梯度因此消失（或爆炸）。",
     ),
     "home.scratch_header": (

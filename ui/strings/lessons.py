@@ -638,7 +638,7 @@ _LESSONS = {
                 ),
             ),
             (
-                ("Raising a classifier's decision threshold usually…", "提高分类器的判定阈值，通常会……"),
+                ("Raising a classifier's decision threshold usually…", "提高分类器的决策阈值，通常会……"),
                 [
                     ("raises recall and lowers precision", "提高召回率、降低精确率"),
                     ("raises precision and lowers recall", "提高精确率、降低召回率"),
@@ -708,7 +708,10 @@ _LESSONS = {
         ],
         "quiz": [
             (
-                ("Why must the scaler be fitted on the training part only?", "为什么缩放器只能在训练部分上拟合？"),
+                (
+                    "Why must the scaler be fitted on the past only, never on the whole series?",
+                    "为什么缩放器只能在过去的数据上拟合，而不能在整个序列上拟合？",
+                ),
                 [
                     ("Otherwise information from the test period leaks into training", "否则测试时段的信息会泄漏到训练中"),
                     ("It is faster", "这样更快"),
