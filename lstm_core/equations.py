@@ -66,3 +66,10 @@ RNN_RELU = {
     "a": RNN_TANH["a"],
     "h": r"h_t = \max(0, a_t)",
 }
+
+
+def latex_scientific(number: str) -> str:
+    """A number as Python writes it ("2.2e-26") in LaTeX: 2.2 \\times 10^{-26}. Left as it is, KaTeX
+    sets the "e" as a variable and the "-" as a minus sign: "2.2e − 26"."""
+    mantissa, e, exponent = number.partition("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}" if e else number

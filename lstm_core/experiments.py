@@ -18,7 +18,7 @@ import numpy as np
 from . import cells
 from .adding import adding_problem
 from .errors import UserInputError
-from .gradients import gradient_flow, gradient_norms
+from .gradients import log_gradient_norms
 from .recorder import Recorder, random_recorder, to_torch
 
 MODELS = ("rnn", "lstm", "gru")
@@ -106,9 +106,14 @@ def flow_input(s: FlowSettings) -> np.ndarray:
 
 def gradient_profiles(s: FlowSettings) -> dict:
     """{model: ‖dL/dh_t‖ (T,)} with L = Σ h_{T-1}: how much of the loss reaches each step."""
+    return {m: 10.0**p for m, p in log_gradient_profiles(s).items()}
+
+
+def log_gradient_profiles(s: FlowSettings) -> dict:
+    """{model: log10 ‖dL/dh_t‖ (T,)}: gradient_profiles's, also where they fall below float64's range."""
     s.validate()
     x = flow_input(s)
-    return {m: gradient_flow(flow_recorder(m, s), x) for m in PROFILE_MODELS}
+    return {m: log_gradient_norms(rec, rec.record(x)) for m in PROFILE_MODELS for rec in [flow_recorder(m, s)]}
 
 
 def spectral_radius(s: FlowSettings) -> float:
@@ -119,8 +124,13 @@ def spectral_radius(s: FlowSettings) -> float:
 
 def _suffix_products(log_factors):
     """P_t = Π_{k=t+1}^{T-1} factor_k (P_{T-1} = 1), computed in log space. log_factors (T, ...)."""
+    return np.exp(_suffix_sums(log_factors))
+
+
+def _suffix_sums(log_factors):
+    """log P_t = Σ_{k=t+1}^{T-1} log factor_k (0 at t = T-1): _suffix_products before it can underflow."""
     after = np.cumsum(log_factors[::-1], axis=0)[::-1]  # Σ_{k>=t}
-    return np.exp(np.concatenate([after[1:], np.zeros_like(after[:1])]))
+    return np.concatenate([after[1:], np.zeros_like(after[:1])])
 
 
 def _largest_singular_values(slope, W_hh, iterations=100):
@@ -139,8 +149,10 @@ def rnn_step_factors(s: FlowSettings) -> dict:
 
     Returns, each (T,) with entry 0 = nan (h_{-1} is the fixed zero state):
     sigma: σ_max(J_t), the most one step can stretch the gradient;
-    actual: ‖dL/dh_{t-1}‖ / ‖dL/dh_t‖, what that step really did to the gradient (dL/dh_{t-1} = J_tᵀ dL/dh_t);
-    and running products from t to the end: bound = Π_{k>t} σ_max(J_k) >= ‖dL/dh_t‖/‖dL/dh_{T-1}‖ = ratio.
+    actual: ‖dL/dh_{t-1}‖ / ‖dL/dh_t‖, what that step really did to the gradient (dL/dh_{t-1} = J_tᵀ dL/dh_t;
+    nan where dL/dh_t is already exactly 0);
+    and running products from t to the end: bound = Π_{k>t} σ_max(J_k) >= ‖dL/dh_t‖/‖dL/dh_{T-1}‖ = ratio,
+    with log_ratio = log10 ratio, which stays exact where ratio underflows to 0.
     """
     s.validate()
     rec = flow_recorder("rnn", s)
@@ -156,12 +168,19 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     else:
         sigma = _largest_singular_values(slope, W_hh)
     sigma[0] = np.nan
-    grad = gradient_norms(rec, trace)  # (T,)
+    log_grad = log_gradient_norms(rec, trace)  # (T,) log10 ‖dL/dh_t‖
+    log_ratio = log_grad - log_grad[-1]
     with np.errstate(divide="ignore", invalid="ignore"):
-        actual = np.r_[np.nan, grad[:-1] / grad[1:]]
+        actual = np.r_[np.nan, 10.0 ** (log_grad[:-1] - log_grad[1:])]  # a ratio of logs: scale-free, no underflow
         bound = _suffix_products(np.log(np.nan_to_num(sigma, nan=1.0)))
-        ratio = grad / grad[-1]
-    return {"sigma": sigma, "actual": actual, "bound": bound, "ratio": ratio, "slope_mean": slope.mean(axis=1)}
+    return {
+        "sigma": sigma,
+        "actual": actual,
+        "bound": bound,
+        "ratio": 10.0**log_ratio,
+        "log_ratio": log_ratio,
+        "slope_mean": slope.mean(axis=1),
+    }
 
 
 def lstm_step_factors(s: FlowSettings) -> dict:
@@ -169,14 +188,15 @@ def lstm_step_factors(s: FlowSettings) -> dict:
     dependence on h adds other, smaller paths).
 
     Returns f (T, H) the recorded forget gates, and keep (T, H): Π_{k=t+1}^{T-1} f_k per unit, the share
-    of c_t that reaches c_{T-1} along that path.
+    of c_t that reaches c_{T-1} along that path, with log_keep = log10 keep (exact where keep underflows:
+    at forget bias −5, f ≈ 0.007 and 999 steps of it are 10⁻²¹⁶⁷).
     """
     s.validate()
     trace = flow_recorder("lstm", s).record(flow_input(s))
     f = trace.values("f")[:, 0, :]  # (T, H)
     with np.errstate(divide="ignore"):
-        keep = _suffix_products(np.log(f))
-    return {"f": f, "keep": keep}
+        log_keep = _suffix_sums(np.log10(f))
+    return {"f": f, "keep": 10.0**log_keep, "log_keep": log_keep}
 
 
 # --- training: the adding problem and gradient clipping ---------------------------------------

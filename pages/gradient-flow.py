@@ -6,6 +6,7 @@ import ui
 import ui.gradient_flow_state as state
 from lstm_core import experiments
 from lstm_core.adding import BASELINE_MSE
+from lstm_core.equations import latex_scientific
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 from ui import settings
@@ -38,7 +39,7 @@ def flow_sections():
 
     cols = st.columns(4)
     for col, model in zip(cols, experiments.MODELS, strict=False):
-        ratio = state.fmt(state.ratio(analysis["profiles"][model]))
+        ratio = state.ratio_text(analysis["log_profiles"][model])
         col.metric(t("gradient_flow.ratio_of", model=names[model]), ratio, help=t("gradient_flow.ratio_help"))
     cols[3].metric(t("gradient_flow.radius"), state.fmt(analysis["radius"]), help=t("gradient_flow.radius_help"))
     ui.chart(figures["profiles"], lambda: state.profiles_table(analysis["profiles"]), key="gf_profiles")
@@ -52,15 +53,15 @@ def flow_sections():
         rnn = analysis["rnn"]
         slope = r"\operatorname{diag}(1 - h_t^2)" if nonlin != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
         st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
-        step = state.geometric_mean(rnn["actual"])
+        step = state.rnn_derivation(rnn["log_ratio"][0], seq_len)  # the geometric mean of the T - 1 factors
         st.latex(  # a derivation over lines: on fewer, it ran past the half-width column on a projector
             rf"\begin{{aligned}}&\frac{{\lVert \partial L/\partial h_0 \rVert}}"
             rf"{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}} \\"
             rf" &\qquad= \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}} \\"
-            rf" &\qquad= ({state.latex_number(step)})^{{{seq_len - 1}}} = {state.latex_number(rnn['ratio'][0])}\end{{aligned}}"
+            rf" &\qquad= ({latex_scientific(step['base'])})^{{{seq_len - 1}}} = {latex_scientific(step['result'])}\end{{aligned}}"
         )
         sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
-        st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=state.fmt(step)))
+        st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=step["base"]))
         ui.chart(figures["rnn"], key="gf_rnn")
     with right:
         st.subheader(t("gradient_flow.lstm_header"))
@@ -72,7 +73,7 @@ def flow_sections():
         st.latex(
             rf"\begin{{aligned}}\bar f &= {state.latex_number(lstm['f_mean'])} \\"
             rf" \operatorname{{median}}_j \prod_{{t=1}}^{{{seq_len - 1}}} f_{{t,j}}"
-            rf" &= {state.latex_number(lstm['keep'])}\end{{aligned}}"
+            rf" &= {latex_scientific(state.fmt_power(lstm['log_keep']))}\end{{aligned}}"
         )
         st.caption(t("gradient_flow.lstm_numbers", fb=forget_bias, sig=state.fmt(lstm["sigmoid"])))
         ui.chart(figures["lstm"], key="gf_lstm")

@@ -21,6 +21,7 @@ from lstm_core.experiments import (
     flow_input,
     flow_recorder,
     gradient_profiles,
+    log_gradient_profiles,
     lstm_step_factors,
     peak_mse,
     rnn_step_factors,
@@ -34,8 +35,9 @@ torch.set_num_threads(1)  # as ui.page does: small step-by-step recurrences are 
 SMALL = FlowSettings(seq_len=12, hidden_size=5, input_size=3, seed=4)
 
 
-def _autograd_dl_dh(model, s, t):
-    """dL/dh_t by running the torch module from the recorded state (h_t, c_t) over x[t+1:]."""
+def _autograd_dl_dh(model, s, t, loss_scale=1.0):
+    """‖dL/dh_t‖ by running the torch module from the recorded state (h_t, c_t) over x[t+1:], for
+    L = loss_scale · Σ h_{T-1} (a large scale keeps a vanishing gradient within float64)."""
     rec = flow_recorder(model, s)
     x = flow_input(s)  # (T, 1, I)
     trace = rec.record(x)
@@ -47,8 +49,10 @@ def _autograd_dl_dh(model, s, t):
         out, _ = module(rest, (h_t, c_t)) if len(rest) else (h_t, None)
     else:
         out, _ = module(rest, h_t) if len(rest) else (h_t, None)
-    out[-1].sum().backward()
-    return float(h_t.grad.norm())
+    (out[-1].sum() * loss_scale).backward()
+    grad = h_t.grad.numpy()
+    largest = np.abs(grad).max()  # the norm of the scaled-down vector: squaring 10³⁰⁰ would overflow
+    return float(largest * np.linalg.norm(grad / largest)) if largest > 0 else 0.0
 
 
 @pytest.mark.parametrize("model", ["rnn", "lstm", "gru"])
@@ -59,6 +63,32 @@ def test_gradient_profiles_equal_torch_autograd(model, nonlinearity):
     assert profile.shape == (s.seq_len,)
     for t in (0, 3, s.seq_len - 2, s.seq_len - 1):
         assert profile[t] == pytest.approx(_autograd_dl_dh(model, s, t), rel=1e-9)
+
+
+@pytest.mark.parametrize("model, changed", [("rnn", {}), ("rnn", {"nonlinearity": "relu"}), ("gru", {}), ("lstm", {})])
+def test_gradient_profiles_below_float_range_equal_scaled_autograd(model, changed):
+    """At T = 1000 the RNN's ‖dL/dh_0‖ is 10⁻²⁴⁹ (10⁻³⁹⁶ with relu), where a plain backward pass
+    loses digits and then underflows to 0. Autograd on 10³⁰⁰ · L stays in range: the log profile
+    is its log10 minus 300, and its step factors multiply out to the ratio, none of them lost."""
+    s = FlowSettings(seq_len=1000, **changed)
+    log_profile = log_gradient_profiles(s)[model]
+    for t in (0, 1, 400, 998, 999):
+        oracle = np.log10(_autograd_dl_dh(model, s, t, loss_scale=1e300)) - 300
+        assert log_profile[t] == pytest.approx(oracle, abs=1e-9)
+    if model == "rnn":
+        f = rnn_step_factors(s)
+        assert np.all(np.isfinite(f["actual"][1:]) & (f["actual"][1:] > 0))
+        assert np.log10(f["actual"][1:]).sum() == pytest.approx(log_profile[0] - log_profile[-1], abs=1e-8)
+        assert f["log_ratio"][0] == pytest.approx(log_profile[0] - log_profile[-1], abs=1e-12)
+
+
+def test_a_zero_recurrent_weight_gives_factors_of_exactly_zero():
+    """Weight scale 0: J_t = 0, so no gradient reaches h_{T-2}: the factor, the ratio and σ_max are 0, not undefined."""
+    s = replace(SMALL, weight_scale=0.0)
+    f = rnn_step_factors(s)
+    assert _autograd_dl_dh("rnn", s, s.seq_len - 2) == 0.0
+    assert f["actual"][-1] == 0.0 and f["ratio"][0] == 0.0 and f["log_ratio"][0] == -np.inf
+    assert np.all(f["sigma"][1:] == 0.0)
 
 
 def _ratio(profile):
@@ -133,6 +163,11 @@ def test_lstm_cell_path_is_the_product_of_forget_gates():
     assert f["f"].shape == f["keep"].shape == (T, SMALL.hidden_size)
     np.testing.assert_allclose(f["keep"][-1], 1.0)
     np.testing.assert_allclose(f["keep"][2], np.prod(f["f"][3:], axis=0), rtol=1e-12)
+    # far below float range (f ≈ 0.007 for 999 steps), its log still holds the product
+    long = lstm_step_factors(replace(SMALL, seq_len=1000, forget_bias=-5.0))
+    assert np.all(long["keep"][0] == 0.0)
+    np.testing.assert_allclose(long["log_keep"][0], np.log10(long["f"][1:]).sum(axis=0), rtol=1e-12)
+    assert np.all(long["log_keep"][0] < -1500)
     gate = torch.sigmoid(torch.tensor(1.5))  # the gate sits around σ(b_f)
     assert abs(float(np.median(f["f"])) - float(gate)) < 0.2
 

@@ -1,7 +1,10 @@
 """AppTest of /gradient-flow: controls drive the numbers, bad links give a note, a live run trains."""
 
+import re
+from decimal import Decimal, localcontext
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 from streamlit.testing.v1 import AppTest
@@ -126,6 +129,105 @@ def test_large_settings_stay_within_limits():
     at = _open(lang="en", T="1000", H="256")
     assert not at.exception
     assert at.slider(key="gradient_flow:T").value == 1000
+
+
+def _shown(text: str) -> tuple[Decimal, Decimal]:
+    """A number as the page writes it ("0.588", "2.18e-249", "2.18 \\times 10^{-249}"): its value and
+    half a unit of its last digit, exactly."""
+    mantissa, _, exponent = text.replace(r" \times 10^{", "e").rstrip("}").partition("e")
+    digits = Decimal(mantissa)
+    return digits.scaleb(int(exponent or 0)), Decimal(5).scaleb(digits.as_tuple().exponent + int(exponent or 0) - 1)
+
+
+def _rounds_to(value, text: str) -> bool:
+    """Whether `text`, to the digits it shows, is `value` rounded (0 only for exactly 0)."""
+    shown, half = _shown(text)
+    return value == 0 if shown == 0 else abs(Decimal(value) - shown) <= half
+
+
+def _rnn_derivation(at) -> tuple[str, int, str]:
+    """(base, T − 1, result) of the RNN's "(base)^{T−1} = result" as the page shows it."""
+    body = next(el.value for el in at.latex if r"\prod" in el.value and "J_t" in el.value)
+    base, power, result = re.search(r"= \(([^)]*)\)\^\{(\d+)\} = (.*?)\\end\{aligned\}", body).groups()
+    return base, int(power), result
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"T": "2"},
+        {},  # T = 100: (0.551)^99 was 5 % off the 2.22e-26 it claimed
+        {"T": "1000"},
+        {"T": "1000", "act": "relu"},  # 10^-396: below float64
+        {"T": "1000", "scale": "0.3"},  # 10^-763
+        {"T": "700", "init": "orthogonal", "scale": "2.0"},  # exploding
+        {"scale": "0.0"},  # J_t = 0
+    ],
+)
+def test_the_rnn_derivation_multiplies_out(query):
+    """A teacher with a calculator: the base shown, raised to T − 1, rounds to the result shown, which
+    is the RNN's ratio tile; no tile shows a 0 that is only underflow, and nothing shows "—"."""
+    at = _open(lang="en", **query)
+    assert not at.exception
+    base, power, result = _rnn_derivation(at)
+    T = int(query.get("T", E.FlowSettings.seq_len))
+    assert power == T - 1
+    with localcontext() as ctx:
+        ctx.prec = 60
+        assert _rounds_to(_shown(base)[0] ** power, result), (base, power, result)
+    tiles = _metrics(at)
+    assert _shown(tiles[0])[0] == _shown(result)[0]  # the tile and the formula quote the same ratio
+    if float(query.get("scale", 1)) > 0:
+        assert "0" not in tiles[:3], tiles
+    else:
+        assert base == result == "0"  # the Jacobian is 0: the factor is exactly 0
+    assert f"× {base}." in next(c.value for c in at.caption if "σ_max" in c.value)
+    shown = [*tiles, *(el.value for el in at.latex), *(c.value for c in at.caption)]
+    assert not [text for text in shown if "—" in text]
+
+
+def test_the_profiles_table_shows_no_zero_that_is_only_underflow():
+    """At T = 1000 with relu the RNN's ‖∂L/∂hₜ‖ falls below 10⁻³⁰⁸: the table leaves those cells
+    empty, as the chart leaves a gap, rather than showing a 0 or a subnormal with digits missing."""
+    at = _open(lang="en", T="1000", act="relu")
+    at.session_state["gf_profiles:table"] = True
+    at.run()
+    rnn = at.dataframe[0].value["Vanilla RNN"].to_numpy(dtype=float)  # k = 0 first
+    logs = E.log_gradient_profiles(E.FlowSettings(seq_len=1000, nonlinearity="relu"))["rnn"][::-1]
+    assert (logs < -308).any() and not (rnn == 0).any()
+    shown = np.isfinite(rnn)
+    assert np.array_equal(shown, logs >= np.log10(np.finfo(float).tiny))
+    np.testing.assert_allclose(np.log10(rnn[shown]), logs[shown], atol=1e-9)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("clip", E.CLIP_CHOICES)
+def test_the_clipping_caption_quotes_the_training_mse_on_its_chart(clip):
+    """Every number of the caption is read off the chart above it: the highest point of each training
+    MSE curve (∞ where the chart marks the run "→ ∞"), the clipped curve's last point, and the highest
+    gradient norm of the clipped run."""
+    at = _open(lang="en", clip=str(clip))
+    assert not at.exception
+    chart = figures(at)[3]
+
+    def curve(name):
+        loss = next(tr for tr in chart["data"] if tr.get("name") == name)
+        color = loss["line"]["color"]
+        norm = next(tr for tr in chart["data"] if tr.get("yaxis") == "y2" and tr["line"]["color"] == color)
+        overflowed = any(tr.get("mode") == "markers+text" and tr["marker"]["color"] == color for tr in chart["data"])
+        return [v for v in loss["y"] if v is not None], overflowed, [v for v in norm["y"] if v is not None]
+
+    caption = next(c.value for c in at.caption if c.value.startswith("Worst training loss"))
+    none_peak, clipped_peak, final, worst = re.search(
+        r"without clipping: (\S+); clipped at \S+: (\S+), ending at (\S+) .* norm up to (\S+):", caption
+    ).groups()
+    loss, overflowed, _ = curve("no clipping")
+    assert none_peak == "∞" if overflowed else _rounds_to(max(loss), none_peak)
+    loss, overflowed, norms = curve(f"clipped at {clip}")
+    assert not overflowed
+    assert _rounds_to(max(loss), clipped_peak) and _rounds_to(loss[-1], final)
+    assert _rounds_to(max(norms), worst)
 
 
 @pytest.mark.trains

@@ -14,6 +14,7 @@ import streamlit as st
 import ui
 from lstm_core import experiments
 from lstm_core.adding import BASELINE_MSE
+from lstm_core.equations import latex_scientific
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 from ui import jobs, settings
@@ -102,12 +103,22 @@ class Live:
 @st.cache_data(max_entries=64, show_spinner=False)
 def _analysis(fields: tuple) -> dict:
     s = experiments.FlowSettings(*fields)
+    log_profiles = experiments.log_gradient_profiles(s)
     return {
-        "profiles": experiments.gradient_profiles(s),
+        "log_profiles": log_profiles,
+        "profiles": {m: _as_floats(p) for m, p in log_profiles.items()},
         "rnn": experiments.rnn_step_factors(s),
         "lstm": experiments.lstm_step_factors(s),
         "radius": experiments.spectral_radius(s),
     }
+
+
+def _as_floats(log10_values) -> np.ndarray:
+    """10**log10_values, nan (a gap in the chart, an empty cell in its table) where that is below
+    float64's normal range: 10⁻⁴⁰⁰ would otherwise read as 0, or as a subnormal with digits missing."""
+    v = np.asarray(log10_values, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(v) & (v < np.log10(np.finfo(float).tiny)), np.nan, 10.0**v)
 
 
 def flow_settings(flow: Flow) -> experiments.FlowSettings:
@@ -196,37 +207,87 @@ def warm_up():
             reference_curves_figure(int(shown), lang)
 
 
-def ratio(profile) -> float:
-    return float(profile[0] / profile[-1]) if profile[-1] > 0 else float("nan")
+def ratio_text(log_profile) -> str:
+    """‖∂L/∂h₀‖ / ‖∂L/∂h₍T−1₎‖ from the log10 profile, as fmt writes it, also below float64's range."""
+    return fmt_power(log_profile[0] - log_profile[-1])
 
 
-def fmt(x: float) -> str:
-    """A number readable from 1e-300 to 1e300: 0.037, 2.2e-26."""
+def fmt(x: float, digits: int = 3) -> str:
+    """A number readable from 1e-300 to 1e300, to `digits` significant digits: 0.037, 2.2e-26."""
     if not math.isfinite(x):
         return "—"
     if x == 0:
         return "0"
-    return f"{x:.3g}" if 1e-3 <= abs(x) < 1e4 else f"{x:.2e}"
+    return f"{x:.{digits}g}" if 1e-3 <= abs(x) < 1e4 else f"{x:.{digits - 1}e}"
+
+
+def fmt_power(log10_x: float, digits: int = 3) -> str:
+    """The positive number 10**log10_x as fmt writes it, for any exponent: 10⁻⁴¹² is beyond float64
+    but not beyond its log (-inf: exactly 0)."""
+    if log10_x == -math.inf:
+        return "0"
+    if not math.isfinite(log10_x):
+        return "—"
+    if abs(log10_x) < 300:
+        return fmt(10.0**log10_x, digits)
+    exponent = math.floor(log10_x)
+    mantissa = f"{10.0 ** (log10_x - exponent):.{digits - 1}f}"
+    if float(mantissa) >= 10:  # 9.996 rounds up to the next power
+        exponent, mantissa = exponent + 1, f"{1:.{digits - 1}f}"
+    return f"{mantissa}e{exponent:+03d}"
+
+
+def log10_of(text: str) -> float:
+    """The inverse of fmt_power: log10 of the number a text shows, "2.5e-412" included."""
+    mantissa, _, exponent = text.partition("e")
+    return math.log10(float(mantissa)) + int(exponent or 0) if float(mantissa) > 0 else -math.inf
 
 
 def latex_number(x: float) -> str:
     """2.2e-26 as 2.2 \\times 10^{-26}, for st.latex."""
-    text = fmt(x)
-    if "e" not in text:
-        return text
-    mantissa, exponent = text.split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    return latex_scientific(fmt(x))
+
+
+def rnn_derivation(log_ratio: float, seq_len: int) -> dict:
+    """The numbers of the page's "(b)^{T−1} = ratio", as texts: the base b = ratio^{1/(T−1)}, the
+    geometric mean of the T − 1 step factors, and the ratio. The base gets as many significant
+    digits as it takes for b^{T−1}, worked out from the digits shown, to round to the ratio shown:
+    an error in the base is multiplied T − 1 times (3 digits of 0.551 are 6 % off at T = 100)."""
+    result = fmt_power(log_ratio)
+    if not math.isfinite(log_ratio):  # exactly 0 (a zero Jacobian) or nothing to show
+        return {"base": result, "result": result}
+    steps = seq_len - 1
+    for digits in range(3, 18):
+        base = fmt_power(log_ratio / steps, digits)
+        if fmt_power(steps * log10_of(base)) == result:
+            break
+    return {"base": base, "result": result}
 
 
 def geometric_mean(values) -> float:
+    """Of the finite values (entry 0 of a step factor is nan); 0 if one of them is 0."""
     v = np.asarray(values, dtype=float)
-    v = v[np.isfinite(v) & (v > 0)]
-    return float(np.exp(np.mean(np.log(v)))) if v.size else float("nan")
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return float("nan")
+    return 0.0 if np.any(v <= 0) else float(np.exp(np.mean(np.log(v))))
 
 
 def lstm_summary(L: dict, forget_bias: float) -> dict:
-    """The numbers the LSTM equation shows: mean forget gate, median unit's Π f, and σ(b_f)."""
-    return {"f_mean": float(L["f"].mean()), "keep": float(np.median(L["keep"][0])), "sigmoid": 1 / (1 + math.exp(-forget_bias))}
+    """The numbers the LSTM equation shows: mean forget gate, log10 of the median unit's Π f, and σ(b_f)."""
+    return {
+        "f_mean": float(L["f"].mean()),
+        "log_keep": log10_median(L["log_keep"][0]),
+        "sigmoid": 1 / (1 + math.exp(-forget_bias)),
+    }
+
+
+def log10_median(log10_values) -> float:
+    """log10 of the median of 10**log10_values, without leaving log space (the two middle values of
+    an even count are averaged as numbers, as np.median does)."""
+    v = np.sort(np.asarray(log10_values, dtype=float))
+    middle = v[(len(v) - 1) // 2 : len(v) // 2 + 1]  # (1,) or (2,)
+    return float((np.logaddexp.reduce(middle * math.log(10)) - math.log(len(middle))) / math.log(10))
 
 
 def profiles_table(profiles: dict) -> pd.DataFrame:
@@ -259,11 +320,22 @@ def clipping(seed: int, clip: float) -> dict:
 def clipping_figures(runs: dict) -> dict:
     """The numbers the clipping caption quotes, from the runs it sits under."""
     return {
-        "none_peak": fmt_loss(experiments.peak_mse(runs["none"])),
-        "clipped_peak": fmt_loss(experiments.peak_mse(runs["clipped"])),
-        "final": fmt(runs["clipped"]["test_mse"][-1]),
+        "none_peak": fmt_loss(_peak_training_mse(runs["none"])),
+        "clipped_peak": fmt_loss(_peak_training_mse(runs["clipped"])),
+        "final": fmt_loss(_training_mse(runs["clipped"])[-1]),
         "worst": fmt(max(runs["clipped"]["grad_norm"])),
     }
+
+
+def _training_mse(run: dict) -> np.ndarray:
+    """The training MSE the chart draws, ∞ where it overflowed (the chart marks that point "→ ∞")."""
+    values = np.asarray(run["train_mse"], dtype=float)
+    return np.where(np.isfinite(values), values, np.inf)
+
+
+def _peak_training_mse(run: dict) -> float:
+    # the caption sits under the training MSE: experiments.peak_mse's test MSE is not on the chart
+    return float(np.max(_training_mse(run)))
 
 
 def fmt_loss(x: float) -> str:

@@ -103,13 +103,15 @@ STRINGS = {
     "gradient_flow.flow_caption": (
         "The x axis counts steps back from the end: k = 0 is the last step ({last}), where the loss is computed; k = {last} "
         "is step 0. A vanishing gradient is a line going down from left to right, and a straight line on this log scale "
-        "means the same factor is lost at every step; a line going up means an exploding gradient. Gaps mean the value "
-        "fell below 10⁻³⁰⁸ (it underflowed to 0 even in float64). T = {T}. The LSTM of 1997 has no forget gate: its c "
+        "means the same factor is lost at every step; a line going up means an exploding gradient. A gap means the value "
+        "is exactly 0, or below 10⁻³⁰⁸: too small for a float64, so the chart cannot draw it (the ratios above are computed "
+        "from logarithms and show such values too). T = {T}. The LSTM of 1997 has no forget gate: its c "
         "passes the gradient back with factor 1 (the “constant error carousel”), so its line stays high; the price is a "
         "cell state that grows without bound on a long input (see it in the explorer).",
         "横轴是距离末尾的步数：k = 0 是最后一步（第 {last} 步），损失在这里计算；k = {last} 是第 0 步。梯度消失表现为一条"
         "从左往右向下的线；在对数坐标下，直线意味着每一步都损失相同的比例；向上的线意味着梯度爆炸。"
-        "曲线中断表示数值小于 10⁻³⁰⁸（即使用 float64 也下溢为 0）。T = {T}。1997 年的 LSTM 没有遗忘门：它的 c 以系数 1 "
+        "曲线中断表示数值恰好为 0，或小于 10⁻³⁰⁸：float64 存不下这么小的数，所以图表画不出来（上方的比值用对数计算，"
+        "这样的值也能显示）。T = {T}。1997 年的 LSTM 没有遗忘门：它的 c 以系数 1 "
         "把梯度传回去（“恒定误差传送带”），所以它的线一直很高；代价是输入很长时单元状态会无限增长（可在单元探索页中看到）。",
     ),
     # --- section 2
@@ -174,7 +176,7 @@ STRINGS = {
         "(always predicting 1 scores 0.167). The clipped run still sees gradients of norm up to {worst}: clipping does not "
         "prevent the explosion, it only keeps one bad batch from throwing the weights away. The dotted line is the threshold.",
         "不裁剪时最差的训练损失：{none_peak}；裁剪阈值 {clip} 时：{clipped_peak}，最终为 {final}（总是预测 1 的得分为 0.167）。"
-        "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。虚线为阈值。",
+        "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。点线为阈值。",
     ),
     "gradient_flow.clip_machine": (
         "These runs were computed once, on {machine}. The run is chaotic: the last bit of rounding, which differs between "
