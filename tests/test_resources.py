@@ -3,6 +3,7 @@ sessions (threads); the others wait, polling so the page can say why, and a fail
 
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -139,3 +140,17 @@ def test_replicas_on_one_machine_share_its_slots(tmp_path):
     again = slots.take(timeout=0)  # the child exited holding it: the kernel dropped its lock
     assert again is not None
     slots.give_back(again)
+
+
+def test_the_server_imports_pandas_before_any_page_runs():
+    """app.py imports pandas as the server starts: imported later in another thread (the warm-up's or
+    a page's), plotly's `sys.modules.get("pandas")` in a learner's thread found it half imported
+    ("partially initialized module 'pandas'", plotly.py#2433). Pages themselves still open without
+    it (tests/test_layout.py)."""
+    import subprocess
+    import sys
+
+    probe = "import sys; import app; m = sys.modules.get('pandas'); print(m is not None and not m.__spec__._initializing)"
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=root)
+    assert out.stdout.strip().splitlines()[-1] == "True", out.stderr[-2000:]

@@ -23,7 +23,7 @@ import streamlit as st
 
 from lstm_core.errors import UserInputError
 
-from .i18n import LANG_NAMES, LANGS, translate
+from .i18n import LANG_NAMES, LANGS, sentences, translate
 
 MAX_PARAM_LEN = 400  # longer query values are ignored: no legitimate setting needs more
 
@@ -41,6 +41,11 @@ def lang() -> str:
 
 def t(key: str, **params) -> str:
     return translate(key, lang(), **params)
+
+
+def paragraph(*texts: str) -> str:
+    """Sentences (already translated) as one paragraph in the learner's language."""
+    return sentences(lang(), *texts)
 
 
 def teacher() -> bool:
@@ -187,10 +192,10 @@ def warm_up():
 
         torch.set_num_threads(1)
         torch.optim.Adam([torch.zeros(1, requires_grad=True)])
-        import pandas  # noqa: F401  what the chart pages import on their first visit
         import plotly.graph_objects  # noqa: F401
         import plotly.io  # noqa: F401
 
+        # (pandas is imported with the server, app.py says why)
         # The libraries' objects (400,000 of them) live as long as the server; the garbage
         # collector's full passes walked them all, 150-280 ms each, on whichever learner's click
         # they fell (bench/server_cpu.py's outliers). Frozen, they are skipped.
