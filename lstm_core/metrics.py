@@ -12,9 +12,13 @@ denominator is zero is 0 (sklearn's ``zero_division=0``); for binary tasks class
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from .equations import latex_scientific
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -151,13 +155,33 @@ def predict(proba, threshold: float | None = None) -> np.ndarray:
     return proba.argmax(1)
 
 
-def best_f1_threshold(y_true, scores, step: float = 0.01) -> tuple[float, float]:
-    """(threshold, F1) with the highest F1 on a grid 0, step, ..., 1 (a slider's grid); the lowest
-    threshold among ties."""
+@dataclass(frozen=True)
+class BestF1:
+    """Where F1 is highest on a threshold grid."""
+
+    f1: float
+    threshold: float  # the one to suggest: the preferred threshold if it is among the best, else the nearest
+    low: float  # the unbroken stretch of the grid around `threshold` where F1 stays at its best
+    high: float
+    all_positive: bool  # `threshold` predicts every item positive
+
+
+def best_f1_threshold(y_true, scores, step: float = 0.01, prefer: float = 0.5) -> BestF1:
+    """The highest F1 on a grid 0, step, ..., 1 (a slider's grid) and where it is reached. F1 often
+    ties over a whole stretch of thresholds, and the lowest of them tends to predict everything
+    positive, so the suggestion is `prefer` when it ties, else the best threshold nearest to it."""
     grid = np.round(np.arange(0.0, 1.0 + step / 100, step), 10)
     f1 = np.array([metrics_at_threshold(y_true, scores, th)["f1"] for th in grid])
-    k = int(np.argmax(f1))  # argmax returns the first maximum: the lowest threshold
-    return float(grid[k]), float(f1[k])
+    is_best = f1 >= f1.max() - 1e-12  # equal counts give equal floats; this only absorbs rounding
+    best = np.flatnonzero(is_best)
+    k = int(best[np.argmin(np.abs(grid[best] - prefer))])  # argmin: the lower of two equally near
+    low, high = k, k
+    while low > 0 and is_best[low - 1]:
+        low -= 1
+    while high < len(grid) - 1 and is_best[high + 1]:
+        high += 1
+    all_positive = bool(np.all(np.asarray(scores) >= grid[k]))
+    return BestF1(float(f1[k]), float(grid[k]), float(grid[low]), float(grid[high]), all_positive)
 
 
 def _counts_at_thresholds(y_true, scores):
@@ -228,9 +252,27 @@ _SUBSTITUTED = {
 }
 
 
+def undefined(counts: dict[str, int]) -> list[str]:
+    """The metrics of FORMULAS whose denominator is 0 for these counts: 0/0, shown as 0."""
+    return [name for name, (_, ratio) in FORMULAS.items() if ratio(counts)[1] == 0]
+
+
+def latex_value(num: int, den: int, digits: int = 4) -> str:
+    """num / den as the last step of a formula, in LaTeX: "= 0.5" when the number shown is the
+    fraction itself, else "\\approx 0.3333". A value near 0 or 1 but not at it gets the digits to show
+    so (123456789 / 123456796 is "\\approx 0.9999999", never "1"), and a small one is written
+    3 \\times 10^{-9}, which KaTeX would otherwise set as "3e − 09"."""
+    exact = Fraction(num, den)
+    shown = f"{num / den:.{digits}g}"
+    while Fraction(shown) != exact and Fraction(shown) in (0, 1) and digits < 17:
+        digits += 1
+        shown = f"{num / den:.{digits}g}"
+    return ("= " if Fraction(shown) == exact else r"\approx ") + latex_scientific(shown)
+
+
 def formula_latex(name: str, counts: dict[str, int], label: str) -> str:
     """`label` = formula = the counts substituted = the value (or 0/0 when undefined)."""
     symbols, ratio = FORMULAS[name]
     num, den = ratio(counts)
-    value = f"{num / den:.4g}" if den else r"\tfrac{0}{0} \to 0"
-    return rf"\text{{{label}}} = {symbols} = {_SUBSTITUTED[name].format(**counts)} = {value}"
+    value = latex_value(num, den) if den else r"= \tfrac{0}{0} \to 0"
+    return rf"\text{{{label}}} = {symbols} = {_SUBSTITUTED[name].format(**counts)} {value}"

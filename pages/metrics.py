@@ -71,16 +71,18 @@ def counts_sections():
     rates = [[t("metrics.name.specificity"), t("metrics.rate.fpr")], [t("metrics.rate.fnr"), t("metrics.name.recall")]]
     left, right = st.columns(2)
     left.html(confusion_table_html(matrix, classes, t("metrics.matrix_counts"), cell_names=names, **labels))
-    normalised_title = t("metrics.matrix_normalised")
+    empty_row = bool((matrix.sum(axis=1) == 0).any())  # its shares are 0/0: shown as "—"
+    normalised_title = t("metrics.matrix_normalised_empty" if empty_row else "metrics.matrix_normalised")
     right.html(confusion_table_html(normalised, classes, normalised_title, cell_names=rates, normalised=True, **labels))
-    st.caption(t("metrics.matrix_caption"))
+    st.caption(ui.paragraph(t("metrics.matrix_caption"), t("metrics.matrix_empty_row") if empty_row else ""))
 
     st.header(t("metrics.formulas_header"))
+    undefined = metrics.undefined(counts)
     for name in NAMES:
         label = t(f"metrics.name.{name}")
         st.latex(metrics.formula_latex(name, counts, label))
         st.markdown(t(f"metrics.explain.{name}"))
-        if metrics.FORMULAS[name][1](counts)[1] == 0 and sum(counts.values()):
+        if name in undefined and sum(counts.values()):
             st.info(t("metrics.undefined", metric=label), icon=":material/info:")
 
     st.header(t("metrics.pr_header"))

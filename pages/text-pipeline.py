@@ -10,6 +10,7 @@ from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model, tokenise
 from plots.tables import html_table
 from plots.text_pipeline import embedding_heatmap
 from ui import settings
+from ui.i18n import counted
 from ui.text_pipeline_state import EXAMPLES, Pipeline, dataset_tokens, dataset_vocab
 
 lang = ui.page("text_pipeline")
@@ -72,7 +73,8 @@ if s is not None:
     )
     st.html(html_table(token_table, t("text_pipeline.step2"), max_height="30rem"))
     st.caption(t("text_pipeline.step2_caption"))
-    st.markdown(t("text_pipeline.oov_summary", oov=s.indices.count(1), n=len(s.indices)))
+    oov = s.indices.count(1)
+    st.markdown(t(counted("text_pipeline.oov_summary", oov), oov=oov, n=len(s.indices)))
 
 st.header(t("text_pipeline.step3"))
 title = t(NAMES[dataset]["title_key"])
@@ -89,9 +91,9 @@ if s is not None:
     st.caption(t("text_pipeline.step4_caption", maxlen=maxlen))
     n = len(s.tokens)
     if n > maxlen:
-        st.markdown(t("text_pipeline.truncated", n=n, maxlen=maxlen, cut=n - maxlen))
+        st.markdown(t(counted("text_pipeline.truncated", n - maxlen), n=n, maxlen=maxlen, cut=n - maxlen))
     else:
-        st.markdown(t("text_pipeline.padded_n", n=n, pad=maxlen - n))
+        st.markdown(t(counted("text_pipeline.padded_n", maxlen - n), n=n, pad=maxlen - n))
     pad_rows = {}
     for side in ("post", "pre"):  # the model's row first
         pad_rows[t(f"text_pipeline.row.{side}_idx")] = as_text(s.padded[side])
@@ -136,6 +138,7 @@ st.caption(
         p95=float(np.percentile(lengths, 95)),
         longest=int(lengths.max()),
         maxlen=maxlen,
-        cut=float(np.mean(lengths > maxlen)),
+        cut=int(np.sum(lengths > maxlen)),
+        n=len(lengths),
     )
 )

@@ -8,6 +8,7 @@ from lstm_core.errors import UserInputError
 from plots import train as train_plots
 from plots.metrics import confusion_matrix_figure
 from ui import model_files, train_evaluation, train_export, train_labels, train_runs, train_settings
+from ui.i18n import counted
 
 ui.page("train")
 t = ui.t
@@ -51,7 +52,7 @@ def live(job):
         if len(classes) == 2
         else t("train.metric_note_multi", classes=len(classes))
     )
-    st.caption(note + " " + (t("train.compare_note") if len(shown) > 1 else ""))
+    st.caption(ui.paragraph(note, t("train.compare_note") if len(shown) > 1 else ""))
 
 
 st.header(t("train.curves_header"))
@@ -69,9 +70,10 @@ def evaluation(run):
     baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
     cols = st.columns(3)
     cols[0].metric(t("train.test_accuracy"), f"{train_evaluation.accuracy(run, run.result.test_proba):.3f}")
-    cols[1].metric(t("train.baseline_accuracy"), t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
+    baseline_label, baseline_caption = train_labels.baseline(run)
+    cols[1].metric(baseline_label, t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
     cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
-    st.caption(t("train.baseline_caption"))
+    st.caption(baseline_caption)
     if (loses := train_labels.baseline_warning(run)) is not None:
         st.warning(loses, icon=":material/trending_down:")
     binary = len(names) == 2
@@ -83,9 +85,10 @@ def evaluation(run):
             st.markdown(t(f"train.threshold_{part}"))
             for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
                 col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}", help=t(f"train.metric_{part}_help"))
-        best = train_evaluation.best_f1_threshold(run)
-        if best is not None:
-            st.caption(t("train.threshold_best", threshold=best[0], f1=best[1]))
+            if (undefined := train_labels.undefined_note(at)) is not None:
+                st.info(undefined, icon=":material/info:")
+        if (best := train_labels.best_threshold(run, names[1])) is not None:
+            st.caption(best)
         st.caption(t("train.test_exploration"))
     y_pred = train_evaluation.predictions(run, threshold)
     tabs = st.tabs([t(f"train.tab.{k}") for k in ("cm", "report", "curves", "mistakes", "export")])
@@ -96,8 +99,12 @@ def evaluation(run):
             ui.chart(confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts")), key="train_cm")
         with right:
             cmn = metrics.row_fractions(cm)
-            cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels("train.cm_normalised"), normalised=True)
+            empty_row = bool((cm.sum(axis=1) == 0).any())  # a class absent from the test set: its shares are 0/0
+            title = "train.cm_normalised_empty" if empty_row else "train.cm_normalised"
+            cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels(title), normalised=True)
             ui.chart(cmn_fig, key="train_cmn")
+            if empty_row:
+                st.caption(t("train.cm_empty_row"))
     with tabs[1]:
         # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None"
         st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
@@ -141,7 +148,7 @@ def mistakes(run, y_pred):
     if table.empty:
         st.success(t("train.mistakes_none"), icon=":material/check_circle:")
         return
-    st.caption(t("train.mistakes_count", count=len(table), total=len(y_pred)))
+    st.caption(t(counted("train.mistakes_count", len(table)), count=len(table), total=len(y_pred)))
     st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
     if not run.data.text:
         st.info(t("train.saliency_text_only"), icon=":material/info:")

@@ -13,6 +13,16 @@ from lstm_core.metrics import row_fractions
 from .style import COLORS, COUNT_COLORS, MUTED_TEXT, figure, styled, text_on
 
 
+def cell_texts(matrix, normalised: bool = False) -> list[list[str]]:
+    """The number written in each cell of a (C, C) confusion matrix: a count, or a row fraction to two
+    decimals. A class with no items has no fractions (0/0): its row shows "—", as 0.00 would claim
+    that none of its items went anywhere."""
+    matrix = np.asarray(matrix, dtype=np.float64)  # (C, C)
+    if not normalised:
+        return [[f"{int(v):,d}" for v in row] for row in matrix]
+    return [[f"{v:.2f}" if row.sum() else "—" for v in row] for row in matrix]
+
+
 def confusion_matrix_figure(
     matrix,
     class_names: list[str],
@@ -25,7 +35,7 @@ def confusion_matrix_figure(
     """Heat map of a (C, C) confusion matrix, rows = true class, columns = predicted class, with the
     number written in every cell (counts, or row fractions when `normalised`)."""
     matrix = np.asarray(matrix, dtype=np.float64)  # (C, C)
-    text = [[f"{v:.2f}" if normalised else f"{int(v):,d}" for v in row] for row in matrix]
+    text = cell_texts(matrix, normalised)
     # colour by row fraction in both views, so a large class does not wash out a small one
     colour = row_fractions(matrix)
     heatmap = dict(
@@ -66,6 +76,7 @@ def confusion_table_html(
     Every text is escaped."""
     matrix = np.asarray(matrix, dtype=np.float64)  # (C, C)
     colour = row_fractions(matrix)
+    text = cell_texts(matrix, normalised)
     esc = html.escape
     axis = f"font-weight:normal;color:{MUTED_TEXT};font-size:0.9rem;padding:0.25rem"
     header = "font-weight:normal;padding:0.25rem 0.4rem"
@@ -75,12 +86,11 @@ def confusion_table_html(
         for j in range(len(class_names)):
             rgb = unlabel_rgb(sample_colorscale(COUNT_COLORS, [colour[i, j]])[0])
             background = "#" + "".join(f"{round(c):02x}" for c in rgb)
-            value = f"{matrix[i, j]:.2f}" if normalised else f"{int(matrix[i, j]):,d}"
             label = "" if cell_names is None else f'<div style="font-size:0.85rem">{esc(cell_names[i][j])}</div>'
             cells.append(
                 f'<td style="background:{background};color:{text_on(background)};border:2px solid #ffffff;'
                 f'padding:0.5rem;min-width:4.5rem;text-align:center">'
-                f'{label}<div style="font-size:1.5rem;font-variant-numeric:tabular-nums">{value}</div></td>'
+                f'{label}<div style="font-size:1.5rem;font-variant-numeric:tabular-nums">{text[i][j]}</div></td>'
             )
         side = (
             f'<th scope="rowgroup" rowspan="{len(class_names)}" style="{axis};writing-mode:sideways-lr">{esc(true_label)}</th>'

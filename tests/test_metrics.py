@@ -1,6 +1,8 @@
 """lstm_core.metrics against scikit-learn (the oracle) on random predictions, multi-class included."""
 
+import re
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -156,12 +158,70 @@ def sklearn_f1(y_true, scores, threshold):
 @SETTINGS
 @given(binary_scores())
 def test_best_f1_threshold_matches_sklearn_on_the_slider_grid(data):
+    """The best F1, the threshold suggested (0.5 if it ties for best, else the best nearest 0.5), the
+    unbroken stretch of best thresholds around it, and whether it predicts every item positive."""
     y_true, scores = data
-    threshold, f1 = metrics.best_f1_threshold(y_true, scores)
-    f1s = [sklearn_f1(y_true, scores, th) for th in GRID]
-    assert f1 == pytest.approx(max(f1s))
-    assert threshold == GRID[int(np.argmax(f1s))]  # the lowest threshold reaching the best F1
-    assert sklearn_f1(y_true, scores, threshold) == pytest.approx(f1)
+    best = metrics.best_f1_threshold(y_true, scores)
+    f1s = np.array([sklearn_f1(y_true, scores, th) for th in GRID])
+    ties = np.isclose(f1s, f1s.max(), rtol=0, atol=1e-9)
+    suggested = min((th for th, tie in zip(GRID, ties, strict=True) if tie), key=lambda th: abs(th - 0.5))
+    k = GRID.index(suggested)
+    low = next(j for j in range(k, -1, -1) if j == 0 or not ties[j - 1])
+    high = next(j for j in range(k, len(GRID)) if j == len(GRID) - 1 or not ties[j + 1])
+    assert best.f1 == pytest.approx(f1s.max())
+    assert (best.threshold, best.low, best.high) == (suggested, GRID[low], GRID[high])
+    assert sklearn_f1(y_true, scores, best.threshold) == pytest.approx(best.f1)
+    assert best.all_positive == (skm.recall_score(1 - y_true, (scores < suggested).astype(int), zero_division=0) == 0)
+
+
+def test_separable_scores_tie_over_a_stretch_that_holds_the_default():
+    """As on /train's negation data: every threshold between the classes gives F1 = 1, 0.5 among them."""
+    y_true = np.array([0, 0, 0, 1, 1, 1])
+    scores = np.array([0.02, 0.05, 0.11, 0.95, 0.97, 0.99])
+    best = metrics.best_f1_threshold(y_true, scores)
+    assert (best.f1, best.threshold, best.low, best.high, best.all_positive) == (1.0, 0.5, 0.12, 0.95, False)
+
+
+def test_when_calling_everything_positive_is_best_it_is_flagged():
+    """Scores that rank the classes backwards (as an untrained GunPoint model can): no threshold beats
+    predicting every item positive, and the stretch of such thresholds ends at the lowest score."""
+    y_true = np.array([1, 1, 0, 0])
+    scores = np.array([0.30, 0.32, 0.60, 0.70])
+    best = metrics.best_f1_threshold(y_true, scores)
+    assert best.f1 == pytest.approx(skm.f1_score(y_true, np.ones(4, dtype=int)))
+    assert (best.low, best.high, best.threshold, best.all_positive) == (0.0, 0.3, 0.3, True)
+
+
+def _latex_to_fraction(number: str) -> Fraction:
+    """A number as the formulas write it for KaTeX, 0.1099 or 3 \\times 10^{-9}, exactly."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)(?: \\times 10\^\{(-?\d+)\})?", number)
+    assert match, f"{number!r} is not a number KaTeX sets as one"
+    return Fraction(match[1]) * Fraction(10) ** int(match[2] or 0)
+
+
+@pytest.mark.parametrize(
+    "num, den",
+    [(1, 2), (175, 200), (0, 5), (7, 7), (1, 3), (3, 1_000_000_003), (123_456_789, 123_456_796), (1, 100_000), (2, 3)],
+)
+def test_a_formulas_value_is_exact_after_equals_and_near_after_approx(num, den):
+    """The relation is "=" only where the number shown is the fraction itself, "\\approx" where it is rounded; a
+    rounded value within 0.05 % (four digits) and never shown as exactly 0 or 1; powers of ten
+    as \\times 10^{k}, which KaTeX would otherwise set as "3e − 09"."""
+    relation, number = metrics.latex_value(num, den).split(" ", 1)
+    value, exact = _latex_to_fraction(number), Fraction(num, den)
+    if relation == "=":
+        assert value == exact
+    else:
+        assert relation == r"\approx" and value != exact
+        assert abs(value - exact) <= exact * Fraction(5, 10_000) and value not in (0, 1)
+
+
+@SETTINGS
+@given(st.integers(0, 10**9), st.integers(1, 10**9))
+def test_every_formula_value_says_truly_whether_it_is_rounded(a, b):
+    num, den = min(a, b), max(a, b)  # a ratio of counts: from 0 to 1
+    relation, number = metrics.latex_value(num, den).split(" ", 1)
+    assert (relation == "=") == (_latex_to_fraction(number) == Fraction(num, den))
 
 
 def test_predict_thresholds_binary_scores_and_takes_the_argmax_otherwise():

@@ -1,11 +1,16 @@
 """/metrics with AppTest: the URL example, both languages, bad input, the paradox buttons."""
 
+import html
+import re
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm_core import metrics
 from tests.apptest import figures, table_cells
+from ui.i18n import translate
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "metrics.py")
 
@@ -65,11 +70,56 @@ def test_the_normalised_tables_cells_are_the_rates_they_are_named(counts, lang):
     (spec, fpr), (fnr, rec) = matrices(at)[1]
     recall, specificity = at.metric[2], at.metric[3]
     assert (rec[0], spec[0]) == (recall.label, specificity.label)
-    assert float(rec[1]) == pytest.approx(values[recall.label], abs=0.005)
-    assert float(spec[1]) == pytest.approx(values[specificity.label], abs=0.005)
     p, n = counts["tp"] + counts["fn"], counts["tn"] + counts["fp"]
-    assert float(fnr[1]) == pytest.approx(counts["fn"] / p if p else 0, abs=0.005)
-    assert float(fpr[1]) == pytest.approx(counts["fp"] / n if n else 0, abs=0.005)
+    if p:
+        assert float(rec[1]) == pytest.approx(values[recall.label], abs=0.005)
+        assert float(fnr[1]) == pytest.approx(counts["fn"] / p, abs=0.005)
+    else:  # no positive item: its row has no rates, and the title says so
+        assert (fnr[1], rec[1]) == ("—", "—")
+    assert float(spec[1]) == pytest.approx(values[specificity.label], abs=0.005)
+    assert float(fpr[1]) == pytest.approx(counts["fp"] / n, abs=0.005)
+    titles = [el.value for el in at.html if "<table" in el.value]
+    empty_row = translate("metrics.matrix_normalised_empty", lang)
+    assert (html.escape(empty_row) in titles[1]) == (p == 0)
+    assert any(translate("metrics.matrix_empty_row", lang) in c.value for c in at.caption) == (p == 0)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_empty_row_of_the_normalised_table_shows_dashes_not_rates(lang):
+    """With no items at all, neither row has rates: no 0.00 that would pass for one."""
+    at = run(lang=lang, tp=0, tn=0, fp=0, fn=0)
+    assert not at.exception
+    assert [value for row in matrices(at)[1] for _, value in row] == ["—"] * 4
+    assert [value for row in matrices(at)[0] for _, value in row] == ["0"] * 4
+
+
+def _formula_values(at) -> dict[str, tuple[str, Fraction]]:
+    """name -> (relation, value) of each formula line's last step: "= 0.5" or "\\approx 3 \\times 10^{-9}"."""
+    shown = {}
+    for name, line in zip(metrics.FORMULAS, [el.value for el in at.latex], strict=True):
+        number = r"(=|\\approx) (\d+(?:\.\d+)?)(?: \\times 10\^\{(-?\d+)\})?"
+        relation, mantissa, exponent = re.search(number + "$", line.strip("$\n")).groups()
+        shown[name] = relation, Fraction(mantissa) * Fraction(10) ** int(exponent or 0)
+    return shown
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "counts",
+    [dict(tp=123_456_789, fn=7, fp=1_000_000_000, tn=3), dict(tp=90, tn=85, fp=15, fn=10), dict(tp=1, tn=2, fp=0, fn=2)],
+)
+def test_each_formula_ends_in_its_value_exactly_or_marked_approximate(counts, lang):
+    """TN = 3 of 1,000,000,003 negatives is 3 \\times 10^{-9}, not "3e-09"; 123,456,789 of 123,456,796
+    positives found is "\\approx 0.9999999", not "= 1"; a fraction the number shows exactly keeps "="."""
+    at = run(lang=lang, **counts)
+    assert not at.exception
+    for name, (relation, value) in _formula_values(at).items():
+        num, den = metrics.FORMULAS[name][1](counts)
+        exact = Fraction(num, den)
+        assert (relation == "=") == (value == exact), name
+        assert abs(value - exact) <= exact * Fraction(5, 10_000) and (value == exact or value not in (0, 1)), name
 
 
 def test_chinese_page_has_no_english_metric_names():

@@ -2,13 +2,15 @@
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from datasets import classification
 from lstm_core import classifier as C
 from lstm_core.text import tokenise
 from tests.apptest import figures, html_tables
-from ui import train_runs, train_settings
+from ui import text_pipeline_state, train_runs, train_settings
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "text-pipeline.py")
 
@@ -64,6 +66,34 @@ def test_truncation_message_and_both_sides():
     assert list(rows.iloc[1])[1:] in (["one", "two", "three"], ["<unk>"] * 3)  # post keeps the start
     assert list(rows.iloc[3])[1:] in (["three", "four", "five"], ["<unk>"] * 3)  # pre keeps the end
     assert list(rows.columns)[1:] == ["1", "2", "3"]
+
+
+def test_one_token_cut_or_unknown_is_singular():
+    at = run(maxlen=4, sentence="good not bad zzqqxx yes")
+    assert not at.exception
+    text = " ".join(md.value for md in at.markdown)
+    assert "5 tokens, more than 4: 1 is cut off" in text
+    at = run(sentence="good zzqqxx")
+    assert "1 of 2 tokens is not in the vocabulary and becomes <unk>" in " ".join(md.value for md in at.markdown)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(
+    ("lang", "data", "maxlen"), [("zh", "negation_zh", 20), ("en", "negation_en", 20), ("en", "reviews_zh", 30)]
+)
+def test_the_share_cut_by_the_maximum_length_is_a_count_never_a_rounded_zero(lang, data, maxlen):
+    """ "A maximum length of 20 cuts 0 %" while 6 of 3,000 are cut: the caption gives the count,
+    recounted here from the data set's own token lengths."""
+    at = run(lang=lang, data=data, maxlen=maxlen)
+    assert not at.exception
+    texts = classification.load(data, seed=text_pipeline_state.DATA_SEED).texts
+    lengths = np.array([len(tokenise(text, "auto")) for text in texts])
+    cut, n = int(np.sum(lengths > maxlen)), len(lengths)
+    caption = at.caption[-1].value
+    expected = f"cuts {cut:,} of the {n:,} examples" if lang == "en" else f"{n:,} 个样本中有 {cut:,} 个会被截断"
+    longest = f"longest {lengths.max()}" if lang == "en" else f"最长 {lengths.max()}"
+    assert expected in caption and longest in caption
+    assert "%" not in caption.replace("95%", "")
 
 
 def test_bad_input_gives_messages_not_tracebacks():

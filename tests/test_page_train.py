@@ -9,12 +9,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
+from sklearn import metrics as skm
 from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
 from lstm_core import metrics
 from lstm_core.training import History
+from plots.train import METRICS
 from tests.apptest import figures
+from tests.test_train_evaluation import _run
 from ui import train_export, train_settings
 from ui.i18n import translate
 
@@ -223,6 +227,74 @@ def test_a_model_of_several_features_a_step_stays_on_train():
     at = train(open_page(PAGE, data="digits", n_digits=200, epochs=1, hidden=4))
     assert not at.exception and not at.error
     assert "_trained_model" not in at.session_state  # 8 features a step: not a list of numbers
+
+
+def shown_run(run, **query) -> AppTest:
+    """/train showing a finished run, put in place of training: the evaluation reads only the run's
+    cached scores, so a hand-made run shows exactly what a trained one would."""
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    run.result.history = History(
+        epochs=[{"epoch": e, **{f"{s}_{m}": 0.5 for s in ("train", "val") for m in METRICS}} for e in (1, 2)],
+        stopped=None if run.result.baseline_proba is not None else "stopped",
+    )
+    at.session_state["_train_runs"] = [run]
+    return at.run()
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("baseline", [True, False])
+def test_a_sequence_runs_baseline_is_the_time_average_and_a_stopped_run_says_it_has_none(lang, baseline):
+    """GunPoint, digits, parity have no tokens: the tile and caption name the time-averaged features
+    lstm_core.classifier.BagOfWords reads; after Stop the tile reads "not trained" and the caption says why."""
+    run = _run(kind="features", baseline=baseline)
+    at = shown_run(run, lang=lang)
+    assert not at.exception
+    values = metric_values(at)
+    label = translate("train.baseline_accuracy.sequence", lang)
+    accuracy = skm.accuracy_score(run.data.test[1].numpy(), run.result.baseline_proba.argmax(1)) if baseline else None
+    assert values[label] == (f"{accuracy:.3f}" if baseline else translate("train.baseline_none", lang))
+    assert translate("train.baseline_accuracy.text", lang) not in values
+    captions = [c.value for c in at.caption]
+    expected = translate(f"train.baseline_{'caption' if baseline else 'skipped'}.sequence", lang)
+    assert expected in captions
+    assert not any(translate(f"train.baseline_caption.{d}", lang) in captions for d in ("text", "sequence") if not baseline)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_precision_0_over_0_at_the_threshold_gets_a_note(lang):
+    """As parity with 5 % positives: no validation or test score reaches 0.5, so nothing is predicted
+    positive and precision is 0/0, shown as 0 with a note on each row; at 0.2 the notes go."""
+    run = _run(kind="features", n=40, seed=4)
+    rng = np.random.default_rng(4)
+    for part in ("val", "test"):
+        y = np.r_[np.ones(2, dtype=np.int64), np.zeros(38, dtype=np.int64)]  # 5 % positives
+        scores = rng.uniform(0.05, 0.45, 40)
+        setattr(run.data, part, (run.data.test[0], torch.as_tensor(y)))
+        setattr(run.result, f"{part}_proba", np.stack([1 - scores, scores], axis=1))
+    at = shown_run(run, lang=lang)
+    assert not at.exception
+    note = translate("train.undefined.precision", lang)
+    assert [float(m.value) for m in at.metric if m.label == translate("train.metric.precision", lang)] == [0.0, 0.0]
+    assert sum(note in i.value for i in at.info) == 2  # the validation row and the test row
+    at.slider(key="train:threshold").set_value(0.05).run()
+    assert not any(note in i.value for i in at.info)  # everything predicted positive: precision is 2/40
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_class_absent_from_the_test_set_has_dashes_in_the_normalised_matrix(lang):
+    run = _run(kind="features", n=20, seed=6)
+    run.data.test = (run.data.test[0], torch.zeros(20, dtype=torch.long))  # no positive test item
+    at = shown_run(run, lang=lang)
+    assert not at.exception
+    title = translate("train.cm_normalised_empty", lang)
+    (normalised,) = [f for f in figures(at) if f["layout"]["title"].get("text") == title]
+    counts = metrics.confusion_matrix(run.data.test[1].numpy(), (run.result.test_proba[:, 1] >= 0.5).astype(int), 2)
+    assert normalised["data"][0]["text"] == [[f"{v:.2f}" for v in counts[0] / counts[0].sum()], ["—", "—"]]
+    assert translate("train.cm_empty_row", lang) in [c.value for c in at.caption]
 
 
 def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):

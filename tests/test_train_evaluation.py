@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
+from sklearn import exceptions as skm_exceptions
 from sklearn import metrics as skm
 
-from lstm_core import classifier
+from lstm_core import classifier, metrics
 from lstm_core.training import History
 from tests.test_metrics import GRID, sklearn_f1
 from ui import train_evaluation, train_export, train_labels, train_runs
@@ -94,11 +95,98 @@ def test_the_roc_and_precision_recall_curves_match_sklearn():
 
 def test_the_best_threshold_is_chosen_on_validation_scores_of_two_classes_only():
     run = _run()
-    threshold, f1 = train_evaluation.best_f1_threshold(run)
+    best = train_evaluation.best_f1_threshold(run)
     f1s = [sklearn_f1(run.data.val[1].numpy(), run.result.val_proba[:, 1], th) for th in GRID]
-    assert f1 == pytest.approx(max(f1s)) and threshold == GRID[int(np.argmax(f1s))]
+    assert best.f1 == pytest.approx(max(f1s)) and f1s[GRID.index(best.threshold)] == pytest.approx(max(f1s))
     assert train_evaluation.best_f1_threshold(_run(val=False)) is None
     assert train_evaluation.best_f1_threshold(_run(n_classes=3)) is None
+
+
+def _with_validation(run, y, positive_scores):
+    y = np.asarray(y)
+    run.data.val = (run.data.val[0][: len(y)], torch.as_tensor(y))
+    run.result.val_proba = np.stack([1 - np.asarray(positive_scores), positive_scores], axis=1)  # (N, 2)
+    return run
+
+
+def test_a_tie_over_many_thresholds_is_told_as_a_range():
+    """Separable validation scores: F1 is 1 from just above the highest negative to the lowest
+    positive, 0.5 among them; the page says the whole stretch, not its lowest end."""
+    scores = np.array([0.03, 0.08, 0.11, 0.91, 0.96, 0.99])
+    run = _with_validation(_run(), [0, 0, 0, 1, 1, 1], scores)
+    ties = [th for th in GRID if sklearn_f1(run.data.val[1].numpy(), scores, th) == 1.0]
+    text = train_labels.best_threshold(run, "positive")
+    assert text == f"On the validation set, F1 is highest (1.000) at every threshold from {min(ties):.2f} to {max(ties):.2f}."
+    assert min(ties) <= 0.5 <= max(ties)
+
+
+def test_a_best_threshold_that_predicts_everything_positive_says_so():
+    """Scores ranked backwards (as an untrained GunPoint model's can be): the best F1 is that of
+    calling every item positive, and the sentence says so rather than recommend it silently."""
+    scores = np.array([0.30, 0.35, 0.60, 0.70])
+    run = _with_validation(_run(), [1, 1, 0, 0], scores)
+    everything = skm.f1_score([1, 1, 0, 0], [1, 1, 1, 1])
+    text = train_labels.best_threshold(run, "positive")
+    assert f"({everything:.3f})" in text and f"from 0.00 to {scores.min():.2f}" in text
+    assert f"At {scores.min():.2f} every validation item is predicted “positive”" in text
+
+
+def test_no_positive_validation_item_leaves_no_threshold_to_choose():
+    run = _with_validation(_run(), [0, 0, 0], [0.2, 0.6, 0.9])
+    assert train_labels.best_threshold(run, "positive") == translate("train.threshold_best_no_positive", "en")
+
+
+@pytest.mark.parametrize(
+    "y, predicted",
+    [([0, 1, 1, 0], [0, 0, 0, 0]), ([0, 0, 0, 0], [0, 1, 0, 0]), ([0, 0, 0], [0, 0, 0]), ([1, 1], [1, 0]), ([0, 1], [1, 0])],
+)
+def test_a_0_over_0_metric_at_the_threshold_is_named_and_explained(y, predicted):
+    """scikit-learn (zero_division="warn") warns exactly for the 0/0 metrics; the note names those and
+    no other, with the reason, and says they are shown as 0."""
+    at = metrics.metrics_at_threshold(y, np.asarray(predicted, dtype=float), 0.5)
+    scorers = {
+        "precision": skm.precision_score,
+        "recall": skm.recall_score,
+        "specificity": lambda t, p, zero_division: skm.recall_score(
+            1 - np.asarray(t), 1 - np.asarray(p), zero_division=zero_division
+        ),
+        "f1": skm.f1_score,
+    }
+    undefined = []
+    for name, score in scorers.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            score(y, predicted, zero_division="warn")
+        if any(issubclass(w.category, skm_exceptions.UndefinedMetricWarning) for w in caught):
+            undefined.append(name)
+    note = train_labels.undefined_note(at)
+    if not undefined:
+        assert note is None
+        return
+    expected = [translate(f"train.undefined.{name}", "en") for name in undefined]
+    assert note == " ".join([*expected, translate("train.undefined_shown", "en")])
+
+
+@pytest.mark.parametrize("kind", ["text", "features", "symbols"])
+@pytest.mark.parametrize("baseline", [True, False])
+def test_the_baseline_is_named_for_what_it_reads(kind, baseline):
+    """The tile and its caption say what lstm_core.classifier.BagOfWords really reads: token counts of a
+    text, the mean of each feature over the time steps of a sequence. A stopped run has no baseline,
+    and its caption says why instead of describing a score that is not there."""
+    run = _run(kind=kind, baseline=baseline)
+    label, caption = train_labels.baseline(run)
+    if kind == "text":
+        model = classifier.BagOfWords(2, vocab_size=4)
+        ids = torch.tensor([[2, 3, 2, 0]])  # (1, T): a padded sentence
+        assert model.features(ids).tolist() == [[0, 0, 2, 1]]  # counts; the padding is not a word
+        assert label == "Bag-of-words baseline" and "token counts" in caption and "word order" in caption
+    else:
+        X = run.data.test[0]  # (N, T, F)
+        model = classifier.BagOfWords(2, input_features=X.shape[-1])
+        torch.testing.assert_close(model.features(X), X.mean(1))
+        assert label == "Time-average baseline" and "averaged over the time steps" in caption
+        assert not {"token", "tokens", "word", "words"} & set(re.findall(r"\w+", caption.lower()))
+    assert ("stopped" in caption) == (not baseline)
 
 
 @pytest.mark.parametrize("kind", ["text", "symbols", "features"])

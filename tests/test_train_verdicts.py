@@ -1,4 +1,4 @@
-"""/train's message when the recurrent model loses to the bag-of-words baseline, and why it says so."""
+"""/train's message when the recurrent model loses to the baseline, and why it says so."""
 
 from types import SimpleNamespace
 
@@ -10,7 +10,7 @@ from ui import train_evaluation, train_labels
 Y = np.array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1])
 
 
-def _run(model_right: int, baseline_right: int, val_losses) -> SimpleNamespace:
+def _run(model_right: int, baseline_right: int, val_losses, text: bool = True) -> SimpleNamespace:
     def proba(right):  # (N, 2): the first `right` examples correct, the rest wrong
         p = np.zeros((len(Y), 2))
         p[np.arange(len(Y)), np.where(np.arange(len(Y)) < right, Y, 1 - Y)] = 1.0
@@ -18,7 +18,7 @@ def _run(model_right: int, baseline_right: int, val_losses) -> SimpleNamespace:
 
     history = SimpleNamespace(epochs=[{"epoch": k + 1, "val_loss": v} for k, v in enumerate(val_losses)])
     result = SimpleNamespace(test_proba=proba(model_right), baseline_proba=proba(baseline_right), history=history)
-    return SimpleNamespace(data=SimpleNamespace(test=(None, torch.as_tensor(Y))), result=result)
+    return SimpleNamespace(data=SimpleNamespace(test=(None, torch.as_tensor(Y)), text=text), result=result)
 
 
 def test_no_message_when_the_model_wins_or_ties():
@@ -39,6 +39,15 @@ def test_without_overfitting_the_message_points_at_the_data_and_the_budget():
     assert train_evaluation.versus_baseline(run) == ("train.loses_order", {"model": 0.7, "baseline": 0.8})
     text = train_labels.baseline_warning(run)
     assert "0.700 against 0.800" in text and "single words already carry the label" in text
+
+
+def test_a_sequence_run_is_told_about_the_time_average_not_words():
+    """GunPoint, digits, parity have no words: the baseline they lose to averages each feature over the steps."""
+    run = _run(7, 8, [0.6, 0.5, 0.45], text=False)
+    assert train_evaluation.versus_baseline(run) == ("train.loses_order_sequence", {"model": 0.7, "baseline": 0.8})
+    text = train_labels.baseline_warning(run)
+    assert "0.700 against 0.800" in text and "average over the steps" in text
+    assert not {"word", "token", "bag"} & set(text.lower().replace(",", " ").split())
 
 
 def test_overfitting_needs_two_rising_epochs_ending_above_the_best():

@@ -30,12 +30,13 @@ def threshold_rows(run, threshold: float) -> list[tuple[str, dict]]:
     return [(part, metrics.metrics_at_threshold(y, proba[:, 1], threshold)) for part, y, proba in parts]
 
 
-def best_f1_threshold(run) -> tuple[float, float] | None:
-    """(threshold, F1) with the highest validation F1 on the slider's 0.01 grid; None without two classes
-    or validation scores."""
+def best_f1_threshold(run, prefer: float = 0.5) -> metrics.BestF1 | None:
+    """Where the validation F1 is highest on the slider's 0.01 grid, `prefer` (the slider's default)
+    suggested when it ties; None without two classes or validation scores."""
     if run.result.val_proba is None or run.result.val_proba.shape[1] != 2:
         return None
-    return metrics.best_f1_threshold(run.data.val[1].numpy(), run.result.val_proba[:, 1], step=0.01)
+    y, scores = run.data.val[1].numpy(), run.result.val_proba[:, 1]
+    return metrics.best_f1_threshold(y, scores, step=0.01, prefer=prefer)
 
 
 def predictions(run, threshold: float | None) -> np.ndarray:
@@ -77,7 +78,7 @@ def overfit_epoch(val_losses: list[float]) -> int | None:
 
 
 def versus_baseline(run) -> tuple[str, dict] | None:
-    """When the recurrent model scores below the bag-of-words baseline on the test set: the string key
+    """When the recurrent model scores below the order-blind baseline on the test set: the string key
     and parameters of why (overfitting, else the data and the budget); None when it does not lose."""
     model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
     if baseline is None or model is None or model >= baseline:
@@ -86,7 +87,7 @@ def versus_baseline(run) -> tuple[str, dict] | None:
     epoch = overfit_epoch([e["val_loss"] for e in run.result.history.epochs if "val_loss" in e])
     if epoch is not None:
         return "train.loses_overfit", {**params, "epoch": epoch}
-    return "train.loses_order", params
+    return ("train.loses_order" if run.data.text else "train.loses_order_sequence"), params
 
 
 def mistakes(run, y_pred) -> pd.DataFrame:

@@ -41,7 +41,7 @@ def report_markdown(run, threshold: float | None) -> bytes:
         f"## {ui.t('train.report_results')}",
         "",
         f"- {ui.t('train.test_accuracy')}: {train_evaluation.accuracy(run, run.result.test_proba):.4f}",
-        f"- {ui.t('train.baseline_accuracy')}: {'-' if baseline is None else f'{baseline:.4f}'}",
+        f"- {train_labels.baseline(run)[0]}: {'-' if baseline is None else f'{baseline:.4f}'}",
         f"- {ui.t('train.wall_time')}: {run.result.seconds:.1f} s",
         f"- {ui.t('train.threshold')}: {'-' if threshold is None else threshold}",
         "",

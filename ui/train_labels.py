@@ -7,7 +7,7 @@ import pandas as pd
 
 import ui
 from lstm_core import metrics
-from ui import train_evaluation
+from ui import train_evaluation, train_settings
 
 
 def report(run, y_pred) -> pd.DataFrame:
@@ -28,10 +28,45 @@ def mistakes(run, y_pred) -> pd.DataFrame:
     return table.rename(columns={c: ui.t(f"train.col.{c}") for c in ("example", "true", "predicted", "confidence")})
 
 
+def baseline(run) -> tuple[str, str]:
+    """The baseline tile's label and caption. They follow what lstm_core.classifier.BagOfWords reads,
+    token counts for text and each feature's mean over the steps for sequences, and a stopped run,
+    which trained no baseline, is told so."""
+    data = "text" if run.data.text else "sequence"
+    caption = "caption" if run.result.baseline_proba is not None else "skipped"
+    return ui.t(f"train.baseline_accuracy.{data}"), ui.t(f"train.baseline_{caption}.{data}")
+
+
 def baseline_warning(run) -> str | None:
-    """Why the model lost to the bag-of-words baseline, if it did."""
+    """Why the model lost to the baseline, if it did."""
     why = train_evaluation.versus_baseline(run)
     return None if why is None else ui.t(why[0], **why[1])
+
+
+def best_threshold(run, positive: str) -> str | None:
+    """Where the validation F1 is highest, as one or two sentences (None without a threshold to choose):
+    the whole stretch of thresholds when several tie, and a warning when the suggested one simply
+    predicts every item positive."""
+    best = train_evaluation.best_f1_threshold(run, prefer=train_settings.Threshold().threshold)
+    if best is None:
+        return None
+    if best.f1 == 0:  # F1 > 0 at threshold 0 whenever there is a positive item
+        return ui.t("train.threshold_best_no_positive")
+    if best.low == best.high:
+        text = ui.t("train.threshold_best", threshold=best.threshold, f1=best.f1)
+    else:
+        text = ui.t("train.threshold_best_range", low=best.low, high=best.high, f1=best.f1)
+    if best.all_positive:
+        text = ui.paragraph(text, ui.t("train.threshold_best_all_positive", threshold=best.threshold, positive=positive))
+    return text
+
+
+def undefined_note(at: dict) -> str | None:
+    """Which of the metrics at a threshold (metrics.metrics_at_threshold) are 0/0, and why; None if none is."""
+    names = metrics.undefined(at)
+    if not names:
+        return None
+    return ui.paragraph(*(ui.t(f"train.undefined.{name}") for name in names), ui.t("train.undefined_shown"))
 
 
 def numbers_text(numbers: list, limit: int = 40) -> str:

@@ -27,6 +27,14 @@ STRINGS = {
     "metrics.matrix_header": ("Confusion matrix", "混淆矩阵"),
     "metrics.matrix_counts": ("Counts", "计数"),
     "metrics.matrix_normalised": ("Normalised by true class (each row sums to 1)", "按真实类别归一化（每行之和为 1）"),
+    "metrics.matrix_normalised_empty": (
+        "Normalised by true class (rows with items sum to 1)",
+        "按真实类别归一化（有样本的行之和为 1）",
+    ),
+    "metrics.matrix_empty_row": (
+        "A row of “—” is a class with no items: its shares would be 0/0.",
+        "整行为“—”的类别没有样本：它的比例会是 0/0。",
+    ),
     "metrics.matrix_caption": (
         "Rows are the true class, columns the prediction. In the normalised view the diagonal holds the recall of "
         "each class: recall of positive (bottom right) and specificity, the recall of negative (top left).",

@@ -51,6 +51,10 @@ STRINGS = {
         "{oov} of {n} tokens are not in the vocabulary and become <unk> (index 1).",
         "{n} 个词元中有 {oov} 个不在词表中，变成 <unk>（编号 1）。",
     ),
+    "text_pipeline.oov_summary_one": (
+        "1 of {n} tokens is not in the vocabulary and becomes <unk> (index 1).",
+        "{n} 个词元中有 1 个不在词表中，变成 <unk>（编号 1）。",
+    ),
     "text_pipeline.step3": ("3. The vocabulary", "3. 词表"),
     "text_pipeline.step3_caption": (
         "Built, as on /train, from the training split of “{dataset}” alone ({n_train:,} texts; words seen only in the "
@@ -79,9 +83,17 @@ STRINGS = {
         "with “pre”).",
         "你的句子有 {n} 个词元，超过了 {maxlen}：要截掉 {cut} 个（“post”从末尾截，“pre”从开头截）。",
     ),
+    "text_pipeline.truncated_one": (
+        "Your sentence has {n} tokens, more than {maxlen}: 1 is cut off (from the end with “post”, from the start with “pre”).",
+        "你的句子有 {n} 个词元，超过了 {maxlen}：要截掉 1 个（“post”从末尾截，“pre”从开头截）。",
+    ),
     "text_pipeline.padded_n": (
         "Your sentence has {n} tokens: {pad} <pad> zeros are added.",
         "你的句子有 {n} 个词元：补上 {pad} 个 <pad>（0）。",
+    ),
+    "text_pipeline.padded_n_one": (
+        "Your sentence has {n} tokens: one <pad> zero is added.",
+        "你的句子有 {n} 个词元：补上 1 个 <pad>（0）。",
     ),
     "text_pipeline.row.pre_idx": ("pre (Keras' default): indices", "pre（Keras 默认）：编号"),
     "text_pipeline.row.pre_tok": ("pre (Keras' default): tokens", "pre（Keras 默认）：词元"),
@@ -114,9 +126,9 @@ STRINGS = {
     "text_pipeline.padded": ("padded (post)", "填充后（post）"),
     "text_pipeline.lengths": (
         "Token counts in this data set: median {median:.0f}, 95th percentile {p95:.0f}, longest {longest}. "
-        "A maximum length of {maxlen} cuts {cut:.0%} of the examples.",
+        "A maximum length of {maxlen} cuts {cut:,} of the {n:,} examples.",
         "该数据集的词元数：中位数 {median:.0f}，95% 分位数 {p95:.0f}，最长 {longest}。最大长度设为 {maxlen} 时，"
-        "有 {cut:.0%} 的样本会被截断。",
+        "{n:,} 个样本中有 {cut:,} 个会被截断。",
     ),
     "text_pipeline.capped": (
         "Your text is longer than {limit} characters; only the first {limit} are used.",

@@ -2,11 +2,12 @@ STRINGS = {
     "train.title": ("Train a sequence classifier", "训练一个序列分类器"),
     "train.intro": (
         "Pick a data set and a model, press **Train**, and watch loss, accuracy, precision, recall and F1 move on the "
-        "training and validation splits while the model learns. A bag-of-words baseline is trained on the same split, "
-        "so you can see what reading in order buys. Training runs in the background: you can change settings or "
+        "training and validation splits while the model learns. A baseline that ignores order (word counts for text, "
+        "each feature's average over time for sequences) is trained on the same split, so you can see what reading in order "
+        "buys. Training runs in the background: you can change settings or "
         "look at other charts meanwhile.",
         "选择数据集和模型，点击**开始训练**，即可实时观察训练集和验证集上的损失、准确率、精确率、召回率和 F1 的变化。"
-        "同一划分上还会训练一个词袋基线模型，让你看到“按顺序阅读”到底带来了什么。"
+        "同一划分上还会训练一个不看顺序的基线模型（文本用词频，序列用各特征在时间上的平均值），让你看到“按顺序阅读”到底带来了什么。"
         "训练在后台进行，期间可以随意调整设置或查看其他图表。",
     ),
     "train.explain_header": ("How this works", "原理说明"),
@@ -181,18 +182,36 @@ STRINGS = {
     "train.results_header": ("Evaluation on the test split", "在测试集上的评估"),
     "train.results_of": ("Results of {name}.", "以下为“{name}”的结果。"),
     "train.test_accuracy": ("Test accuracy", "测试集准确率"),
-    "train.baseline_accuracy": ("Bag-of-words baseline", "词袋基线模型"),
+    "train.baseline_accuracy.text": ("Bag-of-words baseline", "词袋基线模型"),
+    "train.baseline_accuracy.sequence": ("Time-average baseline", "时间平均基线模型"),
     "train.baseline_none": ("not trained", "未训练"),
     "train.wall_time": ("Training time", "训练用时"),
-    "train.baseline_caption": (
+    "train.baseline_caption.text": (
         "The baseline is a logistic regression on token counts, trained on the same split: it ignores word order.",
         "基线模型是基于词频的逻辑回归，在同一数据划分上训练：它忽略词序。",
     ),
+    "train.baseline_caption.sequence": (
+        "The baseline is a logistic regression on each input feature averaged over the time steps, trained on the "
+        "same split: it ignores the order of the steps.",
+        "基线模型是对每个输入特征在所有时间步上的平均值做逻辑回归，在同一数据划分上训练：它忽略时间步的先后顺序。",
+    ),
+    "train.baseline_skipped.text": (
+        "The baseline (a logistic regression on token counts, which ignores word order) is trained after the "
+        "recurrent model; this run was stopped before that, so there is nothing to compare with.",
+        "基线模型（基于词频、忽略词序的逻辑回归）在循环模型之后训练；本次训练在那之前就已停止，因此没有可比较的结果。",
+    ),
+    "train.baseline_skipped.sequence": (
+        "The baseline (a logistic regression on each input feature averaged over the time steps, which ignores "
+        "their order) is trained after the recurrent model; this run was stopped before that, so there is nothing "
+        "to compare with.",
+        "基线模型（对每个输入特征在所有时间步上的平均值做逻辑回归，忽略时间步的先后顺序）在循环模型之后训练；"
+        "本次训练在那之前就已停止，因此没有可比较的结果。",
+    ),
     "train.loses_overfit": (
-        "The recurrent model loses to the bag-of-words baseline ({model:.3f} against {baseline:.3f} test accuracy). "
+        "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy). "
         "Its validation loss was lowest after epoch {epoch} and rose afterwards: it memorised the training set. "
         "Turn on early stopping, add dropout or train fewer epochs, and compare on the validation curves.",
-        "循环模型输给了词袋基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
+        "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
         "之后不断上升：模型在死记训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
     ),
     "train.loses_order": (
@@ -203,6 +222,14 @@ STRINGS = {
         "循环模型输给了词袋基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。如果单个词就足以决定标签"
         "（比如真实评论中的“很好”“糟糕”），读出词序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。"
         "请用验证曲线来比较这些改动。",
+    ),
+    "train.loses_order_sequence": (
+        "The recurrent model loses to the time-average baseline ({model:.3f} against {baseline:.3f} test accuracy). "
+        "Where the average over the steps already tells the classes apart, reading the order adds little and a "
+        "simple model is hard to beat; a recurrent model may also need more epochs or another learning rate. "
+        "Compare such changes on the validation curves.",
+        "循环模型输给了时间平均基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。如果各时间步的平均值就足以区分类别，"
+        "读出顺序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。请用验证曲线来比较这些改动。",
     ),
     "train.positive_share": ("Share of positives", "正类占比"),
     "train.positive_share_help": (
@@ -248,6 +275,39 @@ STRINGS = {
         "On the validation set, F1 is highest ({f1:.3f}) at a threshold of {threshold:.2f}.",
         "在验证集上，阈值为 {threshold:.2f} 时 F1 最高（{f1:.3f}）。",
     ),
+    "train.threshold_best_range": (
+        "On the validation set, F1 is highest ({f1:.3f}) at every threshold from {low:.2f} to {high:.2f}.",
+        "在验证集上，阈值从 {low:.2f} 到 {high:.2f} 时 F1 都是最高（{f1:.3f}）。",
+    ),
+    "train.threshold_best_all_positive": (
+        "At {threshold:.2f} every validation item is predicted “{positive}”: no threshold does better than calling "
+        "everything positive.",
+        "阈值为 {threshold:.2f} 时，验证集的每个样本都被预测为“{positive}”：没有哪个阈值比把所有样本都判为正类更好。",
+    ),
+    "train.threshold_best_no_positive": (
+        "The validation set has no positive item, so F1 is 0 at every threshold and cannot choose one.",
+        "验证集中没有正类样本，因此 F1 在任何阈值下都是 0，无法据此选择阈值。",
+    ),
+    "train.undefined.precision": (
+        "Precision is 0/0 here: no item is predicted positive at this threshold.",
+        "此处精确率为 0/0：在这个阈值下没有样本被预测为正类。",
+    ),
+    "train.undefined.recall": (
+        "Recall is 0/0 here: this set has no positive item.",
+        "此处召回率为 0/0：这部分数据中没有正类样本。",
+    ),
+    "train.undefined.specificity": (
+        "Specificity is 0/0 here: this set has no negative item.",
+        "此处特异度为 0/0：这部分数据中没有负类样本。",
+    ),
+    "train.undefined.f1": (
+        "F1 is 0/0 here: no item is positive, and none is predicted positive.",
+        "此处 F1 为 0/0：没有正类样本，也没有样本被预测为正类。",
+    ),
+    "train.undefined_shown": (
+        "A 0/0 is undefined; like scikit-learn (zero_division=0), the page shows it as 0.",
+        "0/0 没有定义；与 scikit-learn（zero_division=0）一样，这里显示为 0。",
+    ),
     "train.test_exploration": (
         "The tabs below explore the test set (confusion matrix, report, curves, mistakes): look and learn, but do not "
         "go back and choose the threshold or the settings by them.",
@@ -265,6 +325,14 @@ STRINGS = {
     "train.tab.export": ("Export", "导出"),
     "train.cm_counts": ("Confusion matrix (counts)", "混淆矩阵（计数）"),
     "train.cm_normalised": ("Normalised by true class (rows sum to 1)", "按真实类别归一化（每行之和为 1）"),
+    "train.cm_normalised_empty": (
+        "Normalised by true class (rows with items sum to 1)",
+        "按真实类别归一化（有样本的行之和为 1）",
+    ),
+    "train.cm_empty_row": (
+        "A row of “—” is a class with no items: its shares would be 0/0.",
+        "整行为“—”的类别没有样本：它的比例会是 0/0。",
+    ),
     "train.cm_true": ("true class", "真实类别"),
     "train.cm_predicted": ("predicted class", "预测类别"),
     "train.report.class": ("class", "类别"),
@@ -299,6 +367,10 @@ STRINGS = {
     "train.mistakes_count": (
         "{count} of {total} test examples are misclassified (most confident mistakes first).",
         "测试集 {total} 个样本中有 {count} 个被分错（按置信度从高到低排列）。",
+    ),
+    "train.mistakes_count_one": (
+        "1 of {total} test examples is misclassified.",
+        "测试集 {total} 个样本中有 1 个被分错。",
     ),
     "train.mistake_pick": ("Look at one", "查看其中一个"),
     "train.saliency_header": ("Which tokens drove the prediction", "哪些词元决定了预测"),
