@@ -148,18 +148,38 @@ def mae(actual, predicted) -> float:
     return float(np.mean(np.abs(np.asarray(actual, float) - np.asarray(predicted, float))))
 
 
-def mape(actual, predicted) -> float:
-    """Mean absolute percentage error, in percent, over the points whose actual value is not 0
-    (a percentage of 0 is undefined); NaN if every actual value is 0."""
+# An actual value whose size is at most this fraction of the series' largest |value| counts as 0:
+# a noise-free sine's sin(π) is 1.2e-16, which would otherwise divide a percentage error by almost nothing.
+NEGLIGIBLE = 1e-9
+
+
+def mape(actual, predicted, scale: float | None = None) -> float:
+    """Mean absolute percentage error, in percent, over the points whose |actual| is above NEGLIGIBLE *
+    scale (default: the largest |actual|), since a percentage of 0 is undefined; NaN if none is."""
     actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
-    nonzero = actual != 0
-    if not nonzero.any():
+    if actual.size == 0:
         return math.nan
-    return float(np.mean(np.abs((actual[nonzero] - predicted[nonzero]) / actual[nonzero])) * 100)
+    scale = float(np.abs(actual).max()) if scale is None else scale
+    kept = np.abs(actual) > NEGLIGIBLE * scale
+    if not kept.any():
+        return math.nan
+    return float(np.mean(np.abs((actual[kept] - predicted[kept]) / actual[kept])) * 100)
 
 
-def scores(actual, predicted) -> dict:
-    return {"rmse": rmse(actual, predicted), "mae": mae(actual, predicted), "mape": mape(actual, predicted)}
+def mape_meaningful(series) -> bool:
+    """False for a series with values on both sides of 0: its values near 0 make percentage errors as
+    large as one likes, whatever the forecast, so its MAPE says nothing."""
+    series = np.asarray(series, float)
+    tiny = NEGLIGIBLE * float(np.abs(series).max())
+    return not (series.min() < -tiny and series.max() > tiny)
+
+
+def scores(actual, predicted, series) -> dict:
+    """RMSE, MAE and MAPE of `predicted` on `actual`, points of `series`: MAPE measures against the whole
+    series' size, and is NaN where it crosses 0 (mape_meaningful)."""
+    series = np.asarray(series, float)
+    percent = mape(actual, predicted, float(np.abs(series).max())) if mape_meaningful(series) else math.nan
+    return {"rmse": rmse(actual, predicted), "mae": mae(actual, predicted), "mape": percent}
 
 
 def persistence(series: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -192,9 +212,9 @@ def baseline_scores(series, index, season) -> dict:
     actual = np.asarray(series, float)[index]
     seasonal = seasonal_naive(series, index, season)
     known = ~np.isnan(seasonal)
-    out = {"persistence": scores(actual, persistence(series, index))}
+    out = {"persistence": scores(actual, persistence(series, index), series)}
     out["seasonal_naive"] = (
-        scores(actual[known], seasonal[known]) if known.any() else dict.fromkeys(("rmse", "mae", "mape"), math.nan)
+        scores(actual[known], seasonal[known], series) if known.any() else dict.fromkeys(("rmse", "mae", "mape"), math.nan)
     )
     return out
 
@@ -341,7 +361,7 @@ def train_forecaster(
     best_epoch = None
     if history.best_state is not None and history.stopped is None:
         model.load_state_dict(history.best_state)
-        best_epoch = min(history.epochs, key=lambda e: e["val_loss"])["epoch"]
+        best_epoch = lowest_val_epoch(history)
     train_pred, val_pred = (scaler.inverse(predict(model, scaler.transform(X))) for X in (parts.X_train, parts.X_val))
     refit_history = None
     if config.refit and best_epoch is not None:
@@ -356,9 +376,9 @@ def train_forecaster(
         if refit_history.stopped is None:
             model, scaler = refitted, refit_scaler
     test_pred = scaler.inverse(predict(model, scaler.transform(parts.X_test)))
-    metrics = {"lstm": {"train": scores(parts.y_train, train_pred), "test": scores(parts.y_test, test_pred)}}
+    metrics = {"lstm": {"train": scores(parts.y_train, train_pred, series), "test": scores(parts.y_test, test_pred, series)}}
     if has_val:
-        metrics["lstm"]["val"] = scores(parts.y_val, val_pred)
+        metrics["lstm"]["val"] = scores(parts.y_val, val_pred, series)
     indices = {"train": parts.train_index, "val": parts.val_index, "test": parts.test_index}
     for part, index in indices.items():
         if len(index) == 0:
@@ -368,6 +388,14 @@ def train_forecaster(
     return ForecastResult(
         config, model, scaler, parts, history, train_pred, test_pred, val_pred, best_epoch, metrics, refit_history
     )
+
+
+def lowest_val_epoch(history: History) -> int | None:
+    """The epoch with the lowest validation loss among whole epochs, the ones the loss chart shows (a
+    stopped run ends on the part of an epoch it reached); None when there is none."""
+    whole = history.epochs[:-1] if history.stopped == "stopped" else history.epochs
+    scored = [e for e in whole if "val_loss" in e]
+    return min(scored, key=lambda e: e["val_loss"])["epoch"] if scored else None
 
 
 def _scaled(scaler: MinMaxScaler, values) -> torch.Tensor:
@@ -395,7 +423,7 @@ def _fit(X, y, scaler, config, epochs, patience, evaluate, monitor, on_progress,
 
 def error_by_horizon(actual, predicted, blocks: int = 3) -> list[tuple[int, int, float]]:
     """RMSE over consecutive blocks of forecast steps: [(first step, last step, rmse)], steps counted from 1.
-    On a recursive forecast, how the error grows with the horizon."""
+    On a recursive forecast, how the error changes with the horizon."""
     steps = np.array_split(np.arange(len(actual)), min(blocks, len(actual)))
     actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
     return [(int(k[0]) + 1, int(k[-1]) + 1, rmse(actual[k], predicted[k])) for k in steps]

@@ -58,8 +58,9 @@ st.header(t("forecast.scale_header"))
 clean, whole = forecasting.fit_scaler(values, parts.val_start), forecasting.fit_scaler(values, parts.split, leaky=True)
 scale_names = names | {"clean": t("forecast.leak_train_only"), "leaky": t("forecast.leak_whole")}
 fig = plots.scaling_figure(
-    labels, clean.transform(values), whole.transform(values), parts.val_start, scale_names, t("forecast.plot.scaling_title")
-)
+    labels, clean.transform(values), whole.transform(values), parts.split, scale_names, t("forecast.plot.scaling_title"),
+    parts.val_start,
+)  # fmt: skip
 ui.chart(fig, key="forecast_scaling")
 st.caption(state.leak_caption(values, parts.split, parts.val_start))
 compare_leak = settings.draw(state.Leak).compare_leak
@@ -85,8 +86,7 @@ result = outcome.runs["clean"]
 # --- 5. results ---
 st.header(t("forecast.results_header"))
 state.verdict(outcome.runs)
-st.dataframe(state.metrics_table(outcome.runs), hide_index=True)
-st.caption(t("forecast.metrics_note"))
+state.results_table(outcome.runs, values)
 leaky_pred = outcome.runs["leaky"].test_pred if "leaky" in outcome.runs else None
 fig = plots.predictions_figure(
     labels, values, parts.split, parts.train_index, result.train_pred, parts.test_index, result.test_pred, names,

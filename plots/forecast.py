@@ -71,13 +71,17 @@ def windows_figure(values, window: int, rows: int, names: dict, title: str) -> g
         )
         for kind, colour in kinds
     ]
-    xaxis = dict(title=dict(text=names["step"]), showgrid=False, **(dict(dtick=1) if width <= 40 else {}))
+    # the range stops the axis padding the first column with a tick at t = -1, a step that does not exist
+    xaxis = dict(
+        title=dict(text=names["step"]), showgrid=False, range=[-0.5, width - 0.5], **(dict(dtick=1) if width <= 40 else {})
+    )
     layout = dict(yaxis=dict(autorange="reversed", type="category"), xaxis=xaxis)
     return figure(traces, layout, title, height=90 + 42 * rows)
 
 
-def scaling_figure(labels, clean, leaky, split: int, names: dict, title: str) -> go.Figure:
-    """The series scaled two ways, with the [0, 1] band the scaler promises."""
+def scaling_figure(labels, clean, leaky, split: int, names: dict, title: str, val_start: int | None = None) -> go.Figure:
+    """The series scaled two ways, with the [0, 1] band the scaler promises, and dotted lines where the
+    validation part (val_start) and the test part (split) begin."""
     labels = list(labels)
     traces = [
         scatter(x=labels, y=np.asarray(clean, float), name=names["clean"], line=dict(color=COLORS["train"])),
@@ -96,7 +100,8 @@ def scaling_figure(labels, clean, leaky, split: int, names: dict, title: str) ->
         line=dict(width=0),
         layer="below",
     )
-    layout = dict(shapes=[band, _split_line(labels[split])], **_axes(names["time"], names["scaled"]))
+    starts = [labels[val_start]] if val_start is not None and val_start < split else []
+    layout = dict(shapes=[band, *(_split_line(x) for x in [*starts, labels[split]])], **_axes(names["time"], names["scaled"]))
     return figure(traces, layout, title, height=320)
 
 
@@ -115,7 +120,9 @@ def loss_figure(runs: dict, names: dict, title: str) -> go.Figure:
         if "val_loss" in epochs[0]:
             y = [e.get("val_loss") for e in epochs]
             traces.append(scatter(x=x, y=y, name=names["val_loss"] + tail, line=dict(color=COLORS["val"], **dash)))
-    layout = _axes(names["epoch"], names["loss"], type="log", dtick=1)  # one label per decade
+    layout = _axes(
+        names["epoch"], names["loss"], type="log", dtick=1, exponentformat="power"
+    )  # one label per decade, 10⁻⁴ not 100μ
     if max((len(e) for e in runs.values()), default=0) <= 12:
         layout["xaxis"]["dtick"] = 1  # no "epoch 1.5" on short runs
     return figure(traces, layout, title, height=300)

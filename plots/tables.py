@@ -37,24 +37,34 @@ def figure_table(fig, names: dict) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def html_table(frame: pd.DataFrame, label: str, max_height: str | None = None, wrap: bool = True) -> str:
+def html_table(
+    frame: pd.DataFrame, label: str, max_height: str | None = None, wrap: bool = True, number_format: str | None = None
+) -> str:
     """`frame` as a static table for st.html: every cell escaped and shown whole (wrapping where it
     must; a data grid cut long texts short), numbers on the right. It costs the browser a fraction of
     a data grid (/text-pipeline's four grids were about a tenth of a second of its first view). The
     table sits in a box that scrolls beyond `max_height`, and sideways when wider than the page; the
     box is named `label` and takes keyboard focus, so it scrolls without a mouse. `wrap=False` keeps
-    each cell on one line (a row of tokens reads across; the box scrolls sideways instead)."""
+    each cell on one line (a row of tokens reads across; the box scrolls sideways instead).
+    `number_format` (e.g. ".4g") writes every float that way, and a missing one as "—"."""
     esc = html.escape
     cell = "padding:0.25rem 0.5rem;border:1px solid #e6e6e9;vertical-align:top" + ("" if wrap else ";white-space:nowrap")
     align = ["right" if pd.api.types.is_numeric_dtype(dtype) else "left" for dtype in frame.dtypes]
     head = "".join(
-        f'<th scope="col" style="{cell};text-align:{a};font-weight:normal;color:{MUTED_TEXT};'
+        # keep-all: a Chinese heading breaks at its spaces ("RMSE · 训练"), not between the two characters of a word
+        f'<th scope="col" style="{cell};text-align:{a};font-weight:normal;color:{MUTED_TEXT};word-break:keep-all;'
         f'position:sticky;top:0;background:#ffffff">{esc(str(name))}</th>'
         for name, a in zip(frame.columns, align, strict=True)
     )
+
+    def text(v) -> str:
+        if number_format is None or not isinstance(v, float):
+            return str(v)
+        return "—" if np.isnan(v) else format(v, number_format)
+
     rows = []
     for row in frame.itertuples(index=False):
-        cells = "".join(f'<td style="{cell};text-align:{a}">{esc(str(v))}</td>' for v, a in zip(row, align, strict=True))
+        cells = "".join(f'<td style="{cell};text-align:{a}">{esc(text(v))}</td>' for v, a in zip(row, align, strict=True))
         rows.append(f"<tr>{cells}</tr>")
     box = "overflow:auto" + (f";max-height:{max_height}" if max_height else "")
     return (

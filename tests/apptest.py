@@ -9,9 +9,12 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def open_page(path: str, timeout: float = 90, **query) -> AppTest:
-    """Run router.py, switched to `path` (e.g. "pages/explorer.py"), with query params (e.g. lang="zh")."""
+def open_page(path: str, timeout: float = 90, session: dict | None = None, **query) -> AppTest:
+    """Run router.py, switched to `path` (e.g. "pages/explorer.py"), with query params (e.g. lang="zh")
+    and `session` put in the session state first (what another page handed over)."""
     at = AppTest.from_file(str(ROOT / "router.py"), default_timeout=timeout)
+    for key, value in (session or {}).items():
+        at.session_state[key] = value
     for key, value in query.items():
         at.query_params[key] = str(value)
     # One run through the router first: before it, AppTest knows pages only by file name, which does

@@ -181,6 +181,29 @@ def test_the_exported_forecaster_reproduces_the_page_s_rmse(optimizer, tmp_path)
     np.testing.assert_allclose(exported["lstm"]["rmse"], page["lstm"]["test"]["rmse"], rtol=1e-4)
     for baseline in ("persistence", "seasonal_naive"):
         assert exported[baseline]["rmse"] == pytest.approx(page[baseline]["test"]["rmse"], rel=1e-12)
+        assert exported[baseline]["mape"] == pytest.approx(page[baseline]["test"]["mape"], rel=1e-12)  # MAPE the page's way
+
+
+@pytest.mark.parametrize("name", [export_code.FORECAST_SCRIPT_NAME, export_code.FORECAST_KERAS_SCRIPT_NAME])
+def test_the_exported_scores_compute_mape_the_page_s_way(name):
+    """The scripts' MAPE follows lstm_core.forecasting's rule: a noise-free sine's 1e-16 is skipped, and a
+    series through 0 has none (it had 1e13 %)."""
+    from lstm_core import forecasting
+
+    source = export_code.forecaster_script(forecasting.ForecastConfig(), name)
+    code = source[source.index("def scores(") :]
+    namespace = {"np": np, "math": __import__("math")}
+    exec(code[: code.index("\n\n\n")], namespace)  # the function alone: the script imports torch or keras
+    t = np.arange(48.0)
+    for series in (
+        100 + 10 * np.sin(2 * np.pi * t / 12),
+        np.sin(2 * np.pi * t / 12),
+        np.r_[np.arange(1.0, 30.0), 1e-16, np.arange(31.0, 49.0)],
+    ):
+        actual, predicted = series[24:], series[23:-1]
+        page = forecasting.scores(actual, predicted, series)["mape"]
+        script = namespace["scores"](actual, predicted, series)["mape"]
+        assert script == pytest.approx(page, rel=1e-12, nan_ok=True)
 
 
 @pytest.mark.parametrize("name", [export_code.FORECAST_SCRIPT_NAME, export_code.FORECAST_KERAS_SCRIPT_NAME])

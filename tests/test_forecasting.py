@@ -123,6 +123,28 @@ def test_metrics_match_sklearn():
 def test_mape_skips_zero_actuals():
     assert fc.mape([0.0, 10.0], [5.0, 12.0]) == pytest.approx(20.0)
     assert math.isnan(fc.mape([0.0, 0.0], [1.0, 2.0]))
+    # a noise-free sine's zeros are 1.2e-16, not 0: negligible next to the series' size, so skipped too
+    actual = np.array([math.sin(math.pi), 2.0])
+    assert actual[0] != 0 and fc.mape(actual, [0.5, 2.5]) == pytest.approx(25.0)
+
+
+@pytest.mark.parametrize("noise", [0.0, 0.1])
+def test_mape_is_not_reported_for_a_series_that_crosses_zero(noise):
+    sine = ds.sine(200, 12, noise, 0).values
+    assert not fc.mape_meaningful(sine)
+    index = np.arange(12, 200)
+    assert all(math.isnan(s["mape"]) for s in fc.baseline_scores(sine, index, 12).values())
+    # a positive series keeps its MAPE, exactly sklearn's; one touching 0 from above skips its zeros only
+    air = ds.load("airline").values
+    index = np.arange(12, len(air))
+    assert fc.mape_meaningful(air) and fc.baseline_scores(air, index, 12)["persistence"]["mape"] == pytest.approx(
+        100 * mean_absolute_percentage_error(air[index], air[index - 1])
+    )
+    sunspots = ds.load("sunspots").values
+    kept = index[sunspots[index] != 0]
+    assert fc.mape_meaningful(sunspots) and fc.baseline_scores(sunspots, index, 12)["persistence"]["mape"] == pytest.approx(
+        100 * mean_absolute_percentage_error(sunspots[kept], sunspots[kept - 1])
+    )
 
 
 def test_baselines():

@@ -2,6 +2,7 @@
 series, and trains a tiny forecaster end to end in its background thread."""
 
 import base64
+import math
 import time
 
 import numpy as np
@@ -10,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from datasets import series as ds
 from lstm_core import forecasting as fc
-from tests.apptest import figures
+from tests.apptest import figures, html_tables, open_page
 from ui.handoff import KEY as HANDOFF_KEY
 from ui.i18n import translate
 
@@ -60,6 +61,11 @@ def test_page_renders_before_training(lang):
     scaling = charts[2]
     assert ys(scaling["data"][0]).max() > 1.2  # fitted on training data only: the test part exceeds 1
     assert ys(scaling["data"][1]).max() == pytest.approx(1.0)  # fitted on everything: the leak
+    # dotted lines where the validation part and the test part (the one the caption is about) begin
+    air = ds.load("airline")
+    starts = [air.labels[fc.val_point(144, 0.25, 0.15)], air.labels[fc.split_point(144, 0.25)]]
+    assert [shape["x0"] for shape in scaling["layout"]["shapes"] if shape["type"] == "line"] == starts
+    assert charts[1]["layout"]["xaxis"]["range"][0] == -0.5  # the windows start at step 0, with no tick at -1
     assert any(translate("forecast.train_first", lang) == i.value for i in at.info)
 
 
@@ -91,19 +97,26 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at = page(epochs=3, units=4, leak=1)
     at = train_until_done(at)
     assert not at.exception
-    lstm_name = translate("forecast.model.lstm", "en")
-    table = next(df.value for df in at.dataframe if lstm_name in list(df.value.iloc[:, 0]))  # not a chart's data table
-    assert list(table.iloc[:, 0]) == [
+    (shown,) = html_tables(at)  # every cell as the page writes it, every column in view (no data grid to scroll)
+    table = shown.iloc[:, 1:].map(lambda text: math.nan if text == "—" else float(text))
+    assert list(shown.iloc[:, 0]) == [
         translate(f"forecast.model.{m}", "en") for m in ("lstm", "lstm_leaky", "persistence", "seasonal_naive")
     ]
-    assert list(table.columns)[1:4] == ["RMSE · train", "RMSE · validation", "RMSE · test"] and table.shape[1] == 10
-    assert table.iloc[2, 3] == pytest.approx(50.3, abs=0.05)  # persistence test RMSE on airline
-    # the claim "judged against the better baseline, named": the verdict names the baseline with the lower RMSE
+    assert list(shown.columns)[1:4] == ["RMSE · train", "RMSE · validation", "RMSE · test"] and shown.shape[1] == 10
+    air = ds.load("airline").values
+    split = fc.split_point(len(air), 0.25)
+    persistence = fc.rmse(air[split:], air[split - 1 : -1])
+    assert shown.iloc[2, 3] == f"{persistence:.4g}"  # persistence test RMSE on airline, to four significant digits
+    # the claim "judged against the better baseline, named": the verdict names the baseline with the lower RMSE,
+    # and writes the very numbers the table shows
     for column, prefix in ((2, "Validation part"), (3, "Test part")):
-        better = 2 if table.iloc[2, column] < table.iloc[3, column] else 3
+        better = 2 if table.iloc[2, column - 1] < table.iloc[3, column - 1] else 3
         name = translate(f"forecast.baseline.{('persistence', 'seasonal_naive')[better - 2]}", "en")
         said = [m.value for m in (*at.success, *at.warning, *at.info) if m.value.startswith(prefix)]
-        assert len(said) == 1 and f"the better baseline there, {name} (" in said[0].replace("baseline, ", "baseline there, ")
+        assert len(said) == 1 and f"the better baseline there, {name} ({shown.iloc[better, column]};" in said[0].replace(
+            "baseline, ", "baseline there, "
+        )
+        assert f"RMSE {shown.iloc[0, column]}" in said[0] or f"RMSE is {shown.iloc[0, column]}," in said[0]
     assert "seasonal naive" in next(m.value for m in (*at.success, *at.warning) if m.value.startswith("Test part"))
     # the one sentence on the refit names the epoch the validation part chose, the one its verdict names
     epoch = next(m.value for m in (*at.info, *at.warning) if m.value.startswith("Validation part")).split("at epoch ")[1]
@@ -111,8 +124,10 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     assert 1 <= epoch <= 3 and translate("forecast.refit_note", "en", epoch=epoch) in [c.value for c in at.caption]
     # the recursive forecast of the test part, by horizon: airline's 36 test months in three blocks
     horizon = next(c.value for c in at.caption if c.value.startswith("Do the errors compound?"))
-    assert all(f"over steps {block}" in horizon for block in ("1–12", "13–24", "25–36"))
+    assert all(f"test points {block}, RMSE " in horizon for block in ("1–12", "13–24", "25–36"))
     charts = figures(at)
+    loss = next(c for c in charts if c["layout"]["yaxis"].get("type") == "log")
+    assert loss["layout"]["yaxis"]["exponentformat"] == "power"  # 10⁻⁴, not the SI "100μ"
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
     labels = [b.proto.label for b in at.get("download_button")]
@@ -122,12 +137,132 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at.slider(key="forecast:window").set_value(6).run()
     assert not at.exception and any(translate("forecast.stale", "en") == i.value for i in at.info)
     at.slider(key="forecast:window").set_value(12).run()
-    assert at.dataframe
+    assert html_tables(at)
 
     at.button(key="forecast_explorer").click().run()
     model = at.session_state[HANDOFF_KEY]
     assert model.source == "forecast" and model.recorder.hidden_size == 4
-    air = ds.load("airline").values
     past = air[: fc.split_point(len(air), 0.25)]  # the refitted model's scaler: training + validation, never test
     assert len(model.example) == 12 and model.scale == (past.min(), past.max()) == (104.0, 467.0)
     assert at.session_state["_explorer_request"] == model.example
+
+
+@pytest.mark.trains
+def test_explorer_traces_the_forecaster_on_the_input_it_read():
+    """Open in the explorer hands over one test window: the explorer shows it in the series' units,
+    and its cell reads it scaled exactly as the forecaster did, so its gates and output are the model's."""
+    import torch
+
+    from ui import explorer_state, forecast_state
+
+    air = ds.load("airline").values
+    result = fc.train_forecaster(air, fc.ForecastConfig(epochs=2, units=4))
+    pair = 7
+    model = forecast_state.trained_model(result, pair, "forecaster")
+    at = open_page("pages/explorer.py", session={HANDOFF_KEY: model, "_explorer_request": model.example})
+    assert not at.exception
+    assert any(i.value.startswith("The input shown beside the step is the series' value") for i in at.info)
+    shown = explorer_state.Settings(mode="numbers", numbers=at.session_state["explorer:numbers"], source="trained")
+    run = explorer_state.build_run(shown, model)
+    window = result.split.X_test[pair]  # (T,) passengers
+    assert run.labels == tuple(f"{v:g}" for v in window)
+    scaled = result.scaler.transform(window)  # what the forecaster read for this window
+    np.testing.assert_allclose(run.x[:, 0], scaled, rtol=0, atol=1e-12)
+    with torch.no_grad():
+        out, _ = result.model.lstm(torch.as_tensor(scaled, dtype=torch.float32)[None, :, None])  # (1, T, H)
+        head = result.model.head
+        predicted = run.trace.h[-1, 0] @ head.weight.numpy()[0] + head.bias.numpy()[0]  # the explorer's last h, through the head
+    np.testing.assert_allclose(run.trace.h[:, 0], out[0].numpy(), atol=1e-5)
+    assert result.scaler.inverse(predicted) == pytest.approx(result.test_pred[pair], rel=1e-5)
+
+
+@pytest.mark.trains
+@pytest.mark.claims
+def test_validation_verdict_after_stop_names_the_charts_lowest_epoch():
+    """Stopped mid-epoch, the verdict scores the weights of that moment and names the epoch the loss
+    chart (the epoch-end reports) shows lowest; its advice fits a stopped run, and an overfitting one."""
+    import copy
+    from dataclasses import replace
+
+    from ui import forecast_state as state
+
+    air = ds.load("airline").values
+    config = fc.ForecastConfig(epochs=50, units=4)
+    parts = fc.split_windows(air, config.window, config.test_fraction, config.val_fraction)
+    stop_after = 6 * -(-len(parts.y_train) // config.batch_size) + 3  # six whole epochs and three batches
+    steps, chart = iter(range(1, 10**6)), []
+    result = fc.train_forecaster(
+        air, config,
+        on_progress=lambda p: p.epoch_end and chart.append((p.metrics["val_loss"], p.epoch)),
+        should_stop=lambda: next(steps) >= stop_after,
+    )  # fmt: skip
+    assert result.history.stopped == "stopped" and len(chart) == 6
+    text = state.validation_verdict(result, state.comparison(result.metrics, "val"))
+    stopped_at = 6 + 3 * config.batch_size / len(parts.y_train)
+    assert (
+        f"stopped training, after {stopped_at:.1f} epochs; the chart's lowest validation loss was at epoch {min(chart)[1]})"
+        in text
+    )
+    assert "more epochs" not in text
+    # a finished run that beats the better baseline on training but not on validation is overfitting
+    metrics = copy.deepcopy(result.metrics)
+    for part, factor in (("train", 0.5), ("val", 2.0)):
+        best = fc.better_baseline(metrics, part)
+        metrics["lstm"][part]["rmse"] = factor * metrics[best][part]["rmse"]
+    text = state.validation_verdict(replace(result, best_epoch=20, metrics=metrics), state.comparison(metrics, "val"))
+    assert "at epoch 20)" in text and "(overfitting)" in text and "try more epochs" not in text.lower()
+    # its lowest validation loss in the last tenth of the epochs: perhaps still falling, so more epochs it is
+    text = state.validation_verdict(replace(result, best_epoch=46, metrics=metrics), state.comparison(metrics, "val"))
+    assert "(epoch 46 of 50)" in text and "try more epochs" in text and "(overfitting)" not in text
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(
+    ("params", "series"),
+    [
+        ({}, ds.load("airline").values),
+        ({"data": "sine", "noise": "0"}, ds.sine(200, 12, 0.0, 0).values),  # both scalers: min -1, max 1
+        ({"data": "sine", "noise": "0.5", "dseed": "4"}, ds.sine(200, 12, 0.5, 4).values),
+        ({"data": "sine", "noise": "0.5", "dseed": "2"}, ds.sine(200, 12, 0.5, 2).values),
+    ],
+)
+def test_leak_caption_says_what_leaked_for_the_series_shown(params, series):
+    at = page(**params)
+    assert not at.exception
+    (caption,) = [c.value for c in at.caption if c.value.startswith("Fitted on the training part only")]
+    split = fc.split_point(len(series), 0.25)
+    train, test = series[: fc.val_point(len(series), 0.25, 0.15)], series[split:]
+    sides = [side for side, beyond in (("max", test.max() > train.max()), ("min", test.min() < train.min())) if beyond]
+    if sides:
+        assert f"the scaler was told the future's {' and '.join(sides)}." in caption and "honest picture" in caption
+    else:
+        assert "nothing about the test part leaks" in caption and "told the future" not in caption
+        assert "outside [0, 1]" not in caption
+
+
+@pytest.mark.trains
+@pytest.mark.claims
+@pytest.mark.parametrize("epochs", [3, 60])
+def test_horizon_caption_compares_the_same_test_points_and_claims_only_what_they_show(epochs):
+    from ui import forecast_state as state
+
+    air = ds.load("airline").values
+    result = fc.train_forecaster(air, fc.ForecastConfig(epochs=epochs, units=4))
+    text = state.horizon_caption(result, air)
+    actual, recursive, one_step = air[result.split.split :], result.recursive_test(air), result.test_pred
+    assert len(actual) == 36
+    errors = []
+    for first in (0, 12, 24):
+        block = slice(first, first + 12)
+        r, o = (float(np.sqrt(np.mean((actual[block] - p[block]) ** 2))) for p in (recursive, one_step))
+        assert f"test points {first + 1}–{first + 12}, RMSE {r:.4g} recursive and {o:.4g} one step ahead" in text
+        errors.append((r, o))
+    compounds = errors[0][0] < errors[1][0] < errors[2][0] and errors[2][0] > errors[2][1]
+    assert ("the errors compound." in text) == compounds and ("do not show errors compounding" in text) != compounds
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_upload_label_names_every_file_type_accepted(lang):
+    at = page(lang, data="upload")
+    (uploader,) = at.get("file_uploader")
+    assert uploader.proto.type and all(kind in uploader.proto.label for kind in uploader.proto.type)

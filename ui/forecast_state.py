@@ -8,7 +8,6 @@ polls it from a fragment, so touching a widget never restarts a run.
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
@@ -21,6 +20,7 @@ from datasets import upload
 from lstm_core import forecasting, from_torch
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
+from plots.tables import html_table
 
 from . import handoff, jobs, settings
 
@@ -173,13 +173,21 @@ def series_title(series: ds.Series) -> str:
 
 
 def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
+    """What the whole-series scaler gives away here: the test part's max, min, both, or nothing (a test
+    part inside the training part's range moves neither)."""
+    t = ui.t
     leak = forecasting.leak_summary(values, split, fit_end)
     clean, whole = leak["train_only"], leak["whole_series"]
-    return ui.t(
-        "forecast.leak_caption",
+    params = dict(
         min_train=clean["min"], max_train=clean["max"], low_train=clean["test_low"], high_train=clean["test_high"],
         min_all=whole["min"], max_all=whole["max"], low_all=whole["test_low"], high_all=whole["test_high"],
     )  # fmt: skip
+    sides = [side for side, beyond in (("max", clean["test_high"] > 1), ("min", clean["test_low"] < 0)) if beyond]
+    if sides:
+        leaked = t("forecast.leak_told", told=t(f"forecast.leak_told.{'_'.join(sides)}"), **params)
+    else:
+        leaked = t("forecast.leak_none", **params)
+    return t("forecast.leak_caption", clean=t("forecast.leak_clean", **params), leaked=leaked)
 
 
 # --- the training job -------------------------------------------------------------------------
@@ -282,7 +290,7 @@ def live_panel(epochs: int):
 
 
 def metrics_table(runs: dict) -> pd.DataFrame:
-    """One row per forecaster, one column per metric and part, in the series' units."""
+    """One row per forecaster, one column per metric and part, in the series' units (NaN: no score)."""
     clean = runs["clean"].metrics
     rows = [("lstm", clean["lstm"])]
     if "leaky" in runs:
@@ -295,10 +303,18 @@ def metrics_table(runs: dict) -> pd.DataFrame:
         for metric in ("rmse", "mae", "mape"):
             for part in parts:
                 label = f"{metric.upper()}{' %' if metric == 'mape' else ''} · {ui.t(f'forecast.part.{part}')}"
-                value = by_part[part][metric]
-                row[label] = None if math.isnan(value) else round(value, 2)
+                row[label] = by_part[part][metric]
         table.append(row)
     return pd.DataFrame(table)
+
+
+def results_table(runs: dict, values: np.ndarray):
+    """The scores, to four significant digits as the verdicts write them, every column in view; and what MAPE skips."""
+    table = metrics_table(runs)
+    st.html(html_table(table, ui.t("forecast.results_header"), number_format=".4g"))
+    st.caption(ui.t("forecast.metrics_note"))
+    if not forecasting.mape_meaningful(values):
+        st.caption(ui.t("forecast.mape_crosses_zero"))
 
 
 def comparison(metrics: dict, part: str) -> dict:
@@ -322,8 +338,7 @@ def verdict(runs: dict):
     m = result.metrics
     if "val" in m["lstm"]:
         val = comparison(m, "val")
-        key = "forecast.verdict_val_win" if val["wins"] else "forecast.verdict_val_lose"
-        (st.info if val["wins"] else st.warning)(ui.t(key, **val, epoch=result.best_epoch or len(result.history.epochs)))
+        (st.info if val["wins"] else st.warning)(validation_verdict(result, val))
     if result.refitted:
         st.caption(ui.t("forecast.refit_note", epoch=result.best_epoch))
     elif result.refit_history is not None:
@@ -352,24 +367,51 @@ def verdict(runs: dict):
         st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0), icon=":material/info:")
 
 
+def validation_verdict(result: forecasting.ForecastResult, val: dict) -> str:
+    """The sentence on the validation part: which weights it scores (the chosen epoch's, or those of the
+    moment the learner pressed Stop) and, when the LSTM loses, advice that fits what happened."""
+    history = result.history
+    if result.best_epoch is not None:
+        when = ui.t("forecast.val_when_best", epoch=result.best_epoch)
+    else:  # stopped: the weights are the last ones, not the chart's best
+        best = forecasting.lowest_val_epoch(history)
+        stopped_at = history.epochs[-1]["epoch"] if history.epochs else 0
+        key = "forecast.val_when_stopped" if best is not None else "forecast.val_when_stopped_none"
+        when = ui.t(key, epochs=stopped_at, best=best)
+    if val["wins"]:
+        return ui.t("forecast.verdict_val_win", **val, when=when)
+    train = comparison(result.metrics, "train")
+    if result.best_epoch is None:
+        advice = ui.t("forecast.advice_stopped")
+    elif result.best_epoch > 0.9 * result.config.epochs:  # perhaps still improving when training ended
+        advice = ui.t("forecast.advice_more_epochs", epoch=result.best_epoch, epochs=result.config.epochs)
+    elif train["wins"]:  # beats the baselines on what it was trained on, not on the validation part
+        advice = ui.t("forecast.advice_overfit", train=train["lstm"], train_base=train["base"], train_baseline=train["baseline"])
+    else:
+        advice = ui.t("forecast.advice_other")
+    return ui.t("forecast.verdict_val_lose", **val, when=when, advice=advice)
+
+
 def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> str:
-    """The test part forecast recursively, as the future is: its error by horizon next to the one-step error."""
+    """The test part forecast recursively, as the future is, next to the one-step predictions of the same
+    points, block by block; errors compound only where the numbers say so."""
     actual = np.asarray(values, float)[result.split.split :]
-
-    def by_horizon(predicted) -> str:
-        return ui.t("forecast.horizon_separator").join(
-            ui.t("forecast.horizon_block", first=first, last=last, rmse=value)
-            for first, last, value in forecasting.error_by_horizon(actual, predicted)
-        )
-
-    return ui.t(
-        "forecast.horizon_errors", blocks=by_horizon(result.recursive_test(values)), one_step=by_horizon(result.test_pred)
+    recursive = forecasting.error_by_horizon(actual, result.recursive_test(values))
+    one_step = forecasting.error_by_horizon(actual, result.test_pred)  # the same blocks of test points
+    blocks = ui.t("forecast.horizon_separator").join(
+        ui.t("forecast.horizon_block", first=first, last=last, recursive=r, one_step=o)
+        for (first, last, r), (_, _, o) in zip(recursive, one_step, strict=True)
     )
+    errors = [r for _, _, r in recursive]
+    grows = len(errors) > 1 and bool(np.all(np.diff(errors) > 0)) and errors[-1] > one_step[-1][2]
+    verdict = ui.t("forecast.horizon_compound" if grows else "forecast.horizon_no_compound")
+    return ui.t("forecast.horizon_errors", blocks=blocks, verdict=verdict)
 
 
 def trained_model(result: forecasting.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:
-    """The trained forecaster with one test window (scaled, as the model reads it) as its example."""
-    window = [float(v) for v in result.scaler.transform(result.split.X_test[pair])]
+    """The trained forecaster with one test window as its example, in the series' units: the explorer
+    shows these values and puts them through `scale`, the scaler the model was trained with."""
+    window = [float(v) for v in result.split.X_test[pair]]
     return handoff.TrainedModel(
         recorder=from_torch(result.model.lstm),
         source="forecast",

@@ -45,10 +45,14 @@ MIN_VAL_POINTS = 2  # Data: the validation part has at least this many values
 HERE = Path(__file__).resolve().parent
 
 
-def scores(actual, predicted):
-    actual, predicted = np.asarray(actual, float), np.asarray(predicted, float)
-    nonzero = actual != 0
-    mape = float(np.mean(np.abs((actual[nonzero] - predicted[nonzero]) / actual[nonzero])) * 100) if nonzero.any() else math.nan
+def scores(actual, predicted, series):
+    """RMSE, MAE and MAPE in percent. MAPE skips the points whose value is about 0 (at most a billionth of the
+    series' largest size) and is NaN for a series with values on both sides of 0, where it means nothing."""
+    actual, predicted, size = np.asarray(actual, float), np.asarray(predicted, float), np.abs(series).max()
+    kept = np.abs(actual) > 1e-9 * size
+    crosses_zero = series.min() < -1e-9 * size and series.max() > 1e-9 * size
+    ok = kept.any() and not crosses_zero
+    mape = float(np.mean(np.abs((actual[kept] - predicted[kept]) / actual[kept])) * 100) if ok else math.nan
     return {
         "rmse": float(np.sqrt(np.mean((actual - predicted) ** 2))),
         "mae": float(np.mean(np.abs(actual - predicted))),
@@ -117,9 +121,9 @@ def main():
     index = target[test]
     seasonal = index - SEASON >= 0
     metrics = {
-        "lstm": scores(series[index], predicted),
-        "persistence": scores(series[index], series[index - 1]),
-        "seasonal_naive": scores(series[index][seasonal], series[index[seasonal] - SEASON]) if seasonal.any() else None,
+        "lstm": scores(series[index], predicted, series),
+        "persistence": scores(series[index], series[index - 1], series),
+        "seasonal_naive": scores(series[index][seasonal], series[index[seasonal] - SEASON], series) if seasonal.any() else None,
     }
     for name, value in metrics.items():
         print(f"{name}: " + (", ".join(f"{k} {v:.4g}" for k, v in value.items()) if value else "too short a series"))

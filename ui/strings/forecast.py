@@ -28,7 +28,7 @@ STRINGS = {
         "*seasonal naive* (next value = the value one season ago) cost nothing: an LSTM that does not beat the "
         "better of the two has learned nothing useful, however nice its plot looks.\n"
         "6. **Beyond the data.** To forecast several steps ahead, each prediction is fed back as the newest input. "
-        "Errors compound, so long horizons drift.",
+        "An early error becomes part of every later input, so errors can compound and long horizons drift.",
         "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来，只在最后评分一次。"
         "紧挨在它前面的是 *验证部分*：每一个选择（训练多少轮、下一步试什么设置）都在这里判断。\n"
         "2. **窗口。** LSTM 读入连续 `time_step` 个值（窗口），预测下一个值。窗口沿序列滑动，"
@@ -41,7 +41,8 @@ STRINGS = {
         "测试部分不参与训练，也不参与任何选择。\n"
         "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
         "（下一个值 = 一个季节之前的值）不需要任何训练：打不过两者中较好那个的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
-        "6. **超出数据范围的预测。** 要往前预测多步，就把每一步的预测当作最新的输入再喂回去。误差会累积，预测越远越容易跑偏。",
+        "6. **超出数据范围的预测。** 要往前预测多步，就把每一步的预测当作最新的输入再喂回去。早期的误差会成为之后"
+        "每一步输入的一部分，所以误差可能累积，预测越远越容易跑偏。",
     ),
     # --- 1. data ---
     "forecast.data_header": ("1 · The series", "1 · 序列"),
@@ -84,7 +85,10 @@ STRINGS = {
     "forecast.slope": ("Trend (rise per step)", "趋势（每步上升）"),
     "forecast.amplitude": ("Seasonal amplitude", "季节振幅"),
     "forecast.data_seed": ("Data seed", "数据种子"),
-    "forecast.upload_label": ("CSV or Excel file (.csv, .xlsx), up to 2 MB", "CSV 或 Excel 文件（.csv、.xlsx），不超过 2 MB"),
+    "forecast.upload_label": (
+        "CSV, text or Excel file (.csv, .txt, .xlsx), up to 2 MB",
+        "CSV、文本或 Excel 文件（.csv、.txt、.xlsx），不超过 2 MB",
+    ),
     "forecast.upload_help": (
         "One row per time step, oldest first. A date column is optional. UTF-8 (with or without BOM) and GBK are "
         "both fine. The file is only read, never run.",
@@ -138,17 +142,35 @@ STRINGS = {
     "forecast.leak_train_only": ("scaler fitted on the training part", "缩放器在训练部分上拟合"),
     "forecast.leak_whole": ("scaler fitted on the whole series (leak)", "缩放器在整条序列上拟合（泄漏）"),
     "forecast.leak_caption": (
-        "Fitted on the training part only (min {min_train:.4g}, max {max_train:.4g}), the test part is scaled to "
-        "[{low_train:.2f}, {high_train:.2f}]. Values outside [0, 1] are the honest picture: the future may leave the "
-        "range seen so far. Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part "
-        "fits inside [{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's max and min. "
-        "Once the validation part has chosen the number of epochs, the final refit fits the scaler again on "
-        "training + validation, still never on the test part.",
+        "{clean} {leaked} Once the validation part has chosen the number of epochs, the final refit fits the scaler "
+        "again on training + validation, still never on the test part.",
+        "{clean}{leaked}验证部分选定训练轮数之后，最终的重新训练会在训练 + 验证部分上再次拟合缩放器，仍然从不使用测试部分。",
+    ),
+    "forecast.leak_clean": (
+        "Fitted on the training part only (min {min_train:.4g}, max {max_train:.4g}), the scaler puts the test part "
+        "at [{low_train:.2f}, {high_train:.2f}].",
         "只在训练部分上拟合时（最小值 {min_train:.4g}，最大值 {max_train:.4g}），测试部分被缩放到 "
-        "[{low_train:.2f}, {high_train:.2f}]。超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。"
+        "[{low_train:.2f}, {high_train:.2f}]。",
+    ),
+    "forecast.leak_told": (
+        "Values outside [0, 1] are the honest picture: the future may leave the range seen so far. Fitted on the "
+        "whole series (min {min_all:.4g}, max {max_all:.4g}), the test part fits inside "
+        "[{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's {told}.",
+        "超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。"
         "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分之所以落在 "
-        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的最大值和最小值。"
-        "验证部分选定训练轮数之后，最终的重新训练会在训练 + 验证部分上再次拟合缩放器，仍然从不使用测试部分。",
+        "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的{told}。",
+    ),
+    "forecast.leak_told.max": ("max", "最大值"),
+    "forecast.leak_told.min": ("min", "最小值"),
+    "forecast.leak_told.max_min": ("max and min", "最大值和最小值"),
+    "forecast.leak_none": (
+        "Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), it puts the test part at "
+        "[{low_all:.2f}, {high_all:.2f}]. On this series the test part stays inside the training part's range, so "
+        "its values move neither the min nor the max and nothing about the test part leaks through the scaler; the "
+        "leak shows on a series whose future leaves the range seen so far, such as the airline passengers.",
+        "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分被缩放到 "
+        "[{low_all:.2f}, {high_all:.2f}]。在这条序列上，测试部分没有超出训练部分的范围，它的值既不改变最小值也不改变"
+        "最大值，所以测试部分的信息不会经由缩放器泄漏；只有当未来超出迄今见过的范围时（例如航空乘客数），泄漏才会显现。",
     ),
     "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "两种方式 Min-Max 缩放后的序列"),
     "forecast.axis.scaled": ("scaled value", "缩放后的值"),
@@ -222,17 +244,50 @@ STRINGS = {
     "forecast.baseline.persistence": ("persistence", "持续性预测"),
     "forecast.baseline.seasonal_naive": ("seasonal naive", "季节性朴素预测"),
     "forecast.verdict_val_win": (
-        "Validation part (where choices are made; lowest validation loss at epoch {epoch}): the LSTM's RMSE is {lstm:.4g}, "
-        "better than the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
-        "验证部分（在这里做选择；验证损失在第 {epoch} 轮最低）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
+        "Validation part (where choices are made; {when}): the LSTM's RMSE is {lstm:.4g}, better than the better "
+        "baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
         "（{base:.4g}；{other}：{other_rmse:.4g}）。",
     ),
     "forecast.verdict_val_lose": (
-        "Validation part (where choices are made; lowest validation loss at epoch {epoch}): the LSTM's RMSE {lstm:.4g} does "
-        "not beat the better baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}). Try more epochs, "
+        "Validation part (where choices are made; {when}): the LSTM's RMSE {lstm:.4g} does not beat the better "
+        "baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}). {advice}",
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
+        "（{base:.4g}；{other}：{other_rmse:.4g}）。{advice}",
+    ),
+    "forecast.val_when_best": ("lowest validation loss at epoch {epoch}", "验证损失在第 {epoch} 轮最低"),
+    "forecast.val_when_stopped": (
+        "the model as it was when you stopped training, after {epochs:.1f} epochs; the chart's lowest validation "
+        "loss was at epoch {best}",
+        "使用你在 {epochs:.1f} 轮后停止训练时的模型；图中验证损失最低的是第 {best} 轮",
+    ),
+    "forecast.val_when_stopped_none": (
+        "the model as it was when you stopped training, after {epochs:.1f} epochs, before any epoch had ended",
+        "使用你在 {epochs:.1f} 轮后停止训练时的模型，那时还没有完成任何一轮",
+    ),
+    "forecast.advice_stopped": (
+        "You stopped training, so these are a partly trained model's scores: let a run finish, so that the "
+        "validation part chooses the epoch, before comparing settings.",
+        "训练被你中途停止，所以这些是一个没训练完的模型的分数：请让训练跑完、由验证部分选出轮次，再来比较设置。",
+    ),
+    "forecast.advice_more_epochs": (
+        "The validation loss was lowest near the end of training (epoch {epoch} of {epochs}), so it may still be "
+        "falling: try more epochs, and compare settings on this validation score.",
+        "验证损失在训练快结束时才最低（第 {epoch} 轮，共 {epochs} 轮），可能还在下降：可以试试更多训练轮数，"
+        "并用这个验证分数来比较设置。",
+    ),
+    "forecast.advice_overfit": (
+        "On the training part it does beat {train_baseline} (RMSE {train:.4g} against {train_base:.4g}): it has "
+        "learnt the training part rather than a pattern that carries on (overfitting). Try fewer units or layers, "
         "another window or another seed, and compare them on this validation score.",
-        "验证部分（在这里做选择；验证损失在第 {epoch} 轮最低）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
-        "（{base:.4g}；{other}：{other_rmse:.4g}）。可以试试更多训练轮数、换个窗口长度或换个种子，并用这个验证分数来比较。",
+        "在训练部分它确实胜过{train_baseline}（RMSE {train:.4g}，对方为 {train_base:.4g}）：它记住的是训练部分本身，"
+        "而不是能延续下去的规律（过拟合）。可以试试更小的隐藏维度或更少的层数、换个窗口长度或换个种子，"
+        "并用这个验证分数来比较。",
+    ),
+    "forecast.advice_other": (
+        "It does not beat the baselines on the training part either: try another window, model size, learning rate "
+        "or seed, and compare them on this validation score.",
+        "它在训练部分也没有胜过基线：可以试试换个窗口长度、模型大小、学习率或种子，并用这个验证分数来比较。",
     ),
     "forecast.val_test_gap": (
         "Good on validation, not on test: the test part climbs to {high:.2f} on the training part's scale, far above "
@@ -289,10 +344,17 @@ STRINGS = {
         "它是在已知测试部分取值范围的前提下得到的，而真实的预测者事先不可能知道。",
     ),
     "forecast.metrics_note": (
-        "RMSE and MAE are in the series' units; MAPE is in percent and skips points whose actual value is 0. "
-        "On the training part, seasonal naive is scored where one season of history exists.",
-        "RMSE 和 MAE 与序列单位相同；MAPE 以百分比表示，并跳过实际值为 0 的点。"
-        "在训练部分，季节性朴素预测只在有一个季节历史数据的点上计分。",
+        "RMSE and MAE are in the series' units; MAPE is in percent and skips points whose actual value is 0 or "
+        "closer to 0 than a billionth of the series' largest absolute value. On the training part, seasonal naive "
+        "is scored where one season of history exists; — marks a score that does not exist.",
+        "RMSE 和 MAE 与序列单位相同；MAPE 以百分比表示，并跳过实际值为 0、或其绝对值不到序列最大绝对值十亿分之一的点。"
+        "在训练部分，季节性朴素预测只在有一个季节历史数据的点上计分；— 表示没有这项分数。",
+    ),
+    "forecast.mape_crosses_zero": (
+        "This series takes values on both sides of 0, so MAPE is not shown (—): a percentage error divides by the "
+        "actual value, and values near 0 make it as large as you like, whatever the forecast. Compare RMSE or MAE.",
+        "这条序列的取值有正有负，所以不显示 MAPE（—）：百分比误差要除以实际值，接近 0 的值会让它变得任意大，"
+        "与预测好坏无关。请比较 RMSE 或 MAE。",
     ),
     "forecast.plot.predictions_title": ("The series with the LSTM's one-step predictions", "原序列与 LSTM 的单步预测"),
     "forecast.actual": ("actual", "实际值"),
@@ -304,19 +366,32 @@ STRINGS = {
     "forecast.future_header": ("6 · Forecasting beyond the data", "6 · 超出数据范围的预测"),
     "forecast.horizon": ("Horizon (steps ahead)", "预测步数"),
     "forecast.future_caption": (
-        "Each forecast value is fed back in as the newest input for the next step (recursive forecasting), so "
-        "errors compound: the further ahead, the less reliable.",
-        "每个预测值都会作为最新的输入喂回模型，用来预测下一步（递归预测），所以误差会累积：预测得越远越不可靠。",
+        "Each forecast value is fed back in as the newest input for the next step (recursive forecasting), so an "
+        "early error becomes part of every later input: errors can compound, and the further ahead, the less reliable.",
+        "每个预测值都会作为最新的输入喂回模型，用来预测下一步（递归预测），所以早期的误差会成为之后每一步输入的一部分："
+        "误差可能累积，预测得越远越不可靠。",
     ),
     "forecast.horizon_errors": (
-        "Do the errors compound? Forecast the same way from the start of the test part, each prediction fed back "
-        "in and no actual test value read, the LSTM's RMSE is {blocks}. One step ahead, with the actual values "
-        "fed in, it is {one_step}.",
-        "误差会累积吗？从测试部分的开头起用同样的方式预测（每个预测值都喂回去，不读任何真实的测试值），LSTM 的 RMSE "
-        "{blocks}。而每一步都喂入真实值的单步预测，RMSE {one_step}。",
+        "Do the errors compound? The test part forecast as the future is (from the last window before it, each "
+        "prediction fed back in, no actual test value read) against the one-step predictions of the same points "
+        "(each made from the actual values before it): {blocks}. {verdict}",
+        "误差会累积吗？把测试部分当作未来来预测（从它之前的最后一个窗口出发，每个预测值都喂回去，不读任何真实的测试值），"
+        "并与同样这些点的单步预测（每一步都用之前的真实值）比较：{blocks}。{verdict}",
     ),
-    "forecast.horizon_block": ("{rmse:.4g} over steps {first}–{last}", "在第 {first}–{last} 步为 {rmse:.4g}"),
-    "forecast.horizon_separator": (", ", "，"),
+    "forecast.horizon_block": (
+        "test points {first}–{last}, RMSE {recursive:.4g} recursive and {one_step:.4g} one step ahead",
+        "测试第 {first}–{last} 个点，递归 RMSE 为 {recursive:.4g}，单步为 {one_step:.4g}",
+    ),
+    "forecast.horizon_compound": (
+        "Here the recursive error grows from block to block and ends above the one-step error: the errors compound.",
+        "这里递归预测的误差一段比一段大，最后高于单步误差：误差确实在累积。",
+    ),
+    "forecast.horizon_no_compound": (
+        "Here the recursive error does not grow from block to block above the one-step error, so these numbers do "
+        "not show errors compounding.",
+        "这里递归预测的误差并没有一段比一段大并超过单步误差，所以这些数字没有显示出误差累积。",
+    ),
+    "forecast.horizon_separator": ("; ", "；"),
     "forecast.plot.future_title": ("Recursive forecast beyond the last value", "最后一个值之后的递归预测"),
     "forecast.forecast": ("forecast", "预测"),
     # --- 7. inside ---
