@@ -1,3 +1,5 @@
+import math
+
 import streamlit as st
 
 import ui
@@ -110,10 +112,12 @@ def evaluation(run):
         st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
         st.caption(t("train.report_caption"))
     with tabs[2]:
+        curves = train_evaluation.score_curves(run, threshold) if binary else None
         if not binary:
             st.info(t("train.curves_binary_only"), icon=":material/info:")
+        elif not math.isfinite(curves["roc"]["auc"]):  # a test set of one class: no ROC curve, no AUC
+            st.info(t("train.curves_one_class"), icon=":material/info:")
         else:
-            curves = train_evaluation.score_curves(run, threshold)
             left, right = st.columns(2)
             with left:
                 ui.chart(train_plots.roc(**curves["roc"], labels=train_labels.roc_labels("roc")), key="train_roc")

@@ -59,9 +59,14 @@ def test_digits_are_multiclass_rows_as_steps():
     assert np.bincount(data.y).min() >= 170  # about 180 per digit
 
 
+@pytest.mark.claims
 def test_gunpoint_shape():
+    """Its card: 200 recordings of 150 steps, and a model trained on 140 of them (the page's split)."""
     data = dc.load("gunpoint")
     assert data.X.shape == (200, 150, 1)
+    train = dc.split(data, seed=0)[0]
+    assert len(train.y) == 140
+    assert all(f"{k}" in STRINGS["data.card.gunpoint"][0] for k in ("200 recordings", "150 steps", "140 recordings"))
 
 
 @pytest.mark.parametrize("length", [4, 9, 30])

@@ -81,7 +81,7 @@ def test_every_string_has_english_and_chinese(key):
 def test_every_singular_form_has_its_plural_and_says_one():
     """ui.i18n.counted picks "key_one" for a count of 1: each has its "key", reads "1"/"one" in English
     and asks for no placeholder the plural form does not have."""
-    for key, (en, zh) in STRINGS.items():
+    for key, (en, _) in STRINGS.items():
         if key.endswith("_one"):
             plural = STRINGS[key.removesuffix("_one")][0]
             assert re.search(r"\b(1|one)\b", en, re.I), key

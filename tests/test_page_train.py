@@ -295,6 +295,9 @@ def test_a_class_absent_from_the_test_set_has_dashes_in_the_normalised_matrix(la
     counts = metrics.confusion_matrix(run.data.test[1].numpy(), (run.result.test_proba[:, 1] >= 0.5).astype(int), 2)
     assert normalised["data"][0]["text"] == [[f"{v:.2f}" for v in counts[0] / counts[0].sum()], ["—", "—"]]
     assert translate("train.cm_empty_row", lang) in [c.value for c in at.caption]
+    # nor ROC and PR curves: they need both classes (the ROC's title read "AUC = nan")
+    assert translate("train.curves_one_class", lang) in [i.value for i in at.info]
+    assert not any("AUC" in str(f["layout"]["title"].get("text")) for f in figures(at))
 
 
 def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):

@@ -61,9 +61,13 @@ STRINGS = {
     "data.card.gunpoint": (
         "The GunPoint set from the UCR time-series classification archive (Ratanamahatana & Keogh), as shipped with "
         "the sktime package (BSD-3-Clause): 200 recordings of the x-position of an actor's hand, 150 steps each, "
-        "two classes: drawing a gun from a holster or pointing a finger. Small and real: watch for overfitting.",
+        "two classes: drawing a gun from a holster or pointing a finger. Small and real, and 150 steps are long for a model "
+        "trained on 140 recordings: it may overfit, or learn nothing for many epochs. Compare it with the time-average "
+        "baseline, and try a GRU or more epochs.",
         "来自 UCR 时间序列分类数据集（Ratanamahatana 与 Keogh）的 GunPoint 数据，取自 sktime 软件包（BSD-3-Clause 许可）："
-        "200 条演员手部 x 坐标的记录，每条 150 步，分两类：从枪套拔枪，或用手指指向目标。数据小而真实：注意过拟合。",
+        "200 条演员手部 x 坐标的记录，每条 150 步，分两类：从枪套拔枪，或用手指指向目标。数据小而真实，"
+        "而且对只用 140 条记录训练的模型来说，150 步很长：它可能过拟合，也可能很多轮都学不到东西。"
+        "把它和时间平均基线比一比，再试试 GRU 或更多训练轮数。",
     ),
     "data.card.parity": (
         "Generated here (MIT licence): random bit strings, one-hot encoded; the label says whether the number of 1s "

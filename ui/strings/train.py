@@ -137,6 +137,11 @@ STRINGS = {
         "{n} 个样本太少，无法划分为训练集、验证集和测试集。请使用更多样本。",
     ),
     # curves
+    "train.curves_one_class": (
+        "The test set holds items of one class only, so there is no ROC curve and no AUC: they compare how the "
+        "model scores positives against negatives.",
+        "测试集中只有一个类别的样本，因此没有 ROC 曲线，也没有 AUC：它们比较的是模型给正例和负例打的分数。",
+    ),
     "train.curves_header": ("Training curves", "训练曲线"),
     "train.curve.loss": ("Loss (cross-entropy)", "损失（交叉熵）"),
     "train.curve.accuracy": ("Accuracy", "准确率"),
