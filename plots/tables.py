@@ -64,7 +64,11 @@ def html_table(
 
     rows = []
     for row in frame.itertuples(index=False):
-        cells = "".join(f'<td style="{cell};text-align:{a}">{esc(text(v))}</td>' for v, a in zip(row, align, strict=True))
+        # a number is never broken ("5.657e-" over "15"): only texts wrap
+        cells = "".join(
+            f'<td style="{cell};text-align:{a}{";white-space:nowrap" if a == "right" else ""}">{esc(text(v))}</td>'
+            for v, a in zip(row, align, strict=True)
+        )
         rows.append(f"<tr>{cells}</tr>")
     box = "overflow:auto" + (f";max-height:{max_height}" if max_height else "")
     return (

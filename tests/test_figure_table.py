@@ -34,6 +34,7 @@ def test_html_table_escapes_every_cell_and_reads_back():
     assert "<img" not in page and "<b>" not in page
     assert 'aria-label="the &quot;tokens&quot;"' in page and 'tabindex="0"' in page and "max-height:10rem" in page
     assert page.count("text-align:right") == 4 and page.count("text-align:left") == 4  # header and 3 rows each
+    assert page.count("text-align:right;white-space:nowrap") == 3  # a number cell never breaks ("5.657e-" / "15")
     drawn = type("Html", (), {"value": page})()  # as AppTest holds an st.html element
     (read,) = html_tables(type("AppTest", (), {"html": [drawn]})())
     assert list(read.columns) == ["token", "count <b>"]
