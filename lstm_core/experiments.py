@@ -338,10 +338,16 @@ def train_adding(model: str, s: AddingSettings, progress=None, should_stop=None)
     return run
 
 
-def peak_mse(run: dict) -> float:
-    """The worst training or test MSE of a run (as `TrainingRun.to_dict()` or the stored reference)."""
-    values = np.asarray(run["train_mse"] + run["test_mse"], dtype=float)
-    return float(np.max(np.where(np.isfinite(values), values, np.inf))) if values.size else float("nan")
+def overflowed_as_inf(curve) -> np.ndarray:
+    """A loss curve with the values that overflowed (inf or nan) as inf, as the charts mark them."""
+    values = np.asarray(curve, dtype=float)
+    return np.where(np.isfinite(values), values, np.inf)
+
+
+def peak_mse(run: dict, curves=("train_mse", "test_mse")) -> float:
+    """The worst MSE of a run's `curves` (the run as `TrainingRun.to_dict()` or the stored reference)."""
+    values = overflowed_as_inf([v for curve in curves for v in run[curve]])
+    return float(np.max(values)) if values.size else float("nan")
 
 
 # A tanh RNN whose gradient explodes from the start (orthogonal W_hh × 2). The run is chaotic: the

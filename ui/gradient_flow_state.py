@@ -320,22 +320,12 @@ def clipping(seed: int, clip: float) -> dict:
 def clipping_figures(runs: dict) -> dict:
     """The numbers the clipping caption quotes, from the runs it sits under."""
     return {
-        "none_peak": fmt_loss(_peak_training_mse(runs["none"])),
-        "clipped_peak": fmt_loss(_peak_training_mse(runs["clipped"])),
-        "final": fmt_loss(_training_mse(runs["clipped"])[-1]),
+        # the caption sits under the training MSE: the test MSE is not on its chart
+        "none_peak": fmt_loss(experiments.peak_mse(runs["none"], ("train_mse",))),
+        "clipped_peak": fmt_loss(experiments.peak_mse(runs["clipped"], ("train_mse",))),
+        "final": fmt_loss(experiments.overflowed_as_inf(runs["clipped"]["train_mse"])[-1]),
         "worst": fmt(max(runs["clipped"]["grad_norm"])),
     }
-
-
-def _training_mse(run: dict) -> np.ndarray:
-    """The training MSE the chart draws, ∞ where it overflowed (the chart marks that point "→ ∞")."""
-    values = np.asarray(run["train_mse"], dtype=float)
-    return np.where(np.isfinite(values), values, np.inf)
-
-
-def _peak_training_mse(run: dict) -> float:
-    # the caption sits under the training MSE: experiments.peak_mse's test MSE is not on the chart
-    return float(np.max(_training_mse(run)))
 
 
 def fmt_loss(x: float) -> str:
