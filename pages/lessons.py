@@ -22,5 +22,6 @@ st.header(f"{t('lessons.number', n=SLUGS.index(slug) + 1)} · {t(f'lessons.{slug
 st.markdown(t(f"lessons.{slug}.body"))
 state.predict_box(lesson, lang)
 state.quiz(lesson)
+state.remember()
 st.divider()
 state.navigation(slug)

@@ -2,14 +2,17 @@
 explanation, progress is kept for the session, and every "predict first" link opens its page
 with settings that page accepts."""
 
+import re
+from types import SimpleNamespace
 from unittest import mock
 
 import numpy as np
 import pytest
 
 from tests.apptest import open_page
+from ui import lessons_state
 from ui.i18n import STRINGS
-from ui.lessons_content import LESSONS, SLUGS
+from ui.lessons_content import BY_SLUG, LESSONS, SLUGS
 
 PAGE = "pages/lessons.py"
 
@@ -43,7 +46,10 @@ def test_each_lesson_renders(lang):
         assert not at.exception, [e.message for e in at.exception]
         assert at.query_params["lesson"] == slug if slug != SLUGS[0] else "lesson" not in at.query_params
         assert at.header[0].value.endswith(STRINGS[f"lessons.{slug}.title"][lang == "zh"])
-        assert len([r for r in at.radio if str(r.key).startswith(f"lessons_q_{slug}_")]) >= 2
+        questions = [r for r in at.radio if str(r.key).startswith(f"lessons_q_{slug}_")]
+        assert len(questions) >= 2
+        for k, radio in enumerate(questions):  # a radio's label is its screen-reader name as written
+            assert re.fullmatch(rf"{k + 1}\. [^$*\\`]+", radio.label), radio.label
 
 
 def _answer(at, slug, choices):
@@ -72,6 +78,70 @@ def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
     at.radio(key="lessons:lesson").set_value(SLUGS[0]).run()
     at.radio(key="lessons:lesson").set_value(lesson.slug).run()
     assert "1 of 8" in at.progress[0].proto.text and len(at.success) == len(lesson.questions) + 1
+
+
+def _cookie(at) -> str:
+    """What the page last wrote into the browser's quiz cookie (its value, or "" when it deletes it)."""
+    body = next(h.proto.body for h in at.get("html") if lessons_state.COOKIE in h.proto.body)
+    value = re.search(rf"{lessons_state.COOKIE}=([^;]*);", body).group(1)
+    assert ("max-age=0" in body) == (value == "")
+    return value
+
+
+def test_the_answers_are_kept_in_this_browser_and_a_new_session_restores_them():
+    metrics, gates = BY_SLUG["metrics"], BY_SLUG["gates"]
+    at = open_page(PAGE, lang="en", lesson="metrics")
+    assert _cookie(at) == ""
+    right = [q.answer for q in metrics.questions]
+    at = _answer(at, "metrics", right)
+    assert _cookie(at) == "metrics:" + "".join(map(str, right))
+    at.radio(key="lessons:lesson").set_value("gates").run()
+    at = _answer(at, "gates", [gates.questions[0].answer, None, None])
+    saved = _cookie(at)
+    assert saved == f"gates:{gates.questions[0].answer}--.metrics:" + "".join(map(str, right))  # in lesson order
+    # a reload is a new session: the browser sends the cookie, and the progress is back
+    with mock.patch.object(lessons_state.st, "context", SimpleNamespace(cookies={lessons_state.COOKIE: saved})):
+        again = open_page(PAGE, lang="en", lesson="metrics")
+        assert "1 of 8" in again.progress[0].proto.text
+        assert [again.radio(key=f"lessons_q_metrics_{k}").value for k in range(len(right))] == right
+        assert len(again.success) == len(right) + 1  # the feedback is shown as it was
+        next(b for b in again.button if b.label == "Start the lessons over").click()
+        again.run()
+    assert _cookie(again) == "" and again.progress[0].value == 0
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "metrics:9999",
+        "metrics:01",
+        "nosuchlesson:0",
+        "metrics:0a00",
+        "<script>",
+        "metrics:0000" + ".x" * 400,
+        "",
+        ".:.",
+        "metrics:0000:",
+    ],
+)
+def test_a_cookie_that_does_not_fit_the_lessons_is_ignored(raw):
+    kept = lessons_state.decode(raw)
+    assert set(kept) <= {"metrics"}
+    if kept:
+        assert raw.startswith("metrics:0000.") and kept["metrics"] == {0: 0, 1: 0, 2: 0, 3: 0}
+
+
+def test_the_cookie_value_round_trips_and_holds_only_cookie_safe_characters():
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        checked = {
+            lesson.slug: {k: None if rng.random() < 0.3 else int(rng.integers(q.options)) for k, q in enumerate(lesson.questions)}
+            for lesson in LESSONS
+            if rng.random() < 0.6
+        }
+        value = lessons_state.encode(checked)
+        assert re.fullmatch(r"[a-z0-9_.:-]*", value) and len(value) < lessons_state.ui.MAX_PARAM_LEN
+        assert lessons_state.decode(value) == checked
 
 
 def test_unanswered_questions_are_pointed_out():

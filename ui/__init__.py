@@ -69,7 +69,7 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
 .katex-display { padding: 0 2px; }
-.stElementContainer:has(#lstm-lab-a11y) { display: none; }  /* the script below: no gap in the sidebar */
+.stElementContainer:has(#lstm-lab-a11y, .lstm-lab-hidden) { display: none; }  /* scripts (below, lessons): no gap */
 /* focus is always visible: Streamlit's own ring is missing on some controls (navigation links, text
    areas, the radio buttons, whose input is hidden behind its label) */
 a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible, .katex-display:focus-visible,

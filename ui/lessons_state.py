@@ -3,6 +3,7 @@ progress indicator, the "predict first" box and the quiz form."""
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 
@@ -26,8 +27,62 @@ class Pick:
     lesson: str = settings.choice("lesson", "lessons.pick", SLUGS, SLUGS[0], "lessons.{}.title", widget="radio")
 
 
+# This browser's checked quiz answers, so that a reload (a new session) keeps the learner's progress.
+# A cookie, not the link: a teacher's copied link must not hand their answers to the class.
+COOKIE = "lstm_lab_quiz"
+COOKIE_DAYS = 365
+
+
+def encode(checked: dict) -> str:
+    """Every lesson's checked answers as a cookie value: "highway:102.gates:0-1" (one digit per
+    question, "-" unanswered); only characters a cookie takes unquoted."""
+    return ".".join(
+        f"{lesson.slug}:" + "".join("-" if checked[lesson.slug].get(k) is None else str(checked[lesson.slug][k])
+                                     for k in range(len(lesson.questions)))
+        for lesson in LESSONS
+        if checked.get(lesson.slug)
+    )  # fmt: skip
+
+
+def decode(raw: str) -> dict:
+    """The answers a cookie holds; any part that does not fit today's lessons is left out (a cookie
+    from an older version of the app, or edited by hand)."""
+    checked = {}
+    for part in raw[: ui.MAX_PARAM_LEN].split("."):
+        slug, _, digits = part.partition(":")
+        lesson = BY_SLUG.get(slug)
+        if lesson is None or len(digits) != len(lesson.questions):
+            continue
+        try:
+            checked[slug] = {k: _pick(d, q.options) for k, (d, q) in enumerate(zip(digits, lesson.questions, strict=True))}
+        except ValueError:
+            continue
+    return checked
+
+
+def _pick(digit: str, options: int) -> int | None:
+    if digit == "-":
+        return None
+    if digit.isdigit() and int(digit) < options:
+        return int(digit)
+    raise ValueError(digit)
+
+
 def answers(slug: str) -> dict:
-    return st.session_state.setdefault(ANSWERS, {}).setdefault(slug, {})
+    if ANSWERS not in st.session_state:  # a new session: this browser's answers from an earlier one
+        st.session_state[ANSWERS] = decode(st.context.cookies.get(COOKIE) or "")
+    return st.session_state[ANSWERS].setdefault(slug, {})
+
+
+def remember():
+    """Write this session's answers into the browser's cookie. The script runs again only when the
+    value changes (Streamlit re-creates an html element only when its content does)."""
+    answers(SLUGS[0])  # loads them, in a session that has not drawn a quiz yet
+    value = encode(st.session_state[ANSWERS])
+    age = COOKIE_DAYS * 86400 if value else 0
+    cookie = json.dumps(f"{COOKIE}={value}; path=/; max-age={age}; SameSite=Lax")
+    script = f'<span class="lstm-lab-hidden" hidden></span><script>document.cookie = {cookie};</script>'
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def done_count() -> int:
@@ -41,6 +96,7 @@ def progress():
         f"{k + 1}{' ✓' if is_done(lesson, answers(lesson.slug)) else ''}" for k, lesson in enumerate(LESSONS)
     ]  # fmt: skip
     st.caption(" · ".join(marks))
+    st.caption(ui.t("lessons.kept"))
     if done == len(LESSONS):
         st.success(ui.t("lessons.finished"), icon=":material/school:")
 
@@ -79,8 +135,8 @@ def quiz(lesson: Lesson):
     with st.form(f"lessons_quiz_{slug}"):
         for k, question in enumerate(lesson.questions):
             order = option_order(slug, k, question.options)
-            st.radio(
-                f"**{k + 1}.** " + ui.t(f"lessons.{slug}.q{k}"),
+            st.radio(  # the label is also the group's screen-reader name, as written: plain text only
+                f"{k + 1}. " + ui.t(f"lessons.{slug}.q{k}"),
                 order,  # the values stay the option indices: checking does not depend on the order
                 index=None if checked.get(k) is None else order.index(checked[k]),
                 format_func=lambda j, k=k: option_text(lesson, k, j),

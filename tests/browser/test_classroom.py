@@ -7,6 +7,7 @@ import pytest
 
 from tests.streamlit_server import open_page, option_position, problems, wait_rendered
 from ui.i18n import translate
+from ui.lessons_content import BY_SLUG
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +122,43 @@ def test_a_lesson_link_opens_its_page_with_the_settings(app_url, browser):
             target.close()
     finally:
         page.close()
+
+
+def test_a_reload_keeps_the_quiz_progress_in_this_browser_only(app_url, browser, artifacts):
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/lessons?lang=zh&lesson=metrics")
+        wait_rendered(page)
+        groups = page.locator("[data-testid='stForm'] [role='radiogroup']")
+        # each group's screen-reader name is its question as plain text, not Markdown or LaTeX source
+        names = [group.get_attribute("aria-label") for group in groups.all()]
+        assert names[0].startswith("1. ") and not any(c in "".join(names) for c in "$*\\"), names
+        for k, question in enumerate(BY_SLUG["metrics"].questions):
+            right = (
+                question.formulas[question.answer]
+                if question.formulas
+                else translate(f"lessons.metrics.q{k}.a{question.answer}", "zh")
+            )
+            groups.nth(k).locator("label").nth(option_position(groups.nth(k), right)).click()
+        page.locator("[data-testid='stForm'] button").first.click()
+        wait_rendered(page)
+        assert "已完成 1 / 8 课" in page.locator("[data-testid='stProgress']").inner_text()
+        page.reload()
+        wait_rendered(page)
+        assert problems(page) == []
+        assert "已完成 1 / 8 课" in page.locator("[data-testid='stProgress']").inner_text()
+        assert page.locator("[data-testid='stForm'] input[type='radio']:checked").count() == 4
+        page.screenshot(path=str(artifacts / "lessons_after_reload_zh.png"), full_page=True)
+        # another browser (another learner) starts from nothing
+        other = open_page(browser, f"{app_url}/lessons?lang=zh&lesson=metrics")
+        assert "已完成 0 / 8 课" in other.locator("[data-testid='stProgress']").inner_text()
+        other.close()
+        # starting over clears it for the next reload too
+        page.get_by_role("button", name=translate("lessons.reset", "zh")).click()
+        wait_rendered(page)
+        page.reload()
+        wait_rendered(page)
+        assert "已完成 0 / 8 课" in page.locator("[data-testid='stProgress']").inner_text()
+    finally:
+        context.close()

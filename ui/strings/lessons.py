@@ -31,6 +31,11 @@ _PAGE = {
     ),
     "lessons.pick": ("Lesson", "课程"),
     "lessons.progress": ("{done} of {total} lessons done", "已完成 {done} / {total} 课"),
+    "lessons.kept": (
+        "Your quiz answers stay in this browser, so a reload keeps your progress; “Start the lessons over” clears them. "
+        "What you write in the prediction boxes is not kept.",
+        "测验答案保存在本浏览器中，刷新页面不会丢失进度；“重新开始全部课程”会清除它们。预测框里写的内容不会保存。",
+    ),
     "lessons.number": ("Lesson {n}", "第 {n} 课"),
     "lessons.done_mark": ("done", "已完成"),
     "lessons.predict_header": ("Predict first, then run", "先预测，再运行"),
@@ -209,8 +214,8 @@ _LESSONS = {
         "quiz": [
             (
                 (
-                    "Along the direct path through the cell state, $\\partial c_t / \\partial c_{t-1}$ equals…",
-                    "沿单元状态的直接路径，$\\partial c_t / \\partial c_{t-1}$ 等于……",
+                    "Along the direct path through the cell state, ∂cₜ / ∂cₜ₋₁ equals…",
+                    "沿单元状态的直接路径，∂cₜ / ∂cₜ₋₁ 等于……",
                 ),
                 [],  # formulas, the same in both languages: ui.lessons_content.DIFFERENTIALS
                 (
@@ -327,8 +332,8 @@ _LESSONS = {
         "quiz": [
             (
                 (
-                    "Which gate decides how much of the memory is passed on as the hidden state $h_t$?",
-                    "哪个门决定有多少记忆作为隐藏状态 $h_t$ 传出去？",
+                    "Which gate decides how much of the memory is passed on as the hidden state hₜ?",
+                    "哪个门决定有多少记忆作为隐藏状态 hₜ 传出去？",
                 ),
                 [("Forget gate", "遗忘门"), ("Input gate", "输入门"), ("Output gate", "输出门"), ("Candidate", "候选值")],
                 (
@@ -339,8 +344,8 @@ _LESSONS = {
             ),
             (
                 (
-                    "Why is the candidate $g_t$ computed with tanh and not with a sigmoid?",
-                    "为什么候选值 $g_t$ 用 tanh 而不用 sigmoid？",
+                    "Why is the candidate gₜ computed with tanh and not with a sigmoid?",
+                    "为什么候选值 gₜ 用 tanh 而不用 sigmoid？",
                 ),
                 [
                     (
@@ -359,8 +364,8 @@ _LESSONS = {
             ),
             (
                 (
-                    "The output gate is closed ($o \\approx 0$) and the forget gate open ($f \\approx 1$). Then…",
-                    "输出门关闭（$o \\approx 0$），遗忘门打开（$f \\approx 1$）。此时……",
+                    "The output gate is closed (o ≈ 0) and the forget gate open (f ≈ 1). Then…",
+                    "输出门关闭（o ≈ 0），遗忘门打开（f ≈ 1）。此时……",
                 ),
                 [
                     ("$h \\approx 0$ while $c$ keeps its value", "$h \\approx 0$，而 $c$ 保持原值"),
