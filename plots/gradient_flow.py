@@ -27,6 +27,11 @@ def _positive(values):
     return np.where(np.isfinite(v) & (v > 0), v, None)
 
 
+def stops(fig: go.Figure) -> bool:
+    """Whether one of the figure's lines stops somewhere: a value its log axis cannot draw (_positive's gaps)."""
+    return any(trace.y is not None and any(v is None for v in trace.y) for trace in fig.data)
+
+
 def steps_back(values) -> tuple[np.ndarray, np.ndarray]:
     """(k, values reordered by k) for values indexed by t: k = T-1-t counts the steps back from the
     last one, so a vanishing gradient is a line going down from left to right, as the lessons say."""

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_core import experiments as E
 from tests.apptest import figures
+from tests.test_claims import values
 
 torch.set_num_threads(1)  # as ui.page does: the page's step-by-step recurrences are slower with two threads
 
@@ -185,6 +186,37 @@ def test_the_rnn_derivation_multiplies_out(query):
     assert f"× {base}." in next(c.value for c in at.caption if "σ_max" in c.value)
     shown = [*tiles, *(el.value for el in at.latex), *(c.value for c in at.caption)]
     assert not [text for text in shown if "—" in text]
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(
+    ("query", "rnn_stops", "lstm_stops"),
+    [
+        ({}, False, False),
+        ({"T": "1000", "scale": "0.25", "fb": "-3"}, True, True),  # 10⁻⁸⁴¹ and 10⁻¹³²²
+        ({"T": "1000", "fb": "0"}, False, False),  # some units' products underflow, not the median's or the best's
+        ({"T": "1000", "fb": "-3"}, False, True),
+        ({"scale": "0.0"}, True, False),  # J_t = 0
+    ],
+)
+def test_section_2_says_where_a_line_stops_and_only_there(query, rnn_stops, lstm_stops):
+    """Under §2's charts a caption explains a line that stops (a value that is 0 or below float64),
+    exactly when one of that chart's lines does; the line it names ends where the formula says, or
+    is one that stops."""
+    at = _open(lang="en", **query)
+    assert not at.exception
+    T = int(query.get("T", E.FlowSettings.seq_len))
+    rnn_chart, lstm_chart = figures(at)[1:3]
+    captions = [c.value for c in at.caption if c.value.startswith("Where a line stops")]
+    for chart, stops, formula in ((rnn_chart, rnn_stops, _rnn_derivation(at)[2]), (lstm_chart, lstm_stops, None)):
+        lines = {trace.get("name"): values(trace) for trace in chart["data"] if trace.get("name")}
+        assert any(np.isnan(v[:-1]).any() for v in lines.values()) == stops  # (a step's own factor ends at k = T − 2)
+        said = [c for c in captions if any(f"“{name}” at k = {T - 1}." in c for name in lines)]
+        assert len(said) == stops
+        if stops and formula is not None:
+            named = lines[re.search(r"“(.*)”", said[0]).group(1)]
+            assert np.isnan(named[-1]) or _rounds_to(named[-1], formula)
+    assert len(captions) == rnn_stops + lstm_stops
 
 
 def test_the_profiles_table_shows_no_zero_that_is_only_underflow():

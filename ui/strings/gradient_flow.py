@@ -134,6 +134,12 @@ STRINGS = {
     "gradient_flow.rnnfig.bound": ("Π σ_max (upper bound)", "Π σ_max（上界）"),
     "gradient_flow.rnnfig.ratio": ("actual ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖", "实际比值 ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖"),
     "gradient_flow.rnnfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
+    "gradient_flow.why_gaps": (
+        "Where a line stops, its value is exactly 0 or below 10⁻³⁰⁸, too small for a float64, so the chart cannot draw "
+        "it. The formula above is computed from logarithms: its result is the value of “{line}” at k = {last}.",
+        "线在某处中断，表示那里的数值恰好为 0，或小于 10⁻³⁰⁸：float64 存不下，所以图表画不出来。"
+        "上方的公式用对数计算，其结果就是“{line}”在 k = {last} 处的值。",
+    ),
     "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：单元状态通路"),
     "gradient_flow.lstm_numbers": (
         "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
