@@ -257,6 +257,16 @@ def undefined(counts: dict[str, int]) -> list[str]:
     return [name for name, (_, ratio) in FORMULAS.items() if ratio(counts)[1] == 0]
 
 
+def rounded(value: float, decimals: int = 3) -> str:
+    """A rate to `decimals` places, with more where those would round it to 0 or 1 while it is
+    neither: a precision of 0.9999 is not a perfect one ("0.9999", never "1.000")."""
+    shown = f"{value:.{decimals}f}"
+    while float(shown) in (0, 1) and float(shown) != value and decimals < 9:
+        decimals += 1
+        shown = f"{value:.{decimals}f}"
+    return shown
+
+
 def latex_value(num: int, den: int, digits: int = 4) -> str:
     """num / den as the last step of a formula, in LaTeX: "= 0.5" when the number shown is the
     fraction itself, else "\\approx 0.3333". A value near 0 or 1 but not at it gets the digits to show

@@ -63,7 +63,7 @@ def flow_sections():
         sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
         st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=step["base"]))
         ui.chart(figures["rnn"], key="gf_rnn")
-        if figures["stops"]["rnn"]:
+        if plots.stops(figures["rnn"]):
             st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.rnnfig.ratio"), last=seq_len - 1))
     with right:
         st.subheader(t("gradient_flow.lstm_header"))
@@ -79,7 +79,7 @@ def flow_sections():
         )
         st.caption(t("gradient_flow.lstm_numbers", fb=forget_bias, sig=state.fmt(lstm["sigmoid"])))
         ui.chart(figures["lstm"], key="gf_lstm")
-        if figures["stops"]["lstm"]:
+        if plots.stops(figures["lstm"]):
             st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.lstmfig.keep_median"), last=seq_len - 1))
 
 

@@ -59,7 +59,7 @@ def counts_sections():
 
     cols = st.columns(len(NAMES))
     for col, name in zip(cols, NAMES, strict=True):
-        col.metric(t(f"metrics.name.{name}"), f"{values[name]:.3f}")
+        col.metric(t(f"metrics.name.{name}"), metrics.rounded(values[name]))
 
     st.header(t("metrics.matrix_header"))
     classes = [t("metrics.negative"), t("metrics.positive")]

@@ -71,9 +71,9 @@ def evaluation(run):
     names = run.class_names()
     baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
     cols = st.columns(3)
-    cols[0].metric(t("train.test_accuracy"), f"{train_evaluation.accuracy(run, run.result.test_proba):.3f}")
+    cols[0].metric(t("train.test_accuracy"), metrics.rounded(train_evaluation.accuracy(run, run.result.test_proba)))
     baseline_label, baseline_caption = train_labels.baseline(run)
-    cols[1].metric(baseline_label, t("train.baseline_none") if baseline is None else f"{baseline:.3f}")
+    cols[1].metric(baseline_label, t("train.baseline_none") if baseline is None else metrics.rounded(baseline))
     cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
     st.caption(baseline_caption)
     if (loses := train_labels.baseline_warning(run)) is not None:
@@ -86,7 +86,7 @@ def evaluation(run):
         for part, at in train_evaluation.threshold_rows(run, threshold):
             st.markdown(t(f"train.threshold_{part}"))
             for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
-                col.metric(t(f"train.metric.{key}"), f"{at[key]:.3f}", help=t(f"train.metric_{part}_help"))
+                col.metric(t(f"train.metric.{key}"), metrics.rounded(at[key]), help=t(f"train.metric_{part}_help"))
             if (undefined := train_labels.undefined_note(at)) is not None:
                 st.info(undefined, icon=":material/info:")
         if (best := train_labels.best_threshold(run, names[1])) is not None:

@@ -8,19 +8,19 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale, unlabel_rgb
 
-from lstm_core.metrics import row_fractions
+from lstm_core.metrics import rounded, row_fractions
 
 from .style import COLORS, COUNT_COLORS, MUTED_TEXT, figure, styled, text_on
 
 
 def cell_texts(matrix, normalised: bool = False) -> list[list[str]]:
     """The number written in each cell of a (C, C) confusion matrix: a count, or a row fraction to two
-    decimals. A class with no items has no fractions (0/0): its row shows "—", as 0.00 would claim
-    that none of its items went anywhere."""
+    decimals (more where two would round a fraction that is not 0 or 1 to one). A class with no items
+    has no fractions (0/0): its row shows "—", as 0.00 would claim that none of its items went anywhere."""
     matrix = np.asarray(matrix, dtype=np.float64)  # (C, C)
     if not normalised:
         return [[f"{int(v):,d}" for v in row] for row in matrix]
-    return [[f"{v:.2f}" if row.sum() else "—" for v in row] for row in matrix]
+    return [[rounded(v, 2) if row.sum() else "—" for v in row] for row in matrix]
 
 
 def confusion_matrix_figure(

@@ -224,6 +224,26 @@ def test_every_formula_value_says_truly_whether_it_is_rounded(a, b):
     assert (relation == "=") == (_latex_to_fraction(number) == Fraction(num, den))
 
 
+@SETTINGS
+@given(st.integers(0, 10**9), st.integers(1, 10**9))
+def test_a_tile_shows_0_or_1_only_for_a_rate_that_is_0_or_1(a, b):
+    """Three decimals, or more where three would round a rate that is neither 0 nor 1 to one of them:
+    0.9999 is not a perfect precision."""
+    num, den = min(a, b), max(a, b)
+    shown = metrics.rounded(num / den)
+    assert (Fraction(shown) in (0, 1)) == (num in (0, den))
+    assert abs(Fraction(shown) - Fraction(num, den)) <= Fraction(1, 2000)
+    assert len(shown) == 5 or Fraction(shown[:5]) in (0, 1)  # more than 3 decimals only when needed
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(0.875, "0.875"), (0.9999, "0.9999"), (1 - 1e-7, "0.9999999"), (0.0004, "0.0004"), (1.0, "1.000"), (0.0, "0.000")],
+)
+def test_a_tile_rounds_as_a_reader_expects(value, shown):
+    assert metrics.rounded(value) == shown
+
+
 def test_predict_thresholds_binary_scores_and_takes_the_argmax_otherwise():
     proba = np.array([[0.7, 0.3], [0.5, 0.5], [0.2, 0.8]])
     assert metrics.predict(proba, 0.5).tolist() == [0, 1, 1]  # >= : a score on the threshold is positive

@@ -122,6 +122,17 @@ def test_each_formula_ends_in_its_value_exactly_or_marked_approximate(counts, la
         assert abs(value - exact) <= exact * Fraction(5, 10_000) and (value == exact or value not in (0, 1)), name
 
 
+@pytest.mark.claims
+def test_a_tile_does_not_round_a_near_perfect_rate_to_a_perfect_one():
+    """9,999 true positives and 1 false positive: precision 0.9999, not "1.000" as if perfect."""
+    at = run(lang="en", tp=9999, fp=1, fn=0, tn=5)
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Precision"] == "0.9999" and tiles["Recall"] == "1.000"
+    at = run(lang="en", tp=9999, fp=0, fn=1, tn=5)
+    assert {m.label: m.value for m in at.metric}["Recall"] == "0.9999"
+    assert "0.9999" in at.markdown[-1].value or any("0.9999" in h.proto.body for h in at.get("html"))  # the rates table
+
+
 def test_chinese_page_has_no_english_metric_names():
     at = run(lang="zh", tp=90, tn=85, fp=15, fn=10)
     assert not at.exception

@@ -154,12 +154,11 @@ def flow_figures(fields: tuple, lang: str) -> dict:
     rnn_keys = ("top", "bottom", "sigma", "actual", "bound", "ratio", "x")
     lstm_keys = ("top", "bottom", "f_mean", "f_band", "keep_median", "keep_max", "x")
     flow_keys = ("title", "x", "y", "hover")
-    figures = {
+    return {
         "profiles": plots.gradient_profiles(A["profiles"], model_names(lang), _labels("flow", flow_keys, lang)),
         "rnn": plots.rnn_factors(R["sigma"], R["actual"], R["bound"], R["ratio"], _labels("rnnfig", rnn_keys, lang)),
         "lstm": plots.lstm_factors(L["f"], L["keep"], _labels("lstmfig", lstm_keys, lang)),
     }
-    return {**figures, "stops": {name: plots.stops(fig) for name, fig in figures.items()}}
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
