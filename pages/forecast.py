@@ -113,7 +113,7 @@ pair = st.slider(t("forecast.pick_window"), 1, n_test, n_test, key=f"forecast_pi
 st.caption(
     t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=parts.y_test[pair], pred=result.test_pred[pair])
 )
-model = state.trained_model(result, pair, t("forecast.model_title", series=state.series_title(series)))
+model = state.trained_model(result, pair, series)
 if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="forecast_explorer"):
     state.open_in_explorer(model)
 model_files.download_button(model)

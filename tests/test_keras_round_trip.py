@@ -114,7 +114,7 @@ def test_a_model_trained_in_keras_shows_keras_s_prediction_and_its_gates(suffix,
     path = tmp_path / f"tutorial{suffix}"
     model.save(path)
     files = [(path.name, path.read_bytes()), ("words.json", json.dumps(WORDS).encode())]
-    opened = keras_files.load_files(files, lang)
+    opened = keras_files.load_files(files)
     sentence = "w3 w14 w15 w9 w26 w5"
     expected = model.predict(np.array([[3, 14, 15, 9, 26, 5]]), verbose=0)[0]
     at = open_explorer(opened, lang=lang, mode="text", text=sentence)

@@ -2,6 +2,7 @@
 values, and the hand-off of a trained model. (Stepping itself happens in the browser: see
 tests/browser/test_explorer.py.)"""
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -153,6 +154,17 @@ def test_trained_model_from_the_hand_off_with_a_requested_example():
     assert '"labels":["not","\\u003cunk\\u003e","good","movie"]' in _stepper(at)
     at.radio(key="explorer:mode").set_value("numbers").run()
     assert "reads text" in _texts(at, "error") and not at.exception
+
+
+def test_a_handed_over_model_is_named_in_the_language_the_learner_switches_to():
+    titles = {"en": "LSTM trained on negation", "zh": "在“否定句”上训练的 LSTM"}
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state[KEY] = replace(_trained(), title=titles)
+    at.query_params["source"], at.query_params["lang"] = "trained", "en"
+    at.run()
+    assert titles["en"] in _texts(at, "info")
+    at.sidebar.radio(key="_lang_radio_explorer").set_value("zh").run()
+    assert not at.exception and titles["zh"] in _texts(at, "info") and titles["en"] not in _texts(at, "info")
 
 
 def test_without_a_trained_model_the_option_is_absent():

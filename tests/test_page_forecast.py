@@ -142,6 +142,9 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at.button(key="forecast_explorer").click().run()
     model = at.session_state[HANDOFF_KEY]
     assert model.source == "forecast" and model.recorder.hidden_size == 4
+    assert model.title == {  # named in both languages: the explorer follows a switch
+        lang: translate("forecast.model_title", lang, series=translate("forecast.source.airline", lang)) for lang in ("en", "zh")
+    }
     past = air[: fc.split_point(len(air), 0.25)]  # the refitted model's scaler: training + validation, never test
     assert len(model.example) == 12 and model.scale == (past.min(), past.max()) == (104.0, 467.0)
     assert at.session_state["_explorer_request"] == model.example
@@ -158,7 +161,7 @@ def test_explorer_traces_the_forecaster_on_the_input_it_read():
     air = ds.load("airline").values
     result = fc.train_forecaster(air, fc.ForecastConfig(epochs=2, units=4))
     pair = 7
-    model = forecast_state.trained_model(result, pair, "forecaster")
+    model = forecast_state.trained_model(result, pair, ds.load("airline"))
     at = open_page("pages/explorer.py", session={HANDOFF_KEY: model, "_explorer_request": model.example})
     assert not at.exception
     assert any(i.value.startswith("The input shown beside the step is the series' value") for i in at.info)

@@ -117,6 +117,13 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert handed.source == "train" and handed.vocab is run.data.vocab
     assert handed.recorder.hidden_size == 8 and handed.embedding.shape == (len(run.data.vocab), 8)
     assert handed.class_names == ["negative", "positive"]
+    kind, data = run.settings.kind, run.settings.dataset  # named in both languages: the explorer follows a switch
+    assert handed.title == {
+        lang: translate(
+            "train.handoff_title", lang, kind=translate(f"train.kind.{kind}", lang), data=translate(f"data.{data}", lang)
+        )
+        for lang in ("en", "zh")
+    }
     if at.selectbox(key="train_mistake").options:
         strip = " ".join(h.proto.body for h in at.get("html"))
         assert "<span" in strip and "predicted class" in strip

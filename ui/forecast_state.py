@@ -23,6 +23,7 @@ from plots import forecast as plots
 from plots.tables import html_table
 
 from . import handoff, jobs, settings
+from .i18n import translate
 
 RUN = jobs.BackgroundRun("forecast")
 
@@ -168,8 +169,9 @@ def _upload_picker(where):
     return ds.Series(column, extracted.values, extracted.labels, 12, ""), t("forecast.unit.value")
 
 
-def series_title(series: ds.Series) -> str:
-    return ui.t(f"forecast.source.{series.name}") if series.name in ds.REAL or series.name in ds.SYNTHETIC else series.name
+def series_title(series: ds.Series, lang: str) -> str:
+    known = series.name in ds.REAL or series.name in ds.SYNTHETIC
+    return translate(f"forecast.source.{series.name}", lang) if known else series.name
 
 
 def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
@@ -408,14 +410,14 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
     return ui.t("forecast.horizon_errors", blocks=blocks, verdict=verdict)
 
 
-def trained_model(result: forecasting.ForecastResult, pair: int, title: str) -> handoff.TrainedModel:
+def trained_model(result: forecasting.ForecastResult, pair: int, series: ds.Series) -> handoff.TrainedModel:
     """The trained forecaster with one test window as its example, in the series' units: the explorer
     shows these values and puts them through `scale`, the scaler the model was trained with."""
     window = [float(v) for v in result.split.X_test[pair]]
     return handoff.TrainedModel(
         recorder=from_torch(result.model.lstm),
         source="forecast",
-        title=title,
+        title=handoff.in_every_language("forecast.model_title", series=lambda lang: series_title(series, lang)),
         scale=(result.scaler.min, result.scaler.max),
         example=window,
     )

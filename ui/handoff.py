@@ -12,6 +12,7 @@ import numpy as np
 import streamlit as st
 
 from lstm_core import Recorder
+from ui.i18n import LANGS, translate
 
 KEY = "_trained_model"
 
@@ -20,7 +21,7 @@ KEY = "_trained_model"
 class TrainedModel:
     recorder: Recorder  # the trained recurrent layers (time-first input)
     source: str  # "train" or "forecast"
-    title: str  # shown in the explorer's model picker, e.g. "LSTM on negation sentiment (en)"
+    title: dict | str  # {lang: its name} for a model trained here (the explorer follows a language switch); a file's own title
     embedding: np.ndarray | None = None  # (V, E): text models look tokens up here
     vocab: object | None = None  # lstm_core.text.Vocab for text models
     tokenise_mode: str = "auto"
@@ -31,6 +32,15 @@ class TrainedModel:
     keras: object | None = None  # lstm_core.keras_io.KerasModel: the whole Keras model (its prediction too)
     word_index: object | None = None  # datasets.keras_words.WordIndex: the learner's own Keras word index
     traced_layers: int = 0  # a Keras model: how many of its recurrent layers `recorder` stacks
+
+
+def title(model: TrainedModel, lang: str) -> str:
+    return model.title if isinstance(model.title, str) else model.title[lang]
+
+
+def in_every_language(key: str, **params) -> dict:
+    """A title for TrainedModel: `key` translated into each language, with params (lang -> value)."""
+    return {lang: translate(key, lang, **{name: value(lang) for name, value in params.items()}) for lang in LANGS}
 
 
 def put(model: TrainedModel):

@@ -21,15 +21,14 @@ from lstm_core import keras_io
 from lstm_core.errors import UserInputError
 
 from . import handoff
-from .i18n import translate
 
 MAX_FILES = 3
 MAX_TOTAL_BYTES = keras_io.MAX_FILE_BYTES + keras_io.MAX_CONFIG_BYTES + keras_words.MAX_BYTES  # a model, its config, a word index
 _MARKUP = re.compile(r"[\[\]()<>`*_#|\\$~]")  # a file name is shown as plain text, never as a link
 
 
-def load_files(files: list[tuple[str, bytes]], lang: str = "en") -> handoff.TrainedModel:
-    """[(file name, bytes)] -> the model for the explorer (its title in `lang`). Raises UserInputError."""
+def load_files(files: list[tuple[str, bytes]]) -> handoff.TrainedModel:
+    """[(file name, bytes)] -> the model for the explorer. Raises UserInputError."""
     if len(files) > MAX_FILES or sum(len(data) for _, data in files) > MAX_TOTAL_BYTES:
         raise UserInputError("keras.err_one_model")
     models = [(name, data) for name, data in files if not name.lower().endswith(".json")]
@@ -59,7 +58,7 @@ def load_files(files: list[tuple[str, bytes]], lang: str = "en") -> handoff.Trai
     return handoff.TrainedModel(
         recorder=recorder,
         source="upload",
-        title=translate("keras.title", lang, name=_plain(name)),
+        title=handoff.in_every_language("keras.title", name=lambda _: _plain(name)),
         embedding=model.embedding,
         example=_example(model, word_index),
         keras=model,
@@ -118,7 +117,7 @@ def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel |
     if ids not in cache:  # parse once per set of files, not on every rerun
         cache.clear()
         try:
-            model = load_files([(f.name, f.getvalue()) for f in files], ui.lang())
+            model = load_files([(f.name, f.getvalue()) for f in files])
         except UserInputError as exc:
             model = exc
         cache[ids] = model

@@ -40,7 +40,7 @@ def model_bytes(model: handoff.TrainedModel) -> bytes:
         class_names=list(model.class_names),
         scale=scale,
         metadata={
-            "title": model.title,
+            "title": handoff.title(model, ui.lang()),
             "source": model.source,
             "tokenise_mode": model.tokenise_mode,
             "example": example,
@@ -140,5 +140,5 @@ def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) ->
     if isinstance(model, UserInputError):
         ui.error(model)
         return None
-    where.caption(ui.t("model.loaded", title=model.title))
+    where.caption(ui.t("model.loaded", title=handoff.title(model, ui.lang())))
     return model

@@ -19,6 +19,7 @@ from datasets import classification
 from lstm_core import classifier_choices
 from lstm_core.errors import UserInputError
 from plots.train import METRICS
+from ui.i18n import translate
 from ui.train_settings import Settings
 
 if TYPE_CHECKING:
@@ -219,8 +220,10 @@ def _hand_off(run: Run):
         ui.handoff.TrainedModel(
             recorder=model.recorder(),
             source="train",
-            title=ui.t(
-                "train.handoff_title", kind=ui.t(f"train.kind.{run.settings.kind}"), data=ui.t(f"data.{run.settings.dataset}")
+            title=ui.handoff.in_every_language(
+                "train.handoff_title",
+                kind=lambda lang: translate(f"train.kind.{run.settings.kind}", lang),
+                data=lambda lang: translate(f"data.{run.settings.dataset}", lang),
             ),
             class_names=run.class_names(),
             **inputs,

@@ -61,6 +61,19 @@ def test_short_run_in_chinese_and_a_mistake_opens_in_the_explorer(app_url, brows
         page.wait_for_url("**/explorer**", timeout=30_000)
         wait_rendered(page)
         assert problems(page) == []
+        # the model is named in the learner's language, and follows a switch
+        title = {
+            lang: translate(
+                "train.handoff_title", lang, kind=translate("train.kind.lstm", lang), data=translate("data.negation_en", lang)
+            )
+            for lang in ("en", "zh")
+        }
+        page.get_by_text(title["zh"]).first.wait_for(timeout=30_000)
+        page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+        page.get_by_text(title["en"]).first.wait_for(timeout=30_000)
+        wait_rendered(page)
+        assert problems(page) == [] and page.get_by_text(title["zh"]).count() == 0
+        page.screenshot(path=str(artifacts / "explorer_trained_switched_en.png"))
     finally:
         page.close()
 
