@@ -40,6 +40,19 @@ def test_a_forecaster_keeps_its_scaler_and_example():
     assert back.scale == (3.0, 17.5) and back.example == [1.0, 2.5] and back.vocab is None
 
 
+def test_a_forecaster_saved_before_files_named_their_example_units_gets_its_window_unscaled():
+    """Older files stored the window the model read (scaled to 0..1); the explorer shows the series'
+    units and scales them itself, so such a window goes back to those units, once."""
+    recorder = random_recorder("lstm", 1, 3)
+    old = model_io.save(recorder, scale=[3.0, 17.5], metadata={"title": "old", "source": "forecast", "example": [0.0, 0.5, 1.0]})
+    assert model_files.from_file(model_io.load(old), "old.npz").example == [3.0, 10.25, 17.5]
+    new = handoff.TrainedModel(recorder, "forecast", "new", scale=(3.0, 17.5), example=[3.0, 10.25, 17.5])
+    again = model_files.from_file(model_io.load(model_files.model_bytes(new)), "new.npz")
+    assert again.example == [3.0, 10.25, 17.5]
+    resaved = model_files.from_file(model_io.load(model_files.model_bytes(model_files.from_file(model_io.load(old), "o"))), "o")
+    assert resaved.example == [3.0, 10.25, 17.5]  # unscaled once, then saved with its units named
+
+
 def test_file_metadata_cannot_inject_markup_or_odd_values():
     data = model_io.save(
         random_recorder("lstm", 2, 3),

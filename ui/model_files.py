@@ -44,6 +44,7 @@ def model_bytes(model: handoff.TrainedModel) -> bytes:
             "source": model.source,
             "tokenise_mode": model.tokenise_mode,
             "example": example,
+            "example_units": "series",  # a forecaster's example in the series' units, not scaled (see from_file)
             "symbols": model.symbols,
         },
     )
@@ -91,8 +92,17 @@ def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedMode
         class_names=list(loaded.class_names),
         scale=scale,
         symbols=_symbols(meta.get("symbols"), loaded),
-        example=_example(meta.get("example")),
+        example=_in_series_units(_example(meta.get("example")), scale, meta.get("example_units")),
     )
+
+
+def _in_series_units(example, scale, units):
+    """A forecaster saved before files said "example_units" stored its example window already
+    scaled; the explorer scales what it shows, so that window goes back to the series' units."""
+    if scale is None or units == "series" or not isinstance(example, list):
+        return example
+    low, high = scale
+    return [low + v * (high - low) for v in example]
 
 
 def _symbols(value, loaded: model_io.ModelFile) -> int | None:
