@@ -96,9 +96,12 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
 # - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
 #   of it cannot be read without a mouse (axe: scrollable-region-focusable);
+# - Streamlit's own words (the file uploader's, the skip link) are English only: they are put in the
+#   page's language, each text node changed in place (nodeValue), never replaced, so React still owns it.
 _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
+  const WORDS = %s;  // {"pairs": [[en, zh], ...], "per_file": [en, zh] with {size}}
   window.__lstmLabA11y = true;
   let queued = false;
   // a formula's widths are read when a size changes, after the browser's own layout: read in
@@ -114,8 +117,30 @@ if (!window.__lstmLabA11y) {
     });
   });
   const watched = new WeakSet();
+  const perFile = WORDS.per_file.map((form) => new RegExp("^" + form.replace("{size}", "(\\\\S+)") + "$"));
+  const said = (text, k) => {
+    const pair = WORDS.pairs.find((p) => p.includes(text));
+    if (pair) return pair[k];
+    const m = perFile.map((form) => text.match(form)).find(Boolean);
+    return m ? WORDS.per_file[k].replace("{size}", m[1]) : text;
+  };
+  const translate = () => {
+    const k = document.documentElement.lang.startsWith("zh") ? 1 : 0;
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"]').forEach((root) => {
+      const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const text = said(n.nodeValue, k);
+        if (text !== n.nodeValue) n.nodeValue = text;
+      }
+      root.querySelectorAll('input[type="file"][aria-label]').forEach((e) => {
+        const name = said(e.getAttribute("aria-label"), k);
+        if (name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
+      });
+    });
+  };
   const fix = () => {
     queued = false;
+    translate();
     document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')
       .forEach((e) => e.removeAttribute("role"));
     document.querySelectorAll(".katex-display, .katex-display .base").forEach((e) => {
@@ -124,6 +149,7 @@ if (!window.__lstmLabA11y) {
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
   new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role"] });
+  new MutationObserver(later).observe(document.documentElement, { attributeFilter: ["lang"] });
   fix();
 }
 </script>"""
@@ -135,7 +161,16 @@ def document(page_title: str):
     accessibility styles. A language switch reruns the router, so both follow it."""
     st.set_page_config(page_title=f"{page_title} · {t('app.title')}")
     st.html(STYLE)  # style only: Streamlit puts it in the event container, where it takes no space
-    st.sidebar.html(_SCRIPT % json.dumps(HTML_LANG[lang()]), unsafe_allow_javascript=True)
+    st.sidebar.html(_SCRIPT % (json.dumps(HTML_LANG[lang()]), json.dumps(_streamlit_words())), unsafe_allow_javascript=True)
+
+
+def _streamlit_words() -> dict:
+    """Streamlit's own English words as the page script above takes them, both languages."""
+    both = lambda key: [translate(key, lang) for lang in LANGS]  # noqa: E731
+    return {"pairs": [both(f"streamlit.{name}") for name in _STREAMLIT_WORDS], "per_file": both("streamlit.per_file")}
+
+
+_STREAMLIT_WORDS = ("upload", "drop_a_file", "drop_files", "file_upload", "skip")
 
 
 def page(name: str) -> str:

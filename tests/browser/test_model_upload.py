@@ -32,3 +32,32 @@ def test_a_saved_model_loads_into_the_explorer_and_a_bad_file_is_refused(app_url
         assert problems(page) == []
     finally:
         page.close()
+
+
+def test_the_uploaders_own_words_follow_the_page_language_and_a_file_still_loads(app_url, browser, tmp_path):
+    """Streamlit writes its uploader's button, size limit and the skip link in English only; the page
+    puts them in the learner's language, in place, and back on a switch, and uploading still works."""
+    good = tmp_path / "forecaster.npz"
+    good.write_bytes(model_io.save(lstm_core.random_recorder("lstm", 1, 4, seed=3), metadata={"title": "my forecaster"}))
+    page = open_page(browser, f"{app_url}/explorer?lang=zh")
+    try:
+        uploader = page.locator("[data-testid='stFileUploader']").first
+        for lang, word, limit in (("zh", "上传", "每个文件不超过 2MB"), ("en", "Upload", "2MB per file")):
+            if lang == "en":
+                page.locator("[data-testid='stSidebar']").get_by_text("English", exact=True).click()
+                wait_rendered(page)
+            page.wait_for_function(
+                "([word, limit]) => { const u = document.querySelector('[data-testid=stFileUploader]');"
+                " return u.innerText.includes(word) && u.innerText.includes(limit); }",
+                arg=[word, limit],
+                timeout=10_000,
+            )
+            assert uploader.locator("input[type=file]").get_attribute("aria-label") == translate("streamlit.file_upload", lang)
+            assert page.locator("[data-testid='stSkipToContent']").inner_text() == translate("streamlit.skip", lang)
+        page.locator("[data-testid='stSidebar']").get_by_text("简体中文", exact=True).click()
+        wait_rendered(page)
+        uploader.locator("input[type=file]").set_input_files(str(good))
+        page.get_by_text(translate("model.loaded", "zh", title="my forecaster")).wait_for(timeout=30_000)
+        assert problems(page) == []
+    finally:
+        page.close()

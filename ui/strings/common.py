@@ -1,5 +1,12 @@
 STRINGS = {
     "app.title": ("LSTM Lab", "LSTM 实验室"),
+    # Streamlit's own English, exactly as its page shows it (ui._SCRIPT puts it in the page's language)
+    "streamlit.upload": ("Upload", "上传"),
+    "streamlit.drop_a_file": ("Drag and drop a file here", "把文件拖放到这里"),
+    "streamlit.drop_files": ("Drag and drop files here", "把一个或多个文件拖放到这里"),
+    "streamlit.file_upload": ("file upload", "上传文件"),
+    "streamlit.skip": ("Skip to main content", "跳到主要内容"),
+    "streamlit.per_file": ("{size} per file", "每个文件不超过 {size}"),
     "app.language": ("Language / 语言", "Language / 语言"),
     "app.teacher_on": ("Teacher mode: advanced controls hidden, larger text.", "教师模式：已隐藏高级选项，字号放大。"),
     "app.data_table": ("Data behind this chart", "图表数据表"),
