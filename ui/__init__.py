@@ -96,12 +96,13 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
 # - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
 #   of it cannot be read without a mouse (axe: scrollable-region-focusable);
-# - Streamlit's own words (the file uploader's, the skip link) are English only: they are put in the
-#   page's language, each text node changed in place (nodeValue), never replaced, so React still owns it.
+# - Streamlit's own words (the file uploader's, the skip link, the help buttons' names) are English
+#   only: they are put in the page's language, each text node changed in place (nodeValue), never
+#   replaced, so React still owns it.
 _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
-  const WORDS = %s;  // {"pairs": [[en, zh], ...], "per_file": [en, zh] with {size}}
+  const WORDS = %s;  // {"pairs": [[en, zh], ...], "forms": [[en, zh], ...] with {x} for a part kept}
   window.__lstmLabA11y = true;
   let queued = false;
   // a formula's widths are read when a size changes, after the browser's own layout: read in
@@ -117,12 +118,19 @@ if (!window.__lstmLabA11y) {
     });
   });
   const watched = new WeakSet();
-  const perFile = WORDS.per_file.map((form) => new RegExp("^" + form.replace("{size}", "(\\\\S+)") + "$"));
+  const part = (text, form) => {  // the {x} of `form` in `text`, or null
+    const [head, tail] = form.split("{x}");
+    const fits = text.length > head.length + tail.length && text.startsWith(head) && text.endsWith(tail);
+    return fits ? text.slice(head.length, text.length - tail.length) : null;
+  };
   const said = (text, k) => {
     const pair = WORDS.pairs.find((p) => p.includes(text));
     if (pair) return pair[k];
-    const m = perFile.map((form) => text.match(form)).find(Boolean);
-    return m ? WORDS.per_file[k].replace("{size}", m[1]) : text;
+    for (const forms of WORDS.forms) {
+      const x = forms.map((form) => part(text, form)).find((x) => x !== null);
+      if (x != null) return forms[k].replace("{x}", x);
+    }
+    return text;
   };
   const translate = () => {
     const k = document.documentElement.lang.startsWith("zh") ? 1 : 0;
@@ -132,10 +140,12 @@ if (!window.__lstmLabA11y) {
         const text = said(n.nodeValue, k);
         if (text !== n.nodeValue) n.nodeValue = text;
       }
-      root.querySelectorAll('input[type="file"][aria-label]').forEach((e) => {
-        const name = said(e.getAttribute("aria-label"), k);
-        if (name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
-      });
+    });
+    const named = '[data-testid="stFileUploaderDropzone"] :is(input, button)[aria-label], '
+      + '[data-testid="stTooltipHoverTarget"] button[aria-label]';
+    document.querySelectorAll(named).forEach((e) => {
+      const name = said(e.getAttribute("aria-label"), k);
+      if (name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
     });
   };
   const fix = () => {
@@ -167,10 +177,14 @@ def document(page_title: str):
 def _streamlit_words() -> dict:
     """Streamlit's own English words as the page script above takes them, both languages."""
     both = lambda key: [translate(key, lang) for lang in LANGS]  # noqa: E731
-    return {"pairs": [both(f"streamlit.{name}") for name in _STREAMLIT_WORDS], "per_file": both("streamlit.per_file")}
+    return {
+        "pairs": [both(f"streamlit.{name}") for name in _STREAMLIT_WORDS],
+        "forms": [both(f"streamlit.{name}") for name in _FORMS],
+    }
 
 
-_STREAMLIT_WORDS = ("upload", "drop_a_file", "drop_files", "file_upload", "skip")
+_STREAMLIT_WORDS = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip")
+_FORMS = ("per_file", "help_for", "remove")
 
 
 def page(name: str) -> str:

@@ -54,10 +54,16 @@ def test_the_uploaders_own_words_follow_the_page_language_and_a_file_still_loads
             )
             assert uploader.locator("input[type=file]").get_attribute("aria-label") == translate("streamlit.file_upload", lang)
             assert page.locator("[data-testid='stSkipToContent']").inner_text() == translate("streamlit.skip", lang)
+            label = translate("model.upload", lang)  # its help button's name, for a screen reader
+            help_button = page.locator("[data-testid='stSidebar'] [data-testid='stTooltipHoverTarget'] button").first
+            assert help_button.get_attribute("aria-label") == translate("streamlit.help_for", lang, x=label)
         page.locator("[data-testid='stSidebar']").get_by_text("简体中文", exact=True).click()
         wait_rendered(page)
         uploader.locator("input[type=file]").set_input_files(str(good))
         page.get_by_text(translate("model.loaded", "zh", title="my forecaster")).wait_for(timeout=30_000)
+        wait_rendered(page)
         assert problems(page) == []
+        names = [b.get_attribute("aria-label") for b in uploader.locator("[data-testid='stFileUploaderDropzone'] button").all()]
+        assert names == [translate("streamlit.remove", "zh", x="forecaster.npz"), translate("streamlit.add_files", "zh")]
     finally:
         page.close()
