@@ -10,7 +10,7 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 
 from lstm_core.metrics import rounded, row_fractions
 
-from .style import COLORS, COUNT_COLORS, MUTED_TEXT, figure, styled, text_on
+from .style import COLORS, COUNT_COLORS, MUTED_TEXT, figure, hex_colour, styled, text_on
 
 
 def cell_texts(matrix, normalised: bool = False) -> list[list[str]]:
@@ -85,7 +85,7 @@ def confusion_table_html(
         cells = []
         for j in range(len(class_names)):
             rgb = unlabel_rgb(sample_colorscale(COUNT_COLORS, [colour[i, j]])[0])
-            background = "#" + "".join(f"{round(c):02x}" for c in rgb)
+            background = hex_colour(rgb)
             label = "" if cell_names is None else f'<div style="font-size:0.85rem">{esc(cell_names[i][j])}</div>'
             cells.append(
                 f'<td style="background:{background};color:{text_on(background)};border:2px solid #ffffff;'

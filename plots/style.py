@@ -65,6 +65,11 @@ TEXT = "#1f2430"  # chart text: 15.6:1 on white
 MUTED_TEXT = "#555555"  # secondary chart text (axis notes): 7.5:1 on white
 
 
+def hex_colour(rgb) -> str:
+    """'#RRGGBB' for red, green and blue from 0 to 255 (rounded)."""
+    return "#" + "".join(f"{round(c):02x}" for c in rgb)
+
+
 def relative_luminance(colour: str) -> float:
     """WCAG 2.1's relative luminance of a '#RRGGBB' colour."""
     srgb = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]

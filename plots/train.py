@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .style import COLORS, styled, text_on
+from .style import COLORS, hex_colour, styled, text_on
 
 METRICS = ("loss", "accuracy", "precision", "recall", "f1")
 
@@ -134,7 +134,7 @@ def token_strip_html(tokens: list[str], scores: np.ndarray, caption: str = "") -
         rgb = np.array((0, 114, 178) if score >= 0 else (213, 94, 0))  # Okabe-Ito blue / vermillion
         alpha = 0.08 + 0.92 * strength
         # the chip's colour as it shows on the white page, and the text colour that reads best on it
-        background = "#" + "".join(f"{round(c):02x}" for c in alpha * rgb + (1 - alpha) * 255)
+        background = hex_colour(alpha * rgb + (1 - alpha) * 255)
         chips.append(
             f'<span title="{score:+.3f}" style="display:inline-block;margin:2px;padding:2px 7px;border-radius:6px;'
             f"background:{background};color:{text_on(background)};"
