@@ -36,12 +36,12 @@ COOKIE_DAYS = 365
 def encode(checked: dict) -> str:
     """Every lesson's checked answers as a cookie value: "highway:102.gates:0-1" (one digit per
     question, "-" unanswered); only characters a cookie takes unquoted."""
-    return ".".join(
-        f"{lesson.slug}:" + "".join("-" if checked[lesson.slug].get(k) is None else str(checked[lesson.slug][k])
-                                     for k in range(len(lesson.questions)))
-        for lesson in LESSONS
-        if checked.get(lesson.slug)
-    )  # fmt: skip
+    parts = []
+    for lesson in LESSONS:
+        if picks := checked.get(lesson.slug):
+            digits = ("-" if picks.get(k) is None else str(picks[k]) for k in range(len(lesson.questions)))
+            parts.append(f"{lesson.slug}:{''.join(digits)}")
+    return ".".join(parts)
 
 
 def decode(raw: str) -> dict:
@@ -75,8 +75,8 @@ def answers(slug: str) -> dict:
 
 
 def remember():
-    """Write this session's answers into the browser's cookie. The script runs again only when the
-    value changes (Streamlit re-creates an html element only when its content does)."""
+    """Write this session's answers into the browser's cookie (on every run: the same value again
+    changes nothing); no answers delete it."""
     answers(SLUGS[0])  # loads them, in a session that has not drawn a quiz yet
     value = encode(st.session_state[ANSWERS])
     age = COOKIE_DAYS * 86400 if value else 0
