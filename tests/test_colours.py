@@ -73,6 +73,22 @@ def test_gates_shown_together_stay_apart(deficiency):
             assert DASHES[a] != DASHES[b], (a, b)
 
 
+def test_a_quantitys_text_is_its_lines_colour_darkened():
+    """A label or an equation symbol wears its line's hue: the GRU's z once wore the input gate's blue
+    in the equations while its line wore the forget gate's orange."""
+    import colorsys
+
+    def hls(colour):
+        return colorsys.rgb_to_hls(*(int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)))
+
+    for q, text_colour in TEXT_COLORS.items():
+        (h_line, l_line, s_line), (h_text, l_text, _) = hls(COLORS[q]), hls(text_colour)
+        assert l_text <= l_line + 1e-9, q
+        assert s_line < 0.05 or abs(h_line - h_text) < 0.02, (q, COLORS[q], text_colour)
+    # lesson 3 says so: the GRU's update gate z does the forget gate's part, in its colour
+    assert (COLORS["z"], TEXT_COLORS["z"]) == (COLORS["f"], TEXT_COLORS["f"])
+
+
 def test_every_quantity_has_a_colour_a_text_colour_and_a_line_style():
     for q in "ifgochrzna":
         assert q in COLORS and q in TEXT_COLORS and DASHES[q] in SVG_DASHES

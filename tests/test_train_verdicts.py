@@ -3,9 +3,12 @@
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 import torch
 
-from ui import train_evaluation, train_labels
+from lstm_core.training import History
+from ui import train_evaluation, train_labels, train_runs
+from ui.i18n import translate
 
 Y = np.array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1])
 
@@ -56,3 +59,12 @@ def test_overfitting_needs_two_rising_epochs_ending_above_the_best():
     assert train_evaluation.overfit_epoch([0.6, 0.5, 0.55, 0.52]) == 2
     assert train_evaluation.overfit_epoch([0.6, 0.5, 0.55, 0.5]) is None  # back down to the best
     assert train_evaluation.overfit_epoch([0.4, 0.5, 0.6]) == 1
+
+
+@pytest.mark.parametrize(("best", "shown"), [(3, True), (5, False), (None, False)])
+def test_a_run_that_kept_an_earlier_epoch_says_which(best, shown):
+    """Early stopping on, the epoch limit first: the results are the best epoch's, and the page says so."""
+    history = History(epochs=[{"epoch": e, "loss": 1.0} for e in range(1, 6)], best_epoch=best)
+    run = SimpleNamespace(error=None, result=SimpleNamespace(history=history), settings=SimpleNamespace(patience=3))
+    message = train_runs.stop_message(run)
+    assert (message == ("info", translate("train.kept_best", "en", epochs=5, epoch=3))) if shown else message is None

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from lstm_core.training import Stream, TrainConfig, fit
+from lstm_core.training import Shuffled, Stream, TrainConfig, fit
 
 
 def draw(n, rng):
@@ -54,3 +54,31 @@ def test_fit_on_a_stream_is_sgd_written_out(momentum, clip):
     np.testing.assert_allclose(float(model.bias.detach()), b, rtol=1e-9)
     if clip:
         assert max(norms) > clip  # the clipping was exercised
+
+
+@pytest.mark.parametrize(
+    ("val_losses", "stopped", "kept"),
+    [
+        ([1.0, 0.5, 0.4, 0.6, 0.7], None, 3),  # the epoch limit comes before the patience runs out
+        ([1.0, 0.5, 0.6, 0.7, 0.8], "early_stopping", 2),  # the patience runs out after epoch 5
+        ([1.0, 0.5, 0.4, 0.3, 0.2], None, 5),  # the last epoch is the best
+    ],
+)
+def test_a_run_with_early_stopping_ends_with_the_best_epochs_weights(val_losses, stopped, kept):
+    """What the page promises ("keep the weights of the best epoch") and Keras's EarlyStopping with
+    restore_best_weights does, whichever ends the run: the patience or the epoch limit."""
+    X = torch.randn(64, 3, generator=torch.Generator().manual_seed(0))
+    y = (X[:, 0] > 0).long()
+    model = torch.nn.Linear(3, 2)
+    scripted, weights = iter(val_losses), []
+
+    def evaluate(m):
+        weights.append(m.weight.detach().clone())
+        return {"val_loss": next(scripted)}
+
+    config = TrainConfig(epochs=len(val_losses), batch_size=16, lr=0.1, patience=3, seed=0)
+    history = fit(model, Shuffled(X, y, 16, 0), torch.nn.functional.cross_entropy, config, evaluate, "-val_loss")
+    assert history.stopped == stopped and history.best_epoch == kept
+    assert torch.equal(model.weight, weights[kept - 1])
+    if kept < len(weights):
+        assert not torch.equal(weights[kept - 1], weights[-1])  # so the check above tells them apart

@@ -256,7 +256,7 @@ def shown_classes() -> list[str]:
 
 
 def stop_message(run: Run) -> tuple[str, str] | None:
-    """(level, text) explaining why a run ended early, or None if it ran all its epochs."""
+    """(level, text) explaining why a run ended early or kept an earlier epoch's weights; None otherwise."""
     if run.error is not None:
         return None
     history = run.result.history
@@ -267,4 +267,6 @@ def stop_message(run: Run) -> tuple[str, str] | None:
         return "info", ui.t("train.stopped_user", epoch=f"{done:.2f}")
     if history.stopped == "early_stopping":
         return "info", ui.t("train.stopped_early", epoch=int(done), patience=run.settings.patience)
+    if history.best_epoch is not None and history.best_epoch < done:
+        return "info", ui.t("train.kept_best", epochs=int(done), epoch=history.best_epoch)
     return None

@@ -242,6 +242,9 @@ def fit(model, splits, num_classes):
                     model.load_state_dict(best_state)  # back to the epoch with the best validation loss
                     print(f"early stopping: the validation loss has not improved for {PATIENCE} epochs")
                     return
+    if PATIENCE and since_best:  # the epoch limit came first: the best epoch's weights too (as Keras restores them)
+        model.load_state_dict(best_state)
+        print("the validation loss was lowest in an earlier epoch: its weights are kept")
 
 
 def main():

@@ -285,7 +285,7 @@ _LESSONS = {
             "$w_{cf} \\odot c_{t-1}$ inside the gates, so they can look at the cell state. They are not part of the "
             "standard LSTM above, and neither PyTorch's `nn.LSTM` nor Keras' `LSTM` has them: a list of equations "
             "that mixes them in without saying so describes a different model. A **GRU** (Cho et al., 2014, a "
-            "simplification of the 1997 LSTM) has two gates: a **reset gate** $r_t$, how much of $h_{t-1}$ feeds "
+            "simplification of the LSTM with a forget gate) has two gates: a **reset gate** $r_t$, how much of $h_{t-1}$ feeds "
             "the candidate, and an **update gate** $z_t$, how much of the state is replaced. It has no separate "
             "cell state and no output gate; texts that give it “update and output gates” are wrong. PyTorch writes "
             "$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$, so $z_t = 1$ keeps the state (the forget gate's part, "
@@ -308,7 +308,7 @@ _LESSONS = {
             "各种变体改变了连接方式。**窥视孔连接**（peephole）LSTM（Gers 与 Schmidhuber，2000）在门里加入 "
             "$w_{cf} \\odot c_{t-1}$ 这样的项，让门也能看到单元状态。它们不属于上面的标准 LSTM，PyTorch 的 `nn.LSTM` "
             "和 Keras 的 `LSTM` 都没有这些项：公式里混入它们却不加说明，描述的其实是另一个模型。**GRU**"
-            "（Cho 等，2014，是对 1997 年 LSTM 的简化）有两个门：**重置门** $r_t$ 决定 $h_{t-1}$ 有多少进入候选值，"
+            "（Cho 等，2014，是对带遗忘门的 LSTM 的简化）有两个门：**重置门** $r_t$ 决定 $h_{t-1}$ 有多少进入候选值，"
             "**更新门** $z_t$ 决定状态有多少被替换。它没有单独的单元状态，也没有输出门；说 GRU 有“更新门和输出门”是错的。"
             "PyTorch 写作 $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$，所以 $z_t = 1$ 时保持状态（相当于遗忘门的作用，"
             "在单元探索页中也用遗忘门的颜色）；Cho 等人的原文和一些书把 $z_t$ 与 $1 - z_t$ 对调。\n\n"
@@ -485,7 +485,7 @@ _LESSONS = {
             "them; a recurrent model reads the order. Finally, **seeds**: the same seed reproduces a run exactly; "
             "different seeds give somewhat different results, so only trust a difference between two models that "
             "is larger than the spread across seeds.",
-            "训练页面搭建一个序列分类器：词元 → 词向量 → 循环层 → 最后的隐藏状态 → 线性层 → 各类别得分。"
+            "训练页面搭建一个序列分类器：词元 → 嵌入向量 → 循环层 → 最后的隐藏状态 → 线性层 → 各类别得分。"
             "训练时用 Adam 等基于梯度的优化器，在训练集上最小化交叉熵损失。\n\n"
             "数据被分成三份。**训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时早停；"
             "**测试集**只在最后用一次，得到客观的估计。如果训练损失持续下降而验证损失开始上升，"
@@ -497,10 +497,12 @@ _LESSONS = {
         ),
         "predict": (
             "Train a plain RNN (first link), then an LSTM (second link) on the negation data with the same seed. "
-            "**Predict first:** which one reaches the higher test accuracy, and by how much? Then change the seed "
-            "and see whether the gap holds.",
+            "**Predict first:** which one reaches the higher test accuracy, and is the difference larger than the "
+            "spread across seeds? Compare both with the bag-of-words baseline the page reports, then change the seed "
+            "and train both again.",
             "先用第一个链接训练普通 RNN，再用第二个链接在同一否定句数据上、用相同的种子训练 LSTM。"
-            "**先预测**：哪一个的测试准确率更高，高多少？然后换一个种子，看差距是否依然存在。",
+            "**先预测**：哪一个的测试准确率更高？差距是否大于换种子带来的波动？把两者都与页面给出的词袋基线模型比较，"
+            "然后换一个种子，再把两个模型各训练一次。",
         ),
         "links": [("Train a plain RNN", "训练普通 RNN"), ("Train an LSTM", "训练 LSTM")],
         "quiz": [
@@ -578,7 +580,7 @@ _LESSONS = {
             "- **F1** $= 2PR / (P + R)$: the harmonic mean of precision $P$ and recall $R$, high only when both "
             "are high.\n\n"
             "**The accuracy paradox.** Among 1,000 items with 10 positives, a model that always answers "
-            "“negative” is 99% accurate and completely useless: recall 0, and precision undefined (0/0). With rare "
+            "“negative” is 99% accurate and completely useless: recall 0, and precision undefined (0/0; the page shows it as 0, as scikit-learn does). With rare "
             "positives, look at precision, recall and the precision–recall curve rather than accuracy.\n\n"
             "Most classifiers output a score and compare it with a **threshold**. Raising the threshold usually "
             "trades recall for precision (fewer positives predicted: fewer false alarms, more misses). The ROC "
@@ -599,7 +601,7 @@ _LESSONS = {
             "- **特异度** $= TN / (TN + FP)$：负类的“召回率”。\n"
             "- **F1** $= 2PR / (P + R)$：精确率 $P$ 与召回率 $R$ 的调和平均，只有两者都高时才高。\n\n"
             "**准确率悖论**。1000 个样本中只有 10 个正例，一个永远回答“负类”的模型准确率高达 99%，却毫无用处："
-            "召回率为 0，精确率无定义（0/0）。正例稀少时，应该看精确率、召回率和精确率–召回率曲线，而不是准确率。\n\n"
+            "召回率为 0，精确率无定义（0/0；页面按 scikit-learn 的做法显示为 0）。正例稀少时，应该看精确率、召回率和精确率–召回率曲线，而不是准确率。\n\n"
             "大多数分类器输出一个分数，再与**阈值**比较。提高阈值通常是用召回率换精确率（预测为正的更少：误报减少，"
             "漏报增多）。ROC 曲线则画出所有阈值下召回率与假正例率 $FP / (FP + TN)$ 的关系。\n\n"
             "**教程中常见的错误。**\n"

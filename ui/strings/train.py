@@ -116,6 +116,11 @@ STRINGS = {
         "Stopped after {epoch} epochs: the results below use the model as trained so far (the baseline was skipped).",
         "已在第 {epoch} 轮后停止：下方结果使用的是目前训练到的模型（未训练基线模型）。",
     ),
+    "train.kept_best": (
+        "All {epochs} epochs ran, but the validation loss was lowest after epoch {epoch}: as early stopping "
+        "promises, the results below use that epoch's weights.",
+        "全部 {epochs} 轮已训练完，但验证集损失在第 {epoch} 轮后最低：按早停的约定，下方结果使用那一轮的权重。",
+    ),
     "train.stopped_early": (
         "Early stopping after epoch {epoch}: the validation loss had not improved for {patience} epochs, so the "
         "weights of the best epoch were restored.",
