@@ -78,7 +78,7 @@ if s is not None:
 
 st.header(t("text_pipeline.step3"))
 title = t(NAMES[dataset]["title_key"])
-caption = dict(dataset=title, n_train=data.n_train, size=len(vocab), seen=len(vocab.counts), shown=VOCAB_ROWS)
+caption = dict(dataset=title, n_train=data.n_train, size=len(vocab), seen=len(vocab.counts), shown=min(VOCAB_ROWS, len(vocab)))
 st.caption(t("text_pipeline.step3_caption", **caption))
 vocab_table = pd.DataFrame(
     [(k, tok, "—" if c is None else str(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],

@@ -1,4 +1,5 @@
 import math
+from functools import partial
 
 import streamlit as st
 
@@ -98,13 +99,14 @@ def evaluation(run):
         left, right = st.columns(2)
         with left:
             cm = train_evaluation.confusion_matrix(run, y_pred)
-            ui.chart(confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts")), key="train_cm")
+            cm_fig = confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts"))
+            ui.chart(cm_fig, partial(train_labels.cm_table, cm, names), key="train_cm")
         with right:
             cmn = metrics.row_fractions(cm)
             empty_row = bool((cm.sum(axis=1) == 0).any())  # a class absent from the test set: its shares are 0/0
             title = "train.cm_normalised_empty" if empty_row else "train.cm_normalised"
             cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels(title), normalised=True)
-            ui.chart(cmn_fig, key="train_cmn")
+            ui.chart(cmn_fig, partial(train_labels.cm_table, cmn, names, normalised=True), key="train_cmn")
             if empty_row:
                 st.caption(t("train.cm_empty_row"))
     with tabs[1]:
@@ -119,10 +121,15 @@ def evaluation(run):
             st.info(t("train.curves_one_class"), icon=":material/info:")
         else:
             left, right = st.columns(2)
+            roc, pr = curves["roc"], curves["pr"]
+            roc_labels, pr_labels = train_labels.roc_labels("roc"), train_labels.roc_labels("pr")
+            # partial: a data table is built only once its expander is opened (ui.chart)
+            roc_table = partial(train_labels.curve_table, roc["fpr"], roc["tpr"], roc_labels, "fpr", "tpr")
+            pr_table = partial(train_labels.curve_table, pr["recall"], pr["precision"], pr_labels, "recall", "precision")
             with left:
-                ui.chart(train_plots.roc(**curves["roc"], labels=train_labels.roc_labels("roc")), key="train_roc")
+                ui.chart(train_plots.roc(**roc, labels=roc_labels), roc_table, key="train_roc")
             with right:
-                ui.chart(train_plots.precision_recall(**curves["pr"], labels=train_labels.roc_labels("pr")), key="train_pr")
+                ui.chart(train_plots.precision_recall(**pr, labels=pr_labels), pr_table, key="train_pr")
             st.caption(t("train.auc_caption"))
     with tabs[3]:
         mistakes(run, y_pred)

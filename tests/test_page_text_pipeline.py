@@ -32,7 +32,7 @@ def test_english_default_shows_every_step():
         "5. Embedding lookup",
     ]
     steps = html_tables(at)[0]  # the sentence at each stage of step 1
-    assert list(steps["step"]) == ["as typed", "lower-cased", "punctuation removed"]
+    assert list(steps["step"]) == ["as typed", "NFKC, lower-cased", "punctuation removed"]
     typed, lowered, cleaned = steps["text"]
     assert typed == "I expected it to be TERRIBLE... but it wasn't: it was great!" and lowered == typed.lower()
     assert cleaned.split() == "i expected it to be terrible but it wasn't it was great".split()  # the apostrophe stays
@@ -171,3 +171,15 @@ def test_a_link_that_sets_an_advanced_setting_opens_its_expander():
     teacher = run(seed=7, teacher=1)  # teacher mode hides the advanced settings, and their expander
     assert _advanced_drawn(teacher) == set() and not [e for e in teacher.expander if e.label == "Advanced"]
     assert "seed 7" in " ".join(c.value for c in teacher.caption)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(("lang", "said"), [("en", "The first {} entries:"), ("zh", "前 {} 项如下")])
+def test_the_vocabulary_caption_counts_the_rows_its_table_has(lang, said):
+    """A vocabulary of 10 entries: "the first 10", as its table shows, not "the first 30"."""
+    at = run(lang=lang, vocab=10, maxlen=11)
+    assert not at.exception
+    caption = next(c.value for c in at.caption if said.format(10) in c.value)
+    assert said.format(30) not in caption
+    vocabulary = next(t for t in html_tables(at) if len(t) == 10)
+    assert len(vocabulary) == 10

@@ -174,7 +174,7 @@ def test_touching_a_widget_keeps_the_run_and_stop_keeps_the_model():
     assert run.result.history.stopped == "stopped"
     assert run.result.history.epochs[-1]["epoch"] <= epoch_at_stop[0] + 1  # it stopped within the epoch it was in
     assert run.settings.hidden_size == 32  # the run kept the settings it started with
-    assert any("Stopped after" in i.value for i in at.info)
+    assert any(i.value.startswith("Stopped ") and "the model as trained so far" in i.value for i in at.info)
     assert "Test accuracy" in metric_values(at)
 
 
@@ -305,6 +305,34 @@ def test_a_class_absent_from_the_test_set_has_dashes_in_the_normalised_matrix(la
     # nor ROC and PR curves: they need both classes (the ROC's title read "AUC = nan")
     assert translate("train.curves_one_class", lang) in [i.value for i in at.info]
     assert not any("AUC" in str(f["layout"]["title"].get("text")) for f in figures(at))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_charts_data_table_holds_what_the_chart_shows_under_its_axes_names(lang):
+    """The counts matrix's table holds the counts (it held the row shares its colours come from), each
+    matrix's columns are the predicted classes and its rows the true ones, and the ROC and PR tables
+    are headed by their axes' names, not "x" and "y"."""
+    run = _run(kind="features", n=40, seed=6)
+    at = shown_run(run, lang=lang)
+    for key in ("train_cm", "train_cmn", "train_roc", "train_pr"):
+        at.session_state[f"{key}:table"] = True
+    at.run()
+    assert not at.exception
+    counts_table, shares_table, roc, pr = (d.value for d in at.dataframe[:4])
+    names = [translate(name, lang) for name in run.data.class_names]
+    counts = metrics.confusion_matrix(run.data.test[1].numpy(), (run.result.test_proba[:, 1] >= 0.5).astype(int), 2)
+    for table in (counts_table, shares_table):
+        assert list(table.columns) == [
+            translate("train.cm_true", lang),
+            *(translate("train.cm_predicted_as", lang, name=n) for n in names),
+        ]
+        assert list(table.iloc[:, 0]) == names
+    assert counts_table.iloc[:, 1:].to_numpy().tolist() == [[f"{int(v):,d}" for v in row] for row in counts]
+    assert shares_table.iloc[:, 1:].to_numpy().tolist() == [
+        [f"{v:.2f}" for v in row / row.sum()] if row.sum() else ["—", "—"] for row in counts
+    ]
+    assert list(roc.columns) == [translate("train.fpr", lang), translate("train.tpr", lang)]
+    assert list(pr.columns) == [translate("train.report.recall", lang), translate("train.report.precision", lang)]
 
 
 def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):

@@ -1,6 +1,7 @@
 """/train's message when the recurrent model loses to the baseline, and why it says so."""
 
 from types import SimpleNamespace
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -68,3 +69,21 @@ def test_a_run_that_kept_an_earlier_epoch_says_which(best, shown):
     run = SimpleNamespace(error=None, result=SimpleNamespace(history=history), settings=SimpleNamespace(patience=3))
     message = train_runs.stop_message(run)
     assert (message == ("info", translate("train.kept_best", "en", epochs=5, epoch=3))) if shown else message is None
+
+
+@pytest.mark.parametrize(
+    ("done", "lang", "said"),
+    [
+        (7.56, "en", "Stopped during epoch 8, after 7.6 epochs' worth of batches"),
+        (7.56, "zh", "在第 8 轮中途停止（已训练约 7.6 轮的批次）"),
+        (3.0, "en", "Stopped after epoch 3:"),
+        (3.0, "zh", "在第 3 轮结束后停止"),
+    ],
+)
+def test_a_stopped_run_says_in_which_epoch_in_whole_numbers(done, lang, said):
+    """Not "the 7.56th epoch" (第 7.56 轮): the epoch it was in, and how much it had trained."""
+    history = History(epochs=[{"epoch": done, "loss": 1.0}], stopped="stopped")
+    run = SimpleNamespace(error=None, result=SimpleNamespace(history=history), settings=SimpleNamespace(patience=3))
+    with mock.patch("ui.lang", return_value=lang):
+        level, text = train_runs.stop_message(run)
+    assert level == "info" and text.startswith(said)

@@ -101,3 +101,17 @@ def roc_labels(kind: str) -> dict:
 
 def cm_labels(title_key: str) -> dict:
     return {"title": ui.t(title_key), "true_label": ui.t("train.cm_true"), "predicted_label": ui.t("train.cm_predicted")}
+
+
+def cm_table(matrix, names: list[str], normalised: bool = False) -> pd.DataFrame:
+    """A confusion matrix's data table as its chart writes it: a row per true class, a column per
+    predicted class (counts, or the row's shares)."""
+    from plots.metrics import cell_texts
+
+    rows = [[name, *texts] for name, texts in zip(names, cell_texts(matrix, normalised), strict=True)]
+    return pd.DataFrame(rows, columns=[ui.t("train.cm_true"), *(ui.t("train.cm_predicted_as", name=name) for name in names)])
+
+
+def curve_table(x, y, labels: dict, x_key: str, y_key: str) -> pd.DataFrame:
+    """A curve's points, its columns named after the chart's axes."""
+    return pd.DataFrame({labels[x_key]: x, labels[y_key]: y})

@@ -3,6 +3,7 @@ this session (the current one and the previous one, for comparison), handed on t
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -264,7 +265,9 @@ def stop_message(run: Run) -> tuple[str, str] | None:
     if history.stopped == "nan":
         return "error", ui.t("train.stopped_nan", epoch=len(history.epochs) + 1, lr=run.settings.lr)
     if history.stopped == "stopped":
-        return "info", ui.t("train.stopped_user", epoch=f"{done:.2f}")
+        if float(done).is_integer():  # between two epochs
+            return "info", ui.t("train.stopped_user_end", epoch=int(done))
+        return "info", ui.t("train.stopped_user", epoch=f"{done:.1f}", current=math.floor(done) + 1)
     if history.stopped == "early_stopping":
         return "info", ui.t("train.stopped_early", epoch=int(done), patience=run.settings.patience)
     if history.best_epoch is not None and history.best_epoch < done:

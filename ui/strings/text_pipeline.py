@@ -30,7 +30,7 @@ STRINGS = {
     "text_pipeline.stage": ("step", "步骤"),
     "text_pipeline.text": ("text", "文本"),
     "text_pipeline.stage.raw": ("as typed", "原始输入"),
-    "text_pipeline.stage.lower": ("lower-cased", "转小写后"),
+    "text_pipeline.stage.lower": ("NFKC, lower-cased", "NFKC 规范化并转小写后"),
     "text_pipeline.stage.clean": ("punctuation removed", "去标点后"),
     "text_pipeline.step2": ("2. Tokenisation and the vocabulary index of each token", "2. 分词，并查出每个词元在词表中的编号"),
     "text_pipeline.step2_caption": (
@@ -103,11 +103,11 @@ STRINGS = {
     "text_pipeline.step5": ("5. Embedding lookup", "5. 嵌入查找"),
     "text_pipeline.step5_caption": (
         "The embedding is a table with one row of {dim} numbers per vocabulary entry ({size:,} x {dim}). Each index "
-        "simply picks its row, so the sequence of {maxlen} indices becomes a {maxlen} x {dim} matrix: the LSTM's input. "
+        "simply picks its row, so the sequence of {maxlen} indices becomes a matrix of {maxlen} × {dim}: the LSTM's input. "
         "These are the random starting values (seed {seed}); training moves them so that words used alike get similar "
         "rows. The <pad> row is all zeros (padding_idx = 0).",
         "嵌入是一张表：词表中每一项对应一行，每行 {dim} 个数（{size:,} x {dim}）。每个编号直接取出对应的那一行，"
-        "于是 {maxlen} 个编号组成的序列变成一个 {maxlen} x {dim} 的矩阵，也就是 LSTM 的输入。这里是随机初始值（种子 {seed}）；"
+        "于是 {maxlen} 个编号组成的序列变成一个 {maxlen} × {dim} 的矩阵，也就是 LSTM 的输入。这里是随机初始值（种子 {seed}）；"
         "训练会调整它们，让用法相近的词得到相近的行。<pad> 那一行全为 0（padding_idx = 0）。",
     ),
     "text_pipeline.embedding_title": (

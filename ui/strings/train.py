@@ -113,8 +113,13 @@ STRINGS = {
         "训练在第 {epoch} 轮停止：损失变成了 NaN（非数值），权重已无法使用。这通常说明学习率（{lr}）过大，请尝试更小的值。",
     ),
     "train.stopped_user": (
-        "Stopped after {epoch} epochs: the results below use the model as trained so far (the baseline was skipped).",
-        "已在第 {epoch} 轮后停止：下方结果使用的是目前训练到的模型（未训练基线模型）。",
+        "Stopped during epoch {current}, after {epoch} epochs' worth of batches: the results below use the model as "
+        "trained so far (the baseline was skipped).",
+        "在第 {current} 轮中途停止（已训练约 {epoch} 轮的批次）：下方结果使用的是目前训练到的模型（未训练基线模型）。",
+    ),
+    "train.stopped_user_end": (
+        "Stopped after epoch {epoch}: the results below use the model as trained so far (the baseline was skipped).",
+        "在第 {epoch} 轮结束后停止：下方结果使用的是目前训练到的模型（未训练基线模型）。",
     ),
     "train.kept_best": (
         "All {epochs} epochs ran, but the validation loss was lowest after epoch {epoch}: as early stopping "
@@ -249,10 +254,10 @@ STRINGS = {
         "请分别观察准确率和召回率。",
     ),
     "train.param_count": (
-        "Recurrent layer: {n:,} weights. At this size an LSTM has {lstm:,}, a GRU {gru:,}, a plain RNN {rnn:,}: "
-        "four, three and one blocks of the same shape (gates and candidate).",
-        "循环层：{n:,} 个权重。在这个规模下，LSTM 有 {lstm:,} 个，GRU 有 {gru:,} 个，普通 RNN 有 {rnn:,} 个："
-        "分别是四块、三块和一块同样形状的权重（各个门与候选值）。",
+        "Recurrent layer: {n:,} parameters (weights and biases). At this size an LSTM has {lstm:,}, a GRU {gru:,}, a "
+        "plain RNN {rnn:,}: four, three and one blocks of the same shape (gates and candidate).",
+        "循环层：{n:,} 个参数（权重和偏置）。在这个规模下，LSTM 有 {lstm:,} 个，GRU 有 {gru:,} 个，普通 RNN 有 {rnn:,} 个："
+        "分别是四块、三块和一块同样形状的参数（各个门与候选值）。",
     ),
     "train.auc_caption": (
         "AUC, the area under the ROC curve, is the probability that a random positive example gets a higher score "
@@ -345,6 +350,7 @@ STRINGS = {
     ),
     "train.cm_true": ("true class", "真实类别"),
     "train.cm_predicted": ("predicted class", "预测类别"),
+    "train.cm_predicted_as": ("predicted {name}", "预测为{name}"),
     "train.report.class": ("class", "类别"),
     "train.report.precision": ("precision", "精确率"),
     "train.report.recall": ("recall", "召回率"),
