@@ -288,6 +288,22 @@ def test_runs_for_every_source_and_variant():
         assert result["out"][0].shape == (len(run.labels),) and result["max_change"] >= 0
 
 
+@pytest.mark.claims
+@pytest.mark.parametrize("name", ["f1", "unit_off", "drop_first"])
+def test_the_what_if_metrics_cover_every_layer_as_their_help_says(name):
+    """Their help says "the largest difference … in any unit of h, in any layer": with two layers and
+    the first one changed, at least the change its h panel shows (it was the last layer's alone: 0.022 beside a
+    panel that moved by 0.265)."""
+    from ui.explorer_state import Settings, build_run, build_what_if
+
+    run = build_run(Settings(layers=2))
+    result = build_what_if(run, 0, 0, name, every_unit=False)
+    original, changed = result["h"]  # layer 0, unit 0: the panel above the metrics
+    shown = np.nanmax(np.abs(changed - original))
+    assert shown > 0.01 and result["max_change"] >= shown - 1e-12
+    assert result["last_change"] >= abs(changed[-1] - original[-1]) - 1e-12
+
+
 def test_memory_cell_on_the_negation_preset_remembers_not():
     from ui.explorer_state import Settings, build_run
 

@@ -197,7 +197,8 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
     elif s.source in handbuilt.KINDS:
         trigger = sequence_input.parse_trigger(s.trigger or sequence_input.TRIGGER_DEFAULT.get(s.lang, "not"))
         recorder, x = handbuilt.build(s.source), sequence_input.indicator(seq, trigger)
-        notes.append((f"explorer.note_{s.source}", {"trigger": trigger}))
+        # with numbers the value 1 is the trigger (sequence_input.indicator): the note names it, not the word
+        notes.append((f"explorer.note_{s.source}", {"trigger": "1" if seq.kind == "numbers" else trigger}))
         if seq.kind == "numbers":
             notes.append(("explorer.note_handbuilt_numbers", {}))
         if s.kind != "lstm":
@@ -358,9 +359,15 @@ def build_what_if(run: Run, layer: int, unit: int, name: str, every_unit: bool) 
         if q in run.trace.quantities:
             out[q] = (run.trace.values(q, layer)[:, 0, unit], changed.values(q, layer)[:, 0, unit])
     out["out"] = (np.linalg.norm(run.trace.h[:, 0], axis=-1), np.linalg.norm(changed.h[:, 0], axis=-1))
-    out["max_change"] = float(np.max(np.abs(changed.h - run.trace.h)))
-    out["last_change"] = float(np.max(np.abs(changed.h[-1] - run.trace.h[-1])))
+    difference = np.abs(every_h(changed) - every_h(run.trace))  # (T, B, units of every layer)
+    out["max_change"], out["last_change"] = float(np.max(difference)), float(np.max(difference[-1]))
     return out
+
+
+def every_h(trace) -> np.ndarray:
+    """h of every layer and direction side by side, (T, B, units): what the what-if metrics compare
+    (their help says "in any layer"; the trace's h is the last layer's)."""
+    return np.concatenate([d["h"] for layer in trace.records for d in layer], axis=-1)
 
 
 def _without_first_step(run: Run, layer: int, unit: int) -> dict:
@@ -369,16 +376,18 @@ def _without_first_step(run: Run, layer: int, unit: int) -> dict:
     the last step's h, the question of lesson 1."""
     x = np.asarray(run.x)
     if len(run.labels) < 2:
-        changed_h = run.trace.h
+        changed_h = every_h(run.trace)
         shifted = {q: run.trace.values(q, layer)[:, 0, unit] for q in ("c", "h") if q in run.trace.quantities}
     else:
         trace = run.recorder.record(x[:, 1:] if run.recorder.batch_first and x.ndim == 3 else x[1:])
-        changed_h = np.concatenate([np.full_like(trace.h[:1], np.nan), trace.h])  # (T, L, B, H) aligned
+        changed_h = np.concatenate([np.full_like(every_h(trace)[:1], np.nan), every_h(trace)])  # aligned: (T, B, units)
         shifted = {q: np.r_[np.nan, trace.values(q, layer)[:, 0, unit]] for q in ("c", "h") if q in trace.quantities}
     out = {q: (run.trace.values(q, layer)[:, 0, unit], shifted[q]) for q in shifted}
-    out["out"] = (np.linalg.norm(run.trace.h[:, 0], axis=-1), np.linalg.norm(changed_h[:, 0], axis=-1))
-    out["max_change"] = float(np.nanmax(np.abs(changed_h - run.trace.h))) if len(run.labels) > 1 else 0.0
-    out["last_change"] = float(np.max(np.abs(changed_h[-1] - run.trace.h[-1])))
+    last_layer = changed_h[..., -run.trace.h.shape[-1] :]  # every_h ends with the last layer's h
+    out["out"] = (np.linalg.norm(run.trace.h[:, 0], axis=-1), np.linalg.norm(last_layer[:, 0], axis=-1))
+    difference = np.abs(changed_h - every_h(run.trace))
+    out["max_change"] = float(np.nanmax(difference)) if len(run.labels) > 1 else 0.0
+    out["last_change"] = float(np.max(difference[-1]))
     return out
 
 

@@ -34,7 +34,7 @@ def test_start_watch_the_charts_update_and_stop(app_url, browser, artifacts):
         page.screenshot(path=str(artifacts / "train_running_en.png"), full_page=True)
 
         page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.stop", "en"), exact=True).click()
-        page.get_by_text("Stopped after").wait_for(timeout=10_000)
+        page.get_by_text(re.compile(r"^Stopped (during|after) epoch \d+")).wait_for(timeout=10_000)
         wait_rendered(page)
         assert problems(page) == []
         assert page.get_by_role("heading", name=translate("train.results_header", "en")).count() == 1

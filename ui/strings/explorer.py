@@ -2,12 +2,14 @@ STRINGS = {
     "explorer.title": ("Cell explorer: watch every gate, step by step", "单元探索：一步一步看每个门"),
     "explorer.intro": (
         "Pick an input and a model, then step through time with the buttons, the slider or the arrow keys. "
-        "Every number below is computed by the very equations shown.",
-        "选择一个输入和一个模型，然后用按钮、滑块或方向键逐步前进。下面的每个数字都是由图中所示的公式算出来的。",
+        "Every number below is computed by the very equations shown (each term is shown rounded, so a sum can "
+        "differ from the rounded terms in its last digit).",
+        "选择一个输入和一个模型，然后用按钮、滑块或方向键逐步前进。下面的每个数字都是由图中所示的公式算出来的"
+        "（每一项都四舍五入后显示，所以和的最后一位可能与各项之和略有出入）。",
     ),
     "explorer.guide_title": ("What to look at, and three experiments", "看什么？三个小实验"),
     "explorer.guide": (
-        "- **The cell state c** (the orange line on top of the diagram) is the memory. At each step it is "
+        "- **The cell state c** (the red-orange line along the top of the diagram) is the memory. At each step it is "
         "multiplied by the forget gate f and gets i × g added. Watch the equation for c: the two products tell "
         "you how much is kept and how much is written.\n"
         "- **Gates are soft switches** between 0 and 1: in the heatmaps, dark means closed, yellow means open.\n"
@@ -20,8 +22,8 @@ STRINGS = {
         "2. Choose the *counter* with the *counting task*: c goes up by exactly 1 at every 1 in the input.\n"
         "3. Keep a sentence preset and the seed, and switch the variant between LSTM, GRU and vanilla RNN: "
         "from step to step the RNN's h moves two to three times as much as the LSTM's c, which changes "
-        "smoothly. Then open **What if?** and clamp the forget gate to 1.",
-        "- **单元状态 c**（图上方的橙色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
+        "smoothly. Then switch back to LSTM, open **What if?** and clamp the forget gate to 1.",
+        "- **单元状态 c**（图上方的橙红色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
         "保留了多少、写入了多少。\n"
         "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
         "- **h 是网络其余部分看到的东西**：o × tanh(c)。每一维都可以记住某件事（c 远离 0），同时把它藏起来（o 接近 0）。\n\n"
@@ -31,7 +33,7 @@ STRINGS = {
         "2. 选择“计数器”和“计数任务”：输入中每出现一个 1，c 恰好增加 1。\n"
         "3. 保持某个句子预设和种子不变，把变体在 LSTM、GRU 和普通 RNN 之间切换：相邻两步之间，RNN 的 h 的变化是 LSTM 的 c 的"
         "两到三倍，c 变化平缓。"
-        "然后打开“如果……会怎样？”，把遗忘门固定为 1。",
+        "然后切换回 LSTM，打开“如果……会怎样？”，把遗忘门固定为 1。",
     ),
     # --- input ---
     "explorer.input_header": ("Input", "输入"),
@@ -84,11 +86,11 @@ STRINGS = {
     ),
     "explorer.note_random_text": (
         "A random model has never seen any words, so each token gets a random vector of {dim} numbers, drawn "
-        "from the seed and the token itself: the same word always gets the same vector. The vocabulary is a "
-        "small fixed word list plus the tokens of your input, so no token is unknown here.",
+        "from the seed and the token itself: the same word always gets the same vector. There is no vocabulary: "
+        "any token gets a vector, so no token is unknown here.",
         "随机模型从未见过任何词，所以每个词元都会得到一个由 {dim} 个数组成的随机向量，"
         "它由种子和词元本身决定：同一个词总是得到同一个向量。"
-        "词表由一个固定的小词表加上你输入中的词元组成，因此这里不会出现未知词。",
+        "这里没有词表：任何词元都能得到一个向量，因此不会出现未知词。",
     ),
     "explorer.note_memory": (
         "One unit, weights set by hand. On the trigger **{trigger}** the input gate opens (i≈1) and the forget gate "
@@ -103,8 +105,9 @@ STRINGS = {
         "c 记录它出现了多少次。",
     ),
     "explorer.note_leaky": (
-        "Like the memory cell, but the forget gate is stuck at 0.5: after **{trigger}** the memory halves at every step.",
-        "和记忆单元一样，但遗忘门固定在 0.5：遇到 **{trigger}** 之后，记忆每一步减半。",
+        "A leaky memory: the forget gate is stuck at 0.5, even on the trigger. Each **{trigger}** adds 1 to c, and c "
+        "halves at every step.",
+        "会漏的记忆：遗忘门固定在 0.5，遇到触发词时也不例外。每个 **{trigger}** 给 c 加上 1，而 c 每一步减半。",
     ),
     "explorer.note_handbuilt_numbers": (
         "With numbers, the hand-built cells read the value itself: 1 acts as the trigger, 0 as any other token.",
@@ -198,7 +201,7 @@ STRINGS = {
     "explorer.c.input": ("input", "输入"),
     "explorer.c.announce": (
         "Step {t} of {last}, input “{token}”: {values}",
-        "第 {t} 步（共 {last} 步），输入“{token}”：{values}",
+        "第 {t} 步（最后一步为 {last}），输入“{token}”：{values}",
     ),
     "explorer.c.list_sep": (", ", "，"),
     "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}「{token}」· 第 {unit} 维 · {q} = {value}"),
@@ -245,14 +248,15 @@ STRINGS = {
     # what the gate clamps do, for a kind without a sentence of its own (by its clamps, ui.explorer_state)
     "explorer.whatif_clamps.f0f1i0": (
         "Clamping the forget gate to 1 turns the cell into a pure accumulator (cₜ = cₜ₋₁ + iₜ·gₜ); clamping it to 0 "
-        "erases the memory at every step.",
-        "把遗忘门固定为 1，单元就变成纯粹的累加器（cₜ = cₜ₋₁ + iₜ·gₜ）；固定为 0，则每一步都会抹掉记忆。",
+        "erases cₜ₋₁ from the cell state at every step, so the past reaches it only through hₜ₋₁, as in a plain RNN.",
+        "把遗忘门固定为 1，单元就变成纯粹的累加器（cₜ = cₜ₋₁ + iₜ·gₜ）；固定为 0，则每一步都从单元状态中抹掉 cₜ₋₁，"
+        "过去只能通过 hₜ₋₁ 传进来，和普通 RNN 一样。",
     ),
     "explorer.whatif_clamps.z1z0": (
         "Clamping the update gate to 1 keeps h as it was (hₜ = hₜ₋₁): the input is never written; clamping it to 0 "
-        "replaces h with the candidate n at every step, so nothing older than one step survives.",
-        "把更新门固定为 1，h 保持不变（hₜ = hₜ₋₁），输入永远写不进去；固定为 0，每一步都用候选值 n 替换 h，"
-        "一步以前的东西都留不下来。",
+        "replaces h with the candidate n at every step: only what n reads from hₜ₋₁ carries the past, as in a plain RNN.",
+        "把更新门固定为 1，h 保持不变（hₜ = hₜ₋₁），输入永远写不进去；固定为 0，每一步都用候选值 n 替换 h："
+        "只有 n 从 hₜ₋₁ 读到的部分还能带着过去，和普通 RNN 一样。",
     ),
     "explorer.whatif_clamps.": (
         "A plain RNN has no gate to clamp: switch the unit off, or drop the first word.",
