@@ -11,13 +11,17 @@ from .style import MUTED_TEXT
 
 def figure_table(fig, names: dict) -> pd.DataFrame:
     """One long table of every trace's points. `names` gives the translated column headers for
-    the keys "series", "x", "y" and "value" (heatmaps)."""
+    the keys "series", "x", "y" and "value" (heatmaps); a chart with one x axis and one y axis names
+    those columns after the axes' titles instead. A heatmap that writes numbers in its cells gives
+    those numbers: what the learner reads there (a confusion matrix's counts, coloured by shares)."""
+    names = {**names, **_axis_titles(fig)}
     frames = []
     for k, trace in enumerate(fig.data):
         series = getattr(trace, "name", None) or f"{k + 1}"
         z = getattr(trace, "z", None)
         if z is not None:
-            z = np.asarray(z, dtype=float)
+            text = getattr(trace, "text", None)
+            z = np.asarray(text if text is not None and np.shape(text) == np.shape(z) else z, dtype=object)
             x = trace.x if trace.x is not None else np.arange(z.shape[1])
             y = trace.y if trace.y is not None else np.arange(z.shape[0])
             yy, xx = np.meshgrid(np.asarray(y, dtype=object), np.asarray(x, dtype=object), indexing="ij")
@@ -35,6 +39,17 @@ def figure_table(fig, names: dict) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame()
     return pd.concat(frames, ignore_index=True)
+
+
+def _axis_titles(fig) -> dict:
+    """{"x": title, "y": title} of a chart whose traces all sit on one pair of axes, for those that
+    have a title; nothing for a chart of several panels."""
+    if any(
+        getattr(trace, "xaxis", None) not in (None, "x") or getattr(trace, "yaxis", None) not in (None, "y") for trace in fig.data
+    ):
+        return {}
+    titles = {key: getattr(fig.layout[f"{key}axis"].title, "text", None) for key in ("x", "y")}
+    return {key: title for key, title in titles.items() if title}
 
 
 def html_table(

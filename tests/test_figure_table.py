@@ -39,3 +39,17 @@ def test_html_table_escapes_every_cell_and_reads_back():
     (read,) = html_tables(type("AppTest", (), {"html": [drawn]})())
     assert list(read.columns) == ["token", "count <b>"]
     assert read.values.tolist() == [[hostile, "3"], ["a & b", "10"], ["{lang} $x$", "0"]]
+
+
+def test_a_table_names_its_columns_after_the_axes_and_holds_what_a_heatmap_writes():
+    """'x' and 'y' said nothing: a one-panel chart's table is headed by its axes' titles; a heatmap
+    coloured by one thing (shares) but writing another (counts) gives what it writes; a chart of
+    several panels keeps the generic names."""
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[0.5, 0.4], name="loss"))
+    fig.update_layout(xaxis_title="epoch", yaxis_title="MSE")
+    assert list(figure_table(fig, NAMES).columns) == ["s", "epoch", "MSE"]
+    heat = go.Figure(go.Heatmap(z=[[0.8, 0.2]], text=[["36", "9"]], x=["neg", "pos"], y=["neg"]))
+    assert figure_table(heat, NAMES).v.tolist() == ["36", "9"]
+    panels = go.Figure([go.Scatter(y=[1, 2]), go.Scatter(y=[3, 4], yaxis="y2")])
+    panels.update_layout(yaxis={"title": {"text": "top"}}, yaxis2={"title": {"text": "bottom"}, "overlaying": "y"})
+    assert list(figure_table(panels, NAMES).columns) == ["s", "x", "y"]

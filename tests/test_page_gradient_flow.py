@@ -237,8 +237,8 @@ def test_the_profiles_table_shows_no_zero_that_is_only_underflow():
 @pytest.mark.parametrize("clip", E.CLIP_CHOICES)
 def test_the_clipping_caption_quotes_the_training_mse_on_its_chart(clip):
     """Every number of the caption is read off the chart above it: the highest point of each training
-    MSE curve (∞ where the chart marks the run "→ ∞"), the clipped curve's last point, and the highest
-    gradient norm of the clipped run."""
+    MSE curve after its first (∞ where the chart marks the run "→ ∞"), the clipped curve's last point,
+    and the highest gradient norm of the clipped run; and the first point is at the step it names."""
     at = _open(lang="en", clip=str(clip))
     assert not at.exception
     chart = figures(at)[3]
@@ -252,13 +252,15 @@ def test_the_clipping_caption_quotes_the_training_mse_on_its_chart(clip):
 
     caption = next(c.value for c in at.caption if c.value.startswith("Worst training loss"))
     none_peak, clipped_peak, final, worst = re.search(
-        r"without clipping: (\S+); clipped at \S+: (\S+), ending at (\S+) .* norm up to (\S+):", caption
+        r"without clipping (\S+); clipped at \S+: (\S+), ending at (\S+) .* norm up to (\S+):", caption
     ).groups()
     loss, overflowed, _ = curve("no clipping")
-    assert none_peak == "∞" if overflowed else _rounds_to(max(loss), none_peak)
+    assert none_peak == "∞" if overflowed else _rounds_to(max(loss[1:]), none_peak)
     loss, overflowed, norms = curve(f"clipped at {clip}")
     assert not overflowed
-    assert _rounds_to(max(loss), clipped_peak) and _rounds_to(loss[-1], final)
+    assert _rounds_to(max(loss[1:]), clipped_peak) and _rounds_to(loss[-1], final)
+    first = next(tr for tr in chart["data"] if tr.get("name") == f"clipped at {clip}")["x"][0]
+    assert f"(the mean of the first {first} steps)" in caption
     assert _rounds_to(max(norms), worst)
 
 
@@ -290,3 +292,16 @@ def test_every_live_model_can_be_chosen_and_the_forget_bias_follows_its_gate():
         at.selectbox(key="gradient_flow:live_model").set_value(model).run()
         assert not at.exception, (model, [e.message for e in at.exception])
         assert at.slider(key="gradient_flow:live_fb").disabled == (model not in ("lstm", "cifg")), model
+
+
+@pytest.mark.claims
+def test_the_lstm_ratio_can_stand_far_above_the_cell_state_product_as_section_2_says():
+    """§2 says the paths through hₜ₋₁ can make the LSTM's ratio stand far above Π f (it said they
+    were "smaller"): at the default settings the ratio above the product by orders of magnitude."""
+    from ui import gradient_flow_state as state
+
+    A = state.analysis(E.FlowSettings())
+    profile = A["log_profiles"]["lstm"]
+    log_ratio = profile[0] - profile[-1]
+    log_keep = state.lstm_summary(A["lstm"], E.FlowSettings.forget_bias)["log_keep"]
+    assert log_ratio > log_keep + 3  # 2.9e-09 against 1.4e-14 at the time of writing

@@ -106,13 +106,15 @@ STRINGS = {
         "means the same factor is lost at every step; a line going up means an exploding gradient. A gap means the value "
         "is exactly 0, or below 10⁻³⁰⁸: too small for a float64, so the chart cannot draw it (the ratios above are computed "
         "from logarithms and show such values too). T = {T}. The LSTM of 1997 has no forget gate: its c "
-        "passes the gradient back with factor 1 (the “constant error carousel”), so its line stays high; the price is a "
+        "passes the gradient back with factor 1 (the “constant error carousel”), so over many steps its line stays high "
+        "(as long as h feeds back at all: at weight scale 0 no gradient reaches an earlier step's h); the price is a "
         "cell state that grows without bound on a long input (see it in the explorer).",
         "横轴是距离末尾的步数：k = 0 是最后一步（第 {last} 步），损失在这里计算；k = {last} 是第 0 步。梯度消失表现为一条"
         "从左往右向下的线；在对数坐标下，直线意味着每一步都损失相同的比例；向上的线意味着梯度爆炸。"
         "曲线中断表示数值恰好为 0，或小于 10⁻³⁰⁸：float64 存不下这么小的数，所以图表画不出来（上方的比值用对数计算，"
         "这样的值也能显示）。T = {T}。1997 年的 LSTM 没有遗忘门：它的 c 以系数 1 "
-        "把梯度传回去（“恒定误差传送带”），所以它的线一直很高；代价是输入很长时单元状态会无限增长（可在单元探索页中看到）。",
+        "把梯度传回去（“恒定误差传送带”），所以在很多步之后它的线仍然很高（前提是 h 确实会反馈回来：权重缩放为 0 时，"
+        "梯度根本到不了更早一步的 h）；代价是输入很长时单元状态会无限增长（可在单元探索页中看到）。",
     ),
     # --- section 2
     "gradient_flow.why_header": ("2. Why: the factor of each step", "2. 原因：每一步的因子"),
@@ -143,9 +145,10 @@ STRINGS = {
     "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：单元状态通路"),
     "gradient_flow.lstm_numbers": (
         "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
-        "by fₜ, unit by unit, with no weight matrix in between (the gates' own dependence on h adds other, smaller paths).",
-        "遗忘门偏置为 {fb} 时，门的初始值接近 σ({fb}) = {sig}。沿着单元状态，梯度逐维地乘以 fₜ，中间没有权重矩阵"
-        "（门本身对 h 的依赖还会带来其他较小的通路）。",
+        "by fₜ, unit by unit, with no weight matrix in between. The gates' own dependence on h adds other paths, through hₜ₋₁: "
+        "the LSTM's ratio above counts them all, so it can stand far above this product.",
+        "遗忘门偏置为 {fb} 时，门的初始值接近 σ({fb}) = {sig}。沿着单元状态，梯度逐维地乘以 fₜ，中间没有权重矩阵。"
+        "门本身对 h 的依赖还会经由 hₜ₋₁ 带来其他通路：上方 LSTM 的比值把它们都算在内，所以可能远大于这个乘积。",
     ),
     "gradient_flow.lstmfig.top": ("recorded forget gates fₜ", "记录到的遗忘门 fₜ"),
     "gradient_flow.lstmfig.bottom": ("product of f over the last k steps, per unit", "最后 k 步的 f 之积（逐维）"),
@@ -178,10 +181,12 @@ STRINGS = {
     "gradient_flow.clipfig.diverged": ("loss → ∞ ", "损失 → ∞ "),
     "gradient_flow.clipfig.baseline": ("always predict 1: 0.167", "总是预测 1：0.167"),
     "gradient_flow.clip_caption": (
-        "Worst training loss without clipping: {none_peak}; clipped at {clip}: {clipped_peak}, ending at {final} "
+        "Worst training loss after each curve's first point (the mean of the first {first} steps): without clipping "
+        "{none_peak}; clipped at {clip}: {clipped_peak}, ending at {final} "
         "(always predicting 1 scores 0.167). The clipped run still sees gradients of norm up to {worst}: clipping does not "
         "prevent the explosion, it only keeps one bad batch from throwing the weights away. The dotted line is the threshold.",
-        "不裁剪时最差的训练损失：{none_peak}；裁剪阈值 {clip} 时：{clipped_peak}，最终为 {final}（总是预测 1 的得分为 0.167）。"
+        "每条曲线第一个点（前 {first} 步的平均）之后最差的训练损失：不裁剪时 {none_peak}；裁剪阈值 {clip} 时 {clipped_peak}，"
+        "最终为 {final}（总是预测 1 的得分为 0.167）。"
         "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。点线为阈值。",
     ),
     "gradient_flow.clip_machine": (
