@@ -263,3 +263,11 @@ def test_what_if_intro_exists_for_every_cell_kind():
                 and len(intro) > len(translate("explorer.whatif_intro", lang)) + 20
             )
             assert ("。 " not in intro) if lang == "zh" else (". " in intro)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_emoji_only_sentence_is_told_what_was_removed(lang):
+    """Emoji are symbols, not punctuation: the message names both."""
+    at = _open(mode="text", text="😀🎉 !!", lang=lang)
+    assert not at.exception
+    assert translate("explorer.err_no_tokens", lang) in [e.value for e in at.error]

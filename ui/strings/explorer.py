@@ -143,8 +143,8 @@ STRINGS = {
     # --- errors ---
     "explorer.err_empty_text": ("Type a sentence first: the text box is empty.", "请先输入一句话：文本框是空的。"),
     "explorer.err_no_tokens": (
-        "That text has no words or characters left after removing punctuation. Type a sentence.",
-        "去掉标点后，这段文本中没有任何词或字。请输入一句话。",
+        "That text has no words or characters left after removing punctuation and symbols (emoji included). Type a sentence.",
+        "去掉标点和符号（包括表情符号）后，这段文本中没有任何词或字。请输入一句话。",
     ),
     "explorer.err_empty_numbers": ("Type some numbers, separated by commas.", "请输入一些数字，用逗号分隔。"),
     "explorer.err_not_a_number": (
@@ -299,7 +299,7 @@ STRINGS = {
     "explorer.iv.i0": ("Close the input gate (write nothing)", "关闭输入门（什么都不写入）"),
     "explorer.iv.z1": ("Clamp the update gate to 1 (keep h)", "更新门固定为 1（保持 h 不变）"),
     "explorer.iv.z0": ("Clamp the update gate to 0 (replace h)", "更新门固定为 0（每步替换 h）"),
-    "explorer.iv.unit_off": ("Switch the unit off (c = h = 0)", "关闭这一维（c = h = 0）"),
+    "explorer.iv.unit_off": ("Switch the unit off (its state set to 0 at every step)", "关闭这一维（每一步都把它的状态置为 0）"),
     "explorer.iv.drop_first": (
         "Drop the first word (the same input without its first step)",
         "去掉第一个词（同样的输入，去掉第一步）",
