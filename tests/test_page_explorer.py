@@ -271,3 +271,16 @@ def test_an_emoji_only_sentence_is_told_what_was_removed(lang):
     at = _open(mode="text", text="😀🎉 !!", lang=lang)
     assert not at.exception
     assert translate("explorer.err_no_tokens", lang) in [e.value for e in at.error]
+
+
+def test_a_long_list_of_numbers_comes_back_from_its_link():
+    """The box takes 1,600 characters; its link gave back only 400, so a reload of 250 numbers fell
+    back to the default with an "ignored" note."""
+    numbers = ", ".join(str(k % 7) for k in range(250))  # 748 characters
+    at = _open(mode="numbers", numbers=numbers, lang="en")
+    assert not at.exception
+    assert at.text_area(key="explorer:numbers").value == numbers
+    assert not [i.value for i in at.info if "is not valid here" in i.value]
+    too_long = ", ".join("1" for _ in range(600))  # 1,798 characters: over what the box takes
+    at = _open(mode="numbers", numbers=too_long, lang="en")
+    assert not at.exception and any("is not valid here" in i.value for i in at.info)

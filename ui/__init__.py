@@ -305,12 +305,12 @@ def _settings() -> dict:
     return st.session_state.setdefault("_settings", {}).setdefault(st.session_state.get("_page", ""), {})
 
 
-def _from_url(name, parse, valid, default):
+def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN):
     raw = st.query_params.get(name)
     if raw is None:
         return _settings().get(name, default)
     try:
-        if len(raw) > MAX_PARAM_LEN:
+        if len(raw) > max_len:
             raise ValueError
         value = parse(raw)
         if not valid(value):
@@ -367,10 +367,10 @@ def _parse_bool(raw: str) -> bool:
     raise ValueError(raw)
 
 
-def _bound(name, parse, valid, default, draw, advanced):
+def _bound(name, parse, valid, default, draw, advanced, max_len=MAX_PARAM_LEN):
     wkey = f"{st.session_state.get('_page', '')}:{name}"
     if wkey not in st.session_state:
-        st.session_state[wkey] = _from_url(name, parse, valid, default)
+        st.session_state[wkey] = _from_url(name, parse, valid, default, max_len)
     if draw is None or advanced and teacher():
         value = st.session_state[wkey]
     else:
@@ -438,6 +438,7 @@ def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where
         default,
         lambda k: draw(t(label), max_chars=max_chars, key=k, **kw),
         advanced,
+        max_len=max(max_chars, MAX_PARAM_LEN),  # a text the box takes is a text its link gives back
     )
 
 
