@@ -62,7 +62,7 @@ def flow_sections():
         )
         sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
         st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=step["base"]))
-        ui.chart(figures["rnn"], key="gf_rnn")
+        ui.chart(figures["rnn"], lambda: state.rnn_table(rnn), key="gf_rnn")
         if plots.stops(figures["rnn"]):
             st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.rnnfig.ratio"), last=seq_len - 1))
     with right:
@@ -78,7 +78,7 @@ def flow_sections():
             rf" &= {latex_scientific(state.fmt_power(lstm['log_keep']))}\end{{aligned}}"
         )
         st.caption(t("gradient_flow.lstm_numbers", fb=forget_bias, sig=state.fmt(lstm["sigmoid"])))
-        ui.chart(figures["lstm"], key="gf_lstm")
+        ui.chart(figures["lstm"], lambda: state.lstm_table(analysis["lstm"]), key="gf_lstm")
         if plots.stops(figures["lstm"]):
             st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.lstmfig.keep_median"), last=seq_len - 1))
 
@@ -93,7 +93,7 @@ def clipping_section():
     clip = settings.draw(state.Clipping).clip
     ui.show_notes()
     reference = state.clipping(0, float(clip))
-    ui.chart(state.clipping_figure(clip, lang), key="gf_clip")
+    ui.chart(state.clipping_figure(clip, lang), lambda: state.clipping_table(reference["runs"], clip), key="gf_clip")
     st.caption(t("gradient_flow.clip_caption", clip=clip, **state.clipping_figures(reference["runs"])))
     st.caption(t("gradient_flow.clip_machine", machine=state.machine_text(reference["machine"])))
 

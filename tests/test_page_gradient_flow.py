@@ -305,3 +305,25 @@ def test_the_lstm_ratio_can_stand_far_above_the_cell_state_product_as_section_2_
     log_ratio = profile[0] - profile[-1]
     log_keep = state.lstm_summary(A["lstm"], E.FlowSettings.forget_bias)["log_keep"]
     assert log_ratio > log_keep + 3  # 2.9e-09 against 1.4e-14 at the time of writing
+
+
+def test_the_section_2_and_3_tables_hold_their_charts_lines_under_their_names():
+    """Their tables were the charts' raw traces: series "1" (a band's invisible edge), "None" cells,
+    columns "series / x / y". Now one column per line, named as in its legend, and a product below
+    float64's range an empty cell, never a 0."""
+    at = _open(lang="en", T="1000", scale="0.25", fb="-3")
+    for key in ("gf_rnn", "gf_lstm", "gf_clip"):
+        at.session_state[f"{key}:table"] = True
+    at.run()
+    assert not at.exception
+    rnn, lstm, clip = (d.value for d in at.dataframe)
+    assert list(rnn.columns) == ["steps back k", "step t", "σ_max(Jₜ)", "actual factor ‖Jₜᵀgₜ‖ / ‖gₜ‖", "Π σ_max (upper bound)",
+                                 "actual ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖"]  # fmt: skip
+    logs = E.rnn_step_factors(E.FlowSettings(seq_len=1000, weight_scale=0.25, forget_bias=-3.0))["log_ratio"][::-1]
+    ratio = rnn.iloc[:, -1].to_numpy(dtype=float)
+    assert (logs < -308).any() and not (ratio == 0).any()
+    shown = np.isfinite(ratio)
+    np.testing.assert_allclose(np.log10(ratio[shown]), logs[shown], atol=1e-9)
+    assert list(lstm.columns)[:3] == ["steps back k", "step t", "mean fₜ"] and "median unit" in lstm.columns
+    steps = list(clip.columns)
+    assert steps[0] == "training step" and "training MSE · clipped at 1.0" in steps and "series" not in steps

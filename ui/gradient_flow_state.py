@@ -293,13 +293,70 @@ def log10_median(log10_values) -> float:
 def profiles_table(profiles: dict) -> pd.DataFrame:
     """The chart's data in its order: k = steps back from the last step, t = T-1-k; columns named in
     the learner's language."""
-    import pandas as pd  # here: the table is built once its expander is opened
-
-    T = len(next(iter(profiles.values())))
-    k = np.arange(T)
     names = model_names(ui.lang())
-    columns = {ui.t("gradient_flow.col.k"): k, ui.t("gradient_flow.col.t"): T - 1 - k}
-    return pd.DataFrame({**columns, **{names[m]: np.asarray(p)[::-1] for m, p in profiles.items()}})
+    return _steps_back_table({names[m]: p for m, p in profiles.items()})
+
+
+def rnn_table(R: dict) -> pd.DataFrame:
+    """§2's RNN chart as a table, in its order (k = steps back): each step's factors and the running
+    products, from logarithms, so a product below float64's range is an empty cell, never a 0."""
+    log_sigma = np.log10(np.nan_to_num(R["sigma"], nan=1.0))
+    with np.errstate(divide="ignore"):
+        log_bound = np.r_[np.cumsum(log_sigma[::-1])[::-1][1:], 0.0]  # Π of σ_max over the steps after t
+    labels = _labels("rnnfig", ("sigma", "actual", "bound", "ratio"), ui.lang())
+    columns = {
+        labels["sigma"]: R["sigma"],
+        labels["actual"]: R["actual"],
+        labels["bound"]: _as_floats(log_bound),
+        labels["ratio"]: _as_floats(R["log_ratio"]),
+    }
+    return _steps_back_table({name: np.asarray(v, dtype=float) for name, v in columns.items()})
+
+
+def lstm_table(L: dict) -> pd.DataFrame:
+    """§2's LSTM chart as a table, in its order: the forget gates over the units (mean, least,
+    most) and Π f of the median and the best unit, from logarithms as above."""
+    f, log_keep = np.asarray(L["f"]), np.asarray(L["log_keep"])  # (T, H)
+    labels = _labels("lstmfig", ("f_mean", "keep_median", "keep_max"), ui.lang())
+    band = ui.t("gradient_flow.lstmfig.f_band")
+    columns = {
+        labels["f_mean"]: f.mean(1),
+        f"{band} (min)": f.min(1),
+        f"{band} (max)": f.max(1),
+        labels["keep_median"]: _as_floats([log10_median(row) for row in log_keep]),
+        labels["keep_max"]: _as_floats(log_keep.max(1)),
+    }
+    return _steps_back_table(columns)
+
+
+def _steps_back_table(columns: dict) -> pd.DataFrame:
+    """Columns indexed by t, as rows k = T-1-t (steps back from the last step), k and t first."""
+    import pandas as pd  # here: a table is built once its expander is opened
+
+    T = len(next(iter(columns.values())))
+    k = np.arange(T)
+    first = {ui.t("gradient_flow.col.k"): k, ui.t("gradient_flow.col.t"): T - 1 - k}
+    return pd.DataFrame({**first, **{name: np.asarray(v)[::-1] for name, v in columns.items()}})
+
+
+def clipping_table(runs: dict, clip: str) -> pd.DataFrame:
+    """§3's chart as a table: per logged step, each run's training MSE (∞ once it overflowed) and its
+    gradient norm before clipping, written as the caption writes them; "—" after a run diverged."""
+    import pandas as pd
+
+    names = {"none": ui.t("gradient_flow.clip_none"), "clipped": ui.t("gradient_flow.clip_with", clip=clip)}
+    loss, norm = ui.t("gradient_flow.clipfig.loss"), ui.t("gradient_flow.clipfig.norm")
+    frames = [
+        pd.DataFrame(
+            {
+                f"{loss} · {names[k]}": [fmt_loss(v) for v in experiments.overflowed_as_inf(run["train_mse"])],
+                f"{norm} · {names[k]}": ["∞" if v is None else fmt_loss(v) for v in run["grad_norm"]],
+            },
+            index=pd.Index(run["steps"], name=ui.t("gradient_flow.clipfig.x")),
+        )
+        for k, run in runs.items()
+    ]
+    return pd.concat(frames, axis=1).fillna("—").reset_index()
 
 
 # --- exploding gradients and clipping ---------------------------------------------------------
