@@ -57,16 +57,26 @@ def gradient_profiles(profiles: dict, names: dict, labels: dict) -> go.Figure:
             )
         )
     layout = dict(
-        yaxis=dict(type="log", title=dict(text=labels["y"]), exponentformat="power"), xaxis=dict(title=dict(text=labels["x"]))
+        yaxis=dict(type="log", title=dict(text=labels["y"]), exponentformat="power"),
+        xaxis=dict(title=dict(text=labels["x"]), **whole_steps(len(k))),
     )
     return figure(traces, {**layout, **LEGEND_BELOW}, labels["title"], height=440)
 
 
-def _stacked(labels: dict) -> dict:
-    """Two panels, labels["top"] over labels["bottom"], sharing the x axis; the bottom one is on a log scale."""
+def whole_steps(T: int) -> dict:
+    """An x axis of steps: on a short sequence, a tick per step (plotly's own put 0.2, 0.4, … between
+    the two steps of T = 2)."""
+    return {"dtick": 1} if T <= 12 else {}
+
+
+def _stacked(labels: dict, T: int) -> dict:
+    """Two panels, labels["top"] over labels["bottom"], sharing the x axis of T steps; the bottom one
+    is on a log scale."""
     layout = panels((labels["top"], labels["bottom"]), stacked=True, spacing=0.12)
     layout["yaxis2"].update(type="log", exponentformat="power")
     layout["xaxis2"]["title"] = dict(text=labels["x"])
+    for axis in ("xaxis", "xaxis2"):
+        layout[axis].update(whole_steps(T))
     return layout
 
 
@@ -81,7 +91,7 @@ def rnn_factors(sigma, actual, bound, ratio, labels: dict) -> go.Figure:
         scatter(x=t, y=_positive(bound), name=labels["bound"], line=dict(color=COLORS["rnn"], width=2, dash="dash"), **panel(2)),
         scatter(x=t, y=_positive(ratio), name=labels["ratio"], line=dict(color=COLORS["baseline"], width=2), **panel(2)),
     ]
-    layout = hline(_stacked(labels), 1.0, dict(color="black", dash="dot", width=1))
+    layout = hline(_stacked(labels, len(t)), 1.0, dict(color="black", dash="dot", width=1))
     return figure(traces, {**layout, **LEGEND_BELOW}, None, height=560)
 
 
@@ -115,7 +125,7 @@ def lstm_factors(f, keep, labels: dict) -> go.Figure:
             x=t, y=_positive(np.median(keep, 1)), name=labels["keep_median"], line=dict(color=COLORS["c"], width=2.5), **panel(2)
         ),
     ]
-    layout = _stacked(labels)
+    layout = _stacked(labels, len(t))
     layout["yaxis"]["range"] = [0, 1.02]
     return figure(traces, {**layout, **LEGEND_BELOW}, None, height=560)
 

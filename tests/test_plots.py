@@ -166,3 +166,15 @@ def test_confusion_table_is_the_heat_maps_matrix_as_a_table():
     assert expected[3] == "#f7fbff"  # a class with no items: the scale's lightest
     normalised = confusion_table_html(row_fractions(matrix), classes, "t", "true", "predicted", normalised=True)
     assert ">0.85</div>" in normalised and ">0.00</div>" in normalised
+
+
+def test_a_short_sequence_has_a_tick_per_step_and_no_fractional_steps():
+    """At T = 2 plotly put ticks at 0, 0.2, …, 1 on an axis of steps."""
+    from lstm_core import experiments
+    from ui import gradient_flow_state as state
+
+    for T, tick in ((2, 1), (12, 1), (100, None)):
+        for fig in state.flow_figures(state.fields(experiments.FlowSettings(seq_len=T)), "en").values():
+            layout = fig.to_dict()["layout"]
+            ticks = [layout[axis].get("dtick") for axis in layout if axis.startswith("xaxis")]
+            assert ticks and all(d == tick for d in ticks), (T, ticks)
