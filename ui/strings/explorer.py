@@ -322,8 +322,9 @@ STRINGS = {
         "两次运行在任一步、任一层任一维的 h 之间的最大差值。",
     ),
     "explorer.whatif_caption": (
-        "The output panel shows ‖hₜ‖ of the last layer, the vector the next part of a network reads.",
-        "“输出”一栏显示最后一层的 ‖hₜ‖，即网络下一部分读取的向量的大小。",
+        "Solid lines are the normal run, each in its quantity's colour; dashed lines the what-if. The output panel "
+        "shows ‖hₜ‖ of the last layer, the vector the next part of a network reads.",
+        "实线是正常运行，各用其量的颜色；虚线是干预后。“输出”一栏显示最后一层的 ‖hₜ‖，即网络下一部分读取的向量的大小。",
     ),
     # --- single-unit lab ---
     "explorer.lab_intro": (
