@@ -254,8 +254,8 @@ COUNTER = "/explorer?source=counter&mode=numbers&numbers=0,1,1,0,1,0,0,1"
 @pytest.mark.parametrize(
     "lang, expected",
     [
-        ("en", "Step 3 of 7, input “0”: forget gate 1.00, cell state +2.00"),
-        ("zh", "第 3 步（共 7 步），输入“0”：遗忘门 1.00，单元状态 +2.00"),
+        ("en", "Step 3 (the last is 7), input “0”: forget gate 1.00, cell state +2.00"),
+        ("zh", "第 3 步（最后一步为 7），输入“0”：遗忘门 1.00，单元状态 +2.00"),
     ],
 )
 def test_the_stepper_announces_each_step(app_url, browser, lang, expected):

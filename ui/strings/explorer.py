@@ -200,7 +200,7 @@ STRINGS = {
     "explorer.c.step": ("Step t = {t} of {last}", "时间步 t = {t} / {last}"),
     "explorer.c.input": ("input", "输入"),
     "explorer.c.announce": (
-        "Step {t} of {last}, input “{token}”: {values}",
+        "Step {t} (the last is {last}), input “{token}”: {values}",
         "第 {t} 步（最后一步为 {last}），输入“{token}”：{values}",
     ),
     "explorer.c.list_sep": (", ", "，"),
