@@ -76,7 +76,7 @@ def test_lesson_3_by_keyboard_alone(app_url, browser, artifacts):
         assert frame.locator("#app").get_attribute("data-step") == "5"
         announced = frame.locator("#announce")
         explorer.wait_for_function(
-            "() => /^Step 5 of \\d+, input .+: forget gate [−\\d.]+, cell state [+−\\d.]+$/"
+            "() => /^Step 5 \\(the last is \\d+\\), input .+: forget gate [−\\d.]+, cell state [+−\\d.]+$/"
             ".test(document.querySelector('iframe').contentDocument.getElementById('announce').textContent)",
             timeout=5000,
         )
