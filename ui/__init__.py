@@ -171,20 +171,21 @@ def document(page_title: str):
     accessibility styles. A language switch reruns the router, so both follow it."""
     st.set_page_config(page_title=f"{page_title} · {t('app.title')}")
     st.html(STYLE)  # style only: Streamlit puts it in the event container, where it takes no space
-    st.sidebar.html(_SCRIPT % (json.dumps(HTML_LANG[lang()]), json.dumps(_streamlit_words())), unsafe_allow_javascript=True)
+    st.sidebar.html(_SCRIPT % (json.dumps(HTML_LANG[lang()]), _STREAMLIT_WORDS), unsafe_allow_javascript=True)
 
 
-def _streamlit_words() -> dict:
-    """Streamlit's own English words as the page script above takes them, both languages."""
-    both = lambda key: [translate(key, lang) for lang in LANGS]  # noqa: E731
-    return {
-        "pairs": [both(f"streamlit.{name}") for name in _STREAMLIT_WORDS],
-        "forms": [both(f"streamlit.{name}") for name in _FORMS],
-    }
+def _streamlit_words() -> str:
+    """Streamlit's own English words as the page script above takes them, both languages (JSON)."""
+    words = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip")
+    forms = ("per_file", "help_for", "remove")  # with a part {x} kept as it is
+
+    def both(key):
+        return [translate(key, lang) for lang in LANGS]
+
+    return json.dumps({"pairs": [both(f"streamlit.{w}") for w in words], "forms": [both(f"streamlit.{f}") for f in forms]})
 
 
-_STREAMLIT_WORDS = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip")
-_FORMS = ("per_file", "help_for", "remove")
+_STREAMLIT_WORDS = _streamlit_words()  # the same on every run: built once, not on every page's rerun
 
 
 def page(name: str) -> str:

@@ -380,7 +380,8 @@ def _without_first_step(run: Run, layer: int, unit: int) -> dict:
         shifted = {q: run.trace.values(q, layer)[:, 0, unit] for q in ("c", "h") if q in run.trace.quantities}
     else:
         trace = run.recorder.record(x[:, 1:] if run.recorder.batch_first and x.ndim == 3 else x[1:])
-        changed_h = np.concatenate([np.full_like(every_h(trace)[:1], np.nan), every_h(trace)])  # aligned: (T, B, units)
+        later = every_h(trace)  # (T - 1, B, units)
+        changed_h = np.concatenate([np.full_like(later[:1], np.nan), later])  # aligned with the normal run
         shifted = {q: np.r_[np.nan, trace.values(q, layer)[:, 0, unit]] for q in ("c", "h") if q in trace.quantities}
     out = {q: (run.trace.values(q, layer)[:, 0, unit], shifted[q]) for q in shifted}
     last_layer = changed_h[..., -run.trace.h.shape[-1] :]  # every_h ends with the last layer's h

@@ -350,7 +350,7 @@ def clipping_table(runs: dict, clip: str) -> pd.DataFrame:
         pd.DataFrame(
             {
                 f"{loss} · {names[k]}": [fmt_loss(v) for v in experiments.overflowed_as_inf(run["train_mse"])],
-                f"{norm} · {names[k]}": ["∞" if v is None else fmt_loss(v) for v in run["grad_norm"]],
+                f"{norm} · {names[k]}": [fmt_loss(v) for v in experiments.overflowed_as_inf(run["grad_norm"])],
             },
             index=pd.Index(run["steps"], name=ui.t("gradient_flow.clipfig.x")),
         )
