@@ -41,6 +41,25 @@ def figure_table(fig, names: dict) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def readable(frame: pd.DataFrame, missing: dict | None = None):
+    """`frame` as the learner reads it, its values kept for sorting: each number to 4 significant
+    digits in the form it needs (0.1124, 3.91e-72; a whole number whole), where Streamlit's own
+    format wrote 3.9e-72 as a row of zeros cut off by the column; an empty cell as "—", or as
+    `missing[column]` says (a value too small for a float64)."""
+    styler = frame.style
+    for column in frame.columns:
+        styler = styler.format(number_text, subset=[column], na_rep=(missing or {}).get(column, "—"))
+    return styler
+
+
+def number_text(v) -> str:
+    if isinstance(v, (bool, np.bool_)) or not isinstance(v, (int, float, np.integer, np.floating)):
+        return str(v)
+    if float(v).is_integer() and abs(v) < 1e12:
+        return str(int(v))
+    return f"{v:.4g}"
+
+
 def _axis_titles(fig) -> dict:
     """{"x": title, "y": title} of a chart whose traces all sit on one pair of axes, for those that
     have a title; nothing for a chart of several panels."""

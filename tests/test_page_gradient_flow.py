@@ -233,6 +233,35 @@ def test_the_profiles_table_shows_no_zero_that_is_only_underflow():
     np.testing.assert_allclose(np.log10(rnn[shown]), logs[shown], atol=1e-9)
 
 
+def _cells(dataframe):
+    """What a data table's cells read in the browser: the Styler's display values."""
+    from streamlit import dataframe_util
+
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(dataframe.proto.arrow_data.styler.display_values)
+
+
+def test_the_tables_write_every_number_readably():
+    """Streamlit's own format wrote 1e-30 as a row of zeros cut off by the column. Every cell of §1's and
+    §2's tables reads as its number to 4 significant digits, a value below float64's range (the chart's
+    gap) says so, and a step without a Jacobian (t = 0) shows a dash, never "None"."""
+    at = _open(lang="en", T="1000", act="relu")
+    for key in ("gf_profiles", "gf_rnn", "gf_lstm"):
+        at.session_state[f"{key}:table"] = True
+    at.run()
+    profiles, rnn, lstm = at.dataframe
+    logs = E.log_gradient_profiles(E.FlowSettings(seq_len=1000, nonlinearity="relu"))["rnn"][::-1]
+    cells = _cells(profiles)["Vanilla RNN"]
+    below = logs < np.log10(np.finfo(float).tiny)
+    assert below.any() and (cells[below] == "< 2.2e-308").all()
+    np.testing.assert_allclose([float(c) for c in cells[~below]], 10.0 ** logs[~below], rtol=5e-4)
+    assert any("e-" in c for c in cells[~below])  # tiny values in scientific notation, not 0.0000…
+    for table in (rnn, lstm):
+        shown = _cells(table).to_numpy().ravel()
+        assert not any(c in ("None", "nan", "") or c.startswith("0.00000") for c in shown)
+    sigma = _cells(rnn).iloc[:, 2]
+    assert sigma.iloc[-1] == "—" and sigma.iloc[:-1].map(float).gt(0).all()  # k = T - 1 is t = 0
+
+
 @pytest.mark.claims
 @pytest.mark.parametrize("clip", E.CLIP_CHOICES)
 def test_the_clipping_caption_quotes_the_training_mse_on_its_chart(clip):

@@ -477,11 +477,13 @@ def chart(fig, table=None, *, key: str, where=st):
     if box.open:
         if callable(table):
             table = table()
-        if table is None:  # no table of its own: the figure's points
-            from plots.tables import figure_table  # here: pandas is imported once a table is opened
+        import pandas as pd  # here: pandas is imported once a table is opened
 
+        from plots.tables import figure_table, readable
+
+        if table is None:  # no table of its own: the figure's points
             table = figure_table(fig, {c: t(f"app.col.{c}") for c in ("series", "x", "y", "value")})
-        box.dataframe(table, hide_index=True)
+        box.dataframe(readable(table) if isinstance(table, pd.DataFrame) else table, hide_index=True)  # or a Styler
 
 
 # Not st.plotly_chart: ui/chart.js draws with the app's own, smaller plotly.js (static/README.md says why)

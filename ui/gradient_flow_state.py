@@ -290,14 +290,14 @@ def log10_median(log10_values) -> float:
     return float((np.logaddexp.reduce(middle * math.log(10)) - math.log(len(middle))) / math.log(10))
 
 
-def profiles_table(profiles: dict) -> pd.DataFrame:
+def profiles_table(profiles: dict):
     """The chart's data in its order: k = steps back from the last step, t = T-1-k; columns named in
     the learner's language."""
     names = model_names(ui.lang())
-    return _steps_back_table({names[m]: p for m, p in profiles.items()})
+    return _steps_back_table({names[m]: p for m, p in profiles.items()}, from_logs=names.values())
 
 
-def rnn_table(R: dict) -> pd.DataFrame:
+def rnn_table(R: dict):
     """§2's RNN chart as a table, in its order (k = steps back): each step's factors and the running
     products, from logarithms, so a product below float64's range is an empty cell, never a 0."""
     log_sigma = np.log10(np.nan_to_num(R["sigma"], nan=1.0))
@@ -310,10 +310,12 @@ def rnn_table(R: dict) -> pd.DataFrame:
         labels["bound"]: _as_floats(log_bound),
         labels["ratio"]: _as_floats(R["log_ratio"]),
     }
-    return _steps_back_table({name: np.asarray(v, dtype=float) for name, v in columns.items()})
+    return _steps_back_table(
+        {name: np.asarray(v, dtype=float) for name, v in columns.items()}, from_logs=(labels["bound"], labels["ratio"])
+    )
 
 
-def lstm_table(L: dict) -> pd.DataFrame:
+def lstm_table(L: dict):
     """§2's LSTM chart as a table, in its order: the forget gates over the units (mean, least,
     most) and Π f of the median and the best unit, from logarithms as above."""
     f, log_keep = np.asarray(L["f"]), np.asarray(L["log_keep"])  # (T, H)
@@ -326,17 +328,25 @@ def lstm_table(L: dict) -> pd.DataFrame:
         labels["keep_median"]: _as_floats([log10_median(row) for row in log_keep]),
         labels["keep_max"]: _as_floats(log_keep.max(1)),
     }
-    return _steps_back_table(columns)
+    return _steps_back_table(columns, from_logs=(labels["keep_median"], labels["keep_max"]))
 
 
-def _steps_back_table(columns: dict) -> pd.DataFrame:
-    """Columns indexed by t, as rows k = T-1-t (steps back from the last step), k and t first."""
+def _steps_back_table(columns: dict, from_logs=()):
+    """Columns indexed by t, as rows k = T-1-t (steps back from the last step), k and t first. An
+    empty cell of a column computed from logarithms is a value below float64's range, and says so;
+    any other is a step without that number (t = 0 has no Jacobian)."""
     import pandas as pd  # here: a table is built once its expander is opened
+
+    from plots.tables import readable
 
     T = len(next(iter(columns.values())))
     k = np.arange(T)
     first = {ui.t("gradient_flow.col.k"): k, ui.t("gradient_flow.col.t"): T - 1 - k}
-    return pd.DataFrame({**first, **{name: np.asarray(v)[::-1] for name, v in columns.items()}})
+    frame = pd.DataFrame({**first, **{name: np.asarray(v)[::-1] for name, v in columns.items()}})
+    return readable(frame, missing=dict.fromkeys(from_logs, BELOW_FLOAT64))
+
+
+BELOW_FLOAT64 = f"< {np.finfo(float).tiny:.2g}"  # "< 2.2e-308"
 
 
 def clipping_table(runs: dict, clip: str) -> pd.DataFrame:
