@@ -28,13 +28,15 @@ except UserInputError as exc:
     ui.error(exc)
     run = None
 
-if run is not None:
-    for key, params in run.notes:
-        st.info(t(key, **params), icon=":material/info:")
-    layer, unit = state.view_ui(run)
-
+above_tabs = st.container()
 # only the open tab is drawn: a hidden what-if chart must not slow down a change of variant
 tab_step, tab_what_if, tab_lab = ui.tabs("tab", state.TABS, [f"explorer.tab_{s}" for s in state.TABS])
+
+if run is not None:
+    with above_tabs:  # the traced model's notes, layer and unit: the lab has one unit of its own
+        for key, params in [] if tab_lab.open else run.notes:
+            st.info(t(key, **params), icon=":material/info:")
+        layer, unit = state.view_ui(run, shown=not tab_lab.open)
 
 with tab_step:
     if run is not None and tab_step.open:

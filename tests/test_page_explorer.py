@@ -196,6 +196,18 @@ def test_the_open_tab_lives_in_the_url():
     assert at.get("iframe") and any("ignored" in i.value for i in at.info)
 
 
+def test_the_lab_shows_no_control_or_note_of_the_traced_model():
+    """The lab has one unit of its own: the traced model's unit slider and its notes (the random
+    model's) are not shown there, and the unit chosen before comes back with the stepper."""
+    at = _open(unit="5")
+    assert at.slider(key="explorer:unit").value == 5 and at.info
+    _open_tab(at, "explorer.tab_lab")
+    assert not at.exception and not at.info
+    assert "explorer:unit" not in [s.key for s in at.slider] and at.query_params["unit"] == "5"
+    _open_tab(at, "explorer.tab_step")
+    assert at.slider(key="explorer:unit").value == 5 and at.info
+
+
 @pytest.mark.claims
 @pytest.mark.parametrize("kind", ["lstm", "gru", "rnn_tanh", "lstm1997", "cifg"])
 def test_what_if_metric_and_intro_say_what_they_show(kind):

@@ -520,9 +520,9 @@ def _clamped(name: str, top: int) -> None:
         st.session_state[key] = top
 
 
-def view_ui(run: Run) -> tuple[int, int]:
-    """Which layer and unit the stepper shows."""
-    left, right = st.columns(2)
+def view_ui(run: Run, shown: bool = True) -> tuple[int, int]:
+    """Which layer and unit the stepper and the what-if show; not `shown`, they keep their values."""
+    left, right = st.columns(2) if shown else (None, None)
     top_layer = run.recorder.num_layers - 1
     _clamped("layer", top_layer)
     layer = settings.draw(Layer, where=left, top=top_layer).layer
