@@ -126,9 +126,12 @@ def test_what_if_and_lab_controls():
     assert not at.get("iframe")  # only the open tab is drawn
     at.selectbox(key="explorer:iv").set_value("unit_off").run()
     assert not at.exception
+    assert not at.toggle(key="explorer:iv_all").disabled
     at.toggle(key="explorer:iv_all").set_value(True).run()
     change = [m for m in at.get("metric") if m.label == "Largest change in h"]
     assert float(change[0].value) > 0
+    at.selectbox(key="explorer:iv").set_value("drop_first").run()  # a change of the input: every unit reads it
+    assert at.toggle(key="explorer:iv_all").disabled
     _open_tab(at, "explorer.tab_lab")
     half = lambda: next(m.value for m in at.get("metric") if m.label == "Memory half-life when x = 0")  # noqa: E731
     before = half()

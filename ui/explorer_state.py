@@ -123,7 +123,10 @@ class WhatIf:
         "iv", "explorer.intervention", lambda ctx: interventions(ctx["kind"]), "", "explorer.iv.{}",
         start=lambda ctx: interventions(ctx["kind"])[0],
     )  # fmt: skip
-    every_unit: bool = settings.toggle("iv_all", "explorer.iv_scope", column=1)
+    every_unit: bool = settings.toggle(
+        "iv_all", "explorer.iv_scope", column=1, help="explorer.iv_scope_help",
+        disabled=lambda ctx: ctx["intervention"] == "drop_first",  # a change of the input reaches every unit
+    )  # fmt: skip
 
 
 # The single-unit lab: one slider per weight of LAB_SLIDERS, each its own column (lab_ui lays them out)

@@ -290,8 +290,8 @@ STRINGS = {
     # --- what if ---
     "explorer.whatif_intro": (
         "Force one quantity of the shown layer at every step and compare with the normal run. Or drop the input's "
-        "first word and see whether the end still feels it.",
-        "在所显示的层中，每一步都强制某个量取固定值，并与正常运行对比。也可以去掉输入的第一个词，看结尾是否还受它影响。",
+        "first step (its first word or number) and see whether the end still feels it.",
+        "在所显示的层中，每一步都强制某个量取固定值，并与正常运行对比。也可以去掉输入的第一步（第一个词或第一个数），看结尾是否还受它影响。",
     ),
     "explorer.intervention": ("Intervention", "干预方式"),
     "explorer.iv.f1": ("Clamp the forget gate to 1 (never forget)", "遗忘门固定为 1（从不遗忘）"),
@@ -301,8 +301,8 @@ STRINGS = {
     "explorer.iv.z0": ("Clamp the update gate to 0 (replace h)", "更新门固定为 0（每步替换 h）"),
     "explorer.iv.unit_off": ("Switch the unit off (its state set to 0 at every step)", "关闭这一维（每一步都把它的状态置为 0）"),
     "explorer.iv.drop_first": (
-        "Drop the first word (the same input without its first step)",
-        "去掉第一个词（同样的输入，去掉第一步）",
+        "Drop the first step (the same input without its first word or number)",
+        "去掉第一步（同样的输入，去掉第一个词或第一个数）",
     ),
     "explorer.whatif_last": ("Change at the last step", "最后一步的变化"),
     "explorer.whatif_last_help": (
@@ -311,6 +311,11 @@ STRINGS = {
         "两次运行在最后一步、任一层任一维的 h 之间的最大差值：这个改动到结尾还剩多少影响。",
     ),
     "explorer.iv_scope": ("All units of this layer", "作用于该层所有维度"),
+    "explorer.iv_scope_help": (
+        "Apply the intervention to every unit of the shown layer, not only the chosen one. Dropping the first step "
+        "changes the input itself, which every unit reads: there it makes no difference.",
+        "把干预作用于所显示层的每一维，而不只是所选的那一维。去掉第一步改变的是输入本身，每一维都会读到它：此时这个开关不起作用。",
+    ),
     "explorer.panel_c": ("c, unit {unit}", "c，第 {unit} 维"),
     "explorer.panel_h": ("h, unit {unit}", "h，第 {unit} 维"),
     "explorer.panel_out": ("Output: size of the last layer's h", "输出：最后一层 h 的大小"),
