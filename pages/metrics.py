@@ -57,9 +57,12 @@ def counts_sections():
     if sum(counts.values()) == 0:
         st.warning(t("metrics.all_zero"), icon=":material/warning:")
 
-    cols = st.columns(len(NAMES))
-    for col, name in zip(cols, NAMES, strict=True):
-        col.metric(t(f"metrics.name.{name}"), metrics.rounded(values[name]))
+    cards = {name: metrics.rounded(values[name]) for name in NAMES}
+    # a fifth of the page holds 8 characters: 0.999999999 (huge counts) is cut short there, so 3 a row
+    per_row = len(NAMES) if max(map(len, cards.values())) <= 8 else 3
+    cols = [col for _ in range(0, len(NAMES), per_row) for col in st.columns(per_row)]
+    for col, (name, text) in zip(cols, cards.items(), strict=False):
+        col.metric(t(f"metrics.name.{name}"), text)
 
     st.header(t("metrics.matrix_header"))
     classes = [t("metrics.negative"), t("metrics.positive")]

@@ -50,6 +50,25 @@ def test_url_example_and_editing(app_url, browser, artifacts, lang, accuracy, re
         page.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_metric_is_shown_whole_at_huge_counts(app_url, browser, artifacts, lang):
+    """At counts of 10⁹ a rate reads 0.999999999: five cards in a row had cut it to "0.999999…"."""
+    query = "tp=999999999&fn=1&fp=3&tn=999999990"
+    page = open_page(browser, f"{app_url}/metrics?{query}&lang={lang}", viewport=(1400, 1200))
+    try:
+        assert problems(page) == []
+        values = page.locator("[data-testid='stMetricValue']")
+        assert values.count() == 5 and "0.999999999" in values.all_inner_texts()
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll("[data-testid='stMetricValue'], [data-testid='stMetricValue'] *")]
+                   .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText)"""
+        )
+        assert cut == []
+        page.screenshot(path=str(artifacts / f"metrics_huge_counts_{lang}.png"), full_page=True)
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize(("lang", "label"), [("en", "Data behind this chart"), ("zh", "图表数据表")])
 def test_a_charts_data_table_opens_on_demand(app_url, browser, lang, label):
     """Folded chart tables are not sent to the browser; opening one shows the chart's numbers."""
