@@ -185,7 +185,7 @@ def rnn_step_factors(s: FlowSettings) -> dict:
 
 def lstm_step_factors(s: FlowSettings) -> dict:
     """The LSTM's cell-state path ∂c_t/∂c_{t-1} = diag(f_t) (the direct path; the gates' own
-    dependence on h adds other, smaller paths).
+    dependence on h adds other paths, through h_{t-1}, which can carry far more).
 
     Returns f (T, H) the recorded forget gates, and keep (T, H): Π_{k=t+1}^{T-1} f_k per unit, the share
     of c_t that reaches c_{T-1} along that path, with log_keep = log10 keep (exact where keep underflows:
