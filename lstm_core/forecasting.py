@@ -201,20 +201,20 @@ BASELINES = ("persistence", "seasonal_naive")
 
 def better_baseline(metrics: dict, part: str) -> str:
     """The baseline with the lower RMSE on `part` ("val" or "test"): the one a model has to beat.
-    A baseline without a score there (seasonal naive on a part shorter than a season) cannot win."""
+    A baseline without a score there (seasonal naive where a target has no season of history) cannot win."""
     scored = [(metrics[name][part]["rmse"], name) for name in BASELINES if math.isfinite(metrics[name][part]["rmse"])]
     return min(scored)[1] if scored else "persistence"
 
 
 def baseline_scores(series, index, season) -> dict:
-    """{name: scores} for the two baselines on the targets at `index` (seasonal naive only where
-    one season of history exists)."""
+    """{name: scores} for the two baselines on the targets at `index`, the points the LSTM is scored
+    on. Seasonal naive has no score (NaN) where a target has no season of history: scored on the
+    others only, it was compared with an LSTM scored on all of them."""
     actual = np.asarray(series, float)[index]
     seasonal = seasonal_naive(series, index, season)
-    known = ~np.isnan(seasonal)
     out = {"persistence": scores(actual, persistence(series, index), series)}
     out["seasonal_naive"] = (
-        scores(actual[known], seasonal[known], series) if known.any() else dict.fromkeys(("rmse", "mae", "mape"), math.nan)
+        dict.fromkeys(("rmse", "mae", "mape"), math.nan) if np.isnan(seasonal).any() else scores(actual, seasonal, series)
     )
     return out
 

@@ -158,6 +158,18 @@ def test_baselines():
     assert scores["seasonal_naive"]["mae"] == pytest.approx(4.0)
 
 
+def test_every_baseline_is_scored_on_the_lstm_s_points_or_not_at_all():
+    """Seasonal naive scored on the 10 of 15 test points that have a season of history was compared with an
+    LSTM scored on all 15 (sine, length 60, period 50): it has a score only where it covers every point."""
+    s = np.arange(20.0) ** 2
+    partial, whole = np.arange(2, 8), np.arange(4, 10)
+    assert all(math.isnan(v) for v in fc.baseline_scores(s, partial, 4)["seasonal_naive"].values())
+    assert fc.baseline_scores(s, partial, 4)["persistence"]["rmse"] == pytest.approx(fc.rmse(s[partial], s[partial - 1]))
+    assert fc.baseline_scores(s, whole, 4)["seasonal_naive"]["rmse"] == pytest.approx(fc.rmse(s[whole], s[whole - 4]))
+    metrics = {"persistence": {"test": {"rmse": 3.0}}, "seasonal_naive": {"test": {"rmse": math.nan}}}
+    assert fc.better_baseline(metrics, "test") == "persistence"
+
+
 def test_model_is_deterministic_per_seed_and_matches_the_recorder():
     a, b, c = fc.build_model(2, 5, seed=7), fc.build_model(2, 5, seed=7), fc.build_model(2, 5, seed=8)
     for (name, pa), pb, pc in zip(a.state_dict().items(), b.state_dict().values(), c.state_dict().values(), strict=True):

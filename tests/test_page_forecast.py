@@ -92,6 +92,24 @@ def test_synthetic_series_controls():
 
 
 @pytest.mark.trains
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_baseline_without_a_score_is_named_so_in_the_verdicts(lang):
+    """Sine of length 60, period 50: no test point and no validation point has a season of history, so
+    seasonal naive has no score there. The verdicts name persistence and say why seasonal naive has
+    none (they had printed "nan"), and the table shows "—"."""
+    at = train_until_done(page(lang, data="sine", length=60, period=50, epochs=2, units=4))
+    assert not at.exception
+    (shown,) = html_tables(at)
+    seasonal = translate("forecast.model.seasonal_naive", lang)
+    row = shown[shown.iloc[:, 0] == seasonal].iloc[0]
+    assert [row[c] for c in shown.columns if c.startswith("RMSE")][1:] == ["—", "—"]  # validation, test
+    verdicts = [m.value for m in (*at.success, *at.warning, *at.info) if "RMSE" in m.value and "LSTM" in m.value]
+    none = translate("forecast.other_baseline_none", lang, name=translate("forecast.baseline.seasonal_naive", lang))
+    persistence = translate("forecast.baseline.persistence", lang)
+    assert len(verdicts) >= 2 and all(none in v and persistence in v and "nan" not in v for v in verdicts[:2])
+
+
+@pytest.mark.trains
 @pytest.mark.claims
 def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     at = page(epochs=3, units=4, leak=1)

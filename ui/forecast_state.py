@@ -8,6 +8,7 @@ polls it from a fragment, so touching a widget never restarts a run.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
@@ -323,12 +324,13 @@ def comparison(metrics: dict, part: str) -> dict:
     """The LSTM against the better baseline on `part`, named, with the other baseline for reference."""
     best = forecasting.better_baseline(metrics, part)
     other = next(name for name in forecasting.BASELINES if name != best)
+    other_rmse = metrics[other][part]["rmse"]
+    scored = "forecast.other_baseline" if math.isfinite(other_rmse) else "forecast.other_baseline_none"
     return {
         "lstm": metrics["lstm"][part]["rmse"],
         "baseline": ui.t(f"forecast.baseline.{best}"),
         "base": metrics[best][part]["rmse"],
-        "other": ui.t(f"forecast.baseline.{other}"),
-        "other_rmse": metrics[other][part]["rmse"],
+        "other": ui.t(scored, name=ui.t(f"forecast.baseline.{other}"), rmse=other_rmse),
         "wins": metrics["lstm"][part]["rmse"] < metrics[best][part]["rmse"],
     }
 

@@ -119,14 +119,14 @@ def main():
     # --- Results. Unlike most tutorials: two baselines; a model that does not beat "the next value equals
     # the last one" has learnt nothing useful
     index = target[test]
-    seasonal = index - SEASON >= 0
-    metrics = {
+    metrics = {  # every forecaster on the same points: seasonal naive only if each has a season of history
         "lstm": scores(series[index], predicted, series),
         "persistence": scores(series[index], series[index - 1], series),
-        "seasonal_naive": scores(series[index][seasonal], series[index[seasonal] - SEASON], series) if seasonal.any() else None,
+        "seasonal_naive": scores(series[index], series[index - SEASON], series) if index[0] >= SEASON else None,
     }
     for name, value in metrics.items():
-        print(f"{name}: " + (", ".join(f"{k} {v:.4g}" for k, v in value.items()) if value else "too short a series"))
+        shown = ", ".join(f"{k} {v:.4g}" for k, v in value.items()) if value else "no score (a point without a season of history)"
+        print(f"{name}: {shown}")
     (HERE / "metrics.json").write_text(json.dumps(metrics, indent=2))
     model.save(HERE / "model.keras")  # open it in LSTM Lab's explorer, gate by gate
 

@@ -245,15 +245,19 @@ STRINGS = {
     "forecast.baseline.seasonal_naive": ("seasonal naive", "季节性朴素预测"),
     "forecast.verdict_val_win": (
         "Validation part (where choices are made; {when}): the LSTM's RMSE is {lstm:.4g}, better than the better "
-        "baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
-        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}"
-        "（{base:.4g}；{other}：{other_rmse:.4g}）。",
+        "baseline there, {baseline} ({base:.4g}{other}).",
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}（{base:.4g}{other}）。",
     ),
     "forecast.verdict_val_lose": (
         "Validation part (where choices are made; {when}): the LSTM's RMSE {lstm:.4g} does not beat the better "
-        "baseline there, {baseline} ({base:.4g}; {other}: {other_rmse:.4g}). {advice}",
+        "baseline there, {baseline} ({base:.4g}{other}). {advice}",
         "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
-        "（{base:.4g}；{other}：{other_rmse:.4g}）。{advice}",
+        "（{base:.4g}{other}）。{advice}",
+    ),
+    "forecast.other_baseline": ("; {name}: {rmse:.4g}", "；{name}：{rmse:.4g}"),
+    "forecast.other_baseline_none": (
+        "; {name}: no score, as a point there has no season of history",
+        "；{name}：没有分数，因为那里有的点之前不足一个季节",
     ),
     "forecast.val_when_best": ("lowest validation loss at epoch {epoch}", "验证损失在第 {epoch} 轮最低"),
     "forecast.val_when_stopped": (
@@ -323,17 +327,16 @@ STRINGS = {
     ),
     "forecast.verdict_win": (
         "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
-        "{baseline} ({base:.4g}; {other}: {other_rmse:.4g}).",
-        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，比较好的基线——{baseline}（{base:.4g}；{other}：{other_rmse:.4g}）"
-        "——低 {pct:.0f}%。",
+        "{baseline} ({base:.4g}{other}).",
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，比较好的基线——{baseline}（{base:.4g}{other}）——低 {pct:.0f}%。",
     ),
     "forecast.verdict_lose": (
         "Test part, scored once: the LSTM's RMSE {lstm:.4g} does not beat the better baseline, {baseline} "
-        "({base:.4g}; {other}: {other_rmse:.4g}). That is the honest result. Changing settings until the test score "
+        "({base:.4g}{other}). That is the honest result. Changing settings until the test score "
         "wins would tune the model on the test part and make this number optimistic: compare settings on the "
         "validation part instead.",
-        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败较好的基线——{baseline}（{base:.4g}；{other}："
-        "{other_rmse:.4g}）。这就是诚实的结果。反复调整设置直到测试分数获胜，等于在测试部分上调参，会让这个数字偏乐观："
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败较好的基线——{baseline}（{base:.4g}{other}）"
+        "。这就是诚实的结果。反复调整设置直到测试分数获胜，等于在测试部分上调参，会让这个数字偏乐观："
         "请改用验证部分来比较设置。",
     ),
     "forecast.leak_verdict": (
@@ -345,10 +348,12 @@ STRINGS = {
     ),
     "forecast.metrics_note": (
         "RMSE and MAE are in the series' units; MAPE is in percent and skips points whose actual value is 0 or "
-        "closer to 0 than a billionth of the series' largest absolute value. On the training part, seasonal naive "
-        "is scored where one season of history exists; — marks a score that does not exist.",
+        "closer to 0 than a billionth of the series' largest absolute value. Every forecaster is scored on the same "
+        "points: seasonal naive has a score only on a part whose every point has a season of history before it; "
+        "— marks a score that does not exist.",
         "RMSE 和 MAE 与序列单位相同；MAPE 以百分比表示，并跳过实际值为 0、或其绝对值不到序列最大绝对值十亿分之一的点。"
-        "在训练部分，季节性朴素预测只在有一个季节历史数据的点上计分；— 表示没有这项分数。",
+        "每种预测方法都在同样的点上计分：只有当某一部分的每个点之前都有一个季节的历史数据时，季节性朴素预测才在该部分有分数；"
+        "— 表示没有这项分数。",
     ),
     "forecast.mape_crosses_zero": (
         "This series takes values on both sides of 0, so MAPE is not shown (—): a percentage error divides by the "
