@@ -12,6 +12,7 @@ not wait for its import, 2-3 s on a 2-core server that has just started.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,10 +65,15 @@ def val_point(n: int, test_fraction: float, val_fraction: float) -> int:
 
 
 def check_length(n: int, window: int, test_fraction: float, val_fraction: float = 0.0):
-    """Raise a learner-readable error when the series is too short for this window and split."""
-    held_out = n - val_point(n, test_fraction, val_fraction)
-    need = window + MIN_TRAIN_PAIRS + max(MIN_TEST_POINTS + (MIN_VAL_POINTS if val_fraction > 0 else 0), held_out)
-    if n < need or val_point(n, test_fraction, val_fraction) - window < MIN_TRAIN_PAIRS:
+    """Raise a learner-readable error when the series is too short for this window and split, naming
+    the shortest length that is long enough (the held-out parts grow with the length, so n plus what
+    this length lacks is not)."""
+
+    def long_enough(m: int) -> bool:
+        return val_point(m, test_fraction, val_fraction) - window >= MIN_TRAIN_PAIRS
+
+    if not long_enough(n):
+        need = next(m for m in itertools.count(n + 1) if long_enough(m))  # test + validation ≤ 0.8: it ends
         raise UserInputError("forecast.err_too_short", n=n, window=window, need=need)
 
 

@@ -158,6 +158,18 @@ def test_baselines():
     assert scores["seasonal_naive"]["mae"] == pytest.approx(4.0)
 
 
+@pytest.mark.parametrize(("n", "window", "test", "val"), [(60, 48, 0.25, 0.15), (80, 48, 0.25, 0.15), (144, 48, 0.5, 0.3)])
+def test_the_too_short_error_names_a_length_that_is_long_enough(n, window, test, val):
+    """It had named n plus what n lacked (80, then 88), but the held-out parts grow with the length: the
+    length it names passes the check, and one value fewer does not."""
+    with pytest.raises(UserInputError) as error:
+        fc.check_length(n, window, test, val)
+    need = error.value.params["need"]
+    fc.check_length(need, window, test, val)
+    with pytest.raises(UserInputError):
+        fc.check_length(need - 1, window, test, val)
+
+
 def test_every_baseline_is_scored_on_the_lstm_s_points_or_not_at_all():
     """Seasonal naive scored on the 10 of 15 test points that have a season of history was compared with an
     LSTM scored on all 15 (sine, length 60, period 50): it has a score only where it covers every point."""
