@@ -176,8 +176,9 @@ def series_title(series: ds.Series, lang: str) -> str:
 
 
 def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
-    """What the whole-series scaler gives away here: the test part's max, min, both, or nothing (a test
-    part inside the training part's range moves neither)."""
+    """What the whole-series scaler gives away here: the test part's max, min, both, or nothing. Only a
+    test part beyond every value before it moves the whole series' min or max: sunspots' 190.2 of 1957,
+    in the validation part, is the past, and the test part (peak 157.6) told the scaler nothing."""
     t = ui.t
     leak = forecasting.leak_summary(values, split, fit_end)
     clean, whole = leak["train_only"], leak["whole_series"]
@@ -185,11 +186,14 @@ def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
         min_train=clean["min"], max_train=clean["max"], low_train=clean["test_low"], high_train=clean["test_high"],
         min_all=whole["min"], max_all=whole["max"], low_all=whole["test_low"], high_all=whole["test_high"],
     )  # fmt: skip
-    sides = [side for side, beyond in (("max", clean["test_high"] > 1), ("min", clean["test_low"] < 0)) if beyond]
+    past, test = np.asarray(values[:split], float), np.asarray(values[split:], float)
+    sides = [side for side, beyond in (("max", test.max() > past.max()), ("min", test.min() < past.min())) if beyond]
     if sides:
         leaked = t("forecast.leak_told", told=t(f"forecast.leak_told.{'_'.join(sides)}"), **params)
     else:
         leaked = t("forecast.leak_none", **params)
+    outside = clean["test_high"] > 1 or clean["test_low"] < 0
+    leaked = ui.paragraph(t("forecast.leak_honest"), leaked) if outside else leaked
     return t("forecast.leak_caption", clean=t("forecast.leak_clean", **params), leaked=leaked)
 
 

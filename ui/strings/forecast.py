@@ -152,11 +152,13 @@ STRINGS = {
         "只在训练部分上拟合时（最小值 {min_train:.4g}，最大值 {max_train:.4g}），测试部分被缩放到 "
         "[{low_train:.2f}, {high_train:.2f}]。",
     ),
+    "forecast.leak_honest": (
+        "Values outside [0, 1] are the honest picture: the future may leave the range seen so far.",
+        "超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。",
+    ),
     "forecast.leak_told": (
-        "Values outside [0, 1] are the honest picture: the future may leave the range seen so far. Fitted on the "
-        "whole series (min {min_all:.4g}, max {max_all:.4g}), the test part fits inside "
+        "Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part fits inside "
         "[{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's {told}.",
-        "超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。"
         "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分之所以落在 "
         "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的{told}。",
     ),
@@ -165,11 +167,11 @@ STRINGS = {
     "forecast.leak_told.max_min": ("max and min", "最大值和最小值"),
     "forecast.leak_none": (
         "Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), it puts the test part at "
-        "[{low_all:.2f}, {high_all:.2f}]. On this series the test part stays inside the training part's range, so "
-        "its values move neither the min nor the max and nothing about the test part leaks through the scaler; the "
-        "leak shows on a series whose future leaves the range seen so far, such as the airline passengers.",
+        "[{low_all:.2f}, {high_all:.2f}]. On this series the test part stays inside the range of the values before "
+        "it, so its values move neither the min nor the max and nothing about the test part leaks through the scaler; "
+        "the leak shows on a series whose future leaves the range seen so far, such as the airline passengers.",
         "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分被缩放到 "
-        "[{low_all:.2f}, {high_all:.2f}]。在这条序列上，测试部分没有超出训练部分的范围，它的值既不改变最小值也不改变"
+        "[{low_all:.2f}, {high_all:.2f}]。在这条序列上，测试部分没有超出它之前各值的范围，它的值既不改变最小值也不改变"
         "最大值，所以测试部分的信息不会经由缩放器泄漏；只有当未来超出迄今见过的范围时（例如航空乘客数），泄漏才会显现。",
     ),
     "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "两种方式 Min-Max 缩放后的序列"),
