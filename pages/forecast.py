@@ -82,6 +82,8 @@ if outcome is None:
         st.info(t("forecast.stale"), icon=":material/info:")
     st.stop()
 result = outcome.runs["clean"]
+if "leaky" in outcome.runs:  # its dashed loss curves above are on another scale
+    st.caption(state.leaky_loss_caption(clean, whole))
 
 # --- 5. results ---
 st.header(t("forecast.results_header"))

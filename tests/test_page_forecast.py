@@ -146,6 +146,19 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     charts = figures(at)
     loss = next(c for c in charts if c["layout"]["yaxis"].get("type") == "log")
     assert loss["layout"]["yaxis"]["exponentformat"] == "power"  # 10⁻⁴, not the SI "100μ"
+    # a screen reader hears the parts each chart draws: validation included, the test part only where drawn
+    for chart in charts:
+        meta, names = chart["layout"]["meta"], " ".join(str(trace.get("name")) for trace in chart["data"])
+        for part in ("validation", "test"):
+            if meta["a11y_name"] != "Scaling, two ways":  # its summary names the leak, not the parts
+                assert (part in names) == (part in meta["a11y_summary"].split("(")[0]), (meta, part)
+    # the leaky run's dashed losses are on values scaled by the whole series' range: the caption says how much
+    # smaller the same error is there (airline: 518 against 260, about 4 times)
+    assert any(trace["line"].get("dash") == "dash" for trace in loss["data"])
+    whole, clean = np.ptp(air), np.ptp(air[: fc.val_point(len(air), 0.25, 0.15)])
+    caption = next(c.value for c in at.caption if c.value.startswith("The dashed curves are not"))
+    assert f"range, {whole:.4g}, {whole / clean:.2f} times the training part's {clean:.4g}" in caption
+    assert f"an MSE {(whole / clean) ** 2:.2f} times smaller" in caption
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
     assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
     labels = [b.proto.label for b in at.get("download_button")]

@@ -254,6 +254,15 @@ def finished_other() -> bool:
     return job is not None and not job.running and job.result is not None
 
 
+def leaky_loss_caption(clean: forecasting.MinMaxScaler, whole: forecasting.MinMaxScaler) -> str:
+    """Under the loss chart: the leaky run's MSE is on values scaled by a wider range, so the same error
+    in the series' units is a smaller MSE there (airline: 518 against 260, about 4× smaller)."""
+    ratio = whole.span / clean.span
+    if ratio == 1:
+        return ui.t("forecast.leaky_loss_same_scale")
+    return ui.t("forecast.leaky_loss_scale", whole=whole.span, clean=clean.span, ratio=ratio, squared=ratio**2)
+
+
 def loss_names() -> dict:
     t = ui.t
     return {k: t(f"forecast.{k}") for k in ("train_loss", "val_loss")} | {

@@ -103,14 +103,15 @@ STRINGS = {
     # /forecast
     "chart.forecast_series.name": ("The series, split on time", "按时间划分的序列"),
     "chart.forecast_series.summary": (
-        "The whole series as a line, the training part in one colour and the test part after the dotted split line in another.",
-        "整条序列画成折线：训练部分一种颜色，点线分割处之后的测试部分另一种颜色。",
+        "The whole series as a line in three colours, the training, validation and test parts in time order, with a "
+        "dotted line at each of the two splits.",
+        "整条序列画成折线，按时间顺序分为训练、验证和测试三部分，各用一种颜色，两个分割处各有一条点线。",
     ),
     "chart.forecast_windows.name": ("Windows and targets", "窗口与目标"),
     "chart.forecast_windows.summary": (
-        "One row per training pair: the window's values in one colour, the value to predict next in another, each "
-        "cell labelled with its value.",
-        "每行是一个训练样本对：窗口中的值一种颜色，要预测的下一个值另一种颜色，每格标出数值。",
+        "One row per pair, the first few: the window's values in one colour, the value to predict next in another, "
+        "the values that pair does not use in grey, each cell labelled with its value.",
+        "前几个样本对，每行一个：窗口中的值一种颜色，要预测的下一个值另一种颜色，该样本对用不到的值为灰色，每格标出数值。",
     ),
     "chart.forecast_scaling.name": ("Scaling, two ways", "两种缩放方式"),
     "chart.forecast_scaling.summary": (
@@ -118,15 +119,16 @@ STRINGS = {
         "which leaks the test part).",
         "用训练部分的最小值和最大值缩放的序列（实线），以及用整条序列缩放的序列（虚线，会泄露测试部分的信息）。",
     ),
-    "chart.forecast_loss.name": ("Training loss", "训练损失"),
+    "chart.forecast_loss.name": ("Training and validation loss", "训练与验证损失"),
     "chart.forecast_loss.summary": (
-        "Mean squared error per epoch on the training and test parts; a run with the leaky scaling is dashed.",
-        "每个轮次在训练部分和测试部分上的均方误差；使用泄露缩放的运行用虚线表示。",
+        "Mean squared error of the scaled values per epoch, on the training and validation parts (the test part "
+        "takes no part in training); a run with the leaky scaling is dashed.",
+        "每个轮次在训练部分和验证部分上（按缩放后的数值）的均方误差（测试部分不参与训练）；使用泄露缩放的运行用虚线表示。",
     ),
     "chart.forecast_predictions.name": ("One-step predictions", "单步预测"),
     "chart.forecast_predictions.summary": (
-        "The series in grey with the LSTM's one-step predictions on the training and test parts in two colours.",
-        "灰色的原序列，以及 LSTM 在训练部分和测试部分上的单步预测（两种颜色）。",
+        "The series in grey with the LSTM's one-step predictions on the training, validation and test parts in three colours.",
+        "灰色的原序列，以及 LSTM 在训练、验证和测试部分上的单步预测（三种颜色）。",
     ),
     "chart.forecast_future.name": ("Recursive forecast", "递归预测"),
     "chart.forecast_future.summary": (

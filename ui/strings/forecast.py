@@ -227,6 +227,20 @@ STRINGS = {
         "when it was quiet, and several times that when others were training).",
         "点击“开始训练”来拟合模型（默认设置——500 轮加上重新训练——在这台双核服务器空闲时用时 4–13 秒，别人同时训练时要长几倍）。",
     ),
+    "forecast.leaky_loss_scale": (
+        "The dashed curves are not on the solid ones' scale. The leaky scaler divides by the whole series' range, "
+        "{whole:.4g}, {ratio:.2f} times the training part's {clean:.4g}, so the same error in the series' units gives "
+        "an MSE {squared:.2f} times smaller there: a lower dashed curve is not a better model. Compare the test RMSE "
+        "below, in the series' units.",
+        "虚线与实线不在同一尺度上。泄漏的缩放器除以的是整条序列的范围 {whole:.4g}，是训练部分范围 {clean:.4g} 的 "
+        "{ratio:.2f} 倍，所以同样大小的误差（按序列原始单位）在那里的均方误差要小 {squared:.2f} 倍：虚线更低并不代表模型更好。"
+        "请比较下面按序列原始单位计的测试 RMSE。",
+    ),
+    "forecast.leaky_loss_same_scale": (
+        "Here the whole series has the training part's range, so both scalers are the same and the dashed curves are "
+        "on the solid ones' scale.",
+        "这里整条序列的范围与训练部分相同，两个缩放器完全一样，虚线与实线在同一尺度上。",
+    ),
     "forecast.plot.loss_title": ("Loss (mean squared error on scaled values)", "损失（缩放后数值的均方误差）"),
     "forecast.axis.epoch": ("epoch", "轮次"),
     "forecast.axis.loss": ("loss", "损失"),
