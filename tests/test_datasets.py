@@ -168,3 +168,16 @@ def test_shipped_data_is_small_and_not_pickled():
     total = sum(f.stat().st_size for f in (ROOT / "datasets").rglob("*") if f.is_file())
     assert total < 5_000_000
     assert not list((ROOT / "datasets").rglob("*.pkl")) and not list((ROOT / "datasets").rglob("*.pickle"))
+
+
+def test_every_shipped_copy_of_a_bsd_licensed_package_carries_its_notice():
+    """BSD licences ask that the notice travel with redistributed copies: each package the cards name as the
+    source of a shipped file has its licence text beside the data."""
+    import re
+
+    here = Path(__file__).resolve().parent.parent / "datasets"
+    cards = (here / "CARDS.md").read_text() + (here / "SERIES.md").read_text()
+    for package in ("statsmodels", "scikit-learn", "sktime"):
+        if re.search(rf"\b{package}\b", cards):
+            notice = here / "data" / f"LICENSE-{package}.txt"
+            assert notice.is_file() and "Redistribution" in notice.read_text(), package
