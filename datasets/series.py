@@ -67,15 +67,41 @@ def trend_season(
 
 
 def future_labels(labels, horizon: int) -> list:
-    """Names for the `horizon` steps after the data: the next months for YYYY-MM labels, the next
-    integers for integer labels, "+1", "+2"… otherwise."""
+    """Names for the `horizon` steps after the data, on the data's own axis: the next months for
+    YYYY-MM labels, the next integers by the last step for integer labels, the next dates by the dates'
+    frequency (or their usual step) for other dates, "+1", "+2"… otherwise. A "+1" after dates had
+    been drawn in 1970."""
     last = labels[-1] if len(labels) else None
+    ahead = range(1, horizon + 1)
     if isinstance(last, int | np.integer):
-        return [int(last) + k for k in range(1, horizon + 1)]
+        step = int(last - labels[-2]) if len(labels) > 1 and last > labels[-2] else 1
+        return [int(last) + step * k for k in ahead]
     try:
         start = pd.Period(str(last), freq="M") if len(str(last)) == 7 else None
     except (ValueError, TypeError):
         start = None
     if start is not None:
-        return [str(start + k) for k in range(1, horizon + 1)]
-    return [f"+{k}" for k in range(1, horizon + 1)]
+        return [str(start + k) for k in ahead]
+    dates = _dates(labels[-60:])
+    if dates is None:
+        return [f"+{k}" for k in ahead]
+    try:
+        with pd.option_context("future.infer_freq_returns_offset", True):  # an offset, not pandas 4's deprecated text
+            freq = pd.infer_freq(dates) if len(dates) >= 3 else None
+    except (TypeError, ValueError):
+        freq = None
+    if freq is not None:
+        future = pd.date_range(dates[-1], periods=horizon + 1, freq=freq)[1:]
+    else:
+        future = pd.DatetimeIndex([dates[-1] + k * pd.Series(dates).diff().median() for k in ahead])
+    whole_days = (dates == dates.normalize()).all() and (future == future.normalize()).all()
+    return [d.strftime("%Y-%m-%d" if whole_days else "%Y-%m-%d %H:%M:%S") for d in future]
+
+
+def _dates(labels) -> pd.DatetimeIndex | None:
+    """The labels as dates, rising, when every one reads as a date in ISO form; else None."""
+    try:
+        dates = pd.DatetimeIndex(pd.to_datetime([str(v) for v in labels], format="ISO8601"))
+    except (ValueError, TypeError):
+        return None
+    return dates if len(dates) > 1 and dates.is_monotonic_increasing and dates.is_unique else None

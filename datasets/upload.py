@@ -173,12 +173,33 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
         values = values.interpolate(limit_direction="both")
     first_column = frame[frame.columns[0]]
     if frame.columns[0] != column and first_column.notna().all() and first_column.is_unique:  # usually the dates
-        labels = tuple(str(v) for v in first_column)
+        labels = _time_labels(first_column)
     else:
         labels = tuple(range(len(values)))
     array = values.to_numpy(dtype=float)
     dropped = max(0, len(array) - MAX_VALUES)
     return Extracted(array[dropped:], labels[dropped:], missing, dropped)
+
+
+def _time_labels(column: pd.Series) -> tuple:
+    """The time column as labels: whole numbers as integers (years: an axis of numbers, where the text
+    "1900" had been read as a date and "+1" after it as 1970), anything else as its text (dates in ISO
+    form are drawn on a date axis)."""
+    numbers = _as_numbers(column)
+    if numbers.notna().all() and (numbers % 1 == 0).all():
+        return tuple(int(v) for v in numbers)
+    return tuple(str(v).strip() for v in column)
+
+
+def likely_series(frame: pd.DataFrame, columns: list[str]) -> str:
+    """The numeric column a learner most likely wants to forecast: the first, unless that is the table's
+    first column counting time (rising by one fixed step: years, row numbers) and there is another."""
+    first = frame.columns[0]
+    if len(columns) > 1 and columns[0] == first:
+        steps = np.diff(_as_numbers(frame[first]).to_numpy())
+        if len(steps) and np.isfinite(steps).all() and (steps > 0).all() and np.allclose(steps, steps[0]):
+            return columns[1]
+    return columns[0]
 
 
 def _safe(value) -> str:

@@ -162,3 +162,29 @@ def test_random_csv_cells_never_raise_anything_but_a_learner_error(cells):
             upload.extract(frame, column)
     except UserInputError:
         pass
+
+
+def test_a_column_of_years_is_the_time_axis_not_the_series():
+    """year,temp: the years are integer labels (the text "1900" had been drawn as a date, and the forecast's
+    "+1" after it in 1970), and the column offered first is temp, not the years."""
+    rows = "".join(f"{1900 + k},{14 + 0.01 * k}\n" for k in range(101))
+    frame = upload.read_table(("year,temp\n" + rows).encode(), "t.csv")
+    columns = upload.numeric_columns(frame)
+    assert columns == ["year", "temp"] and upload.likely_series(frame, columns) == "temp"
+    out = upload.extract(frame, "temp")
+    assert out.labels[:2] == (1900, 1901) and all(type(label) is int for label in out.labels)
+    # a first column that does not count time at a fixed step stays a candidate
+    frame = upload.read_table(b"a,b\n3,1\n1,2\n2,3\n", "t.csv")
+    assert upload.likely_series(frame, upload.numeric_columns(frame)) == "a"
+
+
+def test_the_forecast_continues_the_labels_on_their_own_axis():
+    from datasets.series import future_labels
+
+    daily = tuple(str(d.date()) for d in pd.date_range("2020-01-01", "2020-07-18"))
+    assert future_labels(daily, 3) == ["2020-07-19", "2020-07-20", "2020-07-21"]
+    firsts = tuple(f"2020-{m:02d}-01" for m in range(1, 7))
+    assert future_labels(firsts, 2) == ["2020-07-01", "2020-08-01"]
+    assert future_labels((1990, 1995, 2000), 2) == [2005, 2010]
+    assert future_labels(("1960-11", "1960-12"), 2) == ["1961-01", "1961-02"]
+    assert future_labels(("Q1", "Q2"), 2) == ["+1", "+2"]

@@ -155,9 +155,11 @@ def _upload_picker(where):
         return None
     data = file.getvalue()
     try:
-        columns = upload.numeric_columns(uploaded_table(data))
+        table = uploaded_table(data)
+        columns = upload.numeric_columns(table)
         key = "forecast_column_" + hashlib.sha1(data).hexdigest()[:12]
-        column = where.selectbox(t("forecast.column"), columns, key=key)
+        index = columns.index(upload.likely_series(table, columns))  # not a column of years
+        column = where.selectbox(t("forecast.column"), columns, index=index, key=key)
         extracted = upload.extract(uploaded_table(data), column)
     except UserInputError as exc:
         with where:

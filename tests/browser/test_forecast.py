@@ -71,3 +71,23 @@ def test_uploads_good_and_bad(app_url, browser, artifacts, tmp_path):
         page.screenshot(path=str(artifacts / "forecast_upload_zh.png"), full_page=True)
     finally:
         page.close()
+
+
+def test_an_upload_with_a_year_column_forecasts_the_values_over_the_years(app_url, browser, artifacts, tmp_path):
+    """year,temp: the column offered is temp, and the series is drawn over the years on a number axis (the
+    years, read as dates, had squeezed the data into the chart's left edge)."""
+    page = open_page(browser, f"{app_url}/forecast?lang=zh&data=upload")
+    try:
+        table = tmp_path / "temperature.csv"
+        table.write_text("year,temp\n" + "".join(f"{1900 + k},{14 + 0.3 * ((k * 7) % 5)}\n" for k in range(101)))
+        page.locator("input[type='file']").set_input_files(str(table))
+        page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+        wait_rendered(page)
+        assert problems(page) == []
+        column = page.locator("[data-testid='stSelectbox']").filter(has_text=translate("forecast.column", "zh"))
+        assert "temp" in column.evaluate("e => (e.querySelector('input')?.value ?? '') + ' ' + e.textContent")
+        axis = page.locator(".js-plotly-plot").first.evaluate("gd => [gd._fullLayout.xaxis.type, ...gd._fullLayout.xaxis.range]")
+        assert axis[0] == "linear" and axis[1] <= 1900 and 2000 <= axis[2] <= 2010, axis
+        page.screenshot(path=str(artifacts / "forecast_upload_years_zh.png"), full_page=True)
+    finally:
+        page.close()
