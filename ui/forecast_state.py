@@ -333,6 +333,18 @@ def results_table(runs: dict, values: np.ndarray):
     st.caption(ui.t("forecast.metrics_note"))
     if not forecasting.mape_meaningful(values):
         st.caption(ui.t("forecast.mape_crosses_zero"))
+    elif (near := near_zero(values)) is not None:
+        st.caption(ui.t("forecast.mape_near_zero", low=near, high=float(np.abs(values).max())))
+
+
+def near_zero(values: np.ndarray) -> float | None:
+    """The smallest nonzero size among the series' values when it is under 5 % of the largest (sunspots:
+    1.4 beside 190.2), else None: there a small error is a huge percentage, and MAPE can rank the
+    forecasters otherwise than RMSE and MAE do."""
+    sizes = np.abs(np.asarray(values, float))
+    small = sizes[sizes > forecasting.NEGLIGIBLE * sizes.max()]
+    low = float(small.min()) if small.size else None
+    return low if low is not None and low < 0.05 * sizes.max() else None
 
 
 def comparison(metrics: dict, part: str) -> dict:
@@ -423,7 +435,13 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
     )
     errors = [r for _, _, r in recursive]
     grows = len(errors) > 1 and bool(np.all(np.diff(errors) > 0)) and errors[-1] > one_step[-1][2]
-    verdict = ui.t("forecast.horizon_compound" if grows else "forecast.horizon_no_compound")
+    ratios = [r / o for r, (_, _, o) in zip(errors, one_step, strict=True) if o > 0]
+    if grows:
+        verdict = ui.t("forecast.horizon_compound")
+    elif len(ratios) == len(errors) and min(ratios) > 1:  # sunspots: 2.4-3.6 times, the last block the lowest
+        verdict = ui.t("forecast.horizon_above", low=min(ratios), high=max(ratios))
+    else:
+        verdict = ui.t("forecast.horizon_no_compound")
     return ui.t("forecast.horizon_errors", blocks=blocks, verdict=verdict)
 
 

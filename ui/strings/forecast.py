@@ -377,6 +377,13 @@ STRINGS = {
         "这条序列的取值有正有负，所以不显示 MAPE（—）：百分比误差要除以实际值，接近 0 的值会让它变得任意大，"
         "与预测好坏无关。请比较 RMSE 或 MAE。",
     ),
+    "forecast.mape_near_zero": (
+        "This series has values close to 0 (as small as {low:.4g}, against a largest of {high:.4g}). There a small "
+        "error is a large percentage, so MAPE weighs those few points most and can rank the forecasters otherwise "
+        "than RMSE and MAE do.",
+        "这条序列有接近 0 的值（小到 {low:.4g}，而最大值为 {high:.4g}）。在这些点上，很小的误差就是很大的百分比，"
+        "所以 MAPE 主要由这少数几个点决定，给出的排名可能与 RMSE 和 MAE 不同。",
+    ),
     "forecast.plot.predictions_title": ("The series with the LSTM's one-step predictions", "原序列与 LSTM 的单步预测"),
     "forecast.actual": ("actual", "实际值"),
     "forecast.train_pred": ("prediction on training part", "训练部分的预测"),
@@ -406,6 +413,13 @@ STRINGS = {
     "forecast.horizon_compound": (
         "Here the recursive error grows from block to block and ends above the one-step error: the errors compound.",
         "这里递归预测的误差一段比一段大，最后高于单步误差：误差确实在累积。",
+    ),
+    "forecast.horizon_above": (
+        "Here the recursive error is above the one-step error in every block ({low:.1f} to {high:.1f} times), but it "
+        "does not grow from block to block: feeding predictions back costs accuracy from the first block on, rather "
+        "than compounding.",
+        "这里每一段的递归误差都高于单步误差（是它的 {low:.1f} 到 {high:.1f} 倍），但并没有一段比一段大："
+        "把预测值喂回去从第一段起就损失了精度，而不是误差逐段累积。",
     ),
     "forecast.horizon_no_compound": (
         "Here the recursive error does not grow from block to block above the one-step error, so these numbers do "
