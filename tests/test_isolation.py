@@ -52,7 +52,7 @@ LEARNERS = {  # who -> (model kind as the segmented control shows it, hidden uni
     "A": ("GRU", 12, 11),
     "B": ("RNN", 20, 22),
 }
-TRAINED_OPTION = "The model you just trained"
+TRAINED_OPTION = "Your model (trained here or loaded)"
 
 
 async def _train(base: str, kind: str, hidden: int, seed: int):

@@ -360,3 +360,18 @@ def test_data_kept_in_files_on_the_server_is_never_read(tmp_path):
         f.create_dataset("layers/lstm/cell/vars/0", shape=shape, dtype="f4", external=[(str(secret), 0, secret.stat().st_size)])
     err = _refusal(keras_files.keras_zip(weights_bytes=buffer.getvalue()))
     assert err.key == "model.err_dtype" and err.params["dtype"] == "external"
+
+
+def test_a_character_level_index_opens_on_a_sentence_without_spaces():
+    """A character-level word index (the /train Keras export for Chinese) reads a space as a character: the
+    explorer's first example had been "这 很 我 不 有 本", 11 steps of which 5 unknown. Its example is the
+    characters alone, and encodes without an unknown step."""
+    from types import SimpleNamespace
+
+    from ui.keras_files import _example
+
+    words = {"<unk>": 1, "这": 2, "很": 3, "我": 4, "不": 5, "有": 6, "本": 7}
+    model = SimpleNamespace(embedding=np.zeros((8, 2)))
+    example = _example(model, keras_words.WordIndex(words, oov_token="<unk>", char_level=True))
+    assert example == "这很我不有本"
+    assert _example(model, keras_words.WordIndex(words, oov_token="<unk>")) == "这 很 我 不 有 本"

@@ -89,6 +89,12 @@ def test_a_train_run_trained_in_keras_opens_back_in_the_explorer(dataset, tmp_pa
     np.testing.assert_allclose(shown_prediction(at, lang), expected, atol=1e-4)
     stepper = at.get("iframe")[0].proto.srcdoc
     assert f'"T":{ids.shape[1]}' in stepper  # the word index cut the sentence into the tokens the model read
+    # the file is Tokenizer.to_json()'s as Keras reads it too: its own reader had failed on 'word_counts'
+    from keras.src.legacy.preprocessing.text import tokenizer_from_json
+
+    tokenizer = tokenizer_from_json((tmp_path / "word_index.json").read_text(encoding="utf-8"))
+    assert tokenizer.word_index == model.word_index.words and tokenizer.document_count == len(prepared.train[0])
+    assert tokenizer.texts_to_sequences([sentence]) == ids.tolist()
 
 
 def keras_trained_model():

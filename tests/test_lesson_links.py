@@ -39,3 +39,15 @@ def test_a_wrong_link_is_caught(link, problem):
 def test_a_per_data_set_setting_follows_the_links_data_set():
     assert link_problems("forecast", {"data": "sunspots", "season_sunspots": "11"}) == []
     assert link_problems("train", {"data": "negation_zh", "n_negation_zh": "500"}) == []
+
+
+def test_the_classroom_guide_lists_every_lesson_slug():
+    """docs/classroom.md tells teachers the slugs to link a lesson with; it had left out the Keras lesson."""
+    import re
+    from pathlib import Path
+
+    from ui.lessons_content import SLUGS
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "classroom.md").read_text()
+    listed = re.search(r"\(slugs: (.*?)\)", guide, re.S).group(1)
+    assert re.findall(r"`(\w+)`", listed) == list(SLUGS)

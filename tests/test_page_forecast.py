@@ -347,4 +347,5 @@ def test_the_results_warn_when_values_near_0_make_mape_rank_otherwise():
 def test_upload_label_names_every_file_type_accepted(lang):
     at = page(lang, data="upload")
     (uploader,) = at.get("file_uploader")
-    assert uploader.proto.type and all(kind in uploader.proto.label for kind in uploader.proto.type)
+    # any file reaches the page, which refuses another kind in the learner's language (datasets/upload.py)
+    assert not uploader.proto.type and all(kind in uploader.proto.label for kind in (".csv", ".txt", ".xlsx"))

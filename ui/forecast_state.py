@@ -146,7 +146,7 @@ def _upload_picker(where):
     t = ui.t
     file = where.file_uploader(
         t("forecast.upload_label"),
-        type=["csv", "txt", "xlsx"],
+        type=None,  # any file, checked by its content: Streamlit refuses other types in an English-only tooltip
         help=t("forecast.upload_help"),
         max_upload_size=upload.MAX_BYTES // (1024 * 1024),  # below the server's cap, which Keras models need
     )

@@ -77,8 +77,8 @@ def _example(model: keras_io.KerasModel, index) -> object:
         return [0.0] * 3 + [1.0] * 6 + [0.0] * 6
     if index is not None:
         usable = sorted((i, w) for w, i in index.words.items() if w != index.oov_token and 0 < i < model.embedding.shape[0])
-        if usable:
-            return " ".join(w for _, w in usable[:6])
+        if usable:  # a character-level index reads a space as a character of its own: none between them
+            return ("" if index.char_level else " ").join(w for _, w in usable[:6])
     last = model.embedding.shape[0] - 1
     return [float(1 + k % last) for k in range(6)]
 
@@ -102,7 +102,7 @@ def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel |
     it on an example input."""
     files = where.file_uploader(
         ui.t("keras.upload"),
-        type=["keras", "h5", "json"],
+        type=None,  # any file, checked by its content: Streamlit refuses other types in an English-only tooltip
         accept_multiple_files=True,
         key=key,
         help=ui.t(

@@ -129,7 +129,7 @@ def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) ->
     model, so /explorer can trace it."""
     file = where.file_uploader(
         ui.t("model.upload"),
-        type=["npz"],
+        type=None,  # any file, checked by its content: Streamlit refuses other types in an English-only tooltip
         key=key,
         help=ui.t("model.upload_help"),
         max_upload_size=model_io.MAX_FILE_BYTES // (1024 * 1024),
@@ -146,6 +146,8 @@ def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) ->
         cache[file.file_id] = model
         if hand_off and isinstance(model, handoff.TrainedModel):
             handoff.put(model)
+            if model.example is not None:  # the explorer switches to it, as it does for a Keras model
+                handoff.request(model.example)
     model = cache[file.file_id]
     if isinstance(model, UserInputError):
         ui.error(model)

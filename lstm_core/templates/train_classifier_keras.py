@@ -1,7 +1,8 @@
 """Train the sequence classifier of one LSTM Lab run in Keras 3: the same data, split and settings as the
 PyTorch script beside it, written the way Keras tutorials write it. It trains, prints the test metrics,
 writes them to metrics.json and saves model.keras (and, for text, word_index.json: the vocabulary as Keras's
-Tokenizer.to_json() writes it). Open both in LSTM Lab's explorer to step through the gates of this model.
+Tokenizer.to_json() writes it). Open both in LSTM Lab's explorer to step through the gates of this model
+(text, or one number a step: the explorer gives a model one number a step).
 
 Where it differs from a tutorial's usual code (each is marked "Unlike most tutorials" below):
 - the validation data is the page's own validation part, not validation_split;
@@ -50,17 +51,28 @@ def load_data(path=HERE / "data.npz"):
     return splits, [str(c) for c in data["class_names"]], vocab_size, vocab
 
 
-# --- Vocabulary: id -> token as the page built it, saved in the format of Keras's Tokenizer.to_json()
-def save_word_index(vocab, path):
+# --- Vocabulary: id -> token as the page built it, saved as Keras's Tokenizer.to_json() writes it
+def save_word_index(vocab, train_x, path):
     """Words keep their ids; id 0 is padding, "<unk>" is the out-of-vocabulary token. Chinese text the page
-    read one character a token is read the same way (char_level); text it cut into words needs spaces."""
+    read one character a token is read the same way (char_level); text it cut into words needs spaces. The
+    counts are the training part's, so keras's tokenizer_from_json() reads the file too."""
     words = {token: k for k, token in enumerate(vocab) if k > 0}
     chinese = [token for token in words if any("\u4e00" <= ch <= "\u9fff" for ch in token)]
+    counts = np.bincount(train_x.ravel(), minlength=len(vocab))  # id 0, the padding, is no word
+    docs = np.bincount(np.concatenate([np.unique(row) for row in train_x]), minlength=len(vocab))
     config = {
-        "word_index": json.dumps(words, ensure_ascii=False),
-        "oov_token": "<unk>",
+        "num_words": None,
+        "filters": '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n',
         "lower": True,
+        "split": " ",
         "char_level": bool(chinese) and all(len(token) == 1 for token in chinese),
+        "oov_token": "<unk>",
+        "document_count": len(train_x),
+        "word_counts": json.dumps({w: int(counts[k]) for w, k in words.items()}, ensure_ascii=False),
+        "word_docs": json.dumps({w: int(docs[k]) for w, k in words.items()}, ensure_ascii=False),
+        "index_docs": json.dumps({str(k): int(docs[k]) for k in words.values()}),
+        "index_word": json.dumps({str(k): w for w, k in words.items()}, ensure_ascii=False),
+        "word_index": json.dumps(words, ensure_ascii=False),
     }
     path.write_text(json.dumps({"class_name": "Tokenizer", "config": config}, ensure_ascii=False), encoding="utf-8")
 
@@ -132,7 +144,7 @@ def main():
     (HERE / "metrics.json").write_text(json.dumps(test, indent=2))
     model.save(HERE / "model.keras")  # open it in LSTM Lab's explorer, gate by gate
     if vocab is not None:
-        save_word_index(vocab, HERE / "word_index.json")  # upload it beside model.keras to type sentences
+        save_word_index(vocab, train_x, HERE / "word_index.json")  # upload it beside model.keras to type sentences
 
 
 if __name__ == "__main__":

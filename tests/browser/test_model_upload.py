@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 def test_a_saved_model_loads_into_the_explorer_and_a_bad_file_is_refused(app_url, browser, tmp_path):
     recorder = lstm_core.random_recorder("lstm", 1, 4, seed=3)
     good = tmp_path / "forecaster.npz"
-    good.write_bytes(model_io.save(recorder, scale=[0.0, 1.0], metadata={"title": "my forecaster", "source": "forecast"}))
+    meta = {"title": "my forecaster", "source": "forecast", "example": [0.2, 0.9, 0.4], "example_units": "series"}
+    good.write_bytes(model_io.save(recorder, scale=[0.0, 1.0], metadata=meta))
     bad = tmp_path / "broken.npz"
     bad.write_bytes(b"PK\x03\x04 not really a zip" + bytes(np.arange(200, dtype=np.uint8)))
 
@@ -25,6 +26,8 @@ def test_a_saved_model_loads_into_the_explorer_and_a_bad_file_is_refused(app_url
         page.get_by_text(translate("model.loaded", "en", title="my forecaster")).wait_for(timeout=30_000)
         wait_rendered(page)
         assert problems(page) == []
+        # the explorer switches to the loaded model and its example, as it does for a Keras model
+        assert "source=trained" in page.url and "numbers=0.2%2C+0.9%2C+0.4" in page.url
 
         upload.set_input_files(str(bad))
         page.locator("[data-testid='stAlertContentError']").first.wait_for(timeout=30_000)
@@ -65,5 +68,25 @@ def test_the_uploaders_own_words_follow_the_page_language_and_a_file_still_loads
         assert problems(page) == []
         names = [b.get_attribute("aria-label") for b in uploader.locator("[data-testid='stFileUploaderDropzone'] button").all()]
         assert names == [translate("streamlit.remove", "zh", x="forecaster.npz"), translate("streamlit.add_files", "zh")]
+    finally:
+        page.close()
+
+
+def test_a_file_of_another_kind_is_refused_in_the_page_language(app_url, browser, tmp_path):
+    """A .pt file in the .npz box and a text file in the Keras box: Streamlit's own refusal of a type was an
+    English tooltip on the file's chip ("files are not allowed."), naming no accepted type. Both boxes now
+    take the file and say in Chinese what it is not."""
+    torch_file, notes = tmp_path / "lstm1.pt", tmp_path / "notes.txt"
+    torch_file.write_bytes(b"\x80\x02}q\x00(X\x05\x00\x00\x00state" + bytes(range(64)))
+    notes.write_text("not a model\n")
+    page = open_page(browser, f"{app_url}/explorer?lang=zh")
+    try:
+        npz_box, keras_box = page.locator("[data-testid='stSidebar'] input[type='file']").all()[:2]
+        for box, file, key in ((npz_box, torch_file, "model.err_not_npz"), (keras_box, notes, "keras.err_format")):
+            box.set_input_files(str(file))
+            page.get_by_text(translate(key, "zh")).wait_for(timeout=30_000)
+            wait_rendered(page)
+            assert problems(page) == []
+            assert "not allowed" not in page.locator("[data-testid='stSidebar']").inner_text()
     finally:
         page.close()

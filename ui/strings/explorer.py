@@ -62,7 +62,7 @@ STRINGS = {
     "explorer.source.memory": ("Hand-built: a memory cell", "手工搭建：记忆单元"),
     "explorer.source.counter": ("Hand-built: a counter", "手工搭建：计数器"),
     "explorer.source.leaky": ("Hand-built: a leaky memory", "手工搭建：会遗忘的记忆"),
-    "explorer.source.trained": ("The model you just trained", "你刚训练的模型"),
+    "explorer.source.trained": ("Your model (trained here or loaded)", "你的模型（在这里训练或加载的）"),
     "explorer.variant": ("Variant", "变体"),
     "explorer.variant.lstm": ("LSTM", "LSTM"),
     "explorer.variant.peephole": ("Peephole LSTM", "窥视孔 LSTM"),
@@ -137,8 +137,8 @@ STRINGS = {
         "该模型是双向的；这里显示的是正向。",
     ),
     "explorer.no_trained": (
-        "Train a model on the training or forecasting page and it appears here as a model to trace.",
-        "在“训练分类器”或“时间序列预测”页面训练一个模型后，它就会出现在这里供你追踪。",
+        "Train a model on the training or forecasting page, or load a model file above, and it appears here as a model to trace.",
+        "在“训练分类器”或“时间序列预测”页面训练一个模型，或在上方加载一个模型文件，它就会出现在这里供你追踪。",
     ),
     # --- errors ---
     "explorer.err_empty_text": ("Type a sentence first: the text box is empty.", "请先输入一句话：文本框是空的。"),
