@@ -68,15 +68,18 @@ with st.expander(t("train.overfit_header")):
 def evaluation(run):
     """Everything here is computed from the run's cached test scores: moving the threshold only
     reruns this fragment, never the training."""
-    st.caption(t("train.results_of", name=run.name()))
+    st.caption(ui.paragraph(t("train.results_of", name=run.name()), train_labels.data_used(run)))
     names = run.class_names()
     baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
     cols = st.columns(3)
-    cols[0].metric(t("train.test_accuracy"), metrics.rounded(train_evaluation.accuracy(run, run.result.test_proba)))
+    model_accuracy = metrics.rounded(train_evaluation.accuracy(run, run.result.test_proba))
+    cols[0].metric(train_labels.accuracy_label(run), model_accuracy)
     baseline_label, baseline_caption = train_labels.baseline(run)
     cols[1].metric(baseline_label, t("train.baseline_none") if baseline is None else metrics.rounded(baseline))
     cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
     st.caption(baseline_caption)
+    if (headline := train_labels.headline_note(run)) is not None:
+        st.caption(headline)
     if (loses := train_labels.baseline_warning(run)) is not None:
         st.warning(loses, icon=":material/trending_down:")
     binary = len(names) == 2
@@ -113,6 +116,8 @@ def evaluation(run):
         # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None"
         st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
         st.caption(t("train.report_caption"))
+        if (undefined := train_labels.report_undefined_note(cm, names)) is not None:
+            st.info(undefined, icon=":material/info:")
     with tabs[2]:
         curves = train_evaluation.score_curves(run, threshold) if binary else None
         if not binary:
@@ -122,7 +127,8 @@ def evaluation(run):
         else:
             left, right = st.columns(2)
             roc, pr = curves["roc"], curves["pr"]
-            roc_labels, pr_labels = train_labels.roc_labels("roc"), train_labels.roc_labels("pr")
+            roc_labels = train_labels.roc_labels("roc")
+            pr_labels = train_labels.roc_labels("pr", curves["precision_undefined"])
             # partial: a data table is built only once its expander is opened (ui.chart)
             roc_table = partial(train_labels.curve_table, roc["fpr"], roc["tpr"], roc_labels, "fpr", "tpr")
             pr_table = partial(train_labels.curve_table, pr["recall"], pr["precision"], pr_labels, "recall", "precision")
@@ -131,8 +137,10 @@ def evaluation(run):
             with right:
                 ui.chart(train_plots.precision_recall(**pr, labels=pr_labels), pr_table, key="train_pr")
             st.caption(t("train.auc_caption"))
+            if curves["precision_undefined"]:
+                st.info(t("train.undefined_pr_point"), icon=":material/info:")
     with tabs[3]:
-        mistakes(run, y_pred)
+        mistakes(run, y_pred, threshold)
     with tabs[4]:
         st.download_button(
             t("train.download_history"), train_export.history_csv(run), "train_history.csv", "text/csv", on_click="ignore"
@@ -154,7 +162,7 @@ def evaluation(run):
         st.caption(t("train.get_code_caption"))
 
 
-def mistakes(run, y_pred):
+def mistakes(run, y_pred, threshold):
     table = train_labels.mistakes(run, y_pred)
     if table.empty:
         st.success(t("train.mistakes_none"), icon=":material/check_circle:")
@@ -175,9 +183,11 @@ def mistakes(run, y_pred):
         return
     examples = table.iloc[:, 1].tolist()[:100]
     text = st.selectbox(t("train.mistake_pick"), examples, key="train_mistake")
-    tokens, scores, proba = train_evaluation.token_saliency(run, text)
+    k = int(table["index"].iloc[examples.index(text)])  # the test item, whose prediction the table shows
+    target = int(y_pred[k])  # at the threshold: the saliency explains the prediction the table lists
+    tokens, scores, _ = train_evaluation.token_saliency(run, text, target)
     st.markdown(f"**{t('train.saliency_header')}**")
-    caption = t("train.saliency_caption", predicted=run.class_names()[proba.argmax()], p=float(proba.max()))
+    caption = train_labels.saliency_caption(run, k, target, threshold)
     st.html(train_plots.token_strip_html(tokens, scores, caption))
     if st.button(t("train.open_explorer"), key="train_open_explorer", icon=":material/biotech:"):
         train_runs.open_in_explorer(text)

@@ -2,7 +2,10 @@
 thread, so the test polls it), stopping, widget changes during a run, seeded reproducibility,
 and bad input."""
 
+import html
 import io
+import math
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -15,11 +18,12 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_core import classifier as C
 from lstm_core import metrics
+from lstm_core.text import tokenise
 from lstm_core.training import History
 from plots.train import METRICS
 from tests.apptest import figures
-from tests.test_train_evaluation import _run
-from ui import train_export, train_settings
+from tests.test_train_evaluation import _run, run_on_real_split
+from ui import train_export, train_labels, train_settings
 from ui.i18n import translate
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "train.py")
@@ -71,7 +75,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     at = train(at)
     assert not at.exception and not at.error
     values = metric_values(at)
-    assert 0 <= float(values["Test accuracy"]) <= 1
+    assert 0 <= float(values["Test accuracy at threshold 0.50"]) <= 1
     assert 0 <= float(values["Bag-of-words baseline"]) <= 1
     run = at.session_state["_train_runs"][0]
     assert [round(e["epoch"]) for e in run.result.history.epochs] == [1, 2]
@@ -126,7 +130,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     }
     if at.selectbox(key="train_mistake").options:
         strip = " ".join(h.proto.body for h in at.get("html"))
-        assert "<span" in strip and "predicted class" in strip
+        assert "<span" in strip and "at the threshold 0.40 that predicts" in strip
 
 
 @pytest.mark.trains
@@ -175,7 +179,7 @@ def test_touching_a_widget_keeps_the_run_and_stop_keeps_the_model():
     assert run.result.history.epochs[-1]["epoch"] <= epoch_at_stop[0] + 1  # it stopped within the epoch it was in
     assert run.settings.hidden_size == 32  # the run kept the settings it started with
     assert any(i.value.startswith("Stopped ") and "the model as trained so far" in i.value for i in at.info)
-    assert "Test accuracy" in metric_values(at)
+    assert "Test accuracy at threshold 0.50" in metric_values(at)
 
 
 @pytest.mark.trains
@@ -268,6 +272,9 @@ def test_a_sequence_runs_baseline_is_the_time_average_and_a_stopped_run_says_it_
     expected = translate(f"train.baseline_{'caption' if baseline else 'skipped'}.sequence", lang)
     assert expected in captions
     assert not any(translate(f"train.baseline_caption.{d}", lang) in captions for d in ("text", "sequence") if not baseline)
+    # "Both tiles ... compare the two models" only where there is a baseline to compare with
+    note = translate("train.headline_threshold", lang, positive=translate("data.class.positive", lang), threshold=0.5)
+    assert (note in captions) == baseline
 
 
 @pytest.mark.claims
@@ -351,3 +358,96 @@ def test_the_run_report_names_settings_in_the_learners_language(monkeypatch):
     assert not any(label.isascii() for label in shown), "every label is in Chinese"
     assert "None" not in shown.values(), "a setting the data set does not have (its length) is left out"
     assert translate("train.length", "zh") not in shown
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_test_accuracy_on_the_page_names_its_threshold(lang):
+    """The real reviews at 0.27 showed "Test accuracy 0.747" with "Accuracy 0.740" just below it, the test
+    set at that threshold. The tile now says it counts at 0.50, as the baseline beside it does, and both
+    numbers are scikit-learn's at their thresholds."""
+    run = _run(seed=7, n=60, kind="features")
+    at = shown_run(run, lang=lang)
+    at.slider(key="train:threshold").set_value(0.27).run()
+    assert not at.exception
+    y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
+    tile = translate("train.test_accuracy_at", lang, threshold=0.5)
+    values = metric_values(at)
+    assert translate("train.test_accuracy", lang) not in values  # no test accuracy without its threshold
+    assert values[tile] == f"{skm.accuracy_score(y, scores >= 0.5):.3f}"
+    baseline = skm.accuracy_score(y, run.result.baseline_proba[:, 1] >= 0.5)
+    assert values[translate("train.baseline_accuracy.sequence", lang)] == f"{baseline:.3f}"
+    rows = [m.value for m in at.metric if m.label == translate("train.metric.accuracy", lang)]
+    assert rows[-1] == f"{skm.accuracy_score(y, scores >= 0.27):.3f}" != values[tile]  # the test row, at 0.27
+    note = translate("train.headline_threshold", lang, positive=translate("data.class.positive", lang), threshold=0.5)
+    assert any(note in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_at_a_threshold_above_every_score_the_pr_point_is_on_the_curves_end(lang):
+    """Threshold 1.00: nothing is predicted positive, precision is 0/0 (shown as 0 with a note). The PR
+    chart's point was at precision 0, where the curve never goes; it is drawn at the curve's end, and
+    the page says so."""
+    run = _run(seed=6, n=40, kind="features")
+    run.result.test_proba = np.clip(run.result.test_proba, 0.01, 0.99)  # (N, 2): no score reaches 1
+    run.result.test_proba[:, 0] = 1 - run.result.test_proba[:, 1]
+    at = shown_run(run, lang=lang)
+    at.slider(key="train:threshold").set_value(1.0).run()
+    assert not at.exception
+    y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
+    precision, recall, _ = skm.precision_recall_curve(y, scores)
+    title = translate("train.pr_title", lang)
+    (pr,) = [f for f in figures(at) if str(f["layout"]["title"].get("text", "")).startswith(title)]
+    (point,) = [t for t in pr["data"] if t.get("mode") == "markers"]
+    assert (point["x"][0], point["y"][0]) == (recall[-1], precision[-1]) == (0, 1)
+    assert point["name"] == translate("train.threshold_point_undefined", lang)
+    assert translate("train.undefined_pr_point", lang) in [i.value for i in at.info]
+    report_note = translate("train.report_undefined.precision", lang, name=translate("data.class.positive", lang))
+    assert any(report_note in i.value for i in at.info)  # the report tab's precision 0 is explained too
+    at.slider(key="train:threshold").set_value(0.5).run()
+    assert translate("train.undefined_pr_point", lang) not in [i.value for i in at.info]
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_results_say_how_many_examples_the_run_really_used(lang):
+    """The real reviews at 5 % positives: the setting reads 2,000, the run used 1,053 and tested on 158."""
+    run, (data, train, val, test) = run_on_real_split("reviews_zh", 2000, 0.05)
+    at = shown_run(run, lang=lang)
+    assert not at.exception
+    (caption,) = [c.value for c in at.caption if "1,053" in c.value]
+    for n in (len(train.y), len(val.y), len(test.y), int(train.y.sum()), int(test.y.sum())):
+        assert f"{n:,}" in caption
+    assert "2,000" in caption and len(data.y) == 1053
+    assert int(at.table[0].value[translate("train.report.support", lang)].iloc[:2].sum()) == len(test.y) == 158
+
+
+@pytest.mark.trains
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_saliency_explains_the_prediction_at_the_threshold(lang):
+    """The real reviews at 0.27: a negative item with P(positive) = 0.29 is listed as predicted positive,
+    while the strip's caption said "pushed towards the predicted class “negative” (71%)". The strip now
+    explains the class the table lists, and its scores are lstm_core.classifier.saliency's for that class."""
+    at = train(open_page(PAGE, **TINY, lang=lang))
+    run = at.session_state["_train_runs"][0]
+    y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
+    below = np.flatnonzero((y == 0) & (scores < 0.5) & (scores >= 0.01))  # negatives the most probable class gets right
+    assert below.size, "an untrained model scores some negatives below 0.5"
+    k = int(below[np.argmax(scores[below])])
+    threshold = math.floor(scores[k] * 100) / 100  # at or below the item's score: it is predicted positive there
+    at.slider(key="train:threshold").set_value(threshold).run()
+    text = run.data.test_texts[k]
+    at.selectbox(key="train_mistake").set_value(text).run()
+    assert not at.exception
+    positive = translate("data.class.positive", lang)
+    table = next(df.value for df in at.dataframe if translate("train.col.example", lang) in df.value.columns)
+    row = table[table[translate("train.col.example", lang)] == text].iloc[0]
+    assert row[translate("train.col.predicted", lang)] == positive
+    strip = next(h.proto.body for h in at.get("html") if "<span" in h.proto.body)
+    p = train_labels.probability_text(float(scores[k]), threshold)
+    assert float(p) == pytest.approx(scores[k], abs=5e-4) and float(p) >= threshold
+    caption = translate("train.saliency_caption_threshold", lang, positive=positive, p=p, threshold=threshold, predicted=positive)
+    assert html.escape(caption) in strip and translate("data.class.negative", lang) not in caption
+    ids = run.data.vocab.encode(tokenise(text, run.data.tokenise_mode))
+    _, expected = C.saliency(run.result.model, ids, target=1)
+    assert re.findall(r'title="([+-][\d.]+)"', strip) == [f"{v:+.3f}" for v in expected]

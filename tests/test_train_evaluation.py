@@ -232,11 +232,20 @@ def test_the_mistakes_and_the_report_are_worded_in_the_learners_language():
 
 
 def test_the_markdown_report_holds_the_runs_numbers():
+    """Each test accuracy in the report names its threshold: the tiles' 0.50, and the decision threshold's
+    (it read "Test accuracy: 0.7467" beside "Decision threshold: 0.27", whose accuracy was 0.7400)."""
     run = _run(seed=7)
     text = train_export.report_markdown(run, 0.4).decode()
     y_true, y_pred = run.data.test[1].numpy(), train_evaluation.predictions(run, 0.4)
-    accuracy = skm.accuracy_score(y_true, run.result.test_proba.argmax(1))
-    assert f"Test accuracy: {accuracy:.4f}" in text and f"- {translate('train.threshold', 'en')}: 0.4\n" in text
+    at_half = skm.accuracy_score(y_true, run.result.test_proba[:, 1] >= 0.5)
+    at_threshold = skm.accuracy_score(y_true, y_pred)
+    assert at_half != at_threshold  # the seed makes the two differ, so the test tells them apart
+    assert f"- Test accuracy at threshold 0.50: {at_half:.4f}\n" in text
+    assert f"- Test accuracy at threshold 0.40: {at_threshold:.4f}\n" in text
+    assert f"- {translate('train.threshold', 'en')}: 0.4\n" in text
+    assert len(re.findall(r"Test accuracy", text)) == 2  # none without its threshold
+    at_default = train_export.report_markdown(run, 0.5).decode()
+    assert len(re.findall(r"Test accuracy", at_default)) == 1  # the same number is not listed twice
     counts = [[int(c) for c in re.findall(r"\| (\d+)", line)] for line in text.splitlines()[-2:]]
     assert counts == skm.confusion_matrix(y_true, y_pred).tolist()  # the last table: the confusion matrix
     assert "\n- Hidden size: 8\n" in text  # the settings, under the page's labels
@@ -259,3 +268,105 @@ def test_token_saliency_marks_words_outside_the_vocabulary():
     tokens, scores, proba = train_evaluation.token_saliency(run, f"{known} zzqqxx")
     assert tokens == [known, "zzqqxx?"] and scores.shape == (2,)
     assert proba.shape == (2,) and proba.sum() == pytest.approx(1.0, abs=1e-5)
+
+
+def test_the_tiles_accuracy_is_counted_at_0_5_like_its_label():
+    """The tile says "at threshold 0.50": an item scored exactly 0.5 is positive there (>=), while the most
+    probable class of (0.5, 0.5) is the first, negative."""
+    run = _run(seed=8)
+    run.result.test_proba[:4] = 0.5  # (4, 2) ties
+    run.data.test = (run.data.test[0], torch.as_tensor(np.r_[np.ones(4, dtype=np.int64), run.data.test[1].numpy()[4:]]))
+    y = run.data.test[1].numpy()
+    expected = skm.accuracy_score(y, run.result.test_proba[:, 1] >= 0.5)
+    assert train_evaluation.accuracy(run, run.result.test_proba) == pytest.approx(expected)
+    at_test = dict(train_evaluation.threshold_rows(run, 0.5))["test"]
+    assert at_test["accuracy"] == pytest.approx(expected)  # the threshold row at 0.50 shows the same number
+    three = _run(n_classes=3, seed=8)  # no threshold with three classes: the most probable class
+    assert train_evaluation.accuracy(three, three.result.test_proba) == pytest.approx(
+        skm.accuracy_score(three.data.test[1].numpy(), three.result.test_proba.argmax(1))
+    )
+    assert train_labels.accuracy_label(run) == "Test accuracy at threshold 0.50"
+    assert train_labels.accuracy_label(three) == "Test accuracy"
+
+
+@pytest.mark.parametrize("threshold", [1.0, 0.999, 0.6])
+def test_the_pr_point_sits_on_the_curve_when_nothing_is_predicted_positive(threshold):
+    """At a threshold above every score nothing is predicted positive: precision is 0/0, and
+    scikit-learn's curve ends at (recall 0, precision 1). The point was drawn at (0, 0), off the curve."""
+    run = _run(seed=2, n=60)
+    y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
+    scores *= 0.99 / scores.max()  # the highest score 0.99: 1.0 and 0.999 are above all of them
+    curves = train_evaluation.score_curves(run, threshold)
+    precision, recall, _ = skm.precision_recall_curve(y, scores)
+    nothing = not (scores >= threshold).any()
+    if nothing:
+        assert curves["pr"]["point"] == (recall[-1], precision[-1]) == (0.0, 1.0)
+        assert translate("train.threshold_point_undefined", "en") == train_labels.roc_labels("pr", True)["threshold"]
+    else:
+        y_pred = scores >= threshold
+        expected = (skm.recall_score(y, y_pred), skm.precision_score(y, y_pred))
+        assert curves["pr"]["point"] == pytest.approx(expected)
+    assert curves["precision_undefined"] == nothing
+
+
+@pytest.mark.parametrize(
+    "y, predicted",
+    [([0, 1, 1, 0], [0, 0, 0, 0]), ([0, 0, 0, 0], [0, 1, 0, 0]), ([0, 0, 0], [0, 0, 0]), ([0, 1, 2, 0], [0, 0, 1, 1])],
+)
+def test_the_report_tabs_0_over_0_are_named_as_scikit_learn_warns_of_them(y, predicted):
+    """The classification report shows a 0/0 precision, recall or F1 as 0, like scikit-learn: a note names
+    each (class, metric) scikit-learn warns about, and no other."""
+    names = [f"c{k}" for k in range(max(max(y), max(predicted)) + 1)]
+    labels = list(range(len(names)))
+    cm = metrics.confusion_matrix(y, predicted, len(names))
+    expected = []
+    for k, name in enumerate(names):
+        for metric, score in (("precision", skm.precision_score), ("recall", skm.recall_score), ("f1", skm.f1_score)):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                score(y, predicted, labels=[k], average=None, zero_division="warn")
+            if any(issubclass(w.category, skm_exceptions.UndefinedMetricWarning) for w in caught):
+                expected.append(translate(f"train.report_undefined.{metric}", "en", name=name))
+    note = train_labels.report_undefined_note(cm, names)
+    assert labels and (note is None) == (not expected)
+    if expected:
+        assert note == " ".join([*expected, translate("train.undefined_shown", "en")])
+
+
+def run_on_real_split(dataset: str, n: int, share: float):
+    """A run over a real data set's split (datasets.classification, as /train loads it) with random scores:
+    (run, (data, train, val, test))."""
+    from datasets import classification
+
+    data = classification.load(dataset, seed=train_runs.DATA_SEED, n=n, positive_share=share)
+    train, val, test = classification.split(data, seed=train_runs.DATA_SEED)
+    run = _run(n=len(test.y), kind="features")
+    run.settings = Settings(dataset=dataset, n=n, positive_share=share)
+    run.data = classifier.Prepared(
+        *((torch.zeros(len(d.y), 1, 1), torch.as_tensor(d.y)) for d in (train, val, test)), 2, run.data.class_names
+    )
+    run.result.val_proba = None
+    return run, (data, train, val, test)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_data_a_run_used_is_counted_as_the_data_module_splits_it(lang):
+    """The real Chinese reviews at 5 % positives: the setting says 2,000, but the share leaves 1,053
+    (53 positives, 1,000 negatives); the page and the report give the split's real sizes."""
+    from unittest import mock
+
+    run, (data, train, val, test) = run_on_real_split("reviews_zh", 2000, 0.05)
+    counts = train_evaluation.data_counts(run)
+    assert counts == {
+        "train": len(train.y), "val": len(val.y), "test": len(test.y), "total": len(data.y),
+        "train_pos": int(train.y.sum()), "val_pos": int(val.y.sum()), "test_pos": int(test.y.sum()),
+    }  # fmt: skip
+    assert counts["total"] == 1053 and counts["test"] == 158 and int(data.y.sum()) == 53
+    with mock.patch("ui.lang", return_value=lang):
+        text = train_labels.data_used(run)
+        report = train_export.report_markdown(run, 0.5).decode()
+    numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", text)]
+    assert numbers[:7] == [1053, len(train.y), len(val.y), 158, int(train.y.sum()), int(val.y.sum()), int(test.y.sum())]
+    assert 2000 in numbers[7:]  # and it says that is fewer than the setting asked for
+    assert f"\n{text}\n" in report

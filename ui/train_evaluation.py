@@ -13,6 +13,7 @@ from lstm_core import metrics
 from lstm_core.text import tokenise
 
 OVERFIT_EPOCHS = 2  # epochs the validation loss must have gone on rising after its best to call it overfitting
+HEADLINE_THRESHOLD = 0.5  # the tiles compare model and baseline here: each predicts its more probable class
 
 
 def true_labels(run) -> np.ndarray:
@@ -59,12 +60,32 @@ def score_curves(run, threshold: float) -> dict:
     precision, recall, _ = metrics.precision_recall_curve(y, scores)
     roc = {"fpr": fpr, "tpr": tpr, "auc": metrics.roc_auc(y, scores), "point": (1 - at["specificity"], at["recall"])}
     pr = {"precision": precision, "recall": recall, "ap": metrics.average_precision(y, scores)}
-    return {"roc": roc, "pr": {**pr, "prevalence": float(y.mean()), "point": (at["recall"], at["precision"])}}
+    # Nothing predicted positive: precision is 0/0. The curve ends there at precision 1 (scikit-learn's
+    # convention), so the point is drawn on that end rather than at a precision of 0 the curve never has.
+    undefined = at["tp"] + at["fp"] == 0
+    point = (at["recall"], 1.0 if undefined else at["precision"])
+    return {
+        "roc": roc,
+        "pr": {**pr, "prevalence": float(y.mean()), "point": point},
+        "precision_undefined": undefined,
+    }
 
 
-def accuracy(run, proba) -> float | None:
-    """Test accuracy of the most probable class under `proba` (N, C); None where there are no scores."""
-    return None if proba is None else metrics.accuracy(true_labels(run), proba.argmax(1))
+def accuracy(run, proba, threshold: float = HEADLINE_THRESHOLD) -> float | None:
+    """Test accuracy of the predictions under `proba` (N, C) (metrics.predict: at `threshold` for two
+    classes, else the most probable class); None where there are no scores."""
+    return None if proba is None else metrics.accuracy(true_labels(run), metrics.predict(proba, threshold))
+
+
+def data_counts(run) -> dict:
+    """How many examples the run used, per split, and how many of each split are positive (class 1 of
+    a two-class set; None otherwise): {"train", "val", "test", "total", "train_pos", "val_pos", "test_pos"}.
+    A share of positives can leave fewer examples than the setting asked for (classification.rebalance)."""
+    parts = {"train": run.data.train[1], "val": run.data.val[1], "test": run.data.test[1]}
+    counts = {part: len(y) for part, y in parts.items()}
+    binary = len(run.data.class_names) == 2
+    positives = {f"{part}_pos": int((y == 1).sum()) if binary else None for part, y in parts.items()}
+    return {**counts, "total": sum(counts.values()), **positives}
 
 
 def overfit_epoch(val_losses: list[float]) -> int | None:
@@ -77,13 +98,32 @@ def overfit_epoch(val_losses: list[float]) -> int | None:
     return best + 1 if rising else None
 
 
+def kept_best_epoch(history) -> int | None:
+    """The epoch whose weights the run was evaluated with, when early stopping put them back (or the
+    best epoch was the last): training.fit restores them unless the run was stopped or broke."""
+    if history.best_epoch is None or history.stopped not in (None, "early_stopping"):
+        return None
+    return history.best_epoch
+
+
 def versus_baseline(run) -> tuple[str, dict] | None:
     """When the recurrent model scores below the order-blind baseline on the test set: the string key
-    and parameters of why (overfitting, else the data and the budget); None when it does not lose."""
+    and parameters of why; None when it does not lose. In order: a test set of one class (accuracy
+    then only counts answers of that class), a baseline that answers one class for every item, weights
+    already from the best epoch (later memorisation is not the reason), overfitting, else the data and
+    the budget. `name` parameters are class-name keys (translate them)."""
     model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
     if baseline is None or model is None or model >= baseline:
         return None
     params = {"model": model, "baseline": baseline}
+    y = true_labels(run)
+    if len(np.unique(y)) == 1:
+        return "train.loses_one_class", {**params, "n": len(y), "name": run.data.class_names[int(y[0])]}
+    answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
+    if len(answers) == 1:
+        return "train.loses_one_answer", {**params, "name": run.data.class_names[int(answers[0])]}
+    if (kept := kept_best_epoch(run.result.history)) is not None:
+        return "train.loses_kept_best", {**params, "epoch": kept}
     epoch = overfit_epoch([e["val_loss"] for e in run.result.history.epochs if "val_loss" in e])
     if epoch is not None:
         return "train.loses_overfit", {**params, "epoch": epoch}
@@ -115,12 +155,13 @@ def mistakes(run, y_pred) -> pd.DataFrame:
     )
 
 
-def token_saliency(run, text: str):
-    """(tokens, scores, probabilities) for one text under the run's model; a token outside the
-    vocabulary is shown with a "?"."""
+def token_saliency(run, text: str, target: int | None = None):
+    """(tokens, scores, probabilities) for one text under the run's model, the scores pushing towards
+    class `target` (default: the most probable class; pass the prediction at the page's threshold);
+    a token outside the vocabulary is shown with a "?"."""
     from lstm_core import classifier  # torch, already imported by the run that trained the model
 
     tokens = tokenise(text, run.data.tokenise_mode) or [""]
     ids = run.data.vocab.encode(tokens)
-    proba, scores = classifier.saliency(run.result.model, ids)
+    proba, scores = classifier.saliency(run.result.model, ids, target)
     return [tok if tok in run.data.vocab.stoi else f"{tok}?" for tok in tokens], scores, proba

@@ -31,6 +31,12 @@ def report_markdown(run, threshold: float | None) -> bytes:
     names = run.class_names()
     cm = pd.DataFrame(train_evaluation.confusion_matrix(run, y_pred), index=names, columns=names)
     baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
+    model = train_evaluation.accuracy(run, run.result.test_proba)
+    # the page's threshold rows: a second test accuracy, named by its threshold, when it is another one
+    at_threshold = []
+    if threshold is not None and threshold != train_evaluation.HEADLINE_THRESHOLD:
+        label = ui.t("train.test_accuracy_at", threshold=threshold)
+        at_threshold = [f"- {label}: {train_evaluation.accuracy(run, run.result.test_proba, threshold):.4f}"]
     lines = [
         f"# {ui.t('train.report_title')}: {run.name()}",
         "",
@@ -38,15 +44,21 @@ def report_markdown(run, threshold: float | None) -> bytes:
         "",
         *[f"- {label}: {value}" for label, value in ui.settings.described(RUN_DECLARATIONS, asdict(run.settings))],
         "",
+        f"## {ui.t('train.report_data')}",
+        "",
+        train_labels.data_used(run),
+        "",
         f"## {ui.t('train.report_results')}",
         "",
-        f"- {ui.t('train.test_accuracy')}: {train_evaluation.accuracy(run, run.result.test_proba):.4f}",
+        f"- {train_labels.accuracy_label(run)}: {model:.4f}",
         f"- {train_labels.baseline(run)[0]}: {'-' if baseline is None else f'{baseline:.4f}'}",
         f"- {ui.t('train.wall_time')}: {run.result.seconds:.1f} s",
         f"- {ui.t('train.threshold')}: {'-' if threshold is None else threshold}",
+        *at_threshold,
         "",
         markdown_table(train_labels.report(run, y_pred)),
         "",
+        *([note, ""] if (note := train_labels.report_undefined_note(cm.to_numpy(), names)) else []),
         f"## {ui.t('train.cm_counts')}",
         "",
         markdown_table(cm.reset_index(names=f"{ui.t('train.cm_true')} \\ {ui.t('train.cm_predicted')}")),

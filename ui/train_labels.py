@@ -28,6 +28,38 @@ def mistakes(run, y_pred) -> pd.DataFrame:
     return table.rename(columns={c: ui.t(f"train.col.{c}") for c in ("example", "true", "predicted", "confidence")})
 
 
+def accuracy_label(run) -> str:
+    """The model's accuracy tile: for two classes it names the threshold it is counted at, since the
+    threshold rows below report another test accuracy at the learner's threshold."""
+    if len(run.data.class_names) != 2:
+        return ui.t("train.test_accuracy")
+    return ui.t("train.test_accuracy_at", threshold=train_evaluation.HEADLINE_THRESHOLD)
+
+
+def headline_note(run) -> str | None:
+    """Under the tiles of a two-class run: at which threshold they compare the models (None otherwise,
+    and after a stop, which trained no baseline to compare with)."""
+    if len(run.data.class_names) != 2 or run.result.baseline_proba is None:
+        return None
+    return ui.t("train.headline_threshold", positive=run.class_names()[1], threshold=train_evaluation.HEADLINE_THRESHOLD)
+
+
+def data_used(run) -> str:
+    """The examples the run really used, per split (and the positives of a two-class set): a share of
+    positives can leave fewer than the "Number of examples" setting."""
+    counts = train_evaluation.data_counts(run)
+    parts = [ui.t("train.data_used", **counts)]
+    if counts["test_pos"] is not None:
+        parts.append(ui.t("train.data_used_positive", **counts, positive=run.class_names()[1]))
+    if counts["total"] < run.settings.n:
+        share = run.settings.positive_share
+        if len(run.data.class_names) == 2 and share != 0.5:
+            parts.append(ui.t("train.data_used_fewer_share", n=run.settings.n, share=share))
+        else:
+            parts.append(ui.t("train.data_used_fewer", n=run.settings.n))
+    return ui.paragraph(*parts)
+
+
 def baseline(run) -> tuple[str, str]:
     """The baseline tile's label and caption. They follow what lstm_core.classifier.BagOfWords reads,
     token counts for text and each feature's mean over the steps for sequences, and a stopped run,
@@ -40,7 +72,12 @@ def baseline(run) -> tuple[str, str]:
 def baseline_warning(run) -> str | None:
     """Why the model lost to the baseline, if it did."""
     why = train_evaluation.versus_baseline(run)
-    return None if why is None else ui.t(why[0], **why[1])
+    if why is None:
+        return None
+    key, params = why
+    if "name" in params:  # a class-name key
+        params = {**params, "name": ui.t(params["name"])}
+    return ui.t(key, **params)
 
 
 def best_threshold(run, positive: str) -> str | None:
@@ -69,6 +106,48 @@ def undefined_note(at: dict) -> str | None:
     return ui.paragraph(*(ui.t(f"train.undefined.{name}") for name in names), ui.t("train.undefined_shown"))
 
 
+def report_undefined_note(cm, names: list[str]) -> str | None:
+    """Which per-class precisions, recalls and F1s of the classification report are 0/0 (a class nothing
+    is predicted as, a class absent from the test set), and that they are shown as 0; None if none is."""
+    predicted, present = cm.sum(axis=0), cm.sum(axis=1)  # (C,) each
+    parts = []
+    for name, p, r in zip(names, predicted, present, strict=True):
+        if p == 0:
+            parts.append(ui.t("train.report_undefined.precision", name=name))
+        if r == 0:
+            parts.append(ui.t("train.report_undefined.recall", name=name))
+        if p == 0 and r == 0:
+            parts.append(ui.t("train.report_undefined.f1", name=name))
+    return ui.paragraph(*parts, ui.t("train.undefined_shown")) if parts else None
+
+
+def probability_text(p: float, threshold: float) -> str:
+    """A probability to 3 decimals, with more where 3 would make it read equal to the threshold it is
+    compared with (0.2699 against 0.27 is "0.2699", not "0.270")."""
+    decimals = 3
+    shown = f"{p:.{decimals}f}"
+    while float(shown) == round(threshold, 2) and p != threshold and decimals < 9:
+        decimals += 1
+        shown = f"{p:.{decimals}f}"
+    return shown
+
+
+def saliency_caption(run, k: int, target: int, threshold: float | None) -> str:
+    """The token strip's caption for test item k, whose saliency pushes towards class `target`: the
+    prediction at the page's threshold (two classes), else the most probable class."""
+    names = run.class_names()
+    proba = run.result.test_proba[k]  # (C,): the scores the mistakes table and the threshold use
+    if threshold is None:
+        return ui.t("train.saliency_caption", predicted=names[target], p=float(proba[target]))
+    return ui.t(
+        "train.saliency_caption_threshold",
+        positive=names[1],
+        p=probability_text(float(proba[1]), threshold),
+        threshold=threshold,
+        predicted=names[target],
+    )
+
+
 def numbers_text(numbers: list, limit: int = 40) -> str:
     return ", ".join(f"{v:g}" for v in numbers[:limit]) + (" …" if len(numbers) > limit else "")
 
@@ -89,8 +168,10 @@ def history_table(epochs: pd.DataFrame) -> pd.DataFrame:
     return epochs.rename(columns=name)
 
 
-def roc_labels(kind: str) -> dict:
-    common = {"chance": "train.chance", "model": "train.model", "threshold": "train.threshold_point"}
+def roc_labels(kind: str, precision_undefined: bool = False) -> dict:
+    """precision_undefined: nothing is predicted positive, and the PR chart's point says where it is drawn."""
+    point = "train.threshold_point_undefined" if kind == "pr" and precision_undefined else "train.threshold_point"
+    common = {"chance": "train.chance", "model": "train.model", "threshold": point}
     axes = (
         {"fpr": "train.fpr", "tpr": "train.tpr"}
         if kind == "roc"

@@ -197,6 +197,30 @@ STRINGS = {
     "train.results_header": ("Evaluation on the test split", "在测试集上的评估"),
     "train.results_of": ("Results of {name}.", "以下为“{name}”的结果。"),
     "train.test_accuracy": ("Test accuracy", "测试集准确率"),
+    "train.test_accuracy_at": ("Test accuracy at threshold {threshold:.2f}", "测试集准确率（阈值 {threshold:.2f}）"),
+    "train.headline_threshold": (
+        "Both tiles count a prediction as “{positive}” when its probability is at least {threshold:.2f}, so they "
+        "compare the two models on an equal footing; the test numbers below follow the threshold you choose.",
+        "两个指标都在“{positive}”的概率不低于 {threshold:.2f} 时判为该类，以便在同等条件下比较两个模型；"
+        "下方的测试集数字则随你选择的阈值而变。",
+    ),
+    "train.data_used": (
+        "This run used {total:,} examples: {train:,} to train, {val:,} to validate and {test:,} to test.",
+        "本次训练实际使用了 {total:,} 个样本：训练 {train:,} 个，验证 {val:,} 个，测试 {test:,} 个。",
+    ),
+    "train.data_used_positive": (
+        "Of these, {train_pos:,}, {val_pos:,} and {test_pos:,} are “{positive}”.",
+        "其中分别有 {train_pos:,}、{val_pos:,}、{test_pos:,} 个是“{positive}”。",
+    ),
+    "train.data_used_fewer_share": (
+        "That is fewer than the {n:,} examples the settings ask for: at a share of positives of {share:.0%} the data set has "
+        "too few examples of one class for more.",
+        "这少于设置中要求的 {n:,} 个样本：在正类占比为 {share:.0%} 时，数据集中某一类的样本不够，无法凑出更多。",
+    ),
+    "train.data_used_fewer": (
+        "That is fewer than the {n:,} examples the settings ask for: the data set has no more.",
+        "这少于设置中要求的 {n:,} 个样本：数据集中没有更多样本了。",
+    ),
     "train.baseline_accuracy.text": ("Bag-of-words baseline", "词袋基线模型"),
     "train.baseline_accuracy.sequence": ("Time-average baseline", "时间平均基线模型"),
     "train.baseline_none": ("not trained", "未训练"),
@@ -227,7 +251,35 @@ STRINGS = {
         "Its validation loss was lowest after epoch {epoch} and rose afterwards: it memorised the training set. "
         "Turn on early stopping, add dropout or train fewer epochs, and compare on the validation curves.",
         "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
-        "之后不断上升：模型在死记训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
+        "之后有所上升：模型在死记训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
+    ),
+    "train.loses_kept_best": (
+        "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy). These are "
+        "already the weights of epoch {epoch}, where its validation loss was lowest (early stopping kept them), so "
+        "the epochs after it are not to blame: even at its best epoch the model does worse on the test set than "
+        "the baseline. Dropout, weight decay, a smaller model or another learning rate may help; compare such "
+        "changes on the validation curves.",
+        "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}）。这里用的已经是第 {epoch} 轮的权重，"
+        "那一轮的验证损失最低（早停保留了它们），所以问题不在之后的几轮：即使在最好的一轮，模型在测试集上也不如基线。"
+        "可以试试 dropout、权重衰减、更小的模型或换个学习率，并用验证曲线来比较这些改动。",
+    ),
+    "train.loses_one_class": (
+        "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy), but all "
+        "{n:,} test items are “{name}”: accuracy then only counts how often each model answers “{name}”, not how "
+        "well it tells the classes apart. This test set cannot compare the two models; use more examples, or a "
+        "larger share of positives.",
+        "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}），但测试集的 {n:,} 个样本全都是“{name}”："
+        "这时准确率只统计各模型回答“{name}”的次数，并不反映它们区分类别的能力。这样的测试集无法比较两个模型；"
+        "请使用更多样本，或提高正类占比。",
+    ),
+    "train.loses_one_answer": (
+        "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy), but the "
+        "baseline answers “{name}” for every test item: its accuracy is simply the share of “{name}” items in the "
+        "test set, and it tells no item apart from another. Compare the two models on recall and the confusion "
+        "matrix, not on accuracy alone.",
+        "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}），但基线模型对每个测试样本都回答“{name}”："
+        "它的准确率只是测试集中“{name}”所占的比例，它并没有区分任何样本。请用召回率和混淆矩阵来比较两个模型，"
+        "而不要只看准确率。",
     ),
     "train.loses_order": (
         "The recurrent model loses to the bag-of-words baseline ({model:.3f} against {baseline:.3f} test accuracy). "
@@ -319,6 +371,29 @@ STRINGS = {
         "F1 is 0/0 here: no item is positive, and none is predicted positive.",
         "此处 F1 为 0/0：没有正类样本，也没有样本被预测为正类。",
     ),
+    "train.undefined_pr_point": (
+        "At this threshold no test item is predicted positive, so precision is 0/0: the tiles above show it as 0, "
+        "while the precision-recall chart draws the current threshold at precision 1, where the curve ends "
+        "(scikit-learn's convention for that end of the curve).",
+        "在这个阈值下没有测试样本被预测为正类，因此精确率为 0/0：上方的指标显示为 0，"
+        "而精确率-召回率图把当前阈值画在精确率 1 处，也就是曲线的端点（scikit-learn 对曲线这一端的约定）。",
+    ),
+    "train.threshold_point_undefined": (
+        "current threshold (precision 0/0, drawn at the curve's end)",
+        "当前阈值（精确率 0/0，画在曲线端点）",
+    ),
+    "train.report_undefined.precision": (
+        "No test item is predicted “{name}”, so its precision is 0/0.",
+        "没有测试样本被预测为“{name}”，因此它的精确率为 0/0。",
+    ),
+    "train.report_undefined.recall": (
+        "The test set has no “{name}” item, so its recall is 0/0.",
+        "测试集中没有“{name}”样本，因此它的召回率为 0/0。",
+    ),
+    "train.report_undefined.f1": (
+        "“{name}” has no test item and none is predicted, so its F1 is 0/0 as well.",
+        "“{name}”既没有测试样本，也没有样本被预测为它，因此它的 F1 也是 0/0。",
+    ),
     "train.undefined_shown": (
         "A 0/0 is undefined; like scikit-learn (zero_division=0), the page shows it as 0.",
         "0/0 没有定义；与 scikit-learn（zero_division=0）一样，这里显示为 0。",
@@ -390,6 +465,15 @@ STRINGS = {
     ),
     "train.mistake_pick": ("Look at one", "查看其中一个"),
     "train.saliency_header": ("Which tokens drove the prediction", "哪些词元决定了预测"),
+    "train.saliency_caption_threshold": (
+        "The model gives “{positive}” a probability of {p}; at the threshold {threshold:.2f} that predicts "
+        "“{predicted}”. Blue pushed towards “{predicted}”, orange against it; the stronger the colour, the larger "
+        "the effect (gradient × input, integrated from all-zero embeddings). A “?” marks a token the model never "
+        "saw in training.",
+        "模型给“{positive}”的概率是 {p}；在阈值 {threshold:.2f} 下，预测为“{predicted}”。"
+        "蓝色表示推动模型预测为“{predicted}”，橙色表示起反作用；颜色越深影响越大（梯度 × 输入，从全零嵌入开始积分）。"
+        "带“?”的词元在训练集中从未出现过。",
+    ),
     "train.saliency_caption": (
         "Blue pushed towards the predicted class “{predicted}” ({p:.0%}), orange against it; the stronger the colour, "
         "the larger the effect (gradient × input, integrated from all-zero embeddings). A “?” marks a token the model "
@@ -417,4 +501,5 @@ STRINGS = {
     "train.report_title": ("LSTM Lab run report", "LSTM 实验室训练报告"),
     "train.report_settings": ("Settings", "设置"),
     "train.report_results": ("Test results", "测试结果"),
+    "train.report_data": ("Data used", "实际使用的数据"),
 }
