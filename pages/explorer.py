@@ -4,6 +4,7 @@ import ui
 import ui.settings
 from lstm_core.errors import UserInputError
 from plots.explorer import what_if_figure
+from plots.explorer_component import for_projector
 from ui import explorer_state as state
 from ui import keras_files, model_files
 
@@ -41,7 +42,8 @@ if run is not None:
 with tab_step:
     if run is not None and tab_step.open:
         # the whole trace goes to the browser once; stepping never comes back to the server
-        st.iframe(state.cached_html(settings, layer, unit), height="content")
+        page = state.cached_html(settings, layer, unit)
+        st.iframe(for_projector(page) if ui.teacher() else page, height="content")
         st.download_button(
             t("explorer.download"), state.csv_for(settings), file_name="lstm_lab_trace.csv", mime="text/csv",
             help=t("explorer.download_help"), on_click="ignore", icon=":material/download:",

@@ -37,7 +37,7 @@ def flow_sections():
         return
     figures = state.flow_figures(state.fields(chosen), lang)
 
-    cols = st.columns(4)
+    cols = [*st.columns(2), *st.columns(2)] if ui.teacher() else st.columns(4)  # a projector's larger labels fit
     for col, model in zip(cols, experiments.MODELS, strict=False):
         ratio = state.ratio_text(analysis["log_profiles"][model])
         col.metric(t("gradient_flow.ratio_of", model=names[model]), ratio, help=t("gradient_flow.ratio_help"))

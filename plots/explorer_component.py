@@ -187,3 +187,17 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
         fills[f"<!--{key.upper()}-->"] = e(text[key])
     # one pass, so nothing inserted (a learner's token, say) is ever scanned for placeholders again
     return re.sub(r"/\*[A-Z_]+\*/|<!--[A-Z_]+-->", lambda m: fills.get(m.group(0), m.group(0)), _TEMPLATE)
+
+
+# Teacher mode, for a projector: the diagram takes the whole width above the equations (it scales with
+# its width: labels of 8 px at 1,400 px beside the equations), and the text grows as the page's does.
+PROJECTOR_CSS = """<style>
+  #main { grid-template-columns: minmax(0, 1fr); }
+  body { font-size: 17.5px; } #readout, h2 { font-size: 19px; } .num, .hm .t, #lines svg { font-size: 16px; }
+  .keys, .hm .legend, .hm .axis { font-size: 14px; } #tip { font-size: 15px; }
+</style>"""
+
+
+def for_projector(page: str) -> str:
+    """The component's page as teacher mode shows it (PROJECTOR_CSS after its own styles)."""
+    return page.replace("</head>", PROJECTOR_CSS + "</head>", 1)

@@ -23,7 +23,7 @@ import streamlit as st
 
 from lstm_core.errors import UserInputError
 
-from .i18n import LANG_NAMES, LANGS, sentences, translate
+from .i18n import LANG_NAMES, LANGS, STRINGS, sentences, translate
 
 MAX_PARAM_LEN = 400  # longer query values are ignored: no legitimate setting needs more
 
@@ -46,6 +46,9 @@ def t(key: str, **params) -> str:
 def paragraph(*texts: str) -> str:
     """Sentences (already translated) as one paragraph in the learner's language."""
     return sentences(lang(), *texts)
+
+
+TEACHER_SCALE = 1.25  # teacher mode's text, for a projector: the page's 20 px against 16, and a chart's fonts
 
 
 def teacher() -> bool:
@@ -216,7 +219,7 @@ def page(name: str) -> str:
     st.query_params["lang"] = current
     if teacher():
         st.query_params["teacher"] = "1"
-        st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")
+        st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")  # 20/16
         st.sidebar.caption(t("app.teacher_on"))
     return current
 
@@ -472,7 +475,8 @@ def chart(fig, table=None, *, key: str, where=st):
     import plotly.io  # here: pages without a chart never load plotly
 
     with contextlib.nullcontext() if where is st else where:  # a component is mounted where `with` puts it
-        _plotly(key=key, data={"figure": plotly.io.to_json(fig, validate=False), "src": _PLOTLY_JS, **_chart_words()})
+        figure = plotly.io.to_json(fig, validate=False)
+        _plotly(key=key, data={"figure": figure, "src": _PLOTLY_JS, "scale": TEACHER_SCALE if teacher() else 1, **_chart_words()})
     box = where.expander(t("app.data_table"), key=f"{key}:table", on_change="rerun")
     if box.open:
         if callable(table):
@@ -492,7 +496,14 @@ _PLOTLY_JS = "/".join(("", *filter(None, [st.get_option("server.baseUrlPath").st
 
 
 def _chart_words() -> dict:
-    return {"fullscreen": t("app.chart_fullscreen"), "failed": t("app.chart_failed")}
+    """The chart's own words, and plotly.js's toolbar words as its locale dictionary (none in English)."""
+    plotly_words = {} if lang() == "en" else {key[len("plotly.") :]: t(key) for key in PLOTLY_WORDS}
+    # as JSON text: a dict among a component's data has Streamlit import pandas, which a first view avoids
+    words = json.dumps(plotly_words, ensure_ascii=False)
+    return {"fullscreen": t("app.chart_fullscreen"), "failed": t("app.chart_failed"), "plotly_words": words}
+
+
+PLOTLY_WORDS = [key for key in STRINGS if key.startswith("plotly.")]
 
 
 def svg(markup: str, alt: str, max_width: int = 780, where=st):

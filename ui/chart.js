@@ -34,8 +34,20 @@ const FULL_SCREEN = {
   click: (gd) => (document.fullscreenElement ? document.exitFullscreen() : gd.requestFullscreen()),
 };
 
+// Teacher mode: every font of the figure `scale` times larger, for a projector (sizes left unset follow
+// the layout's font, which its template sets)
+function scaleFonts(node, scale) {
+  if (Array.isArray(node)) node.forEach((item) => item && typeof item === "object" && scaleFonts(item, scale));
+  else for (const [key, value] of Object.entries(node)) {
+    if (!value || typeof value !== "object") continue;
+    if (/font$/i.test(key) && typeof value.size === "number") value.size *= scale;
+    scaleFonts(value, scale);
+  }
+}
+
 export default function ({ data, parentElement }) {
   const figure = JSON.parse(data.figure);
+  if (data.scale !== 1) scaleFonts(figure, data.scale);
   let box = parentElement.querySelector(".lab-chart");
   if (!box) {
     box = document.createElement("div");
@@ -55,6 +67,9 @@ export default function ({ data, parentElement }) {
     toImageButtonOptions: { format: "png", scale: 2 },
     modeBarButtonsToAdd: [{ ...FULL_SCREEN, title: data.fullscreen }],
     modeBarButtonsToRemove: ["sendChartToCloud"],  // it would upload the learner's chart to Plotly's cloud
+    // plotly.js's toolbar and notes in the page's language (ui/strings/common.py, "plotly.*")
+    locale: "lab",
+    locales: { lab: { dictionary: JSON.parse(data.plotly_words) } },
   };
   const fit = () => Plotly && box.clientWidth > 0 && Plotly.Plots.resize(box);
   const onFullScreen = () => {

@@ -162,3 +162,31 @@ def test_a_reload_keeps_the_quiz_progress_in_this_browser_only(app_url, browser,
         assert "已完成 0 / 8 课" in page.locator("[data-testid='stProgress']").inner_text()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_teacher_mode_enlarges_charts_the_stepper_and_keeps_labels_whole(app_url, browser, artifacts, lang):
+    """For the back row: a chart's fonts grow with the page's text (they had stayed at 13 px), the stepper's
+    diagram takes the whole width above its equations (its labels had been 8 px), and /gradient-flow's
+    tile labels are not cut off ("Vanilla RNN: gradient r…")."""
+    fonts = "() => [...document.querySelectorAll('.lab-chart')].map((gd) => gd._fullLayout.font.size)"
+    cut = """() => [...document.querySelectorAll("[data-testid='stMetricLabel'] *")]
+               .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText)"""
+    sizes = {}
+    for mode in ("", "&teacher=1"):
+        page = open_page(browser, f"{app_url}/gradient-flow?lang={lang}{mode}")
+        try:
+            page.locator(".lab-chart .main-svg").first.wait_for(timeout=60_000)
+            sizes[mode] = page.evaluate(fonts)[0]
+            assert page.evaluate(cut) == []
+        finally:
+            page.close()
+    assert sizes["&teacher=1"] == pytest.approx(1.25 * sizes[""])
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&teacher=1")
+    try:
+        stepper = page.frame_locator("iframe").first
+        columns = stepper.locator("#main").evaluate("e => getComputedStyle(e).gridTemplateColumns.split(' ').length")
+        assert columns == 1
+        page.screenshot(path=str(artifacts / f"explorer_teacher_{lang}.png"), full_page=True)
+    finally:
+        page.close()

@@ -4,6 +4,7 @@ metrics, both languages, no exception box."""
 import pytest
 
 from tests.streamlit_server import open_page, problems, wait_rendered
+from ui.i18n import translate
 
 pytestmark = pytest.mark.browser
 
@@ -82,5 +83,21 @@ def test_a_charts_data_table_opens_on_demand(app_url, browser, lang, label):
         assert problems(page) == []
         grid = first.locator("[data-testid='stDataFrame']").text_content()
         assert "0.99" in grid  # the paradox's accuracy of always answering "negative"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_charts_toolbar_speaks_the_page_language(app_url, browser, lang):
+    """plotly.js wrote its toolbar's names ("Download plot as a PNG", "Zoom", "Reset axes"…) in English on
+    a Chinese page; they come from its locale dictionary now (ui/strings/common.py, "plotly.*")."""
+    page = open_page(browser, f"{app_url}/metrics?lang={lang}", viewport=(1400, 3000))
+    try:
+        chart = page.locator(".lab-chart").first
+        chart.locator(".modebar-btn").first.wait_for(state="attached", timeout=60_000)
+        titles = chart.locator(".modebar-btn").evaluate_all("bs => bs.map((b) => b.getAttribute('data-title'))")
+        for word in ("Download plot as a PNG", "Zoom in", "Reset axes"):
+            assert translate(f"plotly.{word}", lang) in titles
+        assert translate("app.chart_fullscreen", lang) in titles
     finally:
         page.close()
