@@ -60,6 +60,17 @@ def metric_values(at) -> dict:
     return {m.label: m.value for m in at.metric}
 
 
+def test_the_rate_boxes_show_the_value_the_link_holds_and_the_run_uses():
+    """A learning rate of 0.00005 was shown as "0.0001" (format %.4f) while the link and the run kept 5e-05."""
+    at = open_page(PAGE, lr="5e-05", wd="0.00001", lang="en")
+    assert not at.exception
+    for key, value in (("train:lr", 5e-05), ("train:wd", 1e-05)):
+        boxes = [box for box in at.number_input if box.key == key]
+        if boxes:  # the weight decay sits in a folded expander
+            (box,) = boxes
+            assert box.value == value and float(box.proto.format % box.value) == value
+
+
 def test_chinese_page_renders_without_a_run():
     at = open_page(PAGE, lang="zh", teacher=1)
     assert not at.exception and not at.error

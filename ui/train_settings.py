@@ -108,14 +108,14 @@ class Training:
         "opt", "train.optimizer", ("adam", "sgd"), DEFAULTS.optimizer, "train.opt.{}", widget="segmented"
     )
     lr: float = ui.settings.number(
-        "lr", "train.lr", 0.0, 10.0, DEFAULTS.lr, step=0.001, extra={"format": "%.4f"}, help="train.lr_help"
+        "lr", "train.lr", 0.0, 10.0, DEFAULTS.lr, step=0.001, extra={"format": "%g"}, help="train.lr_help"
     )
     epochs: int = ui.settings.slider("epochs", "train.epochs", *choices.LIMITS["epochs"], DEFAULTS.epochs)
     batch_size: str = ui.settings.choice(
         "batch", "train.batch_size", ("8", "16", "32", "64", "128", "256"), str(DEFAULTS.batch_size), advanced=True
     )
     weight_decay: float = ui.settings.number(
-        "wd", "train.weight_decay", 0.0, 0.1, DEFAULTS.weight_decay, step=0.0005, extra={"format": "%.4f"}, advanced=True
+        "wd", "train.weight_decay", 0.0, 0.1, DEFAULTS.weight_decay, step=0.0005, extra={"format": "%g"}, advanced=True
     )
     early_stopping: bool = ui.settings.toggle("early", "train.early_stopping", DEFAULTS.early_stopping, help="train.early_help")
     seed: int = ui.settings.number("seed", "app.seed", 0, 1_000_000, DEFAULTS.seed, step=1)
