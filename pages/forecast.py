@@ -110,8 +110,7 @@ st.caption(state.horizon_caption(result, values))
 
 # --- 7. inside the model ---
 st.header(t("forecast.inside_header"))
-n_test = len(parts.y_test)
-pair = st.slider(t("forecast.pick_window"), 1, n_test, n_test, key=f"forecast_pick_{n_test}") - 1
+pair = settings.draw(state.Pair, n=len(parts.y_test)).pair - 1
 st.caption(
     t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=parts.y_test[pair], pred=result.test_pred[pair])
 )

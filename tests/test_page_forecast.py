@@ -343,6 +343,18 @@ def test_the_results_warn_when_values_near_0_make_mape_rank_otherwise():
     assert not [c for c in at.caption if c.value.startswith("This series has values close to 0")]
 
 
+@pytest.mark.trains
+def test_the_test_pair_to_look_inside_lives_in_the_link():
+    """A shared link shows the same pair after training (the slider had not been in the link)."""
+    air = ds.load("airline").values
+    at = train_until_done(page(epochs=1, units=4, pair_36=5))
+    (slider,) = [s for s in at.slider if s.key.endswith("pair_36")]
+    split = fc.split_point(len(air), 0.25)
+    assert slider.value == 5 and any(f"next value {air[split + 4]:g}" in c.value for c in at.caption)
+    slider.set_value(7).run()
+    assert at.query_params["pair_36"] == "7"
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_upload_label_names_every_file_type_accepted(lang):
     at = page(lang, data="upload")

@@ -47,6 +47,7 @@ DECLARED = {
         forecast_state.Leak,
         forecast_state.Model,
         forecast_state.Horizon,
+        forecast_state.Pair,
     ),
     "lessons": (lessons_state.Pick,),
 }

@@ -118,6 +118,14 @@ class Horizon:
     horizon: int = settings.slider("horizon", "forecast.horizon", 1, 120, 24)
 
 
+@dataclass(frozen=True)
+class Pair:
+    """Which test pair section 7 looks inside (ctx: `n`, the test part's size; the last by default). Its
+    link name carries n: a test part of another size has other pairs."""
+
+    pair: int = settings.slider("pair_{n}", "forecast.pick_window", 1, lambda ctx: ctx["n"], 1, start=lambda ctx: ctx["n"])
+
+
 def series_picker() -> tuple[ds.Series | None, str]:
     """The data-source widgets. Returns the chosen series (None after a bad upload, whose error is
     shown) and its unit; `series.season` is the learner's season length for the seasonal baseline."""
