@@ -11,6 +11,7 @@ ui.page("home")
 t = ui.t
 
 st.title(t("home.title"))
+ui.show_notes()  # a link's bad language or teacher value
 st.markdown(t("home.intro"))
 
 st.header(t("home.cell_header"))

@@ -205,3 +205,19 @@ def test_defaults_are_what_a_first_view_starts_with():
     shown = settings.defaults(gradient_flow_state.ReferenceLength, lang="en", lengths=[10, 50, 100]).shown
     assert shown == "100"  # the longest reference runs, as the page starts
     assert settings.defaults(gradient_flow_state.Flow, lang="zh") == gradient_flow_state.Flow()
+
+
+@pytest.mark.parametrize("page", ["pages/metrics.py", "pages/text-pipeline.py"])
+def test_a_bad_language_or_teacher_value_is_explained_not_dropped_silently(page):
+    """?lang=fr and ?teacher=maybe had been ignored without a word: the page says so in its language and
+    leaves them out of the link."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(f"../{page}", default_timeout=90)  # one run, as a browser opening the link
+    at.query_params.update(lang="fr", teacher="maybe")
+    at.run()
+    assert not at.exception
+    notes = [i.value for i in at.info]
+    for name in ("lang", "teacher"):
+        assert any(f"{name}=" in n and "ignored" in n for n in notes), notes
+    assert at.query_params.get("lang") == "en" and "teacher" not in at.query_params

@@ -36,6 +36,9 @@ def lang() -> str:
     q = st.query_params.get("lang")
     if q in LANGS:
         st.session_state["lang"] = q
+    elif q is not None:  # ?lang=fr: the page stays in the session's language, and page() says why
+        del st.query_params["lang"]
+        st.session_state["_bad_lang"] = q
     return st.session_state.get("lang", "en")
 
 
@@ -58,6 +61,8 @@ def teacher() -> bool:
         st.session_state["teacher"] = q in ("1", "true", "yes")
         if not st.session_state["teacher"]:
             del st.query_params["teacher"]  # a junk value is dropped from the link, not carried along
+            if q not in ("0", "false", "no"):
+                _note_bad_value("teacher", q)
     return st.session_state.get("teacher", False)
 
 
@@ -199,6 +204,8 @@ def page(name: str) -> str:
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
     current = lang()
+    if (bad := st.session_state.pop("_bad_lang", None)) is not None:  # read first by the router's document()
+        _note_bad_value("lang", bad)
     choice = st.sidebar.radio(
         translate("app.language", current),
         LANGS,
