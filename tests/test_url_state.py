@@ -221,3 +221,22 @@ def test_a_bad_language_or_teacher_value_is_explained_not_dropped_silently(page)
     for name in ("lang", "teacher"):
         assert any(f"{name}=" in n and "ignored" in n for n in notes), notes
     assert at.query_params.get("lang") == "en" and "teacher" not in at.query_params
+
+
+def test_a_setting_that_no_longer_applies_leaves_the_link_and_comes_back():
+    """Switching /forecast from a sine to the airline data had left length=600&period=4 in the link, for
+    settings the page no longer draws. They leave it, and the sine's come back when the learner returns."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file("../pages/forecast.py", default_timeout=90)
+    at.query_params.update(data="sine", length="600", period="4")
+    at.run()
+    at.selectbox(key="forecast:data").set_value("airline").run()
+    assert not at.exception and "length" not in at.query_params and "period" not in at.query_params
+    at.selectbox(key="forecast:data").set_value("sine").run()
+    assert at.slider(key="forecast:length").value == 600 and at.query_params["length"] == "600"
+    # the explorer's hand-built cell has no hidden size, layers or seed: a link to it keeps none of them
+    at = AppTest.from_file("../pages/explorer.py", default_timeout=90)
+    at.query_params.update(hidden="64", layers="3", seed="7", source="memory")
+    at.run()
+    assert not at.exception and not {"hidden", "layers", "seed"} & set(at.query_params)

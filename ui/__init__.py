@@ -390,6 +390,13 @@ def _bound(name, parse, valid, default, draw, advanced, max_len=MAX_PARAM_LEN):
     return value
 
 
+def unlink(name):
+    """A setting that does not apply now leaves the link (a hand-built cell has no hidden size); this
+    session still remembers its value (_settings) for when it applies again."""
+    if name in st.query_params:
+        del st.query_params[name]
+
+
 def kept(name, parse, valid, default):
     """A setting whose widget is not drawn in this run (it sits in a folded expander): its value, as the
     link or the learner's last change left it, still applies and stays in the link."""

@@ -132,8 +132,9 @@ def series_picker() -> tuple[ds.Series | None, str]:
     t = ui.t
     left, right = st.columns([2, 3])
     source = settings.draw(Source, where=left).source
+    columns = right.columns(2) if source in ds.SYNTHETIC else None
+    synthetic = settings.draw(Synthetic, where=right, columns=columns, source=source)  # real data: none drawn, none linked
     if source in ds.SYNTHETIC:
-        synthetic = settings.draw(Synthetic, columns=right.columns(2), source=source)
         right.caption(t("forecast.card.synthetic"))
         # the season of a synthetic series is its period: no separate control
         return synthetic_series(source, **asdict(synthetic)), t("forecast.unit.value")

@@ -116,7 +116,7 @@ def draw(declaration, where=st, columns=None, **context):
     def widget(spec, start, ctx):
         return _widget(spec, start, ctx, where if columns is None else columns[spec.column])
 
-    return _fill(declaration, {"lang": ui.lang(), **context}, widget)
+    return _fill(declaration, {"lang": ui.lang(), **context}, widget, hidden=lambda spec, ctx: ui.unlink(spec.name(ctx)))
 
 
 def defaults(declaration, **context):
@@ -125,13 +125,16 @@ def defaults(declaration, **context):
     return _fill(declaration, dict(context), lambda spec, start, ctx: start)
 
 
-def _fill(declaration, ctx: dict, value):
+def _fill(declaration, ctx: dict, value, hidden=None):
     """The instance with each field, in drawing order, at value(spec, its starting value, ctx) where its
-    `when` shows it and at its default where it hides it; later fields see earlier ones in `ctx`."""
+    `when` shows it and at its default where it hides it (then hidden(spec, ctx), if given); later
+    fields see earlier ones in `ctx`."""
     values = {}
     for f, spec in specs(declaration):
         shown = spec.when is None or spec.when(ctx)
         values[f.name] = ctx[f.name] = value(spec, spec.default(f.default, ctx), ctx) if shown else f.default
+        if not shown and hidden is not None:
+            hidden(spec, ctx)
     return declaration(**values)
 
 
