@@ -226,7 +226,7 @@ def page(name: str) -> str:
     st.query_params["lang"] = current
     if teacher():
         st.query_params["teacher"] = "1"
-        st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")  # 20/16
+        st.html("<style>html { font-size: 20px; } .stMarkdown p, .stMarkdown li { font-size: 1.15rem; }</style>")
         st.sidebar.caption(t("app.teacher_on"))
     return current
 

@@ -447,7 +447,7 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
     ratios = [r / o for r, (_, _, o) in zip(errors, one_step, strict=True) if o > 0]
     if grows:
         verdict = ui.t("forecast.horizon_compound")
-    elif len(ratios) == len(errors) and min(ratios) > 1:  # sunspots: 2.4-3.6 times, the last block the lowest
+    elif len(ratios) == len(errors) and min(ratios) > 1:  # sunspots: 2 to 3.6 times, the last block not the worst
         verdict = ui.t("forecast.horizon_above", low=min(ratios), high=max(ratios))
     else:
         verdict = ui.t("forecast.horizon_no_compound")
