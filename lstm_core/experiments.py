@@ -122,13 +122,9 @@ def spectral_radius(s: FlowSettings) -> float:
     return float(np.max(np.abs(np.linalg.eigvals(W_hh))))
 
 
-def _suffix_products(log_factors):
-    """P_t = Π_{k=t+1}^{T-1} factor_k (P_{T-1} = 1), computed in log space. log_factors (T, ...)."""
-    return np.exp(_suffix_sums(log_factors))
-
-
 def _suffix_sums(log_factors):
-    """log P_t = Σ_{k=t+1}^{T-1} log factor_k (0 at t = T-1): _suffix_products before it can underflow."""
+    """log P_t = Σ_{k=t+1}^{T-1} log factor_k (0 at t = T-1): the running product P_t = Π_{k>t} factor_k,
+    in log space, where it cannot underflow. log_factors (T, ...)."""
     after = np.cumsum(log_factors[::-1], axis=0)[::-1]  # Σ_{k>=t}
     return np.concatenate([after[1:], np.zeros_like(after[:1])])
 
@@ -152,7 +148,7 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     actual: ‖dL/dh_{t-1}‖ / ‖dL/dh_t‖, what that step really did to the gradient (dL/dh_{t-1} = J_tᵀ dL/dh_t;
     nan where dL/dh_t is already exactly 0);
     and running products from t to the end: bound = Π_{k>t} σ_max(J_k) >= ‖dL/dh_t‖/‖dL/dh_{T-1}‖ = ratio,
-    with log_ratio = log10 ratio, which stays exact where ratio underflows to 0.
+    with log_bound and log_ratio their log10, which stay exact where they underflow to 0.
     """
     s.validate()
     rec = flow_recorder("rnn", s)
@@ -172,11 +168,12 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     log_ratio = log_grad - log_grad[-1]
     with np.errstate(divide="ignore", invalid="ignore"):
         actual = np.r_[np.nan, 10.0 ** (log_grad[:-1] - log_grad[1:])]  # a ratio of logs: scale-free, no underflow
-        bound = _suffix_products(np.log(np.nan_to_num(sigma, nan=1.0)))
+        log_bound = _suffix_sums(np.log10(np.nan_to_num(sigma, nan=1.0)))
     return {
         "sigma": sigma,
         "actual": actual,
-        "bound": bound,
+        "bound": 10.0**log_bound,
+        "log_bound": log_bound,
         "ratio": 10.0**log_ratio,
         "log_ratio": log_ratio,
         "slope_mean": slope.mean(axis=1),

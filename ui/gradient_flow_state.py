@@ -114,7 +114,7 @@ def _analysis(fields: tuple) -> dict:
 
 
 def _as_floats(log10_values) -> np.ndarray:
-    """10**log10_values, nan (a gap in the chart, an empty cell in its table) where that is below
+    """10**log10_values, nan (a gap in the chart, "< 2.2e-308" in its table) where that is below
     float64's normal range: 10⁻⁴⁰⁰ would otherwise read as 0, or as a subnormal with digits missing."""
     v = np.asarray(log10_values, dtype=float)
     with np.errstate(invalid="ignore"):
@@ -299,15 +299,12 @@ def profiles_table(profiles: dict):
 
 def rnn_table(R: dict):
     """§2's RNN chart as a table, in its order (k = steps back): each step's factors and the running
-    products, from logarithms, so a product below float64's range is an empty cell, never a 0."""
-    log_sigma = np.log10(np.nan_to_num(R["sigma"], nan=1.0))
-    with np.errstate(divide="ignore"):
-        log_bound = np.r_[np.cumsum(log_sigma[::-1])[::-1][1:], 0.0]  # Π of σ_max over the steps after t
+    products, from their logarithms, so a product below float64's range says so, never reads 0."""
     labels = _labels("rnnfig", ("sigma", "actual", "bound", "ratio"), ui.lang())
     columns = {
         labels["sigma"]: R["sigma"],
         labels["actual"]: R["actual"],
-        labels["bound"]: _as_floats(log_bound),
+        labels["bound"]: _as_floats(R["log_bound"]),
         labels["ratio"]: _as_floats(R["log_ratio"]),
     }
     return _steps_back_table(
