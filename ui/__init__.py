@@ -510,14 +510,18 @@ _PLOTLY_JS = "/".join(("", *filter(None, [st.get_option("server.baseUrlPath").st
 
 
 def _chart_words() -> dict:
-    """The chart's own words, and plotly.js's toolbar words as its locale dictionary (none in English)."""
-    plotly_words = {} if lang() == "en" else {key[len("plotly.") :]: t(key) for key in PLOTLY_WORDS}
-    # as JSON text: a dict among a component's data has Streamlit import pandas, which a first view avoids
-    words = json.dumps(plotly_words, ensure_ascii=False)
-    return {"fullscreen": t("app.chart_fullscreen"), "failed": t("app.chart_failed"), "plotly_words": words}
+    """The chart's own words, and plotly.js's toolbar words as its locale dictionary."""
+    return {"fullscreen": t("app.chart_fullscreen"), "failed": t("app.chart_failed"), "plotly_words": _PLOTLY_WORDS[lang()]}
 
 
-PLOTLY_WORDS = [key for key in STRINGS if key.startswith("plotly.")]
+def _plotly_words(lang: str) -> str:
+    """plotly.js's own words in `lang` (none in English, its own), as JSON text: a dict among a
+    component's data has Streamlit import pandas, which a page's first view avoids."""
+    keys = [] if lang == "en" else [key for key in STRINGS if key.startswith("plotly.")]
+    return json.dumps({key[len("plotly.") :]: translate(key, lang) for key in keys}, ensure_ascii=False)
+
+
+_PLOTLY_WORDS = {code: _plotly_words(code) for code in LANGS}  # the same on every run: built once
 
 
 def svg(markup: str, alt: str, max_width: int = 780, where=st):
