@@ -20,7 +20,6 @@ notes = st.container()  # filled last: widgets further down may also have ignore
 model_files.upload_widget(where=st.sidebar)  # a model saved from /train or /forecast, traced here
 keras_files.upload_widget(where=st.sidebar)  # or the learner's own Keras model
 state.apply_request()
-ui.browser_param("t", r"[0-9]{1,6}")  # the time step: the stepper reads and writes ?t= itself
 settings = state.settings_ui()
 
 try:
@@ -29,6 +28,8 @@ except UserInputError as exc:
     ui.error(exc)
     run = None
 
+# the time step: the stepper reads and writes ?t= itself
+ui.browser_param("t", r"[0-9]{1,6}", last=None if run is None else len(run.labels) - 1)
 above_tabs = st.container()
 # only the open tab is drawn: a hidden what-if chart must not slow down a change of variant
 tab_step, tab_what_if, tab_lab = ui.tabs("tab", state.TABS, [f"explorer.tab_{s}" for s in state.TABS])

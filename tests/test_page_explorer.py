@@ -112,6 +112,17 @@ def test_hostile_url_values_are_ignored_with_a_note():
     assert 'data-kind="lstm"' in _stepper(at)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_linked_step_past_the_end_opens_at_the_last_step_with_a_note(lang):
+    at = _open(t=999999, lang=lang)
+    notes = _texts(at, "info")
+    last = int(at.query_params["t"])
+    assert f'"T":{last + 1}' in _stepper(at)
+    assert translate("app.past_last", lang).split("{")[0] in notes and "999999" in notes and str(last) in notes
+    at.run()  # a rerun, as after the learner stepped: no second note
+    assert "999999" not in _texts(at, "info")
+
+
 def test_largest_sizes_render():
     at = _open(hidden=64, layers=3, mode="numbers", numbers=",".join(["1"] * 100))
     assert not at.exception

@@ -339,14 +339,21 @@ def _note_bad_value(name, raw):
     st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=shown))
 
 
-def browser_param(name: str, pattern: str):
+def browser_param(name: str, pattern: str, last: int | None = None):
     """A setting the page's own script keeps in the URL (the explorer's time step, which changes
     without a server round trip): the server only checks it, so a junk value gets the usual note
-    and is dropped from the link."""
+    and is dropped from the link. A number past `last` opens at `last`; that is said only for the
+    link the page was opened with: later the number is a step the learner chose on a longer sequence."""
     raw = st.query_params.get(name)
     if raw is not None and not re.fullmatch(pattern, raw):
         _note_bad_value(name, raw)
         del st.query_params[name]
+    elif raw is not None and last is not None and int(raw) > last and f"_linked:{name}" not in st.session_state:
+        shown = f"{int(raw)}"
+        st.session_state.setdefault("_notes", []).append(t("app.past_last", name=name, value=shown, last=last))
+        st.query_params[name] = str(last)
+    if last is not None:
+        st.session_state[f"_linked:{name}"] = True
 
 
 def current(name, default):

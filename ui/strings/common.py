@@ -49,6 +49,10 @@ STRINGS = {
         "The link's setting {name}={value!r} is not valid here and was ignored.",
         "链接中的参数 {name}={value!r} 无效，已忽略。",
     ),
+    "app.past_last": (
+        "The link's {name}={value} is past the last step, {last}: the page opens at step {last}.",
+        "链接中的 {name}={value} 超出了最后一步（第 {last} 步），页面停在第 {last} 步。",
+    ),
     "app.col.series": ("series", "数据系列"),
     "app.col.x": ("x", "横轴"),
     "app.col.y": ("y", "纵轴"),
