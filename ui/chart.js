@@ -45,9 +45,26 @@ function scaleFonts(node, scale) {
   }
 }
 
+// A legend under the x axis sits a fraction of the plot's height below it: with larger fonts the tick
+// labels and the axis title grow into it, so it moves down by their growth and the bottom margin with it
+function lowerLegend(layout, scale) {
+  const legend = layout.legend;
+  if (!legend || !(legend.y < 0)) return;
+  const margin = layout.margin || {};
+  const height = layout.height || 450, top = margin.t ?? 100, bottom = margin.b ?? 80;
+  // a line of tick labels and one of the title, each with its line spacing and the title's standoff
+  const grown = 2 * (layout.font?.size ?? 13) * (scale - 1) * 2.4;
+  const below = -legend.y * (height - top - bottom) + grown;  // pixels from the plot's bottom edge
+  layout.margin = { ...margin, b: bottom + grown };
+  legend.y = -below / (height - top - bottom - grown);
+}
+
 export default function ({ data, parentElement }) {
   const figure = JSON.parse(data.figure);
-  if (data.scale !== 1) scaleFonts(figure, data.scale);
+  if (data.scale !== 1) {
+    scaleFonts(figure, data.scale);
+    lowerLegend(figure.layout, data.scale);
+  }
   let box = parentElement.querySelector(".lab-chart");
   if (!box) {
     box = document.createElement("div");

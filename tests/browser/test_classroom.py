@@ -172,16 +172,22 @@ def test_teacher_mode_enlarges_charts_the_stepper_and_keeps_labels_whole(app_url
     fonts = "() => [...document.querySelectorAll('.lab-chart')].map((gd) => gd._fullLayout.font.size)"
     cut = """() => [...document.querySelectorAll("[data-testid='stMetricLabel'] *")]
                .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText)"""
-    sizes = {}
+    # the first chart's legend sits under its x axis: the pixels between the axis title and the legend
+    gap = """() => { const gd = document.querySelector('.lab-chart');
+                     const top = [...gd.querySelectorAll('.legend .legendtext')].map((e) => e.getBoundingClientRect().top);
+                     return Math.min(...top) - gd.querySelector('.xtitle').getBoundingClientRect().bottom; }"""
+    sizes, gaps = {}, {}
     for mode in ("", "&teacher=1"):
         page = open_page(browser, f"{app_url}/gradient-flow?lang={lang}{mode}")
         try:
             page.locator(".lab-chart .main-svg").first.wait_for(timeout=60_000)
             sizes[mode] = page.evaluate(fonts)[0]
             assert page.evaluate(cut) == []
+            gaps[mode] = page.evaluate(gap)
         finally:
             page.close()
     assert sizes["&teacher=1"] == pytest.approx(1.25 * sizes[""])
+    assert gaps["&teacher=1"] >= gaps[""] - 1  # the larger axis title had grown into the legend (7 px closer)
     page = open_page(browser, f"{app_url}/explorer?lang={lang}&teacher=1")
     try:
         stepper = page.frame_locator("iframe").first
