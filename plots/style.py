@@ -49,13 +49,15 @@ SVG_DASHES = {"solid": "", "dash": "7 4", "dot": "2 3", "dashdot": "7 3 2 3"}
 # Text in a quantity's colour (labels on the diagrams, equation symbols, heatmap titles): the palette
 # darkened (same hue and saturation, lower lightness) until it reaches WCAG AA's 4.5:1 on white and
 # on the diagrams' #f7f7f9. Lines and fills keep the brighter palette, which only needs 3:1 as graphics.
+# Sky blue shares the input gate's hue: darkened only to 4.5:1 it read as i's blue (#1674A9 beside
+# #0072B2), so h's text is a darker navy, apart from i's in lightness.
 TEXT_COLORS = {
     "i": "#0072B2",
     "f": "#946700",
     "g": "#007F5D",
     "o": "#B84685",
     "c": "#B65000",
-    "h": "#1674A9",
+    "h": "#0F4D71",
     "r": "#000000",
     "z": "#946700",
     "n": "#007F5D",

@@ -89,6 +89,14 @@ def test_a_quantitys_text_is_its_lines_colour_darkened():
     assert (COLORS["z"], TEXT_COLORS["z"]) == (COLORS["f"], TEXT_COLORS["f"])
 
 
+def test_the_text_of_quantities_shown_together_stays_apart():
+    """The equations and the diagram name i, f, g, o, c and h side by side in their text colours: each
+    pair differs clearly (CIEDE2000 above 10). h's text had been i's blue within 2.5."""
+    for group in (("i", "f", "g", "o", "c", "h"), ("r", "z", "n", "h")):
+        for a, b in itertools.combinations(group, 2):
+            assert cv.delta_e2000(TEXT_COLORS[a], TEXT_COLORS[b]) > 10, (a, b)
+
+
 def test_every_quantity_has_a_colour_a_text_colour_and_a_line_style():
     for q in "ifgochrzna":
         assert q in COLORS and q in TEXT_COLORS and DASHES[q] in SVG_DASHES
