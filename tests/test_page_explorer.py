@@ -289,6 +289,8 @@ def test_what_if_intro_exists_for_every_cell_kind():
                 and len(intro) > len(translate("explorer.whatif_intro", lang)) + 20
             )
             assert ("。 " not in intro) if lang == "zh" else (". " in intro)
+            # the what-if also runs on numbers: no sentence may call the first step a word
+            assert "drop the first word" not in intro and "或去掉第一个词" not in intro, (kind, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

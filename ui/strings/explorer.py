@@ -107,7 +107,7 @@ STRINGS = {
     "explorer.note_leaky": (
         "A leaky memory: the forget gate is stuck at 0.5, even on the trigger. Each **{trigger}** adds 1 to c, and c "
         "halves at every step.",
-        "会漏的记忆：遗忘门固定在 0.5，遇到触发词时也不例外。每个 **{trigger}** 给 c 加上 1，而 c 每一步减半。",
+        "会遗忘的记忆：遗忘门固定在 0.5，遇到触发词时也不例外。每个 **{trigger}** 给 c 加上 1，而 c 每一步减半。",
     ),
     "explorer.note_handbuilt_numbers": (
         "With numbers, the hand-built cells read the value itself: 1 acts as the trigger, 0 as any other token.",
@@ -259,8 +259,8 @@ STRINGS = {
         "只有 n 从 hₜ₋₁ 读到的部分还能带着过去，和普通 RNN 一样。",
     ),
     "explorer.whatif_clamps.": (
-        "A plain RNN has no gate to clamp: switch the unit off, or drop the first word.",
-        "普通 RNN 没有可以固定的门：可以关闭这一维，或去掉第一个词。",
+        "A plain RNN has no gate to clamp: switch the unit off, or drop the input's first step.",
+        "普通 RNN 没有可以固定的门：可以关闭这一维，或去掉输入的第一步。",
     ),
     "explorer.whatif_kind.lstm1997": (
         "This cell has no forget gate: it already is the accumulator that clamping f to 1 makes of an LSTM. "
