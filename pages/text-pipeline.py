@@ -73,18 +73,29 @@ if s is not None:
     )
     st.html(html_table(token_table, t("text_pipeline.step2"), max_height="30rem"))
     st.caption(t("text_pipeline.step2_caption"))
-    oov = s.indices.count(1)
-    st.markdown(t(counted("text_pipeline.oov_summary", oov), oov=oov, n=len(s.indices)))
+    oov, n = s.indices.count(1), len(s.indices)
+    if oov in (0, n):  # "all 12 tokens are in the vocabulary", not "0 of 12 ... become <unk>"
+        said = counted("text_pipeline.oov_none" if oov == 0 else "text_pipeline.oov_all", n)
+    else:
+        said = counted("text_pipeline.oov_summary", oov)
+    st.markdown(t(said, oov=oov, n=n))
 
 st.header(t("text_pipeline.step3"))
 title = t(NAMES[dataset]["title_key"])
-caption = dict(dataset=title, n_train=data.n_train, size=len(vocab), seen=len(vocab.counts), shown=min(VOCAB_ROWS, len(vocab)))
+kept, seen = len(vocab) - 2, len(vocab.counts)  # tokens of the texts in the vocabulary, besides <pad> and <unk>
+if kept == seen:
+    coverage = t("text_pipeline.step3_all", size=len(vocab), seen=seen)
+elif kept == 0:
+    coverage = t("text_pipeline.step3_none", size=len(vocab))
+else:  # the largest vocabulary is smaller than the texts' tokens: the rarest become <unk>
+    coverage = t(counted("text_pipeline.step3_cut", kept), size=len(vocab), seen=seen, kept=kept)
+caption = dict(dataset=title, n_train=data.n_train, coverage=coverage, shown=min(VOCAB_ROWS, len(vocab)))
 st.caption(t("text_pipeline.step3_caption", **caption))
-vocab_table = pd.DataFrame(
-    [(k, tok, "—" if c is None else str(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
+vocab_table = pd.DataFrame(  # a count is a number, on the right as in step 2's table; <pad> and <unk> have none: "—"
+    [(k, tok, np.nan if c is None else float(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
     columns=[t("text_pipeline.index"), t("text_pipeline.token"), t("text_pipeline.count")],
 )
-st.html(html_table(vocab_table, t("text_pipeline.step3"), max_height="19rem"))
+st.html(html_table(vocab_table, t("text_pipeline.step3"), max_height="19rem", number_format=".0f"))
 
 if s is not None:
     st.header(t("text_pipeline.step4"))
@@ -92,8 +103,11 @@ if s is not None:
     n = len(s.tokens)
     if n > maxlen:
         st.markdown(t(counted("text_pipeline.truncated", n - maxlen), n=n, maxlen=maxlen, cut=n - maxlen))
-    else:
-        st.markdown(t(counted("text_pipeline.padded_n", maxlen - n), n=n, pad=maxlen - n))
+    elif n == maxlen:
+        st.markdown(t(counted("text_pipeline.fits", n), n=n))
+    else:  # "1 token", never "1 tokens"; "one <pad> zero"
+        key = "text_pipeline.padded_single" if n == 1 else "text_pipeline.padded_n"
+        st.markdown(t(counted(key, maxlen - n), n=n, pad=maxlen - n))
     pad_rows = {}
     for side in ("post", "pre"):  # the model's row first
         pad_rows[t(f"text_pipeline.row.{side}_idx")] = as_text(s.padded[side])

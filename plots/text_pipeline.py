@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from .style import SIGNED_COLORS, figure
 
+MAX_WRITTEN_DIM = 12  # wider, the numbers shrink to an unreadable few pixels in each cell
+
 
 def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, y_title: str) -> go.Figure:
     """The looked-up embedding rows (T, dim): one row per position, one column per dimension."""
@@ -22,7 +24,8 @@ def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, 
         zmin=-limit,
         zmax=limit,
         hovertemplate=f"%{{y}}<br>{x_title} %{{x}}: %{{z:.3f}}<extra></extra>",  # x_title: the reader's language
-        **(dict(texttemplate="%{z:.2f}") if vectors.size <= 400 else {}),
+        # the values written in only where they can be read: a few rows, and columns wide enough for "-0.00"
+        **(dict(texttemplate="%{z:.2f}") if vectors.size <= 400 and vectors.shape[1] <= MAX_WRITTEN_DIM else {}),
     )
     layout = dict(
         xaxis=dict(title=dict(text=x_title), type="category"),

@@ -55,28 +55,62 @@ STRINGS = {
         "1 of {n} tokens is not in the vocabulary and becomes <unk> (index 1).",
         "{n} 个词元中有 1 个不在词表中，变成 <unk>（编号 1）。",
     ),
+    "text_pipeline.oov_none": (
+        "All {n} tokens are in the vocabulary: none becomes <unk>.",
+        "{n} 个词元全都在词表中，没有一个变成 <unk>。",
+    ),
+    "text_pipeline.oov_none_one": (
+        "The sentence's one token is in the vocabulary.",
+        "句子只有 1 个词元，它在词表中。",
+    ),
+    "text_pipeline.oov_all": (
+        "None of the {n} tokens is in the vocabulary: all of them become <unk> (index 1).",
+        "{n} 个词元都不在词表中，全部变成 <unk>（编号 1）。",
+    ),
+    "text_pipeline.oov_all_one": (
+        "The sentence's one token is not in the vocabulary and becomes <unk> (index 1).",
+        "句子只有 1 个词元，它不在词表中，变成 <unk>（编号 1）。",
+    ),
     "text_pipeline.step3": ("3. The vocabulary", "3. 词表"),
     "text_pipeline.step3_caption": (
         "Built, as on /train, from the training split of “{dataset}” alone ({n_train:,} texts; words seen only in the "
-        "validation or test texts become <unk>): every token seen, most frequent first, after two special tokens: "
+        "validation or test texts become <unk>): the tokens seen, most frequent first, after two special tokens: "
         "<pad> = 0 fills short sequences, <unk> = 1 stands for every token the vocabulary does not know. "
-        "{size:,} entries; {seen:,} distinct tokens in those texts. The first {shown} entries:",
+        "{coverage} The first {shown} entries:",
         "与训练页面一样，只由数据集“{dataset}”的训练部分构建（{n_train:,} 条文本；只出现在验证或测试文本中的词会变成 <unk>）："
-        "先放两个特殊标记，再按出现次数从多到少列出所有见过的词元。"
+        "先放两个特殊标记，再按出现次数从多到少排列见过的词元。"
         "<pad> = 0 用来填充较短的序列，<unk> = 1 代表词表中没有的任何词元。"
-        "共 {size:,} 项；这些文本中有 {seen:,} 个不同的词元。前 {shown} 项如下：",
+        "{coverage}前 {shown} 项如下：",
+    ),
+    "text_pipeline.step3_all": (
+        "{size:,} entries; all {seen:,} distinct tokens in those texts fit.",
+        "共 {size:,} 项；这些文本中的 {seen:,} 个不同词元全部收入词表。",
+    ),
+    "text_pipeline.step3_cut": (
+        "{size:,} entries; only {kept:,} of the {seen:,} distinct tokens in those texts fit, the most frequent ones; "
+        "every other token becomes <unk>.",
+        "共 {size:,} 项；这些文本中有 {seen:,} 个不同的词元，只放得下出现最多的 {kept:,} 个，其余的都会变成 <unk>。",
+    ),
+    "text_pipeline.step3_cut_one": (
+        "{size:,} entries; only 1 of the {seen:,} distinct tokens in those texts fits, the most frequent one; "
+        "every other token becomes <unk>.",
+        "共 {size:,} 项；这些文本中有 {seen:,} 个不同的词元，只放得下出现最多的 1 个，其余的都会变成 <unk>。",
+    ),
+    "text_pipeline.step3_none": (
+        "{size:,} entries, only the two special tokens: no token of those texts fits, and every token becomes <unk>.",
+        "共 {size:,} 项，只有两个特殊标记：这些文本中的词元一个也放不下，全都会变成 <unk>。",
     ),
     "text_pipeline.step4": ("4. Padding and truncation to a fixed length", "4. 填充与截断到固定长度"),
     "text_pipeline.step4_caption": (
-        "A batch needs sequences of equal length, here {maxlen}. The classifier on /train reads the “post” row: <pad> "
+        "A batch needs sequences of equal length, here {maxlen}. The classifier on /train pads the “post” way: <pad> "
         "zeros are added at the end and a sentence that is too long is cut at the end. It then packs the padding away "
         "(PyTorch's pack_padded_sequence), so the LSTM stops at the sentence's last real token and never reads a <pad>. "
         "For comparison, “pre” is the default of Keras' pad_sequences: pad and cut at the start, which keeps the real "
         "tokens next to the last step for a model that reads the padding.",
-        "一个批次里的序列必须等长，这里是 {maxlen}。训练页面上的分类器读的是“post”这一行：在末尾补 <pad>（0），"
+        "一个批次里的序列必须等长，这里是 {maxlen}。训练页面上的分类器用的是“post”方式：在末尾补 <pad>（0），"
         "句子过长时从末尾截断。然后它把填充部分打包去掉（PyTorch 的 pack_padded_sequence），LSTM 在句子最后一个真实词元处停下，"
         "从不读 <pad>。作为对比，“pre”是 Keras 的 pad_sequences 的默认方式：在开头填充和截断，"
-        "对会读填充的模型来说，这能让真实词元紧挨着最后一步。",
+        "如果模型会读到填充，这样做能让真实词元紧挨着最后一步。",
     ),
     "text_pipeline.truncated": (
         "Your sentence has {n} tokens, more than {maxlen}: {cut} are cut off (from the end with “post”, from the start "
@@ -95,24 +129,40 @@ STRINGS = {
         "Your sentence has {n} tokens: one <pad> zero is added.",
         "你的句子有 {n} 个词元：补上 1 个 <pad>（0）。",
     ),
+    "text_pipeline.padded_single": (
+        "Your sentence has 1 token: {pad} <pad> zeros are added.",
+        "你的句子有 1 个词元：补上 {pad} 个 <pad>（0）。",
+    ),
+    "text_pipeline.padded_single_one": (
+        "Your sentence has 1 token: one <pad> zero is added.",
+        "你的句子有 1 个词元：补上 1 个 <pad>（0）。",
+    ),
+    "text_pipeline.fits": (
+        "Your sentence has exactly {n} tokens, the maximum length: nothing is added or cut.",
+        "你的句子正好有 {n} 个词元，等于最大长度：不用填充，也不用截断。",
+    ),
+    "text_pipeline.fits_one": (
+        "Your sentence has exactly 1 token, the maximum length: nothing is added or cut.",
+        "你的句子正好有 1 个词元，等于最大长度：不用填充，也不用截断。",
+    ),
     "text_pipeline.row.pre_idx": ("pre (Keras' default): indices", "pre（Keras 默认）：编号"),
     "text_pipeline.row.pre_tok": ("pre (Keras' default): tokens", "pre（Keras 默认）：词元"),
-    "text_pipeline.row.post_idx": ("post (what /train reads): indices", "post（训练页面读的）：编号"),
-    "text_pipeline.row.post_tok": ("post (what /train reads): tokens", "post（训练页面读的）：词元"),
+    "text_pipeline.row.post_idx": ("post (as /train pads): indices", "post（训练页面的方式）：编号"),
+    "text_pipeline.row.post_tok": ("post (as /train pads): tokens", "post（训练页面的方式）：词元"),
     "text_pipeline.padding": ("padding", "填充方式"),
     "text_pipeline.step5": ("5. Embedding lookup", "5. 嵌入查找"),
     "text_pipeline.step5_caption": (
-        "The embedding is a table with one row of {dim} numbers per vocabulary entry ({size:,} x {dim}). Each index "
-        "simply picks its row, so the sequence of {maxlen} indices becomes a matrix of {maxlen} × {dim}: the LSTM's input. "
-        "These are the random starting values (seed {seed}); training moves them so that words used alike get similar "
-        "rows. The <pad> row is all zeros (padding_idx = 0).",
-        "嵌入是一张表：词表中每一项对应一行，每行 {dim} 个数（{size:,} x {dim}）。每个编号直接取出对应的那一行，"
-        "于是 {maxlen} 个编号组成的序列变成一个 {maxlen} × {dim} 的矩阵，也就是 LSTM 的输入。这里是随机初始值（种子 {seed}）；"
+        "The embedding is a table with one row of {dim} numbers per vocabulary entry ({size:,} × {dim}). Each index "
+        "simply picks its row, so the padded sequence, of length {maxlen}, becomes a matrix of {maxlen} × {dim}: the "
+        "LSTM's input. These are the random starting values (seed {seed}); training moves them so that words used alike "
+        "get similar rows. The <pad> row is all zeros (padding_idx = 0).",
+        "嵌入是一张表：词表中每一项对应一行，每行 {dim} 个数（{size:,} × {dim}）。每个编号直接取出对应的那一行，"
+        "于是长度为 {maxlen} 的编号序列变成一个 {maxlen} × {dim} 的矩阵，也就是 LSTM 的输入。这里是随机初始值（种子 {seed}）；"
         "训练会调整它们，让用法相近的词得到相近的行。<pad> 那一行全为 0（padding_idx = 0）。",
     ),
     "text_pipeline.embedding_title": (
-        "Looked-up embedding rows (the post-padded sequence /train reads)",
-        "查出的嵌入行（训练页面读的后置填充序列）",
+        "Looked-up embedding rows (the post-padded row of step 4)",
+        "查出的嵌入行（第 4 步中后置填充的那一行）",
     ),
     "text_pipeline.dimension": ("embedding dimension", "嵌入维度"),
     "text_pipeline.dataset_header": ("The same steps for the data set", "对数据集做同样的步骤"),
