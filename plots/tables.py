@@ -71,6 +71,10 @@ def _axis_titles(fig) -> dict:
     return {key: title for key, title in titles.items() if title}
 
 
+_NUMBER_CELL = ";white-space:nowrap"
+_TEXT_CELL = ";overflow-wrap:anywhere"
+
+
 def html_table(
     frame: pd.DataFrame, label: str, max_height: str | None = None, wrap: bool = True, number_format: str | None = None
 ) -> str:
@@ -98,9 +102,10 @@ def html_table(
 
     rows = []
     for row in frame.itertuples(index=False):
-        # a number is never broken ("5.657e-" over "15"): only texts wrap
+        # a number is never broken ("5.657e-" over "15"): only texts wrap, a word longer than its column
+        # too (300 a's in a row had pushed the table sideways and squeezed its other columns)
         cells = "".join(
-            f'<td style="{cell};text-align:{a}{";white-space:nowrap" if a == "right" else ""}">{esc(text(v))}</td>'
+            f'<td style="{cell};text-align:{a}{_NUMBER_CELL if a == "right" else _TEXT_CELL if wrap else ""}">{esc(text(v))}</td>'
             for v, a in zip(row, align, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")

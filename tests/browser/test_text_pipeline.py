@@ -75,3 +75,16 @@ def test_the_advanced_settings_arrive_when_their_expander_opens(app_url, browser
         assert problems(page) == []
     finally:
         page.close()
+
+
+def test_a_very_long_word_wraps_inside_its_table(app_url, browser):
+    """300 letters without a space: the tables of steps 1 and 2 keep to the page's width (the word had
+    pushed them sideways and squeezed the other columns)."""
+    page = open_page(browser, f"{app_url}/text-pipeline?lang=en&sentence={'a' * 300}", viewport=(1400, 3000))
+    try:
+        assert problems(page) == []
+        tables = page.locator("[data-testid='stHtml'] [role='region']")
+        for step in (0, 1):
+            assert tables.nth(step).evaluate("(box) => box.scrollWidth <= box.clientWidth + 1"), step + 1
+    finally:
+        page.close()
