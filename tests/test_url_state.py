@@ -155,6 +155,14 @@ def test_hostile_language_and_teacher_values():
     assert at.session_state["metrics:tp"] == 90
 
 
+def test_a_note_quotes_an_underscore_as_itself():
+    """The note is Markdown: an underscore in the value is escaped, so it reads as typed (it had been
+    blanked: data=reviews·xx), and two in a row cannot start italics."""
+    at = open_page("pages/text-pipeline.py", lang="en", data="reviews_xx_yy")
+    (note,) = _notes(at)
+    assert r"data='reviews\_xx\_yy'" in note and "·" not in note
+
+
 def test_teacher_mode_hides_advanced_controls_but_applies_the_link():
     normal = open_page("pages/train.py", lang="en", layers="2")
     assert {"train:layers", "train:hidden", "train:batch"} <= _widget_keys(normal)

@@ -334,9 +334,14 @@ def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN):
 
 def _note_bad_value(name, raw):
     # The note is Markdown: quote the value with its markup and URL characters blanked out, so a
-    # crafted link cannot put a clickable link or formatting into the note.
-    shown = re.sub(r"[^\w\s.,+=-]|_", "·", raw[:40])
-    st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=name, value=shown))
+    # crafted link cannot put a clickable link or formatting into the note; an underscore is escaped,
+    # not blanked (data=reviews_en read "reviews·en"), and so is one in the setting's name (pair_0).
+    shown = re.sub(r"[^\w\s.,+=-]", "·", raw[:40])
+    st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=_md_plain(name), value=_md_plain(shown)))
+
+
+def _md_plain(text: str) -> str:
+    return text.replace("_", r"\_")
 
 
 def browser_param(name: str, pattern: str, last: int | None = None):

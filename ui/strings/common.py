@@ -46,8 +46,8 @@ STRINGS = {
         "抱歉，下载图片时出了问题！",
     ),
     "app.bad_query": (
-        "The link's setting {name}={value!r} is not valid here and was ignored.",
-        "链接中的参数 {name}={value!r} 无效，已忽略。",
+        "The link's setting {name}='{value}' is not valid here and was ignored.",
+        "链接中的参数 {name}='{value}' 无效，已忽略。",
     ),
     "app.past_last": (
         "The link's {name}={value} is past the last step, {last}: the page opens at step {last}.",
