@@ -110,10 +110,34 @@ def gradient_profiles(s: FlowSettings) -> dict:
 
 
 def log_gradient_profiles(s: FlowSettings) -> dict:
-    """{model: log10 ‖dL/dh_t‖ (T,)}: gradient_profiles's, also where they fall below float64's range."""
+    """{model: log10 ‖dL/dh_t‖ (T,)}: gradient_profiles's, also where they fall below float64's range;
+    all nan for a model whose hidden state overflowed (overflow_step): its loss is not a number."""
     s.validate()
     x = flow_input(s)
-    return {m: log_gradient_norms(rec, rec.record(x)) for m in PROFILE_MODELS for rec in [flow_recorder(m, s)]}
+    profiles = {}
+    for m in PROFILE_MODELS:
+        rec = flow_recorder(m, s)
+        trace = _record(rec, x)
+        overflowed = overflow_step(trace) is not None
+        profiles[m] = np.full(s.seq_len, np.nan) if overflowed else log_gradient_norms(rec, trace)
+    return profiles
+
+
+def _record(rec: Recorder, x):
+    """rec.record(x), quietly also where a ReLU RNN's activations overflow (overflow_step says so)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return rec.record(x)
+
+
+def overflow_step(trace) -> int | None:
+    """The first step t whose hidden state h_t is not finite, None if there is none. A ReLU RNN does
+    not saturate: with an orthogonal W_hh scaled by 2.75 its h grows about 10^0.33 a step and passes
+    float64's largest number (1.8e308) before step 1000. From there on the recurrence computes inf
+    and nan, so its loss, and every ‖dL/dh_t‖, is not a number (not 0, which a nan pre-activation's
+    ReLU slope would otherwise make it look like)."""
+    h = trace.values("h")[:, 0, :]  # (T, H)
+    bad = ~np.all(np.isfinite(h), axis=1)
+    return int(np.argmax(bad)) if bad.any() else None
 
 
 def spectral_radius(s: FlowSettings) -> float:
@@ -148,12 +172,18 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     actual: ‖dL/dh_{t-1}‖ / ‖dL/dh_t‖, what that step really did to the gradient (dL/dh_{t-1} = J_tᵀ dL/dh_t;
     nan where dL/dh_t is already exactly 0);
     and running products from t to the end: bound = Π_{k>t} σ_max(J_k) >= ‖dL/dh_t‖/‖dL/dh_{T-1}‖ = ratio,
-    with log_bound and log_ratio their log10, which stay exact where they underflow to 0.
+    with log_bound and log_ratio their log10, which stay exact where they underflow to 0 (or overflow).
+    overflow: overflow_step's step, where the hidden state itself overflowed; every array is nan then.
     """
     s.validate()
     rec = flow_recorder("rnn", s)
     x = flow_input(s)
-    trace = rec.record(x)
+    trace = _record(rec, x)
+    overflow = overflow_step(trace)
+    if overflow is not None:  # inf and nan from step `overflow` on: no factor is a number
+        nan = np.full(s.seq_len, np.nan)
+        keys = ("sigma", "actual", "bound", "log_bound", "ratio", "log_ratio", "slope_mean")
+        return {**{k: nan.copy() for k in keys}, "overflow": overflow}
     W_hh = rec.layers[0][0].W_hh  # (H, H)
     h = trace.values("h")[:, 0, :]  # (T, H)
     a = trace.values("a")[:, 0, :]  # (T, H)
@@ -166,17 +196,19 @@ def rnn_step_factors(s: FlowSettings) -> dict:
     sigma[0] = np.nan
     log_grad = log_gradient_norms(rec, trace)  # (T,) log10 ‖dL/dh_t‖
     log_ratio = log_grad - log_grad[-1]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a product past 1.8e308 is inf
         actual = np.r_[np.nan, 10.0 ** (log_grad[:-1] - log_grad[1:])]  # a ratio of logs: scale-free, no underflow
         log_bound = _suffix_sums(np.log10(np.nan_to_num(sigma, nan=1.0)))
+        bound, ratio = 10.0**log_bound, 10.0**log_ratio
     return {
         "sigma": sigma,
         "actual": actual,
-        "bound": 10.0**log_bound,
+        "bound": bound,
         "log_bound": log_bound,
-        "ratio": 10.0**log_ratio,
+        "ratio": ratio,
         "log_ratio": log_ratio,
         "slope_mean": slope.mean(axis=1),
+        "overflow": None,
     }
 
 

@@ -27,7 +27,7 @@ def flow_sections():
     """1. gradient through time, and 2. why: the per-step factor."""
     st.header(t("gradient_flow.flow_header"))
     flow = settings.draw(state.Flow, columns=st.columns(3))
-    seq_len, nonlin, forget_bias = flow.seq_len, flow.nonlinearity, flow.forget_bias
+    seq_len = flow.seq_len
     ui.show_notes()
     try:
         chosen = state.flow_settings(flow)
@@ -44,43 +44,60 @@ def flow_sections():
     cols[3].metric(t("gradient_flow.radius"), state.fmt(analysis["radius"]), help=t("gradient_flow.radius_help"))
     ui.chart(figures["profiles"], lambda: state.profiles_table(analysis["profiles"]), key="gf_profiles")
     st.caption(t("gradient_flow.flow_caption", T=seq_len, last=seq_len - 1))
+    overflow = analysis["rnn"]["overflow"]  # a ReLU RNN's h past float64's range: no number to show
+    if overflow is not None:
+        st.warning(t("gradient_flow.rnn_overflow", t=overflow), icon=":material/warning:")
 
     st.header(t("gradient_flow.why_header"))
     st.markdown(t("gradient_flow.why_intro"))
     left, right = st.columns(2)
     with left:
-        st.subheader(t("gradient_flow.rnn_header"))
-        rnn = analysis["rnn"]
-        slope = r"\operatorname{diag}(1 - h_t^2)" if nonlin != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
-        st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
-        step = state.rnn_derivation(rnn["log_ratio"][0], seq_len)  # the geometric mean of the T - 1 factors
-        st.latex(  # a derivation over lines: on fewer, it ran past the half-width column on a projector
-            rf"\begin{{aligned}}&\frac{{\lVert \partial L/\partial h_0 \rVert}}"
-            rf"{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}} \\"
-            rf" &\qquad= \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}} \\"
-            rf" &\qquad= ({latex_scientific(step['base'])})^{{{seq_len - 1}}} = {latex_scientific(step['result'])}\end{{aligned}}"
-        )
-        sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
-        st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=step["base"]))
-        ui.chart(figures["rnn"], lambda: state.rnn_table(rnn), key="gf_rnn")
-        if plots.stops(figures["rnn"]):
-            st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.rnnfig.ratio"), last=seq_len - 1))
+        rnn_column(analysis["rnn"], flow, figures)
     with right:
-        st.subheader(t("gradient_flow.lstm_header"))
-        st.latex(  # two lines each, as on the left: on one, they ran past the column in teacher mode
-            r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\"
-            r" \frac{\partial c_t}{\partial c_{t-1}} &= \operatorname{diag}(f_t)\end{aligned}"
-        )
-        lstm = state.lstm_summary(analysis["lstm"], forget_bias)
-        st.latex(
-            rf"\begin{{aligned}}\bar f &= {state.latex_number(lstm['f_mean'])} \\"
-            rf" \operatorname{{median}}_j \prod_{{t=1}}^{{{seq_len - 1}}} f_{{t,j}}"
-            rf" &= {latex_scientific(state.fmt_power(lstm['log_keep']))}\end{{aligned}}"
-        )
-        st.caption(t("gradient_flow.lstm_numbers", fb=forget_bias, sig=state.fmt(lstm["sigmoid"])))
-        ui.chart(figures["lstm"], lambda: state.lstm_table(analysis["lstm"]), key="gf_lstm")
-        if plots.stops(figures["lstm"]):
-            st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.lstmfig.keep_median"), last=seq_len - 1))
+        lstm_column(analysis["lstm"], flow, figures)
+
+
+def rnn_column(rnn: dict, flow: state.Flow, figures: dict):
+    """§2's left column: the vanilla RNN's Jacobian, its factors multiplied out, and their chart."""
+    seq_len = flow.seq_len
+    st.subheader(t("gradient_flow.rnn_header"))
+    slope = r"\operatorname{diag}(1 - h_t^2)" if flow.nonlinearity != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
+    st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
+    if rnn["overflow"] is not None:  # its factors are inf and nan: nothing to multiply out or draw
+        st.info(t("gradient_flow.rnn_overflow_why", t=rnn["overflow"], last=seq_len - 1), icon=":material/info:")
+        return
+    step = state.rnn_derivation(rnn["log_ratio"][0], seq_len)  # the geometric mean of the T - 1 factors
+    st.latex(  # a derivation over lines: on fewer, it ran past the half-width column on a projector
+        rf"\begin{{aligned}}&\frac{{\lVert \partial L/\partial h_0 \rVert}}"
+        rf"{{\lVert \partial L/\partial h_{{{seq_len - 1}}} \rVert}} \\"
+        rf" &\qquad= \prod_{{t=1}}^{{{seq_len - 1}}} \frac{{\lVert J_t^\top g_t \rVert}}{{\lVert g_t \rVert}} \\"
+        rf" &\qquad= ({latex_scientific(step['base'])})^{{{seq_len - 1}}} = {latex_scientific(step['result'])}\end{{aligned}}"
+    )
+    sigma = state.fmt(state.geometric_mean(rnn["sigma"]))
+    st.caption(t("gradient_flow.rnn_numbers", sigma=sigma, step=step["base"]))
+    ui.chart(figures["rnn"], lambda: state.rnn_table(rnn), key="gf_rnn")
+    if plots.stops(figures["rnn"]):  # below float64's range, or past its largest number
+        st.caption(t(state.gaps_text_key(rnn), line=t("gradient_flow.rnnfig.ratio"), last=seq_len - 1))
+
+
+def lstm_column(lstm_factors: dict, flow: state.Flow, figures: dict):
+    """§2's right column: the LSTM's cell-state path."""
+    seq_len = flow.seq_len
+    st.subheader(t("gradient_flow.lstm_header"))
+    st.latex(  # two lines each, as on the left: on one, they ran past the column in teacher mode
+        r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\"
+        r" \frac{\partial c_t}{\partial c_{t-1}} &= \operatorname{diag}(f_t)\end{aligned}"
+    )
+    lstm = state.lstm_summary(lstm_factors, flow.forget_bias)
+    st.latex(
+        rf"\begin{{aligned}}\bar f &= {state.latex_number(lstm['f_mean'])} \\"
+        rf" \operatorname{{median}}_j \prod_{{t=1}}^{{{seq_len - 1}}} f_{{t,j}}"
+        rf" &= {latex_scientific(state.fmt_power(lstm['log_keep']))}\end{{aligned}}"
+    )
+    st.caption(t("gradient_flow.lstm_numbers", fb=flow.forget_bias, sig=state.fmt(lstm["sigmoid"])))
+    ui.chart(figures["lstm"], lambda: state.lstm_table(lstm_factors), key="gf_lstm")
+    if plots.stops(figures["lstm"]):
+        st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.lstmfig.keep_median"), last=seq_len - 1))
 
 
 @st.fragment
@@ -152,7 +169,7 @@ def live_run(job, reference: dict | None):
         st.progress(done / total, text=t("gradient_flow.live_progress", done=done, total=total))
     if run is None or not run["steps"]:
         return
-    curves = state.live_curves(run, job.about.model, names[job.about.model], reference)
+    curves = state.live_curves(run, job.about.model, names[job.about.model], reference, job.about.settings.forget_bias)
     ui.chart(plots.adding_curves(curves, BASELINE_MSE, state.curve_labels(run["seq_len"], lang)), key="gf_live_curve")
     status = "stopped" if run["stopped"] else "diverged" if run["diverged"] else "running" if job.running else "done"
     st.caption(t(f"gradient_flow.live_{status}", mse=state.fmt(run["test_mse"][-1]), seconds=f"{run['seconds']:.0f}"))

@@ -117,7 +117,7 @@ def _as_floats(log10_values) -> np.ndarray:
     """10**log10_values, nan (a gap in the chart, "< 2.2e-308" in its table) where that is below
     float64's normal range: 10⁻⁴⁰⁰ would otherwise read as 0, or as a subnormal with digits missing."""
     v = np.asarray(log10_values, dtype=float)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):  # above 1.8e308: inf, a gap in the chart too
         return np.where(np.isfinite(v) & (v < np.log10(np.finfo(float).tiny)), np.nan, 10.0**v)
 
 
@@ -186,9 +186,10 @@ def curve_labels(seq_len: int, lang: str) -> dict:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def reference_curves_figure(seq_len: int, lang: str):
     names = model_names(lang)
+    order = list(names)  # model by model, each one's seeds together: the legend lists them in this order
     curves = [
         {**r, "name": translate("gradient_flow.curve_name", lang, model=names[r["variant"]], seed=r["seed"])}
-        for r in reference_curves(reference(), seq_len)
+        for r in sorted(reference_curves(reference(), seq_len), key=lambda r: (order.index(r["variant"]), r["seed"]))
     ]
     return plots.adding_curves(curves, BASELINE_MSE, curve_labels(seq_len, lang))
 
@@ -292,9 +293,20 @@ def log10_median(log10_values) -> float:
 
 def profiles_table(profiles: dict):
     """The chart's data in its order: k = steps back from the last step, t = T-1-k; columns named in
-    the learner's language."""
+    the learner's language. A profile that is all nan (the model's hidden state overflowed, see
+    experiments.overflow_step) is no number at all, not one below float64's range: its cells read "—"."""
     names = model_names(ui.lang())
-    return _steps_back_table({names[m]: p for m, p in profiles.items()}, from_logs=names.values())
+    from_logs = [names[m] for m, p in profiles.items() if not np.isnan(p).all()]
+    return _steps_back_table({names[m]: p for m, p in profiles.items()}, from_logs=from_logs)
+
+
+def gaps_text_key(R: dict) -> str:
+    """Which caption explains where a line of §2's RNN chart stops: a running product past float64's
+    largest number (1.8e308: the upper bound of a recurrence that amplifies over a long sequence), or
+    only values that are 0 or below its range."""
+    top = np.log10(np.finfo(float).max)
+    above = any(np.nanmax(np.asarray(R[k], dtype=float), initial=-np.inf) > top for k in ("log_bound", "log_ratio"))
+    return "gradient_flow.why_gaps_high" if above else "gradient_flow.why_gaps"
 
 
 def rnn_table(R: dict):
@@ -316,12 +328,11 @@ def lstm_table(L: dict):
     """§2's LSTM chart as a table, in its order: the forget gates over the units (mean, least,
     most) and Π f of the median and the best unit, from logarithms as above."""
     f, log_keep = np.asarray(L["f"]), np.asarray(L["log_keep"])  # (T, H)
-    labels = _labels("lstmfig", ("f_mean", "keep_median", "keep_max"), ui.lang())
-    band = ui.t("gradient_flow.lstmfig.f_band")
+    labels = _labels("lstmfig", ("f_mean", "f_min", "f_max", "keep_median", "keep_max"), ui.lang())
     columns = {
         labels["f_mean"]: f.mean(1),
-        f"{band} (min)": f.min(1),
-        f"{band} (max)": f.max(1),
+        labels["f_min"]: f.min(1),  # the band's edges, each in the learner's language
+        labels["f_max"]: f.max(1),
         labels["keep_median"]: _as_floats([log10_median(row) for row in log_keep]),
         labels["keep_max"]: _as_floats(log_keep.max(1)),
     }
@@ -334,16 +345,22 @@ def _steps_back_table(columns: dict, from_logs=()):
     any other is a step without that number (t = 0 has no Jacobian)."""
     import pandas as pd  # here: a table is built once its expander is opened
 
-    from plots.tables import readable
+    from plots.tables import number_text, readable
 
     T = len(next(iter(columns.values())))
     k = np.arange(T)
     first = {ui.t("gradient_flow.col.k"): k, ui.t("gradient_flow.col.t"): T - 1 - k}
     frame = pd.DataFrame({**first, **{name: np.asarray(v)[::-1] for name, v in columns.items()}})
-    return readable(frame, missing=dict.fromkeys(from_logs, BELOW_FLOAT64))
+    styler = readable(frame, missing=dict.fromkeys(from_logs, BELOW_FLOAT64))
+    # a running product past float64's largest number (_as_floats's inf) says so too, never "inf"
+    above = [name for name in from_logs if np.isposinf(frame[name].to_numpy(dtype=float)).any()]
+    if above:
+        styler = styler.format(lambda v: ABOVE_FLOAT64 if v == np.inf else number_text(v), subset=above, na_rep=BELOW_FLOAT64)
+    return styler
 
 
 BELOW_FLOAT64 = f"< {np.finfo(float).tiny:.2g}"  # "< 2.2e-308"
+ABOVE_FLOAT64 = f"> {np.finfo(float).max:.2g}"  # "> 1.8e+308"
 
 
 def clipping_table(runs: dict, clip: str) -> pd.DataFrame:
@@ -453,13 +470,28 @@ def lesson_figures(ref: dict) -> dict:
     return {"T": T, "lo": f"{lo:,}", "hi": f"{hi:,}", "short": f"{max(100, (lo // 2 // 100) * 100):,}"}
 
 
-def live_curves(run: dict, model: str, name: str, ref: dict | None) -> list:
-    """The live run (thick) and the reference runs of the same model and length (dotted), if any."""
+def live_curves(run: dict, model: str, name: str, ref: dict | None, forget_bias: float) -> list:
+    """The live run (thick) and the reference runs trained as it was (dotted): the same model, length
+    and forget-gate bias, if any."""
     curves = [{**run, "name": ui.t("gradient_flow.live_curve", model=name, T=run["seq_len"]), "variant": model, "width": 3}]
-    if ref is not None:
-        same = [r for r in reference_curves(ref, run["seq_len"]) if r["variant"] == model]
-        curves += [{**r, "name": ui.t("gradient_flow.ref_curve", seed=r["seed"]), "dash": "dot", "width": 1} for r in same]
+    variant = reference_variant(ref, model, forget_bias) if ref is not None else None
+    if variant is not None:
+        same = [r for r in reference_curves(ref, run["seq_len"]) if r["variant"] == variant]
+        ref_name = model_names(ui.lang())[variant]  # "LSTM, forget bias 0": which runs these are, by name
+        curves += [
+            {**r, "name": ui.t("gradient_flow.ref_curve", model=ref_name, seed=r["seed"]), "dash": "dot", "width": 1}
+            for r in same
+        ]
     return curves
+
+
+def reference_variant(ref: dict, model: str, forget_bias: float) -> str | None:
+    """The reference runs' variant trained as a live `model` with `forget_bias` is: the model's own at
+    the setup's forget-gate bias (1), "lstm_fb0" for an LSTM at 0, none at another bias (an LSTM at −3
+    was compared with runs at 1). A model without a forget gate ignores the bias."""
+    if not experiments.takes_forget_bias(model) or forget_bias == ref["setup"].get("forget_bias", 1.0):
+        return model
+    return "lstm_fb0" if model == "lstm" and forget_bias == 0 else None
 
 
 def summary(rows: list) -> tuple[int, list]:

@@ -116,6 +116,15 @@ STRINGS = {
         "把梯度传回去（“恒定误差传送带”），所以在很多步之后它的线仍然很高（前提是 h 确实会反馈回来：权重缩放为 0 时，"
         "梯度根本到不了更早一步的 h）；代价是输入很长时单元状态会无限增长（可在单元探索页中看到）。",
     ),
+    "gradient_flow.rnn_overflow": (
+        "The vanilla RNN has no line and no ratio here: its hidden state grows past the largest number a float64 holds "
+        "(about 1.8·10³⁰⁸) at step t = {t}. ReLU does not saturate, so at this weight scale the activations explode along "
+        "with the gradient, and from that step on the recurrence computes only ∞ and NaN: the loss is not a number, and "
+        "neither is any ‖∂L/∂hₜ‖. A shorter sequence or a smaller weight scale shows the explosion itself.",
+        "这里没有普通 RNN 的曲线和比值：它的隐藏状态在第 t = {t} 步超过了 float64 能表示的最大数（约 1.8·10³⁰⁸）。"
+        "ReLU 不会饱和，在这个权重缩放下，激活值会和梯度一起爆炸；从这一步起，循环只能算出 ∞ 和 NaN：损失不再是一个数，"
+        "各步的 ‖∂L/∂hₜ‖ 也都不是。把序列缩短或把权重缩放调小，就能看到爆炸本身。",
+    ),
     # --- section 2
     "gradient_flow.why_header": ("2. Why: the factor of each step", "2. 原因：每一步的因子"),
     "gradient_flow.why_intro": (
@@ -142,6 +151,19 @@ STRINGS = {
         "线在某处中断，表示那里的数值恰好为 0，或小于 10⁻³⁰⁸：float64 存不下，所以图表画不出来。"
         "上方的公式用对数计算，其结果就是“{line}”在 k = {last} 处的值。",
     ),
+    "gradient_flow.why_gaps_high": (
+        "Where a line stops, its value is beyond what a float64 can hold, so the chart cannot draw it: here the upper bound "
+        "Π σ_max grows past 10³⁰⁸ (a line that stops on its way down is exactly 0 or below 10⁻³⁰⁸). The formula above is "
+        "computed from logarithms: its result is the value of “{line}” at k = {last}.",
+        "线在某处中断，表示那里的数值超出了 float64 能表示的范围，所以图表画不出来：这里的上界 Π σ_max 超过了 10³⁰⁸"
+        "（向下走时中断的线，数值恰好为 0 或小于 10⁻³⁰⁸）。上方的公式用对数计算，其结果就是“{line}”在 k = {last} 处的值。",
+    ),
+    "gradient_flow.rnn_overflow_why": (
+        "Nothing to multiply out: the hidden state overflowed at step t = {t} (see section 1), so the loss at step {last} "
+        "is not a number, and neither is any factor on the way back to it.",
+        "这里没有可以相乘的因子：隐藏状态在第 t = {t} 步溢出了（见第 1 节），所以第 {last} 步的损失不是一个数，"
+        "回传途中的每个因子也都不是。",
+    ),
     "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：单元状态通路"),
     "gradient_flow.lstm_numbers": (
         "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
@@ -154,6 +176,8 @@ STRINGS = {
     "gradient_flow.lstmfig.bottom": ("product of f over the last k steps, per unit", "最后 k 步的 f 之积（逐维）"),
     "gradient_flow.lstmfig.f_mean": ("mean fₜ", "fₜ 均值"),
     "gradient_flow.lstmfig.f_band": ("min–max over units", "各维最小–最大"),
+    "gradient_flow.lstmfig.f_min": ("least fₜ over units", "各维中最小的 fₜ"),
+    "gradient_flow.lstmfig.f_max": ("largest fₜ over units", "各维中最大的 fₜ"),
     "gradient_flow.lstmfig.keep_median": ("median unit", "中位数维度"),
     "gradient_flow.lstmfig.keep_max": ("best unit", "最好的维度"),
     "gradient_flow.lstmfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
@@ -167,7 +191,7 @@ STRINGS = {
         "from the same weights. Try the thresholds: at 0.25 and 1 the loss stays bounded and settles near the baseline; "
         "at 5 the steps are large enough for the loss to jump again, though far less than without clipping.",
         "用正交矩阵乘以 {scale} 作为 W_hh 的 tanh RNN，梯度每往回传一步都会变大。用普通 SGD（学习率 {lr}）在加法问题"
-        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重跳飞，损失也随之跳到几百甚至更高。**梯度范数裁剪**在梯度"
+        "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重剧烈跳变，损失也随之跳到几百甚至更高。**梯度范数裁剪**在梯度"
         "范数超过阈值时把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。"
         "试试不同的阈值：阈值为 0.25 和 1 时，损失保持有界，并稳定在基线附近；阈值为 5 时，步长仍然大到足以让损失再次跳高，"
         "但远不及不裁剪时那么高。",
@@ -187,7 +211,8 @@ STRINGS = {
         "prevent the explosion, it only keeps one bad batch from throwing the weights away. The dotted line is the threshold.",
         "每条曲线第一个点（前 {first} 步的平均）之后最差的训练损失：不裁剪时 {none_peak}；裁剪阈值 {clip} 时 {clipped_peak}，"
         "最终为 {final}（总是预测 1 的得分为 0.167）。"
-        "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，只是防止一个糟糕的批次把权重甩飞。点线为阈值。",
+        "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，"
+        "只是防止单个糟糕的批次一步就毁掉权重。点线为阈值。",
     ),
     "gradient_flow.clip_machine": (
         "These runs were computed once, on {machine}. The run is chaotic: the last bit of rounding, which differs between "
@@ -287,7 +312,7 @@ STRINGS = {
     "gradient_flow.col.model": ("model", "模型"),
     "gradient_flow.col.seq_len": ("sequence length T", "序列长度 T"),
     "gradient_flow.col.test_mse": ("final test MSE", "最终测试 MSE"),
-    "gradient_flow.ref_curve": ("reference, seed {seed}", "参考结果，种子 {seed}"),
+    "gradient_flow.ref_curve": ("reference: {model} · seed {seed}", "参考结果：{model} · 种子 {seed}"),
     "gradient_flow.live_running": (
         "Training… test MSE so far {mse} after {seconds} s.",
         "训练中……目前测试 MSE 为 {mse}，已用时 {seconds} 秒。",
