@@ -368,9 +368,9 @@ _LESSONS = {
                     "输出门关闭（o ≈ 0），遗忘门打开（f ≈ 1）。此时……",
                 ),
                 [
-                    ("$h \\approx 0$ while $c$ keeps its value", "$h \\approx 0$，而 $c$ 保持原值"),
-                    ("$c$ is erased", "$c$ 被清除"),
-                    ("both $h$ and $c$ are copied unchanged", "$h$ 和 $c$ 都原样复制"),
+                    ("*h* ≈ 0 while *c* keeps its value", "*h* ≈ 0，而 *c* 保持原值"),
+                    ("*c* is erased", "*c* 被清除"),
+                    ("both *h* and *c* are copied unchanged", "*h* 和 *c* 都原样复制"),
                     ("the gradient explodes", "梯度爆炸"),
                 ],
                 (
@@ -410,10 +410,12 @@ _LESSONS = {
         ),
         "predict": (
             "Both links open the gradient-flow page, which draws the gradient's size through time for a plain "
-            "RNN, an LSTM and a GRU on the same sequence: first with the LSTM's forget-gate bias at −2, then at 3. "
+            "RNN, an LSTM and a GRU on the same sequence, and beside them two historical LSTMs (the 1997 one "
+            "without a forget gate, and the coupled-gate CIFG): first with the LSTM's forget-gate bias at −2, then at 3. "
             "**Predict first:** which curve falls fastest on the log scale, and how does the LSTM's curve change "
             "between the two links?",
-            "两个链接都会打开梯度流页面，它在同一序列上画出普通 RNN、LSTM 和 GRU 的梯度大小随时间的变化："
+            "两个链接都会打开梯度流页面，它在同一序列上画出普通 RNN、LSTM 和 GRU 的梯度大小随时间的变化，"
+            "旁边还有两种早期的 LSTM（1997 年没有遗忘门的版本，以及耦合门的 CIFG）："
             "第一个链接中 LSTM 的遗忘门偏置为 −2，第二个为 3。**先预测**：在对数坐标上哪条曲线下降得最快？"
             "两个链接之间，LSTM 的曲线会怎样变化？",
         ),
@@ -490,7 +492,7 @@ _LESSONS = {
             "数据被分成三份。**训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时早停；"
             "**测试集**只在最后用一次，得到客观的估计。如果训练损失持续下降而验证损失开始上升，"
             "说明模型在死记训练样本，即**过拟合**。早停会保留验证集上表现最好的那一轮的权重。\n\n"
-            "否定句数据集的设计让词序变得重要：“不好，反而很差”和“不差，反而很好”用的是同样的词。"
+            "否定句数据集的设计让词序变得重要：“本来以为会很好，结果很差”和“本来以为会很差，结果很好”用的字完全相同。"
             "词袋模型看到的输入完全相同，无法区分它们；循环模型则能读出顺序。最后说说**随机种子**："
             "相同的种子能精确复现一次训练；不同的种子结果会有些差别，所以只有当两个模型的差距大于"
             "不同种子之间的波动时，才值得相信。",
@@ -549,10 +551,13 @@ _LESSONS = {
             (
                 (
                     "Why can a bag-of-words model not tell “not good, rather bad” from “not bad, rather good”?",
-                    "为什么词袋模型分不清“不好，反而很差”和“不差，反而很好”？",
+                    "为什么词袋模型分不清“本来以为会很好，结果很差”和“本来以为会很差，结果很好”？",
                 ),
                 [
-                    ("It ignores word order: both sentences have the same word counts", "它忽略词序：两句话的词频完全相同"),
+                    (
+                        "It ignores word order: both sentences have the same word counts",
+                        "它忽略词序：两句话里每个字出现的次数完全相同",
+                    ),
                     ("It has too few parameters", "它的参数太少"),
                     ("It cannot read negations at all", "它完全读不懂否定词"),
                     ("It needs more epochs", "它需要更多训练轮数"),
@@ -560,8 +565,8 @@ _LESSONS = {
                 (
                     "A bag of words is a count per word; the two sentences give the same counts, hence the same "
                     "prediction. It can use a negation word as a feature, but not what the negation applies to.",
-                    "词袋就是每个词出现的次数；两句话的计数相同，预测也就相同。它可以把否定词当作一个特征，"
-                    "却不知道否定作用在哪个词上。",
+                    "词袋就是每个字出现的次数；两句话的计数相同，预测也就相同。它看得到“好”和“差”都出现了，"
+                    "却不知道哪一个在“结果”之后、哪一个才算数；对否定词也是一样：知道它出现了，却不知道它否定的是哪个词。",
                 ),
             ),
         ],
