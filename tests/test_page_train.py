@@ -462,3 +462,11 @@ def test_the_saliency_explains_the_prediction_at_the_threshold(lang):
     ids = run.data.vocab.encode(tokenise(text, run.data.tokenise_mode))
     _, expected = C.saliency(run.result.model, ids, target=1)
     assert re.findall(r'title="([+-][\d.]+)"', strip) == [f"{v:+.3f}" for v in expected]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_code_buttons_name_both_scripts_their_zip_holds(lang):
+    """Both zips hold a PyTorch and a Keras script (tests/browser/test_get_code.py): the buttons said
+    "PyTorch script" only, and a learner from a Keras tutorial would not look inside."""
+    for key in ("train.get_code", "forecast.get_code"):
+        assert "PyTorch" in translate(key, lang) and "Keras" in translate(key, lang)

@@ -1,5 +1,5 @@
 STRINGS = {
-    "train.get_code": ("Get the code (PyTorch script + data, .zip)", "获取代码（PyTorch 脚本 + 数据，.zip）"),
+    "train.get_code": ("Get the code (PyTorch and Keras scripts + data, .zip)", "获取代码（PyTorch 与 Keras 脚本 + 数据，.zip）"),
     "train.get_code_help": (
         "One plain PyTorch file and this run's data, split and encoded as here. Run it with "
         "python train_classifier.py: it trains the same model with the same settings and writes the test metrics. "
@@ -16,7 +16,10 @@ STRINGS = {
         "Its comments say which part of this page each block comes from.",
         "这个脚本不需要 LSTM 实验室，只需要 numpy 和 torch。脚本中的注释说明了每一段代码对应本页的哪个部分。",
     ),
-    "forecast.get_code": ("Get the code (PyTorch script + series, .zip)", "获取代码（PyTorch 脚本 + 序列，.zip）"),
+    "forecast.get_code": (
+        "Get the code (PyTorch and Keras scripts + series, .zip)",
+        "获取代码（PyTorch 与 Keras 脚本 + 序列，.zip）",
+    ),
     "forecast.get_code_help": (
         "One plain PyTorch file and this series: the same split, the scaler fitted on the training part only, the same model, "
         "training, epochs chosen on validation, refit on training + validation, and baselines. Run it with "
