@@ -155,9 +155,10 @@ def evaluation(run):
         trained = ui.handoff.get()
         if trained is not None and trained.source == "train":
             model_files.download_button(trained)
+        label, about = train_export.code_strings(run)
         st.download_button(
-            t("train.get_code"), train_export.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
-            help=t("train.get_code_help"), on_click="ignore", icon=":material/code:",
+            t(label), train_export.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
+            help=t(about), on_click="ignore", icon=":material/code:",
         )  # fmt: skip
         st.caption(t("train.get_code_caption"))
 

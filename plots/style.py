@@ -63,7 +63,7 @@ TEXT_COLORS = {
     "n": "#007F5D",
     "a": "#666666",
 }
-TEXT = "#1f2430"  # chart text: 15.6:1 on white
+TEXT = "#1f2430"  # chart text: 15.5:1 on white
 MUTED_TEXT = "#555555"  # secondary chart text (axis notes): 7.5:1 on white
 
 

@@ -465,8 +465,20 @@ def test_the_saliency_explains_the_prediction_at_the_threshold(lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_code_buttons_name_both_scripts_their_zip_holds(lang):
-    """Both zips hold a PyTorch and a Keras script (tests/browser/test_get_code.py): the buttons said
-    "PyTorch script" only, and a learner from a Keras tutorial would not look inside."""
-    for key in ("train.get_code", "forecast.get_code"):
-        assert "PyTorch" in translate(key, lang) and "Keras" in translate(key, lang)
+def test_the_code_buttons_name_the_scripts_their_zip_holds(lang):
+    """/forecast's zip and /train's, for a kind Keras has a layer for, hold a PyTorch and a Keras script
+    (tests/browser/test_get_code.py): the buttons said "PyTorch script" only, and a learner from a Keras
+    tutorial would not look inside. For the 1997 LSTM and the CIFG the zip has the PyTorch script alone."""
+    from types import SimpleNamespace
+
+    from lstm_core import export_code
+    from lstm_core.classifier_choices import KINDS
+    from ui.train_export import code_strings
+
+    assert "PyTorch" in translate("forecast.get_code", lang) and "Keras" in translate("forecast.get_code", lang)
+    for kind in KINDS:
+        run = SimpleNamespace(settings=SimpleNamespace(model=lambda kind=kind: {"kind": kind}))
+        label, about = (translate(key, lang) for key in code_strings(run))
+        assert "PyTorch" in label and ("Keras" in label) == export_code.keras_has(kind), kind
+        assert ("train_classifier_keras.py" in about) == export_code.keras_has(kind), kind
+    assert {k for k in KINDS if not export_code.keras_has(k)} == {"lstm1997", "cifg"}

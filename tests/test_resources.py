@@ -154,3 +154,25 @@ def test_the_server_imports_pandas_before_any_page_runs():
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=root)
     assert out.stdout.strip().splitlines()[-1] == "True", out.stderr[-2000:]
+
+
+@pytest.mark.parametrize(
+    "files, expected",
+    [
+        ({"cpu.max": "200000 100000\n"}, 2),  # cgroup v2: docker --cpus 2, a pod's limits.cpu: 2
+        ({"cpu.max": "150000 100000\n"}, 1),  # 1.5 CPUs: one whole core
+        ({"cpu.max": "50000 100000\n"}, 1),  # half a CPU: still one
+        ({"cpu.max": "max 100000\n"}, None),  # no quota: the affinity's count
+        ({"cpu/cpu.cfs_quota_us": "300000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 3),  # cgroup v1
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({}, None),  # no cgroup files (macOS, a bare host)
+    ],
+)
+def test_the_training_slots_count_a_container_s_cpus_not_the_host_s(tmp_path, monkeypatch, files, expected):
+    """A pod limited to 2 CPUs on a 16-core node: os.cpu_count() said 16, so 15 trainings ran at once
+    inside 2 CPUs. The cores counted are the affinity's and the cgroup quota's."""
+    monkeypatch.setattr(jobs.os, "sched_getaffinity", lambda _: set(range(16)))
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert jobs.usable_cores(tmp_path) == (16 if expected is None else expected)

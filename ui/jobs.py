@@ -21,6 +21,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import streamlit as st
 from streamlit import runtime
@@ -31,9 +32,26 @@ import ui
 # Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
 RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
 
+
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """The cores this process may use: its CPU affinity (docker --cpuset-cpus) and its cgroup's quota
+    (docker --cpus, a Kubernetes limits.cpu), at least 1. os.cpu_count() counts the host's: a pod
+    limited to 2 CPUs on a 16-core node let 15 trainings run at once inside its 2 CPUs."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+    for quota_file, period_file in (("cpu.max", None), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):  # cgroup v2, v1
+        try:
+            fields = (cgroup / quota_file).read_text().split()
+            quota, period = fields[0], (fields[1] if period_file is None else (cgroup / period_file).read_text().strip())
+            if quota not in ("max", "-1"):
+                cores = min(cores, int(quota) // int(period))
+        except (OSError, ValueError, IndexError):
+            continue
+    return max(1, cores)
+
+
 # Training runs share the machine with every learner's page reruns: leave a core for the pages. On
 # the 2-core classroom server that means one run at a time; others queue.
-MAX_CONCURRENT_TRAININGS = max(1, (os.cpu_count() or 2) - 1)
+MAX_CONCURRENT_TRAININGS = max(1, usable_cores() - 1)
 # Replicas on one machine (bash .ci/lab classroom) share its slots through lock files in this folder:
 # a replica that counted the machine's cores as its own let two replicas on 2 cores train at once,
 # leaving no core for the pages.

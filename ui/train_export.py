@@ -14,10 +14,21 @@ from ui.train_settings import RUN_DECLARATIONS
 
 
 def code_zip(run):
-    """A callable for st.download_button: the run as a standalone PyTorch script and its data, built on click."""
+    """A callable for st.download_button: the run as standalone PyTorch and Keras scripts and its data,
+    built on click."""
     from lstm_core import export_code  # it imports torch: here, once a run has trained, not when /train opens
 
     return lambda: export_code.bundle(run.data, run.settings.model(), run.settings.training())
+
+
+def code_strings(run) -> tuple[str, str]:
+    """The code button's label and help keys: Keras has no layer for the 1997 LSTM or the CIFG, so
+    their zip holds the PyTorch script alone."""
+    from lstm_core import export_code
+
+    if export_code.keras_has(run.settings.model()["kind"]):
+        return "train.get_code", "train.get_code_help"
+    return "train.get_code_torch", "train.get_code_help_torch"
 
 
 def history_csv(run) -> bytes:

@@ -11,6 +11,16 @@ STRINGS = {
         "它会保存 model.keras（文本数据还有 word_index.json）；文本数据和每步一个数的数据可以在单元探索页的侧边栏中打开"
         "（仅限 LSTM、GRU 和 RNN：Keras 没有 1997 年 LSTM 或 CIFG 的层，而单元探索页每一步只给模型一个数）。",
     ),
+    "train.get_code_torch": ("Get the code (PyTorch script + data, .zip)", "获取代码（PyTorch 脚本 + 数据，.zip）"),
+    "train.get_code_help_torch": (
+        "One plain PyTorch file and this run's data, split and encoded as here. Run it with "
+        "python train_classifier.py: it trains the same model with the same settings and writes the test metrics. "
+        "Keras has no layer for this cell, so there is no Keras script: the PyTorch script writes the cell's "
+        "equations out itself.",
+        "一个纯 PyTorch 文件，加上本次运行的数据（与这里的划分和编码完全相同）。用 python train_classifier.py "
+        "运行：它用同样的设置训练同样的模型，并写出测试集指标。Keras 没有这种单元的层，所以没有 Keras 脚本："
+        "PyTorch 脚本自己写出了这种单元的公式。",
+    ),
     "train.get_code_caption": (
         "The script does not need LSTM Lab: numpy and torch are enough. "
         "Its comments say which part of this page each block comes from.",
