@@ -195,6 +195,7 @@ PROJECTOR_CSS = """<style>
   #main { grid-template-columns: minmax(0, 1fr); }
   body { font-size: 17.5px; } #readout, h2 { font-size: 19px; } .num, .hm .t, #lines svg { font-size: 16px; }
   .keys, .hm .legend, .hm .axis { font-size: 14px; } #tip { font-size: 15px; }
+  .hm .legend { height: 18px; }  /* the page's 14 px row would cut the larger numbers under the heatmap */
 </style>"""
 
 

@@ -21,8 +21,9 @@ STRINGS = {
         "its value; at the second “not” f drops again and the cell writes the same 1 afresh, so c ends at 1.\n"
         "2. Choose the *counter* with the *counting task*: c goes up by exactly 1 at every 1 in the input.\n"
         "3. Keep a sentence preset and the seed, and switch the variant between LSTM, GRU and vanilla RNN: "
-        "from step to step the RNN's h moves two to three times as much as the LSTM's c, which changes "
-        "smoothly. Then switch back to LSTM, open **What if?** and clamp the forget gate to 1.",
+        "from step to step the RNN's h moves, on average over the units, two to three times as much as the "
+        "LSTM's c, which changes smoothly. Then switch back to LSTM, open **What if?** and clamp the forget gate "
+        "to 1: nothing is forgotten any more, every write adds up, and c ends further from 0 than in the normal run.",
         "- **单元状态 c**（图上方的橙红色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
         "保留了多少、写入了多少。\n"
         "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
@@ -31,9 +32,10 @@ STRINGS = {
         "1. 选择手工搭建的“记忆单元”和预设“带否定词的句子”。前进到“不”这个字，看 i 跳到 1、f 降到 0：单元先清除再写入。"
         "其他字上 f 为 1，c 保持它的值；到第二个“不”时 f 再次降到 0，单元重新写入同样的 1，所以 c 最后仍是 1。\n"
         "2. 选择“计数器”和“计数任务”：输入中每出现一个 1，c 恰好增加 1。\n"
-        "3. 保持某个句子预设和种子不变，把变体在 LSTM、GRU 和普通 RNN 之间切换：相邻两步之间，RNN 的 h 的变化是 LSTM 的 c 的"
-        "两到三倍，c 变化平缓。"
-        "然后切换回 LSTM，打开“如果……会怎样？”，把遗忘门固定为 1。",
+        "3. 保持某个句子预设和种子不变，把变体在 LSTM、GRU 和普通 RNN 之间切换：相邻两步之间，RNN 的 h 的变化"
+        "（按所有维度平均）是 LSTM 的 c 的两到三倍，c 变化平缓。"
+        "然后切换回 LSTM，打开“如果……会怎样？”，把遗忘门固定为 1：什么都不再遗忘，每次写入都累加起来，"
+        "最后一步的 c 比正常运行时离 0 更远。",
     ),
     # --- input ---
     "explorer.input_header": ("Input", "输入"),
@@ -110,8 +112,10 @@ STRINGS = {
         "会遗忘的记忆：遗忘门固定在 0.5，遇到触发词时也不例外。每个 **{trigger}** 给 c 加上 1，而 c 每一步减半。",
     ),
     "explorer.note_handbuilt_numbers": (
-        "With numbers, the hand-built cells read the value itself: 1 acts as the trigger, 0 as any other token.",
-        "输入数字时，手工搭建的单元直接读取数值：1 相当于触发词，0 相当于其他词。",
+        "With numbers, the hand-built cells read the value itself: 1 (or more) acts as the trigger, 0 (or less) as "
+        "any other token, and a value in between, such as 0.5, opens the gates only part of the way.",
+        "输入数字时，手工搭建的单元直接读取数值：1（及以上）相当于触发词，0（及以下）相当于其他词，"
+        "介于两者之间的值（例如 0.5）只会让门部分打开。",
     ),
     "explorer.note_handbuilt_kind": (
         "Hand-built cells are LSTMs; the variant choice applies to random models.",
@@ -237,7 +241,7 @@ STRINGS = {
         "Coupled-gate LSTM cell: the input gate is 1 − f, so it writes exactly what it forgets",
         "耦合门 LSTM 单元：输入门等于 1 − f，写入多少就遗忘多少",
     ),
-    "explorer.no_forget_gate": ("no forget gate: c never decays", "没有遗忘门：c 从不衰减"),
+    "explorer.no_forget_gate": ("no forget gate: nothing scales c down", "没有遗忘门：c 不会被按比例缩小"),
     "explorer.note_kind.lstm1997": (
         "The 1997 LSTM has no forget gate: in cₜ = cₜ₋₁ + iₜ·gₜ nothing ever scales c back towards 0. Only a write "
         "with a negative g lowers it, so on a long input |c| tends to drift ever further from 0 (see the cell-state "
@@ -303,6 +307,11 @@ STRINGS = {
     "explorer.iv.drop_first": (
         "Drop the first step (the same input without its first word or number)",
         "去掉第一步（同样的输入，去掉第一个词或第一个数）",
+    ),
+    "explorer.whatif_one_step": (
+        "The input has a single step: without it nothing is left to run. Type or pick a longer input to see "
+        "whether the end still feels its first step.",
+        "输入只有一步：去掉它就什么都不剩了，没有可运行的内容。请输入或选择更长的输入，看看结尾是否还受第一步影响。",
     ),
     "explorer.whatif_last": ("Change at the last step", "最后一步的变化"),
     "explorer.whatif_last_help": (
