@@ -31,7 +31,7 @@ def test_stepping_through_the_counter(app_url, browser, artifacts):
     try:
         assert problems(page) == []
         frame = stepper(page)
-        assert frame.locator("#stepno").inner_text() == "Step t = 0 of 19"
+        assert frame.locator("#stepno").inner_text() == "Step t = 0 (last: 19)"
         assert slot(frame, "c") == "+0.00"
 
         frame.locator("#next").click()
@@ -41,7 +41,7 @@ def test_stepping_through_the_counter(app_url, browser, artifacts):
         frame.locator("#app").focus()
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
-        assert frame.locator("#stepno").inner_text() == "Step t = 3 of 19"
+        assert frame.locator("#stepno").inner_text() == "Step t = 3 (last: 19)"
         page.keyboard.press("ArrowLeft")
         assert step_of(frame) == 2
         page.keyboard.press("End")
@@ -74,7 +74,7 @@ def test_chinese_gru_page_steps_and_shows_the_equations(app_url, browser, artifa
     try:
         assert problems(page) == []
         frame = stepper(page)
-        assert re.fullmatch(r"时间步 t = 0 / \d+", frame.locator("#stepno").inner_text())
+        assert re.fullmatch(r"时间步 t = 0（最后一步：\d+）", frame.locator("#stepno").inner_text())
         assert frame.locator("#token").inner_text() == "这"
         z_before = frame.locator("[data-eq='z']").inner_text()
         frame.locator("#next").click()
@@ -149,5 +149,22 @@ def test_the_historical_variants_show_their_own_equations_with_numbers(kind, lan
         page.locator(".js-plotly-plot").first.wait_for()
         assert problems(page) == []
         page.screenshot(path=str(artifacts / f"explorer_{kind}_{lang}_whatif.png"), full_page=True)
+    finally:
+        page.close()
+
+
+def test_a_term_that_rounds_to_zero_is_never_subtracted(app_url, browser):
+    """σ(0.00 − 0.00 − 0.00 + 0.19) read as three negative terms: a term that rounds to 0.00 is added."""
+    url = f"{app_url}/explorer?lang=en&hidden=64&layers=3&preset=sine&kind=peephole"
+    page = open_page(browser, url, (1400, 2200))
+    try:
+        frame = stepper(page)
+        frame.locator("#app").focus()
+        page.keyboard.press("End")
+        shown = []
+        for _ in range(8):  # the last steps, where this sine's terms sit near 0
+            shown += frame.locator("[data-eq]").all_inner_texts()
+            page.keyboard.press("ArrowLeft")
+        assert shown and not [line for line in shown if re.search(r"\u2212 0\.00(?!\d)", line)]
     finally:
         page.close()

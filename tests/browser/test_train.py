@@ -97,7 +97,7 @@ def test_a_parity_model_opens_in_the_explorer_with_its_sequence(app_url, browser
         assert problems(page) == []
         frame = page.locator("iframe").first.content_frame
         frame.locator("#stepno").wait_for()
-        assert frame.locator("#stepno").inner_text() == f"Step t = 0 of {len(bits) - 1}"
+        assert frame.locator("#stepno").inner_text() == f"Step t = 0 (last: {len(bits) - 1})"
         assert frame.locator("#token").inner_text() == bits[0]
         assert page.get_by_text("Tracing your trained model: LSTM trained on").count() == 1
         page.screenshot(path=str(artifacts / "explorer_parity_en.png"), full_page=True)

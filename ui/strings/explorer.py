@@ -201,7 +201,8 @@ STRINGS = {
         "Keys: ← → step, Home / End jump, Space plays. Click a heatmap or chart to jump to that step.",
         "快捷键：← → 逐步，Home / End 跳到首尾，空格键播放。点击热力图或折线图可跳到对应的时间步。",
     ),
-    "explorer.c.step": ("Step t = {t} of {last}", "时间步 t = {t} / {last}"),
+    # t counts from 0: "of 9" read as 9 steps where there are 10
+    "explorer.c.step": ("Step t = {t} (last: {last})", "时间步 t = {t}（最后一步：{last}）"),
     "explorer.c.input": ("input", "输入"),
     "explorer.c.announce": (
         "Step {t} (the last is {last}), input “{token}”: {values}",
