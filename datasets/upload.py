@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -26,6 +27,14 @@ XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format, which openpyxl c
 # Blank lines are kept (and dropped after parsing) so that the index counts the file's lines and an
 # error can name the right one.
 CSV_OPTIONS = dict(skipinitialspace=True, skip_blank_lines=False)
+# Numbers as spreadsheets in other locales write them: with a decimal comma where the separator is not
+# a comma ("1,5" or "1.234,5" in a semicolon file), with thousands separators where it is (a quoted
+# "1,234.5"), or with a percent sign ("12.5%", read as 12.5). Each is rewritten as a plain number.
+DECIMAL_COMMA = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+PERCENT = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%")
+# Dates as Chinese spreadsheets write them: 2024年1月, 2024年1月5日 (read as 2024-01, 2024-01-05)
+CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
 
 @dataclass
@@ -91,7 +100,23 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         raise UserInputError("forecast.err_empty") from exc
     except (pd.errors.ParserError, ValueError, csv.Error, IndexError) as exc:
         raise UserInputError("forecast.err_not_table") from exc
-    return frame
+    return frame.apply(lambda column: column.map(lambda cell: _plain_number(cell, delimiter)))
+
+
+def _plain_number(cell, delimiter: str):
+    """A cell holding a number in a locale's form ("1,5" beside semicolons, "1,234", "12%") as a plain
+    number's text; any other cell unchanged."""
+    if not isinstance(cell, str):
+        return cell
+    text = cell.strip()
+    if delimiter != "," and (match := DECIMAL_COMMA.fullmatch(text)):
+        sign, whole, fraction = match.groups()
+        return f"{sign}{whole.replace('.', '')}.{fraction}"
+    if delimiter == "," and THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    if match := PERCENT.fullmatch(text):
+        return match.group(1)
+    return cell
 
 
 def _check_row_lengths(text: str, delimiter: str):
@@ -139,7 +164,8 @@ def numeric_columns(frame: pd.DataFrame) -> list[str]:
     for name in frame.columns:
         filled = frame[name].notna() & (frame[name].astype("string").str.strip() != "")
         numbers = _as_numbers(frame[name]).notna()
-        if numbers.sum() >= 2 and numbers.sum() >= 0.5 * filled.sum():
+        # one number is a candidate too: extract then says it is too few, not that there are no numbers
+        if numbers.sum() >= 1 and numbers.sum() >= 0.5 * filled.sum():
             out.append(name)
     if not out:
         raise UserInputError("forecast.err_no_numeric", columns=", ".join(_safe(c) for c in list(frame.columns)[:6]))
@@ -188,7 +214,11 @@ def _time_labels(column: pd.Series) -> tuple:
     numbers = _as_numbers(column)
     if numbers.notna().all() and (numbers % 1 == 0).all():
         return tuple(int(v) for v in numbers)
-    return tuple(str(v).strip() for v in column)
+    texts = tuple(str(v).strip() for v in column)
+    dates = [CHINESE_DATE.fullmatch(text) for text in texts]
+    if all(dates):  # 2024年1月 -> 2024-01: a date axis, and the forecast's labels continue the months
+        return tuple(f"{y}-{int(m):02d}" + (f"-{int(d):02d}" if d else "") for y, m, d in (x.groups() for x in dates))
+    return texts
 
 
 def likely_series(frame: pd.DataFrame, columns: list[str]) -> str:

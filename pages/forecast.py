@@ -42,6 +42,8 @@ names["value"] = unit
 series_fig = plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title"), parts.val_start)
 ui.chart(series_fig, key="forecast_series")
 st.caption(t("forecast.series_caption", n=len(values), unit=unit))
+if values.min() == values.max():  # persistence is exact: nothing to learn, nothing to beat
+    st.warning(t("forecast.constant_series", value=values[0]), icon=":material/warning:")
 st.caption(
     t(
         "forecast.window_caption",

@@ -89,7 +89,10 @@ def counts_sections():
             st.info(t("metrics.undefined", metric=label), icon=":material/info:")
 
     st.header(t("metrics.pr_header"))
-    st.markdown(t("metrics.pr_body", tp=counts["tp"], pred_pos=counts["tp"] + counts["fp"], act_pos=counts["tp"] + counts["fn"]))
+    pred_pos, act_pos = counts["tp"] + counts["fp"], counts["tp"] + counts["fn"]
+    precision_line = t("metrics.pr_precision", tp=counts["tp"], pred_pos=pred_pos) if pred_pos else t("metrics.pr_precision_none")
+    recall_line = t("metrics.pr_recall", tp=counts["tp"], act_pos=act_pos) if act_pos else t("metrics.pr_recall_none")
+    st.markdown(t("metrics.pr_body", precision_line=precision_line, recall_line=recall_line))
 
 
 counts_sections()

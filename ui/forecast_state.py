@@ -442,16 +442,32 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
         ui.t("forecast.horizon_block", first=first, last=last, recursive=r, one_step=o)
         for (first, last, r), (_, _, o) in zip(recursive, one_step, strict=True)
     )
-    errors = [r for _, _, r in recursive]
-    grows = len(errors) > 1 and bool(np.all(np.diff(errors) > 0)) and errors[-1] > one_step[-1][2]
-    ratios = [r / o for r, (_, _, o) in zip(errors, one_step, strict=True) if o > 0]
-    if grows:
-        verdict = ui.t("forecast.horizon_compound")
-    elif len(ratios) == len(errors) and min(ratios) > 1:  # sunspots: 2 to 3.6 times, the last block not the worst
-        verdict = ui.t("forecast.horizon_above", low=min(ratios), high=max(ratios))
+    errors, ones = [r for _, _, r in recursive], [o for _, _, o in one_step]
+    ratios = [r / o for r, o in zip(errors, ones, strict=True) if o > 0]
+    grows = len(errors) > 1 and bool(np.all(np.diff(errors) > 0))
+    everywhere_above = len(ratios) == len(errors) and min(ratios) > 1
+    if grows and everywhere_above and bool(np.all(np.diff(ratios) > 0)):
+        first, last = times(ratios[0], ratios[-1])
+        verdict = ui.t("forecast.horizon_compound", first=first, last=last)
+    elif everywhere_above:  # sunspots: 2 to 3.6 times, the last block not the worst
+        low, high = times(min(ratios), max(ratios))
+        verdict = ui.t("forecast.horizon_above", low=low, high=high)
+    elif grows:  # the later test points are harder for the one-step forecast too (airline after 3 epochs)
+        verdict = ui.t("forecast.horizon_grows_both")
     else:
         verdict = ui.t("forecast.horizon_no_compound")
     return ui.t("forecast.horizon_errors", blocks=blocks, verdict=verdict)
+
+
+def times(*ratios: float) -> list[str]:
+    """Multiples above 1, to one decimal, or more where one decimal would write one of them as 1.0
+    (1.02 times is above, "1.0 times" is not), or two different ones alike."""
+    decimals = 1
+    while decimals < 4 and (
+        any(float(f"{r:.{decimals}f}") <= 1 for r in ratios) or len({f"{r:.{decimals}f}" for r in ratios}) < len(set(ratios))
+    ):
+        decimals += 1
+    return [f"{r:.{decimals}f}" for r in ratios]
 
 
 def trained_model(result: forecasting.ForecastResult, pair: int, series: ds.Series) -> handoff.TrainedModel:

@@ -62,7 +62,8 @@ STRINGS = {
     "forecast.card.sunspots": (
         "Yearly mean sunspot number from NOAA's National Geophysical Data Center, via statsmodels (BSD-3); public "
         "domain. An irregular cycle of about 11 years, with no trend.",
-        "美国国家地球物理数据中心（NOAA）的年平均太阳黑子数，取自 statsmodels（BSD-3 许可），属于公有领域。"
+        "美国国家海洋和大气管理局（NOAA）下属国家地球物理数据中心的年平均太阳黑子数，取自 statsmodels（BSD-3 许可），"
+        "属于公有领域。"
         "约 11 年的不规则周期，没有趋势。",
     ),
     "forecast.card.co2": (
@@ -110,6 +111,12 @@ STRINGS = {
     ),
     "forecast.season": ("Season length (for the seasonal-naive baseline)", "季节长度（用于季节性朴素基线）"),
     "forecast.series_caption": ("{n} values · {unit}", "{n} 个数值 · {unit}"),
+    "forecast.constant_series": (
+        "Every value of this series is the same ({value:.4g}): persistence and seasonal naive forecast it exactly "
+        "(RMSE 0), so no LSTM can beat them, and there is nothing for it to learn. Choose a series that changes.",
+        "这条序列的每个值都相同（{value:.4g}）：持续性预测和季节性朴素预测都能分毫不差地预测它（RMSE 为 0），"
+        "任何 LSTM 都不可能打败它们，也没有什么可学的。请换一条有变化的序列。",
+    ),
     # --- 2. windows ---
     "forecast.window_header": ("2 · From a series to (window, next value) pairs", "2 · 从序列到（窗口，下一个值）样本对"),
     "forecast.window": ("time_step (window length)", "time_step（窗口长度）"),
@@ -410,21 +417,30 @@ STRINGS = {
         "test points {first}–{last}, RMSE {recursive:.4g} recursive and {one_step:.4g} one step ahead",
         "测试第 {first}–{last} 个点，递归 RMSE 为 {recursive:.4g}，单步为 {one_step:.4g}",
     ),
+    # the recursive error against the one-step error of the same points: it compounds only where its
+    # multiple of the one-step error grows (a test part that gets harder raises both errors alike)
     "forecast.horizon_compound": (
-        "Here the recursive error grows from block to block and ends above the one-step error: the errors compound.",
-        "这里递归预测的误差一段比一段大，最后高于单步误差：误差确实在累积。",
+        "Here the recursive error grows from block to block, and so does its multiple of the one-step error ({first} "
+        "times it in the first block, {last} in the last): the errors compound.",
+        "这里递归预测的误差一段比一段大，它相对单步误差的倍数也一段比一段大（第一段是单步误差的 {first} 倍，"
+        "最后一段是 {last} 倍）：误差确实在累积。",
     ),
     "forecast.horizon_above": (
-        "Here the recursive error is above the one-step error in every block ({low:.1f} to {high:.1f} times), but it "
-        "does not grow from block to block: feeding predictions back costs accuracy from the first block on, rather "
-        "than compounding.",
-        "这里每一段的递归误差都高于单步误差（是它的 {low:.1f} 到 {high:.1f} 倍），但并没有一段比一段大："
+        "Here the recursive error is above the one-step error in every block ({low} to {high} times), but that "
+        "multiple does not grow from block to block: feeding predictions back costs accuracy from the first block "
+        "on, rather than compounding.",
+        "这里每一段的递归误差都高于单步误差（是它的 {low} 到 {high} 倍），但这个倍数并没有一段比一段大："
         "把预测值喂回去从第一段起就损失了精度，而不是误差逐段累积。",
     ),
+    "forecast.horizon_grows_both": (
+        "Here the recursive error grows from block to block, but in at least one block the one-step forecast, which "
+        "reads the actual values, does as badly or worse: these numbers do not show errors compounding.",
+        "这里递归预测的误差一段比一段大，但至少有一段里，读入真实值的单步预测误差同样大甚至更大：这些数字没有显示出误差累积。",
+    ),
     "forecast.horizon_no_compound": (
-        "Here the recursive error does not grow from block to block above the one-step error, so these numbers do "
-        "not show errors compounding.",
-        "这里递归预测的误差并没有一段比一段大并超过单步误差，所以这些数字没有显示出误差累积。",
+        "Here the recursive error neither grows from block to block nor stays above the one-step error, so these "
+        "numbers do not show errors compounding.",
+        "这里递归预测的误差既没有一段比一段大，也没有每一段都高于单步误差，所以这些数字没有显示出误差累积。",
     ),
     "forecast.horizon_separator": ("; ", "；"),
     "forecast.plot.future_title": ("Recursive forecast beyond the last value", "最后一个值之后的递归预测"),

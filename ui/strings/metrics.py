@@ -15,14 +15,15 @@ STRINGS = {
         "0 到 {max:,} 之间的整数。",
     ),
     "metrics.all_zero": (
-        "All four counts are 0: there are no predictions to score. Every ratio below is 0/0, which is undefined; "
-        "like scikit-learn (zero_division=0) we report it as 0. Enter some counts.",
-        "四个计数都是 0：没有可评价的预测。下面每个比值都是 0/0，没有定义；与 scikit-learn（zero_division=0）一样，"
-        "这里记为 0。请输入一些计数。",
+        "All four counts are 0: there are no predictions to score. Every metric below is 0/0, which is undefined; "
+        "like scikit-learn (zero_division=0) we report it as 0 (the normalised matrix's shares show “—”). "
+        "Enter some counts.",
+        "四个计数都是 0：没有可评价的预测。下面每个指标都是 0/0，没有定义；与 scikit-learn（zero_division=0）一样，"
+        "这里记为 0（归一化矩阵中的比例则显示为“—”）。请输入一些计数。",
     ),
     "metrics.undefined": (
         "{metric} is 0/0 here (undefined) and shown as 0, as scikit-learn does with zero_division=0.",
-        "此处{metric}为 0/0（没有定义），按 scikit-learn 的 zero_division=0 约定显示为 0。",
+        "{metric}：此处为 0/0（没有定义），按 scikit-learn 的 zero_division=0 约定显示为 0。",
     ),
     "metrics.matrix_header": ("Confusion matrix", "混淆矩阵"),
     "metrics.matrix_counts": ("Counts", "计数"),
@@ -60,7 +61,7 @@ STRINGS = {
     "metrics.explain.precision": (
         "Of the items the model **predicted positive**, the share that really are positive. "
         "Asks: when the model says “positive”, how often is it right? Hurt by false positives.",
-        "在模型**预测为正**的样本中，真正为正的比例。问的是：模型说“正”的时候，有多大把握是对的？假正例会拉低它。",
+        "在模型**预测为正**的样本中，真正为正的比例。问的是：模型说“正”的时候，多大比例是对的？假正例会拉低它。",
     ),
     "metrics.explain.recall": (
         "Of the items that **really are positive**, the share the model found. "
@@ -80,19 +81,32 @@ STRINGS = {
     ),
     "metrics.pr_header": ("Precision and recall are different questions", "精确率和召回率问的是不同的问题"),
     "metrics.pr_body": (
-        "- **Precision** looks at the **predicted positive** column: TP / (TP + FP). "
-        "Of the {pred_pos:,} items flagged positive, {tp:,} really are.\n"
-        "- **Recall** looks at the **actually positive** row: TP / (TP + FN). "
-        "Of the {act_pos:,} positive items, {tp:,} were found.\n\n"
+        "- **Precision** looks at the **predicted positive** column: TP / (TP + FP). {precision_line}\n"
+        "- **Recall** looks at the **actually positive** row: TP / (TP + FN). {recall_line}\n\n"
         "A spam filter that flags only one obvious spam e-mail has perfect precision but tiny recall; one that flags "
         "every e-mail has perfect recall but poor precision. A common mistake (even in tutorials) is to describe "
         "recall as “of the predicted positives, how many are correct”: that is precision.",
-        "- **精确率**看的是**预测为正**的那一列：TP / (TP + FP)。"
-        "被判为正的 {pred_pos:,} 个样本中，有 {tp:,} 个确实为正。\n"
-        "- **召回率**看的是**实际为正**的那一行：TP / (TP + FN)。"
-        "实际为正的 {act_pos:,} 个样本中，找出了 {tp:,} 个。\n\n"
+        "- **精确率**看的是**预测为正**的那一列：TP / (TP + FP)。{precision_line}\n"
+        "- **召回率**看的是**实际为正**的那一行：TP / (TP + FN)。{recall_line}\n\n"
         "一个只拦截一封明显垃圾邮件的过滤器，精确率完美但召回率极低；一个把所有邮件都拦截的过滤器，召回率完美但精确率很差。"
         "常见的错误（连一些教程里也有）是把召回率说成“预测为正的样本中有多少是对的”：那其实是精确率。",
+    ),
+    # number-agnostic ("flagged positive: 1"), as "Of the 1 items, 1 were found" is not English
+    "metrics.pr_precision": (
+        "Flagged positive: {pred_pos:,}; of these, really positive: {tp:,}.",
+        "被判为正的 {pred_pos:,} 个样本中，有 {tp:,} 个确实为正。",
+    ),
+    "metrics.pr_precision_none": (
+        "No item is flagged positive, so this column is empty and precision is 0/0.",
+        "没有样本被判为正，这一列是空的，精确率为 0/0。",
+    ),
+    "metrics.pr_recall": (
+        "Actually positive: {act_pos:,}; of these, found: {tp:,}.",
+        "实际为正的 {act_pos:,} 个样本中，找出了 {tp:,} 个。",
+    ),
+    "metrics.pr_recall_none": (
+        "No item is actually positive, so this row is empty and recall is 0/0.",
+        "没有实际为正的样本，这一行是空的，召回率为 0/0。",
     ),
     "metrics.paradox_header": ("The accuracy paradox", "准确率悖论"),
     "metrics.paradox_body": (
