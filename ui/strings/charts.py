@@ -117,13 +117,13 @@ STRINGS = {
     "chart.forecast_scaling.summary": (
         "The series scaled with the training part's minimum and maximum (solid) and with the whole series' (dashed, "
         "which leaks the test part).",
-        "用训练部分的最小值和最大值缩放的序列（实线），以及用整条序列缩放的序列（虚线，会泄露测试部分的信息）。",
+        "用训练部分的最小值和最大值缩放的序列（实线），以及用整条序列缩放的序列（虚线，会泄漏测试部分的信息）。",
     ),
     "chart.forecast_loss.name": ("Training and validation loss", "训练与验证损失"),
     "chart.forecast_loss.summary": (
         "Mean squared error of the scaled values per epoch, on the training and validation parts (the test part "
         "takes no part in training); a run with the leaky scaling is dashed.",
-        "每个轮次在训练部分和验证部分上（按缩放后的数值）的均方误差（测试部分不参与训练）；使用泄露缩放的运行用虚线表示。",
+        "每个轮次在训练部分和验证部分上（按缩放后的数值）的均方误差（测试部分不参与训练）；使用泄漏缩放的运行用虚线表示。",
     ),
     "chart.forecast_predictions.name": ("One-step predictions", "单步预测"),
     "chart.forecast_predictions.summary": (

@@ -53,7 +53,7 @@ GLOSSARY = (
     ("persistence", "persistence (naive) forecast", "持续性预测", ("朴素预测",)),
     ("seasonal_naive", "seasonal naive forecast", "季节性朴素预测", ()),
     ("horizon", "forecast horizon", "预测步数", ("预测步长", "随步长")),
-    ("leak", "data leakage", "信息泄漏", ()),
+    ("leak", "data leakage", "信息泄漏", ("泄露",)),
 )
 
 # "季节性朴素预测" contains "朴素预测": the test removes the allowed terms before looking for variants
