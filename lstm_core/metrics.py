@@ -285,4 +285,6 @@ def formula_latex(name: str, counts: dict[str, int], label: str) -> str:
     symbols, ratio = FORMULAS[name]
     num, den = ratio(counts)
     value = latex_value(num, den) if den else r"= \tfrac{0}{0} \to 0"
-    return rf"\text{{{label}}} = {symbols} = {_SUBSTITUTED[name].format(**counts)} {value}"
+    # thousands grouped as the matrix above writes them ("1,000,000,000"); {,} keeps KaTeX from spacing the comma
+    grouped = {k: f"{v:,}".replace(",", "{,}") for k, v in counts.items()}
+    return rf"\text{{{label}}} = {symbols} = {_SUBSTITUTED[name].format(**grouped)} {value}"

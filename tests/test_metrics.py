@@ -252,3 +252,9 @@ def test_predict_thresholds_binary_scores_and_takes_the_argmax_otherwise():
     assert metrics.predict(proba).tolist() == [0, 0, 1]  # no threshold: the most probable (first among ties)
     three = np.array([[0.2, 0.5, 0.3], [0.6, 0.1, 0.3]])
     assert metrics.predict(three, 0.9).tolist() == [1, 0]  # a threshold means nothing with three classes
+
+
+def test_a_formula_groups_thousands_as_the_matrix_does():
+    """/metrics wrote 1,000,000,000 in its matrix and 1000000000 in the formula beside it."""
+    latex = metrics.formula_latex("precision", {"tp": 1_000_000_000, "fp": 2_500, "fn": 0, "tn": 7}, "Precision")
+    assert r"\frac{1{,}000{,}000{,}000}{1{,}000{,}000{,}000 + 2{,}500}" in latex
