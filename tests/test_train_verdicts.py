@@ -12,7 +12,7 @@ from lstm_core.training import History
 from ui import train_evaluation, train_labels, train_runs
 from ui.i18n import translate
 
-Y = np.array([0, 1, 0, 1, 0, 1, 0, 1, 0, 1])
+Y = np.tile([0, 1], 50)  # 100 test items: a gap of 10 of them is more than chance (accuracy_margin)
 
 
 def _run(model_right: int, baseline_right: int, val_losses, text: bool = True, y=Y, **history) -> SimpleNamespace:
@@ -32,20 +32,20 @@ def _run(model_right: int, baseline_right: int, val_losses, text: bool = True, y
 
 
 def test_no_message_when_the_model_wins_or_ties():
-    assert train_evaluation.versus_baseline(_run(9, 8, [0.6, 0.5])) is None
-    assert train_evaluation.versus_baseline(_run(8, 8, [0.6, 0.5])) is None
-    assert train_labels.baseline_warning(_run(8, 8, [0.6, 0.5])) is None
+    assert train_evaluation.versus_baseline(_run(90, 80, [0.6, 0.5])) is None
+    assert train_evaluation.versus_baseline(_run(80, 80, [0.6, 0.5])) is None
+    assert train_labels.baseline_warning(_run(80, 80, [0.6, 0.5])) is None
 
 
 def test_overfitting_is_named_with_the_epoch_the_validation_loss_turned():
-    run = _run(7, 8, [0.6, 0.5, 0.55, 0.6, 0.7])  # as the real Chinese reviews: up from epoch 3
+    run = _run(70, 80, [0.6, 0.5, 0.55, 0.6, 0.7])  # as the real Chinese reviews: up from epoch 3
     assert train_evaluation.versus_baseline(run) == ("train.loses_overfit", {"model": 0.7, "baseline": 0.8, "epoch": 2})
     text = train_labels.baseline_warning(run)
     assert "0.700 against 0.800" in text and "after epoch 2" in text and "early stopping" in text
 
 
 def test_without_overfitting_the_message_points_at_the_data_and_the_budget():
-    run = _run(7, 8, [0.6, 0.5, 0.45])
+    run = _run(70, 80, [0.6, 0.5, 0.45])
     assert train_evaluation.versus_baseline(run) == ("train.loses_order", {"model": 0.7, "baseline": 0.8})
     text = train_labels.baseline_warning(run)
     assert "0.700 against 0.800" in text and "single words already carry the label" in text
@@ -53,7 +53,7 @@ def test_without_overfitting_the_message_points_at_the_data_and_the_budget():
 
 def test_a_sequence_run_is_told_about_the_time_average_not_words():
     """GunPoint, digits, parity have no words: the baseline they lose to averages each feature over the steps."""
-    run = _run(7, 8, [0.6, 0.5, 0.45], text=False)
+    run = _run(70, 80, [0.6, 0.5, 0.45], text=False)
     assert train_evaluation.versus_baseline(run) == ("train.loses_order_sequence", {"model": 0.7, "baseline": 0.8})
     text = train_labels.baseline_warning(run)
     assert "0.700 against 0.800" in text and "average over the steps" in text
@@ -69,7 +69,7 @@ def test_weights_of_the_best_epoch_are_not_blamed_on_memorising(stopped):
     epoch were restored" (or all epochs ran and the best one's weights were kept, train.kept_best). The
     model evaluated is the best epoch's, so later memorisation cannot be why it loses, nor is "turn on
     early stopping" advice: it is on."""
-    run = _run(7, 8, RISING, stopped=stopped, best_epoch=4)
+    run = _run(70, 80, RISING, stopped=stopped, best_epoch=4)
     assert train_evaluation.versus_baseline(run) == ("train.loses_kept_best", {"model": 0.7, "baseline": 0.8, "epoch": 4})
     texts = {}
     for lang in ("en", "zh"):
@@ -82,7 +82,7 @@ def test_weights_of_the_best_epoch_are_not_blamed_on_memorising(stopped):
 
 def test_a_run_stopped_by_hand_keeps_its_last_weights_and_may_have_overfitted():
     """Stop keeps the weights as trained so far (training.fit restores the best only when it ends by itself)."""
-    run = _run(7, 8, RISING, stopped="stopped", best_epoch=4)
+    run = _run(70, 80, RISING, stopped="stopped", best_epoch=4)
     assert train_evaluation.versus_baseline(run)[0] == "train.loses_overfit"
 
 

@@ -106,12 +106,19 @@ def kept_best_epoch(history) -> int | None:
     return history.best_epoch
 
 
+def accuracy_margin(accuracy: float, n: int) -> float:
+    """Half the width of the 95 % interval of an accuracy measured on n items (normal approximation):
+    1.96 standard errors, 1.96 * sqrt(p (1 - p) / n)."""
+    return 1.96 * float(np.sqrt(accuracy * (1 - accuracy) / n)) if n else float("inf")
+
+
 def versus_baseline(run) -> tuple[str, dict] | None:
     """When the recurrent model scores below the order-blind baseline on the test set: the string key
     and parameters of why; None when it does not lose. In order: a test set of one class (accuracy
-    then only counts answers of that class), a baseline that answers one class for every item, weights
-    already from the best epoch (later memorisation is not the reason), overfitting, else the data and
-    the budget. `name` parameters are class-name keys (translate them)."""
+    then only counts answers of that class), a baseline that answers one class for every item, a gap
+    smaller than the test set can measure (accuracy_margin), weights already from the best epoch (later
+    memorisation is not the reason), overfitting, else the data and the budget. `name` parameters are
+    class-name keys (translate them)."""
     model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
     if baseline is None or model is None or model >= baseline:
         return None
@@ -122,6 +129,10 @@ def versus_baseline(run) -> tuple[str, dict] | None:
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
     if len(answers) == 1:
         return "train.loses_one_answer", {**params, "name": run.data.class_names[int(answers[0])]}
+    if baseline - model < (margin := accuracy_margin((model + baseline) / 2, len(y))):
+        # a gap inside one accuracy's 95 % interval: no story of why it lost (a 1-of-10 gap is not overfitting)
+        items = round((baseline - model) * len(y))  # both are counts over the same test items
+        return "train.loses_within_noise", {**params, "items": items, "n": len(y), "margin": margin}
     if (kept := kept_best_epoch(run.result.history)) is not None:
         return "train.loses_kept_best", {**params, "epoch": kept}
     epoch = overfit_epoch([e["val_loss"] for e in run.result.history.epochs if "val_loss" in e])

@@ -46,7 +46,8 @@ def headline_note(run) -> str | None:
 
 def data_used(run) -> str:
     """The examples the run really used, per split (and the positives of a two-class set): a share of
-    positives can leave fewer than the "Number of examples" setting."""
+    positives can leave fewer than the "Number of examples" setting, and the brackets' strings are one
+    step longer than an odd "Sequence length"."""
     counts = train_evaluation.data_counts(run)
     parts = [ui.t("train.data_used", **counts)]
     if counts["test_pos"] is not None:
@@ -57,6 +58,9 @@ def data_used(run) -> str:
             parts.append(ui.t("train.data_used_fewer_share", n=run.settings.n, share=share))
         else:
             parts.append(ui.t("train.data_used_fewer", n=run.settings.n))
+    asked, used = run.settings.length, (None if run.data.text else int(run.data.test[0].shape[1]))
+    if asked is not None and used is not None and used != asked:  # brackets: an odd length is made even
+        parts.append(ui.t("train.data_used_even_length", asked=asked, used=used))
     return ui.paragraph(*parts)
 
 

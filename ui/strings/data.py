@@ -62,12 +62,14 @@ STRINGS = {
         "The GunPoint set from the UCR time-series classification archive (Ratanamahatana & Keogh), as shipped with "
         "the sktime package (BSD-3-Clause): 200 recordings of the x-position of an actor's hand, 150 steps each, "
         "two classes: drawing a gun from a holster or pointing a finger. Small and real, and 150 steps are long for a model "
-        "trained on 140 recordings: it may overfit, or learn nothing for many epochs. Compare it with the time-average "
-        "baseline, and try a GRU or more epochs.",
+        "trained on 140 recordings: it may overfit, or learn nothing for many epochs; try a GRU or more epochs. Every "
+        "recording is z-normalised (mean 0, standard deviation 1), so the time-average baseline reads the same 0 for "
+        "each one and can only guess: here the shape over time is all there is to learn.",
         "来自 UCR 时间序列分类数据集（Ratanamahatana 与 Keogh）的 GunPoint 数据，取自 sktime 软件包（BSD-3-Clause 许可）："
         "200 条演员手部 x 坐标的记录，每条 150 步，分两类：从枪套拔枪，或用手指指向目标。数据小而真实，"
-        "而且对只用 140 条记录训练的模型来说，150 步很长：它可能过拟合，也可能很多轮都学不到东西。"
-        "把它和时间平均基线比一比，再试试 GRU 或更多训练轮数。",
+        "而且对只用 140 条记录训练的模型来说，150 步很长：它可能过拟合，也可能很多轮都学不到东西；可以试试 GRU 或更多训练轮数。"
+        "每条记录都做过 z 标准化（均值 0、标准差 1），所以时间平均基线对每条记录读到的都是同一个 0，只能瞎猜："
+        "这里能学的只有随时间变化的形状。",
     ),
     "data.card.parity": (
         "Generated here (MIT licence): random bit strings, one-hot encoded; the label says whether the number of 1s "
@@ -79,9 +81,11 @@ STRINGS = {
     "data.card.brackets": (
         "Generated here (MIT licence): strings of “(” and “)” with equally many of each; balanced if no prefix closes "
         "more brackets than it opened. Since counts are equal in both classes, counting is not enough: the model has "
-        "to track the running depth in order.",
+        "to track the running depth in order. The tables write “(” as 0 and “)” as 1; an odd length is rounded up to "
+        "the next even one.",
         "由本仓库生成（MIT 许可）：由“(”和“)”组成、两者个数相等的字符串；若任何前缀中右括号都不多于左括号，则为配对。"
-        "两类的括号数量都相等，光靠计数不够：模型必须按顺序跟踪当前的嵌套深度。",
+        "两类的括号数量都相等，光靠计数不够：模型必须按顺序跟踪当前的嵌套深度。表格中“(”记作 0，“)”记作 1；"
+        "奇数长度会向上取成下一个偶数。",
     ),
     "data.card.pattern": (
         "Generated here (MIT licence): random bit strings; the label says whether the three steps 1, 0, 1 occur in a "

@@ -13,7 +13,8 @@ STRINGS = {
     "train.explain_header": ("How this works", "原理说明"),
     "train.explain": (
         "**The model.** Each token is looked up in an *embedding* table (a learned vector per word or character); "
-        "sequence data sets feed their feature vectors in directly. A recurrent layer (RNN, LSTM or GRU) reads the "
+        "sequence data sets feed their feature vectors in directly. A recurrent layer (RNN, LSTM, GRU, or one of the "
+        "two LSTM variants: the 1997 LSTM without a forget gate and the CIFG LSTM) reads the "
         "vectors one step at a time and keeps a hidden state; its final hidden state (both directions if "
         "bidirectional) goes through a linear layer that gives one score (logit) per class. Softmax turns the scores "
         "into probabilities, and training minimises the cross-entropy loss.\n\n"
@@ -31,7 +32,7 @@ STRINGS = {
         "**Reproducible.** The seed fixes the initial weights, the dropout masks and the order of the batches: the "
         "same settings and seed give exactly the same run, and the link in the address bar reproduces it.",
         "**模型。** 每个词元（词或字）先在*嵌入*表中查出一个可学习的向量；"
-        "序列数据集则直接输入其特征向量。循环层（RNN、LSTM 或 GRU）"
+        "序列数据集则直接输入其特征向量。循环层（RNN、LSTM、GRU，或 LSTM 的两个变体：没有遗忘门的 1997 年 LSTM 和耦合门 LSTM）"
         "逐步读取这些向量并维护一个隐藏状态；最后一步的隐藏状态（双向时为两个方向拼接）经过一个线性层，"
         "为每个类别给出一个分数（logit）。"
         "Softmax 把分数变成概率，训练的目标是最小化交叉熵损失。\n\n"
@@ -217,6 +218,11 @@ STRINGS = {
         "too few examples of one class for more.",
         "这少于设置中要求的 {n:,} 个样本：在正类占比为 {share:.0%} 时，数据集中某一类的样本不够，无法凑出更多。",
     ),
+    "train.data_used_even_length": (
+        "Each string has {used} steps, not the {asked} the settings ask for: every string holds as many “(” as “)”, "
+        "so an odd length is rounded up to the next even one.",
+        "每个字符串有 {used} 步，而不是设置中的 {asked} 步：每个字符串中“(”和“)”一样多，所以奇数长度会向上取成下一个偶数。",
+    ),
     "train.data_used_fewer": (
         "That is fewer than the {n:,} examples the settings ask for: the data set has no more.",
         "这少于设置中要求的 {n:,} 个样本：数据集中没有更多样本了。",
@@ -252,6 +258,15 @@ STRINGS = {
         "Turn on early stopping, add dropout or train fewer epochs, and compare on the validation curves.",
         "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
         "之后有所上升：模型在死记训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
+    ),
+    "train.loses_within_noise": (
+        "The recurrent model scores below the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
+        "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
+        "interval), so a gap this small may be chance rather than a real difference. Use more examples, or train "
+        "again with a few other seeds and see whether the order holds.",
+        "循环模型的测试准确率低于基线模型（{model:.3f} 对 {baseline:.3f}），但只差 {n} 个测试样本中的 {items} 个。"
+        "样本这么少时，每个准确率都有约 ±{margin:.3f} 的不确定性（95% 区间），这么小的差距可能只是偶然，"
+        "而不是真正的差别。请使用更多样本，或换几个随机种子重新训练，看看谁高谁低是否保持不变。",
     ),
     "train.loses_kept_best": (
         "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy). These are "
