@@ -172,11 +172,12 @@ def mistakes(run, y_pred, threshold):
     st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
     if not run.data.text:
         st.info(t("train.saliency_text_only"), icon=":material/info:")
-        if not run.explorable:
-            st.caption(t("train.explorer_multifeature", features=run.features))
-            return
         shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"
         k = st.selectbox(t("train.mistake_pick"), list(shown), format_func=shown.get, key="train_mistake")
+        if not run.explorable:  # several numbers a step (the digits' pixel rows): the example as the model reads it
+            ui.chart(train_plots.example_steps(run.data.test[0][k].numpy(), train_labels.example_labels(k)), key="train_example")
+            st.caption(t("train.explorer_multifeature", features=run.features))
+            return
         numbers = run.numbers(k)
         st.caption(t("train.sequence_numbers", numbers=train_labels.numbers_text(numbers)))
         if st.button(t("train.open_explorer_sequence"), key="train_open_explorer", icon=":material/biotech:"):

@@ -8,11 +8,13 @@ import html
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 from plotly.subplots import make_subplots
 
-from .style import COLORS, hex_colour, styled, text_on
+from .style import COLORS, figure, hex_colour, styled, text_on
 
 METRICS = ("loss", "accuracy", "precision", "recall", "f1")
+GREYS = get_colorscale("Greys")  # as plotly.py spells it out: plotly.js's own "Greys" differs
 
 
 def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
@@ -117,6 +119,22 @@ def precision_recall(precision, recall, ap: float, prevalence: float, point: tup
     fig.update_xaxes(title_text=labels["recall"], range=[-0.02, 1.02])
     fig.update_yaxes(title_text=labels["precision"], range=[-0.02, 1.02])
     return styled(fig, f"{labels['title']} (AP = {ap:.3f})", height=380)
+
+
+def example_steps(X: np.ndarray, labels: dict) -> go.Figure:
+    """One sequence example (T, F) as the model reads it: one row per step t, top to bottom, one column
+    per feature, darker for larger values. For the digits, that is the 8×8 image itself."""
+    T, F = X.shape
+    hover = f"{labels['t']} %{{y}} · {labels['feature']} %{{x}}: %{{z:.2f}}<extra></extra>"
+    trace = dict(
+        type="heatmap", z=X.tolist(), x=list(range(F)), y=list(range(T)), colorscale=GREYS,
+        zmin=min(0.0, float(X.min())), zmax=max(1.0, float(X.max())), colorbar=dict(thickness=12), hovertemplate=hover,
+    )  # fmt: skip
+    layout = dict(
+        xaxis=dict(title=dict(text=labels["feature"]), dtick=1, constrain="domain"),
+        yaxis=dict(title=dict(text=labels["t"]), dtick=1, autorange="reversed", scaleanchor="x"),
+    )
+    return figure([trace], layout, title=labels["title"], height=360)
 
 
 def _point(point, name):

@@ -249,6 +249,11 @@ def test_a_model_of_several_features_a_step_stays_on_train():
     at = train(open_page(PAGE, data="digits", n_digits=200, epochs=1, hidden=4))
     assert not at.exception and not at.error
     assert "_trained_model" not in at.session_state  # 8 features a step: not a list of numbers
+    # a mistake is shown as the model reads it: one row per step, here the digit's 8×8 image
+    k = at.selectbox(key="train_mistake").value
+    shown = figures(at)[-1]["data"][0]
+    run = at.session_state["_train_runs"][0]
+    assert shown["type"] == "heatmap" and np.allclose(shown["z"], run.data.test[0][k].numpy())
 
 
 def shown_run(run, **query) -> AppTest:

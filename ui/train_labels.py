@@ -200,3 +200,8 @@ def cm_table(matrix, names: list[str], normalised: bool = False) -> pd.DataFrame
 def curve_table(x, y, labels: dict, x_key: str, y_key: str) -> pd.DataFrame:
     """A curve's points, its columns named after the chart's axes."""
     return pd.DataFrame({labels[x_key]: x, labels[y_key]: y})
+
+
+def example_labels(k: int) -> dict:
+    """The labels of plots.train.example_steps for test item k, in the learner's language."""
+    return {"title": ui.t("train.example_title", k=k), "t": ui.t("train.example_step"), "feature": ui.t("train.example_feature")}

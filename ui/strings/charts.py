@@ -75,6 +75,13 @@ STRINGS = {
         "The same grid with each row divided by its total, so each cell is the share of a true class given each label.",
         "同一网格，每行除以该行总数，因此每格表示某个真实类别被判为各个类别的比例。",
     ),
+    "chart.train_example.name": ("A misclassified test item, step by step", "一个分错的测试样本，逐步展示"),
+    "chart.train_example.summary": (
+        "A grid with one row per time step and one column per feature; darker cells are larger values. For the "
+        "digits each row is one row of the 8×8 image, so the grid shows the digit.",
+        "网格中每行是一个时间步，每列是一个特征；颜色越深，数值越大。对手写数字来说，每行就是 8×8 图片中的一行，"
+        "所以网格显示的正是这个数字。",
+    ),
     "chart.train_roc.name": ("ROC curve", "ROC 曲线"),
     "chart.train_roc.summary": (
         "True positive rate against false positive rate over every threshold, with the chance diagonal and the current "

@@ -50,13 +50,13 @@ STRINGS = {
         "标签来自评论的“优点 / 缺点”栏，部分标签有噪声：这提醒我们，真实数据上没有模型能达到 100%。",
     ),
     "data.card.digits": (
-        "The 1,797 handwritten digits (8x8 pixels, 10 classes) bundled with scikit-learn (BSD-3-Clause; originally the "
+        "The 1,797 handwritten digits (8×8 pixels, 10 classes) bundled with scikit-learn (BSD-3-Clause; originally the "
         "UCI “Optical Recognition of Handwritten Digits” data, CC BY 4.0), copied into this repository. Each image is "
         "read row by row: 8 time steps of 8 pixel intensities. It shows that an LSTM classifies any sequence, not only "
-        "text, and that multi-class results need a 10 x 10 confusion matrix.",
-        "scikit-learn 自带的 1,797 张手写数字图片（8x8 像素，10 类；BSD-3-Clause 许可，原始数据为 UCI “Optical Recognition of "
+        "text, and that multi-class results need a 10 × 10 confusion matrix.",
+        "scikit-learn 自带的 1,797 张手写数字图片（8×8 像素，10 类；BSD-3-Clause 许可，原始数据为 UCI “Optical Recognition of "
         "Handwritten Digits”，CC BY 4.0），已复制到本仓库。每张图片逐行读取：8 个时间步，每步 8 个像素值。"
-        "它说明 LSTM 能对任何序列分类，而不只是文本；多分类的结果需要 10 x 10 的混淆矩阵。",
+        "它说明 LSTM 能对任何序列分类，而不只是文本；多分类的结果需要 10 × 10 的混淆矩阵。",
     ),
     "data.card.gunpoint": (
         "The GunPoint set from the UCR time-series classification archive (Ratanamahatana & Keogh), as shipped with "

@@ -507,6 +507,9 @@ STRINGS = {
         "在单元探索页中打开这个序列",
     ),
     "train.sequence_numbers": ("The sequence, as the explorer reads it: {numbers}", "探索页读取的序列：{numbers}"),
+    "train.example_title": ("Test item #{k}, as the model reads it", "测试样本 #{k}，按模型读取的方式"),
+    "train.example_step": ("step t", "时间步 t"),
+    "train.example_feature": ("feature (value at this step)", "特征（这一步的数值）"),
     "train.explorer_multifeature": (
         "The cell explorer takes one number a step; this data set has {features} features a step, so its models stay here.",
         "单元探索页每一步只接受一个数；这个数据集每一步有 {features} 个特征，所以它的模型无法在那里打开。",
