@@ -52,7 +52,8 @@ class ClassificationData:
 SENTIMENT = ["data.class.negative", "data.class.positive"]
 
 # name -> what the pages need to list it. "default_n" is the size when n is None, "max_n" the most a
-# real set holds; "length" the (default, min, max) sequence length of generators with a length control.
+# real set holds; "length" the (default, min, max) sequence length of generators with a length control;
+# "features" a sequence set's numbers per step (a text set's is its embedding size).
 NAMES: dict[str, dict] = {
     "negation_en": {"kind": "text", "lang": "en", "title_key": "data.negation_en", "card_key": "data.card.negation_en",
                     "classes": 2, "supports_length": False, "default_n": 3000},
@@ -61,15 +62,15 @@ NAMES: dict[str, dict] = {
     "reviews_zh": {"kind": "text", "lang": "zh", "title_key": "data.reviews_zh", "card_key": "data.card.reviews_zh",
                    "classes": 2, "supports_length": False, "default_n": 2000, "max_n": 2000},
     "digits": {"kind": "sequence", "lang": None, "title_key": "data.digits", "card_key": "data.card.digits",
-               "classes": 10, "supports_length": False, "default_n": 1797, "max_n": 1797},
+               "classes": 10, "features": 8, "supports_length": False, "default_n": 1797, "max_n": 1797},
     "gunpoint": {"kind": "sequence", "lang": None, "title_key": "data.gunpoint", "card_key": "data.card.gunpoint",
-                 "classes": 2, "supports_length": False, "default_n": 200, "max_n": 200},
+                 "classes": 2, "features": 1, "supports_length": False, "default_n": 200, "max_n": 200},
     "parity": {"kind": "sequence", "lang": None, "title_key": "data.parity", "card_key": "data.card.parity",
-               "classes": 2, "supports_length": True, "default_n": 2000, "length": (10, 2, 60)},
+               "classes": 2, "features": 2, "supports_length": True, "default_n": 2000, "length": (10, 2, 60)},
     "brackets": {"kind": "sequence", "lang": None, "title_key": "data.brackets", "card_key": "data.card.brackets",
-                 "classes": 2, "supports_length": True, "default_n": 2000, "length": (12, 4, 40)},
+                 "classes": 2, "features": 2, "supports_length": True, "default_n": 2000, "length": (12, 4, 40)},
     "pattern": {"kind": "sequence", "lang": None, "title_key": "data.pattern", "card_key": "data.card.pattern",
-                "classes": 2, "supports_length": True, "default_n": 2000, "length": (12, 4, 60)},
+                "classes": 2, "features": 2, "supports_length": True, "default_n": 2000, "length": (12, 4, 60)},
 }  # fmt: skip
 
 

@@ -487,3 +487,17 @@ def test_the_code_buttons_name_the_scripts_their_zip_holds(lang):
         assert "PyTorch" in label and ("Keras" in label) == export_code.keras_has(kind), kind
         assert ("train_classifier_keras.py" in about) == export_code.keras_has(kind), kind
     assert {k for k in KINDS if not export_code.keras_has(k)} == {"lstm1997", "cifg"}
+
+
+@pytest.mark.parametrize("dataset", ["digits", "gunpoint", "parity"])
+def test_a_sequence_set_shows_its_parameter_count_for_the_width_it_reads(dataset):
+    """The count caption was shown for text sets only. A sequence set's recurrent layer reads its
+    declared number of features a step: the same as its loaded data's."""
+    from datasets import classification as D
+    from lstm_core import classifier_choices as choices
+
+    features = D.NAMES[dataset]["features"]
+    assert D.load(dataset, seed=0, n=40).X.shape[-1] == features
+    at = open_page(PAGE, data=dataset, hidden=6)
+    expected = choices.recurrent_parameter_count("lstm", features, 6, 1, False)
+    assert any(f"Recurrent layer: {expected:,} parameters" in c.value for c in at.caption)

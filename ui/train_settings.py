@@ -144,10 +144,10 @@ def controls() -> Settings:
         st.markdown(ui.t(info["card_key"]))
     model_col.subheader(ui.t("train.model_header"))
     model = ui.settings.draw(Model, where=model_col, dataset=data.dataset)
-    if info["kind"] == "text":  # a sequence set's input width is known only once it is loaded
-        shape = (model.embedding_size, model.hidden_size, model.num_layers, model.bidirectional)
-        count = {k: choices.recurrent_parameter_count(k, *shape) for k in choices.KINDS}
-        model_col.caption(ui.t("train.param_count", n=count[model.kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
+    width = model.embedding_size if info["kind"] == "text" else info["features"]  # what the recurrent layer reads a step
+    shape = (width, model.hidden_size, model.num_layers, model.bidirectional)
+    count = {k: choices.recurrent_parameter_count(k, *shape) for k in choices.KINDS}
+    model_col.caption(ui.t("train.param_count", n=count[model.kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
     train_col.subheader(ui.t("train.training_header"))
     training = ui.settings.draw(Training, where=train_col)
     chosen = asdict(data) | asdict(model) | asdict(training) | {"batch_size": int(training.batch_size)}
