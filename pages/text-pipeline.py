@@ -10,8 +10,15 @@ from lstm_core.text import MODEL_MAXLEN, MODEL_VOCAB, pad_for_model, tokenise
 from plots.tables import html_table
 from plots.text_pipeline import embedding_heatmap
 from ui import settings
-from ui.i18n import counted
-from ui.text_pipeline_state import EXAMPLES, Pipeline, dataset_tokens, dataset_vocab
+from ui.text_pipeline_state import (
+    EXAMPLES,
+    Pipeline,
+    coverage_sentence,
+    dataset_tokens,
+    dataset_vocab,
+    length_sentence,
+    oov_sentence,
+)  # fmt: skip
 
 lang = ui.page("text_pipeline")
 t = ui.t
@@ -73,23 +80,11 @@ if s is not None:
     )
     st.html(html_table(token_table, t("text_pipeline.step2"), max_height="30rem"))
     st.caption(t("text_pipeline.step2_caption"))
-    oov, n = s.indices.count(1), len(s.indices)
-    if oov in (0, n):  # "all 12 tokens are in the vocabulary", not "0 of 12 ... become <unk>"
-        said = counted("text_pipeline.oov_none" if oov == 0 else "text_pipeline.oov_all", n)
-    else:
-        said = counted("text_pipeline.oov_summary", oov)
-    st.markdown(t(said, oov=oov, n=n))
+    st.markdown(oov_sentence(s.indices))
 
 st.header(t("text_pipeline.step3"))
 title = t(NAMES[dataset]["title_key"])
-kept, seen = len(vocab) - 2, len(vocab.counts)  # tokens of the texts in the vocabulary, besides <pad> and <unk>
-if kept == seen:
-    coverage = t("text_pipeline.step3_all", size=len(vocab), seen=seen)
-elif kept == 0:
-    coverage = t("text_pipeline.step3_none", size=len(vocab))
-else:  # the largest vocabulary is smaller than the texts' tokens: the rarest become <unk>
-    coverage = t(counted("text_pipeline.step3_cut", kept), size=len(vocab), seen=seen, kept=kept)
-caption = dict(dataset=title, n_train=data.n_train, coverage=coverage, shown=min(VOCAB_ROWS, len(vocab)))
+caption = dict(dataset=title, n_train=data.n_train, coverage=coverage_sentence(vocab), shown=min(VOCAB_ROWS, len(vocab)))
 st.caption(t("text_pipeline.step3_caption", **caption))
 vocab_table = pd.DataFrame(  # a count is a number, on the right as in step 2's table; <pad> and <unk> have none: "—"
     [(k, tok, np.nan if c is None else float(c)) for k, tok, c in steps.vocab_rows(vocab, VOCAB_ROWS)],
@@ -100,14 +95,7 @@ st.html(html_table(vocab_table, t("text_pipeline.step3"), max_height="19rem", nu
 if s is not None:
     st.header(t("text_pipeline.step4"))
     st.caption(t("text_pipeline.step4_caption", maxlen=maxlen))
-    n = len(s.tokens)
-    if n > maxlen:
-        st.markdown(t(counted("text_pipeline.truncated", n - maxlen), n=n, maxlen=maxlen, cut=n - maxlen))
-    elif n == maxlen:
-        st.markdown(t(counted("text_pipeline.fits", n), n=n))
-    else:  # "1 token", never "1 tokens"; "one <pad> zero"
-        key = "text_pipeline.padded_single" if n == 1 else "text_pipeline.padded_n"
-        st.markdown(t(counted(key, maxlen - n), n=n, pad=maxlen - n))
+    st.markdown(length_sentence(len(s.tokens), maxlen))
     pad_rows = {}
     for side in ("post", "pre"):  # the model's row first
         pad_rows[t(f"text_pipeline.row.{side}_idx")] = as_text(s.padded[side])

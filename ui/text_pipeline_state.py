@@ -15,6 +15,7 @@ from datasets import classification
 from datasets import text_steps as steps
 from lstm_core.text import Vocab, tokenise
 from ui import settings
+from ui.i18n import counted
 
 DATA_SEED = 0  # the same data and split as /train uses by default (ui/train_runs.DATA_SEED)
 TEXT_SETS = [name for name, info in classification.NAMES.items() if info["kind"] == "text"]
@@ -80,3 +81,36 @@ class Pipeline:
     dim: int = settings.slider("dim", "text_pipeline.dim", 2, steps.MAX_DIM, 8, column=2)
     vocab_size: int = settings.number("vocab", "text_pipeline.vocab_size", 2, 20_000, 5000, step=100, advanced=True, column=3)
     seed: int = settings.number("seed", "app.seed", 0, 2**31 - 1, 0, step=1, advanced=True, column=3)
+
+
+# --- the sentences that count: each reads right at 0, at 1 and at all ------------------------------
+
+
+def oov_sentence(indices: list[int]) -> str:
+    """How many of the sentence's tokens become <unk> (index 1): "all 12 tokens are in the vocabulary",
+    not "0 of 12 ... become <unk>"."""
+    oov, n = indices.count(1), len(indices)
+    if oov in (0, n):
+        return ui.t(counted("text_pipeline.oov_none" if oov == 0 else "text_pipeline.oov_all", n), n=n)
+    return ui.t(counted("text_pipeline.oov_summary", oov), oov=oov, n=n)
+
+
+def coverage_sentence(vocab: Vocab) -> str:
+    """How many of the texts' distinct tokens the vocabulary holds (besides <pad> and <unk>); the rest,
+    the rarest, become <unk>."""
+    kept, seen = len(vocab) - 2, len(vocab.counts)
+    if kept == seen:
+        return ui.t("text_pipeline.step3_all", size=len(vocab), seen=seen)
+    if kept == 0:
+        return ui.t("text_pipeline.step3_none", size=len(vocab))
+    return ui.t(counted("text_pipeline.step3_cut", kept), size=len(vocab), seen=seen, kept=kept)
+
+
+def length_sentence(n: int, maxlen: int) -> str:
+    """What padding or truncation does to a sentence of n tokens: "1 token", never "1 tokens"."""
+    if n > maxlen:
+        return ui.t(counted("text_pipeline.truncated", n - maxlen), n=n, maxlen=maxlen, cut=n - maxlen)
+    if n == maxlen:
+        return ui.t(counted("text_pipeline.fits", n), n=n)
+    key = "text_pipeline.padded_single" if n == 1 else "text_pipeline.padded_n"
+    return ui.t(counted(key, maxlen - n), n=n, pad=maxlen - n)
