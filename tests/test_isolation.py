@@ -50,7 +50,7 @@ def test_the_seeding_scan_finds_what_it_should():
 
 LEARNERS = {  # who -> (model kind as the segmented control shows it, hidden units, seed)
     "A": ("GRU", 12, 11),
-    "B": ("RNN", 20, 22),
+    "B": ("Vanilla RNN (tanh)", 20, 22),
 }
 TRAINED_OPTION = "Your model (trained here or loaded)"
 

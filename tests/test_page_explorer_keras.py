@@ -144,7 +144,7 @@ def test_cho_s_gru_steps_in_the_explorer():
     assert not at.exception and not at.error
     page = at.get("iframe")[0].proto.srcdoc
     assert 'data-kind="gru_reset_before"' in page and "reset_after=False" in page
-    assert "The trained model is a GRU (Keras's reset_after=False)" in _infos(at)
+    assert "Your model's cell: GRU (Keras's reset_after=False)." in _infos(at)
 
 
 def test_layers_of_different_widths_and_the_what_if_tab():

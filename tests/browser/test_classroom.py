@@ -57,7 +57,7 @@ def test_the_keyboard_reaches_the_lesson_controls_and_checks_an_answer(app_url, 
                 break
         text = "\n".join(seen)
         assert "TEXTAREA" in text, "the prediction box is reachable"
-        assert "Train a plain RNN" in text, "the lesson's link is reachable"
+        assert "Train a vanilla RNN" in text, "the lesson's link is reachable"
         assert "INPUT|radio" in text, "the quiz answers are reachable"
         assert "Check my answers" in seen[-1], "the check button is reachable"
         # answer by keyboard only: focus the first question's answers, arrow to the right one, check

@@ -61,8 +61,8 @@ STRINGS = {
     # /train
     "chart.train_curves.name": ("Training curves", "训练曲线"),
     "chart.train_curves.summary": (
-        "Loss, accuracy, precision, recall and F1 per epoch, on the training split as solid lines and the validation "
-        "split in another colour; earlier runs are dotted.",
+        "Loss, accuracy, precision, recall and F1 per epoch, on the training set as solid lines and the validation "
+        "set in another colour; earlier runs are dotted.",
         "每个轮次的损失、准确率、精确率、召回率和 F1：训练集和验证集用不同颜色，较早的运行用点线表示。",
     ),
     "chart.train_cm.name": ("Confusion matrix, counts", "混淆矩阵（计数）"),

@@ -133,8 +133,8 @@ STRINGS = {
         "x_t = (数值 − {low:g}) / ({high:g} − {low:g})。",
     ),
     "explorer.note_trained_kind": (
-        "The trained model is a {kind}; the variant choice applies to random models.",
-        "训练好的模型是 {kind}；“变体”选项只对随机模型有效。",
+        "Your model's cell: {kind}. The “Variant” choice applies only to random models.",
+        "你的模型的单元：{kind}。“变体”选项只对随机模型有效。",
     ),
     "explorer.note_bidirectional": (
         "This model reads in both directions; the explorer shows the forward direction.",
@@ -253,18 +253,18 @@ STRINGS = {
     # what the gate clamps do, for a kind without a sentence of its own (by its clamps, ui.explorer_state)
     "explorer.whatif_clamps.f0f1i0": (
         "Clamping the forget gate to 1 turns the cell into a pure accumulator (cₜ = cₜ₋₁ + iₜ·gₜ); clamping it to 0 "
-        "erases cₜ₋₁ from the cell state at every step, so the past reaches it only through hₜ₋₁, as in a plain RNN.",
+        "erases cₜ₋₁ from the cell state at every step, so the past reaches it only through hₜ₋₁, as in a vanilla RNN.",
         "把遗忘门固定为 1，单元就变成纯粹的累加器（cₜ = cₜ₋₁ + iₜ·gₜ）；固定为 0，则每一步都从单元状态中抹掉 cₜ₋₁，"
         "过去只能通过 hₜ₋₁ 传进来，和普通 RNN 一样。",
     ),
     "explorer.whatif_clamps.z1z0": (
         "Clamping the update gate to 1 keeps h as it was (hₜ = hₜ₋₁): the input is never written; clamping it to 0 "
-        "replaces h with the candidate n at every step: only what n reads from hₜ₋₁ carries the past, as in a plain RNN.",
+        "replaces h with the candidate n at every step: only what n reads from hₜ₋₁ carries the past, as in a vanilla RNN.",
         "把更新门固定为 1，h 保持不变（hₜ = hₜ₋₁），输入永远写不进去；固定为 0，每一步都用候选值 n 替换 h："
         "只有 n 从 hₜ₋₁ 读到的部分还能带着过去，和普通 RNN 一样。",
     ),
     "explorer.whatif_clamps.": (
-        "A plain RNN has no gate to clamp: switch the unit off, or drop the input's first step.",
+        "A vanilla RNN has no gate to clamp: switch the unit off, or drop the input's first step.",
         "普通 RNN 没有可以固定的门：可以关闭这一维，或去掉输入的第一步。",
     ),
     "explorer.whatif_kind.lstm1997": (

@@ -4,12 +4,12 @@ STRINGS = {
         "One plain PyTorch file and this run's data, split and encoded as here. Run it with "
         "python train_classifier.py: it trains the same model with the same settings and writes the test metrics. "
         "train_classifier_keras.py is the same run in Keras 3; it saves model.keras (and, for text, word_index.json), "
-        "which the explorer's sidebar opens for text and for data of one number a step (LSTM, GRU and RNN only: Keras "
+        "which the explorer's sidebar opens for text and for data of one number a step (LSTM, GRU and vanilla RNN only: Keras "
         "has no layer for the 1997 LSTM or the CIFG, and the explorer gives a model one number a step).",
         "一个纯 PyTorch 文件，加上本次运行的数据（与这里的划分和编码完全相同）。用 python train_classifier.py "
         "运行：它用同样的设置训练同样的模型，并写出测试集指标。train_classifier_keras.py 是同一次运行的 Keras 3 版本，"
         "它会保存 model.keras（文本数据还有 word_index.json）；文本数据和每步一个数的数据可以在单元探索页的侧边栏中打开"
-        "（仅限 LSTM、GRU 和 RNN：Keras 没有 1997 年 LSTM 或 CIFG 的层，而单元探索页每一步只给模型一个数）。",
+        "（仅限 LSTM、GRU 和普通 RNN：Keras 没有 1997 年 LSTM 或 CIFG 的层，而单元探索页每一步只给模型一个数）。",
     ),
     "train.get_code_torch": ("Get the code (PyTorch script + data, .zip)", "获取代码（PyTorch 脚本 + 数据，.zip）"),
     "train.get_code_help_torch": (

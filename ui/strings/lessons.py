@@ -66,9 +66,9 @@ _PAGE = {
 # link labels, and questions as (question, [options], why).
 _LESSONS = {
     "rnn_forgets": {
-        "title": ("Why a plain RNN forgets", "为什么普通 RNN 会遗忘"),
+        "title": ("Why a vanilla RNN forgets", "为什么普通 RNN 会遗忘"),
         "body": (
-            "A plain (Elman) RNN keeps a single vector, the hidden state, and overwrites it at every step:\n\n"
+            "A vanilla RNN (also called a plain or Elman RNN) keeps a single vector, the hidden state, and overwrites it at every step:\n\n"
             "$h_t = \\tanh(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})$\n\n"
             "Whatever the network knows about an early word must survive being multiplied by $W_{hh}$ and squashed "
             "by tanh again and again, while every new input is mixed in. After a few dozen steps the hidden state "
@@ -79,7 +79,7 @@ _LESSONS = {
             "shrink vectors (tanh saturates, or the largest singular value of $W_{hh}$ is below 1), the product "
             "decays exponentially with distance: the **vanishing gradient**. When they stretch vectors, it can "
             "grow exponentially instead: the **exploding gradient**.\n\n"
-            "So a plain RNN can in principle represent a long-range dependency, but gradient descent rarely finds "
+            "So a vanilla RNN can in principle represent a long-range dependency, but gradient descent rarely finds "
             "it: the signal from 50 steps back is drowned by the signal from the last few steps.",
             "普通（Elman）RNN 只有一个向量——隐藏状态，并且每一步都会重写它：\n\n"
             "$h_t = \\tanh(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})$\n\n"
@@ -93,7 +93,7 @@ _LESSONS = {
             "会被最近几步的信号淹没。",
         ),
         "predict": (
-            "The first link opens the cell explorer with a plain tanh RNN reading a sentence whose first word is "
+            "The first link opens the cell explorer with a vanilla RNN (tanh) reading a sentence whose first word is "
             "“Not”. **Before you open it, write down:** will the hidden state at the last word still look clearly "
             "different because of that first word? The page opens on **What if?**, which runs the same sentence "
             "without its first word side by side with the original: the **change at the last step** answers the "
@@ -104,13 +104,13 @@ _LESSONS = {
             "再对比第二个链接：一个手工搭建的 LSTM 记忆单元读同一句话。",
         ),
         "links": [
-            ("Plain RNN, long sentence", "普通 RNN，长句子"),
+            ("Vanilla RNN, long sentence", "普通 RNN，长句子"),
             ("Hand-built LSTM memory, same sentence", "手工 LSTM 记忆单元，同一句子"),
         ],
         "quiz": [
             (
                 (
-                    "Why does the gradient through a plain RNN often vanish over many steps?",
+                    "Why does the gradient through a vanilla RNN often vanish over many steps?",
                     "为什么普通 RNN 的梯度经过很多步后常常会消失？",
                 ),
                 [
@@ -133,7 +133,7 @@ _LESSONS = {
                 ),
             ),
             (
-                ("What is a plain RNN missing that an LSTM has?", "与 LSTM 相比，普通 RNN 缺少什么？"),
+                ("What is a vanilla RNN missing that an LSTM has?", "与 LSTM 相比，普通 RNN 缺少什么？"),
                 [
                     ("A hidden state", "隐藏状态"),
                     (
@@ -391,7 +391,7 @@ _LESSONS = {
             "The gradient-flow page plots that size on a **log scale** against $k$, the number of steps back from the "
             "end (step $T-1-k$). Exponential decay, "
             "$\\|\\partial L/\\partial h_{T-1-k}\\| \\approx C \\rho^k$, becomes a straight line going down with "
-            "slope $\\log \\rho$: the steeper the line, the shorter the network's effective memory. A plain RNN "
+            "slope $\\log \\rho$: the steeper the line, the shorter the network's effective memory. A vanilla RNN "
             "usually shows a steep line. In an LSTM the gradient can travel along the cell state, multiplied "
             "only by forget-gate values, so with forget gates near 1 the curve stays much flatter.\n\n"
             "Two things to remember. First, a flat gradient makes long-range learning *possible*; the network "
@@ -409,7 +409,7 @@ _LESSONS = {
             "它的梯度同样要经过权重矩阵。真正处理梯度爆炸的是梯度范数裁剪。",
         ),
         "predict": (
-            "Both links open the gradient-flow page, which draws the gradient's size through time for a plain "
+            "Both links open the gradient-flow page, which draws the gradient's size through time for a vanilla "
             "RNN, an LSTM and a GRU on the same sequence, and beside them two historical LSTMs (the 1997 one "
             "without a forget gate, and the coupled-gate CIFG): first with the LSTM's forget-gate bias at −2, then at 3. "
             "**Predict first:** which curve falls fastest on the log scale, and how does the LSTM's curve change "
@@ -498,7 +498,7 @@ _LESSONS = {
             "不同种子之间的波动时，才值得相信。",
         ),
         "predict": (
-            "Train a plain RNN (first link), then an LSTM (second link) on the negation data with the same seed. "
+            "Train a vanilla RNN (first link), then an LSTM (second link) on the negation data with the same seed. "
             "**Predict first:** which one reaches the higher test accuracy, and is the difference larger than the "
             "spread across seeds? Compare both with the bag-of-words baseline the page reports, then change the seed "
             "and train both again.",
@@ -506,7 +506,7 @@ _LESSONS = {
             "**先预测**：哪一个的测试准确率更高？差距是否大于换种子带来的波动？把两者都与页面给出的词袋基线模型比较，"
             "然后换一个种子，再把两个模型各训练一次。",
         ),
-        "links": [("Train a plain RNN", "训练普通 RNN"), ("Train an LSTM", "训练 LSTM")],
+        "links": [("Train a vanilla RNN", "训练普通 RNN"), ("Train an LSTM", "训练 LSTM")],
         "quiz": [
             (
                 (

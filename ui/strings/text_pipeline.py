@@ -73,11 +73,11 @@ STRINGS = {
     ),
     "text_pipeline.step3": ("3. The vocabulary", "3. 词表"),
     "text_pipeline.step3_caption": (
-        "Built, as on /train, from the training split of “{dataset}” alone ({n_train:,} texts; words seen only in the "
+        "Built, as on /train, from the training set of “{dataset}” alone ({n_train:,} texts; words seen only in the "
         "validation or test texts become <unk>): the tokens seen, most frequent first, after two special tokens: "
         "<pad> = 0 fills short sequences, <unk> = 1 stands for every token the vocabulary does not know. "
         "{coverage} The first {shown} entries:",
-        "与训练页面一样，只由数据集“{dataset}”的训练部分构建（{n_train:,} 条文本；只出现在验证或测试文本中的词会变成 <unk>）："
+        "与训练页面一样，只由数据集“{dataset}”的训练集构建（{n_train:,} 条文本；只出现在验证或测试文本中的词会变成 <unk>）："
         "先放两个特殊标记，再按出现次数从多到少排列见过的词元。"
         "<pad> = 0 用来填充较短的序列，<unk> = 1 代表词表中没有的任何词元。"
         "{coverage}前 {shown} 项如下：",

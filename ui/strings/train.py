@@ -2,7 +2,7 @@ STRINGS = {
     "train.title": ("Train a sequence classifier", "训练一个序列分类器"),
     "train.intro": (
         "Pick a data set and a model, press **Train**, and watch loss, accuracy, precision, recall and F1 move on the "
-        "training and validation splits while the model learns. A baseline that ignores order (word counts for text, "
+        "training and validation sets while the model learns. A baseline that ignores order (word counts for text, "
         "each feature's average over time for sequences) is trained on the same split, so you can see what reading in order "
         "buys. Training runs in the background: you can change settings or "
         "look at other charts meanwhile.",
@@ -13,7 +13,7 @@ STRINGS = {
     "train.explain_header": ("How this works", "原理说明"),
     "train.explain": (
         "**The model.** Each token is looked up in an *embedding* table (a learned vector per word or character); "
-        "sequence data sets feed their feature vectors in directly. A recurrent layer (RNN, LSTM, GRU, or one of the "
+        "sequence data sets feed their feature vectors in directly. A recurrent layer (vanilla RNN, LSTM, GRU, or one of the "
         "two LSTM variants: the 1997 LSTM without a forget gate and the CIFG LSTM) reads the "
         "vectors one step at a time and keeps a hidden state; its final hidden state (both directions if "
         "bidirectional) goes through a linear layer that gives one score (logit) per class. Softmax turns the scores "
@@ -32,7 +32,8 @@ STRINGS = {
         "**Reproducible.** The seed fixes the initial weights, the dropout masks and the order of the batches: the "
         "same settings and seed give exactly the same run, and the link in the address bar reproduces it.",
         "**模型。** 每个词元（词或字）先在*嵌入*表中查出一个可学习的向量；"
-        "序列数据集则直接输入其特征向量。循环层（RNN、LSTM、GRU，或 LSTM 的两个变体：没有遗忘门的 1997 年 LSTM 和耦合门 LSTM）"
+        "序列数据集则直接输入其特征向量。循环层（普通 RNN、LSTM、GRU，"
+        "或 LSTM 的两个变体：没有遗忘门的 1997 年 LSTM 和耦合门 LSTM）"
         "逐步读取这些向量并维护一个隐藏状态；最后一步的隐藏状态（双向时为两个方向拼接）经过一个线性层，"
         "为每个类别给出一个分数（logit）。"
         "Softmax 把分数变成概率，训练的目标是最小化交叉熵损失。\n\n"
@@ -58,7 +59,7 @@ STRINGS = {
     "train.kind": ("Recurrent layer", "循环层类型"),
     "train.kind.lstm": ("LSTM", "LSTM"),
     "train.kind.gru": ("GRU", "GRU"),
-    "train.kind.rnn": ("RNN", "RNN"),
+    "train.kind.rnn": ("Vanilla RNN (tanh)", "普通 RNN（tanh）"),
     "train.kind.lstm1997": ("LSTM 1997 (no forget gate)", "1997 年 LSTM（无遗忘门）"),
     "train.kind.cifg": ("CIFG LSTM (i = 1 − f)", "耦合门 LSTM（i = 1 − f）"),
     "train.embedding_size": ("Embedding size (text only)", "嵌入维度（仅文本）"),
@@ -195,7 +196,7 @@ STRINGS = {
         "- **早停**在验证集损失连续几轮没有改善时停止训练，并保留最好的权重。",
     ),
     # results
-    "train.results_header": ("Evaluation on the test split", "在测试集上的评估"),
+    "train.results_header": ("Evaluation on the test set", "在测试集上的评估"),
     "train.results_of": ("Results of {name}.", "以下为“{name}”的结果。"),
     "train.test_accuracy": ("Test accuracy", "测试集准确率"),
     "train.test_accuracy_at": ("Test accuracy at threshold {threshold:.2f}", "测试集准确率（阈值 {threshold:.2f}）"),
@@ -322,7 +323,7 @@ STRINGS = {
     ),
     "train.param_count": (
         "Recurrent layer: {n:,} parameters (weights and biases). At this size an LSTM has {lstm:,}, a GRU {gru:,}, a "
-        "plain RNN {rnn:,}: four, three and one blocks of the same shape (gates and candidate).",
+        "vanilla RNN {rnn:,}: four, three and one blocks of the same shape (gates and candidate).",
         "循环层：{n:,} 个参数（权重和偏置）。在这个规模下，LSTM 有 {lstm:,} 个，GRU 有 {gru:,} 个，普通 RNN 有 {rnn:,} 个："
         "分别是四块、三块和一块同样形状的参数（各个门与候选值）。",
     ),
@@ -335,11 +336,11 @@ STRINGS = {
         "与阈值无关。模型的输出层给出两个分数再做 softmax；对两类问题，这与 Keras 教程常写的“一个分数加 sigmoid 和"
         "二元交叉熵”完全相同：softmax(z)₁ = σ(z₁ − z₀)。",
     ),
-    "train.threshold": ("Decision threshold (choose it on the validation part)", "决策阈值（在验证集上选择）"),
+    "train.threshold": ("Decision threshold (choose it on the validation set)", "决策阈值（在验证集上选择）"),
     "train.threshold_help": (
         "Predict the positive class “{positive}” when its probability is at least this value. Moving it trades "
         "precision against recall; nothing is retrained. Choose it by the validation numbers: a threshold tuned on "
-        "the test part makes the test numbers optimistic.",
+        "the test set makes the test numbers optimistic.",
         "当正类“{positive}”的概率不低于该值时预测为正类。调整它可以在精确率和召回率之间取舍，无需重新训练。"
         "请依据验证集的数字来选择：在测试集上调出来的阈值会让测试数字偏乐观。",
     ),
