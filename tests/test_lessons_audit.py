@@ -133,3 +133,17 @@ def test_the_metrics_links_show_the_lessons_numbers(lang):
     assert round(8 / 58, 2) == 0.14 and "8 / (8 + 50) \\approx 0.14" in text("lessons.metrics.q1.why", lang)
     answer = BY_SLUG["metrics"].questions[1].answer
     assert text(f"lessons.metrics.q1.a{answer}", lang) == "0.80"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_train_lesson_says_where_early_stopping_is_and_that_it_starts_off(lang):
+    """The lesson explains early stopping; its links open /train with the switch off (its default),
+    so the lesson says where the switch is, by the page's own labels."""
+    from ui import train_settings
+
+    text = translate("lessons.train.body", lang)
+    assert train_settings.DEFAULTS.early_stopping is False
+    switch, off = ("switch", "off") if lang == "en" else ("开关", "默认关闭")
+    (sentence,) = [s for s in re.split(r"(?<=[.。])", text) if switch in s]
+    for said in (translate("train.early_stopping", lang), translate("train.training_header", lang), off):
+        assert said in sentence, said
