@@ -232,3 +232,18 @@ def test_the_glossary_is_on_the_lessons_page(lang):
     at.run()
     table = next(df.value for df in at.dataframe if len(df.value) == len(GLOSSARY))
     assert list(table.iloc[:, 1]) == [zh for _, _, zh, _ in GLOSSARY] and list(table.iloc[:, 0])[0] == GLOSSARY[0][1]
+
+
+def test_a_prediction_stays_from_lesson_to_lesson_and_the_page_says_so():
+    """The page said the prediction boxes are "not kept"; they are, in this session (a reload clears
+    them): a prediction written, another lesson opened, and back."""
+    from ui.i18n import translate
+
+    at = open_page(PAGE, lang="en")
+    first = f"lessons_prediction_{SLUGS[0]}"
+    at.text_area(key=first).input("the RNN forgets the first word").run()
+    at.radio(key="lessons:lesson").set_value(SLUGS[1]).run()
+    at.radio(key="lessons:lesson").set_value(SLUGS[0]).run()
+    assert at.text_area(key=first).value == "the RNN forgets the first word"
+    for lang, kept, cleared in (("en", "stays", "a reload clears it"), ("zh", "会保留", "刷新页面后会清空")):
+        assert kept in translate("lessons.kept", lang) and cleared in translate("lessons.kept", lang)

@@ -33,8 +33,9 @@ _PAGE = {
     "lessons.progress": ("{done} of {total} lessons done", "已完成 {done} / {total} 课"),
     "lessons.kept": (
         "Your quiz answers stay in this browser, so a reload keeps your progress; “Start the lessons over” clears them. "
-        "What you write in the prediction boxes is not kept.",
-        "测验答案保存在本浏览器中，刷新页面不会丢失进度；“重新开始全部课程”会清除它们。预测框里写的内容不会保存。",
+        "What you write in the prediction boxes stays while this tab is open, from lesson to lesson; a reload clears it.",
+        "测验答案保存在本浏览器中，刷新页面不会丢失进度；“重新开始全部课程”会清除它们。"
+        "预测框里写的内容在本标签页打开期间会保留（切换课程也不丢），刷新页面后会清空。",
     ),
     "lessons.number": ("Lesson {n}", "第 {n} 课"),
     "lessons.done_mark": ("done", "已完成"),
