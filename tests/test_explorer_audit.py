@@ -3,24 +3,14 @@ what-if on a one-step input, the hand-built cells reading numbers, the 1997 diag
 guide's third experiment, the Keras notation note and the projector's heatmap legends."""
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from plots.explorer_component import _TEMPLATE, PROJECTOR_CSS
+from tests.test_page_explorer import _open
 from ui import explorer_state as state
 from ui.i18n import translate
-
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "explorer.py")
-
-
-def _open(**query) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = str(value)
-    return at.run()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
