@@ -26,7 +26,7 @@ STRINGS = {
     "chart.gf_rnn.summary": (
         "Top: per step, the most the RNN's step can stretch a gradient and what it really did, with 1 as a dotted "
         "line; bottom, on a log scale: the bound on their running product and the product actually measured.",
-        "上图：每一步 RNN 最多能把梯度放大多少，以及它实际做了什么，1 画成点线；"
+        "上图：每一步 RNN 最多能把梯度放大多少，以及实际放大了多少，1 画成点线；"
         "下图（对数坐标）：它们累乘的上界与实际测得的乘积。",
     ),
     "chart.gf_lstm.name": ("Why the LSTM's gradient survives", "LSTM 的梯度为什么能保留"),
@@ -63,7 +63,7 @@ STRINGS = {
     "chart.train_curves.summary": (
         "Loss, accuracy, precision, recall and F1 per epoch, on the training set as solid lines and the validation "
         "set in another colour; earlier runs are dotted.",
-        "每个轮次的损失、准确率、精确率、召回率和 F1：训练集和验证集用不同颜色，较早的运行用点线表示。",
+        "每一轮的损失、准确率、精确率、召回率和 F1：训练集为实线，验证集用另一种颜色；较早的运行用点线表示。",
     ),
     "chart.train_cm.name": ("Confusion matrix, counts", "混淆矩阵（计数）"),
     "chart.train_cm.summary": (
@@ -130,7 +130,7 @@ STRINGS = {
     "chart.forecast_loss.summary": (
         "Mean squared error of the scaled values per epoch, on the training and validation parts (the test part "
         "takes no part in training); a run with the leaky scaling is dashed.",
-        "每个轮次在训练部分和验证部分上（按缩放后的数值）的均方误差（测试部分不参与训练）；使用泄漏缩放的运行用虚线表示。",
+        "每一轮在训练部分和验证部分上（按缩放后的数值）的均方误差（测试部分不参与训练）；使用泄漏缩放的运行用虚线表示。",
     ),
     "chart.forecast_predictions.name": ("One-step predictions", "单步预测"),
     "chart.forecast_predictions.summary": (

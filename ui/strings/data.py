@@ -114,7 +114,8 @@ STRINGS = {
     "data.err_too_small": (
         "{n} examples in {classes} classes are too few for a training, validation and test split: every split "
         "needs examples and every class must appear in training. Use more examples.",
-        "{n} 个样本、{classes} 个类别太少，无法划分训练集、验证集和测试集：每个子集都需要样本，且每个类别都必须出现在训练集中。"
+        "{classes} 个类别共 {n} 个样本，太少了，无法划分训练集、验证集和测试集："
+        "每个子集都需要样本，且每个类别都必须出现在训练集中。"
         "请增加样本数。",
     ),
 }

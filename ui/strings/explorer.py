@@ -5,7 +5,7 @@ STRINGS = {
         "Every number below is computed by the very equations shown (each term is shown rounded, so a sum can "
         "differ from the rounded terms in its last digit).",
         "选择一个输入和一个模型，然后用按钮、滑块或方向键逐步前进。下面的每个数字都是由图中所示的公式算出来的"
-        "（每一项都四舍五入后显示，所以和的最后一位可能与各项之和略有出入）。",
+        "（每一项都是四舍五入后显示的，所以算出的和与显示的各项相加，最后一位可能略有出入）。",
     ),
     "explorer.guide_title": ("What to look at, and three experiments", "看什么？三个小实验"),
     "explorer.guide": (
@@ -92,7 +92,7 @@ STRINGS = {
         "any token gets a vector, so no token is unknown here.",
         "随机模型从未见过任何词，所以每个词元都会得到一个由 {dim} 个数组成的随机向量，"
         "它由种子和词元本身决定：同一个词总是得到同一个向量。"
-        "这里没有词表：任何词元都能得到一个向量，因此不会出现未知词。",
+        "这里没有词表：任何词元都能得到一个向量，因此也就没有未知的词元。",
     ),
     "explorer.note_memory": (
         "One unit, weights set by hand. On the trigger **{trigger}** the input gate opens (i≈1) and the forget gate "
@@ -129,7 +129,7 @@ STRINGS = {
     "explorer.note_scaled": (
         "The input shown beside the step is the series' value, in its own units; the cell reads it Min-Max "
         "scaled, as the forecaster was trained: x_t = (value − {low:g}) / ({high:g} − {low:g}).",
-        "时间步旁显示的输入是序列的原始数值（序列本身的单位）；单元读到的是最小-最大缩放后的值，与预测模型训练时一致："
+        "时间步旁显示的输入是序列的原始数值（序列本身的单位）；单元读到的是最小–最大缩放后的值，与预测模型训练时一致："
         "x_t = (数值 − {low:g}) / ({high:g} − {low:g})。",
     ),
     "explorer.note_trained_kind": (
@@ -339,7 +339,7 @@ STRINGS = {
     "explorer.whatif_caption": (
         "Solid lines are the normal run, each in its quantity's colour; dashed lines the what-if. The output panel "
         "shows ‖hₜ‖ of the last layer, the vector the next part of a network reads.",
-        "实线是正常运行，各用其量的颜色；虚线是干预后。“输出”一栏显示最后一层的 ‖hₜ‖，即网络下一部分读取的向量的大小。",
+        "实线是正常运行，颜色对应各自的量；虚线是干预后。“输出”一栏显示最后一层的 ‖hₜ‖，即网络下一部分读取的向量的大小。",
     ),
     # --- single-unit lab ---
     "explorer.lab_intro": (
@@ -347,9 +347,9 @@ STRINGS = {
         "single pulse (x = 1 at step 3, 0 elsewhere): the cell writes it into c, then has to hold it. At forget-gate bias +3 "
         "(f ≈ 0.95) c decays slowly, with a half-life of about 14 steps: by step 39 less than a fifth is left. At +6 (f ≈ 0.998, "
         "half-life about 280 steps) c holds for the whole run. Lower the bias and the memory fades at once.",
-        "一个只有一维、只有一个输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
+        "一个只有一维、单一输入的 LSTM 单元，没有循环权重，权重由你来设定。输入是一个脉冲（第 3 步 x = 1，其余为 0）："
         "单元把它写入 c，然后必须把它保持住。遗忘门偏置为 +3 时（f ≈ 0.95），c 缓慢衰减，半衰期约 14 步："
-        "到第 39 步只剩不到五分之一。偏置为 +6 时（f ≈ 0.998，半衰期约 280 步），c 在整个过程中都保持住。"
+        "到第 39 步只剩不到五分之一。偏置为 +6 时（f ≈ 0.998，半衰期约 280 步），c 在整个运行过程中都能保持。"
         "把偏置调低，记忆会立刻消失。",
     ),
     "explorer.lab.w_f": ("Forget gate: input weight", "遗忘门：输入权重"),

@@ -8,7 +8,8 @@ STRINGS = {
         "has no layer for the 1997 LSTM or the CIFG, and the explorer gives a model one number a step).",
         "一个纯 PyTorch 文件，加上本次运行的数据（与这里的划分和编码完全相同）。用 python train_classifier.py "
         "运行：它用同样的设置训练同样的模型，并写出测试集指标。train_classifier_keras.py 是同一次运行的 Keras 3 版本，"
-        "它会保存 model.keras（文本数据还有 word_index.json）；文本数据和每步一个数的数据可以在单元探索页的侧边栏中打开"
+        "它会保存 model.keras（文本数据还有 word_index.json）；"
+        "对于文本数据和每步一个数的数据，这些文件可以在单元探索页的侧边栏中打开"
         "（仅限 LSTM、GRU 和普通 RNN：Keras 没有 1997 年 LSTM 或 CIFG 的层，而单元探索页每一步只给模型一个数）。",
     ),
     "train.get_code_torch": ("Get the code (PyTorch script + data, .zip)", "获取代码（PyTorch 脚本 + 数据，.zip）"),
@@ -37,7 +38,7 @@ STRINGS = {
         "train_forecaster_keras.py is the same run in Keras 3.",
         "一个纯 PyTorch 文件加上这条序列：同样的划分、只在训练部分上拟合的缩放器、同样的模型和训练、在验证部分上选出的训练轮数、"
         "在训练 + 验证部分上的重新训练，以及基线。"
-        "用 python train_forecaster.py 运行，它会写出测试集的 RMSE、MAE 和 MAPE。"
+        "用 python train_forecaster.py 运行，它会写出测试部分的 RMSE、MAE 和 MAPE。"
         "train_forecaster_keras.py 是同一次运行的 Keras 3 版本。",
     ),
 }

@@ -3,7 +3,7 @@ STRINGS = {
     "home.intro": (
         "Everyone reads that an LSTM *uses gates to remember long-term dependencies*. Here you see them: "
         "every gate, every cell state, every number, at every time step.",
-        "人人都读过“LSTM 用门来记住长期依赖”。在这里你可以亲眼看到它们：每一个门、每一个单元状态、每一个数值，在每一个时间步。",
+        "人人都读过“LSTM 用门来记住长期依赖”。在这里，你可以亲眼看到每一个时间步上的每一个门、每一个单元状态、每一个数值。",
     ),
     "home.cell_header": ("The LSTM cell", "LSTM 单元"),
     "home.cell_caption": (
@@ -66,7 +66,7 @@ STRINGS = {
     ),
     "home.tour.text_pipeline": (
         "Follow a sentence through lower-casing, tokenising, the vocabulary, padding and the embedding.",
-        "跟随一个句子走完小写化、分词、词表、填充和词嵌入的每一步。",
+        "跟随一个句子走完小写化、分词、词表、填充和嵌入的每一步。",
     ),
     "home.tour.metrics": (
         "Take accuracy, precision, recall, specificity and F1 apart on a confusion matrix you edit.",
@@ -74,7 +74,7 @@ STRINGS = {
     ),
     "home.tour.forecast": (
         "Forecast a real time series the way tutorials teach it, but leak-free and against honest baselines.",
-        "像教程那样预测真实时间序列，但做到无数据泄漏，并与诚实的基线比较。",
+        "像教程那样预测真实时间序列，但不带信息泄漏，并与公平的基线比较。",
     ),
     "home.tour.lessons": (
         "A guided path of short lessons with predict-then-run prompts and quizzes.",

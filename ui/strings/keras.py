@@ -109,7 +109,7 @@ STRINGS = {
     ),
     "keras.err_ids": (
         "Token ids must be whole numbers from 0 to {last}.",
-        "词编号必须是 0 到 {last} 之间的整数。",
+        "词元编号必须是 0 到 {last} 之间的整数。",
     ),
     "keras.err_masked": (
         "This model uses mask_zero: id 0 is padding, which Keras skips. Leave it out of the input.",
@@ -117,7 +117,7 @@ STRINGS = {
     ),
     "keras.err_no_words": (
         "None of the words is in the word index, and it has no OOV token: the model got no input.",
-        "没有一个词在词表中，词表也没有 OOV 标记：模型没有得到任何输入。",
+        "没有一个词在词表中，词表也没有 OOV 词元：模型没有得到任何输入。",
     ),
     "keras.err_words": (
         "The word index is damaged: expected tokenizer.to_json() output or a JSON object of words to ids (at most {limit}).",
@@ -137,15 +137,15 @@ STRINGS = {
     ),
     "keras.note_oov_as": (
         "Not in the word index: {words}. They are read as the OOV token “{token}” (id {id}), as Keras's Tokenizer does.",
-        "不在词表中：{words}。它们按 Keras Tokenizer 的做法，被当作 OOV 标记“{token}”（编号 {id}）读入。",
+        "不在词表中：{words}。它们按 Keras Tokenizer 的做法，被当作 OOV 词元“{token}”（编号 {id}）读入。",
     ),
     "keras.note_oov_dropped": (
         "Not in the word index: {words}. The word index has no OOV token, so they are left out, as Keras's Tokenizer does.",
-        "不在词表中：{words}。词表没有 OOV 标记，所以按 Keras Tokenizer 的做法把它们丢掉了。",
+        "不在词表中：{words}。词表没有 OOV 词元，所以按 Keras Tokenizer 的做法把它们丢掉了。",
     ),
     "keras.err_needs_words": (
         "This model reads token ids. Upload your word index with the model to type a sentence, "
         "or type ids as numbers (e.g. 4, 17, 9).",
-        "这个模型读入的是词编号。请和模型一起上传你的词表，才能输入句子；或者以数字形式输入编号（例如 4, 17, 9）。",
+        "这个模型读入的是词元编号。请和模型一起上传你的词表，才能输入句子；或者以数字形式输入编号（例如 4, 17, 9）。",
     ),
 }

@@ -26,7 +26,7 @@ _PAGE = {
         "Eight short lessons, each about ten minutes. Read, **predict first**, then open the linked page "
         "(it opens in a new tab with the right settings) and check your prediction. Finish with the quiz: "
         "a lesson counts as done when all its answers are right.",
-        "共八节短课，每节约十分钟。先阅读，**先预测**，再打开链接的页面（会在新标签页中以合适的设置打开）"
+        "共八节短课，每节约十分钟。读完课文，**先写下预测**，再打开链接的页面（会在新标签页中以合适的设置打开），"
         "检验你的预测。最后做小测验：全部答对即完成本课。",
     ),
     "lessons.pick": ("Lesson", "课程"),
@@ -99,7 +99,7 @@ _LESSONS = {
             "different because of that first word? The page opens on **What if?**, which runs the same sentence "
             "without its first word side by side with the original: the **change at the last step** answers the "
             "question. Then compare with the second link: a hand-built LSTM memory cell reading the same sentence.",
-            "第一个链接会在单元探索页中打开一个普通 tanh RNN，它读入的句子开头就是否定词。"
+            "第一个链接会在单元探索页中打开一个普通 tanh RNN，它读入的句子第一个字就是否定词“不”。"
             "**打开之前先写下你的预测**：读到最后一个词时，隐藏状态还会明显带有开头那个否定词的痕迹吗？"
             "页面会打开“如果……会怎样？”标签页，把去掉第一个词的同一句话与原句并排运行：**最后一步的变化**就是答案。"
             "再对比第二个链接：一个手工搭建的 LSTM 记忆单元读同一句话。",
@@ -209,7 +209,7 @@ _LESSONS = {
             "$f = \\sigma(3) \\approx 0.95$. **Predict first:** how many steps until the stored value has halved? "
             "Then read the half-life in the lab and try other biases.",
             "链接会打开单元探索页的“一维单元实验室”标签页，并把遗忘门偏置设为 3，静息时 $f = \\sigma(3) \\approx 0.95$。"
-            "**先预测**：存储的值要经过多少步才会减半？然后在实验中读出半衰期，再试试其他偏置。",
+            "**先预测**：存储的值要经过多少步才会减半？然后在实验室里读出半衰期，再试试其他偏置。",
         ),
         "links": [("Single-unit lab, forget bias 3", "一维单元实验室，遗忘门偏置 3")],
         "quiz": [
@@ -404,7 +404,7 @@ _LESSONS = {
             "梯度流页面把这个大小画在**对数坐标**上，横轴 $k$ 为距离末尾的步数（即第 $T-1-k$ 步）。指数衰减 "
             "$\\|\\partial L/\\partial h_{T-1-k}\\| \\approx C \\rho^k$ 会变成一条向下的直线，斜率为 $\\log \\rho$："
             "直线越陡，网络的有效记忆越短。普通 RNN 通常是一条很陡的线。而在 LSTM 中，梯度可以沿单元状态传递，"
-            "只被遗忘门的值相乘，所以当遗忘门接近 1 时，曲线平缓得多。\n\n"
+            "只乘以遗忘门的值，所以当遗忘门接近 1 时，曲线平缓得多。\n\n"
             "有两点要记住。第一，梯度不衰减只是让长距离学习*成为可能*，网络仍要找到有用的权重。"
             "第二，若每步的因子大于 1，直线会*向上*走，即梯度爆炸。不管有些教程怎么说，LSTM 并不能防止梯度爆炸："
             "它的梯度同样要经过权重矩阵。真正处理梯度爆炸的是梯度范数裁剪。",
@@ -492,7 +492,7 @@ _LESSONS = {
             "训练时用 Adam 等基于梯度的优化器，在训练集上最小化交叉熵损失。\n\n"
             "数据被分成三份。**训练集**用来拟合权重；**验证集**用来监测过拟合、决定何时早停；"
             "**测试集**只在最后用一次，得到客观的估计。如果训练损失持续下降而验证损失开始上升，"
-            "说明模型在死记训练样本，即**过拟合**。早停会保留验证集上表现最好的那一轮的权重（训练页面“训练”一栏中的“早停”开关，默认关闭，需要自己打开）。\n\n"
+            "说明模型在死记训练样本，即**过拟合**。早停会保留验证集上表现最好那一轮的权重（训练页面的“训练”一栏里有“早停”开关，默认关闭，需要自己打开）。\n\n"
             "否定句数据集的设计让词序变得重要：“本来以为会很好，结果很差”和“本来以为会很差，结果很好”用的字完全相同。"
             "词袋模型看到的输入完全相同，无法区分它们；循环模型则能读出顺序。最后说说**随机种子**："
             "相同的种子能精确复现一次训练；不同的种子结果会有些差别，所以只有当两个模型的差距大于"
@@ -503,7 +503,7 @@ _LESSONS = {
             "**Predict first:** which one reaches the higher test accuracy, and is the difference larger than the "
             "spread across seeds? Compare both with the bag-of-words baseline the page reports, then change the seed "
             "and train both again.",
-            "先用第一个链接训练普通 RNN，再用第二个链接在同一否定句数据上、用相同的种子训练 LSTM。"
+            "在否定句数据上用同一个种子，先训练普通 RNN（第一个链接），再训练 LSTM（第二个链接）。"
             "**先预测**：哪一个的测试准确率更高？差距是否大于换种子带来的波动？把两者都与页面给出的词袋基线模型比较，"
             "然后换一个种子，再把两个模型各训练一次。",
         ),
@@ -536,7 +536,7 @@ _LESSONS = {
                     ("It is too small", "它太小了"),
                     (
                         "Choices tuned on it make its score optimistic; it must stay unseen for an honest estimate",
-                        "依据它做的选择会让它的分数偏乐观；它必须保持未见过，才能给出客观估计",
+                        "依据它做的选择会让它的分数偏乐观；必须一直不去看它，才能得到客观的估计",
                     ),
                     ("It has different classes", "它的类别不同"),
                     ("Training would become slower", "训练会变慢"),
@@ -545,7 +545,7 @@ _LESSONS = {
                     "Every decision made by looking at a data set fits the model a little to that set. The "
                     "validation set absorbs those decisions, so the test set can still measure performance on "
                     "genuinely new data.",
-                    "每一个看着某份数据做出的决定，都会让模型向这份数据靠拢一点。验证集承担了这些决定，"
+                    "凡是看着某份数据做出的决定，都会让模型向这份数据靠拢一点。验证集承担了这些决定，"
                     "测试集才能衡量模型在真正新数据上的表现。",
                 ),
             ),
@@ -737,7 +737,7 @@ _LESSONS = {
                     "model would do on a real future: it can come out better or worse, "
                     "but either way it was obtained with knowledge a real forecaster does not have.",
                     "整个序列的最小值和最大值可能出现在测试时段；在它们上拟合的缩放器等于把未来告诉了模型。"
-                    "这样的测试分数就不再是模型面对真实未来表现的诚实估计：它可能更好也可能更差，"
+                    "这样得到的测试分数，就不能如实反映模型面对真实未来时的表现：它可能更好也可能更差，"
                     "但无论哪种，都是借助了真实预测者不可能拥有的信息得到的。",
                 ),
             ),
@@ -836,7 +836,7 @@ _LESSONS = {
             "ls                                   # ... model.keras  word_index.json\n"
             "```\n\n"
             "它会保存 `model.keras`，文本数据还会保存 `word_index.json`：页面的词表，格式与 Keras 的 "
-            "`Tokenizer.to_json()` 相同，`<unk>` 是表示未登录词的记号。它的数字不会与页面上的相同："
+            "`Tokenizer.to_json()` 相同，未登录词用 `<unk>` 表示。脚本得出的数字与页面上的不会相同："
             "Keras 初始化权重的方式不同。\n\n"
             "**放进单元探索页。** 在单元探索页的侧边栏中，**打开 Keras 模型**可以一次接收这两个文件。"
             "输入方式选择**一句话**，然后输入一句话：它会按你的词表切分，和 Keras 的 Tokenizer 一样"
@@ -856,7 +856,7 @@ _LESSONS = {
             "文件，以及 `.weights.h5` 文件加上 `model.to_json()` 的配置。它只读取权重和 JSON 配置：文件中的任何内容都不会被执行。"
             "由 Embedding、LSTM、GRU 或 SimpleRNN（含 Bidirectional）、Dropout、Dense 和 Activation 组成的 `Sequential` "
             "模型可以打开。函数式模型（`keras.Model(inputs, outputs)`）或子类化的模型会被拒绝，`Lambda` 层、自定义层和 "
-            "`Masking` 层也一样，每种情况都有一条指明原因的提示。`Embedding(mask_zero=True)` 可以打开，"
+            "`Masking` 层也一样，提示中会指明是哪一个。`Embedding(mask_zero=True)` 可以打开，"
             "但输入中的编号 0 会被拒绝：它是填充，Keras 会跳过它。\n\n"
             "**大小。** 模型文件最大 32 MB，词表最大 12 MB。用 Adam 执行 `model.fit` 之后保存的模型，"
             "除了权重，还为每个权重保存了 Adam 的两个滑动平均值，所以文件大约是权重的三倍：上面的模型有 141 万个参数，"
@@ -872,7 +872,7 @@ _LESSONS = {
             "第一个链接在否定句数据上打开 /train 并选好 LSTM：训练它，获取代码，在 Keras 中训练，再把 `model.keras` "
             "和 `word_index.json` 一起在单元探索页中打开（第二个链接）。**先预测**：单元探索页只根据权重、用它自己的代码"
             "重新计算你的 Keras 模型。它对一句话给出的预测，在它显示的 4 位小数上，会与 Keras 中 `model.predict` "
-            "的结果相同吗？教程里的 Embedding(10000, 128) → LSTM(128) 模型训练后保存的文件，能通过上传吗？",
+            "的结果相同吗？教程里的 Embedding(10000, 128) → LSTM(128) 模型训练后保存的文件，能在上传的大小限制之内吗？",
         ),
         "links": [
             ("Train an LSTM to export", "训练一个要导出的 LSTM"),
@@ -965,7 +965,7 @@ _LESSONS = {
                     "of that step would show values Keras never used, so the explorer asks you to leave the padding "
                     "out; the model itself opens.",
                     "设置 mask_zero 后，Keras 会跳过编号为 0 的时间步，状态原样保留。追踪这一步会显示 Keras 从未用过的数值，"
-                    "所以单元探索页请你不要输入填充；模型本身可以正常打开。",
+                    "所以单元探索页会请你去掉填充；模型本身可以正常打开。",
                 ),
             ),
         ],

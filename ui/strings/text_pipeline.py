@@ -38,7 +38,7 @@ STRINGS = {
         "forward maximum matching with a small dictionary (take the longest dictionary word at each position). "
         "A token that is not in the vocabulary gets index 1, the out-of-vocabulary token <unk>.",
         "英文按空格切分。中文没有空格：“按字”把每个汉字当作一个词元，“按词”用一个小词典做正向最大匹配"
-        "（在每个位置取词典里最长的词）。不在词表中的词元编号为 1，即未登录词标记 <unk>。",
+        "（在每个位置取词典里最长的词）。不在词表中的词元编号为 1，即表示未登录词的词元 <unk>。",
     ),
     "text_pipeline.position": ("position", "位置"),
     "text_pipeline.token": ("token", "词元"),
@@ -78,7 +78,7 @@ STRINGS = {
         "<pad> = 0 fills short sequences, <unk> = 1 stands for every token the vocabulary does not know. "
         "{coverage} The first {shown} entries:",
         "与训练页面一样，只由数据集“{dataset}”的训练集构建（{n_train:,} 条文本；只出现在验证或测试文本中的词会变成 <unk>）："
-        "先放两个特殊标记，再按出现次数从多到少排列见过的词元。"
+        "先放两个特殊词元，再按出现次数从多到少排列见过的词元。"
         "<pad> = 0 用来填充较短的序列，<unk> = 1 代表词表中没有的任何词元。"
         "{coverage}前 {shown} 项如下：",
     ),
@@ -98,7 +98,7 @@ STRINGS = {
     ),
     "text_pipeline.step3_none": (
         "{size:,} entries, only the two special tokens: no token of those texts fits, and every token becomes <unk>.",
-        "共 {size:,} 项，只有两个特殊标记：这些文本中的词元一个也放不下，全都会变成 <unk>。",
+        "共 {size:,} 项，只有两个特殊词元：这些文本中的词元一个也放不下，全都会变成 <unk>。",
     ),
     "text_pipeline.step4": ("4. Padding and truncation to a fixed length", "4. 填充与截断到固定长度"),
     "text_pipeline.step4_caption": (
@@ -157,7 +157,8 @@ STRINGS = {
         "LSTM's input. These are the random starting values (seed {seed}); training moves them so that words used alike "
         "get similar rows. The <pad> row is all zeros (padding_idx = 0).",
         "嵌入是一张表：词表中每一项对应一行，每行 {dim} 个数（{size:,} × {dim}）。每个编号直接取出对应的那一行，"
-        "于是长度为 {maxlen} 的编号序列变成一个 {maxlen} × {dim} 的矩阵，也就是 LSTM 的输入。这里是随机初始值（种子 {seed}）；"
+        "于是填充后长度为 {maxlen} 的编号序列变成一个 {maxlen} × {dim} 的矩阵，也就是 LSTM 的输入。"
+        "这里是随机初始值（种子 {seed}）；"
         "训练会调整它们，让用法相近的词得到相近的行。<pad> 那一行全为 0（padding_idx = 0）。",
     ),
     "text_pipeline.embedding_title": (
