@@ -181,3 +181,19 @@ def test_every_shipped_copy_of_a_bsd_licensed_package_carries_its_notice():
         if re.search(rf"\b{package}\b", cards):
             notice = here / "data" / f"LICENSE-{package}.txt"
             assert notice.is_file() and "Redistribution" in notice.read_text(), package
+
+
+def test_the_chinese_negation_card_gives_examples_the_generator_makes():
+    """The card's double-negation example read 我不觉得……不好看; the generator never writes 好看. Every
+    negator the card lists is one the templates use, and every example's words occur in the data."""
+    from datasets.negation import ZH_NEGATORS, negation_sentences
+    from ui.i18n import translate
+
+    texts, _ = negation_sentences("zh", 3000, np.random.default_rng(0))
+    corpus = "\n".join(texts)
+    for lang in ("en", "zh"):
+        card = translate("data.card.negation_zh", lang)
+        assert "不好看" not in card
+        assert "不太" in card and all(n in corpus for n in ("不好", "没有让我失望", "我并不喜欢", "不太"))
+    assert "不太" in ZH_NEGATORS
+    assert any(t.startswith("我不觉得") and "不好" in t for t in texts)

@@ -33,11 +33,12 @@ STRINGS = {
     ),
     "data.card.negation_zh": (
         "Generated in this repository (MIT licence), nothing downloaded: 3,000 short Chinese reviews by default, half "
-        "positive, half negative, built from templates with 不 / 并不 / 一点也不 / 没有 negation (不好, 没有让我失望, "
-        "我并不喜欢), contrast (本来以为……结果……, 虽然……但是……) and double negation (我不觉得……不好看). Every "
+        "positive, half negative, built from templates with 不 / 并不 / 一点也不 / 不太 / 没有 negation (不好, 没有让我失望, "
+        "我并不喜欢), contrast (本来以为……结果……, 虽然……但是……) and double negation (我不觉得……不好). Every "
         "character appears about equally often in both classes, so only the order tells the classes apart.",
-        "由本仓库生成（MIT 许可），无需下载：默认 3,000 条简短中文评论，正负各半。由模板生成，包含“不 / 并不 / 一点也不 / 没有”"
-        "等否定（不好、没有让我失望、我并不喜欢）、转折（本来以为……结果……、虽然……但是……）和双重否定（我不觉得……不好）。"
+        "由本仓库生成（MIT 许可），无需下载：默认 3,000 条简短中文评论，正负各半。"
+        "由模板生成，包含“不 / 并不 / 一点也不 / 不太 / 没有”等否定（不好、没有让我失望、我并不喜欢）、"
+        "转折（本来以为……结果……、虽然……但是……）和双重否定（我不觉得……不好）。"
         "每个字在两类中出现的频率大致相同，只有词序能区分两类。",
     ),
     "data.card.reviews_zh": (
