@@ -51,7 +51,7 @@ def test_a_gap_of_one_test_item_is_not_given_a_reason(lang, text):
         shown = train_labels.baseline_warning(run)
     assert shown == translate(key, lang, **params)
     assert "0.700" in shown and "0.800" in shown and f"±{margin:.3f}" in shown and " 10 " in shown
-    assert ("by 1 of the 10" if lang == "en" else "10 个测试样本中的 1 个") in shown
+    assert ("by 1 of the 10" if lang == "en" else "在 10 个测试样本中只差 1 个") in shown
 
 
 @pytest.mark.parametrize(("model_right", "baseline_right", "n", "key"), [

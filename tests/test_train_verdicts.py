@@ -77,7 +77,7 @@ def test_weights_of_the_best_epoch_are_not_blamed_on_memorising(stopped):
             texts[lang] = train_labels.baseline_warning(run)
         assert ("epoch 4" if lang == "en" else "第 4 轮") in texts[lang]
     assert "Turn on early stopping" not in texts["en"] and "memorised" not in texts["en"]
-    assert "请打开早停" not in texts["zh"] and "死记训练集" not in texts["zh"]
+    assert "请打开早停" not in texts["zh"] and "死记了训练集" not in texts["zh"]
 
 
 def test_a_run_stopped_by_hand_keeps_its_last_weights_and_may_have_overfitted():

@@ -5,7 +5,7 @@ STRINGS = {
         "RMSE, plot predictions over the series — done step by step, and done right: the split is on time, the "
         "scaler never sees the test part, and the model has to beat the naive forecasts to count as useful.",
         "几乎每篇 LSTM 预测教程都会教的流程——缩放、切窗口、训练堆叠 LSTM、报告 RMSE、把预测画在原序列上——"
-        "在这里一步步来做，而且做对：按时间划分训练集和测试集，缩放器从不看测试部分，"
+        "在这里一步步来做，而且做对：按时间先后划分，缩放器从不看测试部分，"
         "模型必须打败持续性预测和季节性朴素预测才算有用。",
     ),
     "forecast.explain_header": ("How to read this page", "如何阅读本页"),
@@ -30,7 +30,7 @@ STRINGS = {
         "6. **Beyond the data.** To forecast several steps ahead, each prediction is fed back as the newest input. "
         "An early error becomes part of every later input, so errors can compound and long horizons drift.",
         "1. **序列。** 预测模型只能看到过去。我们把序列最后一段留作 *测试部分*，就当它是还没发生的未来，只在最后评分一次。"
-        "紧挨在它前面的是 *验证部分*：每一个选择（训练多少轮、下一步试什么设置）都在这里判断。\n"
+        "紧挨在它前面的是 *验证部分*：每个选择（训练多少轮、下一步试什么设置）都在这里评判。\n"
         "2. **窗口。** LSTM 读入连续 `time_step` 个值（窗口），预测下一个值。窗口沿序列滑动，"
         "一条序列就变成了许多（窗口，下一个值）训练样本对。\n"
         "3. **缩放。** 输入过大时 LSTM 的门会饱和，所以先做 Min-Max 缩放：x' = (x − 最小值) / (最大值 − 最小值)。"
@@ -40,7 +40,8 @@ STRINGS = {
         "然后用同一个种子在训练 + 验证部分上重新训练这么多轮（缩放器也在这两部分上重新拟合），让模型知道最近的过去。"
         "测试部分不参与训练，也不参与任何选择。\n"
         "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
-        "（下一个值 = 一个季节之前的值）不需要任何训练：打不过两者中较好那个的 LSTM 什么有用的东西都没学到，不管图画得多好看。\n"
+        "（下一个值 = 一个季节之前的值）不需要任何训练：LSTM 如果打不过两者中较好的那个，"
+        "就什么有用的东西都没学到，不管图画得多好看。\n"
         "6. **超出数据范围的预测。** 要往前预测多步，就把每一步的预测当作最新的输入再喂回去。早期的误差会成为之后"
         "每一步输入的一部分，所以误差可能累积，预测越远越容易跑偏。",
     ),
@@ -62,9 +63,8 @@ STRINGS = {
     "forecast.card.sunspots": (
         "Yearly mean sunspot number from NOAA's National Geophysical Data Center, via statsmodels (BSD-3); public "
         "domain. An irregular cycle of about 11 years, with no trend.",
-        "美国国家海洋和大气管理局（NOAA）下属国家地球物理数据中心的年平均太阳黑子数，取自 statsmodels（BSD-3 许可），"
-        "属于公有领域。"
-        "约 11 年的不规则周期，没有趋势。",
+        "年平均太阳黑子数，来自美国国家海洋和大气管理局（NOAA）下属国家地球物理数据中心，经由 statsmodels（BSD-3 许可）"
+        "获取，属于公有领域。约 11 年的不规则周期，没有趋势。",
     ),
     "forecast.card.co2": (
         "Atmospheric CO₂ at Mauna Loa (Keeling & Whorf, Scripps), monthly means of the weekly record shipped with "
@@ -74,14 +74,14 @@ STRINGS = {
     ),
     "forecast.card.synthetic": (
         "Generated here from your settings and seed; nothing is downloaded.",
-        "根据你的设置和种子在本地生成，无需下载。",
+        "根据你的设置和种子当场生成，不下载任何东西。",
     ),
     "forecast.unit.airline": ("passengers (thousands)", "旅客（千人）"),
     "forecast.unit.sunspots": ("sunspot number", "太阳黑子数"),
     "forecast.unit.co2": ("CO₂ (ppm)", "CO₂（ppm）"),
     "forecast.unit.value": ("value", "数值"),
     "forecast.length": ("Length", "长度"),
-    "forecast.period": ("Period (steps per cycle)", "周期（每个循环的步数）"),
+    "forecast.period": ("Period (steps per cycle)", "周期（每个周期的步数）"),
     "forecast.noise": ("Noise (standard deviation)", "噪声（标准差）"),
     "forecast.slope": ("Trend (rise per step)", "趋势（每步上升）"),
     "forecast.amplitude": ("Seasonal amplitude", "季节振幅"),
@@ -131,7 +131,7 @@ STRINGS = {
         "test part. No shuffling across the splits: every validation target comes after every training target, and "
         "every test target after both.",
         "共 {pairs} 个样本对：{train} 个的目标值落在训练部分，{val} 个落在验证部分，{test} 个落在测试部分。"
-        "划分处不打乱顺序：每个验证目标都在所有训练目标之后，每个测试目标又在两者之后。",
+        "各部分之间不打乱顺序：每个验证目标都在所有训练目标之后，每个测试目标又在两者之后。",
     ),
     "forecast.input": ("window (input)", "窗口（输入）"),
     "forecast.target": ("next value (target)", "下一个值（目标）"),
@@ -161,7 +161,7 @@ STRINGS = {
     ),
     "forecast.leak_honest": (
         "Values outside [0, 1] are the honest picture: the future may leave the range seen so far.",
-        "超出 [0, 1] 才是真实情况：未来可能超出迄今见过的范围。",
+        "超出 [0, 1] 的值才是真实情况：未来可能超出迄今见过的范围。",
     ),
     "forecast.leak_told": (
         "Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part fits inside "
@@ -179,9 +179,9 @@ STRINGS = {
         "the leak shows on a series whose future leaves the range seen so far, such as the airline passengers.",
         "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分被缩放到 "
         "[{low_all:.2f}, {high_all:.2f}]。在这条序列上，测试部分没有超出它之前各值的范围，它的值既不改变最小值也不改变"
-        "最大值，所以测试部分的信息不会经由缩放器泄漏；只有当未来超出迄今见过的范围时（例如航空乘客数），泄漏才会显现。",
+        "最大值，所以测试部分的信息不会经由缩放器泄漏；只有当未来超出迄今见过的范围时（例如航空旅客人数），泄漏才会显现。",
     ),
-    "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "两种方式 Min-Max 缩放后的序列"),
+    "forecast.plot.scaling_title": ("The series after Min-Max scaling, two ways", "用两种方式做 Min-Max 缩放后的序列"),
     "forecast.axis.scaled": ("scaled value", "缩放后的值"),
     "forecast.compare_leak": (
         "Also train a second model with the leaky scaler, to compare test scores",
@@ -223,7 +223,7 @@ STRINGS = {
     ),
     "forecast.stopped": (
         "Training was stopped after {epochs:.1f} epochs; the results below use the model as it was then.",
-        "训练在第 {epochs:.1f} 轮后被停止；下面的结果使用停止时的模型。",
+        "训练了 {epochs:.1f} 轮后停止；下面的结果使用停止时的模型。",
     ),
     "forecast.stale": (
         "The settings changed since this model was trained: press Train to update the results.",
@@ -240,7 +240,8 @@ STRINGS = {
         "an MSE {squared:.2f} times smaller there: a lower dashed curve is not a better model. Compare the test RMSE "
         "below, in the series' units.",
         "虚线与实线不在同一尺度上。泄漏的缩放器除以的是整条序列的范围 {whole:.4g}，是训练部分范围 {clean:.4g} 的 "
-        "{ratio:.2f} 倍，所以同样大小的误差（按序列原始单位）在那里的均方误差要小 {squared:.2f} 倍：虚线更低并不代表模型更好。"
+        "{ratio:.2f} 倍，所以同样大小的误差（按序列原始单位），在虚线上算出的均方误差只有实线上的 1/{squared:.2f}："
+        "虚线更低并不代表模型更好。"
         "请比较下面按序列原始单位计的测试 RMSE。",
     ),
     "forecast.leaky_loss_same_scale": (
@@ -269,18 +270,18 @@ STRINGS = {
     "forecast.verdict_val_win": (
         "Validation part (where choices are made; {when}): the LSTM's RMSE is {lstm:.4g}, better than the better "
         "baseline there, {baseline} ({base:.4g}{other}).",
-        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，好于那里较好的基线——{baseline}（{base:.4g}{other}）。",
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，好于该部分上较好的基线——{baseline}（{base:.4g}{other}）。",
     ),
     "forecast.verdict_val_lose": (
         "Validation part (where choices are made; {when}): the LSTM's RMSE {lstm:.4g} does not beat the better "
         "baseline there, {baseline} ({base:.4g}{other}). {advice}",
-        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败那里较好的基线——{baseline}"
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败该部分上较好的基线——{baseline}"
         "（{base:.4g}{other}）。{advice}",
     ),
     "forecast.other_baseline": ("; {name}: {rmse:.4g}", "；{name}：{rmse:.4g}"),
     "forecast.other_baseline_none": (
         "; {name}: no score, as a point there has no season of history",
-        "；{name}：没有分数，因为那里有的点之前不足一个季节",
+        "；{name}：没有分数，因为该部分有的点之前不足一个季节的历史",
     ),
     "forecast.val_when_best": ("lowest validation loss at epoch {epoch}", "验证损失在第 {epoch} 轮最低"),
     "forecast.val_when_stopped": (
@@ -295,7 +296,7 @@ STRINGS = {
     "forecast.advice_stopped": (
         "You stopped training, so these are a partly trained model's scores: let a run finish, so that the "
         "validation part chooses the epoch, before comparing settings.",
-        "训练被你中途停止，所以这些是一个没训练完的模型的分数：请让训练跑完、由验证部分选出轮次，再来比较设置。",
+        "训练被你中途停止，所以这些分数来自一个没训练完的模型：请让训练跑完、由验证部分选出轮次，再来比较设置。",
     ),
     "forecast.advice_more_epochs": (
         "The validation loss was lowest near the end of training (epoch {epoch} of {epochs}), so it may still be "
@@ -322,7 +323,7 @@ STRINGS = {
         "forecasters often model the differences or the logarithm instead. The validation part climbs only to "
         "{val_high:.2f}, so its score could not warn you: that is why the test part is kept for one honest look.",
         "验证部分表现好，测试部分却不行：按训练部分的尺度，测试部分升到了 {high:.2f}，远超模型训练时见过的范围（最高为 1）。"
-        "在缩放后的数值上训练的 LSTM 很少能外推趋势；预测时常改为对差分或对数建模。验证部分只升到 {val_high:.2f}，"
+        "在缩放后的数值上训练的 LSTM 很少能外推趋势；做预测的人常常改为对差分或对数建模。验证部分只升到 {val_high:.2f}，"
         "所以验证分数无法预先警告这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
     ),
     "forecast.refit_note": (
@@ -330,7 +331,7 @@ STRINGS = {
         "training + validation for those {epoch} epochs, with the scaler refitted on those two parts (never on the "
         "test part): that model predicts the test part, while the training and validation scores are the first "
         "model's, the one that chose the epochs.",
-        "选择做完之后，按预测的常规做法，模型用同一个种子在训练 + 验证部分上重新训练了这 {epoch} 轮，缩放器也在这两部分上"
+        "做完选择之后，按照预测的常规做法，模型用同一个种子在训练 + 验证部分上重新训练了这 {epoch} 轮，缩放器也在这两部分上"
         "重新拟合（从不使用测试部分）：测试部分由这个模型来预测，而训练和验证部分的分数来自选出训练轮数的第一个模型。",
     ),
     "forecast.refit_stopped": (
@@ -345,13 +346,14 @@ STRINGS = {
         "instead). The validation score is one estimate, on {n_val} points, and could not promise this: that is why "
         "the test part is kept for one honest look.",
         "验证部分表现好，测试部分却不行。最终模型在训练 + 验证部分上重新训练，缩放后最高为 1；按这个尺度，测试部分升到了 "
-        "{high:.2f}，超出了它训练时见过的一切。在缩放后的数值上训练的 LSTM 很少能外推趋势（预测时常改为对差分或对数建模）。"
+        "{high:.2f}，超出了它训练时见过的一切。在缩放后的数值上训练的 LSTM 很少能外推趋势（做预测的人常常改为对差分或对数建模）。"
         "验证分数只是在 {n_val} 个点上的一次估计，无法保证这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
     ),
     "forecast.verdict_win": (
         "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
         "{baseline} ({base:.4g}{other}).",
-        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，比较好的基线——{baseline}（{base:.4g}{other}）——低 {pct:.0f}%。",
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，"
+        "比两者中较好的基线——{baseline}（{base:.4g}{other}）——低 {pct:.0f}%。",
     ),
     "forecast.verdict_lose": (
         "Test part, scored once: the LSTM's RMSE {lstm:.4g} does not beat the better baseline, {baseline} "
@@ -366,7 +368,7 @@ STRINGS = {
         "Test RMSE with the leaky scaler: {leaky:.4g}; leak-free: {clean:.4g}. Whichever is lower, the leaky number "
         "is not an honest estimate: it was obtained knowing the test part's range, which a real forecaster never "
         "knows in advance.",
-        "泄漏的缩放器下测试 RMSE 为 {leaky:.4g}；无泄漏时为 {clean:.4g}。不管哪个更低，泄漏得到的数字都不是诚实的估计："
+        "用泄漏的缩放器时，测试 RMSE 为 {leaky:.4g}；无泄漏时为 {clean:.4g}。不管哪个更低，有泄漏的数字都不是诚实的估计："
         "它是在已知测试部分取值范围的前提下得到的，而真实的预测者事先不可能知道。",
     ),
     "forecast.metrics_note": (
@@ -407,9 +409,9 @@ STRINGS = {
         "误差可能累积，预测得越远越不可靠。",
     ),
     "forecast.horizon_errors": (
-        "Do the errors compound? The test part forecast as the future is (from the last window before it, each "
-        "prediction fed back in, no actual test value read) against the one-step predictions of the same points "
-        "(each made from the actual values before it): {blocks}. {verdict}",
+        "Do the errors compound? The test part is forecast as the future (from the last window before it, each "
+        "prediction fed back in, no actual test value read) and compared with the one-step predictions of the same "
+        "points (each made from the actual values before it): {blocks}. {verdict}",
         "误差会累积吗？把测试部分当作未来来预测（从它之前的最后一个窗口出发，每个预测值都喂回去，不读任何真实的测试值），"
         "并与同样这些点的单步预测（每一步都用之前的真实值）比较：{blocks}。{verdict}",
     ),
@@ -447,7 +449,7 @@ STRINGS = {
     "forecast.forecast": ("forecast", "预测"),
     # --- 7. inside ---
     "forecast.inside_header": ("7 · Inside the model", "7 · 模型内部"),
-    "forecast.pick_window": ("Test pair to look inside", "要查看内部的测试样本对"),
+    "forecast.pick_window": ("Test pair to look inside", "用哪个测试样本对查看模型内部"),
     "forecast.pick_caption": (
         "Window ending at {label}: next value {target:.4g}, predicted {pred:.4g}. The explorer replays this window "
         "through the trained LSTM and shows every gate at every step.",
@@ -464,7 +466,7 @@ STRINGS = {
     "forecast.err_too_short": (
         "The series is too short for a window of {window}: it has {n} values, and this window with these test and "
         "validation parts needs at least {need}. Choose a shorter window or a smaller test or validation part.",
-        "序列太短，不够用窗口长度 {window}：它只有 {n} 个值，而这个窗口加上这样的测试和验证比例至少需要 {need} 个。"
+        "序列太短，容不下长度为 {window} 的窗口：它只有 {n} 个值，而这个窗口加上这样的测试和验证比例至少需要 {need} 个。"
         "请缩短窗口，或减小测试或验证比例。",
     ),
     "forecast.err_not_finite": (
@@ -505,8 +507,7 @@ STRINGS = {
     "forecast.err_non_numeric": (
         "Column {column} has {count} value(s) that are not numbers, the first on line {row}: {value}. Fix or "
         "delete them; empty cells are fine (they are filled in).",
-        "列 {column} 中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。"
-        "请修改或删除它们；空单元格没关系（会被自动补齐）。",
+        "列 {column} 中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。请修改或删除它们；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_all_missing": (
         "Column {column} has fewer than 2 values: nothing to forecast.",

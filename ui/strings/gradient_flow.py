@@ -23,7 +23,7 @@ STRINGS = {
         "σ(3) ≈ 0.95.\n\n"
         "**Experiments**\n"
         "1. With the defaults (T = 100, forget bias 1) compare the three ratios ‖∂L/∂h₀‖ / ‖∂L/∂h₉₉‖ above the chart.\n"
-        "2. Move the **forget-gate bias** to 3: the LSTM's curve flattens and its ratio rises by millions. "
+        "2. Move the **forget-gate bias** to 3: the LSTM's curve flattens and its ratio grows by a factor of millions. "
         "Now set it to −3 and watch the LSTM vanish even faster than the RNN: the gate is closed, nothing is kept.\n"
         "3. Choose the **orthogonal** initialisation and move the **recurrent weight scale** from 0.8 to 2: the RNN goes "
         "from vanishing to exploding. With **ReLU** it explodes sooner, because ReLU does not saturate.\n"
@@ -190,7 +190,7 @@ STRINGS = {
         "its norm exceeds a threshold, g ← g · min(1, threshold / ‖g‖): same direction, bounded step. Both runs start "
         "from the same weights. Try the thresholds: at 0.25 and 1 the loss stays bounded and settles near the baseline; "
         "at 5 the steps are large enough for the loss to jump again, though far less than without clipping.",
-        "用正交矩阵乘以 {scale} 作为 W_hh 的 tanh RNN，梯度每往回传一步都会变大。用普通 SGD（学习率 {lr}）在加法问题"
+        "若 tanh RNN 的 W_hh 是正交矩阵乘以 {scale}，它的梯度每往回传一步都会变大。用普通 SGD（学习率 {lr}）在加法问题"
         "（T = {T}）上训练时，一个巨大的梯度就是一次巨大的更新：权重剧烈跳变，损失也随之跳到几百甚至更高。**梯度范数裁剪**在梯度"
         "范数超过阈值时把梯度缩小：g ← g · min(1, 阈值 / ‖g‖)，方向不变，步长有界。两次训练的初始权重完全相同。"
         "试试不同的阈值：阈值为 0.25 和 1 时，损失保持有界，并稳定在基线附近；阈值为 5 时，步长仍然大到足以让损失再次跳高，"
@@ -283,7 +283,8 @@ STRINGS = {
         "a verdict, and training moves the gate. The vanilla RNN stayed on the baseline at T = 50 and T = 100: the "
         "gradient from the marked steps vanished on the way back. At T = 10 every model solves the task.",
         "**不要只看终点，也要看曲线。** 在 T = {T} 的参考实验中，LSTM 在基线上停留了 {lo}–{hi} 步才突破（测试 MSE 降到基线的"
-        "一半以下）：如果训练预算更少，它同样会失败（可以试试只训练 {short} 步的实时训练）。标为“LSTM（遗忘门偏置 0）”的曲线，"
+        "一半以下）：如果训练预算更少，它同样会失败（可以实时训练一次，只训练 {short} 步试试）。"
+        "标为“LSTM（遗忘门偏置 0）”的曲线，"
         "遗忘门初始值为 σ(0) = 0.5；第 1 节显示了这种初始化下能传回早期步骤的梯度少了多少。在这里它们同样突破了："
         "初始化时的梯度只是训练的起点，并不是定论，训练会调整遗忘门。普通 RNN 在 T = 50 和 T = 100 时始终停在基线上："
         "来自被标记步骤的梯度在回传途中消失了。T = 10 时，每个模型都能解决这个任务。",
@@ -326,28 +327,28 @@ STRINGS = {
     # --- errors
     "gradient_flow.err_seq_len": (
         "The sequence length must be between 2 and {max} (got {value}).",
-        "序列长度必须在 2 到 {max} 之间（收到的是 {value}）。",
+        "序列长度必须在 2 到 {max} 之间（当前为 {value}）。",
     ),
     "gradient_flow.err_hidden": (
         "The hidden size must be between 1 and {max} (got {value}).",
-        "隐藏维度必须在 1 到 {max} 之间（收到的是 {value}）。",
+        "隐藏维度必须在 1 到 {max} 之间（当前为 {value}）。",
     ),
     "gradient_flow.err_input": (
         "The input size must be between 1 and {max} (got {value}).",
-        "输入维度必须在 1 到 {max} 之间（收到的是 {value}）。",
+        "输入维度必须在 1 到 {max} 之间（当前为 {value}）。",
     ),
     "gradient_flow.err_scale": (
         "The weight scale must be between 0 and 10 (got {value}).",
-        "权重缩放必须在 0 到 10 之间（收到的是 {value}）。",
+        "权重缩放必须在 0 到 10 之间（当前为 {value}）。",
     ),
     "gradient_flow.err_bias": (
         "The forget-gate bias must be between −20 and 20 (got {value}).",
-        "遗忘门偏置必须在 −20 到 20 之间（收到的是 {value}）。",
+        "遗忘门偏置必须在 −20 到 20 之间（当前为 {value}）。",
     ),
     "gradient_flow.err_choice": ("Unknown initialisation or nonlinearity.", "未知的初始化方式或激活函数。"),
     "gradient_flow.err_budget": (
         "Training steps must be between 1 and 100,000 and the batch between 1 and 1024 (got {steps} and {batch}).",
-        "训练步数必须在 1 到 100000 之间，批大小必须在 1 到 1024 之间（收到的是 {steps} 和 {batch}）。",
+        "训练步数必须在 1 到 100000 之间，批大小必须在 1 到 1024 之间（当前为 {steps} 和 {batch}）。",
     ),
     "gradient_flow.err_live": (
         "A live run takes a length of at most {max_len} and at most {max_steps} steps.",

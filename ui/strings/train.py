@@ -37,16 +37,16 @@ STRINGS = {
         "逐步读取这些向量并维护一个隐藏状态；最后一步的隐藏状态（双向时为两个方向拼接）经过一个线性层，"
         "为每个类别给出一个分数（logit）。"
         "Softmax 把分数变成概率，训练的目标是最小化交叉熵损失。\n\n"
-        "**数据划分。** 70% 的样本用于训练，15%（验证集）用于观察过拟合和早停，另外 15%（测试集）只用于下方的最终评估。"
+        "**数据划分。** 70% 的样本用于训练，15%（验证集）用于监测过拟合和决定何时早停，另外 15%（测试集）只用于下方的最终评估。"
         "划分是分层的：每个类别按相同比例划分。\n\n"
         "**评价指标。** 准确率是预测正确的比例。二分类时，精确率、"
         "召回率和 F1 针对正类（类别 1）计算：*精确率* = 在被预测为正类的样本中，"
         "真正是正类的比例；*召回率* = 在真正是正类的样本中，被找出来的比例；"
         "F1 是两者的调和平均。多于两类时显示宏平均（各类的简单平均）。\n\n"
-        "**基线模型。** 基于词频（序列数据则基于各时间步特征的平均值）的逻辑回归。它只知道出现了*哪些*词，不知道词的顺序，"
-        "因此在否定句数据（“好，不差”与“差，不好”：用字完全相同）上只能接近随机猜测，而循环网络可以学会这个任务。\n\n"
+        "**基线模型。** 基于词频的逻辑回归（序列数据则基于各特征在时间上的平均值）。它只知道出现了*哪些*词，不知道词的顺序，"
+        "因此在否定句数据（“好，不差”与“差，不好”：用字完全相同）上的表现接近随机猜测，而循环网络可以学会这个任务。\n\n"
         "**可复现。** 随机种子决定初始权重、dropout 掩码和批次顺序：相同的设置和种子会得到完全相同的训练过程，"
-        "地址栏中的链接也能复现这一切。",
+        "地址栏中的链接也能复现这次训练。",
     ),
     # settings
     "train.settings_header": ("Set up a run", "设置训练"),
@@ -70,7 +70,7 @@ STRINGS = {
     "train.dropout_help": (
         "During training, each value of the embeddings, between layers and before the output layer is set to 0 "
         "with this probability (and the rest scaled up), so the model cannot rely on any single unit.",
-        "训练时，嵌入向量、层与层之间以及输出层之前的每个值都以此概率被置为 0（其余值相应放大），使模型不能依赖任何单独的一维。",
+        "训练时，嵌入向量中、层与层之间以及输出层之前的每个值都以这个概率置为 0（其余值相应放大），使模型无法依赖其中任何一维。",
     ),
     "train.training_header": ("Training", "训练"),
     "train.optimizer": ("Optimiser", "优化器"),
@@ -97,7 +97,7 @@ STRINGS = {
     "train.no_run_yet": (
         "No run yet: choose settings and press Train. The defaults train an LSTM on the English negation data in "
         "about 10 seconds.",
-        "还没有训练记录：选好设置后点击“开始训练”。默认设置会在约 10 秒内在英文否定句数据上训练一个 LSTM。",
+        "还没有训练记录：选好设置后点击“开始训练”。默认设置会用英文否定句数据训练一个 LSTM，大约需要 10 秒。",
     ),
     "train.current_run": ("running", "训练中"),
     "train.run_name": (
@@ -106,7 +106,7 @@ STRINGS = {
     ),
     "train.compare_note": (
         "The previous run is drawn dotted, so you can compare two settings (or check that the same seed gives the same curves).",
-        "上一次训练用虚线表示，便于比较两组设置（或验证相同的种子会得到相同的曲线）。",
+        "上一次训练用虚线表示，便于比较两组设置（或检查相同的种子是否得到相同的曲线）。",
     ),
     "train.handoff_title": ("{kind} trained on {data}", "在“{data}”上训练的 {kind}"),
     "train.stopped_nan": (
@@ -203,7 +203,7 @@ STRINGS = {
     "train.headline_threshold": (
         "Both tiles count a prediction as “{positive}” when its probability is at least {threshold:.2f}, so they "
         "compare the two models on an equal footing; the test numbers below follow the threshold you choose.",
-        "两个指标都在“{positive}”的概率不低于 {threshold:.2f} 时判为该类，以便在同等条件下比较两个模型；"
+        "两个指标都把“{positive}”的概率不低于 {threshold:.2f} 的预测算作“{positive}”，以便在同等条件下比较两个模型；"
         "下方的测试集数字则随你选择的阈值而变。",
     ),
     "train.data_used": (
@@ -217,7 +217,7 @@ STRINGS = {
     "train.data_used_fewer_share": (
         "That is fewer than the {n:,} examples the settings ask for: at a share of positives of {share:.0%} the data set has "
         "too few examples of one class for more.",
-        "这少于设置中要求的 {n:,} 个样本：在正类占比为 {share:.0%} 时，数据集中某一类的样本不够，无法凑出更多。",
+        "这比设置中要求的 {n:,} 个样本少：在正类占比为 {share:.0%} 时，数据集中某一类的样本不够，无法凑出更多。",
     ),
     "train.data_used_even_length": (
         "Each string has {used} steps, not the {asked} the settings ask for: every string holds as many “(” as “)”, "
@@ -226,7 +226,7 @@ STRINGS = {
     ),
     "train.data_used_fewer": (
         "That is fewer than the {n:,} examples the settings ask for: the data set has no more.",
-        "这少于设置中要求的 {n:,} 个样本：数据集中没有更多样本了。",
+        "这比设置中要求的 {n:,} 个样本少：数据集中没有更多样本了。",
     ),
     "train.baseline_accuracy.text": ("Bag-of-words baseline", "词袋基线模型"),
     "train.baseline_accuracy.sequence": ("Time-average baseline", "时间平均基线模型"),
@@ -258,14 +258,14 @@ STRINGS = {
         "Its validation loss was lowest after epoch {epoch} and rose afterwards: it memorised the training set. "
         "Turn on early stopping, add dropout or train fewer epochs, and compare on the validation curves.",
         "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
-        "之后有所上升：模型在死记训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
+        "之后有所上升：模型死记了训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
     ),
     "train.loses_within_noise": (
         "The recurrent model scores below the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
         "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
         "interval), so a gap this small may be chance rather than a real difference. Use more examples, or train "
         "again with a few other seeds and see whether the order holds.",
-        "循环模型的测试准确率低于基线模型（{model:.3f} 对 {baseline:.3f}），但只差 {n} 个测试样本中的 {items} 个。"
+        "循环模型的测试准确率低于基线模型（{model:.3f} 对 {baseline:.3f}），但在 {n} 个测试样本中只差 {items} 个。"
         "样本这么少时，每个准确率都有约 ±{margin:.3f} 的不确定性（95% 区间），这么小的差距可能只是偶然，"
         "而不是真正的差别。请使用更多样本，或换几个随机种子重新训练，看看谁高谁低是否保持不变。",
     ),
@@ -303,7 +303,7 @@ STRINGS = {
         "and a simple model is hard to beat; a recurrent model may also need more epochs or another learning rate. "
         "Compare such changes on the validation curves.",
         "循环模型输给了词袋基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。如果单个词就足以决定标签"
-        "（比如真实评论中的“很好”“糟糕”），读出词序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。"
+        "（比如真实评论中的“很好”“糟糕”），考虑词序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。"
         "请用验证曲线来比较这些改动。",
     ),
     "train.loses_order_sequence": (
@@ -312,7 +312,7 @@ STRINGS = {
         "simple model is hard to beat; a recurrent model may also need more epochs or another learning rate. "
         "Compare such changes on the validation curves.",
         "循环模型输给了时间平均基线（测试准确率 {model:.3f} 对 {baseline:.3f}）。如果各时间步的平均值就足以区分类别，"
-        "读出顺序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。请用验证曲线来比较这些改动。",
+        "考虑顺序帮助不大，简单模型很难被超越；循环模型也可能需要更多训练轮数或换个学习率。请用验证曲线来比较这些改动。",
     ),
     "train.positive_share": ("Share of positives", "正类占比"),
     "train.positive_share_help": (
@@ -346,11 +346,11 @@ STRINGS = {
     ),
     "train.threshold_val": (
         "**Validation set**, where the threshold is chosen:",
-        "**验证集**：在这里选择阈值：",
+        "**验证集**（在这里选择阈值）：",
     ),
     "train.threshold_test": (
         "**Test set** at that threshold, the numbers to report:",
-        "该阈值下的**测试集**：这才是要报告的数字：",
+        "该阈值下的**测试集**（这才是要报告的数字）：",
     ),
     "train.metric_val_help": ("On the validation set.", "在验证集上。"),
     "train.metric_test_help": ("On the test set, at the threshold chosen above.", "在测试集上，使用上面选定的阈值。"),
@@ -508,7 +508,7 @@ STRINGS = {
         "在单元探索页中打开这个序列",
     ),
     "train.sequence_numbers": ("The sequence, as the explorer reads it: {numbers}", "探索页读取的序列：{numbers}"),
-    "train.example_title": ("Test item #{k}, as the model reads it", "测试样本 #{k}，按模型读取的方式"),
+    "train.example_title": ("Test item #{k}, as the model reads it", "测试样本 #{k}（模型读到的样子）"),
     "train.example_step": ("step t", "时间步 t"),
     "train.example_feature": ("feature (value at this step)", "特征（这一步的数值）"),
     "train.explorer_multifeature": (
