@@ -130,7 +130,7 @@ STRINGS = {
         "{pairs} pairs: {train} whose target lies in the training part, {val} in the validation part, {test} in the "
         "test part. No shuffling across the splits: every validation target comes after every training target, and "
         "every test target after both.",
-        "共 {pairs} 个样本对：{train} 个的目标值落在训练部分，{val} 个落在验证部分，{test} 个落在测试部分。"
+        "共 {pairs} 个样本对，其中目标值在训练部分的 {train} 个、在验证部分的 {val} 个、在测试部分的 {test} 个。"
         "各部分之间不打乱顺序：每个验证目标都在所有训练目标之后，每个测试目标又在两者之后。",
     ),
     "forecast.input": ("window (input)", "窗口（输入）"),
