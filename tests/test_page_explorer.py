@@ -312,3 +312,13 @@ def test_a_long_list_of_numbers_comes_back_from_its_link():
     too_long = ", ".join("1" for _ in range(600))  # 1,798 characters: over what the box takes
     at = _open(mode="numbers", numbers=too_long, lang="en")
     assert not at.exception and any("is not valid here" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("source", ["memory", "counter", "leaky"])
+def test_the_variant_is_offered_only_for_a_random_model(source):
+    """A hand-built cell is an LSTM and a trained model has its own kind: a Variant box beside them
+    did nothing and needed a note saying so. It is drawn for a random model only, and leaves the link."""
+    assert "explorer:kind" in {w.key for w in _open(kind="gru").selectbox}
+    at = _open(source=source, kind="gru")
+    assert not at.exception and "explorer:kind" not in {w.key for w in at.selectbox}
+    assert "kind" not in at.query_params and 'data-kind="lstm"' in _stepper(at)

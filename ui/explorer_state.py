@@ -86,7 +86,10 @@ class Source:
 class Model:
     """The variant, and the size of a random model or the trigger word of a hand-built one (ctx: `source`)."""
 
-    kind: str = settings.choice("kind", "explorer.variant", VARIANTS, "lstm", "explorer.variant.{}")
+    # a hand-built cell is an LSTM and a trained model has its own kind: the variant is a random model's
+    kind: str = settings.choice(
+        "kind", "explorer.variant", VARIANTS, "lstm", "explorer.variant.{}", when=lambda ctx: ctx["source"] == "random"
+    )
     hidden: int = settings.slider(
         "hidden", "explorer.hidden", 1, sequence_input.MAX_HIDDEN, 8, when=lambda ctx: ctx["source"] == "random"
     )
@@ -193,8 +196,7 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
             notes.append(("explorer.note_trained", {"title": handoff.title(trained, s.lang)}))
             if trained.scale is not None:  # the labels stay in the series' units; x_t is what the model reads
                 notes.append(("explorer.note_scaled", {"low": trained.scale[0], "high": trained.scale[1]}))
-        if s.kind != recorder.kind:
-            notes.append(("explorer.note_trained_kind", {"kind": kind_name(recorder.kind, s.lang)}))
+        notes.append(("explorer.note_trained_kind", {"kind": kind_name(recorder.kind, s.lang)}))
         if recorder.bidirectional:
             notes.append(("explorer.note_bidirectional", {}))
     elif s.source in handbuilt.KINDS:
@@ -204,8 +206,6 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         notes.append((f"explorer.note_{s.source}", {"trigger": "1" if seq.kind == "numbers" else trigger}))
         if seq.kind == "numbers":
             notes.append(("explorer.note_handbuilt_numbers", {}))
-        if s.kind != "lstm":
-            notes.append(("explorer.note_handbuilt_kind", {}))
     else:
         x = sequence_input.embed_random(seq, s.seed)
         recorder = random_recorder(s.kind, x.shape[1], s.hidden, num_layers=s.layers, seed=s.seed)

@@ -117,10 +117,6 @@ STRINGS = {
         "输入数字时，手工搭建的单元直接读取数值：1（及以上）相当于触发词，0（及以下）相当于其他词，"
         "介于两者之间的值（例如 0.5）只会让门部分打开。",
     ),
-    "explorer.note_handbuilt_kind": (
-        "Hand-built cells are LSTMs; the variant choice applies to random models.",
-        "手工搭建的单元都是 LSTM；“变体”选项只对随机模型有效。",
-    ),
     "explorer.note_oov": (
         "{n} token(s) are not in the trained model's vocabulary and are shown as <unk>: {words}",
         "有 {n} 个词元不在训练模型的词表中，显示为 <unk>：{words}",
@@ -133,8 +129,8 @@ STRINGS = {
         "x_t = (数值 − {low:g}) / ({high:g} − {low:g})。",
     ),
     "explorer.note_trained_kind": (
-        "Your model's cell: {kind}. The “Variant” choice applies only to random models.",
-        "你的模型的单元：{kind}。“变体”选项只对随机模型有效。",
+        "Your model's cell: {kind}.",
+        "你的模型的单元：{kind}。",
     ),
     "explorer.note_bidirectional": (
         "This model reads in both directions; the explorer shows the forward direction.",
