@@ -501,3 +501,18 @@ def test_a_sequence_set_shows_its_parameter_count_for_the_width_it_reads(dataset
     at = open_page(PAGE, data=dataset, hidden=6)
     expected = choices.recurrent_parameter_count("lstm", features, 6, 1, False)
     assert any(f"Recurrent layer: {expected:,} parameters" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_model_without_mistakes_still_opens_in_the_explorer(lang):
+    """The only way to the explorer was a button under a mistake: a perfect model had none."""
+    run = _run(kind="text", n=20, seed=2)
+    y = run.data.test[1].numpy()
+    run.result.test_proba = np.eye(2)[y] * 0.9 + 0.05  # every test example right
+    at = shown_run(run, lang=lang)
+    assert not at.exception
+    assert translate("train.mistakes_none", lang) in [s.value for s in at.success]
+    button = at.button(key="train_open_explorer")
+    assert button.proto.label == translate("train.open_explorer_first", lang)
+    button.click().run()
+    assert at.session_state["_explorer_request"] == "text 0"  # the first test example, as the hand-off's

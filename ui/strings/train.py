@@ -498,6 +498,10 @@ STRINGS = {
         "橙色表示起反作用；颜色越深影响越大（梯度 × 输入，从全零嵌入开始积分）。"
         "带“?”的词元在训练集中从未出现过。",
     ),
+    "train.open_explorer_first": (  # with no mistake to open, the model still opens, on the first test example
+        "Open the model in the cell explorer, on the first test example",
+        "在单元探索页中打开这个模型（用第一个测试样本）",
+    ),
     "train.open_explorer": ("Open this sentence in the cell explorer", "在单元探索页中打开这句话"),
     "train.saliency_text_only": (
         "Token saliency is available for text data sets.",
