@@ -168,7 +168,7 @@ def mistakes(run, y_pred, threshold):
     if table.empty:
         st.success(t("train.mistakes_none"), icon=":material/check_circle:")
         if run.explorable and st.button(t("train.open_explorer_first"), key="train_open_explorer", icon=":material/biotech:"):
-            train_runs.open_in_explorer(run.data.test_texts[0] if run.data.text else run.numbers(0))
+            train_runs.open_in_explorer(run.example(0))
         return
     st.caption(t(counted("train.mistakes_count", len(table)), count=len(table), total=len(y_pred)))
     st.dataframe(table.drop(columns="index"), hide_index=True, height=240)

@@ -172,6 +172,10 @@ class Run:
         """Whether /explorer can read this run's inputs: text, symbols, or one number a step."""
         return self.data.text or bool(self.symbols) or self.features == 1
 
+    def example(self, k: int):
+        """Test example k as the explorer opens it: its text, or its list of numbers."""
+        return self.data.test_texts[k] if self.data.text else self.numbers(k)
+
     def numbers(self, k: int) -> list:
         """Test sequence k as the explorer's list of numbers: symbol indices, or the single feature."""
         X = self.data.test[0][k].numpy()  # (T, F)
@@ -212,10 +216,9 @@ def _hand_off(run: Run):
     model = run.result.model
     data = run.data
     inputs = (
-        dict(embedding=model.embedding.weight.detach().numpy().copy(), vocab=data.vocab, tokenise_mode=data.tokenise_mode,
-             example=data.test_texts[0])
+        dict(embedding=model.embedding.weight.detach().numpy().copy(), vocab=data.vocab, tokenise_mode=data.tokenise_mode)
         if data.text
-        else dict(symbols=run.symbols, example=run.numbers(0))
+        else dict(symbols=run.symbols)
     )  # fmt: skip
     ui.handoff.put(
         ui.handoff.TrainedModel(
@@ -227,6 +230,7 @@ def _hand_off(run: Run):
                 data=lambda lang: translate(f"data.{run.settings.dataset}", lang),
             ),
             class_names=run.class_names(),
+            example=run.example(0),
             **inputs,
         )
     )
