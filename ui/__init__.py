@@ -337,7 +337,12 @@ def _note_bad_value(name, raw):
     # crafted link cannot put a clickable link or formatting into the note; an underscore is escaped,
     # not blanked (data=reviews_en read "reviews·en"), and so is one in the setting's name (pair_0).
     shown = re.sub(r"[^\w\s.,+=-]", "·", raw[:40])
-    st.session_state.setdefault("_notes", []).append(t("app.bad_query", name=_md_plain(name), value=_md_plain(shown)))
+    _add_note(t("app.bad_query", name=_md_plain(name), value=_md_plain(shown)))
+
+
+def _add_note(text: str):
+    """A note for show_notes(): something the link asked for that the page did otherwise."""
+    st.session_state.setdefault("_notes", []).append(text)
 
 
 def _md_plain(text: str) -> str:
@@ -354,8 +359,7 @@ def browser_param(name: str, pattern: str, last: int | None = None):
         _note_bad_value(name, raw)
         del st.query_params[name]
     elif raw is not None and last is not None and int(raw) > last and f"_linked:{name}" not in st.session_state:
-        shown = f"{int(raw)}"
-        st.session_state.setdefault("_notes", []).append(t("app.past_last", name=name, value=shown, last=last))
+        _add_note(t("app.past_last", name=name, value=int(raw), last=last))
         st.query_params[name] = str(last)
     if last is not None:
         st.session_state[f"_linked:{name}"] = True
