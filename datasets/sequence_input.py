@@ -104,7 +104,8 @@ def preset_numbers(name: str) -> str:
         values = np.r_[np.zeros(5), np.ones(10), np.zeros(25)]
     else:
         raise UserInputError("explorer.err_unknown_preset")
-    return ", ".join(f"{v:.3g}" for v in values)
+    # sin(π) is 1.2e-16 in floating point: a learner reading the box should see 0, as they would write it
+    return ", ".join(f"{v:.3g}" for v in np.round(values, 3) + 0.0)
 
 
 def preset(name: str, lang: str = "en") -> tuple[str, str]:

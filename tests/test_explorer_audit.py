@@ -95,3 +95,28 @@ def test_the_projectors_heatmap_legend_is_tall_enough_for_its_numbers():
         height = _rule(css, ".hm .legend", "height")
         assert size is not None and height is not None
         assert height >= 1.2 * size, (size, height)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_lab_never_writes_a_negative_zero_and_uses_a_true_minus(lang):
+    """With a negative w_g the lab's last c is about −1e-11: it read "-0.000", a sign on nothing.
+    The bias note read "-2.0" with a hyphen where the page's formulas write −."""
+    at = _open(lang=lang, tab="lab", lab_w_g="-1.0", lab_b_f="-2.0")
+    assert not at.exception
+    c_end = next(m.value for m in at.get("metric") if m.label == translate("explorer.lab_c_end", lang))
+    assert c_end == "+0.000"
+    note = " ".join(str(c.value) for c in at.caption)
+    assert "−2.0" in note and "-2.0" not in note
+    at = _open(lang=lang, tab="lab", lab_w_g="-1.0", lab_b_f="2.0")
+    c_end = next(m.value for m in at.get("metric") if m.label == translate("explorer.lab_c_end", lang))
+    assert c_end.startswith("−0.") and c_end != "−0.000"
+
+
+def test_the_sine_preset_reads_as_a_learner_would_type_it():
+    """sin(π) is 1.2e-16 in floating point: the sine preset's box showed "1.22e-16" and "-2.45e-16"
+    where a learner expects 0."""
+    from datasets.sequence_input import preset_numbers
+
+    values = [float(v) for v in preset_numbers("sine").split(", ")]
+    assert "e" not in preset_numbers("sine") and values[10] == 0 and values[20] == 0
+    assert np.allclose(values, np.sin(np.arange(40) * 2 * np.pi / 20), atol=5e-4)

@@ -538,6 +538,7 @@ def view_ui(run: Run, shown: bool = True) -> tuple[int, int]:
 def lab_ui():
     """The single-unit lab: reruns alone when a slider moves (st.fragment)."""
     from plots.explorer import lab_figure
+    from plots.tables import signed
 
     st.markdown(ui.t("explorer.lab_intro"))
     columns = st.columns(3)
@@ -546,12 +547,12 @@ def lab_ui():
     weights = asdict(settings.draw(Lab, columns=[columns[0], first, columns[2], columns[0], rest, columns[2]]))
     f_rest, half = lab_half_life(weights["b_f"])
     half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
-    note.caption(ui.t("explorer.lab_bias_note", bias=f"{weights['b_f']:+.1f}", f=f"{f_rest:.3f}", half=half_text))
+    note.caption(ui.t("explorer.lab_bias_note", bias=signed(weights["b_f"], 1), f=f"{f_rest:.3f}", half=half_text))
     record, x = lab_record(weights)
     a, b, c = st.columns(3)
     a.metric(ui.t("explorer.lab_f_rest"), f"{f_rest:.3f}")
     b.metric(ui.t("explorer.lab_halflife"), half_text)
-    c.metric(ui.t("explorer.lab_c_end"), f"{record['c'][-1]:+.3f}")
+    c.metric(ui.t("explorer.lab_c_end"), signed(record["c"][-1]))
     names = {q: f"{q} · {ui.t('explorer.q.' + q)}" for q in "ifgoch"}
     names.update(x=ui.t("explorer.lab_x"), t=ui.t("explorer.c.axis_t"))
     table = {"t": np.arange(len(x)), "x": x, **{q: np.round(v, 4) for q, v in record.items()}}
