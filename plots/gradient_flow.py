@@ -27,6 +27,26 @@ def _positive(values):
     return np.where(np.isfinite(v) & (v > 0), v, None)
 
 
+NICE_DECADES = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500)
+
+
+def decade_ticks(layout: dict, traces: list[dict], most: int = 6) -> dict:
+    """Ticks of each log y axis at a round number of decades (1, 10⁻⁵⁰, 10⁻¹⁰⁰), at most `most` of
+    them: across 250 decades plotly's own step was 56, which read as 10⁻⁵⁶, 10⁻¹¹², 10⁻¹⁶⁸."""
+    for name, axis in layout.items():
+        if not (name.startswith("yaxis") and axis.get("type") == "log"):
+            continue
+        ref = "y" + name[len("yaxis") :]
+        values = [v for tr in traces if tr.get("yaxis", "y") == ref for v in tr["y"] if v is not None and v > 0]
+        if not values:
+            continue
+        span = np.ceil(np.log10(max(values))) - np.floor(np.log10(min(values)))
+        step = next((n for n in NICE_DECADES if span / n <= most), NICE_DECADES[-1])
+        if step > 1:  # a few decades: plotly's 1, 10, 100 (or 2 and 5 between) read well
+            axis.update(dtick=step, tick0=0)
+    return layout
+
+
 def stops(fig: go.Figure) -> bool:
     """Whether one of the figure's lines stops somewhere: a value its log axis cannot draw (_positive's gaps)."""
     return any(trace.y is not None and any(v is None for v in trace.y) for trace in fig.data)
@@ -60,7 +80,7 @@ def gradient_profiles(profiles: dict, names: dict, labels: dict) -> go.Figure:
         yaxis=dict(type="log", title=dict(text=labels["y"]), exponentformat="power"),
         xaxis=dict(title=dict(text=labels["x"]), **whole_steps(len(k))),
     )
-    return figure(traces, {**layout, **LEGEND_BELOW}, labels["title"], height=440)
+    return figure(traces, {**decade_ticks(layout, traces), **LEGEND_BELOW}, labels["title"], height=440)
 
 
 def whole_steps(T: int) -> dict:
@@ -92,7 +112,7 @@ def rnn_factors(sigma, actual, bound, ratio, labels: dict) -> go.Figure:
         scatter(x=t, y=_positive(ratio), name=labels["ratio"], line=dict(color=COLORS["baseline"], width=2), **panel(2)),
     ]
     layout = hline(_stacked(labels, len(t)), 1.0, dict(color="black", dash="dot", width=1))
-    return figure(traces, {**layout, **LEGEND_BELOW}, None, height=560)
+    return figure(traces, {**decade_ticks(layout, traces), **LEGEND_BELOW}, None, height=560)
 
 
 def lstm_factors(f, keep, labels: dict) -> go.Figure:
@@ -127,13 +147,14 @@ def lstm_factors(f, keep, labels: dict) -> go.Figure:
     ]
     layout = _stacked(labels, len(t))
     layout["yaxis"]["range"] = [0, 1.02]
-    return figure(traces, {**layout, **LEGEND_BELOW}, None, height=560)
+    return figure(traces, {**decade_ticks(layout, traces), **LEGEND_BELOW}, None, height=560)
 
 
 def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict) -> go.Figure:
     """Training MSE (with the always-predict-the-mean baseline) and the gradient norm before clipping,
     for the runs without and with clipping. runs {name: TrainingRun as dict}; a diverged run ends with a cross."""
     colors = {"none": COLORS["rnn"], "clipped": COLORS["lstm"]}
+    low, top = _loss_decades(runs, baseline)
     traces = []
     for key, run in runs.items():
         style = dict(color=colors[key], width=2.5)
@@ -146,11 +167,12 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
             traces.append(
                 scatter(
                     x=[run["steps"][len(last) - 1]],
-                    y=[last[-1]],
+                    y=[min(last[-1], 10.0**top)],  # off the axis: at its top edge, the line going up to it
                     mode="markers+text",
                     marker=dict(symbol="x", size=14, color=colors[key]),
                     text=[labels["diverged"]],
                     textposition="middle right",
+                    cliponaxis=False,
                     showlegend=False,
                     **panel(1),
                 )
@@ -159,9 +181,19 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
     for x, y in (("xaxis", "yaxis"), ("xaxis2", "yaxis2")):
         layout[x]["title"] = dict(text=labels["x"])
         layout[y].update(type="log", exponentformat="power")
+    layout["yaxis"]["range"] = [low, top]
     hline(layout, clip, dict(color="black", dash="dot", width=1), k=2)
     hline(layout, baseline, dict(color="grey", dash="dash", width=1), text=labels["baseline"], below=True)
     return figure(traces, {**layout, **LEGEND_BELOW}, None, height=420)
+
+
+def _loss_decades(runs: dict, baseline: float) -> tuple[float, float]:
+    """The loss axis, in decades: every run's first loss and the whole of each run that stayed finite.
+    A run that blows up leaves through the top: scaled to its 10³⁰, the clipped runs were a flat line
+    at the bottom, and what the threshold changes (settling at 1, bouncing at 5) could not be seen."""
+    finite = lambda run: [v for v in run["train_mse"] if np.isfinite(v) and v > 0]  # noqa: E731
+    shown = [baseline] + [v for run in runs.values() for v in (finite(run)[:1] if run["diverged"] else finite(run))]
+    return float(np.floor(np.log10(min(shown)))), float(np.ceil(np.log10(max(shown))))
 
 
 def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.Figure:

@@ -119,3 +119,42 @@ def test_the_clipping_text_reads_naturally_in_chinese():
 
     zh = STRINGS["gradient_flow.clip_intro"][1] + STRINGS["gradient_flow.clip_caption"][1]
     assert "跳飞" not in zh and "甩飞" not in zh  # slang for "the weights jump"
+
+
+def test_log_axes_tick_at_round_decades_on_a_long_sequence():
+    """At T = 1000 the gradient spans ~250 decades and plotly stepped its ticks by 56 (10⁻⁵⁶, 10⁻¹¹²):
+    every log axis of sections 1 and 2 now ticks at a round number of decades, six ticks at most."""
+    from tests.apptest import figures
+
+    at = _open(T="1000")
+    assert not at.exception
+    profile, rnn, lstm = figures(at)[:3]  # section 1's chart, then section 2's running products below
+    for axis in (profile["layout"]["yaxis"], rnn["layout"]["yaxis2"], lstm["layout"]["yaxis2"]):
+        assert axis["dtick"] in (10, 20, 25, 50, 100) and axis["tick0"] == 0
+
+
+def test_log_ticks_stay_plotlys_own_over_a_few_decades():
+    from plots.gradient_flow import decade_ticks
+
+    layout = {"yaxis": {"type": "log"}}
+    decade_ticks(layout, [{"y": [1.0, 1e-3, None, 0.0]}])
+    assert "dtick" not in layout["yaxis"]
+    decade_ticks(layout, [{"y": [1.0, 1e-249]}])
+    assert layout["yaxis"]["dtick"] == 50
+
+
+@pytest.mark.parametrize("clip", [str(c) for c in E.CLIP_CHOICES])
+def test_the_clipping_loss_axis_shows_what_the_threshold_changes(clip):
+    """Scaled to the unclipped run's 10³⁰, every clipped run was a flat line at the bottom: "settles near
+    the baseline" at 1 and "jumps again" at 5 could not be told apart. The loss axis now holds the clipped
+    run whole, both runs' first points and the baseline; the unclipped run leaves through the top,
+    its cross on the top edge."""
+    fig = state.clipping_figure(clip, "en")
+    low, top = fig.layout.yaxis.range
+    runs = state.clipping(0, float(clip))["runs"]
+    clipped = np.array(runs["clipped"]["train_mse"], float)
+    assert 10**low <= min(clipped.min(), state.BASELINE_MSE) and clipped.max() <= 10**top
+    assert 10**low <= runs["none"]["train_mse"][0] <= 10**top
+    assert top - low <= 7  # the clipped run spans about a decade: a sixth of the panel or more
+    cross = next(tr for tr in fig.data if tr.mode == "markers+text")
+    assert cross.y[0] <= 10**top and cross.cliponaxis is False

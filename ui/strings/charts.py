@@ -33,14 +33,15 @@ STRINGS = {
     "chart.gf_lstm.summary": (
         "Per step, the LSTM's mean forget gate, and below how much of the cell state's gradient is kept over the "
         "steps (the largest and the median unit).",
-        "每一步 LSTM 遗忘门的平均值；下方是单元状态的梯度经过若干步后保留的比例（最好的维度和中位数维度）。",
+        "每一步 LSTM 遗忘门的平均值；下方是单元状态的梯度经过若干步后保留的比例（保留最多的维度和中位数维度）。",
     ),
     "chart.gf_clip.name": ("Gradient clipping", "梯度裁剪"),
     "chart.gf_clip.summary": (
         "Training error (left) and the gradient norm before clipping (right) over training steps, for a run without "
-        "and a run with clipping, with the clipping threshold as a dotted line; a cross marks a run that diverged.",
+        "and a run with clipping, with the clipping threshold as a dotted line; a run that diverged leaves the loss "
+        "panel through its top, where a cross marks it.",
         "训练误差（左）和裁剪前的梯度范数（右）随训练步数的变化，分别是不裁剪和裁剪的两次运行，"
-        "裁剪阈值画成点线；叉号标出发散的运行。",
+        "裁剪阈值画成点线；发散的运行从损失图的顶边出去，叉号标在那里。",
     ),
     "chart.gf_vs_length.name": ("Test error by sequence length", "测试误差与序列长度"),
     "chart.gf_vs_length.summary": (

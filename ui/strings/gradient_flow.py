@@ -179,7 +179,7 @@ STRINGS = {
     "gradient_flow.lstmfig.f_min": ("least fₜ over units", "各维中最小的 fₜ"),
     "gradient_flow.lstmfig.f_max": ("largest fₜ over units", "各维中最大的 fₜ"),
     "gradient_flow.lstmfig.keep_median": ("median unit", "中位数维度"),
-    "gradient_flow.lstmfig.keep_max": ("best unit", "最好的维度"),
+    "gradient_flow.lstmfig.keep_max": ("unit that keeps most", "保留最多的维度"),
     "gradient_flow.lstmfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
     # --- section 3
     "gradient_flow.clip_header": ("3. Exploding gradients and clipping", "3. 梯度爆炸与梯度裁剪"),
