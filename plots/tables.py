@@ -41,14 +41,17 @@ def figure_table(fig, names: dict) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def readable(frame: pd.DataFrame, missing: dict | None = None):
+def readable(frame: pd.DataFrame, missing: dict | None = None, infinite: dict | None = None):
     """`frame` as the learner reads it, its values kept for sorting: each number to 4 significant
     digits in the form it needs (0.1124, 3.91e-72; a whole number whole), where Streamlit's own
     format wrote 3.9e-72 as a row of zeros cut off by the column; an empty cell as "—", or as
-    `missing[column]` says (a value too small for a float64)."""
+    `missing[column]` says (a value too small for a float64); +inf as `infinite[column]` says (a value
+    too large for one), never "inf"."""
     styler = frame.style
     for column in frame.columns:
-        styler = styler.format(number_text, subset=[column], na_rep=(missing or {}).get(column, "—"))
+        above = (infinite or {}).get(column)
+        text = number_text if above is None else lambda v, above=above: above if v == np.inf else number_text(v)
+        styler = styler.format(text, subset=[column], na_rep=(missing or {}).get(column, "—"))
     return styler
 
 

@@ -345,18 +345,14 @@ def _steps_back_table(columns: dict, from_logs=()):
     any other is a step without that number (t = 0 has no Jacobian)."""
     import pandas as pd  # here: a table is built once its expander is opened
 
-    from plots.tables import number_text, readable
+    from plots.tables import readable
 
     T = len(next(iter(columns.values())))
     k = np.arange(T)
     first = {ui.t("gradient_flow.col.k"): k, ui.t("gradient_flow.col.t"): T - 1 - k}
     frame = pd.DataFrame({**first, **{name: np.asarray(v)[::-1] for name, v in columns.items()}})
-    styler = readable(frame, missing=dict.fromkeys(from_logs, BELOW_FLOAT64))
-    # a running product past float64's largest number (_as_floats's inf) says so too, never "inf"
-    above = [name for name in from_logs if np.isposinf(frame[name].to_numpy(dtype=float)).any()]
-    if above:
-        styler = styler.format(lambda v: ABOVE_FLOAT64 if v == np.inf else number_text(v), subset=above, na_rep=BELOW_FLOAT64)
-    return styler
+    # a running product past float64's largest number (_as_floats's inf) says so too
+    return readable(frame, missing=dict.fromkeys(from_logs, BELOW_FLOAT64), infinite=dict.fromkeys(from_logs, ABOVE_FLOAT64))
 
 
 BELOW_FLOAT64 = f"< {np.finfo(float).tiny:.2g}"  # "< 2.2e-308"
