@@ -59,7 +59,8 @@ def test_file_metadata_cannot_inject_markup_or_odd_values():
         metadata={"title": "[click](http://evil) <b>x</b>", "source": "<script>", "tokenise_mode": "eval", "example": {"a": 1}},
     )
     back = model_files.from_file(model_io.load(data), "x.npz")
-    assert not any(ch in back.title for ch in "[]()<>")
+    assert back.title == "[click](http://evil) <b>x</b>"  # kept as written, escaped where it is shown
+    assert handoff.shown_title(back, "en") == "\\[click\\](http\\:\u2060//evil) \\<b\\>x\\</b\\>"
     assert (back.source, back.tokenise_mode, back.example) == ("upload", "auto", None)
 
 

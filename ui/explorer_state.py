@@ -189,11 +189,11 @@ def build_run(s: Settings, trained: handoff.TrainedModel | None = None) -> Run:
         if trained is None:
             raise UserInputError("explorer.no_trained")
         if trained.keras is not None:
-            notes.append(("explorer.note_trained", {"title": handoff.title(trained, s.lang)}))
+            notes.append(("explorer.note_trained", {"title": handoff.shown_title(trained, s.lang)}))
             recorder, x, labels = _keras_input(s, trained, notes)
         else:
             recorder, x, labels = _trained_input(trained, seq, notes)
-            notes.append(("explorer.note_trained", {"title": handoff.title(trained, s.lang)}))
+            notes.append(("explorer.note_trained", {"title": handoff.shown_title(trained, s.lang)}))
             if trained.scale is not None:  # the labels stay in the series' units; x_t is what the model reads
                 notes.append(("explorer.note_scaled", {"low": trained.scale[0], "high": trained.scale[1]}))
         notes.append(("explorer.note_trained_kind", {"kind": kind_name(recorder.kind, s.lang)}))

@@ -6,6 +6,7 @@ Recorder, and how to turn the learner's input into the model's input vectors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,6 +37,23 @@ class TrainedModel:
 
 def title(model: TrainedModel, lang: str) -> str:
     return model.title if isinstance(model.title, str) else model.title[lang]
+
+
+def shown_title(model: TrainedModel, lang: str) -> str:
+    """The title as Markdown that reads as written (it may be a file's name, or a title a file carries)."""
+    return markdown_text(title(model, lang))
+
+
+# Markdown's inline markup, with Streamlit's :colour[…] and $…$: backslash-escaped, the characters show as themselves
+_MARKUP = re.compile(r"([\\`*_\[\]<>$~|:])")
+
+
+def markdown_text(text: str) -> str:
+    """A learner's text (a file name) for a Markdown message: shown as written, "my_model(2).npz" with its
+    underscore and brackets (they used to be blanked), never as formatting or a link (a word joiner
+    after "://" and "www" stops the autolinks, which see through escapes)."""
+    text = text.replace("://", ":\u2060//").replace("www.", "www\u2060.")
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def in_every_language(key: str, **params) -> dict:

@@ -11,7 +11,6 @@ lstm_core.keras_io and datasets.keras_words: no Keras, no code from the file is 
 from __future__ import annotations
 
 import json
-import re
 
 import streamlit as st
 
@@ -24,7 +23,6 @@ from . import handoff
 
 MAX_FILES = 3
 MAX_TOTAL_BYTES = keras_io.MAX_FILE_BYTES + keras_io.MAX_CONFIG_BYTES + keras_words.MAX_BYTES  # a model, its config, a word index
-_MARKUP = re.compile(r"[\[\]()<>`*_#|\\$~]")  # a file name is shown as plain text, never as a link
 
 
 def load_files(files: list[tuple[str, bytes]]) -> handoff.TrainedModel:
@@ -41,7 +39,7 @@ def load_files(files: list[tuple[str, bytes]]) -> handoff.TrainedModel:
         try:
             value = json.loads(data)
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise UserInputError("keras.err_json_kind", name=_plain(name)) from None
+            raise UserInputError("keras.err_json_kind", name=handoff.markdown_text(name[:60])) from None
         if keras_words.looks_like_word_index(value):
             if word_index is not None:
                 raise UserInputError("keras.err_one_model")
@@ -51,24 +49,20 @@ def load_files(files: list[tuple[str, bytes]]) -> handoff.TrainedModel:
                 raise UserInputError("keras.err_one_model")
             config = data
         else:
-            raise UserInputError("keras.err_json_kind", name=_plain(name))
+            raise UserInputError("keras.err_json_kind", name=handoff.markdown_text(name[:60]))
     name, data = models[0]
     model = keras_io.load(data, config)
     recorder, traced = model.stacked_recorder()
     return handoff.TrainedModel(
         recorder=recorder,
         source="upload",
-        title=handoff.in_every_language("keras.title", name=lambda _: _plain(name)),
+        title=handoff.in_every_language("keras.title", name=lambda _: name[:60]),
         embedding=model.embedding,
         example=_example(model, word_index),
         keras=model,
         word_index=word_index,
         traced_layers=traced,
     )
-
-
-def _plain(name: str) -> str:
-    return _MARKUP.sub(" ", name)[:60]
 
 
 def _example(model: keras_io.KerasModel, index) -> object:
@@ -128,7 +122,7 @@ def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel |
     if isinstance(model, UserInputError):
         ui.error(model)
         return None
-    where.caption(ui.t("keras.loaded", title=model.title, layers=summary(model.keras)))
+    where.caption(ui.t("keras.loaded", layers=summary(model.keras)))
     if model.word_index is not None:
         where.caption(ui.t("keras.loaded_words", n=len(model.word_index.words)))
     return model

@@ -10,7 +10,6 @@ The file format and every check on uploads live in lstm_core.model_io (no pickle
 from __future__ import annotations
 
 import math
-import re
 
 import streamlit as st
 
@@ -24,7 +23,6 @@ from . import handoff
 MAX_TITLE_CHARS = 100
 MAX_EXAMPLE_ITEMS = 400
 TOKENISE_MODES = ("auto", "words", "chars")
-_MARKUP = re.compile(r"[\[\]()<>`*_#|\\$~]")  # a title from a file is shown as plain text, never as a link
 
 
 def model_bytes(model: handoff.TrainedModel) -> bytes:
@@ -85,7 +83,7 @@ def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedMode
     return handoff.TrainedModel(
         recorder=loaded.recorder,
         source=source if source in ("train", "forecast") else "upload",
-        title=_MARKUP.sub(" ", title)[:MAX_TITLE_CHARS],
+        title=title[:MAX_TITLE_CHARS],  # as written: handoff.shown_title escapes it where it is shown
         embedding=loaded.embedding,
         vocab=None if loaded.vocab is None else Vocab(list(loaded.vocab), {}),
         tokenise_mode=mode if mode in TOKENISE_MODES else "auto",
@@ -152,5 +150,5 @@ def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) ->
     if isinstance(model, UserInputError):
         ui.error(model)
         return None
-    where.caption(ui.t("model.loaded", title=handoff.title(model, ui.lang())))
+    where.caption(ui.t("model.loaded", title=handoff.shown_title(model, ui.lang())))
     return model

@@ -90,3 +90,38 @@ def test_a_file_of_another_kind_is_refused_in_the_page_language(app_url, browser
             assert "not allowed" not in page.locator("[data-testid='stSidebar']").inner_text()
     finally:
         page.close()
+
+
+def test_a_file_name_and_a_files_title_read_as_written_and_never_as_markup(app_url, browser, tmp_path):
+    """A file's name was shown with its brackets and underscores blanked ("my model 2 .npz"), and a
+    /train title lost its "(tanh)" on the way back. They now read as written, in the sidebar and in the
+    explorer's note, while Markdown, Streamlit's :red[…], HTML and autolinks in them stay text."""
+    named = tmp_path / "my_model(2).npz"
+    example = {"example": [0.2, 0.9], "example_units": "series"}  # with an example the explorer traces the file's model
+    named.write_bytes(model_io.save(lstm_core.random_recorder("lstm", 1, 4, seed=3), metadata=example))
+    hostile_title = "Vanilla RNN (tanh) [click](http://evil.example) <b>x</b> :red[y] $z$ *w* www.evil.example"
+    hostile = tmp_path / "hostile.npz"
+    recorder = lstm_core.random_recorder("lstm", 1, 4, seed=3)
+    hostile.write_bytes(model_io.save(recorder, metadata={"title": hostile_title, **example}))
+    page = open_page(browser, f"{app_url}/explorer?lang=en")
+    try:
+        upload = page.locator("[data-testid='stSidebar'] input[type='file']").first
+        for file, title in ((named, "Uploaded model: my_model(2).npz"), (hostile, hostile_title)):
+            upload.set_input_files(str(file))
+            caption = page.locator("[data-testid='stSidebar'] [data-testid='stCaptionContainer']", has_text="Loaded")
+            caption.first.wait_for(timeout=30_000)
+            wait_rendered(page)
+            page.wait_for_function(
+                "t => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+                ".some(c => c.innerText.replaceAll('\\u2060', '').includes(t))",
+                arg=title,
+                timeout=10_000,
+            )
+            note = page.locator("[data-testid='stAlert']", has_text="Tracing").first
+            for where in (caption.first, note):
+                text = where.inner_text().replace("\u2060", "")
+                assert title in text, text
+                assert where.locator("a, b, em, strong, .katex, span[style*='color']").count() == 0
+            assert problems(page) == []
+    finally:
+        page.close()
