@@ -17,6 +17,7 @@ from ui.lessons_content import BY_SLUG, LESSONS, SLUGS, Lesson, is_done
 from ui.strings.glossary import GLOSSARY
 
 ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or None}
+TOUCHED = "_lessons_touched"  # the lessons this session answered: the part of the cookie it writes
 PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
 PICK_KEY = "lessons:lesson"  # the lesson picker's widget key (ui._bound's "<page>:<name>")
 ORDER_SEED = "_lessons_order_seed"  # this session's shuffle of the quiz options
@@ -36,12 +37,15 @@ COOKIE_DAYS = 365
 def encode(checked: dict) -> str:
     """Every lesson's checked answers as a cookie value: "highway:102.gates:0-1" (one digit per
     question, "-" unanswered); only characters a cookie takes unquoted."""
-    parts = []
-    for lesson in LESSONS:
-        if picks := checked.get(lesson.slug):
-            digits = ("-" if picks.get(k) is None else str(picks[k]) for k in range(len(lesson.questions)))
-            parts.append(f"{lesson.slug}:{''.join(digits)}")
-    return ".".join(parts)
+    parts = ((lesson.slug, _digits(lesson, checked.get(lesson.slug))) for lesson in LESSONS)
+    return ".".join(f"{slug}:{digits}" for slug, digits in parts if digits)
+
+
+def _digits(lesson: Lesson, picks: dict | None) -> str:
+    """One lesson's part of the cookie: "0-1", or "" for a lesson without answers."""
+    if not picks:
+        return ""
+    return "".join("-" if picks.get(k) is None else str(picks[k]) for k in range(len(lesson.questions)))
 
 
 def decode(raw: str) -> dict:
@@ -74,15 +78,32 @@ def answers(slug: str) -> dict:
     return st.session_state[ANSWERS].setdefault(slug, {})
 
 
+# The browser merges: it keeps the cookie's other lessons, which another tab of the same browser may
+# have answered since this session read it, and puts in this session's (each tab writes its own).
+_MERGE = """(function (name, mine, order, age) {
+  var held = {};
+  document.cookie.split("; ").forEach(function (c) {
+    if (c.indexOf(name + "=") === 0) c.slice(name.length + 1).split(".").forEach(function (part) {
+      var i = part.indexOf(":"); if (i > 0) held[part.slice(0, i)] = part.slice(i + 1);
+    });
+  });
+  for (var slug in mine) held[slug] = mine[slug];
+  var value = order.filter(function (s) { return held[s]; }).map(function (s) { return s + ":" + held[s]; }).join(".");
+  document.cookie = name + "=" + value + "; path=/; max-age=" + (value ? age : 0) + "; SameSite=Lax";
+})"""
+
+
 def remember():
-    """Write this session's answers into the browser's cookie (on every run: the same value again
-    changes nothing); no answers delete it."""
+    """Write the lessons this session answered (or started over) into the browser's cookie, the
+    other lessons as the cookie has them: with a lesson open in two tabs, the tab written last had
+    dropped the other's answers. Nothing is written before this session answers."""
     answers(SLUGS[0])  # loads them, in a session that has not drawn a quiz yet
-    value = encode(st.session_state[ANSWERS])
-    age = COOKIE_DAYS * 86400 if value else 0
-    cookie = json.dumps(f"{COOKIE}={value}; path=/; max-age={age}; SameSite=Lax")
-    script = f'<span class="lstm-lab-hidden" hidden></span><script>document.cookie = {cookie};</script>'
-    st.html(script, unsafe_allow_javascript=True)
+    touched = st.session_state.get(TOUCHED)
+    if not touched:
+        return
+    mine = {slug: _digits(BY_SLUG[slug], st.session_state[ANSWERS].get(slug)) for slug in sorted(touched)}
+    call = f"{_MERGE}({json.dumps(COOKIE)}, {json.dumps(mine)}, {json.dumps(SLUGS)}, {COOKIE_DAYS * 86400});"
+    st.html(f'<span class="lstm-lab-hidden" hidden></span><script>{call}</script>', unsafe_allow_javascript=True)
 
 
 def done_count() -> int:
@@ -165,6 +186,7 @@ def _check(lesson: Lesson):
     checked = answers(lesson.slug)
     checked.clear()
     checked.update({k: st.session_state.get(f"lessons_q_{lesson.slug}_{k}") for k in range(len(lesson.questions))})
+    st.session_state.setdefault(TOUCHED, set()).add(lesson.slug)
 
 
 def feedback(lesson: Lesson, checked: dict):
@@ -194,6 +216,7 @@ def _go(slug: str):
 
 def _reset():
     st.session_state[ANSWERS] = {}
+    st.session_state[TOUCHED] = set(SLUGS)  # every lesson's part goes, whichever tab answered it
     st.session_state[PREDICTIONS] = {}
     for key in [k for k in st.session_state if str(k).startswith(("lessons_q_", "lessons_prediction_"))]:
         del st.session_state[key]

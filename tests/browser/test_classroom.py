@@ -164,6 +164,44 @@ def test_a_reload_keeps_the_quiz_progress_in_this_browser_only(app_url, browser,
         context.close()
 
 
+def _answer_right(page, slug: str, lang: str):
+    """Check every question of the open lesson right (wherever this session's shuffle put it) and submit."""
+    groups = page.locator("[data-testid='stForm'] [role='radiogroup']")
+    for k, question in enumerate(BY_SLUG[slug].questions):
+        key = f"lessons.{slug}.q{k}.a{question.answer}"
+        right = question.formulas[question.answer] if question.formulas else translate(key, lang)
+        groups.nth(k).locator("label").nth(option_position(groups.nth(k), right)).click()
+    page.locator("[data-testid='stForm'] button").first.click()
+    wait_rendered(page)
+
+
+def test_two_tabs_of_one_browser_keep_each_others_answers(app_url, browser):
+    """Lessons open in two tabs: each session wrote the whole cookie from what it had read at its start,
+    so the tab that wrote last dropped the other's answers, and a reload lost a finished lesson."""
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    try:
+        tabs = {}
+        for slug in ("metrics", "gates"):  # both sessions start before either answers
+            tabs[slug] = context.new_page()
+            tabs[slug].goto(f"{app_url}/lessons?lang=en&lesson={slug}")
+            wait_rendered(tabs[slug])
+        for slug in ("metrics", "gates"):
+            _answer_right(tabs[slug], slug, "en")
+        cookie = next(c["value"] for c in context.cookies() if c["name"] == "lstm_lab_quiz")
+        assert cookie.startswith("gates:") and ".metrics:" in cookie, cookie
+        page = tabs["metrics"]
+        page.reload()
+        wait_rendered(page)
+        assert problems(page) == []
+        assert "2 of 8" in page.locator("[data-testid='stProgress']").inner_text()
+        # starting over in one tab clears the lessons the other tab answered too
+        page.get_by_role("button", name=translate("lessons.reset", "en")).click()
+        wait_rendered(page)
+        assert not [c for c in context.cookies() if c["name"] == "lstm_lab_quiz" and c["value"]]
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_teacher_mode_enlarges_charts_the_stepper_and_keeps_labels_whole(app_url, browser, artifacts, lang):
     """For the back row: a chart's fonts grow with the page's text (they had stayed at 13 px), the stepper's
