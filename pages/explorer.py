@@ -17,8 +17,10 @@ with st.expander(t("explorer.guide_title")):
     st.markdown(t("explorer.guide"))
 
 notes = st.container()  # filled last: widgets further down may also have ignored a bad link value
-model_files.upload_widget(where=st.sidebar)  # a model saved from /train or /forecast, traced here
-keras_files.upload_widget(where=st.sidebar)  # or the learner's own Keras model
+# teacher mode folds the upload boxes away: a projected sidebar shows the page, not two drop zones
+uploads = st.sidebar.expander(t("explorer.uploads")) if ui.teacher() else st.sidebar
+model_files.upload_widget(where=uploads)  # a model saved from /train or /forecast, traced here
+keras_files.upload_widget(where=uploads)  # or the learner's own Keras model
 state.apply_request()
 settings = state.settings_ui()
 

@@ -77,6 +77,22 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
 .katex-display { padding: 0 2px; }
+/* narrow screens. A page link's text wraps (Streamlit keeps it on one line and cuts it: the home
+   page's tour lost its descriptions on a phone). Beside the open sidebar (300 px) a tablet's content
+   is as narrow as a phone's: its columns stack as Streamlit stacks them below a 640 px window (the
+   three setting columns of /train cut their options off at 820 px; a 1,000 px laptop keeps its
+   columns). Without hover (a touch screen) plotly.js shows a chart's toolbar all the time, over the
+   chart's title: it gets its own strip above. */
+[data-testid="stPageLink-NavLink"] > span { white-space: normal; }
+@media (max-width: 860px) {
+  .stApp:has([data-testid="stSidebar"][data-collapsed="false"]) [data-testid="stMain"] [data-testid="stColumn"] {
+    min-width: calc(100% - 1.5rem);
+  }
+}
+@media (hover: none) {
+  .lab-chart { margin-top: 32px; }
+  .lab-chart .modebar-container { top: -32px !important; }  /* a title's glyphs reach 3 px above the chart */
+}
 .stElementContainer:has(#lstm-lab-a11y, .lstm-lab-hidden) { display: none; }  /* scripts (below, lessons): no gap */
 /* focus is always visible: Streamlit's own ring is missing on some controls (navigation links, text
    areas, the radio buttons, whose input is hidden behind its label) */

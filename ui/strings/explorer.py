@@ -8,6 +8,7 @@ STRINGS = {
         "（每一项都是四舍五入后显示的，所以算出的和与显示的各项相加，最后一位可能略有出入）。",
     ),
     "explorer.guide_title": ("What to look at, and three experiments", "看什么？三个小实验"),
+    "explorer.uploads": ("Open a model file", "打开模型文件"),  # teacher mode folds the upload boxes into it
     "explorer.guide": (
         "- **The cell state c** (the red-orange line along the top of the diagram) is the memory. At each step it is "
         "multiplied by the forget gate f and gets i × g added. Watch the equation for c: the two products tell "

@@ -317,6 +317,12 @@ STRINGS = {
         "or seed, and compare them on this validation score.",
         "它在训练部分也没有胜过基线：可以试试换个窗口长度、模型大小、学习率或种子，并用这个验证分数来比较。",
     ),
+    # teacher mode hides the learning rate: the advice names only what the page shows
+    "forecast.advice_other_teacher": (
+        "It does not beat the baselines on the training part either: try another window, model size or seed, and "
+        "compare them on this validation score.",
+        "它在训练部分也没有胜过基线：可以试试换个窗口长度、模型大小或种子，并用这个验证分数来比较。",
+    ),
     "forecast.val_test_gap": (
         "Good on validation, not on test: the test part climbs to {high:.2f} on the training part's scale, far above "
         "anything the model was trained on (up to 1). An LSTM fitted on scaled values rarely extrapolates a trend; "
