@@ -1,9 +1,7 @@
 import streamlit as st
 
 import ui
-import ui.settings
 from lstm_core.errors import UserInputError
-from plots.explorer import what_if_figure
 from plots.explorer_component import for_projector
 from ui import explorer_state as state
 from ui import keras_files, model_files
@@ -54,26 +52,7 @@ with tab_step:
 
 with tab_what_if:
     if run is not None and tab_what_if.open:
-        kind = run.recorder.kind
-        st.markdown(state.what_if_intro(kind, settings.lang))
-        what_if = ui.settings.draw(state.WhatIf, columns=st.columns([2, 1]), kind=kind)
-        if what_if.intervention == "drop_first" and len(run.labels) < 2:  # nothing would be left to compare
-            st.info(t("explorer.whatif_one_step"), icon=":material/info:")
-        else:
-            result = state.cached_what_if(settings, layer, unit, what_if.intervention, what_if.every_unit)
-            panels = [(t(f"explorer.panel_{q}", unit=unit), q, *result[q]) for q in ("c", "h") if q in result]
-            panels.append((t("explorer.panel_out"), "baseline", *result["out"]))
-            labels = {"original": t("explorer.original"), "what_if": t("explorer.what_if"), "t": t("explorer.c.axis_t")}
-            table = {"t": list(range(len(run.labels))), t("explorer.c.input"): list(run.labels)}
-            for title, _, original, changed in panels:
-                table[f"{title} · {labels['original']}"] = original
-                table[f"{title} · {labels['what_if']}"] = changed
-            ui.chart(what_if_figure(panels, run.labels, labels), table, key="explorer_what_if")
-            change, last = st.columns(2)
-            # one format for both: "0.063" beside "0.0631" made the largest change look the smaller one
-            change.metric(t("explorer.whatif_change"), f"{result['max_change']:.3g}", help=t("explorer.whatif_change_help"))
-            last.metric(t("explorer.whatif_last"), f"{result['last_change']:.3g}", help=t("explorer.whatif_last_help"))
-            st.caption(t("explorer.whatif_caption"))
+        state.what_if_ui(run, settings, layer, unit)
 
 with tab_lab:
     if tab_lab.open:

@@ -534,6 +534,33 @@ def view_ui(run: Run, shown: bool = True) -> tuple[int, int]:
     return layer, settings.draw(Unit, where=right, top=top_unit).unit
 
 
+def what_if_ui(run: Run, s: Settings, layer: int, unit: int):
+    """The what-if tab: the learner's intervention against the normal run, for the chosen unit."""
+    from plots.explorer import what_if_figure
+
+    t = ui.t
+    kind = run.recorder.kind
+    st.markdown(what_if_intro(kind, s.lang))
+    what_if = settings.draw(WhatIf, columns=st.columns([2, 1]), kind=kind)
+    if what_if.intervention == "drop_first" and len(run.labels) < 2:  # nothing would be left to compare
+        st.info(t("explorer.whatif_one_step"), icon=":material/info:")
+        return
+    result = cached_what_if(s, layer, unit, what_if.intervention, what_if.every_unit)
+    panels = [(t(f"explorer.panel_{q}", unit=unit), q, *result[q]) for q in ("c", "h") if q in result]
+    panels.append((t("explorer.panel_out"), "baseline", *result["out"]))
+    labels = {"original": t("explorer.original"), "what_if": t("explorer.what_if"), "t": t("explorer.c.axis_t")}
+    table = {"t": list(range(len(run.labels))), t("explorer.c.input"): list(run.labels)}
+    for title, _, original, changed in panels:
+        table[f"{title} · {labels['original']}"] = original
+        table[f"{title} · {labels['what_if']}"] = changed
+    ui.chart(what_if_figure(panels, run.labels, labels), table, key="explorer_what_if")
+    change, last = st.columns(2)
+    # one format for both: "0.063" beside "0.0631" made the largest change look the smaller one
+    change.metric(t("explorer.whatif_change"), f"{result['max_change']:.3g}", help=t("explorer.whatif_change_help"))
+    last.metric(t("explorer.whatif_last"), f"{result['last_change']:.3g}", help=t("explorer.whatif_last_help"))
+    st.caption(t("explorer.whatif_caption"))
+
+
 @st.fragment
 def lab_ui():
     """The single-unit lab: reruns alone when a slider moves (st.fragment)."""
