@@ -421,7 +421,11 @@ def _build(config: dict, weights: _Weights, version: str | None) -> KerasModel:
     legacy = weights.legacy
     layers, notes, used = [], [], {}
     embedding, mask_zero, width, sequence = None, False, None, True  # width: features reaching the next layer
-    for entry in _layer_configs(config):
+    entries = _layer_configs(config)
+    if not any(entry.get("class_name") in (*RECURRENT, "Bidirectional") for entry in entries):
+        # a Dense-only model: say what it lacks, not that its (batch, features) input has no steps
+        raise UserInputError("keras.err_no_recurrent")
+    for entry in entries:
         class_name, cfg = entry.get("class_name"), entry["config"]
         name = cfg.get("name")
         if not isinstance(class_name, str) or not isinstance(name, str) or not name or len(name) > 200:

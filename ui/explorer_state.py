@@ -297,11 +297,11 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
         labels = tuple(words.get(int(i), str(int(i))) for i in model_input[0])
     result = keras.run(model_input)
     x = model_input[0] if keras.embedding is None else keras.embed(model_input)[0]  # (T, I)
-    prediction = result.prediction[0]
-    if prediction.ndim == 2:  # a Dense head on every step: show the last step's
-        prediction = prediction[-1]
+    prediction, note = result.prediction[0], "keras.note_prediction"
+    if prediction.ndim == 2:  # a Dense head on every step: show the last step's, and say so
+        prediction, note = prediction[-1], "keras.note_prediction_last"
     values = ", ".join(f"{v:.4f}" for v in prediction[:10]) + (", …" if prediction.size > 10 else "")
-    notes.append(("keras.note_prediction", {"values": values}))
+    notes.append((note, {"values": values}))
     notes.append(("keras.note_notation", {}))
     if model.recorder.gate_activation != "sigmoid":
         slope = "0.2" if model.recorder.gate_activation.endswith("keras2") else "1/6"

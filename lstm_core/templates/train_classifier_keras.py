@@ -7,7 +7,8 @@ Tokenizer.to_json() writes it). Open both in LSTM Lab's explorer to step through
 Where it differs from a tutorial's usual code (each is marked "Unlike most tutorials" below):
 - the validation data is the page's own validation part, not validation_split;
 - there is no scaler to fit here (token ids or symbols); on /forecast one is fitted on the training part only;
-- the page compares the model with a baseline that ignores word order: keep one, or a score means little.
+- the page compares the model with a baseline that ignores order (word counts for text, each feature's mean over
+  the steps for numbers): keep one, or a score means little.
 Keras's numbers will not equal the PyTorch script's: Keras draws its starting weights differently.
 
     python train_classifier_keras.py
@@ -138,8 +139,9 @@ def main():
     # would take the last 20% of the training rows, unshuffled
     model.fit(train_x, train_y, validation_data=(val_x, val_y), epochs=EPOCHS, batch_size=BATCH_SIZE, callbacks=callbacks)
     test = summary(test_y, model.predict(test_x, verbose=0), len(class_names))
-    # Unlike most tutorials: compare with a baseline. The page's bag-of-words model scored on the same test part
-    # is in the run report (Export tab); a model that does not beat it has not learnt word order
+    # Unlike most tutorials: compare with a baseline. The page's baseline (a logistic regression on word counts for
+    # text, on the time-averaged features for numbers), scored on the same test part, is in the run report (Export
+    # tab); a model that does not beat it has not learnt anything from the order
     print("test:", ", ".join(f"{k} {v:.4f}" for k, v in test.items()))
     (HERE / "metrics.json").write_text(json.dumps(test, indent=2))
     model.save(HERE / "model.keras")  # open it in LSTM Lab's explorer, gate by gate

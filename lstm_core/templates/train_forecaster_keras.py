@@ -9,8 +9,12 @@ Where it differs from a tutorial's usual code (each is marked "Unlike most tutor
 - the validation part is the tail of the past, just before the test part, given as validation_data (Keras's
   validation_split would take the last windows too, but after the scaler had seen them); it chooses the number
   of epochs; then a fresh model is trained on training + validation for that many epochs (the scaler refitted on
-  those two parts, never on the test part), and the test part is scored once, at the end.
-Keras's numbers will not equal the PyTorch script's: Keras draws its starting weights differently.
+  those two parts, never on the test part), and the test part is scored once, at the end;
+- the starting weights follow PyTorch's rule, as the page's model does, not Keras's defaults, and Adam has
+  PyTorch's epsilon (build()): the twin trains the page's model, not another one.
+Its random draws (starting weights, batch order) are Keras's own, so its numbers will not equal the PyTorch
+script's. On a short series one run is one draw: another seed, or another library's generators, ends
+training elsewhere, so compare a few seeds before calling one setting better.
 
     python train_forecaster_keras.py
 """
@@ -83,12 +87,33 @@ def windows(series, fit_end):
 
 
 def build():
-    """Stacked LSTM, then Dense(1) on the last hidden state."""
-    layers = [keras.Input((WINDOW, 1))]
-    layers += [keras.layers.LSTM(UNITS, return_sequences=k < LAYERS - 1) for k in range(LAYERS)]
-    model = keras.Sequential([*layers, keras.layers.Dense(1)])
+    """Stacked LSTM, then Dense(1) on the last hidden state. Unlike most tutorials: every weight and bias starts
+    from PyTorch's rule, U(-1/√UNITS, 1/√UNITS), as in the PyTorch script, and not from Keras's defaults
+    (glorot_uniform kernels, orthogonal recurrent kernels, zero biases with 1 in the forget gate's): on a series
+    this short, where training ends depends on where it starts. One difference stays: a Keras LSTM has one
+    bias per gate where PyTorch has two."""
+    bound = 1 / math.sqrt(UNITS)
+
+    def uniform():  # a new initializer for each weight: Keras draws it from the seed set in main()
+        return keras.initializers.RandomUniform(-bound, bound)
+
+    def lstm(k):
+        return keras.layers.LSTM(
+            UNITS,
+            return_sequences=k < LAYERS - 1,  # every layer but the top one hands its whole sequence of h on
+            kernel_initializer=uniform(),
+            recurrent_initializer=uniform(),
+            bias_initializer=uniform(),
+            unit_forget_bias=False,  # else Keras sets the forget gate's bias to 1
+        )
+
+    head = keras.layers.Dense(1, kernel_initializer=uniform(), bias_initializer=uniform())
+    model = keras.Sequential([keras.Input((WINDOW, 1)), *(lstm(k) for k in range(LAYERS)), head])
     clip = {"global_clipnorm": CLIP} if CLIP else {}
-    optimizer = keras.optimizers.SGD(LR, momentum=0.9, **clip) if OPTIMIZER == "sgd" else keras.optimizers.Adam(LR, **clip)
+    if OPTIMIZER == "sgd":
+        optimizer = keras.optimizers.SGD(LR, momentum=0.9, **clip)
+    else:
+        optimizer = keras.optimizers.Adam(LR, epsilon=1e-8, **clip)  # PyTorch's epsilon (Keras's default: 1e-7)
     model.compile(optimizer=optimizer, loss="mse")
     return model
 

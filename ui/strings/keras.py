@@ -28,13 +28,14 @@ STRINGS = {
     ),
     "keras.note_notation": (
         "The equations use PyTorch's notation. Keras stores each weight matrix transposed: W_i· is the transpose "
-        "of the kernel's columns for that gate, W_h· of the recurrent kernel's. An LSTM or SimpleRNN in Keras has one "
-        "bias: it is the b beside x, and the b beside h is 0 (a GRU keeps both). Keras's LSTM gates i, f, c, o are "
-        "i, f, g, o here; its GRU gates z, r, h are z, r, n (shown in PyTorch's order r, z, n).",
+        "of the kernel's columns for that gate, W_h· of the recurrent kernel's. In Keras an LSTM, a SimpleRNN and a GRU "
+        "with reset_after=False have one bias: it is the b beside x, and the b beside h is 0 (a GRU with reset_after=True, "
+        "Keras 3's default, keeps both). Keras's LSTM gates i, f, c, o are i, f, g, o here; its GRU gates z, r, h "
+        "are z, r, n (shown in PyTorch's order r, z, n).",
         "公式使用 PyTorch 的记号。Keras 把每个权重矩阵转置存放：W_i· 是 kernel 中该门那几列的转置，W_h· 是 "
-        "recurrent_kernel 中那几列的转置。Keras 的 LSTM 和 SimpleRNN 只有一个偏置：就是 x 旁边的 b，h 旁边的 b 为 0"
-        "（GRU 两个都有）。Keras 的 LSTM 门 i、f、c、o 在这里记作 i、f、g、o；GRU 门 z、r、h 记作 z、r、n"
-        "（按 PyTorch 的顺序 r、z、n 显示）。",
+        "recurrent_kernel 中那几列的转置。Keras 的 LSTM、SimpleRNN 以及 reset_after=False 的 GRU 只有一个偏置："
+        "就是 x 旁边的 b，h 旁边的 b 为 0（reset_after=True 的 GRU，即 Keras 3 的默认设置，两个都有）。"
+        "Keras 的 LSTM 门 i、f、c、o 在这里记作 i、f、g、o；GRU 门 z、r、h 记作 z、r、n（按 PyTorch 的顺序 r、z、n 显示）。",
     ),
     "keras.loaded_words": ("Word index: {n} words.", "词表：{n} 个词。"),
     "keras.err_one_model": (
@@ -130,6 +131,11 @@ STRINGS = {
     "keras.note_prediction": (
         "The Keras model's prediction for this input: {values}.",
         "Keras 模型对这个输入的预测：{values}。",
+    ),
+    "keras.note_prediction_last": (
+        "The Keras model's prediction for this input at its last step (the model returns one prediction per step, "
+        "return_sequences=True): {values}.",
+        "Keras 模型对这个输入在最后一步的预测（这个模型每一步都输出一个预测，即 return_sequences=True）：{values}。",
     ),
     "keras.note_partial_trace": (
         "Traced here: the first {n} recurrent layers of {total}; the rest run for the prediction only.",
