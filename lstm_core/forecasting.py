@@ -269,9 +269,10 @@ def build_model(layers: int, units: int, seed: int) -> Forecaster:
     return Forecaster(lstm, head)
 
 
-def parameter_count(layers: int, units: int) -> int:
-    """Trainable weights: each LSTM layer has 4 gate blocks of (inputs + H + 2 biases) x H, the head H + 1."""
-    lstm = sum(4 * units * ((1 if k == 0 else units) + units + 2) for k in range(layers))
+def parameter_count(layers: int, units: int, biases: int = 2) -> int:
+    """Trainable weights: each LSTM layer has 4 gate blocks of (inputs + H + biases) x H, the head H + 1.
+    PyTorch gives each gate two biases (b_i· and b_h·), Keras one."""
+    lstm = sum(4 * units * ((1 if k == 0 else units) + units + biases) for k in range(layers))
     return lstm + units + 1
 
 

@@ -71,7 +71,8 @@ compare_leak = settings.draw(state.Leak).compare_leak
 st.header(t("forecast.model_header"))
 training = settings.draw(state.Model, columns=st.columns(4))
 layers, units, epochs = training.layers, training.units, training.epochs
-st.caption(t("forecast.model_caption", layers=layers, units=units, params=forecasting.parameter_count(layers, units)))
+params, keras = (forecasting.parameter_count(layers, units, biases) for biases in (2, 1))
+st.caption(t("forecast.model_caption", layers=layers, units=units, params=params, keras=keras))
 config = forecasting.ForecastConfig(**asdict(windows), **(asdict(training) | {"lr": float(training.lr)}), season=series.season)
 if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
     state.start(values, config, compare_leak)

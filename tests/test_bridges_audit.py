@@ -160,3 +160,28 @@ def test_a_return_sequences_model_s_prediction_is_named_as_the_last_step_s(tmp_p
     assert translate("keras.note_prediction_last", lang, values=f"{theirs[0, -1, 0]:.4f}") in infos
     plain = translate("keras.note_prediction", lang, values="")[:-1]
     assert plain not in infos  # the unqualified sentence, which read as the whole model's one output
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize(("layers", "units"), [(1, 32), (2, 16)])
+def test_the_forecasters_parameter_count_is_torchs_and_keras_counts_one_bias_fewer_per_gate(layers, units):
+    """/forecast's caption gave PyTorch's count alone, which a learner's Keras model.summary() of the
+    same model (the exported twin) contradicts: it now names both."""
+    from lstm_core import forecasting
+
+    keras = _keras()
+    torch_model = forecasting.build_model(layers, units, seed=0)
+    assert forecasting.parameter_count(layers, units) == sum(p.numel() for p in torch_model.parameters())
+    stack = [keras.layers.LSTM(units, return_sequences=k < layers - 1) for k in range(layers)]
+    twin = keras.Sequential([keras.Input((12, 1)), *stack, keras.layers.Dense(1)])
+    assert forecasting.parameter_count(layers, units, biases=1) == twin.count_params()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_forecast_page_names_both_counts(lang):
+    at = AppTest.from_file(str(ROOT / "pages" / "forecast.py"), default_timeout=90)
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "4,513" in captions and "4,385" in captions and "model.summary()" in captions
