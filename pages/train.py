@@ -97,7 +97,10 @@ def evaluation(run):
             st.caption(best)
         st.caption(t("train.test_exploration"))
     y_pred = train_evaluation.predictions(run, threshold)
-    tabs = st.tabs([t(f"train.tab.{k}") for k in ("cm", "report", "curves", "mistakes", "export")])
+    notes = st.container()  # above the tabs: a bad ?tab= in the link
+    tabs = ui.tabs("tab", train_settings.RESULT_TABS, [f"train.tab.{k}" for k in train_settings.RESULT_TABS])
+    with notes:
+        ui.show_notes()
     with tabs[0]:
         left, right = st.columns(2)
         with left:

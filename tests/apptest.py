@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from ui.site import PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -15,12 +17,18 @@ def open_page(path: str, timeout: float = 90, session: dict | None = None, **que
     at = AppTest.from_file(str(ROOT / "router.py"), default_timeout=timeout)
     for key, value in (session or {}).items():
         at.session_state[key] = value
-    for key, value in query.items():
-        at.query_params[key] = str(value)
     # One run through the router first: before it, AppTest knows pages only by file name, which does
     # not match st.navigation's url paths (gradient-flow vs gradient_flow.py), and ui.page's switch
-    # out of Streamlit's pages-folder mode would then rerun into the default page.
-    at.run()
+    # out of Streamlit's pages-folder mode would then rerun into the default page. The query comes
+    # after it, as a browser opening the link sends it to the page alone: the home page would have
+    # read it as its own (and dropped the names it does not have). The home page is that first run.
+    home = path == PAGES[0].file
+    if not home:
+        at.run()
+    for key, value in query.items():
+        at.query_params[key] = value if isinstance(value, list) else str(value)  # a list: ?k=1&k=2
+    if home:
+        return at.run()
     at.switch_page(path)
     return at.run()
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import difflib
 import gc
 import html
 import json
 import re
 import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 import streamlit as st
@@ -32,14 +34,22 @@ MAX_PARAM_LEN = 400  # longer query values are ignored: no legitimate setting ne
 
 
 def lang() -> str:
-    """The learner's language: ?lang= first, then the session's choice, then English."""
+    """The learner's language: ?lang= first (in any case, with a region or not: ZH, zh-CN), then the
+    session's choice, then English."""
     q = st.query_params.get("lang")
-    if q in LANGS:
-        st.session_state["lang"] = q
+    if (code := _lang_code(q)) is not None:
+        st.session_state["lang"] = code  # page() writes it back to the link as the page's own code
     elif q is not None:  # ?lang=fr: the page stays in the session's language, and page() says why
         del st.query_params["lang"]
         st.session_state["_bad_lang"] = q
     return st.session_state.get("lang", "en")
+
+
+def _lang_code(raw: str | None) -> str | None:
+    """One of LANGS for a link's ?lang=, or None: a teacher typing lang=ZH or lang=zh-CN (the page's own
+    <html lang>) means Chinese."""
+    code = re.split(r"[-_]", (raw or "").strip().lower(), maxsplit=1)[0]
+    return code if code in LANGS else None
 
 
 def t(key: str, **params) -> str:
@@ -58,11 +68,13 @@ def teacher() -> bool:
     """Teacher mode (?teacher=1): advanced controls hidden, larger text for a projector."""
     q = st.query_params.get("teacher")
     if q is not None:
-        st.session_state["teacher"] = q in ("1", "true", "yes")
+        try:
+            st.session_state["teacher"] = _parse_bool(q)  # as any on/off setting: 1, true, YES, on
+        except ValueError:
+            st.session_state["teacher"] = False
+            _note_bad_value("teacher", q, False)
         if not st.session_state["teacher"]:
             del st.query_params["teacher"]  # a junk value is dropped from the link, not carried along
-            if q not in ("0", "false", "no"):
-                _note_bad_value("teacher", q)
     return st.session_state.get("teacher", False)
 
 
@@ -220,8 +232,11 @@ def page(name: str) -> str:
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
     current = lang()
+    st.session_state["_read"] = {"lang", "teacher"}  # the link's names this run has read (_unknown_names)
+    st.session_state["_names_checked"] = False
+    _repeated_names()
     if (bad := st.session_state.pop("_bad_lang", None)) is not None:  # read first by the router's document()
-        _note_bad_value("lang", bad)
+        _note_bad_value("lang", bad, current)
     choice = st.sidebar.radio(
         translate("app.language", current),
         LANGS,
@@ -318,7 +333,9 @@ def rerun_section():
 
 def show_notes():
     """Show the notes gathered while reading the URL (bad values that were ignored) since the last
-    call: a section drawn later shows its own."""
+    call: a section drawn later shows its own. The first call of a page's run also names the link's
+    parameters the page does not have (a typo: ?seeed=3)."""
+    _unknown_names()
     for note in st.session_state.get("_notes", []):
         st.info(note, icon=":material/info:")
     st.session_state["_notes"] = []
@@ -333,6 +350,7 @@ def _settings() -> dict:
 
 
 def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN):
+    st.session_state.setdefault("_read", set()).add(name)
     raw = st.query_params.get(name)
     if raw is None:
         return _settings().get(name, default)
@@ -344,16 +362,70 @@ def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN):
             raise ValueError
         return value
     except (ValueError, TypeError, OverflowError):
-        _note_bad_value(name, raw)
-        return _settings().get(name, default)
+        used = _settings().get(name, default)
+        _note_bad_value(name, raw, used)
+        return used
 
 
-def _note_bad_value(name, raw):
-    # The note is Markdown: quote the value with its markup and URL characters blanked out, so a
-    # crafted link cannot put a clickable link or formatting into the note; an underscore is escaped,
-    # not blanked (data=reviews_en read "reviews·en"), and so is one in the setting's name (pair_0).
-    shown = re.sub(r"[^\w\s.,+=-]", "·", raw[:40])
-    _add_note(t("app.bad_query", name=_md_plain(name), value=_md_plain(shown)))
+def _note_bad_value(name, raw, used):
+    """A note that the link's ?name=raw was ignored and the page uses `used` (a value) instead."""
+    _add_note(t("app.bad_query", name=_quoted(name), value=_quoted(raw), used=_quoted(_format(used))))
+
+
+QUOTED_LEN = 40  # a note quotes this much of a link's value: enough to recognise it
+
+
+def _quoted(raw: str) -> str:
+    """Something from a link (a value, a parameter's name) as a note, which is Markdown, quotes it: on
+    one line (a line break could start a heading or a list), at most QUOTED_LEN characters, with the
+    ASCII characters of markup and URLs blanked out and invisible ones (controls, a right-to-left
+    override) too, so a crafted link cannot put a link or formatting into the note. Letters, digits and
+    other scripts' punctuation stay; an underscore is escaped, not blanked (data=reviews_en read
+    "reviews·en"). The dot of "www." is blanked: Streamlit's Markdown makes www.example.com a link,
+    even with the dot escaped."""
+    text = re.sub(r"\s+", " ", raw)
+    text = text[:QUOTED_LEN] + "…" if len(text) > QUOTED_LEN else text
+    text = "".join(
+        c
+        if (c.isascii() and (c.isalnum() or c in " .,+=-'!?_…")) or (not c.isascii() and unicodedata.category(c)[0] != "C")
+        else "·"
+        for c in text
+    )
+    return re.sub(r"(?i)(www)\.", r"\1·", _md_plain(text))
+
+
+def _repeated_names():
+    """A name the link gives twice (?tp=1&tp=2, from a teacher's edit): the page takes the last, and says so."""
+    for name in list(st.query_params):
+        given = st.query_params.get_all(name)
+        if len(given) > 1:
+            _add_note(t("app.repeated_query", name=_quoted(name), count=len(given), value=_quoted(given[-1])))
+            st.query_params[name] = given[-1]
+
+
+def _unknown_names():
+    """Once a page's run: a link's parameter that is none of the page's settings (a typo: ?seeed=3) is
+    named in a note and leaves the link, with the setting it may have meant. The names this run has read
+    are known; any other is checked against the page's declarations (ui/declared.py, imported only then:
+    a setting may be read later in the run, on another tab, or once a model has trained)."""
+    if st.session_state.get("_names_checked", True):  # once a run: later sections may read more names
+        return
+    st.session_state["_names_checked"] = True
+    read = st.session_state.get("_read", set()) | set(_settings())
+    left = [name for name in st.query_params if name not in read]
+    if not left:
+        return
+    from ui.declared import declares, names
+
+    page = st.session_state.get("_page", "")
+    for name in left:
+        if declares(page, name):
+            continue
+        note = t("app.unknown_query", name=_quoted(name), value=_quoted(st.query_params.get(name, "")))
+        if guess := difflib.get_close_matches(name, names(page), n=1, cutoff=0.75):
+            note = paragraph(note, t("app.unknown_query_guess", guess=_md_plain(guess[0])))
+        _add_note(note)
+        del st.query_params[name]
 
 
 def _add_note(text: str):
@@ -365,14 +437,15 @@ def _md_plain(text: str) -> str:
     return text.replace("_", r"\_")
 
 
-def browser_param(name: str, pattern: str, last: int | None = None):
+def browser_param(name: str, pattern: str, last: int | None = None, default: str = "0"):
     """A setting the page's own script keeps in the URL (the explorer's time step, which changes
     without a server round trip): the server only checks it, so a junk value gets the usual note
     and is dropped from the link. A number past `last` opens at `last`; that is said only for the
     link the page was opened with: later the number is a step the learner chose on a longer sequence."""
+    st.session_state.setdefault("_read", set()).add(name)
     raw = st.query_params.get(name)
-    if raw is not None and not re.fullmatch(pattern, raw):
-        _note_bad_value(name, raw)
+    if raw is not None and not re.fullmatch(pattern, raw):  # `default`: what the page's script takes then
+        _note_bad_value(name, raw, default)
         del st.query_params[name]
     elif raw is not None and last is not None and int(raw) > last and f"_linked:{name}" not in st.session_state:
         _add_note(t("app.past_last", name=name, value=int(raw), last=last))

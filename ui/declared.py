@@ -7,6 +7,9 @@ module: the pages themselves import only their own.
 
 from __future__ import annotations
 
+import re
+from string import Formatter
+
 from ui import (
     explorer_state,
     forecast_state,
@@ -52,12 +55,35 @@ DECLARED = {
     "lessons": (lessons_state.Pick,),
 }
 
-# Query parameters a page keeps outside its declarations: the open tab (ui.tabs) and the explorer's
-# time step, which its own script writes (ui.browser_param). Every page also takes lang and teacher.
-OTHER = {"explorer": {"tab": explorer_state.TABS, "t": None}}
+# Query parameters a page keeps outside its declarations: the open tab (ui.tabs: the explorer's, /train's
+# results) and the explorer's time step, which its own script writes (ui.browser_param). Every page also
+# takes lang and teacher.
+OTHER = {"explorer": {"tab": explorer_state.TABS, "t": None}, "train": {"tab": train_settings.RESULT_TABS}}
 EVERY_PAGE = ("lang", "teacher")
 
 SLUG_OF_URL = {p.url: p.slug for p in PAGES}
+
+
+def _pattern(url: str) -> str:
+    """A declared URL name as a regular expression: "n_{dataset}" matches n_parity, n_negation_en, ..."""
+    return "".join(re.escape(text) + (".+" if field is not None else "") for text, field, _, _ in Formatter().parse(url))
+
+
+def declares(slug: str, name: str) -> bool:
+    """Whether page `slug` may read ?name= (in some view, on some tab, once a model has trained)."""
+    if name in EVERY_PAGE or name in OTHER.get(slug, {}):
+        return True
+    return any(
+        re.fullmatch(_pattern(spec.url), name)
+        for declaration in DECLARED.get(slug, ())
+        for _, spec in settings.specs(declaration)
+    )
+
+
+def names(slug: str) -> list[str]:
+    """Page `slug`'s URL names that are names as they stand (not "n_{dataset}"): what a typo may have meant."""
+    plain = [spec.url for declaration in DECLARED.get(slug, ()) for _, spec in settings.specs(declaration) if "{" not in spec.url]
+    return sorted({*plain, *OTHER.get(slug, {}), *EVERY_PAGE})
 
 
 class Unknown(KeyError):

@@ -122,6 +122,9 @@ class Training:
 
 
 RUN_DECLARATIONS = (Data, Model, Training)  # what a run is started with; the threshold only re-scores it
+# The evaluation's tabs, as ?tab= names them (ui.tabs): a link opens a lesson's tab once the run is trained,
+# and a language switch keeps the learner's tab (st.tabs had gone back to the first).
+RESULT_TABS = ("cm", "report", "curves", "mistakes", "export")
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,17 @@ STRINGS = {
         "抱歉，下载图片时出了问题！",
     ),
     "app.bad_query": (
-        "The link's setting {name}='{value}' is not valid here and was ignored.",
-        "链接中的参数 {name}='{value}' 无效，已忽略。",
+        "The link's setting {name}='{value}' is not valid here and was ignored: the page uses {name}='{used}'.",
+        "链接中的参数 {name}='{value}' 无效，已忽略；页面改用 {name}='{used}'。",
+    ),
+    "app.unknown_query": (
+        "This page has no setting {name}: the link's {name}='{value}' was ignored.",
+        "本页面没有参数 {name}，链接中的 {name}='{value}' 已忽略。",
+    ),
+    "app.unknown_query_guess": ("Did you mean {guess}?", "是不是想写 {guess}？"),
+    "app.repeated_query": (
+        "The link gives {name} {count} times: the page uses the last one, {name}='{value}'.",
+        "链接中的参数 {name} 出现了 {count} 次，页面使用最后一个：{name}='{value}'。",
     ),
     "app.past_last": (
         "The link's {name}={value} is past the last step, {last}: the page opens at step {last}.",
