@@ -102,6 +102,7 @@ def test_an_unknown_name_with_markup_is_quoted_inert():
 @pytest.mark.parametrize(
     ("slug", "query"),
     [
+        ("metrics", {"from": "timeline", "isappinstalled": "0", "utm_source": "newsletter"}),  # added by a share
         ("explorer", {"iv": "zero_f", "t": "2"}),  # a closed tab's setting, the stepper's step
         ("train", {"threshold": "0.3", "n_parity": "400"}),  # drawn once a model has trained; another data set's size
         ("forecast", {"horizon": "3"}),  # drawn once a model has trained

@@ -403,6 +403,10 @@ def _repeated_names():
             st.query_params[name] = given[-1]
 
 
+# Names a share adds to a link, not a teacher (WeChat's from=timeline, a newsletter's utm_source): no note
+_SHARERS = re.compile(r"utm_\w+|fbclid|gclid|msclkid|from|isappinstalled|scene|spm|share_\w+", re.IGNORECASE)
+
+
 def _unknown_names():
     """Once a page's run: a link's parameter that is none of the page's settings (a typo: ?seeed=3) is
     named in a note and leaves the link, with the setting it may have meant. The names this run has read
@@ -412,7 +416,7 @@ def _unknown_names():
         return
     st.session_state["_names_checked"] = True
     read = st.session_state.get("_read", set()) | set(_settings())
-    left = [name for name in st.query_params if name not in read]
+    left = [name for name in st.query_params if name not in read and not _SHARERS.fullmatch(name)]
     if not left:
         return
     from ui.declared import declares, names
