@@ -89,6 +89,13 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
 .katex-display { padding: 0 2px; }
+/* on a phone or a tablet, a display formula wider than its column breaks after a relation or an
+   operator, as KaTeX breaks inline math (between its pieces, .base), each line clear of the next: on a
+   phone /metrics' "= 0.875" was off the screen */
+@media (max-width: 860px) {
+  .katex-display > .katex { white-space: normal; }
+  .katex-display > .katex > .katex-html > .base { margin: 0.25em 0; }
+}
 /* narrow screens. A page link's text wraps (Streamlit keeps it on one line and cuts it: the home
    page's tour lost its descriptions on a phone). Beside the open sidebar (300 px) a tablet's content
    is as narrow as a phone's: its columns stack as Streamlit stacks them below a 640 px window (the
@@ -643,8 +650,10 @@ def svg(markup: str, alt: str, max_width: int = 780, where=st):
 
 
 def error(exc: Exception):
-    """Show a learner-caused error in the learner's language."""
+    """Show a learner-caused error in the learner's language. In teacher mode an error that names a
+    setting teacher mode hides has its own wording ("<key>_teacher"), which names only what the page shows."""
     if isinstance(exc, UserInputError):
-        st.error(t(exc.key, **exc.params), icon=":material/warning:")
+        key = f"{exc.key}_teacher" if teacher() and f"{exc.key}_teacher" in STRINGS else exc.key
+        st.error(t(key, **exc.params), icon=":material/warning:")
     else:
         st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon=":material/warning:")

@@ -59,6 +59,132 @@ function lowerLegend(layout, scale) {
   legend.y = -below / (height - top - bottom - grown);
 }
 
+// Narrow screens (a phone; a tablet beside the open sidebar). A figure of panels side by side
+// (make_subplots's grid, plots/style.panels) keeps its columns at any width: on a phone /train's six
+// curves had 100 px each, their titles ran into each other and past the edge. Drawn too narrow for
+// its panels (a panel under PANEL.width, or under its title's width), the figure flows its panels
+// into fewer columns, in reading order, down to one: each panel PANEL.height tall, the chart taller.
+// A legend entry wider than the chart breaks at its spaces. Wide enough, the figure is drawn as built.
+const PANEL = { width: 170, height: 170, gap: 60 };  // px: a panel's least width, its plot's height in a reflow, the gap between columns
+const SAME = 1e-6;
+let measure = null;
+
+function textWidth(text, size, family) {
+  measure ??= document.createElement("canvas").getContext("2d");
+  measure.font = `${size}px ${family}`;
+  return Math.max(...String(text).split(/<br\s*\/?>/i).map((line) => measure.measureText(line.replace(/<[^>]*>/g, "")).width));
+}
+
+// each x axis with the y axis it is anchored to, and the title above it (an annotation centred over its top)
+function panelsOf(layout) {
+  const panels = [];
+  for (const [key, x] of Object.entries(layout)) {
+    if (!/^xaxis\d*$/.test(key)) continue;
+    const y = layout[`yaxis${(x.anchor ?? "y").slice(1)}`];
+    if (!y || !/^y\d*$/.test(x.anchor ?? "y") || x.overlaying || y.overlaying) return [];  // twin axes: left as built
+    const xd = x.domain ?? [0, 1], yd = y.domain ?? [0, 1];
+    const title = (layout.annotations ?? []).find((a) => (a.xref ?? "paper") === "paper" && (a.yref ?? "paper") === "paper"
+      && Math.abs(a.x - (xd[0] + xd[1]) / 2) < SAME && Math.abs(a.y - yd[1]) < SAME);
+    panels.push({ x, y, xd, yd, title });
+  }
+  return panels.sort((a, b) => b.yd[1] - a.yd[1] || a.xd[0] - b.xd[0]);  // reading order: rows from the top
+}
+
+function fontOf(layout) {
+  const font = { ...layout.template?.layout?.font, ...layout.font };
+  return { size: font.size ?? 12, family: font.family ?? "sans-serif" };
+}
+
+// the layout with its panels in as many columns as fit `width` (their titles too), or null when it fits as built
+function reflowed(layout, width, scale) {
+  const panels = panelsOf(layout);
+  const columns = new Set(panels.map((p) => Math.round(p.xd[0] / SAME)));
+  if (columns.size < 2) return null;
+  const font = fontOf(layout);
+  const margin = { l: 80, r: 80, t: 100, b: 80, ...layout.margin };
+  const plotWidth = width - margin.l - margin.r;
+  const least = (p) => Math.max(PANEL.width * scale, p.title ? textWidth(p.title.text, p.title.font?.size ?? font.size, font.family) + 8 : 0);
+  if (panels.every((p) => plotWidth * (p.xd[1] - p.xd[0]) >= least(p))) return null;
+  const gap = PANEL.gap * scale;
+  let cols = columns.size - 1;
+  while (cols > 1 && panels.some((p) => (plotWidth - (cols - 1) * gap) / cols < least(p))) cols -= 1;
+  const out = structuredClone(layout);
+  const rows = Math.ceil(panels.length / cols);
+  const titled = panels.filter((p) => p.x.title?.text);
+  const oneTitle = titled.length > 0 && titled.every((p) => p.x.title.text === titled[0].x.title.text);
+  // pixels of each row: its panels' titles above, their tick labels (and axis titles) below
+  const titleBand = (r) => Math.max(0, ...panels.slice(r * cols, (r + 1) * cols).map((p) => (p.title ? 1.6 * (p.title.font?.size ?? font.size) : 0)));
+  const keepsTitle = (i) => (oneTitle ? i + cols >= panels.length : Boolean(panels[i].x.title?.text));
+  const below = (r) => font.size * (panels.slice(r * cols, (r + 1) * cols).some((_, j) => keepsTitle(r * cols + j)) ? 4.2 : 2.2);
+  let plotHeight = rows * PANEL.height * scale;
+  for (let r = 0; r < rows; r++) plotHeight += (r > 0 ? titleBand(r) : 0) + (r < rows - 1 ? below(r) : 0);
+  const panelWidth = (1 - (cols - 1) * gap / plotWidth) / cols;
+  let top = plotHeight;  // pixels from the plot area's bottom
+  panels.forEach((p, i) => {
+    const row = Math.floor(i / cols), col = i % cols;
+    if (col === 0) top -= row > 0 ? below(row - 1) + titleBand(row) : 0;
+    const xd = [col * (panelWidth + gap / plotWidth), col * (panelWidth + gap / plotWidth) + panelWidth];
+    const yd = [(top - PANEL.height * scale) / plotHeight, top / plotHeight];
+    const key = (axis) => Object.keys(layout).find((k) => layout[k] === axis);
+    out[key(p.x)].domain = xd.map((v) => Math.min(1, Math.max(0, v)));
+    out[key(p.y)].domain = yd.map((v) => Math.min(1, Math.max(0, v)));
+    if (oneTitle && p.x.title?.text && !keepsTitle(i)) out[key(p.x)].title = { ...p.x.title, text: "" };
+    if (oneTitle && !p.x.title?.text && keepsTitle(i)) out[key(p.x)].title = { ...titled[0].x.title };
+    if (p.title) Object.assign(out.annotations[layout.annotations.indexOf(p.title)], { x: (xd[0] + xd[1]) / 2, y: yd[1] });
+    if (col === cols - 1 || i === panels.length - 1) top -= PANEL.height * scale;
+  });
+  // a legend under the panels keeps its distance below them, in pixels
+  const oldPlot = (layout.height ?? 450) - margin.t - margin.b;
+  const legend = out.legend;
+  if (legend && legend.y < 0 && (legend.yanchor ?? "auto") === "top") legend.y = (legend.y * oldPlot) / plotHeight;
+  out.height = Math.round(plotHeight + margin.t + margin.b);
+  return out;
+}
+
+// trace names broken at their spaces where a legend entry is wider than the chart (a copy of `traces`)
+function wrappedNames(traces, layout, width) {
+  const { size, family } = fontOf(layout);
+  const legendSize = layout.legend?.font?.size ?? size;
+  const room = width - 55;  // plotly.js moves a legend too wide for its place left, to the chart's edge; an entry's line sample takes 40 px
+  return traces.map((trace) => {
+    if (!trace.name || trace.showlegend === false || textWidth(trace.name, legendSize, family) <= room) return trace;
+    const fits = (line) => textWidth(line, legendSize, family) <= room;
+    const lines = [];
+    // "run 1: LSTM, … · validation" breaks at its " · " first, then a part too wide at its spaces
+    const parts = String(trace.name).split(" · ");
+    parts.forEach((part, k) => {
+      const piece = k < parts.length - 1 ? `${part} ·` : part;
+      if (lines.length && fits(`${lines.at(-1)} ${piece}`)) lines[lines.length - 1] += ` ${piece}`;
+      else piece.split(" ").forEach((word, w) => {
+        if (w > 0 && fits(`${lines.at(-1)} ${word}`)) lines[lines.length - 1] += ` ${word}`;
+        else lines.push(word);
+      });
+    });
+    return { ...trace, name: lines.join("<br>") };
+  });
+}
+
+// the figure as drawn `width` px wide: as built, or reflowed (`flowed`), with its legend's names fitted
+// and the chart as much taller as their extra lines (plotly.js would otherwise take them from the plot).
+// `key` tells two fits apart (plotly.js changes the layout it is given: its height is read here, once).
+function fitted(figure, width, scale) {
+  const drawn = (data, layout, flowed) => {
+    const height = layout.height || 450;
+    return { data, layout, flowed, height, key: JSON.stringify([height, flowed, data.map((trace) => trace.name)]) };
+  };
+  if (!(width > 0)) return drawn(figure.data, figure.layout, false);
+  const flowed = reflowed(figure.layout, width, scale);
+  let layout = flowed ?? figure.layout;
+  const data = wrappedNames(figure.data, layout, width);
+  const extra = data.reduce((lines, trace, i) => lines + (trace === figure.data[i] ? 0 : trace.name.split("<br>").length - 1), 0);
+  if (extra && layout.height && layout.legend?.y < 0) {
+    const grown = extra * 1.3 * (layout.legend.font?.size ?? fontOf(layout).size);
+    const margin = { b: 80, ...layout.margin };
+    layout = { ...layout, height: Math.round(layout.height + grown), margin: { ...margin, b: margin.b + grown } };
+  }
+  return drawn(data, layout, Boolean(flowed));
+}
+
 export default function ({ data, parentElement }) {
   const figure = JSON.parse(data.figure);
   if (data.scale !== 1) {
@@ -71,8 +197,14 @@ export default function ({ data, parentElement }) {
     box.className = "lab-chart";
     parentElement.appendChild(box);
   }
-  const height = figure.layout.height || 450;
-  box.style.height = document.fullscreenElement === box ? "100vh" : `${height}px`;  // its place, before plotly.js is loaded
+  box.labCleanup?.();  // the previous figure's watchers: Streamlit calls a cleanup only when the chart goes
+  const full = () => document.fullscreenElement === box;
+  let shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);  // as it fits the box's width (0: hidden, as built)
+  const place = () => {  // its place on the page, before plotly.js is loaded; the full screen, where a reflow scrolls
+    box.style.height = full() && !shown.flowed ? "100vh" : `${shown.height}px`;
+    box.style.overflowY = full() && shown.flowed ? "auto" : "";
+  };
+  place();
   const meta = figure.layout.meta || {};  // ui.chart's accessible name and summary
   box.setAttribute("role", "figure");
   box.setAttribute("aria-label", meta.a11y_name || "");
@@ -88,12 +220,25 @@ export default function ({ data, parentElement }) {
     locale: "lab",
     locales: { lab: { dictionary: JSON.parse(data.plotly_words) } },
   };
-  const fit = () => Plotly && box.clientWidth > 0 && Plotly.Plots.resize(box);
+  // a new width: drawn again if it changes how the figure fits (its columns, its legend's lines), else resized
+  const fit = () => {
+    if (!(box.clientWidth > 0)) return;
+    const next = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);
+    if (next.key === shown.key) {
+      if (Plotly) Plotly.Plots.resize(box);
+      return;
+    }
+    shown = next;
+    place();
+    if (Plotly) Plotly.react(box, shown.data, shown.layout, config);
+  };
   const onFullScreen = () => {
-    const full = document.fullscreenElement === box;
-    box.style.height = full ? "100vh" : `${height}px`;
-    box.style.background = full ? "white" : "";
-    if (Plotly) Plotly.relayout(box, full ? { width: window.innerWidth, height: window.innerHeight } : { width: null, height });  // null: the width follows the column again
+    box.style.background = full() ? "white" : "";
+    shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);
+    place();
+    if (!Plotly) return;
+    if (shown.flowed) Plotly.react(box, shown.data, shown.layout, config);  // reflowed: its own height, scrolled
+    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight } : { ...shown.layout, width: null, height: shown.height }, config);  // null: the width follows the column again
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
@@ -101,7 +246,7 @@ export default function ({ data, parentElement }) {
   const draw = () => {
     box.dataset.drawn = "";
     plotly(data.src).then(
-      (P) => { Plotly = P; return P.react(box, figure.data, figure.layout, config); },
+      (P) => { Plotly = P; return P.react(box, shown.data, shown.layout, config); },
       () => { box.textContent = data.failed; },
     );
   };
@@ -113,10 +258,12 @@ export default function ({ data, parentElement }) {
     near.observe(box);
     window.addEventListener("beforeprint", drawOnce);
   }
-  return () => {
+  box.labCleanup = () => {
     near?.disconnect();
     window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
     box.removeEventListener("fullscreenchange", onFullScreen);
+    box.labCleanup = null;
   };
+  return box.labCleanup;
 }

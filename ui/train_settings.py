@@ -138,8 +138,13 @@ class Threshold:
 
 
 def controls() -> Settings:
-    """The settings widgets (URL-bound), in three columns: data, model, training."""
-    data_col, model_col, train_col = st.columns(3)
+    """The settings widgets (URL-bound), in three columns: data, model, training. In teacher mode the
+    data across the page, model and training under it: a projector's larger text in a third of the page
+    cut the data set's name and the optimiser's second option ("SGD（动量 0.9）")."""
+    if ui.teacher():
+        data_col, (model_col, train_col) = st.container(), st.columns(2)
+    else:
+        data_col, model_col, train_col = st.columns(3)
     data_col.subheader(ui.t("train.data_header"))
     data = ui.settings.draw(Data, where=data_col)
     info = classification.NAMES[data.dataset]
