@@ -489,7 +489,8 @@ STRINGS = {
     "forecast.err_diverged_teacher": (
         "Training diverged (the loss became infinite) with learning rate {lr}. Teacher mode hides the learning rate: "
         "to choose a smaller one, open this page with teacher=0 in its link.",
-        "学习率 {lr} 下训练发散了（损失变成无穷大）。教师模式隐藏了学习率：要选更小的学习率，请在链接中写上 teacher=0 重新打开本页。",
+        "学习率 {lr} 下训练发散了（损失变成无穷大）。教师模式隐藏了学习率："
+        "要选更小的学习率，请在链接中写上 teacher=0 重新打开本页。",
     ),
     "forecast.err_too_big": (
         "This file is {size} MB; the limit is {limit} MB. Keep only the column you need.",
