@@ -55,7 +55,8 @@ def live(job):
         if len(classes) == 2
         else t("train.metric_note_multi", classes=len(classes))
     )
-    st.caption(ui.paragraph(note, t("train.compare_note") if len(shown) > 1 else ""))
+    zero_recall = train_labels.zero_recall_note(shown, classes) or ""
+    st.caption(ui.paragraph(note, zero_recall, t("train.compare_note") if len(shown) > 1 else ""))
 
 
 st.header(t("train.curves_header"))
@@ -82,6 +83,8 @@ def evaluation(run):
         st.caption(headline)
     if (loses := train_labels.baseline_warning(run)) is not None:
         st.warning(loses, icon=":material/trending_down:")
+    elif (note := train_labels.baseline_note(run)) is not None:
+        st.info(note, icon=":material/info:")
     binary = len(names) == 2
     threshold = None
     if binary:
@@ -139,14 +142,19 @@ def evaluation(run):
                 ui.chart(train_plots.roc(**roc, labels=roc_labels), roc_table, key="train_roc")
             with right:
                 ui.chart(train_plots.precision_recall(**pr, labels=pr_labels), pr_table, key="train_pr")
-            st.caption(t("train.auc_caption"))
+            st.caption(ui.paragraph(t("train.auc_caption"), t("train.ap_caption", prevalence=pr["prevalence"])))
             if curves["precision_undefined"]:
                 st.info(t("train.undefined_pr_point"), icon=":material/info:")
     with tabs[3]:
         mistakes(run, y_pred, threshold)
     with tabs[4]:
         st.download_button(
-            t("train.download_history"), train_export.history_csv(run), "train_history.csv", "text/csv", on_click="ignore"
+            t("train.download_history"),
+            train_export.history_csv(run),
+            "train_history.csv",
+            "text/csv",
+            on_click="ignore",
+            help=t("train.download_history_help"),
         )
         st.download_button(
             t("train.download_report"),

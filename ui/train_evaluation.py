@@ -141,6 +141,28 @@ def versus_baseline(run) -> tuple[str, dict] | None:
     return ("train.loses_order" if run.data.text else "train.loses_order_sequence"), params
 
 
+def beside_baseline(run) -> tuple[str, dict] | None:
+    """When the recurrent model does not lose to the baseline (versus_baseline has nothing to say),
+    what the two accuracy tiles still need said: a baseline that answers one class for every test item
+    (its accuracy is only that class's share: 0.951 at 5 % positives, with a recall of 0), else a lead
+    smaller than the test set can measure (accuracy_margin: 3 of 4 items against 2). None otherwise.
+    `name` parameters are class-name keys (translate them)."""
+    model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
+    if baseline is None or model is None or model < baseline:
+        return None
+    y = true_labels(run)
+    if len(np.unique(y)) == 1:  # every model's accuracy only counts answers of that one class
+        return None
+    params = {"model": model, "baseline": baseline}
+    answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
+    if len(answers) == 1:
+        return "train.baseline_one_answer", {**params, "name": run.data.class_names[int(answers[0])]}
+    if model > baseline and model - baseline < (margin := accuracy_margin((model + baseline) / 2, len(y))):
+        items = round((model - baseline) * len(y))  # both are counts over the same test items
+        return "train.wins_within_noise", {**params, "items": items, "n": len(y), "margin": margin}
+    return None
+
+
 def mistakes(run, y_pred) -> pd.DataFrame:
     """Misclassified test examples, most confident mistakes first: columns `index` (the test item),
     `example` (its text, "#k: " and its symbols, or "#k"), `true` and `predicted` (class indices) and

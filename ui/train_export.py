@@ -9,7 +9,7 @@ import pandas as pd
 
 import ui
 import ui.settings
-from ui import train_evaluation, train_labels
+from ui import train_evaluation, train_labels, train_runs
 from ui.train_settings import RUN_DECLARATIONS
 
 
@@ -32,8 +32,14 @@ def code_strings(run) -> tuple[str, str]:
 
 
 def history_csv(run) -> bytes:
-    """Every epoch's row as training.fit recorded it ("loss" is the running training loss, with dropout)."""
-    return pd.DataFrame(run.result.history.epochs).to_csv(index=False).encode("utf-8")
+    """Every epoch's row as training.fit recorded it. Its "loss", the mean over the epoch's batches while
+    the weights still moved (dropout on), is named running_train_loss: beside train_loss, measured after
+    the epoch, a bare "loss" left a learner guessing which of the two the loss chart draws."""
+    frame = pd.DataFrame(run.result.history.epochs).rename(columns={"loss": RUNNING_LOSS})
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+RUNNING_LOSS = "running_train_loss"  # the history CSV's name for training.fit's "loss" (train.download_history_help)
 
 
 def report_markdown(run, threshold: float | None) -> bytes:
@@ -48,6 +54,10 @@ def report_markdown(run, threshold: float | None) -> bytes:
     if threshold is not None and threshold != train_evaluation.HEADLINE_THRESHOLD:
         label = ui.t("train.test_accuracy_at", threshold=threshold)
         at_threshold = [f"- {label}: {train_evaluation.accuracy(run, run.result.test_proba, threshold):.4f}"]
+    # what the page says beside these numbers: whose weights they are (early stopping, a stop), and what
+    # the baseline's accuracy is worth (a loss, one answer for every item, a lead within chance)
+    stopped = train_runs.stop_message(run)
+    said = [stopped[1] if stopped else None, train_labels.baseline_warning(run) or train_labels.baseline_note(run)]
     lines = [
         f"# {ui.t('train.report_title')}: {run.name()}",
         "",
@@ -67,6 +77,7 @@ def report_markdown(run, threshold: float | None) -> bytes:
         f"- {ui.t('train.threshold')}: {'-' if threshold is None else threshold}",
         *at_threshold,
         "",
+        *[line for text in said if text for line in (text, "")],
         markdown_table(train_labels.report(run, y_pred)),
         "",
         *([note, ""] if (note := train_labels.report_undefined_note(cm.to_numpy(), names)) else []),

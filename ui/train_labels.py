@@ -84,6 +84,17 @@ def baseline_warning(run) -> str | None:
     return ui.t(key, **params)
 
 
+def baseline_note(run) -> str | None:
+    """What the tiles need said when the model does not lose (train_evaluation.beside_baseline)."""
+    why = train_evaluation.beside_baseline(run)
+    if why is None:
+        return None
+    key, params = why
+    if "name" in params:  # a class-name key
+        params = {**params, "name": ui.t(params["name"])}
+    return ui.t(key, **params)
+
+
 def best_threshold(run, positive: str) -> str | None:
     """Where the validation F1 is highest, as one or two sentences (None without a threshold to choose):
     the whole stretch of thresholds when several tie, and a warning when the suggested one simply
@@ -154,6 +165,19 @@ def saliency_caption(run, k: int, target: int, threshold: float | None) -> str:
 
 def numbers_text(numbers: list, limit: int = 40) -> str:
     return ", ".join(f"{v:g}" for v in numbers[:limit]) + (" …" if len(numbers) > limit else "")
+
+
+def zero_recall_note(shown: list[dict], classes: list[str]) -> str | None:
+    """Under the curves of a two-class run: where an epoch's recall is 0, no positive item was found, so its
+    precision is 0, or 0/0 (nothing predicted positive, as at 5 % positives before the model learns them),
+    drawn as 0 too. None when no epoch shown (train_runs.live_curves) has a recall of 0."""
+    if len(classes) != 2:
+        return None
+    for run in shown:
+        epochs = run["epochs"]
+        if any(column in epochs and bool((epochs[column] == 0).any()) for column in ("train_recall", "val_recall")):
+            return ui.t("train.metric_note_zero_recall", positive=classes[1])
+    return None
 
 
 def curve_labels() -> dict:

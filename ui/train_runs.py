@@ -274,7 +274,7 @@ def stop_message(run: Run) -> tuple[str, str] | None:
         # rounded down to a tenth: 2.96 epochs' worth reads 2.9, never "during epoch 3, after 3.0 epochs' worth"
         return "info", ui.t("train.stopped_user", epoch=f"{math.floor(done * 10) / 10:.1f}", current=math.floor(done) + 1)
     if history.stopped == "early_stopping":
-        return "info", ui.t("train.stopped_early", epoch=int(done), patience=run.settings.patience)
+        return "info", ui.t("train.stopped_early", epoch=int(done), patience=run.settings.patience, best=history.best_epoch)
     if history.best_epoch is not None and history.best_epoch < done:
         return "info", ui.t("train.kept_best", epochs=int(done), epoch=history.best_epoch)
     return None

@@ -130,8 +130,9 @@ STRINGS = {
     ),
     "train.stopped_early": (
         "Early stopping after epoch {epoch}: the validation loss had not improved for {patience} epochs, so the "
-        "weights of the best epoch were restored.",
-        "在第 {epoch} 轮后早停：验证集损失已连续 {patience} 轮没有改善，已恢复表现最好那一轮的权重。",
+        "weights of epoch {best}, where it was lowest, were restored: the results below use them.",
+        "在第 {epoch} 轮后早停：验证集损失已连续 {patience} 轮没有改善，已恢复验证损失最低的第 {best} 轮的权重，"
+        "下方结果使用的就是这组权重。",
     ),
     # errors (train.err_lr and train.err_empty are raised by lstm_core/training.py)
     "train.err_lr": (
@@ -168,6 +169,12 @@ STRINGS = {
     "train.metric_note_binary": (
         "Precision, recall and F1 are those of the positive class “{positive}”.",
         "精确率、召回率和 F1 针对正类“{positive}”计算。",
+    ),
+    "train.metric_note_zero_recall": (
+        "Where a recall is 0, no “{positive}” item was found: precision is then 0, or 0/0 when nothing at all was "
+        "predicted “{positive}”, which the chart draws as 0 too.",
+        "召回率为 0 的地方，一个“{positive}”样本也没有找出来：这时精确率为 0；如果根本没有样本被预测为“{positive}”，"
+        "精确率就是 0/0，图中同样画成 0。",
     ),
     "train.metric_note_multi": (
         "Precision, recall and F1 are macro averages over the {classes} classes.",
@@ -260,6 +267,23 @@ STRINGS = {
         "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}）。它的验证损失在第 {epoch} 轮后最低，"
         "之后有所上升：模型死记了训练集。请打开早停、加入 dropout 或减少训练轮数，并用验证曲线来比较。",
     ),
+    "train.baseline_one_answer": (
+        "The baseline answers “{name}” for every test item, so its {baseline:.3f} is simply the share of “{name}” "
+        "items in the test set: answering “{name}” every time scores that much without telling a single item apart. "
+        "Judge the recurrent model by its recall and F1 below, not by its accuracy alone.",
+        "基线模型对每个测试样本都回答“{name}”，所以它的 {baseline:.3f} 只是测试集中“{name}”所占的比例："
+        "每次都回答“{name}”就能拿到这个分数，却没有区分出任何一个样本。请用下方的召回率和 F1 来评判循环模型，"
+        "而不要只看准确率。",
+    ),
+    "train.wins_within_noise": (
+        "The recurrent model scores above the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
+        "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
+        "interval), so a lead this small may be chance rather than a real difference. Use more examples, or train "
+        "again with a few other seeds and see whether the order holds.",
+        "循环模型的测试准确率高于基线模型（{model:.3f} 对 {baseline:.3f}），但在 {n} 个测试样本中只多对 {items} 个。"
+        "样本这么少时，每个准确率都有约 ±{margin:.3f} 的不确定性（95% 区间），这么小的领先可能只是偶然，"
+        "而不是真正的差别。请使用更多样本，或换几个随机种子重新训练，看看谁高谁低是否保持不变。",
+    ),
     "train.loses_within_noise": (
         "The recurrent model scores below the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
         "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
@@ -335,6 +359,13 @@ STRINGS = {
         "AUC 即 ROC 曲线下的面积，等于随机取一个正例、一个负例时，正例得分更高的概率：0.5 相当于瞎猜，1 表示排序完全正确，"
         "与阈值无关。模型的输出层给出两个分数再做 softmax；对两类问题，这与 Keras 教程常写的“一个分数加 sigmoid 和"
         "二元交叉熵”完全相同：softmax(z)₁ = σ(z₁ − z₀)。",
+    ),
+    "train.ap_caption": (
+        "AP, the average precision, is the area under the precision-recall staircase: the precision at each "
+        "threshold, weighted by how much recall that threshold adds. Random guessing scores about the share of "
+        "positives in the test set (the dashed line, {prevalence:.3f} here), 1 a perfect ranking.",
+        "AP（平均精确率）是精确率-召回率阶梯曲线下的面积：各个阈值处的精确率，按该阈值增加的召回率加权求和。"
+        "随机猜测的 AP 约等于测试集中正类所占的比例（虚线，此处为 {prevalence:.3f}），1 表示排序完全正确。",
     ),
     "train.threshold": ("Decision threshold (choose it on the validation set)", "决策阈值（在验证集上选择）"),
     "train.threshold_help": (
@@ -520,6 +551,13 @@ STRINGS = {
         "单元探索页每一步只接受一个数；这个数据集每一步有 {features} 个特征，所以它的模型无法在那里打开。",
     ),
     "train.download_history": ("Training history (CSV)", "训练历史（CSV）"),
+    "train.download_history_help": (
+        "One row per epoch. train_… and val_… are measured after the epoch, with its final weights and no dropout: "
+        "the dots of the charts. running_train_loss is the mean loss over the epoch's batches while the weights "
+        "were still changing, with dropout on: where the thin line of the loss chart ends each epoch.",
+        "每轮一行。train_… 和 val_… 在该轮结束后用最终的权重、不加 dropout 测得，即图中的圆点。"
+        "running_train_loss 是该轮各批次损失的平均值，计算时权重仍在更新，dropout 也处于开启状态：即损失图中细线在每轮末尾的值。",
+    ),
     "train.download_report": ("Run report (Markdown)", "训练报告（Markdown）"),
     "train.report_title": ("LSTM Lab run report", "LSTM 实验室训练报告"),
     "train.report_settings": ("Settings", "设置"),
