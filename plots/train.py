@@ -83,6 +83,11 @@ def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
     return fig
 
 
+def _scored(labels: dict, name: str, value: float) -> str:
+    """The title with its score, as the language writes it: "ROC curve (AUC = 0.820)", "ROC 曲线（AUC = 0.820）"."""
+    return labels.get("scored", "{title} ({name} = {value})").format(title=labels["title"], name=name, value=f"{value:.3f}")
+
+
 def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:
     """ROC curve with the chance diagonal and the current threshold's operating point.
     labels: translated "title", "fpr", "tpr", "chance", "model", "threshold"."""
@@ -94,7 +99,7 @@ def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:
     fig.add_trace(_point(point, labels["threshold"]))
     fig.update_xaxes(title_text=labels["fpr"], range=[-0.02, 1.02])
     fig.update_yaxes(title_text=labels["tpr"], range=[-0.02, 1.02])
-    return styled(fig, f"{labels['title']} (AUC = {auc:.3f})", height=380)
+    return styled(fig, _scored(labels, "AUC", auc), height=380)
 
 
 def precision_recall(precision, recall, ap: float, prevalence: float, point: tuple, labels: dict) -> go.Figure:
@@ -118,7 +123,7 @@ def precision_recall(precision, recall, ap: float, prevalence: float, point: tup
     fig.add_trace(_point(point, labels["threshold"]))
     fig.update_xaxes(title_text=labels["recall"], range=[-0.02, 1.02])
     fig.update_yaxes(title_text=labels["precision"], range=[-0.02, 1.02])
-    return styled(fig, f"{labels['title']} (AP = {ap:.3f})", height=380)
+    return styled(fig, _scored(labels, "AP", ap), height=380)
 
 
 def example_steps(X: np.ndarray, labels: dict) -> go.Figure:

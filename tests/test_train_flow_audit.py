@@ -226,3 +226,15 @@ def test_the_run_report_says_what_the_page_says_beside_its_numbers(lang):
     assert stopped in report and note in report
     assert ("weights of epoch 3" if lang == "en" else "第 3 轮的权重") in report
     assert report.index(stopped) < report.index("| ")  # with the results, before the tables
+
+
+@pytest.mark.parametrize(("lang", "roc_title"), [("en", "ROC curve (AUC = "), ("zh", "ROC 曲线（AUC = ")])
+def test_the_curves_titles_put_their_score_as_the_language_writes_it(lang, roc_title):
+    """The Chinese titles read "ROC 曲线 (AUC = 0.820)", ASCII brackets after Chinese text."""
+    from tests.apptest import figures
+
+    at = shown_run(_run(kind="features", n=40, seed=3), lang=lang)
+    titles = [str(f["layout"]["title"].get("text", "")) for f in figures(at)]
+    (roc,) = [title for title in titles if title.startswith(roc_title)]
+    (pr,) = [title for title in titles if title.startswith(translate("train.pr_title", lang))]
+    assert roc.endswith(")" if lang == "en" else "）") and "AP = " in pr and pr.endswith(")" if lang == "en" else "）")

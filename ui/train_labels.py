@@ -205,7 +205,8 @@ def roc_labels(kind: str, precision_undefined: bool = False) -> dict:
         if kind == "roc"
         else {"precision": "train.report.precision", "recall": "train.report.recall"}
     )
-    return {"title": ui.t(f"train.{kind}_title"), **{k: ui.t(v) for k, v in {**common, **axes}.items()}}
+    labels = {k: ui.t(v) for k, v in {**common, **axes}.items()}
+    return {"title": ui.t(f"train.{kind}_title"), "scored": ui.t("train.scored_title"), **labels}
 
 
 def cm_labels(title_key: str) -> dict:

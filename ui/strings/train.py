@@ -488,6 +488,7 @@ STRINGS = {
     ),
     "train.roc_title": ("ROC curve", "ROC 曲线"),
     "train.pr_title": ("Precision-recall curve", "精确率-召回率曲线"),
+    "train.scored_title": ("{title} ({name} = {value})", "{title}（{name} = {value}）"),  # filled in by plots.train
     "train.fpr": ("false-positive rate", "假正例率"),
     "train.tpr": ("true-positive rate (recall)", "真正例率（召回率）"),
     "train.chance": ("random guessing", "随机猜测"),
