@@ -100,78 +100,99 @@ def evaluation(run):
             st.caption(best)
         st.caption(t("train.test_exploration"))
     y_pred = train_evaluation.predictions(run, threshold)
+    cm = train_evaluation.confusion_matrix(run, y_pred)
     notes = st.container()  # above the tabs: a bad ?tab= in the link
     tabs = ui.tabs("tab", train_settings.RESULT_TABS, [f"train.tab.{k}" for k in train_settings.RESULT_TABS])
     with notes:
         ui.show_notes()
-    with tabs[0]:
+    bodies = {
+        "cm": partial(matrix_tab, cm, names),
+        "report": partial(report_tab, run, y_pred, cm, names),
+        "curves": partial(curves_tab, run, threshold, binary),
+        "mistakes": partial(mistakes, run, y_pred, threshold),
+        "export": partial(export_tab, run, threshold),
+    }
+    for slug, tab in zip(train_settings.RESULT_TABS, tabs, strict=True):
+        if tab.open:  # only the open tab is built: a switch reruns this fragment (ui.tabs) and builds its own
+            with tab:
+                bodies[slug]()
+
+
+def matrix_tab(cm, names):
+    """The confusion matrix, counts and rows normalised."""
+    left, right = st.columns(2)
+    with left:
+        cm_fig = confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts"))
+        ui.chart(cm_fig, partial(train_labels.cm_table, cm, names), key="train_cm")
+    with right:
+        cmn = metrics.row_fractions(cm)
+        empty_row = bool((cm.sum(axis=1) == 0).any())  # a class absent from the test set: its shares are 0/0
+        title = "train.cm_normalised_empty" if empty_row else "train.cm_normalised"
+        cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels(title), normalised=True)
+        ui.chart(cmn_fig, partial(train_labels.cm_table, cmn, names, normalised=True), key="train_cmn")
+        if empty_row:
+            st.caption(t("train.cm_empty_row"))
+
+
+def report_tab(run, y_pred, cm, names):
+    """The classification report."""
+    # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None"
+    st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
+    st.caption(t("train.report_caption"))
+    if (undefined := train_labels.report_undefined_note(cm, names)) is not None:
+        st.info(undefined, icon=":material/info:")
+
+
+def curves_tab(run, threshold, binary):
+    """ROC and precision-recall curves over the test scores."""
+    curves = train_evaluation.score_curves(run, threshold) if binary else None
+    if not binary:
+        st.info(t("train.curves_binary_only"), icon=":material/info:")
+    elif not math.isfinite(curves["roc"]["auc"]):  # a test set of one class: no ROC curve, no AUC
+        st.info(t("train.curves_one_class"), icon=":material/info:")
+    else:
         left, right = st.columns(2)
+        roc, pr = curves["roc"], curves["pr"]
+        roc_labels = train_labels.roc_labels("roc")
+        pr_labels = train_labels.roc_labels("pr", curves["precision_undefined"])
+        # partial: a data table is built only once its expander is opened (ui.chart)
+        roc_table = partial(train_labels.curve_table, roc["fpr"], roc["tpr"], roc_labels, "fpr", "tpr")
+        pr_table = partial(train_labels.curve_table, pr["recall"], pr["precision"], pr_labels, "recall", "precision")
         with left:
-            cm = train_evaluation.confusion_matrix(run, y_pred)
-            cm_fig = confusion_matrix_figure(cm, names, **train_labels.cm_labels("train.cm_counts"))
-            ui.chart(cm_fig, partial(train_labels.cm_table, cm, names), key="train_cm")
+            ui.chart(train_plots.roc(**roc, labels=roc_labels), roc_table, key="train_roc")
         with right:
-            cmn = metrics.row_fractions(cm)
-            empty_row = bool((cm.sum(axis=1) == 0).any())  # a class absent from the test set: its shares are 0/0
-            title = "train.cm_normalised_empty" if empty_row else "train.cm_normalised"
-            cmn_fig = confusion_matrix_figure(cmn, names, **train_labels.cm_labels(title), normalised=True)
-            ui.chart(cmn_fig, partial(train_labels.cm_table, cmn, names, normalised=True), key="train_cmn")
-            if empty_row:
-                st.caption(t("train.cm_empty_row"))
-    with tabs[1]:
-        # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None"
-        st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
-        st.caption(t("train.report_caption"))
-        if (undefined := train_labels.report_undefined_note(cm, names)) is not None:
-            st.info(undefined, icon=":material/info:")
-    with tabs[2]:
-        curves = train_evaluation.score_curves(run, threshold) if binary else None
-        if not binary:
-            st.info(t("train.curves_binary_only"), icon=":material/info:")
-        elif not math.isfinite(curves["roc"]["auc"]):  # a test set of one class: no ROC curve, no AUC
-            st.info(t("train.curves_one_class"), icon=":material/info:")
-        else:
-            left, right = st.columns(2)
-            roc, pr = curves["roc"], curves["pr"]
-            roc_labels = train_labels.roc_labels("roc")
-            pr_labels = train_labels.roc_labels("pr", curves["precision_undefined"])
-            # partial: a data table is built only once its expander is opened (ui.chart)
-            roc_table = partial(train_labels.curve_table, roc["fpr"], roc["tpr"], roc_labels, "fpr", "tpr")
-            pr_table = partial(train_labels.curve_table, pr["recall"], pr["precision"], pr_labels, "recall", "precision")
-            with left:
-                ui.chart(train_plots.roc(**roc, labels=roc_labels), roc_table, key="train_roc")
-            with right:
-                ui.chart(train_plots.precision_recall(**pr, labels=pr_labels), pr_table, key="train_pr")
-            st.caption(ui.paragraph(t("train.auc_caption"), t("train.ap_caption", prevalence=pr["prevalence"])))
-            if curves["precision_undefined"]:
-                st.info(t("train.undefined_pr_point"), icon=":material/info:")
-    with tabs[3]:
-        mistakes(run, y_pred, threshold)
-    with tabs[4]:
-        st.download_button(
-            t("train.download_history"),
-            train_export.history_csv(run),
-            "train_history.csv",
-            "text/csv",
-            on_click="ignore",
-            help=t("train.download_history_help"),
-        )
-        st.download_button(
-            t("train.download_report"),
-            train_export.report_markdown(run, threshold),
-            "train_report.md",
-            "text/markdown",
-            on_click="ignore",
-        )
-        trained = ui.handoff.get()
-        if trained is not None and trained.source == "train":
-            model_files.download_button(trained)
-        label, about = train_export.code_strings(run)
-        st.download_button(
-            t(label), train_export.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
-            help=t(about), on_click="ignore", icon=":material/code:",
-        )  # fmt: skip
-        st.caption(t("train.get_code_caption"))
+            ui.chart(train_plots.precision_recall(**pr, labels=pr_labels), pr_table, key="train_pr")
+        st.caption(ui.paragraph(t("train.auc_caption"), t("train.ap_caption", prevalence=pr["prevalence"])))
+        if curves["precision_undefined"]:
+            st.info(t("train.undefined_pr_point"), icon=":material/info:")
+
+
+def export_tab(run, threshold):
+    """The history, the report, the model and the code to download."""
+    st.download_button(
+        t("train.download_history"),
+        train_export.history_csv(run),
+        "train_history.csv",
+        "text/csv",
+        on_click="ignore",
+        help=t("train.download_history_help"),
+    )
+    st.download_button(
+        t("train.download_report"),
+        train_export.report_markdown(run, threshold),
+        "train_report.md",
+        "text/markdown",
+        on_click="ignore",
+    )
+    trained = ui.handoff.get()
+    if trained is not None and trained.source == "train":
+        model_files.download_button(trained)
+    label, about = train_export.code_strings(run)
+    st.download_button(
+        t(label), train_export.code_zip(run), f"lstm_lab_run_{run.number}.zip", "application/zip",
+        help=t(about), on_click="ignore", icon=":material/code:",
+    )  # fmt: skip
+    st.caption(t("train.get_code_caption"))
 
 
 def mistakes(run, y_pred, threshold):

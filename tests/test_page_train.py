@@ -92,11 +92,11 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
     assert [round(e["epoch"]) for e in run.result.history.epochs] == [1, 2]
     curves = figures(at)[0]
     assert {"train", "validation"} <= {trace["name"].split(" · ")[-1] for trace in curves["data"]}
-    report = at.table[0].value
+    report = open_tab(at, "report").table[0].value  # only the open tab is built
     assert list(report["class"]) == ["negative", "positive", "accuracy", "macro average", "weighted average"]
     assert int(report["support"].iloc[0] + report["support"].iloc[1]) == len(run.data.test[1])
 
-    downloads = at.get("download_button")
+    downloads = open_tab(at, "export").get("download_button")
     assert len(downloads) == 4  # history CSV, run report, the model file that /explorer loads back, the code
     assert downloads[2].proto.label == translate("model.download", "en")
     assert downloads[3].proto.label == translate("train.get_code", "en")
@@ -139,7 +139,7 @@ def test_tiny_run_end_to_end_with_threshold_mistakes_and_hand_off():
         )
         for lang in ("en", "zh")
     }
-    if at.selectbox(key="train_mistake").options:
+    if open_tab(at, "mistakes").selectbox(key="train_mistake").options:
         strip = " ".join(h.proto.body for h in at.get("html"))
         assert "<span" in strip and "at the threshold 0.40 that predicts" in strip
 
@@ -235,7 +235,7 @@ def test_a_sequence_model_is_handed_to_the_explorer():
     handed = at.session_state["_trained_model"]
     assert handed.symbols == 2 and handed.vocab is None and handed.recorder.input_size == 2
     assert handed.example == run.data.test[0][0].numpy().argmax(-1).tolist() and len(handed.example) == 6
-    assert at.selectbox(key="train_mistake").options  # one epoch of parity: plenty of mistakes (seeded)
+    assert open_tab(at, "mistakes").selectbox(key="train_mistake").options  # one epoch of parity: plenty of mistakes
     table = next(df.value for df in at.dataframe if "example" in df.value.columns)
     k, bits = table["example"].iloc[0].removeprefix("#").split(": ")
     assert bits == "".join(str(v) for v in run.data.test[0][int(k)].numpy().argmax(-1).tolist())
@@ -250,10 +250,16 @@ def test_a_model_of_several_features_a_step_stays_on_train():
     assert not at.exception and not at.error
     assert "_trained_model" not in at.session_state  # 8 features a step: not a list of numbers
     # a mistake is shown as the model reads it: one row per step, here the digit's 8×8 image
-    k = at.selectbox(key="train_mistake").value
+    k = open_tab(at, "mistakes").selectbox(key="train_mistake").value
     shown = figures(at)[-1]["data"][0]
     run = at.session_state["_train_runs"][0]
     assert shown["type"] == "heatmap" and np.allclose(shown["z"], run.data.test[0][k].numpy())
+
+
+def open_tab(at, slug: str, lang: str = "en") -> AppTest:
+    """Open one of the results' tabs, as a click does (only the open tab is built)."""
+    at.session_state["train:tab:open"] = translate(f"train.tab.{slug}", lang)
+    return at.run()
 
 
 def shown_run(run, **query) -> AppTest:
@@ -326,6 +332,7 @@ def test_a_class_absent_from_the_test_set_has_dashes_in_the_normalised_matrix(la
     assert normalised["data"][0]["text"] == [[f"{v:.2f}" for v in counts[0] / counts[0].sum()], ["—", "—"]]
     assert translate("train.cm_empty_row", lang) in [c.value for c in at.caption]
     # nor ROC and PR curves: they need both classes (the ROC's title read "AUC = nan")
+    at = shown_run(run, lang=lang, tab="curves")  # only the open tab is built
     assert translate("train.curves_one_class", lang) in [i.value for i in at.info]
     assert not any("AUC" in str(f["layout"]["title"].get("text")) for f in figures(at))
 
@@ -336,12 +343,15 @@ def test_each_charts_data_table_holds_what_the_chart_shows_under_its_axes_names(
     matrix's columns are the predicted classes and its rows the true ones, and the ROC and PR tables
     are headed by their axes' names, not "x" and "y"."""
     run = _run(kind="features", n=40, seed=6)
-    at = shown_run(run, lang=lang)
-    for key in ("train_cm", "train_cmn", "train_roc", "train_pr"):
-        at.session_state[f"{key}:table"] = True
-    at.run()
-    assert not at.exception
-    counts_table, shares_table, roc, pr = (d.value for d in at.dataframe[:4])
+    tables = []
+    for tab, keys in (("cm", ("train_cm", "train_cmn")), ("curves", ("train_roc", "train_pr"))):  # only the open tab is built
+        at = shown_run(run, lang=lang, tab=tab)
+        for key in keys:
+            at.session_state[f"{key}:table"] = True
+        at.run()
+        assert not at.exception
+        tables += [d.value for d in at.dataframe[:2]]
+    counts_table, shares_table, roc, pr = tables
     names = [translate(name, lang) for name in run.data.class_names]
     counts = metrics.confusion_matrix(run.data.test[1].numpy(), (run.result.test_proba[:, 1] >= 0.5).astype(int), 2)
     for table in (counts_table, shares_table):
@@ -407,7 +417,7 @@ def test_at_a_threshold_above_every_score_the_pr_point_is_on_the_curves_end(lang
     run = _run(seed=6, n=40, kind="features")
     run.result.test_proba = np.clip(run.result.test_proba, 0.01, 0.99)  # (N, 2): no score reaches 1
     run.result.test_proba[:, 0] = 1 - run.result.test_proba[:, 1]
-    at = shown_run(run, lang=lang)
+    at = shown_run(run, lang=lang, tab="curves")
     at.slider(key="train:threshold").set_value(1.0).run()
     assert not at.exception
     y, scores = run.data.test[1].numpy(), run.result.test_proba[:, 1]
@@ -418,10 +428,12 @@ def test_at_a_threshold_above_every_score_the_pr_point_is_on_the_curves_end(lang
     assert (point["x"][0], point["y"][0]) == (recall[-1], precision[-1]) == (0, 1)
     assert point["name"] == translate("train.threshold_point_undefined", lang)
     assert translate("train.undefined_pr_point", lang) in [i.value for i in at.info]
-    report_note = translate("train.report_undefined.precision", lang, name=translate("data.class.positive", lang))
-    assert any(report_note in i.value for i in at.info)  # the report tab's precision 0 is explained too
     at.slider(key="train:threshold").set_value(0.5).run()
     assert translate("train.undefined_pr_point", lang) not in [i.value for i in at.info]
+    report = shown_run(run, lang=lang, tab="report")  # the report tab's precision 0 is explained too
+    report.slider(key="train:threshold").set_value(1.0).run()
+    note = translate("train.report_undefined.precision", lang, name=translate("data.class.positive", lang))
+    assert any(note in i.value for i in report.info)
 
 
 @pytest.mark.claims
@@ -429,7 +441,7 @@ def test_at_a_threshold_above_every_score_the_pr_point_is_on_the_curves_end(lang
 def test_the_results_say_how_many_examples_the_run_really_used(lang):
     """The real reviews at 5 % positives: the setting reads 2,000, the run used 1,053 and tested on 158."""
     run, (data, train, val, test) = run_on_real_split("reviews_zh", 2000, 0.05)
-    at = shown_run(run, lang=lang)
+    at = shown_run(run, lang=lang, tab="report")
     assert not at.exception
     (caption,) = [c.value for c in at.caption if "1,053" in c.value]
     for n in (len(train.y), len(val.y), len(test.y), int(train.y.sum()), int(test.y.sum())):
@@ -451,7 +463,8 @@ def test_the_saliency_explains_the_prediction_at_the_threshold(lang):
     assert below.size, "an untrained model scores some negatives below 0.5"
     k = int(below[np.argmax(scores[below])])
     threshold = math.floor(scores[k] * 100) / 100  # at or below the item's score: it is predicted positive there
-    at.slider(key="train:threshold").set_value(threshold).run()
+    at.slider(key="train:threshold").set_value(threshold)
+    open_tab(at, "mistakes", lang)
     text = run.data.test_texts[k]
     at.selectbox(key="train_mistake").set_value(text).run()
     assert not at.exception
@@ -509,7 +522,7 @@ def test_a_model_without_mistakes_still_opens_in_the_explorer(lang):
     run = _run(kind="text", n=20, seed=2)
     y = run.data.test[1].numpy()
     run.result.test_proba = np.eye(2)[y] * 0.9 + 0.05  # every test example right
-    at = shown_run(run, lang=lang)
+    at = shown_run(run, lang=lang, tab="mistakes")
     assert not at.exception
     assert translate("train.mistakes_none", lang) in [s.value for s in at.success]
     button = at.button(key="train_open_explorer")

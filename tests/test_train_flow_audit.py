@@ -125,7 +125,7 @@ def test_ap_in_the_precision_recall_title_is_explained_with_the_dashed_line(lang
     from tests.apptest import figures
 
     run = _run(kind="features", n=40, seed=3)
-    at = shown_run(run, lang=lang)
+    at = shown_run(run, lang=lang, tab="curves")
     assert not at.exception
     title = translate("train.pr_title", lang)
     (pr,) = [f for f in figures(at) if str(f["layout"]["title"].get("text", "")).startswith(title)]
@@ -233,7 +233,7 @@ def test_the_curves_titles_put_their_score_as_the_language_writes_it(lang, roc_t
     """The Chinese titles read "ROC 曲线 (AUC = 0.820)", ASCII brackets after Chinese text."""
     from tests.apptest import figures
 
-    at = shown_run(_run(kind="features", n=40, seed=3), lang=lang)
+    at = shown_run(_run(kind="features", n=40, seed=3), lang=lang, tab="curves")
     titles = [str(f["layout"]["title"].get("text", "")) for f in figures(at)]
     (roc,) = [title for title in titles if title.startswith(roc_title)]
     (pr,) = [title for title in titles if title.startswith(translate("train.pr_title", lang))]
