@@ -6,18 +6,9 @@ defect is a matter of layout (overlapping boxes, an element wider than its colum
 import pytest
 
 from tests.streamlit_server import problems, wait_rendered
+from tests.test_layout_audit import PHONE, _open
 
-PHONE = dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
 DESKTOP = dict(viewport={"width": 1400, "height": 1000})
-
-
-def _open(browser, url, device):
-    context = browser.new_context(**device)
-    page = context.new_page()
-    page.goto(url)
-    wait_rendered(page)
-    assert problems(page) == []
-    return context, page
 
 
 # In each chart: its panel titles (annotations) and legend entries that overlap one another or run

@@ -75,18 +75,15 @@ def baseline(run) -> tuple[str, str]:
 
 def baseline_warning(run) -> str | None:
     """Why the model lost to the baseline, if it did."""
-    why = train_evaluation.versus_baseline(run)
-    if why is None:
-        return None
-    key, params = why
-    if "name" in params:  # a class-name key
-        params = {**params, "name": ui.t(params["name"])}
-    return ui.t(key, **params)
+    return _sentence(train_evaluation.versus_baseline(run))
 
 
 def baseline_note(run) -> str | None:
     """What the tiles need said when the model does not lose (train_evaluation.beside_baseline)."""
-    why = train_evaluation.beside_baseline(run)
+    return _sentence(train_evaluation.beside_baseline(run))
+
+
+def _sentence(why: tuple[str, dict] | None) -> str | None:
     if why is None:
         return None
     key, params = why
