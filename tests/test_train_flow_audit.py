@@ -238,3 +238,16 @@ def test_the_curves_titles_put_their_score_as_the_language_writes_it(lang, roc_t
     (roc,) = [title for title in titles if title.startswith(roc_title)]
     (pr,) = [title for title in titles if title.startswith(translate("train.pr_title", lang))]
     assert roc.endswith(")" if lang == "en" else "）") and "AP = " in pr and pr.endswith(")" if lang == "en" else "）")
+
+
+def test_the_chinese_run_report_writes_its_labels_with_a_full_width_colon():
+    """ "测试集准确率（阈值 0.50）: 0.9978": the zh report put an ASCII ": " after every label."""
+    import re
+
+    with mock.patch("ui.lang", return_value="zh"):
+        report = train_export.report_markdown(_run(seed=7), 0.4).decode()
+    items = [line for line in report.splitlines() if line.startswith(("- ", "# "))]
+    assert len(items) >= 8 and all("：" in line for line in items), items
+    assert not re.search(r"[\u4e00-\u9fff）]: ", report)
+    with mock.patch("ui.lang", return_value="en"):
+        assert "\n- Hidden size: 8\n" in train_export.report_markdown(_run(seed=7), 0.4).decode()

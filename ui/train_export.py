@@ -46,6 +46,10 @@ def report_markdown(run, threshold: float | None) -> bytes:
     """A small run report: settings, test metrics, classification report and confusion matrix."""
     y_pred = train_evaluation.predictions(run, threshold)
     names = run.class_names()
+
+    def item(label, value) -> str:  # "- 阈值：0.5" in Chinese, with its full-width colon
+        return "- " + ui.t("train.report_named", title=label, name=value)
+
     cm = pd.DataFrame(train_evaluation.confusion_matrix(run, y_pred), index=names, columns=names)
     baseline = train_evaluation.accuracy(run, run.result.baseline_proba)
     model = train_evaluation.accuracy(run, run.result.test_proba)
@@ -53,17 +57,17 @@ def report_markdown(run, threshold: float | None) -> bytes:
     at_threshold = []
     if threshold is not None and threshold != train_evaluation.HEADLINE_THRESHOLD:
         label = ui.t("train.test_accuracy_at", threshold=threshold)
-        at_threshold = [f"- {label}: {train_evaluation.accuracy(run, run.result.test_proba, threshold):.4f}"]
+        at_threshold = [item(label, f"{train_evaluation.accuracy(run, run.result.test_proba, threshold):.4f}")]
     # what the page says beside these numbers: whose weights they are (early stopping, a stop), and what
     # the baseline's accuracy is worth (a loss, one answer for every item, a lead within chance)
     stopped = train_runs.stop_message(run)
     said = [stopped[1] if stopped else None, train_labels.baseline_warning(run) or train_labels.baseline_note(run)]
     lines = [
-        f"# {ui.t('train.report_title')}: {run.name()}",
+        "# " + ui.t("train.report_named", title=ui.t("train.report_title"), name=run.name()),
         "",
         f"## {ui.t('train.report_settings')}",
         "",
-        *[f"- {label}: {value}" for label, value in ui.settings.described(RUN_DECLARATIONS, asdict(run.settings))],
+        *[item(label, value) for label, value in ui.settings.described(RUN_DECLARATIONS, asdict(run.settings))],
         "",
         f"## {ui.t('train.report_data')}",
         "",
@@ -71,10 +75,10 @@ def report_markdown(run, threshold: float | None) -> bytes:
         "",
         f"## {ui.t('train.report_results')}",
         "",
-        f"- {train_labels.accuracy_label(run)}: {model:.4f}",
-        f"- {train_labels.baseline(run)[0]}: {'-' if baseline is None else f'{baseline:.4f}'}",
-        f"- {ui.t('train.wall_time')}: {run.result.seconds:.1f} s",
-        f"- {ui.t('train.threshold')}: {'-' if threshold is None else threshold}",
+        item(train_labels.accuracy_label(run), f"{model:.4f}"),
+        item(train_labels.baseline(run)[0], "-" if baseline is None else f"{baseline:.4f}"),
+        item(ui.t("train.wall_time"), f"{run.result.seconds:.1f} s"),
+        item(ui.t("train.threshold"), "-" if threshold is None else threshold),
         *at_threshold,
         "",
         *[line for text in said if text for line in (text, "")],

@@ -315,10 +315,10 @@ STRINGS = {
     "train.loses_one_answer": (
         "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy), but the "
         "baseline answers “{name}” for every test item: its accuracy is simply the share of “{name}” items in the "
-        "test set, and it tells no item apart from another. Compare the two models on recall and the confusion "
-        "matrix, not on accuracy alone.",
+        "test set, and it tells no item apart from another. Judge the recurrent model by its recall and F1 below, "
+        "not by its accuracy alone.",
         "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}），但基线模型对每个测试样本都回答“{name}”："
-        "它的准确率只是测试集中“{name}”所占的比例，它并没有区分任何样本。请用召回率和混淆矩阵来比较两个模型，"
+        "它的准确率只是测试集中“{name}”所占的比例，它并没有区分任何样本。请用下方的召回率和 F1 来评判循环模型，"
         "而不要只看准确率。",
     ),
     "train.loses_order": (
@@ -560,6 +560,7 @@ STRINGS = {
         "running_train_loss 是该轮各批次损失的平均值，计算时权重仍在更新，dropout 也处于开启状态：即损失图中细线在每轮末尾的值。",
     ),
     "train.download_report": ("Run report (Markdown)", "训练报告（Markdown）"),
+    "train.report_named": ("{title}: {name}", "{title}：{name}"),  # a report's heading and each of its items
     "train.report_title": ("LSTM Lab run report", "LSTM 实验室训练报告"),
     "train.report_settings": ("Settings", "设置"),
     "train.report_results": ("Test results", "测试结果"),
