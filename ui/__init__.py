@@ -53,6 +53,10 @@ def _lang_code(raw: str | None) -> str | None:
 
 
 def t(key: str, **params) -> str:
+    """`key` in the learner's language. In teacher mode a sentence that names a setting teacher mode hides
+    has its own wording, "<key>_teacher", which names only what the page shows."""
+    if f"{key}_teacher" in STRINGS and teacher():
+        key = f"{key}_teacher"
     return translate(key, lang(), **params)
 
 
@@ -650,10 +654,8 @@ def svg(markup: str, alt: str, max_width: int = 780, where=st):
 
 
 def error(exc: Exception):
-    """Show a learner-caused error in the learner's language. In teacher mode an error that names a
-    setting teacher mode hides has its own wording ("<key>_teacher"), which names only what the page shows."""
+    """Show a learner-caused error in the learner's language (in teacher mode, in its wording: t)."""
     if isinstance(exc, UserInputError):
-        key = f"{exc.key}_teacher" if teacher() and f"{exc.key}_teacher" in STRINGS else exc.key
-        st.error(t(key, **exc.params), icon=":material/warning:")
+        st.error(t(exc.key, **exc.params), icon=":material/warning:")
     else:
         st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon=":material/warning:")

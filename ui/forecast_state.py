@@ -428,7 +428,7 @@ def validation_verdict(result: forecasting.ForecastResult, val: dict) -> str:
     elif train["wins"]:  # beats the baselines on what it was trained on, not on the validation part
         advice = ui.t("forecast.advice_overfit", train=train["lstm"], train_base=train["base"], train_baseline=train["baseline"])
     else:
-        advice = ui.t("forecast.advice_other_teacher" if ui.teacher() else "forecast.advice_other")  # its learning rate is hidden
+        advice = ui.t("forecast.advice_other")  # in teacher mode, its wording without the hidden learning rate
     return ui.t("forecast.verdict_val_lose", **val, when=when, advice=advice)
 
 
