@@ -97,6 +97,14 @@ def test_chinese_strings_are_translated():
     assert untranslated == []
 
 
+def test_greek_symbols_take_real_subscripts():
+    """Prose is not LaTeX: "σ_max" shows its underscore. Outside $…$ a Greek letter's subscript is
+    written with subscript characters (σₘₐₓ), as Jₜ is."""
+    literal = re.compile(r"[α-ωΑ-Ω]_\w")
+    found = [k for k, pair in STRINGS.items() for s in pair if literal.search(re.sub(r"\$[^$]*\$", "", s))]
+    assert found == []
+
+
 def _string_keys_used_in(path: Path) -> set[str]:
     keys = set()
     for node in ast.walk(ast.parse(path.read_text())):

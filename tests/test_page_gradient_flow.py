@@ -183,7 +183,7 @@ def test_the_rnn_derivation_multiplies_out(query):
         assert "0" not in tiles[:3], tiles
     else:
         assert base == result == "0"  # the Jacobian is 0: the factor is exactly 0
-    assert f"× {base}." in next(c.value for c in at.caption if "σ_max" in c.value)
+    assert f"× {base}." in next(c.value for c in at.caption if "σₘₐₓ" in c.value)
     shown = [*tiles, *(el.value for el in at.latex), *(c.value for c in at.caption)]
     assert not [text for text in shown if "—" in text]
 
@@ -346,7 +346,7 @@ def test_the_section_2_and_3_tables_hold_their_charts_lines_under_their_names():
     at.run()
     assert not at.exception
     rnn, lstm, clip = (d.value for d in at.dataframe)
-    assert list(rnn.columns) == ["steps back k", "step t", "σ_max(Jₜ)", "actual factor ‖Jₜᵀgₜ‖ / ‖gₜ‖", "Π σ_max (upper bound)",
+    assert list(rnn.columns) == ["steps back k", "step t", "σₘₐₓ(Jₜ)", "actual factor ‖Jₜᵀgₜ‖ / ‖gₜ‖", "Π σₘₐₓ (upper bound)",
                                  "actual ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖"]  # fmt: skip
     logs = E.rnn_step_factors(E.FlowSettings(seq_len=1000, weight_scale=0.25, forget_bias=-3.0))["log_ratio"][::-1]
     ratio = rnn.iloc[:, -1].to_numpy(dtype=float)

@@ -134,15 +134,15 @@ STRINGS = {
     ),
     "gradient_flow.rnn_header": ("Vanilla RNN: the Jacobian Jₜ", "普通 RNN：雅可比矩阵 Jₜ"),
     "gradient_flow.rnn_numbers": (
-        "Typical largest singular value σ_max(Jₜ): {sigma} (the most one step can stretch the gradient). What a step "
+        "Typical largest singular value σₘₐₓ(Jₜ): {sigma} (the most one step can stretch the gradient). What a step "
         "really did to the gradient, on average (geometric mean): × {step}.",
-        "σ_max(Jₜ) 的典型值（最大奇异值，一步最多能把梯度拉长多少）：{sigma}。每一步实际对梯度的作用（几何平均）：× {step}。",
+        "σₘₐₓ(Jₜ) 的典型值（最大奇异值，一步最多能把梯度拉长多少）：{sigma}。每一步实际对梯度的作用（几何平均）：× {step}。",
     ),
-    "gradient_flow.rnnfig.top": ("each step: σ_max(Jₜ) and the actual factor", "每一步：σ_max(Jₜ) 与实际因子"),
+    "gradient_flow.rnnfig.top": ("each step: σₘₐₓ(Jₜ) and the actual factor", "每一步：σₘₐₓ(Jₜ) 与实际因子"),
     "gradient_flow.rnnfig.bottom": ("running product back from the end", "从末端往回的累乘"),
-    "gradient_flow.rnnfig.sigma": ("σ_max(Jₜ)", "σ_max(Jₜ)"),
+    "gradient_flow.rnnfig.sigma": ("σₘₐₓ(Jₜ)", "σₘₐₓ(Jₜ)"),
     "gradient_flow.rnnfig.actual": ("actual factor ‖Jₜᵀgₜ‖ / ‖gₜ‖", "实际因子 ‖Jₜᵀgₜ‖ / ‖gₜ‖"),
-    "gradient_flow.rnnfig.bound": ("Π σ_max (upper bound)", "Π σ_max（上界）"),
+    "gradient_flow.rnnfig.bound": ("Π σₘₐₓ (upper bound)", "Π σₘₐₓ（上界）"),
     "gradient_flow.rnnfig.ratio": ("actual ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖", "实际比值 ‖∂L/∂hₜ‖ / ‖∂L/∂h₍T−1₎‖"),
     "gradient_flow.rnnfig.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
     "gradient_flow.why_gaps": (
@@ -153,9 +153,9 @@ STRINGS = {
     ),
     "gradient_flow.why_gaps_high": (
         "Where a line stops, its value is beyond what a float64 can hold, so the chart cannot draw it: here the upper bound "
-        "Π σ_max grows past 10³⁰⁸ (a line that stops on its way down is exactly 0 or below 10⁻³⁰⁸). The formula above is "
+        "Π σₘₐₓ grows past 10³⁰⁸ (a line that stops on its way down is exactly 0 or below 10⁻³⁰⁸). The formula above is "
         "computed from logarithms: its result is the value of “{line}” at k = {last}.",
-        "线在某处中断，表示那里的数值超出了 float64 能表示的范围，所以图表画不出来：这里的上界 Π σ_max 超过了 10³⁰⁸"
+        "线在某处中断，表示那里的数值超出了 float64 能表示的范围，所以图表画不出来：这里的上界 Π σₘₐₓ 超过了 10³⁰⁸"
         "（向下走时中断的线，数值恰好为 0 或小于 10⁻³⁰⁸）。上方的公式用对数计算，其结果就是“{line}”在 k = {last} 处的值。",
     ),
     "gradient_flow.rnn_overflow_why": (
