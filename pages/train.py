@@ -203,7 +203,7 @@ def mistakes(run, y_pred, threshold):
             train_runs.open_in_explorer(run.example(0))
         return
     st.caption(t(counted("train.mistakes_count", len(table)), count=len(table), total=len(y_pred)))
-    st.dataframe(table.drop(columns="index"), hide_index=True, height=240)
+    st.dataframe(table.drop(columns="index"), hide_index=True)  # "auto": fits one mistake, scrolls past ten
     if not run.data.text:
         st.info(t("train.saliency_text_only"), icon=":material/info:")
         shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"
