@@ -125,6 +125,18 @@ def test_bag_of_words_stays_near_chance_on_negation(dataset):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_smallest_set_splits_as_how_this_works_says(lang):
+    """/train's "How this works": 70/15/15, rounded per class, "20 examples in two equal classes give
+    12, 4 and 4" (the smallest size the page allows)."""
+    smallest = train_settings.choices.LIMITS["examples"][0]
+    data = D.load("negation_en", seed=0, n=smallest, positive_share=0.5)
+    assert smallest == 20 and np.bincount(data.y).tolist() == [10, 10]
+    sizes = [len(part.y) for part in D.split(data, seed=0)]
+    assert sizes == [12, 4, 4]
+    assert ("12, 4 and 4" if lang == "en" else "12、4、4 个") in translate("train.explain", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_rnn_forgets_the_first_word_and_the_memory_cell_keeps_it(lang):
     """Lesson "rnn_forgets": its links open What if? with the first word dropped; the prediction "does
     the last h still differ because of the first word" is answered by the change at the last step."""
