@@ -99,8 +99,9 @@ STRINGS = {
     "train.starting": ("Starting…", "正在启动……"),
     "train.no_run_yet": (
         "No run yet: choose settings and press Train. The defaults train an LSTM on the English negation data in "
-        "about 10 seconds.",
-        "还没有训练记录：选好设置后点击“开始训练”。默认设置会用英文否定句数据训练一个 LSTM，大约需要 10 秒。",
+        "a few seconds on a quiet server, longer while many learners train at once.",
+        "还没有训练记录：选好设置后点击“开始训练”。默认设置会用英文否定句数据训练一个 LSTM："
+        "服务器空闲时只需几秒，很多人同时训练时会更久。",
     ),
     "train.current_run": ("running", "训练中"),
     "train.run_name": (
