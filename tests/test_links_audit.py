@@ -152,6 +152,26 @@ def test_a_bad_result_tab_in_the_link_gets_a_note_once_the_run_is_shown():
     assert at.session_state["train:tab:open"] == translate("train.tab.cm", "en") and "tab" not in at.query_params
 
 
+def test_a_negative_zero_in_a_link_reads_zero_on_the_page_and_in_the_link():
+    """?fb=-0 showed "forget-gate bias -0.0 ... σ(-0.0)" and put fb=-0.0 in the link."""
+    at = open_page(FILE["gradient_flow"], fb="-0")
+    assert not at.exception and all("fb=" not in n for n in _infos(at))
+    assert at.session_state["gradient_flow:fb"] == 0.0 and at.query_params["fb"] == "0.0"
+    assert any("forget-gate bias 0.0 " in c.value for c in at.caption)
+    assert not any("-0.0" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(("name", "raw"), [("tp", "８"), ("tp", "1_0"), ("tp", "9.0"), ("T", "1_00"), ("fb", "０.5")])
+def test_a_number_is_read_only_as_a_link_writes_one(name, raw):
+    """Python's int() and float() also take full-width digits and "1_0": a link never holds them, so
+    the page says it did not use them rather than reading a value the learner did not mean."""
+    slug = "metrics" if name == "tp" else "gradient_flow"  # every one a value in range, read leniently
+    at = open_page(FILE[slug], **{name: raw})
+    assert not at.exception
+    assert any(f"{name}=" in n for n in _infos(at)), _infos(at)
+    assert name not in at.query_params
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_crafted_link_puts_no_link_or_formatting_into_the_notes_in_a_browser(app_url, browser, lang):

@@ -490,6 +490,18 @@ def _format(value):
     return str(value)
 
 
+_NUMBER = {int: re.compile(r"[+-]?[0-9]+"), float: re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")}
+
+
+def parse_number(raw: str, like):
+    """A link's number, of `like`'s type, written as a link writes one: ASCII digits only (Python
+    also reads "８" and "1_0"), and never -0.0, which the page would show as "-0.0"."""
+    kind = float if isinstance(like, float) else int
+    if not _NUMBER[kind].fullmatch(raw):
+        raise ValueError(raw)
+    return kind(raw) + kind(0)
+
+
 def _parse_bool(raw: str) -> bool:
     if raw.lower() in ("1", "true", "yes", "on"):
         return True
@@ -527,7 +539,7 @@ def _ranged(draw, name, label, min_value, max_value, default, step, advanced, kw
     """A numeric widget over [min_value, max_value] whose value lives in the URL as ?name=value."""
     return _bound(
         name,
-        type(default),
+        lambda raw: parse_number(raw, default),
         lambda v: min_value <= v <= max_value,
         default,
         lambda k: draw(t(label), min_value, max_value, step=step, key=k, **kw),

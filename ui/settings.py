@@ -76,7 +76,7 @@ class Setting:
         """A URL value as the binding parses it (raises ValueError on junk)."""
         if self.kind == "toggle":
             return ui._parse_bool(raw)
-        return type(default)(raw) if self.kind in ("slider", "number") else raw
+        return ui.parse_number(raw, default) if self.kind in ("slider", "number") else raw
 
 
 def _field(kind: str, default, extra: dict | None = None, **spec):
