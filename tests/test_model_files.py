@@ -1,7 +1,10 @@
 """The UI side of model files: a TrainedModel survives download -> upload, the download button
 renders, and a hostile title cannot become markup."""
 
+from dataclasses import replace
+
 import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from lstm_core import model_io, random_recorder
@@ -88,3 +91,59 @@ def test_a_symbol_classifier_keeps_its_symbols_and_a_forged_count_is_dropped():
     for forged in (5, True, "3", 1):  # not the input width, or not an int
         data = model_io.save(random_recorder("gru", 3, 4), metadata={"symbols": forged})
         assert model_files.from_file(model_io.load(data), "f.npz").symbols is None
+
+
+def _without_example(model: handoff.TrainedModel) -> handoff.TrainedModel:
+    """`model` as a file written without an example (by hand, or by another program) reads back."""
+    return model_files.from_file(model_io.load(model_files.model_bytes(replace(model, example=None))), "mine.npz")
+
+
+def test_a_file_without_an_example_gets_one_the_explorer_can_open():
+    """The explorer switches to an uploaded model with its example; a file without one had left it on
+    the model it showed, as if the upload had done nothing."""
+    assert _without_example(_text_model()).example == "not good 好"  # its words after <pad> and <unk>
+    symbols = handoff.TrainedModel(random_recorder("gru", 3, 4), "train", "GRU on brackets", symbols=3)
+    assert _without_example(symbols).example == [1.0, 0.0, 1.0, 1.0, 0.0, 0.0]
+    series = handoff.TrainedModel(random_recorder("lstm", 1, 4), "forecast", "LSTM on airline", scale=(104.0, 622.0))
+    assert _without_example(series).example == [104.0] * 3 + [622.0] * 6 + [104.0] * 3 * 2
+    wide = handoff.TrainedModel(random_recorder("lstm", 8, 4), "train", "LSTM on digits")
+    assert _without_example(wide).example is None  # eight numbers a step: nothing the explorer can type
+
+
+def _upload_page():
+    """The explorer's uploader, given a file: what it hands to the explorer."""
+    from unittest import mock
+
+    import streamlit as st
+
+    from lstm_core import random_recorder
+    from tests.test_model_files import _without_example
+    from ui import handoff, model_files
+
+    wide = handoff.TrainedModel(random_recorder("lstm", 8, 4), "train", "LSTM on digits")
+    file = mock.Mock(file_id="f1", getvalue=lambda: model_files.model_bytes(_without_example(wide)))
+    file.name = "mine.npz"
+    with mock.patch.object(st, "file_uploader", return_value=file):
+        model_files.upload_widget()
+
+
+def test_an_uploaded_model_always_asks_the_explorer_to_switch_to_it():
+    at = AppTest.from_function(_upload_page, default_timeout=30).run()
+    assert not at.exception
+    assert at.session_state["_trained_model"].title == "LSTM on digits"
+    assert at.session_state["_explorer_request"] is None  # no example: the explorer keeps its input
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_explorer_opens_a_model_without_an_example_and_says_what_it_cannot_read(lang):
+    from tests.apptest import open_page
+    from ui.i18n import translate
+
+    text = _without_example(_text_model())
+    at = open_page("pages/explorer.py", lang=lang, session={handoff.KEY: text, "_explorer_request": text.example})
+    assert not at.exception and not at.error
+    assert at.session_state["explorer:source"] == "trained" and at.session_state["explorer:text"] == "not good 好"
+    wide = _without_example(handoff.TrainedModel(random_recorder("lstm", 8, 4), "train", "LSTM on digits"))
+    at = open_page("pages/explorer.py", lang=lang, session={handoff.KEY: wide, "_explorer_request": None})
+    assert not at.exception and at.session_state["explorer:source"] == "trained"
+    assert [e.value for e in at.error] == [translate("explorer.err_one_feature", lang, n=8)]

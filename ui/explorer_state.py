@@ -231,6 +231,8 @@ def _trained_input(model: handoff.TrainedModel, seq: sequence_input.SequenceInpu
         else:
             x = np.eye(len(model.vocab))[indices]  # (T, V): one-hot when there is no embedding layer
     else:
+        if not model.symbols and model.recorder.input_size != 1:  # e.g. the digits' 8 pixels a step
+            raise UserInputError("explorer.err_one_feature", n=model.recorder.input_size)
         if seq.kind != "numbers":
             raise UserInputError("explorer.err_model_wants_numbers")
         labels, x = seq.labels, sequence_input.scale_numbers(seq, model.scale)
@@ -273,7 +275,7 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
         if kind != "numbers":
             raise UserInputError("explorer.err_model_wants_numbers")
         if keras.input_size != 1:
-            raise UserInputError("keras.err_one_feature", n=keras.input_size)
+            raise UserInputError("explorer.err_one_feature", n=keras.input_size)
         seq = sequence_input.parse_numbers(raw)
         model_input, labels = np.asarray(seq.values, np.float32)[None, :, None], seq.labels  # (1, T, 1)
     elif kind == "text":
@@ -493,11 +495,11 @@ def csv_for(s: Settings):
 def apply_request():
     """Open the example the trainer asked for (ui.handoff.request) with the trained model."""
     example = handoff.take_request()
-    if example is None or handoff.get() is None:
+    if example is handoff.NO_REQUEST or handoff.get() is None:
         return
     if isinstance(example, str):
         st.session_state["explorer:mode"], st.session_state["explorer:text"] = "text", example[: ui.MAX_PARAM_LEN]
-    else:
+    elif example is not None:
         # repr: the shortest text that reads back as the same float, so the model sees the very input it was handed
         numbers = ", ".join(repr(float(v)) for v in list(example)[: sequence_input.MAX_STEPS])
         st.session_state["explorer:mode"], st.session_state["explorer:numbers"] = "numbers", numbers[: ui.MAX_PARAM_LEN * 4]

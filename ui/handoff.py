@@ -69,10 +69,14 @@ def get() -> TrainedModel | None:
     return st.session_state.get(KEY)
 
 
+NO_REQUEST = object()
+
+
 def request(example):
-    """Ask the explorer to open `example` (a sentence or a list of numbers) with the trained model."""
+    """Ask the explorer to open `example` (a sentence or a list of numbers; None: the input it has)
+    with the trained model."""
     st.session_state["_explorer_request"] = example
 
 
 def take_request():
-    return st.session_state.pop("_explorer_request", None)
+    return st.session_state.pop("_explorer_request", NO_REQUEST)

@@ -90,8 +90,24 @@ def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedMode
         class_names=list(loaded.class_names),
         scale=scale,
         symbols=_symbols(meta.get("symbols"), loaded),
-        example=_in_series_units(_example(meta.get("example")), scale, meta.get("example_units")),
+        example=_in_series_units(_example(meta.get("example")), scale, meta.get("example_units"))
+        or _made_up_example(loaded, mode, scale, _symbols(meta.get("symbols"), loaded)),
     )
+
+
+def _made_up_example(loaded: model_io.ModelFile, mode, scale, symbols):
+    """An input the explorer can open a file without an example with (the page switches to the model
+    it was given): a few of its words, symbols, or a step of the series' range. None where the model
+    reads several numbers a step, which the explorer cannot take: it says so."""
+    if loaded.vocab is not None:
+        words = list(loaded.vocab)[2:8]  # after <pad> and <unk>
+        return ("" if mode == "char" else " ").join(words) or None
+    if symbols:
+        return [float(k % symbols) for k in (1, 0, 1, 1, 0, 0)]
+    if loaded.recorder.input_size != 1:
+        return None
+    low, high = scale or (0.0, 1.0)
+    return [low] * 3 + [high] * 6 + [low] * 6
 
 
 def _in_series_units(example, scale, units):
@@ -144,8 +160,7 @@ def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) ->
         cache[file.file_id] = model
         if hand_off and isinstance(model, handoff.TrainedModel):
             handoff.put(model)
-            if model.example is not None:  # the explorer switches to it, as it does for a Keras model
-                handoff.request(model.example)
+            handoff.request(model.example)  # the explorer switches to it, as it does for a Keras model
     model = cache[file.file_id]
     if isinstance(model, UserInputError):
         ui.error(model)

@@ -176,6 +176,10 @@ STRINGS = {
         "Your trained model reads a sequence of symbols: type whole numbers from 0 to {last}, e.g. 0, 1, 1, 0.",
         "你训练的模型读取的是符号序列：请输入 0 到 {last} 之间的整数，例如 0, 1, 1, 0。",
     ),
+    "explorer.err_one_feature": (
+        "This model reads {n} numbers per step; the explorer gives it one. Open a model with one input feature.",
+        "这个模型每一步读入 {n} 个数，而这里每一步只提供一个。请打开每步只有一个输入特征的模型。",
+    ),
     "explorer.err_input_size": (
         "This input gives {got} numbers per step, but the trained model expects {expected}.",
         "该输入每一步有 {got} 个数，但训练好的模型需要 {expected} 个。",

@@ -124,10 +124,6 @@ STRINGS = {
         "The word index is damaged: expected tokenizer.to_json() output or a JSON object of words to ids (at most {limit}).",
         "词表已损坏：应为 tokenizer.to_json() 的输出，或者一个从词到编号的 JSON 对象（最多 {limit} 个）。",
     ),
-    "keras.err_one_feature": (
-        "This model reads {n} numbers per step; the explorer gives it one. Open a model with one input feature.",
-        "这个模型每一步读入 {n} 个数，而这里每一步只提供一个。请打开每步只有一个输入特征的模型。",
-    ),
     "keras.note_prediction": (
         "The Keras model's prediction for this input: {values}.",
         "Keras 模型对这个输入的预测：{values}。",
