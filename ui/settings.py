@@ -168,12 +168,16 @@ def _widget(spec: Setting, default, ctx: dict, where):
 def described(declarations, values: dict) -> list[tuple[str, str]]:
     """(label, value) in the learner's language for each of `values` (field name -> value) that one of
     `declarations` declares, e.g. ("数据集", "英文否定句情感") for ("dataset", "negation_en"): a run's
-    report speaks the page's words, not its field names. Undeclared fields are left out."""
+    report speaks the page's words, not its field names. Undeclared fields are left out, and so are the
+    ones the page hides or greys out for these values (`values` is their ctx): a digits run's report had
+    listed a "Share of positives" and an "Embedding size (text only)" the run never had."""
     declared = {f.name: spec for declaration in declarations for f, spec in specs(declaration)}
     shown = []
     for name, value in values.items():
         spec = declared.get(name)
         if spec is None or value is None:  # undeclared, or a setting this data set does not have
+            continue
+        if (spec.when is not None and not spec.when(values)) or (spec.disabled is not None and spec.disabled(values)):
             continue
         if spec.kind == "choice" and spec.format_key:
             value = ui.t(spec.format_key.format(value))

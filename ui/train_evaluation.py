@@ -116,7 +116,8 @@ def versus_baseline(run) -> tuple[str, dict] | None:
     """When the recurrent model scores below the order-blind baseline on the test set: the string key
     and parameters of why; None when it does not lose. In order: a test set of one class (accuracy
     then only counts answers of that class), a baseline that answers one class for every item, a gap
-    smaller than the test set can measure (accuracy_margin), weights already from the best epoch (later
+    smaller than the test set can measure (accuracy_margin), a model still at the chance level of an
+    evenly split test set (within its margin), weights already from the best epoch (later
     memorisation is not the reason), overfitting, else the data and the budget. `name` parameters are
     class-name keys (translate them)."""
     model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
@@ -128,11 +129,18 @@ def versus_baseline(run) -> tuple[str, dict] | None:
         return "train.loses_one_class", {**params, "n": len(y), "name": run.data.class_names[int(y[0])]}
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
     if len(answers) == 1:
-        return "train.loses_one_answer", {**params, "name": run.data.class_names[int(answers[0])]}
+        # with every class as common, that one answer scores what guessing does: the model is below chance
+        key = "train.loses_one_answer_chance" if evenly_split(run) else "train.loses_one_answer"
+        return key, {**params, "name": run.data.class_names[int(answers[0])]}
     if baseline - model < (margin := accuracy_margin((model + baseline) / 2, len(y))):
         # a gap inside one accuracy's 95 % interval: no story of why it lost (a 1-of-10 gap is not overfitting)
         items = round((baseline - model) * len(y))  # both are counts over the same test items
         return "train.loses_within_noise", {**params, "items": items, "n": len(y), "margin": margin}
+    chance = 1 / len(run.data.class_names)
+    if evenly_split(run) and model < chance + accuracy_margin(chance, len(y)):
+        # parity at 0.440 against 0.560: no "the average already tells the classes apart" (it cannot), nor
+        # an overfitting story, for a model that has not left guessing
+        return "train.loses_at_chance", {**params, "chance": chance}
     if (kept := kept_best_epoch(run.result.history)) is not None:
         return "train.loses_kept_best", {**params, "epoch": kept}
     epoch = overfit_epoch([e["val_loss"] for e in run.result.history.epochs if "val_loss" in e])
@@ -144,7 +152,8 @@ def versus_baseline(run) -> tuple[str, dict] | None:
 def beside_baseline(run) -> tuple[str, dict] | None:
     """When the recurrent model does not lose to the baseline (versus_baseline has nothing to say),
     what the two accuracy tiles still need said: a baseline that answers one class for every test item
-    (its accuracy is only that class's share: 0.951 at 5 % positives, with a recall of 0), else a lead
+    (its accuracy is only that class's share: 0.951 at 5 % positives, with a recall of 0; with every class
+    as common, the chance level, and then also whether the model's lead is within noise), else a lead
     smaller than the test set can measure (accuracy_margin: 3 of 4 items against 2). None otherwise.
     `name` parameters are class-name keys (translate them)."""
     model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
@@ -155,12 +164,28 @@ def beside_baseline(run) -> tuple[str, dict] | None:
         return None
     params = {"model": model, "baseline": baseline}
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
+    margin = accuracy_margin((model + baseline) / 2, len(y))
+    items = round((model - baseline) * len(y))  # both are counts over the same test items
+    lead_within_noise = model > baseline and model - baseline < margin
     if len(answers) == 1:
-        return "train.baseline_one_answer", {**params, "name": run.data.class_names[int(answers[0])]}
-    if model > baseline and model - baseline < (margin := accuracy_margin((model + baseline) / 2, len(y))):
-        items = round((model - baseline) * len(y))  # both are counts over the same test items
+        name = run.data.class_names[int(answers[0])]
+        if not evenly_split(run):  # 0.951 at 5 % positives: the share of the class it answers, not a skill
+            return "train.baseline_one_answer", {**params, "name": name}
+        # every class as common (brackets, GunPoint): the baseline scores the chance level, and "judge by
+        # recall and F1" would be the wrong advice; a lead of 1 of 30 items is not learning either
+        if lead_within_noise:
+            return "train.baseline_chance_within_noise", {**params, "name": name, "items": items, "n": len(y), "margin": margin}
+        return "train.baseline_one_answer_chance", {**params, "name": name}
+    if lead_within_noise:
         return "train.wins_within_noise", {**params, "items": items, "n": len(y), "margin": margin}
     return None
+
+
+def evenly_split(run) -> bool:
+    """Whether every class has as many test items as any other, give or take one (a stratified split of
+    an odd count): then answering one class for every item scores about 1 / classes, the chance level."""
+    counts = np.bincount(true_labels(run), minlength=len(run.data.class_names))  # (C,)
+    return int(counts.max() - counts.min()) <= 1
 
 
 def mistakes(run, y_pred) -> pd.DataFrame:

@@ -75,9 +75,13 @@ STRINGS = {
     "data.card.parity": (
         "Generated here (MIT licence): random bit strings, one-hot encoded; the label says whether the number of 1s "
         "is odd. Every bit can flip the answer, so the model must carry one bit of memory through the whole "
-        "sequence. Make the strings longer to see when training gets hard.",
+        "sequence. That makes parity a classic hard case for gradient descent: the loss can sit at guessing (about "
+        "0.69) for many epochs. At the default length of 10 the models here usually stay near 50 % accuracy; try 4 "
+        "steps, a GRU and 30 epochs with a few seeds, and watch for the epoch where the loss suddenly drops.",
         "由本仓库生成（MIT 许可）：随机比特串（独热编码），标签表示 1 的个数是否为奇数。每一位都可能改变答案，"
-        "因此模型必须把一位信息记住到序列结束。把序列调长，看看训练从什么时候开始变难。",
+        "因此模型必须把一位信息记住到序列结束。这让奇偶性成为梯度下降的经典难题：损失可能在瞎猜的水平（约 0.69）"
+        "停留很多轮。在默认长度 10 下，这里的模型通常一直停在 50% 左右的准确率；可以试试长度 4、GRU、30 轮，"
+        "多换几个随机种子，留意损失突然下降的那一轮。",
     ),
     "data.card.brackets": (
         "Generated here (MIT licence): strings of “(” and “)” with equally many of each; balanced if no prefix closes "

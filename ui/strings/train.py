@@ -279,6 +279,45 @@ STRINGS = {
         "每次都回答“{name}”就能拿到这个分数，却没有区分出任何一个样本。请用下方的召回率和 F1 来评判循环模型，"
         "而不要只看准确率。",
     ),
+    # the test set holds every class about as often (brackets, GunPoint): one answer for every item is chance
+    "train.baseline_one_answer_chance": (
+        "The baseline answers “{name}” for every test item: what it reads does not tell the classes apart. Each "
+        "class makes up about the same share of the test set, so its {baseline:.3f} is what guessing scores: the "
+        "chance level that the recurrent model ({model:.3f}) has to beat.",
+        "基线模型对每个测试样本都回答“{name}”：它读到的特征区分不了类别。测试集中各类别所占的比例大致相同，"
+        "所以它的 {baseline:.3f} 就是瞎猜能得到的分数，也就是循环模型（{model:.3f}）需要超过的随机水平。",
+    ),
+    "train.baseline_chance_within_noise": (
+        "The baseline answers “{name}” for every test item, and each class makes up about the same share of the "
+        "test set, so its {baseline:.3f} is what guessing scores. The recurrent model ({model:.3f}) is above it by "
+        "only {items} of the {n} test items: on so few items each accuracy is uncertain by about ±{margin:.3f} (a "
+        "95 % interval), so the model may not have learnt anything yet. Train longer, try another learning rate or "
+        "recurrent layer, and compare on the validation curves.",
+        "基线模型对每个测试样本都回答“{name}”，而测试集中各类别所占的比例大致相同，所以它的 {baseline:.3f} "
+        "就是瞎猜能得到的分数。循环模型（{model:.3f}）在 {n} 个测试样本中只比它多对 {items} 个：样本这么少时，"
+        "每个准确率都有约 ±{margin:.3f} 的不确定性（95% 区间），所以模型可能还什么都没学到。"
+        "可以多训练几轮、换个学习率或循环层类型，并用验证曲线来比较。",
+    ),
+    "train.loses_at_chance": (
+        "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy), but it "
+        "has not left guessing: each class makes up about the same share of the test set, so guessing scores "
+        "about {chance:.3f}, and the model is no further above it than chance allows on this test set. It has "
+        "not learnt the task yet: train longer, try another learning rate or recurrent layer, and compare on "
+        "the validation curves.",
+        "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}），但它其实还停留在瞎猜的水平："
+        "测试集中各类别所占的比例大致相同，瞎猜的准确率约为 {chance:.3f}，而在这个测试集上，"
+        "模型高出的部分没有超过偶然波动的范围。它还没有学会这个任务：可以多训练几轮、换个学习率或循环层类型，"
+        "并用验证曲线来比较。",
+    ),
+    "train.loses_one_answer_chance": (
+        "The recurrent model loses to the baseline ({model:.3f} against {baseline:.3f} test accuracy), but the "
+        "baseline answers “{name}” for every test item, and each class makes up about the same share of the test "
+        "set: {baseline:.3f} is what guessing scores. On this test set the recurrent model does no better than "
+        "guessing. Train longer, try another learning rate or recurrent layer, and compare on the validation curves.",
+        "循环模型输给了基线模型（测试准确率 {model:.3f} 对 {baseline:.3f}），但基线模型对每个测试样本都回答“{name}”，"
+        "而测试集中各类别所占的比例大致相同：{baseline:.3f} 就是瞎猜能得到的分数。在这个测试集上，循环模型并不比瞎猜好。"
+        "可以多训练几轮、换个学习率或循环层类型，并用验证曲线来比较。",
+    ),
     "train.wins_within_noise": (
         "The recurrent model scores above the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
         "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
