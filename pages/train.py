@@ -77,7 +77,7 @@ def evaluation(run):
     cols[0].metric(train_labels.accuracy_label(run), model_accuracy)
     baseline_label, baseline_caption = train_labels.baseline(run)
     cols[1].metric(baseline_label, t("train.baseline_none") if baseline is None else metrics.rounded(baseline))
-    cols[2].metric(t("train.wall_time"), f"{run.result.seconds:.1f} s")
+    cols[2].metric(t("train.wall_time"), t("train.wall_time_value", seconds=run.result.seconds))
     st.caption(baseline_caption)
     if (headline := train_labels.headline_note(run)) is not None:
         st.caption(headline)

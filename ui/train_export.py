@@ -77,7 +77,7 @@ def report_markdown(run, threshold: float | None) -> bytes:
         "",
         item(train_labels.accuracy_label(run), f"{model:.4f}"),
         item(train_labels.baseline(run)[0], "-" if baseline is None else f"{baseline:.4f}"),
-        item(ui.t("train.wall_time"), f"{run.result.seconds:.1f} s"),
+        item(ui.t("train.wall_time"), ui.t("train.wall_time_value", seconds=run.result.seconds)),
         item(ui.t("train.threshold"), "-" if threshold is None else threshold),
         *at_threshold,
         "",

@@ -40,7 +40,7 @@ STRINGS = {
         "然后用同一个种子在训练 + 验证部分上重新训练这么多轮（缩放器也在这两部分上重新拟合），让模型知道最近的过去。"
         "测试部分不参与训练，也不参与任何选择。\n"
         "5. **评价。** 误差以序列的原始单位报告。*持续性预测*（明天 = 今天）和 *季节性朴素预测*"
-        "（下一个值 = 一个季节之前的值）不需要任何训练：LSTM 如果打不过两者中较好的那个，"
+        "（下一个值 = 一个季节周期之前的值）不需要任何训练：LSTM 如果打不过两者中较好的那个，"
         "就什么有用的东西都没学到，不管图画得多好看。\n"
         "6. **超出数据范围的预测。** 要往前预测多步，就把每一步的预测当作最新的输入再喂回去。早期的误差会成为之后"
         "每一步输入的一部分，所以误差可能累积，预测越远越容易跑偏。",
@@ -84,7 +84,7 @@ STRINGS = {
     "forecast.period": ("Period (steps per cycle)", "周期（每个周期的步数）"),
     "forecast.noise": ("Noise (standard deviation)", "噪声（标准差）"),
     "forecast.slope": ("Trend (rise per step)", "趋势（每步上升）"),
-    "forecast.amplitude": ("Seasonal amplitude", "季节振幅"),
+    "forecast.amplitude": ("Seasonal amplitude", "季节性振幅"),
     "forecast.data_seed": ("Data seed", "数据种子"),
     "forecast.upload_label": (
         "CSV, text or Excel file (.csv, .txt, .xlsx), up to 2 MB",
@@ -109,7 +109,7 @@ STRINGS = {
         "The series has {total} values; to keep training quick, the last {kept} are used.",
         "该序列共有 {total} 个数值；为了让训练快一些，只使用最后 {kept} 个。",
     ),
-    "forecast.season": ("Season length (for the seasonal-naive baseline)", "季节长度（用于季节性朴素基线）"),
+    "forecast.season": ("Season length (for the seasonal-naive baseline)", "季节周期长度（用于季节性朴素基线）"),
     "forecast.series_caption": ("{n} values · {unit}", "{n} 个数值 · {unit}"),
     "forecast.constant_series": (
         "Every value of this series is the same ({value:.4g}): persistence and seasonal naive forecast it exactly "
@@ -262,7 +262,7 @@ STRINGS = {
     "forecast.model.lstm": ("LSTM", "LSTM"),
     "forecast.model.lstm_leaky": ("LSTM, leaky scaler", "LSTM（泄漏的缩放器）"),
     "forecast.model.persistence": ("Persistence (next = last)", "持续性预测（下一个 = 最后一个）"),
-    "forecast.model.seasonal_naive": ("Seasonal naive (next = one season ago)", "季节性朴素预测（下一个 = 一个季节前）"),
+    "forecast.model.seasonal_naive": ("Seasonal naive (next = one season ago)", "季节性朴素预测（下一个 = 一个季节周期前）"),
     "forecast.col.model": ("Forecaster", "预测方法"),
     "forecast.part.train": ("train", "训练"),
     "forecast.part.val": ("validation", "验证"),
@@ -283,7 +283,7 @@ STRINGS = {
     "forecast.other_baseline": ("; {name}: {rmse:.4g}", "；{name}：{rmse:.4g}"),
     "forecast.other_baseline_none": (
         "; {name}: no score, as a point there has no season of history",
-        "；{name}：没有分数，因为该部分有的点之前不足一个季节的历史",
+        "；{name}：没有分数，因为该部分有的点之前不足一个季节周期的历史",
     ),
     "forecast.val_when_best": ("lowest validation loss at epoch {epoch}", "验证损失在第 {epoch} 轮最低"),
     "forecast.val_when_stopped": (
@@ -385,7 +385,7 @@ STRINGS = {
         "points: seasonal naive has a score only on a part whose every point has a season of history before it; "
         "— marks a score that does not exist.",
         "RMSE 和 MAE 与序列单位相同；MAPE 以百分比表示，并跳过实际值为 0、或其绝对值不到序列最大绝对值十亿分之一的点。"
-        "每种预测方法都在同样的点上计分：只有当某一部分的每个点之前都有一个季节的历史数据时，季节性朴素预测才在该部分有分数；"
+        "每种预测方法都在同样的点上计分：只有当某一部分的每个点之前都有一个季节周期的历史数据时，季节性朴素预测才在该部分有分数；"
         "— 表示没有这项分数。",
     ),
     "forecast.mape_crosses_zero": (

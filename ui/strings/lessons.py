@@ -26,7 +26,7 @@ _PAGE = {
         "Eight short lessons, each about ten minutes. Read, **predict first**, then open the linked page "
         "(it opens in a new tab with the right settings) and check your prediction. Finish with the quiz: "
         "a lesson counts as done when all its answers are right.",
-        "共八节短课，每节约十分钟。读完课文，**先写下预测**，再打开链接的页面（会在新标签页中以合适的设置打开），"
+        "共八节短课，每节课大约十分钟。读完课文，**先写下预测**，再打开链接的页面（会在新标签页中以合适的设置打开），"
         "检验你的预测。最后做小测验：全部答对即完成本课。",
     ),
     "lessons.pick": ("Lesson", "课程"),
@@ -700,7 +700,7 @@ _LESSONS = {
             "三个习惯让评估保持客观。**按时间划分**：用过去训练，在紧随其后的验证部分上做所有选择（训练轮数、窗口、种子），"
             "再用这些选择在训练 + 验证部分上重新训练，最后只对测试部分（未来）评分一次；绝不随机划分，否则模型会看到测试点的邻居。"
             "**只在过去的数据上拟合缩放器**（训练部分；重新训练时为训练 + 验证部分）：在整个序列上拟合的最小–最大缩放器已经知道了未来的最小值和最大值，"
-            "这是信息泄漏（很多教程先缩放整条序列，再做划分）。**与基线比较**：持续性预测（“与上一个值相同”）和季节性朴素预测（“与一个周期前相同”，"
+            "这是信息泄漏（很多教程先缩放整条序列，再做划分）。**与基线比较**：持续性预测（“与上一个值相同”）和季节性朴素预测（“与一个季节周期前相同”，"
             "例如 12 个月前）。打不过它们的模型没有用处，无论曲线看起来多漂亮。\n\n"
             "误差用 MAE（平均绝对误差）和 RMSE（均方根误差，对大的偏差惩罚更重）来衡量。要预测多步时，"
             "**递归**预测把每个预测值作为下一步的输入，误差会累积，并随预测步数增大。",
@@ -768,7 +768,7 @@ _LESSONS = {
                         "grows with the horizon, because predictions are fed back as inputs",
                         "随预测步数增加而增大，因为预测值被当作输入反馈回去",
                     ),
-                    ("is zero after one season", "一个周期后变为零"),
+                    ("is zero after one season", "一个季节周期后变为零"),
                 ],
                 (
                     "Step 2 is predicted from step 1's prediction, which is already off; the errors compound, so "

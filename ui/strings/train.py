@@ -243,6 +243,7 @@ STRINGS = {
     "train.baseline_accuracy.sequence": ("Time-average baseline", "时间平均基线模型"),
     "train.baseline_none": ("not trained", "未训练"),
     "train.wall_time": ("Training time", "训练用时"),
+    "train.wall_time_value": ("{seconds:.1f} s", "{seconds:.1f} 秒"),
     "train.baseline_caption.text": (
         "The baseline is a logistic regression on token counts, trained on the same split: it ignores word order.",
         "基线模型是基于词频的逻辑回归，在同一数据划分上训练：它忽略词序。",
