@@ -44,7 +44,8 @@ with tab_step:
     if run is not None and tab_step.open:
         # the whole trace goes to the browser once; stepping never comes back to the server
         page = state.cached_html(settings, layer, unit)
-        st.iframe(for_projector(page) if ui.teacher() else page, height="content")
+        # alt: the frame's name for a screen reader (Streamlit's own is "st.iframe")
+        st.iframe(for_projector(page) if ui.teacher() else page, height="content", alt=t("explorer.stepper_alt"))
         st.download_button(
             t("explorer.download"), state.csv_for(settings), file_name="lstm_lab_trace.csv", mime="text/csv",
             help=t("explorer.download_help"), on_click="ignore", icon=":material/download:",

@@ -42,7 +42,8 @@ def flow_sections():
         ratio = state.ratio_text(analysis["log_profiles"][model])
         col.metric(t("gradient_flow.ratio_of", model=names[model]), ratio, help=t("gradient_flow.ratio_help"))
     cols[3].metric(t("gradient_flow.radius"), state.fmt(analysis["radius"]), help=t("gradient_flow.radius_help"))
-    ui.chart(figures["profiles"], lambda: state.profiles_table(analysis["profiles"]), key="gf_profiles")
+    said = state.profiles_said(analysis["log_profiles"], names)
+    ui.chart(figures["profiles"], lambda: state.profiles_table(analysis["profiles"]), key="gf_profiles", said=said)
     st.caption(t("gradient_flow.flow_caption", T=seq_len, last=seq_len - 1))
     overflow = analysis["rnn"]["overflow"]  # a ReLU RNN's h past float64's range: no number to show
     if overflow is not None:

@@ -25,3 +25,4 @@ state.quiz(lesson)
 state.remember()
 st.divider()
 state.navigation(slug)
+state.focus_heading()  # last on the page: nothing above it moves

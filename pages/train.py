@@ -224,7 +224,8 @@ def mistakes(run, y_pred, threshold):
     tokens, scores, _ = train_evaluation.token_saliency(run, text, target)
     st.markdown(f"**{t('train.saliency_header')}**")
     caption = train_labels.saliency_caption(run, k, target, threshold)
-    st.html(train_plots.token_strip_html(tokens, scores, caption))
+    spoken = train_labels.saliency_spoken(run, tokens, scores, run.class_names()[target])
+    st.html(train_plots.token_strip_html(tokens, scores, caption, spoken, name=t("train.saliency_header")))
     if st.button(t("train.open_explorer"), key="train_open_explorer", icon=":material/biotech:"):
         train_runs.open_in_explorer(text)
 

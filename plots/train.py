@@ -146,22 +146,39 @@ def _point(point, name):
     return go.Scatter(x=[point[0]], y=[point[1]], mode="markers", marker=dict(size=12, color=COLORS["c"], symbol="x"), name=name)
 
 
-def token_strip_html(tokens: list[str], scores: np.ndarray, caption: str = "") -> str:
+# a screen reader's text that takes no space on the screen (the usual "visually hidden" recipe)
+_SPOKEN_ONLY = (
+    "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0"
+)
+
+
+def token_strip_html(
+    tokens: list[str], scores: np.ndarray, caption: str = "", spoken: list[str] | None = None, name: str = ""
+) -> str:
     """Tokens on coloured chips: blue pushed towards the predicted class, vermillion against it,
-    the stronger the colour the larger |score|. Tokens are escaped: they come from user-visible data."""
+    the stronger the colour the larger |score|. Tokens are escaped: they come from user-visible data.
+
+    A list of chips, one item each, so a screen reader reads the tokens as separate words (as
+    adjacent spans they ran together into one word); `spoken` (translated, one per token) is what
+    it reads for each chip instead of the chip: the token, its score and which way it pushed,
+    which the colour alone shows. `name`: the list's accessible name."""
     scores = np.asarray(scores, dtype=float)
     scale = float(np.abs(scores).max()) or 1.0
+    spoken = spoken if spoken is not None else [f"{token}: {score:+.3f}" for token, score in zip(tokens, scores, strict=True)]
     chips = []
-    for token, score in zip(tokens, scores, strict=True):
+    for token, score, said in zip(tokens, scores, spoken, strict=True):
         strength = min(abs(score) / scale, 1.0)
         rgb = np.array((0, 114, 178) if score >= 0 else (213, 94, 0))  # Okabe-Ito blue / vermillion
         alpha = 0.08 + 0.92 * strength
         # the chip's colour as it shows on the white page, and the text colour that reads best on it
         background = hex_colour(alpha * rgb + (1 - alpha) * 255)
         chips.append(
-            f'<span title="{score:+.3f}" style="display:inline-block;margin:2px;padding:2px 7px;border-radius:6px;'
+            f'<li style="display:inline-block;margin:2px;padding:2px 7px;border-radius:6px;'
             f"background:{background};color:{text_on(background)};"
-            f'font-size:1.05rem">{html.escape(token)}</span>'
+            f'font-size:1.05rem"><span aria-hidden="true" title="{score:+.3f}">{html.escape(token)}</span>'
+            f'<span style="{_SPOKEN_ONLY}">{html.escape(said)}</span></li>'
         )
     cap = f'<div style="font-size:0.85rem;color:#555;margin-top:4px">{html.escape(caption)}</div>' if caption else ""
-    return f'<div style="line-height:2.1">{"".join(chips)}</div>{cap}'
+    label = f' aria-label="{html.escape(name)}"' if name else ""
+    # role="list": Safari drops a list's role once its bullets are styled away
+    return f'<ul role="list"{label} style="line-height:2.1;list-style:none;margin:0;padding:0">{"".join(chips)}</ul>{cap}'

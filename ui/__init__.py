@@ -143,9 +143,15 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   screen readers ignore the role (axe: presentation-role-conflict); its label is real, so the role goes;
 # - a formula wider than its column scrolls sideways: the keyboard must reach it (tabindex), or part
 #   of it cannot be read without a mouse (axe: scrollable-region-focusable);
-# - Streamlit's own words (the file uploader's, the skip link, the help buttons' names) are English
-#   only: they are put in the page's language, each text node changed in place (nodeValue), never
-#   replaced, so React still owns it.
+# - Streamlit's own words (the file uploader's, the skip link, the help buttons' names, and the names
+#   a screen reader says for the sidebar, its menu, a heading's link, a number's +/- buttons, a select
+#   box's opener, a progress bar and a table's toolbar) are English only: they are put in the page's
+#   language, each text node changed in place (nodeValue), never replaced, so React still owns it;
+# - a slider's input is labelled by itself and by its group, which carry the same label: a screen
+#   reader said each slider's name twice ("Layers Layers"); it keeps the group's;
+# - a button that goes while it has focus (/train's Train is drawn again disabled once pressed, Stop
+#   once the run ends) left focus on the page's body: the next Tab went on past Stop. Focus goes to
+#   the same button drawn again if it takes focus, else to the enabled button beside it.
 _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
@@ -189,7 +195,12 @@ if (!window.__lstmLabA11y) {
       }
     });
     const named = '[data-testid="stFileUploaderDropzone"] :is(input, button)[aria-label], '
-      + '[data-testid="stTooltipHoverTarget"] button[aria-label]';
+      + '[data-testid="stTooltipHoverTarget"] button[aria-label], '
+      + ':is([data-testid="stSidebar"], [data-testid="stSidebarNav"], [data-testid="stMainMenuButton"])[aria-label], '
+      + ':is([data-testid="stSidebarCollapseButton"], [data-testid="stExpandSidebarButton"]) button[aria-label], '
+      + '[data-testid="stHeaderActionElements"] a[aria-label], [data-testid="stSelectbox"] button[aria-label], '
+      + ':is([data-testid="stNumberInputStepDown"], [data-testid="stNumberInputStepUp"], '
+      + '[data-testid="stBaseButton-elementToolbar"])[aria-label], [data-testid="stProgress"] [aria-label]';
     document.querySelectorAll(named).forEach((e) => {
       const name = said(e.getAttribute("aria-label"), k);
       if (name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
@@ -203,9 +214,37 @@ if (!window.__lstmLabA11y) {
     document.querySelectorAll(".katex-display, .katex-display .base").forEach((e) => {
       if (!watched.has(e)) { watched.add(e); wide.observe(e); }
     });
+    document.querySelectorAll('[data-testid="stSlider"] input[type="range"][aria-labelledby]').forEach((e) => {
+      const ids = e.getAttribute("aria-labelledby").split(" ").filter(Boolean);
+      const others = ids.filter((id) => id !== e.id);
+      const label = e.getAttribute("aria-label");
+      if (others.length < ids.length && others.some((id) => document.getElementById(id)?.getAttribute("aria-label") === label)) {
+        e.setAttribute("aria-labelledby", others.join(" "));
+      }
+    });
+    refocus();
+  };
+  // the button that lost focus to nothing, with its widget's key and when (looked for a few seconds)
+  let lost = null;
+  document.addEventListener("focusout", (e) => {
+    const keyed = !e.relatedTarget && e.target.tagName === "BUTTON" && e.target.closest('[class*="st-key-"]');
+    const key = keyed && [...keyed.classList].find((c) => c.startsWith("st-key-"));
+    lost = key ? { button: e.target, key: "." + CSS.escape(key), row: keyed.parentElement, until: Date.now() + 5000 } : null;
+  }, true);
+  const refocus = () => {
+    if (!lost) return;
+    const { button, key, row, until } = lost;
+    // focus went somewhere, the learner clicked outside the button, or it is too late
+    if (document.activeElement !== document.body || (button.isConnected && !button.disabled) || Date.now() > until) {
+      lost = null;
+      return;
+    }
+    const next = document.querySelector(`${key} button:not([disabled])`)
+      || (document.querySelector(key)?.parentElement ?? (row.isConnected ? row : null))?.querySelector("button:not([disabled])");
+    if (next) { lost = null; next.focus(); }
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
-  new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role"] });
+  new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role", "disabled"] });
   new MutationObserver(later).observe(document.documentElement, { attributeFilter: ["lang"] });
   fix();
 }
@@ -221,9 +260,16 @@ def document(page_title: str):
     st.sidebar.html(_SCRIPT % (json.dumps(HTML_LANG[lang()]), _STREAMLIT_WORDS), unsafe_allow_javascript=True)
 
 
+# Streamlit's names of its own controls, as a screen reader says them (ui/strings/common.py)
+_NAMES = (
+    "sidebar", "app_pages", "main_menu", "collapse_sidebar", "expand_sidebar", "heading_link", "open", "close",
+    "increment", "decrement", "progress", "download_csv", "search", "fullscreen", "close_fullscreen", "columns",
+)  # fmt: skip
+
+
 def _streamlit_words() -> str:
     """Streamlit's own English words as the page script above takes them, both languages (JSON)."""
-    words = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip")
+    words = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip", *_NAMES)
     forms = ("per_file", "help_for", "remove")  # with a part {x} kept as it is
 
     def both(key):
@@ -607,15 +653,18 @@ def tabs(name, slugs, label_keys, where=st):
 # --- showing things ---------------------------------------------------------------------------
 
 
-def chart(fig, table=None, *, key: str, where=st):
+def chart(fig, table=None, *, key: str, where=st, said: str = ""):
     """A Plotly figure, named and summarised for screen readers, with the numbers behind it one click away:
     `table` when given (a table, or a function that builds one), else every trace's points. The table
     is built and sent only while its expander is open: under a class's load, serialising every folded
     table on every rerun cost a tenth of the server's CPU, and building one needs pandas, which a
-    page's first view after a server start would otherwise wait for."""
+    page's first view after a server start would otherwise wait for. `said`: a sentence the summary
+    ends with, of what this chart shows for the learner's settings (the summary itself only says what
+    it draws: a result it named had been false under other settings)."""
     # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
     # `meta`; ui/chart.js puts them on the chart as role="figure", aria-label and aria-description
-    meta = {"a11y_name": t(f"chart.{key}.name"), "a11y_summary": t(f"chart.{key}.summary")}
+    summary = (" " if lang() == "en" else "").join(filter(None, [t(f"chart.{key}.summary"), said]))
+    meta = {"a11y_name": t(f"chart.{key}.name"), "a11y_summary": summary}
     if fig.layout.meta != meta:  # a cached figure, shared by sessions, already has it: leave it untouched
         fig.update_layout(meta=meta)
     import plotly.io  # here: pages without a chart never load plotly

@@ -291,6 +291,23 @@ def log10_median(log10_values) -> float:
     return float((np.logaddexp.reduce(middle * math.log(10)) - math.log(len(middle))) / math.log(10))
 
 
+def profiles_said(log_profiles: dict, names: dict) -> str:
+    """The gradient chart's result for these settings, for a screen reader: which model's line is
+    highest and which lowest at step 0 (several named where they tie), with the values as the chart shows them."""
+    at_start = {m: fmt_power(float(p[0])) if not np.isnan(p[0]) else "—" for m, p in log_profiles.items()}
+    order = sorted((m for m in log_profiles if not np.isnan(log_profiles[m][0])), key=lambda m: float(log_profiles[m][0]))
+    if not order:
+        return ""
+    sep = ui.t("chart.names_sep")
+    top = [m for m in order if at_start[m] == at_start[order[-1]]]
+    bottom = [m for m in order if at_start[m] == at_start[order[0]]]
+    k = len(next(iter(log_profiles.values()))) - 1
+    return ui.t(
+        "chart.gf_profiles.result", k=k, top=sep.join(names[m] for m in top), top_value=at_start[order[-1]],
+        bottom=sep.join(names[m] for m in bottom), bottom_value=at_start[order[0]],
+    )  # fmt: skip
+
+
 def profiles_table(profiles: dict):
     """The chart's data in its order: k = steps back from the last step, t = T-1-k; columns named in
     the learner's language. A profile that is all nan (the model's hidden state overflowed, see

@@ -212,6 +212,23 @@ def feedback(lesson: Lesson, checked: dict):
 
 def _go(slug: str):
     st.session_state[PICK_KEY] = slug
+    st.session_state[MOVED] = True
+
+
+MOVED = "_lessons_moved"  # Previous or Next was pressed: the new lesson's heading takes focus once
+
+
+def focus_heading():
+    """After Previous or Next, focus (and scroll to) the new lesson's heading, the first h2 of the page:
+    focus had stayed on the button at the page's foot, below the quiz, where a keyboard learner heard
+    nothing of the new lesson. Not after the sidebar's picker, whose arrow keys move through lessons."""
+    if not st.session_state.pop(MOVED, False):
+        return
+    script = """requestAnimationFrame(() => {
+      const heading = document.querySelector('[data-testid="stMain"] h2');
+      if (heading) { heading.tabIndex = -1; heading.focus(); }
+    });"""
+    st.html(f'<span class="lstm-lab-hidden" hidden></span><script>{script}</script>', unsafe_allow_javascript=True)
 
 
 def _reset():

@@ -160,6 +160,21 @@ def saliency_caption(run, k: int, target: int, threshold: float | None) -> str:
     )
 
 
+def saliency_spoken(run, tokens: list[str], scores, predicted: str) -> list[str]:
+    """What a screen reader says for each chip of the token strip: the token (a "?" on a token the
+    model never saw is said in words: a screen reader does not read out the mark), its score and
+    which way it pushed the prediction `predicted`, which the chip shows by its colour."""
+    said = []
+    for token, score in zip(tokens, scores, strict=True):
+        if token.endswith("?") and token[:-1] not in run.data.vocab.stoi:  # train_evaluation.token_saliency's mark
+            token = ui.t("train.saliency_unseen", token=token[:-1])
+        key = "train.saliency_towards" if score >= 0 else "train.saliency_against"  # the strip's blue and orange
+        score = float(score)
+        shown = f"{score:+.3f}" if abs(score) >= 5e-4 or score == 0 else f"{score:+.1e}"  # not "-0.000": its sign is its side
+        said.append(ui.t(key, token=token, score=shown, predicted=predicted))
+    return said
+
+
 def numbers_text(numbers: list, limit: int = 40) -> str:
     return ", ".join(f"{v:g}" for v in numbers[:limit]) + (" …" if len(numbers) > limit else "")
 

@@ -17,10 +17,14 @@ STRINGS = {
     ),
     # /gradient-flow
     "chart.gf_profiles.name": ("Gradient reaching each step", "到达每一步的梯度"),
-    "chart.gf_profiles.summary": (
-        "Gradient size against the number of steps back, on a log scale, one line per model: the RNN's line falls "
-        "steeply, the LSTM's stays higher.",
-        "梯度大小与回溯步数的关系（对数坐标），每个模型一条线：RNN 的线急剧下降，LSTM 的线保持得更高。",
+    "chart.gf_profiles.summary": (  # what it shows for the learner's settings follows (result): the RNN's line can rise
+        "Gradient size against the number of steps back, on a log scale, one line per model.",
+        "梯度大小与回溯步数的关系（对数坐标），每个模型一条线。",
+    ),
+    "chart.names_sep": (", ", "、"),  # between names in a summary
+    "chart.gf_profiles.result": (
+        "At {k} steps back (step 0), {top} keeps the most gradient ({top_value}) and {bottom} the least ({bottom_value}).",
+        "回溯 {k} 步（第 0 步）时，{top}保留的梯度最多（{top_value}），{bottom}最少（{bottom_value}）。",
     ),
     "chart.gf_rnn.name": ("Why the RNN's gradient shrinks", "RNN 的梯度为什么会缩小"),
     "chart.gf_rnn.summary": (

@@ -11,6 +11,22 @@ STRINGS = {
     "streamlit.per_file": ("{x} per file", "每个文件不超过 {x}"),
     "streamlit.help_for": ("Help for {x}", "{x}的说明"),
     "streamlit.remove": ("Remove {x}", "移除 {x}"),
+    "streamlit.sidebar": ("Sidebar", "侧边栏"),
+    "streamlit.app_pages": ("App pages", "应用页面"),
+    "streamlit.main_menu": ("Main menu", "主菜单"),
+    "streamlit.collapse_sidebar": ("Collapse sidebar", "收起侧边栏"),
+    "streamlit.expand_sidebar": ("Expand sidebar", "展开侧边栏"),
+    "streamlit.heading_link": ("Link to heading", "指向此标题的链接"),
+    "streamlit.open": ("Open", "展开选项"),  # a select box's opener
+    "streamlit.close": ("Close", "收起选项"),
+    "streamlit.increment": ("Increment", "增加"),  # a number box's + and -
+    "streamlit.decrement": ("Decrement", "减少"),
+    "streamlit.progress": ("progress", "进度"),
+    "streamlit.download_csv": ("Download as CSV", "下载为 CSV"),  # a table's toolbar
+    "streamlit.search": ("Search", "搜索"),
+    "streamlit.fullscreen": ("Fullscreen", "全屏"),
+    "streamlit.close_fullscreen": ("Close fullscreen", "退出全屏"),
+    "streamlit.columns": ("Show/hide columns", "显示或隐藏列"),
     "app.language": ("Language / 语言", "Language / 语言"),
     "app.teacher_on": ("Teacher mode: advanced controls hidden, larger text.", "教师模式：已隐藏高级选项，字号放大。"),
     "app.data_table": ("Data behind this chart", "图表数据表"),

@@ -291,6 +291,10 @@ STRINGS = {
     ),
     # --- tabs ---
     "explorer.tab_step": ("Step through time", "逐步运行"),
+    "explorer.stepper_alt": (  # the stepper's frame, as a screen reader names it
+        "The cell step by step: the equations with this step's numbers, the diagram and the charts of every step",
+        "逐步查看单元：代入本步数值的公式、单元结构图和各步的图表",
+    ),
     "explorer.tab_whatif": ("What if?", "如果……会怎样？"),
     "explorer.tab_lab": ("Single-unit lab", "一维单元实验室"),
     # --- what if ---

@@ -579,6 +579,10 @@ STRINGS = {
         "在单元探索页中打开这个模型（用第一个测试样本）",
     ),
     "train.open_explorer": ("Open this sentence in the cell explorer", "在单元探索页中打开这句话"),
+    # what a screen reader says for each chip of the token strip, in place of its colour
+    "train.saliency_towards": ("{token}: {score}, towards “{predicted}”", "{token}：{score}，推动预测为“{predicted}”"),
+    "train.saliency_against": ("{token}: {score}, against “{predicted}”", "{token}：{score}，对“{predicted}”起反作用"),
+    "train.saliency_unseen": ("{token} (never seen in training)", "{token}（训练集中从未出现）"),
     "train.saliency_text_only": (
         "Token saliency is available for text data sets.",
         "词元显著性仅适用于文本数据集。",
