@@ -190,3 +190,11 @@ def test_a_crafted_link_puts_no_link_or_formatting_into_the_notes_in_a_browser(a
         assert "seeed" not in page.url and "fp=2" in page.url and page.url.count("fp=") == 1
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("slug", [p.slug for p in PAGES])
+def test_no_segmented_control_can_be_clicked_off(slug):
+    """A segmented control clicked off showed no option chosen while the page went on with its default."""
+    at = open_page(FILE[slug])
+    assert not at.exception
+    assert all(group.proto.required for group in at.get("button_group")), [g.key for g in at.get("button_group")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import difflib
+import functools
 import gc
 import html
 import json
@@ -612,7 +613,8 @@ def choice(name, label, options, default, format_key=None, advanced=False, where
     def fmt(option):
         return translate(format_key.format(option), current) if format_key else str(option)
 
-    draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": where.segmented_control}[widget]
+    segmented = functools.partial(where.segmented_control, required=True)  # clicked off, it showed none chosen
+    draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": segmented}[widget]
 
     def drawn(k):
         value = draw(t(label), options, format_func=fmt, key=k, **kw)
