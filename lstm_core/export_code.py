@@ -118,6 +118,7 @@ def forecaster_script(config: ForecastConfig, name: str = FORECAST_SCRIPT_NAME) 
             "OPTIMIZER": config.optimizer,
             "CLIP": float(TrainConfig().clip),
             "SEED": int(config.seed),
+            "REFIT": bool(config.refit),
             "SEASON": int(config.season),
             "MIN_TEST_POINTS": int(forecasting.MIN_TEST_POINTS),
             "MIN_VAL_POINTS": int(forecasting.MIN_VAL_POINTS),

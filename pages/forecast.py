@@ -122,6 +122,6 @@ if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="foreca
     state.open_in_explorer(model)
 model_files.download_button(model)
 st.download_button(
-    t("forecast.get_code"), state.code_zip(values, config), "lstm_lab_forecast.zip", "application/zip",
+    t("forecast.get_code"), state.code_zip(values, config, result), "lstm_lab_forecast.zip", "application/zip",
     help=t("forecast.get_code_help"), on_click="ignore", icon=":material/code:",
 )  # fmt: skip

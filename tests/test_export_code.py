@@ -184,6 +184,35 @@ def test_the_exported_forecaster_reproduces_the_page_s_rmse(optimizer, tmp_path)
         assert exported[baseline]["mape"] == pytest.approx(page[baseline]["test"]["mape"], rel=1e-12)  # MAPE the page's way
 
 
+def test_a_run_whose_refit_was_stopped_exports_a_script_without_it(tmp_path):
+    """Stop pressed during /forecast's refit: the page predicts the test part with the model that chose the
+    epochs. The exported script refitted anyway, so its RMSE was not the page's."""
+    from lstm_core import forecasting
+    from ui import forecast_state
+
+    t = np.arange(60)
+    values = 100 + 10 * np.sin(2 * np.pi * t / 12) + 0.5 * t
+    config = forecasting.ForecastConfig(window=6, units=5, epochs=4, batch_size=8, lr=0.02, seed=2)
+    refitting = []
+    result = forecasting.train_forecaster(
+        values, config, on_refit_progress=lambda p: refitting.append(p), should_stop=lambda: bool(refitting)
+    )
+    assert result.refit_history is not None and not result.refitted  # stopped during the refit
+    with zipfile.ZipFile(io.BytesIO(forecast_state.code_zip(values, config, result)())) as z:
+        z.extractall(tmp_path)
+    for name in (export_code.FORECAST_SCRIPT_NAME, export_code.FORECAST_KERAS_SCRIPT_NAME):
+        assert "\nREFIT = False  #" in (tmp_path / name).read_text()
+    script = str(tmp_path / export_code.FORECAST_SCRIPT_NAME)
+    done = subprocess.run([sys.executable, script], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    exported = json.loads((tmp_path / "metrics.json").read_text())
+    np.testing.assert_allclose(exported["lstm"]["rmse"], result.metrics["lstm"]["test"]["rmse"], rtol=1e-4)
+    finished = forecasting.train_forecaster(values, config)  # the same run, its refit not stopped: it is scripted
+    assert finished.refitted
+    with zipfile.ZipFile(io.BytesIO(forecast_state.code_zip(values, config, finished)())) as z:
+        assert "\nREFIT = True  #" in z.read(export_code.FORECAST_SCRIPT_NAME).decode()
+
+
 @pytest.mark.parametrize("name", [export_code.FORECAST_SCRIPT_NAME, export_code.FORECAST_KERAS_SCRIPT_NAME])
 def test_the_exported_scores_compute_mape_the_page_s_way(name):
     """The scripts' MAPE follows lstm_core.forecasting's rule: a noise-free sine's 1e-16 is skipped, and a

@@ -217,11 +217,13 @@ class Outcome:
     runs: dict  # {"clean": ForecastResult, "leaky": ForecastResult (when compared)}
 
 
-def code_zip(values, config: forecasting.ForecastConfig):
-    """A callable for st.download_button: the run as a standalone PyTorch script and its series, built on click."""
+def code_zip(values, config: forecasting.ForecastConfig, result: forecasting.ForecastResult):
+    """A callable for st.download_button: the run as a standalone PyTorch script and its series, built on click.
+    A refit the learner stopped is left out of the script too: it then predicts the test part as the page did."""
     from lstm_core import export_code  # it imports torch (the /train classifiers): only once the learner has trained
 
     values = np.array(values, dtype=float)
+    config = replace(config, refit=config.refit and (result.refit_history is None or result.refitted))
     return lambda: export_code.forecaster_bundle(values, config)
 
 

@@ -7,8 +7,9 @@ run's series; the settings below are the run's. Run
 
 It trains on the training part and finds the epoch with the lowest validation loss, then trains again
 from the same seed on training + validation for that many epochs (the scaler refitted on those two
-parts), prints the test RMSE, MAE and MAPE of the LSTM and of the two baselines (the test part is
-scored once, at the end), and writes them to metrics.json. Same machine, same numbers as the page.
+parts; REFIT = False, as when the page's refit was stopped, keeps the chosen epoch's weights), prints
+the test RMSE, MAE and MAPE of the LSTM and of the two baselines (the test part is scored once, at the
+end), and writes them to metrics.json. Same machine, same numbers as the page.
 """
 
 import json
@@ -30,6 +31,7 @@ LR = 0.01  # Training: learning rate
 OPTIMIZER = "adam"  # Training: optimiser ("adam" or "sgd" with momentum 0.9)
 CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together)
 SEED = 0  # Model: seed
+REFIT = True  # Training: train again on training + validation for the chosen epochs (False: the page's refit was stopped)
 SEASON = 12  # Baselines: the season of the seasonal-naive forecast (12 for monthly data)
 MIN_TEST_POINTS = 2  # Data: the test part has at least this many values
 MIN_VAL_POINTS = 2  # Data: the validation part has at least this many values
@@ -98,7 +100,7 @@ def fit(model, X, y, X_val, y_val, epochs):
         optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
     else:
         optimizer = torch.optim.Adam(model.parameters(), lr=LR)
-    best, best_epoch = math.inf, None
+    best, best_epoch, best_state = math.inf, None, None
     for epoch in range(1, epochs + 1):
         model.train()
         order = torch.from_numpy(rng.permutation(len(X)))
@@ -116,6 +118,9 @@ def fit(model, X, y, X_val, y_val, epochs):
                 val_loss = float(torch.nn.functional.mse_loss(model(X_val), y_val))
             if val_loss < best:
                 best, best_epoch = val_loss, epoch
+                best_state = {k: v.clone() for k, v in model.state_dict().items()}
+    if best_state is not None:  # the chosen epoch's weights, which predict the test part when there is no refit
+        model.load_state_dict(best_state)
     return best_epoch
 
 
@@ -150,7 +155,7 @@ def main():
     epochs = fit(model, tensor(X_train, scaler), tensor(y_train, scaler), tensor(X_val, scaler), tensor(y_val, scaler), EPOCHS)
     # 2. unlike most tutorials: with the epochs chosen, train again from the same seed on training + validation,
     # the whole past (scaler refitted on it, never on the test part), so the model knows the latest values
-    if epochs is not None:
+    if epochs is not None and REFIT:
         scaler = MinMaxScaler(series[:split])
         X_past, y_past = np.concatenate([X_train, X_val]), np.concatenate([y_train, y_val])
         model = Forecaster()

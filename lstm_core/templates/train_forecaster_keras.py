@@ -9,7 +9,8 @@ Where it differs from a tutorial's usual code (each is marked "Unlike most tutor
 - the validation part is the tail of the past, just before the test part, given as validation_data (Keras's
   validation_split would take the last windows too, but after the scaler had seen them); it chooses the number
   of epochs; then a fresh model is trained on training + validation for that many epochs (the scaler refitted on
-  those two parts, never on the test part), and the test part is scored once, at the end;
+  those two parts, never on the test part; REFIT = False keeps the chosen epoch's weights instead), and the test
+  part is scored once, at the end;
 - the starting weights follow PyTorch's rule, as the page's model does, not Keras's defaults, and Adam has
   PyTorch's epsilon (build()): the twin trains the page's model, not another one.
 Its random draws (starting weights, batch order) are Keras's own, so its numbers will not equal the PyTorch
@@ -41,6 +42,7 @@ LR = 0.01  # Training: learning rate
 OPTIMIZER = "adam"  # Training: optimiser ("adam" or "sgd" with momentum 0.9)
 CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together)
 SEED = 0  # Model: seed
+REFIT = True  # Training: train again on training + validation for the chosen epochs (False: the page's refit was stopped)
 SEASON = 12  # Baselines: the season of the seasonal-naive forecast (12 for monthly data)
 MIN_TEST_POINTS = 2  # Data: the test part has at least this many values
 MIN_VAL_POINTS = 2  # Data: the validation part has at least this many values
@@ -65,15 +67,19 @@ def scores(actual, predicted, series):
 
 
 class BestEpoch(keras.callbacks.Callback):
-    """Remembers the epoch (1-based) with the lowest validation loss."""
+    """Remembers the epoch (1-based) with the lowest validation loss, and puts its weights back at the end."""
 
     def __init__(self):
         super().__init__()
-        self.best, self.epoch = float("inf"), None
+        self.best, self.epoch, self.weights = float("inf"), None, None
 
     def on_epoch_end(self, epoch, logs=None):
         if logs and "val_loss" in logs and logs["val_loss"] < self.best:
-            self.best, self.epoch = logs["val_loss"], epoch + 1
+            self.best, self.epoch, self.weights = logs["val_loss"], epoch + 1, self.model.get_weights()
+
+    def on_train_end(self, logs=None):
+        if self.weights is not None:
+            self.model.set_weights(self.weights)
 
 
 def windows(series, fit_end):
@@ -134,7 +140,7 @@ def main():
     best = BestEpoch()
     validation = (X[val], y[val]) if val.any() else None
     model.fit(X[train], y[train], epochs=EPOCHS, batch_size=BATCH_SIZE, verbose=2, validation_data=validation, callbacks=[best])
-    if best.epoch is not None:
+    if best.epoch is not None and REFIT:
         # then a fresh model, from the same seed, on training + validation (the whole past, scaler refitted on it)
         keras.utils.set_random_seed(SEED)
         X, y, low, span = windows(series, split)
