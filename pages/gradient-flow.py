@@ -171,7 +171,8 @@ def live_run(job, reference: dict | None):
     if run is None or not run["steps"]:
         return
     curves = state.live_curves(run, job.about.model, names[job.about.model], reference, job.about.settings.forget_bias)
-    ui.chart(plots.adding_curves(curves, BASELINE_MSE, state.curve_labels(run["seq_len"], lang)), key="gf_live_curve")
+    figure = plots.adding_curves(curves, BASELINE_MSE, state.curve_labels(run["seq_len"], lang))
+    ui.chart(figure, key="gf_live_curve", said=state.live_said(curves))
     status = "stopped" if run["stopped"] else "diverged" if run["diverged"] else "running" if job.running else "done"
     st.caption(t(f"gradient_flow.live_{status}", mse=state.fmt(run["test_mse"][-1]), seconds=f"{run['seconds']:.0f}"))
 

@@ -498,6 +498,17 @@ def live_curves(run: dict, model: str, name: str, ref: dict | None, forget_bias:
     return curves
 
 
+def live_said(curves: list) -> str:
+    """The live chart's reference runs for a screen reader (live_curves: the live run first), as
+    profiles_said says the first chart's result: only when some are drawn (none at a length or
+    forget-gate bias the reference runs did not train)."""
+    references = curves[1:]
+    if not references:
+        return ""
+    model = model_names(ui.lang())[references[0]["variant"]]
+    return ui.t("chart.gf_live_curve.references", n=len(references), model=model, T=curves[0]["seq_len"])
+
+
 def reference_variant(ref: dict, model: str, forget_bias: float) -> str | None:
     """The reference runs' variant trained as a live `model` with `forget_bias` is: the model's own at
     the setup's forget-gate bias (1), "lstm_fb0" for an LSTM at 0, none at another bias (an LSTM at −3

@@ -5,9 +5,11 @@ STRINGS = {
     # /explorer
     "chart.explorer_what_if.name": ("What-if comparison", "“如果……会怎样？”对比图"),
     "chart.explorer_what_if.summary": (
-        "Line charts of the chosen unit's cell state, hidden state and the model's output over time: the normal run "
-        "as a solid line, the run with the intervention as a dashed line.",
-        "所选维度的单元状态、隐藏状态和模型输出随时间变化的折线图：正常运行为实线，施加干预后的运行为虚线。",
+        "Line charts over time of the chosen unit's states (its hidden state h, and its cell state c if the cell has "
+        "one) and of the size of the last layer's h: the normal run as a solid line, the run with the intervention as "
+        "a dashed line.",
+        "所选维度的状态（隐藏状态 h；单元有单元状态 c 时也包括 c）和最后一层 h 的大小随时间变化的折线图："
+        "正常运行为实线，施加干预后的运行为虚线。",
     ),
     "chart.explorer_lab_chart.name": ("Single-unit lab", "一维单元实验室"),
     "chart.explorer_lab_chart.summary": (
@@ -55,20 +57,26 @@ STRINGS = {
     ),
     "chart.gf_ref_curves.name": ("Training curves on the adding problem", "加法问题上的训练曲线"),
     "chart.gf_ref_curves.summary": (
-        "Mean squared error over training, one line per model, with the baseline of always guessing the mean.",
-        "训练过程中的均方误差，每个模型一条线，并以“总是猜平均值”为基线。",
+        "Test mean squared error over training, one line per model and seed, with the baseline of always guessing the mean.",
+        "训练过程中的测试均方误差，每个模型的每个种子一条线，并以“总是猜平均值”为基线。",
     ),
     "chart.gf_live_curve.name": ("Your training run on the adding problem", "你在加法问题上的训练"),
     "chart.gf_live_curve.summary": (
-        "Mean squared error of your run over training, with the baseline of always guessing the mean.",
-        "你这次训练的均方误差随训练的变化，并以“总是猜平均值”为基线。",
+        "Test mean squared error of your run over training, as a thick line, with the baseline of always guessing the mean.",
+        "你这次训练的测试均方误差随训练的变化（粗线），并以“总是猜平均值”为基线。",
+    ),
+    "chart.gf_live_curve.references": (  # follows the summary when reference runs are drawn too
+        "The thin dotted lines are the {n} reference runs of {model} at T = {T}.",
+        "细点线是 T = {T} 时 {model} 的 {n} 次参考训练。",
     ),
     # /train
     "chart.train_curves.name": ("Training curves", "训练曲线"),
     "chart.train_curves.summary": (
-        "Loss, accuracy, precision, recall and F1 per epoch, on the training set as solid lines and the validation "
-        "set in another colour; earlier runs are dotted.",
-        "每一轮的损失、准确率、精确率、召回率和 F1：训练集为实线，验证集用另一种颜色；较早的运行用点线表示。",
+        "Six panels against the epoch: loss, accuracy, precision, recall and F1 on the training set and on the "
+        "validation set, each set in its own colour, and the accuracy gap (training minus validation accuracy); "
+        "an earlier run is dotted.",
+        "六个小图，横轴是轮次：训练集和验证集上的损失、准确率、精确率、召回率和 F1（两个数据集各用一种颜色），"
+        "以及准确率差距（训练集准确率减验证集准确率）；较早的运行用点线表示。",
     ),
     "chart.train_cm.name": ("Confusion matrix, counts", "混淆矩阵（计数）"),
     "chart.train_cm.summary": (
@@ -122,8 +130,8 @@ STRINGS = {
     "chart.forecast_windows.name": ("Windows and targets", "窗口与目标"),
     "chart.forecast_windows.summary": (
         "One row per pair, the first few: the window's values in one colour, the value to predict next in another, "
-        "the values that pair does not use in grey, each cell labelled with its value.",
-        "前几个样本对，每行一个：窗口中的值一种颜色，要预测的下一个值另一种颜色，该样本对用不到的值为灰色，每格标出数值。",
+        "the values that pair does not use in grey.",
+        "前几个样本对，每行一个：窗口中的值一种颜色，要预测的下一个值另一种颜色，该样本对用不到的值为灰色。",
     ),
     "chart.forecast_scaling.name": ("Scaling, two ways", "两种缩放方式"),
     "chart.forecast_scaling.summary": (
@@ -139,12 +147,14 @@ STRINGS = {
     ),
     "chart.forecast_predictions.name": ("One-step predictions", "单步预测"),
     "chart.forecast_predictions.summary": (
-        "The series in grey with the LSTM's one-step predictions on the training, validation and test parts in three colours.",
-        "灰色的原序列，以及 LSTM 在训练、验证和测试部分上的单步预测（三种颜色）。",
+        "The series in grey with the LSTM's one-step predictions on the training, validation and test parts in three "
+        "colours; the test predictions of a run with the leaky scaling are dashed.",
+        "灰色的原序列，以及 LSTM 在训练、验证和测试部分上的单步预测（三种颜色）；"
+        "使用泄漏缩放的运行，其测试部分的预测用虚线表示。",
     ),
     "chart.forecast_future.name": ("Recursive forecast", "递归预测"),
     "chart.forecast_future.summary": (
-        "The series followed by a dotted line of forecasts, each made from the forecasts before it.",
-        "原序列之后接一条点线表示的预测，每个预测都以前面的预测为输入。",
+        "The end of the series followed by a dotted line of forecasts, each fed back in as the newest input for the next one.",
+        "原序列的末尾一段，之后接一条点线表示的预测，每个预测值都作为最新的输入喂回模型，用来预测下一个。",
     ),
 }
