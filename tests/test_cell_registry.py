@@ -248,3 +248,14 @@ def test_the_1997_lstm_keeps_its_gradient_where_the_lstm_loses_it(seed, T):
     ratio = {m: p[0] / p[-1] for m, p in profiles.items()}
     assert ratio["lstm1997"] > 1e-6
     assert ratio["lstm1997"] > 1e3 * max(ratio["lstm"], ratio["cifg"], ratio["gru"], ratio["rnn"])
+
+
+@pytest.mark.claims
+def test_the_1997_lstm_loses_its_gradient_too_once_large_weights_saturate_it():
+    """gradient_flow.flow_caption: "with large weights on a long input ... its line falls too (orthogonal at
+    scale 2, T = 1000: about 10⁻⁶ at step 0)"; the caption had said only that its line stays high."""
+    flow = experiments.FlowSettings(seq_len=1000, weight_scale=2.0, init="orthogonal")
+    ratio = {m: p[0] / p[-1] for m, p in experiments.gradient_profiles(flow).items()}
+    assert 1e-7 < ratio["lstm1997"] < 1e-5 and ratio["lstm1997"] < ratio["lstm"]
+    default = experiments.gradient_profiles(experiments.FlowSettings(seq_len=1000))["lstm1997"]
+    assert default[0] / default[-1] > 1e-2  # at the default weights it stays high even at T = 1000

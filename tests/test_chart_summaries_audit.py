@@ -165,3 +165,29 @@ def test_the_live_curve_summary_names_the_reference_runs_drawn_beside_it(lang):
         "zh": f"T = 50 时 {model} 的 {len(dotted)} 次参考训练",
     }
     assert said[lang] in _summary(chart), _summary(chart)
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gradient_chart_summary_says_which_model_has_no_line(lang):
+    """A ReLU RNN, orthogonal at weight scale 3, overflows at T = 1000: the chart has no line for it, and the summary
+    of "one line per model" now says which has none."""
+    import base64
+
+    import numpy as np
+
+    from tests.apptest import open_page
+
+    at = open_page("pages/gradient-flow.py", lang=lang, T=1000, scale=3, act="relu", init="orthogonal")
+    assert not at.exception
+    chart = next(f for f in figures(at) if f["layout"]["meta"]["a11y_name"] == translate("chart.gf_profiles.name", lang))
+    rnn = translate("gradient_flow.model.rnn", lang)
+    for trace in chart["data"]:
+        if trace.get("name") == rnn:  # drawn as a legend entry, with no value to draw
+            y = trace["y"]
+            y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]) if isinstance(y, dict) else np.asarray(y, float)
+            assert np.isnan(y).all()
+    assert translate("chart.gf_profiles.missing", lang, names=rnn) in chart["layout"]["meta"]["a11y_summary"]
+    at = open_page("pages/gradient-flow.py", lang=lang)
+    summary = next(f for f in figures(at) if f["layout"]["meta"]["a11y_name"] == translate("chart.gf_profiles.name", lang))
+    assert translate("chart.gf_profiles.missing", lang, names=rnn) not in summary["layout"]["meta"]["a11y_summary"]

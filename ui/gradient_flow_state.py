@@ -18,7 +18,7 @@ from lstm_core.equations import latex_scientific
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 from ui import jobs, settings
-from ui.i18n import translate
+from ui.i18n import sentences, translate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -302,10 +302,12 @@ def profiles_said(log_profiles: dict, names: dict) -> str:
     top = [m for m in order if at_start[m] == at_start[order[-1]]]
     bottom = [m for m in order if at_start[m] == at_start[order[0]]]
     k = len(next(iter(log_profiles.values()))) - 1
-    return ui.t(
+    result = ui.t(
         "chart.gf_profiles.result", k=k, top=sep.join(names[m] for m in top), top_value=at_start[order[-1]],
         bottom=sep.join(names[m] for m in bottom), bottom_value=at_start[order[0]],
     )  # fmt: skip
+    missing = [names[m] for m, p in log_profiles.items() if np.isnan(p).all()]  # a hidden state past float64's range
+    return sentences(ui.lang(), result, ui.t("chart.gf_profiles.missing", names=sep.join(missing)) if missing else "")
 
 
 def profiles_table(profiles: dict):

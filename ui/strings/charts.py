@@ -23,6 +23,10 @@ STRINGS = {
         "Gradient size against the number of steps back, on a log scale, one line per model.",
         "梯度大小与回溯步数的关系（对数坐标），每个模型一条线。",
     ),
+    "chart.gf_profiles.missing": (  # follows chart.gf_profiles.result
+        "{names}: no line, its hidden state grows past the largest number a float64 holds.",
+        "{names}：没有线，它的隐藏状态超出了 float64 能表示的最大数。",
+    ),
     "chart.names_sep": (", ", "、"),  # between names in a summary
     "chart.gf_profiles.result": (
         "At {k} steps back (step 0), {top} keeps the most gradient ({top_value}) and {bottom} the least ({bottom_value}).",

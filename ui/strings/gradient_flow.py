@@ -106,15 +106,18 @@ STRINGS = {
         "means the same factor is lost at every step; a line going up means an exploding gradient. A gap means the value "
         "is exactly 0, or below 10⁻³⁰⁸: too small for a float64, so the chart cannot draw it (the ratios above are computed "
         "from logarithms and show such values too). T = {T}. The LSTM of 1997 has no forget gate: its c "
-        "passes the gradient back with factor 1 (the “constant error carousel”), so over many steps its line stays high "
-        "(as long as h feeds back at all: at weight scale 0 no gradient reaches an earlier step's h); the price is a "
-        "cell state that grows without bound on a long input (see it in the explorer).",
+        "passes the gradient back with factor 1 (the “constant error carousel”), so at the default weights its line stays "
+        "high over many steps (as long as h feeds back at all: at weight scale 0 no gradient reaches an earlier step's "
+        "h). The price is a cell state that grows without bound on a long input (see it in the explorer): with large "
+        "weights on a long input its gates and tanh(c) saturate, and its line falls too (orthogonal at scale 2, "
+        "T = 1000: about 10⁻⁶ at step 0).",
         "横轴是距离末尾的步数：k = 0 是最后一步（第 {last} 步），损失在这里计算；k = {last} 是第 0 步。梯度消失表现为一条"
         "从左往右向下的线；在对数坐标下，直线意味着每一步都损失相同的比例；向上的线意味着梯度爆炸。"
         "曲线中断表示数值恰好为 0，或小于 10⁻³⁰⁸：float64 存不下这么小的数，所以图表画不出来（上方的比值用对数计算，"
         "这样的值也能显示）。T = {T}。1997 年的 LSTM 没有遗忘门：它的 c 以系数 1 "
-        "把梯度传回去（“恒定误差传送带”），所以在很多步之后它的线仍然很高（前提是 h 确实会反馈回来：权重缩放为 0 时，"
-        "梯度根本到不了更早一步的 h）；代价是输入很长时单元状态会无限增长（可在单元探索页中看到）。",
+        "把梯度传回去（“恒定误差传送带”），所以在默认权重下，很多步之后它的线仍然很高（前提是 h 确实会反馈回来："
+        "权重缩放为 0 时，梯度根本到不了更早一步的 h）。代价是输入很长时单元状态会无限增长（可在单元探索页中看到）："
+        "权重大、输入又长时，它的门和 tanh(c) 会饱和，它的线也会下降（正交初始化、缩放 2、T = 1000 时，第 0 步约为 10⁻⁶）。",
     ),
     "gradient_flow.rnn_overflow": (
         "The vanilla RNN has no line and no ratio here: its hidden state grows past the largest number a float64 holds "
