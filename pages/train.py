@@ -213,7 +213,12 @@ def mistakes(run, y_pred, threshold):
             st.caption(t("train.explorer_multifeature", features=run.features))
             return
         numbers = run.numbers(k)
-        st.caption(t("train.sequence_numbers", numbers=train_labels.numbers_text(numbers)))
+        if run.symbols:  # parity's 0s and 1s: the symbols themselves are the lesson
+            st.caption(t("train.sequence_numbers", numbers=train_labels.numbers_text(numbers)))
+        else:  # one real number a step (GunPoint): the whole series as a line, its values rounded in the table
+            labels = train_labels.example_labels(k)
+            series_table = partial(train_labels.series_table, numbers, labels)
+            ui.chart(train_plots.example_series(numbers, labels), series_table, key="train_series")
         if st.button(t("train.open_explorer_sequence"), key="train_open_explorer", icon=":material/biotech:"):
             train_runs.open_in_explorer(numbers)
         return

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from plotly.colors import get_colorscale
 from plotly.subplots import make_subplots
 
-from .style import COLORS, figure, hex_colour, styled, text_on
+from .style import COLORS, figure, hex_colour, scatter, styled, text_on
 
 METRICS = ("loss", "accuracy", "precision", "recall", "f1")
 GREYS = get_colorscale("Greys")  # as plotly.py spells it out: plotly.js's own "Greys" differs
@@ -140,6 +140,25 @@ def example_steps(X: np.ndarray, labels: dict) -> go.Figure:
         yaxis=dict(title=dict(text=labels["t"]), dtick=1, autorange="reversed", scaleanchor="x"),
     )
     return figure([trace], layout, title=labels["title"], height=360)
+
+
+def example_series(values, labels: dict) -> go.Figure:
+    """One sequence example of one number a step (T,) as the model reads it: its value at each step t,
+    left to right, as a line (GunPoint's 150 steps as a list of numbers told nothing). labels: translated
+    "title", "t", "value"."""
+    values = np.asarray(values, dtype=float)  # (T,)
+    hover = f"{labels['t']} %{{x}}: %{{y:.3f}}<extra></extra>"  # 3 decimals: about what the data's 16-bit storage holds
+    trace = scatter(
+        x=list(range(len(values))), y=values.tolist(), mode="lines", line=dict(color=COLORS["train"], width=2),
+        hovertemplate=hover, showlegend=False,
+    )  # fmt: skip
+    pad = 0.02 * max(len(values) - 1, 1)  # off the corner: the first x and y tick labels had overlapped there
+    layout = dict(
+        xaxis=dict(title=dict(text=labels["t"]), range=[-pad, len(values) - 1 + pad]),
+        yaxis=dict(title=dict(text=labels["value"]), zeroline=True),
+        margin=dict(t=50),  # no legend above the plot to make room for
+    )
+    return figure([trace], layout, title=labels["title"], height=320)
 
 
 def _point(point, name):

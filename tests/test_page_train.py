@@ -432,7 +432,7 @@ def test_at_a_threshold_above_every_score_the_pr_point_is_on_the_curves_end(lang
     assert translate("train.undefined_pr_point", lang) not in [i.value for i in at.info]
     report = shown_run(run, lang=lang, tab="report")  # the report tab's precision 0 is explained too
     report.slider(key="train:threshold").set_value(1.0).run()
-    note = translate("train.report_undefined.precision", lang, name=translate("data.class.positive", lang))
+    note = translate("train.report_undefined.precision", lang, names=f"“{translate('data.class.positive', lang)}”")
     assert any(note in i.value for i in report.info)
 
 

@@ -106,9 +106,10 @@ def _every_figure_built_from_dicts():
     rng = np.random.default_rng(1)
     for T, dim in ((5, 8), (40, 16)):  # with the numbers written in, and too many for that
         yield embedding_heatmap(rng.normal(size=(T, dim)), [f"词{t}" for t in range(T)], "嵌入", "维度", "位置")
-    from plots.train import example_steps
+    from plots.train import example_series, example_steps
 
     yield example_steps(rng.uniform(size=(8, 8)), {"title": "测试样本 #3", "t": "时间步 t", "feature": "特征"})
+    yield example_series(rng.normal(size=150), {"title": "测试样本 #3", "t": "时间步 t", "value": "这一步的数值"})
     matrix = np.array([[50, 3, 0], [7, 20, 1], [0, 0, 0]])  # a class never seen: a row of zeros
     for classes in (["负面", "正面"], ["a", "b", "c"]):
         m = matrix[: len(classes), : len(classes)]

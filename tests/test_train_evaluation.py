@@ -311,7 +311,13 @@ def test_the_pr_point_sits_on_the_curve_when_nothing_is_predicted_positive(thres
 
 @pytest.mark.parametrize(
     "y, predicted",
-    [([0, 1, 1, 0], [0, 0, 0, 0]), ([0, 0, 0, 0], [0, 1, 0, 0]), ([0, 0, 0], [0, 0, 0]), ([0, 1, 2, 0], [0, 0, 1, 1])],
+    [
+        ([0, 1, 1, 0], [0, 0, 0, 0]),
+        ([0, 0, 0, 0], [0, 1, 0, 0]),
+        ([0, 0, 0], [0, 0, 0]),
+        ([0, 1, 2, 0], [0, 0, 1, 1]),
+        ([0, 1, 2, 3, 0, 0], [0, 0, 0, 0, 5, 5]),  # several classes in each sentence
+    ],
 )
 def test_the_report_tabs_0_over_0_are_named_as_scikit_learn_warns_of_them(y, predicted):
     """The classification report shows a 0/0 precision, recall or F1 as 0, like scikit-learn: a note names
@@ -320,13 +326,19 @@ def test_the_report_tabs_0_over_0_are_named_as_scikit_learn_warns_of_them(y, pre
     labels = list(range(len(names)))
     cm = metrics.confusion_matrix(y, predicted, len(names))
     expected = []
-    for k, name in enumerate(names):
-        for metric, score in (("precision", skm.precision_score), ("recall", skm.recall_score), ("f1", skm.f1_score)):
+    for metric, score in (("precision", skm.precision_score), ("recall", skm.recall_score), ("f1", skm.f1_score)):
+        warned = []  # one sentence per metric names every class scikit-learn warns about
+        for k, name in enumerate(names):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 score(y, predicted, labels=[k], average=None, zero_division="warn")
             if any(issubclass(w.category, skm_exceptions.UndefinedMetricWarning) for w in caught):
-                expected.append(translate(f"train.report_undefined.{metric}", "en", name=name))
+                warned.append(f"“{name}”")
+        if warned:
+            last = " and " if metric == "f1" else " or "
+            listed = last.join([", ".join(warned[:-1]), warned[-1]]) if len(warned) > 1 else warned[0]
+            several = "_several" if len(warned) > 1 else ""
+            expected.append(translate(f"train.report_undefined.{metric}{several}", "en", names=listed))
     note = train_labels.report_undefined_note(cm, names)
     assert labels and (note is None) == (not expected)
     if expected:

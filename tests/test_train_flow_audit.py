@@ -73,18 +73,21 @@ def test_a_baseline_that_tells_items_apart_gets_no_such_note(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_lead_inside_one_accuracys_interval_is_called_possible_chance(lang):
     """20 Chinese negation examples, seen in the browser: 4 test items, the LSTM right on 3, the bag of
-    words on 2, and nothing said, while a loss by that much is called chance (train.loses_within_noise)."""
-    run = _scored([0, 1, 0, 1], 3, [0.2, 0.8, 0.8, 0.2])  # the baseline right on the first two
-    assert train_evaluation.accuracy(run, run.result.baseline_proba) == 0.5
+    words on 2, and nothing said, while a loss by that much is called chance (train.loses_within_noise).
+    Here on 10 items, 8 against 6: on 4, random answers reach every accuracy, and train.too_few_test_items
+    says so instead (tests/test_train_followups.py)."""
+    y = np.tile([0, 1], 5)
+    run = _scored(y, 8, np.where(np.arange(10) < 6, y, 1 - y) * 0.6 + 0.2)  # the baseline right on the first six
+    assert train_evaluation.accuracy(run, run.result.baseline_proba) == 0.6
     key, params = train_evaluation.beside_baseline(run)
-    margin = 1.96 * np.sqrt(0.625 * 0.375 / 4)  # the normal interval of an accuracy of 0.625 on 4 items
+    margin = 1.96 * np.sqrt(0.7 * 0.3 / 10)  # the normal interval of an accuracy of 0.7 on 10 items
     assert key == "train.wins_within_noise"
-    assert params == {"model": 0.75, "baseline": 0.5, "items": 1, "n": 4, "margin": pytest.approx(margin)}
+    assert params == {"model": 0.8, "baseline": 0.6, "items": 2, "n": 10, "margin": pytest.approx(margin)}
     at = shown_run(run, lang=lang)
     assert not at.exception
     (note,) = [i.value for i in at.info if i.value == translate(key, lang, **params)]
-    assert "0.750" in note and "0.500" in note and f"±{margin:.3f}" in note
-    assert ("by 1 of the 4 test items" if lang == "en" else "在 4 个测试样本中只多对 1 个") in note
+    assert "0.800" in note and "0.600" in note and f"±{margin:.3f}" in note
+    assert ("by 2 of the 10 test items" if lang == "en" else "在 10 个测试样本中只多对 2 个") in note
 
 
 @pytest.mark.parametrize(("model_right", "baseline_right", "n", "said"), [

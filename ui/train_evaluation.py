@@ -112,10 +112,33 @@ def accuracy_margin(accuracy: float, n: int) -> float:
     return 1.96 * float(np.sqrt(accuracy * (1 - accuracy) / n)) if n else float("inf")
 
 
+GUESS_TAIL = 0.025  # each tail of a 95 % interval
+
+
+def guessing_odds(run) -> int | None:
+    """On a test set so small that random answers reach any accuracy, from 0 to 1, within their 95 %
+    interval: the n in "one run in n", how rarely a model answering each of the N items at random
+    (right with probability 1 / C, C classes) gets every one right, C ** N; all wrong, ((C - 1) / C) ** N,
+    is at least as likely. None on a larger test set (two classes: above 5 items). The normal
+    approximation of accuracy_margin fails here: on 4 items it calls 0.500 against 0.000 a real lead,
+    while random answers score 0.000 or 1.000 one run in eight."""
+    n, classes = len(true_labels(run)), len(run.data.class_names)
+    odds = classes**n
+    return odds if 1 / odds >= GUESS_TAIL else None
+
+
+def _too_few(run, params: dict) -> tuple[str, dict] | None:
+    """The note of a test set too small to compare anything on (guessing_odds), for versus_baseline and
+    beside_baseline alike: who leads there says nothing."""
+    odds = guessing_odds(run)
+    return None if odds is None else ("train.too_few_test_items", {**params, "n": len(true_labels(run)), "odds": odds})
+
+
 def versus_baseline(run) -> tuple[str, dict] | None:
     """When the recurrent model scores below the order-blind baseline on the test set: the string key
     and parameters of why; None when it does not lose. In order: a test set of one class (accuracy
-    then only counts answers of that class), a baseline that answers one class for every item, a gap
+    then only counts answers of that class), a test set too small for any accuracy to differ from
+    guessing (guessing_odds), a baseline that answers one class for every item, a gap
     smaller than the test set can measure (accuracy_margin), a model still at the chance level of an
     evenly split test set (within its margin), weights already from the best epoch (later
     memorisation is not the reason), overfitting, else the data and the budget. `name` parameters are
@@ -127,6 +150,8 @@ def versus_baseline(run) -> tuple[str, dict] | None:
     y = true_labels(run)
     if len(np.unique(y)) == 1:
         return "train.loses_one_class", {**params, "n": len(y), "name": run.data.class_names[int(y[0])]}
+    if (too_few := _too_few(run, params)) is not None:
+        return too_few
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
     if len(answers) == 1:
         # with every class as common, that one answer scores what guessing does: the model is below chance
@@ -151,10 +176,11 @@ def versus_baseline(run) -> tuple[str, dict] | None:
 
 def beside_baseline(run) -> tuple[str, dict] | None:
     """When the recurrent model does not lose to the baseline (versus_baseline has nothing to say),
-    what the two accuracy tiles still need said: a baseline that answers one class for every test item
+    what the two accuracy tiles still need said: a test set too small to tell anything from guessing
+    (guessing_odds: parity of 20 examples, tested on 4), a baseline that answers one class for every test item
     (its accuracy is only that class's share: 0.951 at 5 % positives, with a recall of 0; with every class
     as common, the chance level, and then also whether the model's lead is within noise), else a lead
-    smaller than the test set can measure (accuracy_margin: 3 of 4 items against 2). None otherwise.
+    smaller than the test set can measure (accuracy_margin: 8 of 10 items against 6). None otherwise.
     `name` parameters are class-name keys (translate them)."""
     model, baseline = accuracy(run, run.result.test_proba), accuracy(run, run.result.baseline_proba)
     if baseline is None or model is None or model < baseline:
@@ -163,6 +189,8 @@ def beside_baseline(run) -> tuple[str, dict] | None:
     if len(np.unique(y)) == 1:  # every model's accuracy only counts answers of that one class
         return None
     params = {"model": model, "baseline": baseline}
+    if (too_few := _too_few(run, params)) is not None:
+        return too_few
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
     margin = accuracy_margin((model + baseline) / 2, len(y))
     items = round((model - baseline) * len(y))  # both are counts over the same test items

@@ -122,15 +122,28 @@ def report_undefined_note(cm, names: list[str]) -> str | None:
     """Which per-class precisions, recalls and F1s of the classification report are 0/0 (a class nothing
     is predicted as, a class absent from the test set), and that they are shown as 0; None if none is."""
     predicted, present = cm.sum(axis=0), cm.sum(axis=1)  # (C,) each
-    parts = []
-    for name, p, r in zip(names, predicted, present, strict=True):
-        if p == 0:
-            parts.append(ui.t("train.report_undefined.precision", name=name))
-        if r == 0:
-            parts.append(ui.t("train.report_undefined.recall", name=name))
-        if p == 0 and r == 0:
-            parts.append(ui.t("train.report_undefined.f1", name=name))
+    # one sentence per metric, naming every class it concerns: with 10 digits and a test set of 9, a
+    # sentence per class had said "No test item is predicted ..." eight times over
+    undefined = {
+        "precision": ([name for name, p in zip(names, predicted, strict=True) if p == 0], "or"),
+        "recall": ([name for name, r in zip(names, present, strict=True) if r == 0], "or"),
+        "f1": ([name for name, p, r in zip(names, predicted, present, strict=True) if p == 0 and r == 0], "and"),
+    }
+    parts = [
+        ui.t(f"train.report_undefined.{metric}" + ("_several" if len(which) > 1 else ""), names=listed(which, last))
+        for metric, (which, last) in undefined.items()
+        if which
+    ]
     return ui.paragraph(*parts, ui.t("train.undefined_shown")) if parts else None
+
+
+def listed(names: list[str], last: str = "or") -> str:
+    """Class names as one list in the learner's language, each in quotes: "“3”, “5” or “8”",
+    "“3”、“5”或“8”" (`last`: "or" or "and", the word before the last name)."""
+    quoted = [ui.t("train.list_name", name=name) for name in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return ui.t(f"train.list_{last}").join([ui.t("train.list_sep").join(quoted[:-1]), quoted[-1]])
 
 
 def probability_text(p: float, threshold: float) -> str:
@@ -240,5 +253,13 @@ def curve_table(x, y, labels: dict, x_key: str, y_key: str) -> pd.DataFrame:
 
 
 def example_labels(k: int) -> dict:
-    """The labels of plots.train.example_steps for test item k, in the learner's language."""
-    return {"title": ui.t("train.example_title", k=k), "t": ui.t("train.example_step"), "feature": ui.t("train.example_feature")}
+    """The labels of plots.train.example_steps and plots.train.example_series for test item k, in the
+    learner's language."""
+    keys = {"t": "train.example_step", "feature": "train.example_feature", "value": "train.example_value"}
+    return {"title": ui.t("train.example_title", k=k), **{name: ui.t(key) for name, key in keys.items()}}
+
+
+def series_table(values, labels: dict) -> pd.DataFrame:
+    """plots.train.example_series's data table: step and value, the value to 3 decimals, about what
+    GunPoint's 16-bit storage holds (float32 wrote its -0.6523 as "-0.652344")."""
+    return pd.DataFrame({labels["t"]: range(len(values)), labels["value"]: [round(float(v), 3) for v in values]})

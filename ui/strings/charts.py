@@ -99,6 +99,11 @@ STRINGS = {
         "网格中每行是一个时间步，每列是一个特征；颜色越深，数值越大。对手写数字来说，每行就是 8×8 图片中的一行，"
         "所以网格显示的正是这个数字。",
     ),
+    "chart.train_series.name": ("A misclassified test series, step by step", "一个分错的测试序列，逐步展示"),
+    "chart.train_series.summary": (
+        "A line of the series' value at each time step, left to right: the one number the model reads at each step.",
+        "折线显示这个序列在每个时间步的数值，从左到右：也就是模型每一步读入的那一个数。",
+    ),
     "chart.train_roc.name": ("ROC curve", "ROC 曲线"),
     "chart.train_roc.summary": (
         "True positive rate against false positive rate over every threshold, with the chance diagonal and the current "

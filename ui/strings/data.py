@@ -63,12 +63,15 @@ STRINGS = {
         "The GunPoint set from the UCR time-series classification archive (Ratanamahatana & Keogh), as shipped with "
         "the sktime package (BSD-3-Clause): 200 recordings of the x-position of an actor's hand, 150 steps each, "
         "two classes: drawing a gun from a holster or pointing a finger. Small and real, and 150 steps are long for a model "
-        "trained on 140 recordings: it may overfit, or learn nothing for many epochs; try a GRU or more epochs. Every "
-        "recording is z-normalised (mean 0, standard deviation 1), so the time-average baseline reads the same 0 for "
-        "each one and can only guess: here the shape over time is all there is to learn.",
+        "trained on 140 recordings: at the defaults (an LSTM, 10 epochs) the loss usually stays at guessing (about "
+        "0.69) and the accuracy near 50 %. A GRU with a learning rate of 0.01 and 30 epochs often gets past it; try "
+        "a few seeds. Every recording is z-normalised (mean 0, standard deviation 1), so the time-average baseline "
+        "reads the same 0 for each one and can only guess: here the shape over time is all there is to learn.",
         "来自 UCR 时间序列分类数据集（Ratanamahatana 与 Keogh）的 GunPoint 数据，取自 sktime 软件包（BSD-3-Clause 许可）："
         "200 条演员手部 x 坐标的记录，每条 150 步，分两类：从枪套拔枪，或用手指指向目标。数据小而真实，"
-        "而且对只用 140 条记录训练的模型来说，150 步很长：它可能过拟合，也可能很多轮都学不到东西；可以试试 GRU 或更多训练轮数。"
+        "而且对只用 140 条记录训练的模型来说，150 步很长：在默认设置下（LSTM、10 轮），"
+        "损失通常一直停在瞎猜的水平（约 0.69），准确率在 50% 左右。GRU 配合学习率 0.01、训练 30 轮，常常能走出这个水平；"
+        "可以多换几个随机种子试试。"
         "每条记录都做过 z 标准化（均值 0、标准差 1），所以时间平均基线对每条记录读到的都是同一个 0，只能瞎猜："
         "这里能学的只有随时间变化的形状。",
     ),

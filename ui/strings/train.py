@@ -328,6 +328,18 @@ STRINGS = {
         "样本这么少时，每个准确率都有约 ±{margin:.3f} 的不确定性（95% 区间），这么小的领先可能只是偶然，"
         "而不是真正的差别。请使用更多样本，或换几个随机种子重新训练，看看谁高谁低是否保持不变。",
     ),
+    # a test set so small that random answers reach every accuracy (train_evaluation.guessing_odds)
+    "train.too_few_test_items": (
+        "The test set holds only {n} items, too few to judge these accuracies by (the recurrent model's "
+        "{model:.3f}, the baseline's {baseline:.3f}): a model answering each item at random gets all {n} right in "
+        "one run of {odds:,}, and all {n} wrong at least as often, so even 1.000 or 0.000 lies within the 95 % of "
+        "scores that guessing gives. On this test set neither model can be told from guessing, nor the two from "
+        "each other. Use more examples: the test set grows with them.",
+        "测试集只有 {n} 个样本，太少了，无法据此评判这两个准确率（循环模型 {model:.3f}，基线模型 {baseline:.3f}）："
+        "对每个样本随机作答的模型，平均每 {odds:,} 次就有一次把 {n} 个样本全部答对，全部答错的机会至少一样多，"
+        "所以即使是 1.000 或 0.000，也落在瞎猜得分的 95% 范围之内。在这个测试集上，既无法把任何一个模型和瞎猜区分开，"
+        "也无法区分这两个模型。请使用更多样本：测试集会随之变大。",
+    ),
     "train.loses_within_noise": (
         "The recurrent model scores below the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
         "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
@@ -473,18 +485,35 @@ STRINGS = {
         "current threshold (precision 0/0, drawn at the curve's end)",
         "当前阈值（精确率 0/0，画在曲线端点）",
     ),
+    # {names}: the classes as one list (train_labels.listed), "“3”, “5” or “8”", "“3”、“5”或“8”"
     "train.report_undefined.precision": (
-        "No test item is predicted “{name}”, so its precision is 0/0.",
-        "没有测试样本被预测为“{name}”，因此它的精确率为 0/0。",
+        "No test item is predicted as {names}, so its precision is 0/0.",
+        "没有测试样本被预测为{names}，因此它的精确率为 0/0。",
+    ),
+    "train.report_undefined.precision_several": (
+        "No test item is predicted as {names}, so the precision of each is 0/0.",
+        "没有测试样本被预测为{names}，因此它们的精确率都为 0/0。",
     ),
     "train.report_undefined.recall": (
-        "The test set has no “{name}” item, so its recall is 0/0.",
-        "测试集中没有“{name}”样本，因此它的召回率为 0/0。",
+        "The test set has no {names} item, so its recall is 0/0.",
+        "测试集中没有{names}样本，因此它的召回率为 0/0。",
+    ),
+    "train.report_undefined.recall_several": (
+        "The test set has no item of {names}, so the recall of each is 0/0.",
+        "测试集中没有{names}的样本，因此它们的召回率都为 0/0。",
     ),
     "train.report_undefined.f1": (
-        "“{name}” has no test item and none is predicted, so its F1 is 0/0 as well.",
-        "“{name}”既没有测试样本，也没有样本被预测为它，因此它的 F1 也是 0/0。",
+        "{names} has no test item and none is predicted, so its F1 is 0/0 as well.",
+        "{names}既没有测试样本，也没有样本被预测为它，因此它的 F1 也是 0/0。",
     ),
+    "train.report_undefined.f1_several": (
+        "{names} have no test item and none is predicted as any of them, so the F1 of each is 0/0 as well.",
+        "{names}既没有测试样本，也没有样本被预测为它们，因此它们的 F1 也都为 0/0。",
+    ),
+    "train.list_name": ("“{name}”", "“{name}”"),  # a class name in a list
+    "train.list_sep": (", ", "、"),
+    "train.list_or": (" or ", "或"),  # before a list's last name
+    "train.list_and": (" and ", "和"),
     "train.undefined_shown": (
         "A 0/0 is undefined; like scikit-learn (zero_division=0), the page shows it as 0.",
         "0/0 没有定义；与 scikit-learn（zero_division=0）一样，这里显示为 0。",
@@ -595,6 +624,7 @@ STRINGS = {
     "train.example_title": ("Test item #{k}, as the model reads it", "测试样本 #{k}（模型读到的样子）"),
     "train.example_step": ("step t", "时间步 t"),
     "train.example_feature": ("feature (value at this step)", "特征（这一步的数值）"),
+    "train.example_value": ("value at this step", "这一步的数值"),
     "train.explorer_multifeature": (
         "The cell explorer takes one number a step; this data set has {features} features a step, so its models stay here.",
         "单元探索页每一步只接受一个数；这个数据集每一步有 {features} 个特征，所以它的模型无法在那里打开。",
