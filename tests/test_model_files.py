@@ -147,3 +147,20 @@ def test_the_explorer_opens_a_model_without_an_example_and_says_what_it_cannot_r
     at = open_page("pages/explorer.py", lang=lang, session={handoff.KEY: wide, "_explorer_request": None})
     assert not at.exception and at.session_state["explorer:source"] == "trained"
     assert [e.value for e in at.error] == [translate("explorer.err_one_feature", lang, n=8)]
+
+
+def test_a_long_series_reaches_the_explorer_whole():
+    """GunPoint's 150 values (float16 data: "-0.65234375") took 2,191 characters exactly; the box's cap
+    cut the series at step 111, mid-number. Short examples stay exact."""
+    from datasets import sequence_input
+    from ui import explorer_state
+
+    window = [112.0, 118.25, 132.125]
+    assert explorer_state.numbers_text(window, explorer_state.NUMBERS_CHARS) == "112.0, 118.25, 132.125"
+    series = np.random.default_rng(0).normal(size=150).astype(np.float16).astype(float)
+    text = explorer_state.numbers_text(series, explorer_state.NUMBERS_CHARS)
+    assert len(", ".join(repr(v) for v in series)) > explorer_state.NUMBERS_CHARS >= len(text)
+    back = sequence_input.parse_numbers(text).values
+    assert len(back) == 150 and np.allclose(back, series, rtol=1e-3, atol=1e-3)
+    longest = explorer_state.numbers_text(-np.pi * np.ones(sequence_input.MAX_STEPS), explorer_state.NUMBERS_CHARS)
+    assert len(sequence_input.parse_numbers(longest).values) == sequence_input.MAX_STEPS
