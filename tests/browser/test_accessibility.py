@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -289,14 +290,19 @@ def test_playback_respects_reduced_motion(app_url, browser, motion, most):
         page.goto(f"{app_url}{COUNTER}&lang=en")
         wait_rendered(page)
         frame = page.locator("iframe").first.content_frame
+        # the stepper's script has run (it writes the readout): a click before that was lost on a busy machine
+        frame.locator("#readout:not(:empty)").wait_for(timeout=30_000)
         frame.locator("#play").click()
+        if most is None:  # about three steps a second: three within a few seconds even on a loaded machine
+            deadline = time.monotonic() + 10
+            while int(frame.locator("#app").get_attribute("data-step")) < 3:
+                assert time.monotonic() < deadline, "playback did not reach step 3 in 10 s"
+                page.wait_for_timeout(100)
+            return
         page.wait_for_timeout(1500)
         frame.locator("#play").click()
         steps = int(frame.locator("#app").get_attribute("data-step"))
-        if most is None:
-            assert steps >= 3  # about three steps a second
-        else:
-            assert 1 <= steps <= most  # one step a second
+        assert 1 <= steps <= most  # one step a second
     finally:
         context.close()
 
