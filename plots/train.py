@@ -85,12 +85,12 @@ def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
 
 def _scored(labels: dict, name: str, value: float) -> str:
     """The title with its score, as the language writes it: "ROC curve (AUC = 0.820)", "ROC 曲线（AUC = 0.820）"."""
-    return labels.get("scored", "{title} ({name} = {value})").format(title=labels["title"], name=name, value=f"{value:.3f}")
+    return labels["scored"].format(title=labels["title"], name=name, value=f"{value:.3f}")
 
 
 def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:
     """ROC curve with the chance diagonal and the current threshold's operating point.
-    labels: translated "title", "fpr", "tpr", "chance", "model", "threshold"."""
+    labels: translated "title", "scored" (the title with its score), "fpr", "tpr", "chance", "model", "threshold"."""
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(x=[0, 1], y=[0, 1], mode="lines", line=dict(color=COLORS["baseline"], dash="dash"), name=labels["chance"])
@@ -104,7 +104,7 @@ def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:
 
 def precision_recall(precision, recall, ap: float, prevalence: float, point: tuple, labels: dict) -> go.Figure:
     """Precision against recall; a model guessing at random sits at precision = prevalence.
-    labels: translated "title", "precision", "recall", "chance", "model", "threshold"."""
+    labels: translated "title", "scored", "precision", "recall", "chance", "model", "threshold"."""
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
