@@ -117,6 +117,30 @@ def test_the_step_lives_in_the_url(app_url, browser):
         page.close()
 
 
+def test_the_step_survives_a_visit_to_another_page(app_url, browser):
+    """The sidebar opens a page with its settings only: going to /gradient-flow and back had reset the
+    stepper to t = 0. The tab keeps its step with the settings it was taken at; other settings start at 0."""
+    base = f"{app_url}/explorer?lang=en&source=counter&mode=numbers&numbers={COUNTING}"
+    page = open_page(browser, base, (1400, 1400))
+    try:
+        frame = stepper(page)
+        for _ in range(5):
+            frame.locator("#next").click()
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '5'", timeout=5000)
+        for name in ("Gradient flow", "Cell explorer"):
+            page.locator("[data-testid='stSidebarNav'] a", has_text=name).click()
+            page.wait_for_url(re.compile("gradient-flow" if name == "Gradient flow" else "explorer"))
+            wait_rendered(page)
+        frame = stepper(page)
+        assert step_of(frame) == 5 and slot(frame, "c") == "+3.00"  # three 1s in x_0..x_5
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '5'", timeout=5000)
+        page.goto(f"{app_url}/explorer?lang=en&source=counter&mode=numbers&numbers=1,1,1,1,1,1,1,1")
+        wait_rendered(page)
+        assert step_of(stepper(page)) == 0  # another input: its own first step
+    finally:
+        page.close()
+
+
 def _number(text: str) -> float:
     return float(text.replace("\u2212", "-"))
 
