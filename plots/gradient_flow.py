@@ -171,7 +171,9 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
                     mode="markers+text",
                     marker=dict(symbol="x", size=14, color=colors[key]),
                     text=[labels["diverged"]],
-                    textposition="middle right",
+                    # under the axis's top edge: beside it, half the text stood above the plot, in the
+                    # panel's title ("loss → ∞" over "training MSE" on a phone and in teacher mode)
+                    textposition="bottom right",
                     cliponaxis=False,
                     showlegend=False,
                     **panel(1),

@@ -2,6 +2,7 @@
 page's own tables drawn as static HTML."""
 
 import html
+import re
 
 import numpy as np
 import pandas as pd
@@ -81,7 +82,18 @@ def _axis_titles(fig) -> dict:
 
 
 _NUMBER_CELL = ";white-space:nowrap"
-_TEXT_CELL = ";overflow-wrap:anywhere"
+# A text wraps at its spaces only (Chinese between characters, as Chinese does): with
+# overflow-wrap:anywhere on the cell, a phone's narrow columns split words ("nega" over "tive",
+# "disappoi" over "nting"). A column keeps room for a few words, and a table wider than the screen
+# scrolls sideways in its box. Only a run of more characters than any word (300 a's in a row had
+# pushed the table sideways and squeezed its other columns) may break anywhere.
+_TEXT_CELL = ";min-width:7em"
+_LONG_RUN = re.compile(r"\S{21,}")
+
+
+def _breakable(escaped: str) -> str:
+    """An escaped text with each run of over 20 characters without a space in a span that may break anywhere."""
+    return _LONG_RUN.sub(lambda m: f'<span style="overflow-wrap:anywhere">{m.group()}</span>', escaped)
 
 
 def html_table(
@@ -111,10 +123,10 @@ def html_table(
 
     rows = []
     for row in frame.itertuples(index=False):
-        # a number is never broken ("5.657e-" over "15"): only texts wrap, a word longer than its column
-        # too (300 a's in a row had pushed the table sideways and squeezed its other columns)
+        # a number is never broken ("5.657e-" over "15"): only texts wrap
         cells = "".join(
-            f'<td style="{cell};text-align:{a}{_NUMBER_CELL if a == "right" else _TEXT_CELL if wrap else ""}">{esc(text(v))}</td>'
+            f'<td style="{cell};text-align:{a}{_NUMBER_CELL if a == "right" else _TEXT_CELL if wrap else ""}">'
+            f"{_breakable(esc(text(v))) if wrap and a == 'left' else esc(text(v))}</td>"
             for v, a in zip(row, align, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")

@@ -106,13 +106,16 @@ STYLE = """<style>
    is as narrow as a phone's: its columns stack as Streamlit stacks them below a 640 px window (the
    three setting columns of /train cut their options off at 820 px; a 1,000 px laptop keeps its
    columns). Without hover (a touch screen) plotly.js shows a chart's toolbar all the time, over the
-   chart's title: it gets its own strip above. */
+   chart's title: it gets its own strip above; so it does in teacher mode, where a teacher's pointer on
+   a projected chart showed it over the larger titles ("each step: σₘₐₓ(Jₜ) and the actual factor"). */
 [data-testid="stPageLink-NavLink"] > span { white-space: normal; }
 @media (max-width: 860px) {
   .stApp:has([data-testid="stSidebar"][data-collapsed="false"]) [data-testid="stMain"] [data-testid="stColumn"] {
     min-width: calc(100% - 1.5rem);
   }
 }
+.lab-chart.lab-projector { margin-top: 32px; }
+.lab-chart.lab-projector .modebar-container { top: -32px !important; }
 @media (hover: none) {
   .lab-chart { margin-top: 32px; }
   .lab-chart .modebar-container { top: -32px !important; }  /* a title's glyphs reach 3 px above the chart */

@@ -164,17 +164,125 @@ function wrappedNames(traces, layout, width) {
   });
 }
 
+// Titles wider than their room: the figure's (from the chart's left edge), a panel's (an annotation
+// centred over its panel) and an x axis's (centred under it) ran past the chart's edge, where the SVG
+// cut them ("each step: σₘₐₓ(Jₜ) and the actual factor" beside the sidebar in teacher mode, "Looked-up
+// embedding rows (…)" on a phone). Such a title breaks into lines that fit, at its spaces and, in
+// Chinese, between characters (never before a closing mark or after an opening one), and the chart
+// grows by its extra lines: the figure's title pushes the plot down, a panel's title pushes up what is
+// above its panel, an x axis's title pushes its panel up, away from what is below (the legend).
+const LINE = 1.3;  // plotly.js's line spacing, in ems
+const WIDE = "\u2E80-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF";  // CJK characters and their punctuation
+const PIECE = new RegExp(`(\\s*)([${WIDE}]|[^\\s${WIDE}]+)`, "g");  // the spaces before a piece: a word, or one CJK character
+const NO_START = /^[，。、；：！？）》」』,.;:!?)\]]/;  // stays with the piece before it
+const NO_END = /[（《「『([]$/;  // stays with the piece after it
+const BINDS = /^[=<>≤≥≈]$/;  // stays with the pieces on both sides: "(AUC = 0.955)" is one piece
+
+// `text` in lines of at most `room` px (a piece wider than that alone on its line), as even as the
+// fewest lines allow: "Normalised by true class / (rows sum to 1)", not "… (rows sum to / 1)"
+function wrapText(text, size, family, room) {
+  return String(text).split(/<br\s*\/?>/i).map((line) => {
+    if (textWidth(line, size, family) <= room) return line;
+    const pieces = [];  // [spaces before, text]
+    for (const [, space, piece] of line.matchAll(PIECE)) {
+      const last = pieces.at(-1);
+      if (last && ((!space && (NO_START.test(piece) || NO_END.test(last[1]))) || BINDS.test(piece) || BINDS.test(last[1].split(" ").at(-1)))) {
+        last[1] += space + piece;
+      } else pieces.push([space, piece]);
+    }
+    const fill = (width) => pieces.reduce((lines, [space, piece]) => {
+      if (lines.length && textWidth(lines.at(-1) + space + piece, size, family) <= width) lines[lines.length - 1] += space + piece;
+      else lines.push(piece);
+      return lines;
+    }, []);
+    const fewest = fill(room);
+    let [low, high] = [0, room];  // the narrowest width that keeps as few lines
+    while (high - low > 4) {
+      const mid = (low + high) / 2;
+      if (fill(mid).length > fewest.length) low = mid;
+      else high = mid;
+    }
+    return fill(high).join("<br>");
+  }).join("<br>");
+}
+
+// the layout with its too-wide titles broken into lines (a copy), or `layout` itself when all fit
+function wrappedTitles(layout, width) {
+  const font = fontOf(layout);
+  const margin = { l: 80, r: 80, t: 100, b: 80, ...layout.margin };
+  const plotWidth = width - margin.l - margin.r;
+  const plotHeight = (layout.height ?? 450) - margin.t - margin.b;
+  const room = (x, anchor) => Math.max(0, anchor === "left" ? width - x : anchor === "right" ? x : 2 * Math.min(x, width - x)) - 8;
+  const bands = [];  // [level (a fraction of the plot's height), pixels, whether what is at the level moves up too]
+  let out = null, top = 0;
+  // `title` (an object with `text`) broken to fit at x px, its anchor: the extra pixels of its new lines
+  const wrap = (title, size, x, anchor) => {
+    const text = wrapText(title.text, size, font.family, room(x, anchor));
+    if (text === title.text) return 0;
+    const lines = (t) => String(t).split(/<br\s*\/?>/i).length;
+    const extra = LINE * size * (lines(text) - lines(title.text));
+    title.text = text;  // on the copy
+    return extra;
+  };
+  const copy = () => (out ??= structuredClone(layout));
+  const title = layout.title;
+  if (title?.text && (title.xref ?? "container") === "container") {
+    const x = title.x ?? 0.5;
+    const anchor = (title.xanchor ?? "auto") === "auto" ? (x < 1 / 3 ? "left" : x > 2 / 3 ? "right" : "center") : title.xanchor;
+    const size = title.font?.size ?? Math.round(1.4 * font.size);  // plotly.js's own size for a title
+    if (textWidth(title.text, size, font.family) > room(x * width, anchor)) top = wrap(copy().title, size, x * width, anchor);
+    // plotly.js centres a title's lines on where its first would be: hung from the top, they rose above the chart
+    if (top && title.yanchor === "top") out.title.pad = { ...title.pad, t: (title.pad?.t ?? 0) + top / 2 };
+  }
+  (layout.annotations ?? []).forEach((a, i) => {
+    if (!a.text || typeof a.x !== "number" || typeof a.y !== "number" || a.showarrow !== false || (a.xref ?? "paper") !== "paper" || (a.yref ?? "paper") !== "paper") return;
+    const size = a.font?.size ?? font.size, x = margin.l + a.x * plotWidth, anchor = a.xanchor ?? "center";
+    if (textWidth(a.text, size, font.family) <= room(x, anchor)) return;
+    // over its panel (anchored at its bottom): what is above moves up; hanging from its level: it moves up too
+    bands.push([a.y, wrap(copy().annotations[i], size, x, anchor), a.yanchor === "top"]);
+  });
+  for (const [key, axis] of Object.entries(layout)) {
+    if (!/^xaxis\d*$/.test(key) || !axis.title?.text) continue;
+    const size = axis.title.font?.size ?? Math.round(1.2 * font.size), domain = axis.domain ?? [0, 1];  // plotly.js's size
+    const x = margin.l + ((domain[0] + domain[1]) / 2) * plotWidth;
+    if (textWidth(axis.title.text, size, font.family) <= room(x, "center")) continue;
+    const y = layout[`yaxis${(axis.anchor ?? "y").slice(1)}`];
+    copy()[key].title = { ...axis.title };
+    bands.push([(y?.domain ?? [0, 1])[0], wrap(out[key].title, size, x, "center"), true]);  // under its panel: the panel moves up
+  }
+  if (!out) return layout;
+  const grown = bands.reduce((sum, [, pixels]) => sum + pixels, 0);
+  const moved = (v) => {  // a height as a fraction of the plot's, in the grown plot
+    const px = v * plotHeight;
+    const up = bands.reduce((sum, [level, pixels, at]) => sum + ((at ? px >= level * plotHeight - 0.5 : px > level * plotHeight + 0.5) ? pixels : 0), 0);
+    return (px + up) / (plotHeight + grown);
+  };
+  if (grown) {
+    for (const key of Object.keys(out)) if (/^yaxis\d*$/.test(key)) out[key].domain = (layout[key].domain ?? [0, 1]).map(moved);
+    (out.annotations ?? []).forEach((a) => { if ((a.yref ?? "paper") === "paper" && typeof a.y === "number") a.y = moved(a.y); });
+    (out.shapes ?? []).forEach((s) => { if (s.yref === "paper") { s.y0 = moved(s.y0); s.y1 = moved(s.y1); } });
+    if (out.legend && typeof out.legend.y === "number" && (out.legend.yref ?? "paper") === "paper") out.legend.y = moved(out.legend.y);
+  }
+  out.margin = { ...margin, t: margin.t + top };
+  out.height = Math.round((layout.height ?? 450) + grown + top);
+  return out;
+}
+
+// the texts of a layout's titles, as drawn (a fit's key)
+const titles = (layout) => [layout.title?.text, ...(layout.annotations ?? []).map((a) => a.text),
+  ...Object.keys(layout).filter((key) => /^xaxis\d*$/.test(key)).map((key) => layout[key].title?.text)];
+
 // the figure as drawn `width` px wide: as built, or reflowed (`flowed`), with its legend's names fitted
 // and the chart as much taller as their extra lines (plotly.js would otherwise take them from the plot).
 // `key` tells two fits apart (plotly.js changes the layout it is given: its height is read here, once).
 function fitted(figure, width, scale) {
   const drawn = (data, layout, flowed) => {
     const height = layout.height || 450;
-    return { data, layout, flowed, height, key: JSON.stringify([height, flowed, data.map((trace) => trace.name)]) };
+    return { data, layout, flowed, height, key: JSON.stringify([height, flowed, data.map((trace) => trace.name), titles(layout)]) };
   };
   if (!(width > 0)) return drawn(figure.data, figure.layout, false);
   const flowed = reflowed(figure.layout, width, scale);
-  let layout = flowed ?? figure.layout;
+  let layout = wrappedTitles(flowed ?? figure.layout, width);
   const data = wrappedNames(figure.data, layout, width);
   const extra = data.reduce((lines, trace, i) => lines + (trace === figure.data[i] ? 0 : trace.name.split("<br>").length - 1), 0);
   if (extra && layout.height && layout.legend?.y < 0) {
@@ -197,6 +305,7 @@ export default function ({ data, parentElement }) {
     box.className = "lab-chart";
     parentElement.appendChild(box);
   }
+  box.classList.toggle("lab-projector", data.scale !== 1);  // teacher mode: the toolbar has its own strip (ui.STYLE)
   box.labCleanup?.();  // the previous figure's watchers: Streamlit calls a cleanup only when the chart goes
   const full = () => document.fullscreenElement === box;
   let shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);  // as it fits the box's width (0: hidden, as built)
@@ -220,6 +329,24 @@ export default function ({ data, parentElement }) {
     locale: "lab",
     locales: { lab: { dictionary: JSON.parse(data.plotly_words) } },
   };
+  // A legend under the plot that plotly.js made room for by shrinking the plot (its entries in rows, on a
+  // narrow screen) came up against the x axis's title (27 px into it on a phone in teacher mode): where
+  // they meet, the chart grows by what the legend needs instead, once a fit (then plotly.js has the
+  // room it asked for). Elsewhere it keeps the height it was given before it was drawn.
+  const settle = () => {
+    const legend = box._fullLayout?.legend, layout = shown.layout;
+    if (full() || shown.settled || !legend?._height || !(layout.legend?.y < 0) || layout.legend.yanchor !== "top") return;
+    const axisTitles = [...box.querySelectorAll('[class^="g-x"][class$="title"] text')].map((e) => e.getBoundingClientRect().bottom);
+    const legendTop = box.querySelector(".legend")?.getBoundingClientRect().top;
+    if (!axisTitles.length || !(legendTop < Math.max(...axisTitles) + 4)) return;
+    const margin = { t: 100, b: 80, ...layout.margin };
+    const below = -layout.legend.y * (shown.height - margin.t - margin.b) + legend._height + 8;  // px under the plot
+    if (below <= margin.b + 1) return;
+    const height = Math.round(shown.height + below - margin.b);
+    shown = { ...shown, settled: true, height, layout: { ...layout, height, margin: { ...margin, b: below } } };
+    place();
+    return Plotly.react(box, shown.data, shown.layout, config);
+  };
   // a new width: drawn again if it changes how the figure fits (its columns, its legend's lines), else resized
   const fit = () => {
     if (!(box.clientWidth > 0)) return;
@@ -230,7 +357,7 @@ export default function ({ data, parentElement }) {
     }
     shown = next;
     place();
-    if (Plotly) Plotly.react(box, shown.data, shown.layout, config);
+    if (Plotly) Plotly.react(box, shown.data, shown.layout, config).then(settle);
   };
   const onFullScreen = () => {
     box.style.background = full() ? "white" : "";
@@ -238,7 +365,7 @@ export default function ({ data, parentElement }) {
     place();
     if (!Plotly) return;
     if (shown.flowed) Plotly.react(box, shown.data, shown.layout, config);  // reflowed: its own height, scrolled
-    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight } : { ...shown.layout, width: null, height: shown.height }, config);  // null: the width follows the column again
+    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight } : { ...shown.layout, width: null, height: shown.height }, config).then(settle);  // null: the width follows the column again
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
@@ -246,7 +373,7 @@ export default function ({ data, parentElement }) {
   const draw = () => {
     box.dataset.drawn = "";
     plotly(data.src).then(
-      (P) => { Plotly = P; return P.react(box, shown.data, shown.layout, config); },
+      (P) => { Plotly = P; return P.react(box, shown.data, shown.layout, config).then(settle); },
       () => { box.textContent = data.failed; },
     );
   };
