@@ -668,7 +668,7 @@ def chart(fig, table=None, *, key: str, where=st, said: str = ""):
     it draws: a result it named had been false under other settings)."""
     # its accessible name and one-sentence summary (ui/strings/charts.py) ride along in the figure's
     # `meta`; ui/chart.js puts them on the chart as role="figure", aria-label and aria-description
-    summary = (" " if lang() == "en" else "").join(filter(None, [t(f"chart.{key}.summary"), said]))
+    summary = sentences(lang(), t(f"chart.{key}.summary"), said)
     meta = {"a11y_name": t(f"chart.{key}.name"), "a11y_summary": summary}
     if fig.layout.meta != meta:  # a cached figure, shared by sessions, already has it: leave it untouched
         fig.update_layout(meta=meta)

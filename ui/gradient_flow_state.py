@@ -294,10 +294,10 @@ def log10_median(log10_values) -> float:
 def profiles_said(log_profiles: dict, names: dict) -> str:
     """The gradient chart's result for these settings, for a screen reader: which model's line is
     highest and which lowest at step 0 (several named where they tie), with the values as the chart shows them."""
-    at_start = {m: fmt_power(float(p[0])) if not np.isnan(p[0]) else "—" for m, p in log_profiles.items()}
     order = sorted((m for m in log_profiles if not np.isnan(log_profiles[m][0])), key=lambda m: float(log_profiles[m][0]))
     if not order:
         return ""
+    at_start = {m: fmt_power(float(log_profiles[m][0])) for m in order}
     sep = ui.t("chart.names_sep")
     top = [m for m in order if at_start[m] == at_start[order[-1]]]
     bottom = [m for m in order if at_start[m] == at_start[order[0]]]

@@ -80,6 +80,7 @@ def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedMode
     scale = None
     if loaded.scale is not None and loaded.scale.ndim == 1:
         scale = (float(loaded.scale[0]), float(loaded.scale[1]))
+    symbols = _symbols(meta.get("symbols"), loaded)
     return handoff.TrainedModel(
         recorder=loaded.recorder,
         source=source if source in ("train", "forecast") else "upload",
@@ -89,9 +90,9 @@ def from_file(loaded: model_io.ModelFile, file_name: str) -> handoff.TrainedMode
         tokenise_mode=mode if mode in TOKENISE_MODES else "auto",
         class_names=list(loaded.class_names),
         scale=scale,
-        symbols=_symbols(meta.get("symbols"), loaded),
+        symbols=symbols,
         example=_in_series_units(_example(meta.get("example")), scale, meta.get("example_units"))
-        or _made_up_example(loaded, mode, scale, _symbols(meta.get("symbols"), loaded)),
+        or _made_up_example(loaded, mode, scale, symbols),
     )
 
 
