@@ -79,7 +79,8 @@ def parse_numbers(text: str) -> SequenceInput:
             value = float(item.replace("−", "-"))
         except (ValueError, OverflowError):
             raise UserInputError("explorer.err_not_a_number", item=_quote(item)) from None
-        if not math.isfinite(value):
+        spelled_infinite = "inf" in item.lower() or "nan" in item.lower()  # not 1e400, a number too large
+        if not math.isfinite(value) and spelled_infinite:
             raise UserInputError("explorer.err_not_finite", item=_quote(item))
         if abs(value) > MAX_ABS_VALUE:
             raise UserInputError("explorer.err_too_large", item=_quote(item), limit=f"{MAX_ABS_VALUE:g}")

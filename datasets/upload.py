@@ -7,6 +7,7 @@ the UI shows in the learner's language. No Streamlit here.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -33,6 +34,11 @@ CSV_OPTIONS = dict(skipinitialspace=True, skip_blank_lines=False)
 DECIMAL_COMMA = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
 THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 PERCENT = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%")
+# Numbers and separators as a Chinese input method types them ("１２．５", "月份，乘客"): a number's
+# characters are read as their ASCII forms in its cell (names keep theirs: "客流量（人）"), and "，" or
+# "；" separate the columns of a file that has no ASCII separator
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，＋－％ｅＥ\u3000", "0123456789.,+-%eE ")
+FULL_WIDTH_SEPARATORS = str.maketrans("，；", ",;")
 # Dates as Chinese spreadsheets write them: 2024年1月, 2024年1月5日 (read as 2024-01, 2024-01-05)
 CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
@@ -54,7 +60,10 @@ def read_table(data: bytes, filename: str = "") -> pd.DataFrame:
     if data.startswith(XLS_MAGIC):
         raise UserInputError("forecast.err_old_excel")
     frame = _read_excel(data) if data.startswith(XLSX_MAGIC) else _read_csv(data)
+    named = [str(c) for c in frame.columns if not str(c).startswith("Unnamed:")]
     frame = frame.dropna(how="all").dropna(axis=1, how="all")
+    if frame.empty and named:  # a header row and nothing under it: not an empty file
+        raise UserInputError("forecast.err_no_rows", columns=", ".join(_safe(c) for c in named[:6]))
     if frame.empty:
         raise UserInputError("forecast.err_empty")
     frame.columns = _unique_names(frame.columns)
@@ -73,17 +82,43 @@ def _read_excel(data: bytes) -> pd.DataFrame:
         raise UserInputError("forecast.err_not_table") from exc
 
 
+def _utf16(data: bytes) -> str | None:
+    """The text of a UTF-16 file (Excel's "Unicode text", Notepad's "Unicode"): with its byte-order mark,
+    or without one when most of every other byte is NUL, as in text of digits and Latin letters. None
+    otherwise."""
+    odd, even = data[1::2].count(0), data[0::2].count(0)  # NULs: the high bytes of Latin text
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif len(data) % 2 == 0 and odd > len(data) // 4 and even < odd // 10:
+        encoding = "utf-16-le"
+    elif len(data) % 2 == 0 and even > len(data) // 4 and odd < even // 10:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UserInputError("forecast.err_encoding") from exc
+
+
 def _read_csv(data: bytes) -> pd.DataFrame:
-    if b"\x00" in data:  # text files never hold NUL bytes; images, archives and UTF-16 do
+    text = _utf16(data)
+    if text is None and b"\x00" in data:  # text files never hold NUL bytes; images and archives do
         raise UserInputError("forecast.err_not_table")
-    for encoding in ENCODINGS:
+    for encoding in ENCODINGS if text is None else ():
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    else:
-        raise UserInputError("forecast.err_encoding")
+    if text is None or "\x00" in text:
+        raise UserInputError("forecast.err_encoding" if text is None else "forecast.err_not_table")
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("<", "{"):  # a web page or JSON saved as .csv: not an empty table
+        raise UserInputError("forecast.err_not_table")
+    # Excel for Mac's "CSV (Macintosh)" ends its lines with \r alone
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not any(separator in text for separator in ",;\t|"):
+        text = text.translate(FULL_WIDTH_SEPARATORS)
     try:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
     except csv.Error:
@@ -108,7 +143,9 @@ def _plain_number(cell, delimiter: str):
     number's text; any other cell unchanged."""
     if not isinstance(cell, str):
         return cell
-    text = cell.strip()
+    text = cell.strip().translate(FULL_WIDTH)
+    if _is_number(text):
+        return text
     if delimiter != "," and (match := DECIMAL_COMMA.fullmatch(text)):
         sign, whole, fraction = match.groups()
         return f"{sign}{whole.replace('.', '')}.{fraction}"
@@ -184,14 +221,22 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     bad = values.isna() & ~empty
     if bad.any():
         first = int(np.flatnonzero(bad.to_numpy())[0])
-        label = raw.index[first]
-        position = int(label) if isinstance(label, int | np.integer) else first
-        row = position + 1 + frame.attrs.get("header_rows", 1)  # the line in the file, 1-based
         raise UserInputError(
-            "forecast.err_non_numeric", column=_safe(column), count=int(bad.sum()), row=row, value=_safe(raw.iloc[first])
+            "forecast.err_non_numeric",
+            column=_safe(column),
+            count=int(bad.sum()),
+            row=_line(frame, raw, first),
+            value=_safe(raw.iloc[first]),
         )
-    if not np.isfinite(values.dropna().to_numpy()).all():
-        raise UserInputError("forecast.err_not_finite")
+    if (infinite := np.isinf(values.fillna(0).to_numpy())).any():  # "inf", or a number past 1.8e308
+        first = int(np.flatnonzero(infinite)[0])
+        raise UserInputError(
+            "forecast.err_infinite",
+            column=_safe(column),
+            count=int(infinite.sum()),
+            row=_line(frame, raw, first),
+            value=_safe(raw.iloc[first]),
+        )
     missing = int(values.isna().sum())
     if values.notna().sum() < 2:
         raise UserInputError("forecast.err_all_missing", column=_safe(column))
@@ -205,6 +250,13 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     array = values.to_numpy(dtype=float)
     dropped = max(0, len(array) - MAX_VALUES)
     return Extracted(array[dropped:], labels[dropped:], missing, dropped)
+
+
+def _line(frame: pd.DataFrame, raw: pd.Series, first: int) -> int:
+    """The line of the file (1-based) that holds the column's `first` value."""
+    label = raw.index[first]
+    position = int(label) if isinstance(label, int | np.integer) else first
+    return position + 1 + frame.attrs.get("header_rows", 1)
 
 
 def _time_labels(column: pd.Series) -> tuple:

@@ -75,7 +75,7 @@ def test_missing_values_are_interpolated_and_counted():
 def test_empty_file():
     assert error_key(b"").key == "forecast.err_empty"
     assert error_key(b"  \n\n ").key == "forecast.err_empty"
-    assert error_key(b"a,b\n").key == "forecast.err_empty"
+    assert error_key(b"a,b\n").key == "forecast.err_no_rows"  # a header row is not an empty file
 
 
 def test_no_numeric_column():

@@ -91,9 +91,10 @@ STRINGS = {
         "CSV、文本或 Excel 文件（.csv、.txt、.xlsx），不超过 2 MB",
     ),
     "forecast.upload_help": (
-        "One row per time step, oldest first. A date column is optional. UTF-8 (with or without BOM) and GBK are "
-        "both fine. The file is only read, never run.",
-        "每行一个时间步，按时间从早到晚排列。日期列可有可无。支持 UTF-8（带或不带 BOM）和 GBK 编码。文件只会被读取，不会被执行。",
+        "One row per time step, oldest first. A date column is optional. UTF-8 (with or without BOM), UTF-16 and GBK "
+        "are all fine. The file is only read, never run.",
+        "每行一个时间步，按时间从早到晚排列。日期列可有可无。支持 UTF-8（带或不带 BOM）、UTF-16 和 GBK 编码。"
+        "文件只会被读取，不会被执行。",
     ),
     "forecast.upload_prompt": (
         "Upload a file to forecast your own series; meanwhile the page shows the airline passengers.",
@@ -497,6 +498,10 @@ STRINGS = {
         "该文件大小为 {size} MB，上限为 {limit} MB。请只保留需要的列。",
     ),
     "forecast.err_empty": ("The file is empty: there are no rows of data in it.", "文件是空的：里面没有任何数据行。"),
+    "forecast.err_no_rows": (
+        "The file has a header row ({columns}) but no rows of data under it. Put one value per line below the header.",
+        "文件只有表头（{columns}），下面没有数据行。请在表头下面每行写一个数值。",
+    ),
     "forecast.err_old_excel": (
         "This is an old-style Excel file (.xls). Save it as .xlsx or CSV and upload it again.",
         "这是旧版 Excel 文件（.xls）。请另存为 .xlsx 或 CSV 后重新上传。",
@@ -511,8 +516,8 @@ STRINGS = {
         "第 {line} 行有 {cells} 个单元格，而表头只有 {header} 个：各列会对不齐。请检查这一行是否多了分隔符。",
     ),
     "forecast.err_encoding": (
-        "The file's text encoding could not be read (tried UTF-8 and GBK). Save it as UTF-8 and try again.",
-        "无法识别文件的文本编码（已尝试 UTF-8 和 GBK）。请另存为 UTF-8 编码后重试。",
+        "The file's text encoding could not be read (tried UTF-8, UTF-16 and GBK). Save it as UTF-8 and try again.",
+        "无法识别文件的文本编码（已尝试 UTF-8、UTF-16 和 GBK）。请另存为 UTF-8 编码后重试。",
     ),
     "forecast.err_no_numeric": (
         "No column of numbers found (columns: {columns}). The series to forecast must be a column of numbers.",
@@ -523,6 +528,12 @@ STRINGS = {
         "Column {column} has {count} value(s) that are not numbers, the first on line {row}: {value}. Fix or "
         "delete them; empty cells are fine (they are filled in).",
         "列 {column} 中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。请修改或删除它们；空单元格没关系（会自动补齐）。",
+    ),
+    "forecast.err_infinite": (
+        "Column {column} has {count} infinite value(s), the first on line {row}: {value}. A number that large cannot "
+        "be scaled for training: fix or delete it; empty cells are fine (they are filled in).",
+        "列 {column} 中有 {count} 个无穷大的值，第一个在第 {row} 行：{value}。这么大的数无法缩放后用于训练："
+        "请修改或删除它；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_all_missing": (
         "Column {column} has fewer than 2 values: nothing to forecast.",

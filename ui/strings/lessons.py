@@ -38,7 +38,6 @@ _PAGE = {
         "预测框里写的内容在本标签页打开期间会保留（切换课程也不丢），刷新页面后会清空。",
     ),
     "lessons.number": ("Lesson {n}", "第 {n} 课"),
-    "lessons.done_mark": ("done", "已完成"),
     "lessons.predict_header": ("Predict first, then run", "先预测，再运行"),
     "lessons.your_prediction": ("Your prediction (only you see it)", "你的预测（只有你能看到）"),
     "lessons.open_hint": ("Opens in a new tab with these settings:", "将在新标签页中以如下设置打开："),
