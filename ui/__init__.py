@@ -121,6 +121,13 @@ STYLE = """<style>
   .lab-chart .modebar-container { top: -32px !important; }  /* a title's glyphs reach 3 px above the chart */
 }
 .stElementContainer:has(#lstm-lab-a11y, .lstm-lab-hidden) { display: none; }  /* scripts (below, lessons): no gap */
+/* text for screen readers only (what a mark or a symbol on the screen means) */
+.lab-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+               clip-path: inset(50%); white-space: nowrap; border: 0; }
+/* a chart toolbar's buttons are icons: keyboard focus shows a button's name, as a mouse over it does */
+.lab-chart .modebar-btn[data-title]:focus-visible::before, .lab-chart .modebar-btn[data-title]:focus-visible::after {
+  display: block; opacity: 1;
+}
 /* focus is always visible: Streamlit's own ring is missing on some controls (navigation links, text
    areas, the radio buttons, whose input is hidden behind its label) */
 a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible, .katex-display:focus-visible,
@@ -149,8 +156,9 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   of it cannot be read without a mouse (axe: scrollable-region-focusable);
 # - Streamlit's own words (the file uploader's, the skip link, the help buttons' names, and the names
 #   a screen reader says for the sidebar, its menu, a heading's link, a number's +/- buttons, a select
-#   box's opener, a progress bar and a table's toolbar) are English only: they are put in the page's
-#   language, each text node changed in place (nodeValue), never replaced, so React still owns it;
+#   box's opener, a progress bar and a table's toolbar; a select box's placeholder, shown and read out
+#   once its text is cleared to search, "Choose an option") are English only: they are put in the
+#   page's language, each text node changed in place (nodeValue), never replaced, so React still owns it;
 # - a slider's input is labelled by itself and by its group, which carry the same label: a screen
 #   reader said each slider's name twice ("Layers Layers"); it keeps the group's;
 # - a button that goes while it has focus (/train's Train is drawn again disabled once pressed, Stop
@@ -209,6 +217,10 @@ if (!window.__lstmLabA11y) {
       const name = said(e.getAttribute("aria-label"), k);
       if (name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
     });
+    document.querySelectorAll('[data-testid="stSelectbox"] input[placeholder]').forEach((e) => {
+      const text = said(e.getAttribute("placeholder"), k);
+      if (text !== e.getAttribute("placeholder")) e.setAttribute("placeholder", text);
+    });
   };
   const fix = () => {
     queued = false;
@@ -248,7 +260,8 @@ if (!window.__lstmLabA11y) {
     if (next) { lost = null; next.focus(); }
   };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
-  new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: ["role", "disabled"] });
+  const changes = ["role", "disabled", "placeholder"];  // attributes whose change calls for a fix
+  new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: changes });
   new MutationObserver(later).observe(document.documentElement, { attributeFilter: ["lang"] });
   fix();
 }
@@ -268,6 +281,7 @@ def document(page_title: str):
 _NAMES = (
     "sidebar", "app_pages", "main_menu", "collapse_sidebar", "expand_sidebar", "heading_link", "open", "close",
     "increment", "decrement", "progress", "download_csv", "search", "fullscreen", "close_fullscreen", "columns",
+    "choose_option", "no_options",
 )  # fmt: skip
 
 
@@ -697,7 +711,12 @@ _PLOTLY_JS = "/".join(("", *filter(None, [st.get_option("server.baseUrlPath").st
 
 def _chart_words() -> dict:
     """The chart's own words, and plotly.js's toolbar words as its locale dictionary."""
-    return {"fullscreen": t("app.chart_fullscreen"), "failed": t("app.chart_failed"), "plotly_words": _PLOTLY_WORDS[lang()]}
+    return {
+        "fullscreen": t("app.chart_fullscreen"),
+        "toolbar": t("app.chart_toolbar"),  # the toolbar's name, as a screen reader says it on entering it
+        "failed": t("app.chart_failed"),
+        "plotly_words": _PLOTLY_WORDS[lang()],
+    }
 
 
 def _plotly_words(lang: str) -> str:

@@ -293,6 +293,43 @@ function fitted(figure, width, scale) {
   return drawn(data, layout, Boolean(flowed));
 }
 
+// Keyboard: plotly.js's toolbar (role="toolbar") had no name and put each of its 8-10 buttons in the
+// Tab order: /gradient-flow's six charts held 52 Tab stops. As WAI-ARIA's toolbar pattern has it,
+// each toolbar is now one Tab stop, named in the page's language:
+// Tab enters it at the button last used (the first, at the start), the arrow keys move along it (past
+// its end, round to its start), Home and End go to its ends, Tab leaves it. plotly.js builds its
+// buttons again when they change (a new figure, a new language): all but one leave the Tab order again.
+const TOOLBAR_BUTTONS = ".modebar button.modebar-btn";
+
+function toolbarKeys(box, name) {
+  box.labToolbarName = name;
+  const buttons = () => [...box.querySelectorAll(TOOLBAR_BUTTONS)];
+  const rove = (to) => buttons().forEach((button) => {
+    const index = button === to ? "0" : "-1";
+    if (button.getAttribute("tabindex") !== index) button.setAttribute("tabindex", index);
+  });
+  const settle = () => {
+    const bar = box.querySelector(".modebar");
+    if (!bar) return;
+    if (bar.getAttribute("aria-label") !== box.labToolbarName) bar.setAttribute("aria-label", box.labToolbarName);
+    const all = buttons();
+    if (all.length) rove(all.find((button) => button.getAttribute("tabindex") === "0") ?? all[0]);
+  };
+  settle();
+  if (box.labToolbarWatch) return;  // once per box: a new figure only renames its toolbar
+  box.labToolbarWatch = new MutationObserver(settle);  // attributes set here are not watched: no loop
+  box.labToolbarWatch.observe(box, { childList: true, subtree: true });
+  box.addEventListener("focusin", (e) => { if (e.target.matches?.(TOOLBAR_BUTTONS)) rove(e.target); });
+  box.addEventListener("keydown", (e) => {
+    const all = buttons(), at = all.indexOf(e.target);
+    if (at < 0 || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    all[(to + all.length) % all.length].focus();  // the Tab stop moves with it (focusin)
+  });
+}
+
 export default function ({ data, parentElement }) {
   const figure = JSON.parse(data.figure);
   if (data.scale !== 1) {
@@ -318,6 +355,7 @@ export default function ({ data, parentElement }) {
   box.setAttribute("role", "figure");
   box.setAttribute("aria-label", meta.a11y_name || "");
   box.setAttribute("aria-description", meta.a11y_summary || "");
+  toolbarKeys(box, data.toolbar);
 
   let Plotly = null;
   const config = {

@@ -583,10 +583,12 @@ def lab_ui():
     from plots.tables import signed
 
     st.markdown(ui.t("explorer.lab_intro"))
-    columns = st.columns(3)
-    # the half-life goes right under the forget-bias slider (the middle column's first)
-    first, note, rest = (columns[1].container() for _ in range(3))
-    weights = asdict(settings.draw(Lab, columns=[columns[0], first, columns[2], columns[0], rest, columns[2]]))
+    # two rows of three, each row its own columns: in three columns of two, the keyboard and a screen
+    # reader went down each column (f's weight, i's bias, f's bias, ...), not along the rows as they read
+    top, bottom = st.columns(3), st.columns(3)
+    # the half-life goes right under the forget-bias slider (the top row's middle)
+    first, note = (top[1].container() for _ in range(2))
+    weights = asdict(settings.draw(Lab, columns=[top[0], first, top[2], *bottom]))
     f_rest, half = lab_half_life(weights["b_f"])
     half_text = ui.t("explorer.lab_forever") if half > 1e6 else ui.t("explorer.lab_steps", steps=f"{half:.1f}")
     note.caption(ui.t("explorer.lab_bias_note", bias=signed(weights["b_f"], 1), f=f"{f_rest:.3f}", half=half_text))

@@ -3,6 +3,7 @@ progress indicator, the "predict first" box and the quiz form."""
 
 from __future__ import annotations
 
+import html
 import json
 import secrets
 from dataclasses import dataclass
@@ -110,13 +111,24 @@ def done_count() -> int:
     return sum(is_done(lesson, answers(lesson.slug)) for lesson in LESSONS)
 
 
+def progress_marks(done: list[bool]) -> str:
+    """Each lesson's number, with "✓" once it is done ("1 ✓ · 2 · 3 ✓"), as HTML. A screen reader said
+    the mark as a symbol, or not at all: it reads each lesson as done or not done in the page's
+    language instead ("Lesson 2: not done."), and the numbers, marks and dots as drawn are hidden from it."""
+    hidden = '<span aria-hidden="true">{}</span>'
+    said = '<span class="lab-sr-only">{}</span>'
+    marks = [
+        hidden.format(f"{k + 1}{' ✓' if finished else ''}")
+        + said.format(html.escape(ui.t("lessons.mark_done" if finished else "lessons.mark_not_done", n=k + 1)))
+        for k, finished in enumerate(done)
+    ]
+    return hidden.format(" · ").join(marks)
+
+
 def progress():
     done = done_count()
     st.progress(done / len(LESSONS), text=ui.t("lessons.progress", done=done, total=len(LESSONS)))
-    marks = [
-        f"{k + 1}{' ✓' if is_done(lesson, answers(lesson.slug)) else ''}" for k, lesson in enumerate(LESSONS)
-    ]  # fmt: skip
-    st.caption(" · ".join(marks))
+    st.caption(progress_marks([is_done(lesson, answers(lesson.slug)) for lesson in LESSONS]), unsafe_allow_html=True)
     st.caption(ui.t("lessons.kept"))
     if done == len(LESSONS):
         st.success(ui.t("lessons.finished"), icon=":material/school:")

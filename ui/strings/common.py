@@ -27,10 +27,13 @@ STRINGS = {
     "streamlit.fullscreen": ("Fullscreen", "全屏"),
     "streamlit.close_fullscreen": ("Close fullscreen", "退出全屏"),
     "streamlit.columns": ("Show/hide columns", "显示或隐藏列"),
+    "streamlit.choose_option": ("Choose an option", "请选择一项"),  # a select box's placeholder
+    "streamlit.no_options": ("No options to select", "没有可选的选项"),
     "app.language": ("Language / 语言", "Language / 语言"),
     "app.teacher_on": ("Teacher mode: advanced controls hidden, larger text.", "教师模式：已隐藏高级选项，字号放大。"),
     "app.data_table": ("Data behind this chart", "图表数据表"),
     "app.chart_fullscreen": ("Full screen", "全屏"),
+    "app.chart_toolbar": ("Chart toolbar", "图表工具栏"),
     "app.chart_failed": ("This chart could not be drawn: reload the page.", "图表未能显示：请刷新页面。"),
     # plotly.js's own words in a chart's toolbar and notes (its locale dictionary: the English is its key)
     "plotly.Download plot as a PNG": ("Download plot as a PNG", "下载图表（PNG）"),

@@ -31,6 +31,9 @@ _PAGE = {
     ),
     "lessons.pick": ("Lesson", "课程"),
     "lessons.progress": ("{done} of {total} lessons done", "已完成 {done} / {total} 课"),
+    # the progress line's marks as a screen reader says them (it shows "1 ✓ · 2")
+    "lessons.mark_done": ("Lesson {n}: done.", "第 {n} 课：已完成。"),
+    "lessons.mark_not_done": ("Lesson {n}: not done.", "第 {n} 课：未完成。"),
     "lessons.kept": (
         "Your quiz answers stay in this browser, so a reload keeps your progress; “Start the lessons over” clears them. "
         "What you write in the prediction boxes stays while this tab is open, from lesson to lesson; a reload clears it.",
