@@ -229,6 +229,8 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     if not isinstance(data, (bytes, bytearray)) or len(data) > MAX_FILE_BYTES:
         raise _too_large()
     data = bytes(data)
+    if not data:
+        raise UserInputError("model.err_empty")
     if data.startswith(ZIP_MAGIC):
         config_bytes, weights_bytes = _read_zip(data)
         return _build(_parse_json(config_bytes), _Weights(_open_h5(weights_bytes), "", False), version="3")
@@ -248,7 +250,14 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     if version is None:  # Keras 2's to_json() names its version; Keras 3's writes a "module" instead
         version = _major(config.get("keras_version")) or ("3" if "module" in config else None)
     legacy = "layers" not in tree.groups  # Keras 2's save_weights: layer groups at the root
-    return _build(config, _Weights(tree, "", legacy), version=version)
+    try:
+        return _build(config, _Weights(tree, "", legacy), version=version)
+    except UserInputError as exc:  # weights the learner's config cannot find: the two files do not belong together
+        if exc.key not in ("keras.err_missing", "model.err_shape", "keras.err_weight_count"):
+            raise
+        named = exc.params.get("name", exc.params.get("entry", exc.params.get("layer")))
+        layer = str(named).removeprefix("layers/").split("/")[0]  # "layers/lstm/cell/vars", "lstm/kernel": "lstm"
+        raise UserInputError("keras.err_weights_config", layer=layer) from exc
 
 
 def _too_large() -> UserInputError:
@@ -273,6 +282,8 @@ def _read_zip(data: bytes):
     if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
         raise _too_large()
     found = {m.filename: m for m in members}
+    if "config.json" not in found and members and all(m.filename.endswith(".npy") for m in members):
+        raise UserInputError("keras.err_npz")  # np.savez's archive: an LSTM Lab model, dropped in the wrong box
     out = []
     for name, cap in (("config.json", MAX_CONFIG_BYTES), ("model.weights.h5", MAX_UNZIPPED_BYTES)):
         member = found.get(name)
@@ -476,7 +487,7 @@ def _build(config: dict, weights: _Weights, version: str | None) -> KerasModel:
     if not recurrent:
         raise UserInputError("keras.err_no_recurrent")
     if len(recurrent) > MAX_RECURRENT:
-        raise UserInputError("model.err_size", name="recurrent layers", value=len(recurrent), low=1, high=MAX_RECURRENT)
+        raise UserInputError("keras.err_recurrent_count", n=len(recurrent), max=MAX_RECURRENT)
     input_size = recurrent[0].recorder.input_size
     return KerasModel(layers, input_size, embedding, mask_zero, notes)
 

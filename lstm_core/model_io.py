@@ -41,6 +41,7 @@ MAX_NAME_CHARS = 100  # one class name or vocabulary token
 MAX_META_BYTES = 1024 * 1024  # the JSON document, vocabulary included
 MAX_SCALE_FEATURES = 64
 
+KERAS_HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"  # what a Keras .h5 starts with
 FLOAT_DTYPES = (np.dtype("<f4"), np.dtype("<f8"))
 WEIGHT_NAMES = ("W_ih", "W_hh", "b_ih", "b_hh")
 PEEP_NAMES = ("w_ci", "w_cf", "w_co")
@@ -155,6 +156,10 @@ def _allowed_key(name: str) -> bool:
 
 def _read_archive(data: bytes) -> dict:
     """Every member as an array, after checking names, headers and sizes (no pickle, no bombs)."""
+    if not data:
+        raise UserInputError("model.err_empty")
+    if data.startswith(KERAS_HDF5_MAGIC):  # a Keras .h5, dropped in the wrong box
+        raise UserInputError("model.err_keras")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -162,6 +167,11 @@ def _read_archive(data: bytes) -> dict:
         raise UserInputError("model.err_not_npz") from exc
     if not members:
         raise UserInputError("model.err_not_npz")
+    names = {m.filename for m in members}
+    if "config.json" in names or "model.weights.h5" in names:  # a Keras 3 .keras zip
+        raise UserInputError("model.err_keras")
+    if not any(_allowed_key(name.removesuffix(".npy")) for name in names):  # np.savez of someone else's arrays
+        raise UserInputError("model.err_not_lstm_lab")
     total = sum(m.file_size for m in members)
     if total > MAX_TOTAL_BYTES or any(m.file_size > MAX_ARRAY_BYTES for m in members):
         raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))

@@ -69,7 +69,7 @@ compare_leak = settings.draw(state.Leak).compare_leak
 
 # --- 4. model and training ---
 st.header(t("forecast.model_header"))
-training = settings.draw(state.Model, columns=st.columns(4))
+training = settings.draw(state.Model, columns=[*st.columns(4), *st.columns(4)])  # two rows (state.Model)
 layers, units, epochs = training.layers, training.units, training.epochs
 params, keras = (forecasting.parameter_count(layers, units, biases) for biases in (2, 1))
 st.caption(t("forecast.model_caption", layers=layers, units=units, params=params, keras=keras))

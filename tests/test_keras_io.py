@@ -55,8 +55,9 @@ def test_weights_only_needs_its_config():
 
 
 def test_not_a_keras_file():
-    for data in (b"", b"hello", b"\x93NUMPY", keras_files.keras_zip()[:40]):
+    for data in (b"hello", b"\x93NUMPY", keras_files.keras_zip()[:40]):
         assert _refusal(data).key in ("keras.err_format", "keras.err_zip")
+    assert _refusal(b"").key == "model.err_empty"  # said so (tests/test_messages_audit2.py)
 
 
 def test_size_caps():

@@ -82,7 +82,7 @@ def test_files_are_told_apart_and_refused_with_reasons():
     assert keras_files.summary(model.keras) == "Embedding(12→3) → LSTM(4) → Dense(2, softmax)"
     cases = [
         ([("a.keras", kf.keras_zip()), ("b.h5", kf.legacy_h5())], "keras.err_one_model"),
-        ([("a.json", TOKENIZER)], "keras.err_one_model"),
+        ([("a.json", TOKENIZER)], "keras.err_no_model"),  # no model file: add one, not "keep one"
         ([("a.keras", kf.keras_zip()), ("w.json", TOKENIZER), ("v.json", TOKENIZER)], "keras.err_one_model"),
         ([("a.keras", kf.keras_zip()), ("x.json", b"[1, 2]")], "keras.err_json_kind"),
         ([("a.keras", kf.keras_zip()), ("x.json", b"\xff")], "keras.err_json_kind"),

@@ -167,7 +167,9 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
-  const WORDS = %s;  // {"pairs": [[en, zh], ...], "forms": [[en, zh], ...] with {x} for a part kept}
+  // {"pairs": [[en, zh], ...], "forms": [[en, zh], ...] with {x} for a part kept,
+  //  "boxed": [[en, zh, en with its box {x}, zh with its box {x}], ...]}
+  const WORDS = %s;
   window.__lstmLabA11y = true;
   let queued = false;
   // a formula's widths are read when a size changes, after the browser's own layout: read in
@@ -199,7 +201,10 @@ if (!window.__lstmLabA11y) {
   };
   const translate = () => {
     const k = document.documentElement.lang.startsWith("zh") ? 1 : 0;
-    document.querySelectorAll('[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"]').forEach((root) => {
+    // a file over the size limit: its chip's alert and its icon's tooltip (not the chip's file name)
+    const roots = '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"], '
+      + '[data-testid="stFileChip"] [role="alert"], [data-testid="stTooltipErrorContent"]';
+    document.querySelectorAll(roots).forEach((root) => {
       const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walk.nextNode(); n; n = walk.nextNode()) {
         const text = said(n.nodeValue, k);
@@ -220,6 +225,18 @@ if (!window.__lstmLabA11y) {
     document.querySelectorAll('[data-testid="stSelectbox"] input[placeholder]').forEach((e) => {
       const text = said(e.getAttribute("placeholder"), k);
       if (text !== e.getAttribute("placeholder")) e.setAttribute("placeholder", text);
+    });
+    // an uploader's own controls are named after its box, "Upload: Load a model file (.npz)": /explorer's
+    // sidebar has two boxes, and a screen reader said "Upload" (and "file upload", "Add files") for both
+    document.querySelectorAll('[data-testid="stFileUploaderDropzone"][aria-label]').forEach((zone) => {
+      const box = zone.getAttribute("aria-label");
+      zone.querySelectorAll("input, button").forEach((e) => {
+        const name = e.getAttribute("aria-label") ?? e.querySelector('[data-testid="stMarkdownContainer"]')?.textContent ?? "";
+        const matches = (w) => w.slice(0, 2).includes(name) || w.slice(2).some((form) => part(name, form) !== null);
+        const words = WORDS.boxed.find(matches);
+        const wanted = words && words[2 + k].replace("{x}", box);
+        if (wanted && wanted !== name) e.setAttribute("aria-label", wanted);
+      });
     });
   };
   const fix = () => {
@@ -287,13 +304,20 @@ _NAMES = (
 
 def _streamlit_words() -> str:
     """Streamlit's own English words as the page script above takes them, both languages (JSON)."""
-    words = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip", *_NAMES)
-    forms = ("per_file", "help_for", "remove")  # with a part {x} kept as it is
+    words = ("upload", "drop_a_file", "drop_files", "file_upload", "add_files", "add_icon", "skip", "error", *_NAMES)
+    forms = ("per_file", "help_for", "remove", "too_large")  # with a part {x} kept as it is
 
     def both(key):
         return [translate(key, lang) for lang in LANGS]
 
-    return json.dumps({"pairs": [both(f"streamlit.{w}") for w in words], "forms": [both(f"streamlit.{f}") for f in forms]})
+    boxed = ("upload", "file_upload", "add_files")  # an uploader's own controls, named after its box
+    return json.dumps(
+        {
+            "pairs": [both(f"streamlit.{w}") for w in words],
+            "forms": [both(f"streamlit.{f}") for f in forms],
+            "boxed": [both(f"streamlit.{w}") + both(f"streamlit.{w}_to") for w in boxed],
+        }
+    )
 
 
 _STREAMLIT_WORDS = _streamlit_words()  # the same on every run: built once, not on every page's rerun
@@ -738,9 +762,10 @@ def svg(markup: str, alt: str, max_width: int = 780, where=st):
     )
 
 
-def error(exc: Exception):
-    """Show a learner-caused error in the learner's language (in teacher mode, in its wording: t)."""
+def error(exc: Exception, where=st):
+    """Show a learner-caused error in the learner's language (in teacher mode, in its wording: t), in
+    `where`: beside the widget that caused it (an upload box in the sidebar), else in the page."""
     if isinstance(exc, UserInputError):
-        st.error(t(exc.key, **exc.params), icon=":material/warning:")
+        where.error(t(exc.key, **exc.params), icon=":material/warning:")
     else:
-        st.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon=":material/warning:")
+        where.error(t("error.generic", detail=html.escape(str(exc))[:200]), icon=":material/warning:")

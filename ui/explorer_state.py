@@ -25,7 +25,7 @@ from plots import explorer_component
 from plots.cell_looks import look
 
 from . import handoff, settings
-from .i18n import STRINGS, sentences, translate
+from .i18n import STRINGS, counted, sentences, translate
 
 MODES = ("preset", "text", "numbers")
 NUMBERS_CHARS = ui.MAX_PARAM_LEN * 4  # what the numbers box (Input.numbers) takes
@@ -225,8 +225,8 @@ def _trained_input(model: handoff.TrainedModel, seq: sequence_input.SequenceInpu
             raise UserInputError("explorer.err_model_wants_text")
         indices, labels, unknown = sequence_input.encode_for_vocab(seq, model.vocab)
         if unknown:
-            words = ", ".join(dict.fromkeys(unknown))
-            notes.append(("explorer.note_oov", {"n": len(unknown), "words": words[:200]}))
+            words = [word[:40] for word in dict.fromkeys(unknown)][:20]  # a list: joined as each language lists words
+            notes.append(("explorer.note_oov", {"n": len(unknown), "words": words}))
         if model.embedding is not None:
             x = np.asarray(model.embedding)[indices]  # (T, E)
         else:
@@ -284,7 +284,7 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
             raise UserInputError("keras.err_needs_words")
         encoded = keras_words.encode(raw, index)
         if encoded.oov:
-            words = ", ".join(encoded.oov)[:200]
+            words = [word[:40] for word in encoded.oov][:20]  # a list: joined as each language lists words
             if encoded.dropped:
                 notes.append(("keras.note_oov_dropped", {"words": words}))
             else:
@@ -310,7 +310,8 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
         slope = "0.2" if model.recorder.gate_activation.endswith("keras2") else "1/6"
         notes.append(("keras.note_hard_sigmoid", {"slope": slope}))
     if model.traced_layers < len(keras.recurrent):
-        notes.append(("keras.note_partial_trace", {"n": model.traced_layers, "total": len(keras.recurrent)}))
+        partial = counted("keras.note_partial_trace", model.traced_layers)  # "the first recurrent layer", not "first 1 … layers"
+        notes.append((partial, {"n": model.traced_layers, "total": len(keras.recurrent)}))
     return model.recorder, x, labels
 
 

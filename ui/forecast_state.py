@@ -102,15 +102,19 @@ class Leak:
 
 @dataclass(frozen=True)
 class Model:
-    """Four columns: the sizes first, the advanced training settings under them."""
+    """Two rows of four columns (0-3, then 4-7): the sizes first, the advanced training settings under
+    them. Each row has its own columns: in four columns of two, the keyboard and a screen reader went
+    down each column (layers, optimizer, units, learning rate, ...), not along the rows as they read."""
 
     layers: int = settings.slider("layers", "forecast.layers", 1, 3, 1)
     units: int = settings.slider("units", "forecast.units", 2, 64, 32, column=1)
     epochs: int = settings.slider("epochs", "forecast.epochs", 1, 1000, 500, step=1, column=2)
     seed: int = settings.number("seed", "app.seed", 0, 9999, 0, column=3)
-    optimizer: str = settings.choice("opt", "forecast.optimizer", ("adam", "sgd"), "adam", "forecast.opt.{}", advanced=True)
-    lr: str = settings.choice("lr", "forecast.lr", ("0.001", "0.003", "0.01", "0.03", "0.1"), "0.01", column=1, advanced=True)
-    batch_size: int = settings.slider("batch", "forecast.batch_size", 1, 128, 16, column=2, advanced=True)
+    optimizer: str = settings.choice(
+        "opt", "forecast.optimizer", ("adam", "sgd"), "adam", "forecast.opt.{}", column=4, advanced=True
+    )
+    lr: str = settings.choice("lr", "forecast.lr", ("0.001", "0.003", "0.01", "0.03", "0.1"), "0.01", column=5, advanced=True)
+    batch_size: int = settings.slider("batch", "forecast.batch_size", 1, 128, 16, column=6, advanced=True)
 
 
 @dataclass(frozen=True)

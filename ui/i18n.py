@@ -39,7 +39,11 @@ def counted(key: str, count: int) -> str:
 
 
 def translate(key: str, lang: str, **params) -> str:
-    """The string for `key` in `lang`, with {params} filled in."""
+    """The string for `key` in `lang`, with {params} filled in. A list (or tuple) of names, such as a file's
+    columns, is joined as the language lists names: "month, passengers", "月份、乘客"."""
     en, zh = STRINGS[key]
     text = zh if lang == "zh" else en
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    sep = translate("chart.names_sep", lang)
+    return text.format(**{name: sep.join(map(str, v)) if isinstance(v, (list, tuple)) else v for name, v in params.items()})

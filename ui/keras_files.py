@@ -30,6 +30,8 @@ def load_files(files: list[tuple[str, bytes]]) -> handoff.TrainedModel:
     if len(files) > MAX_FILES or sum(len(data) for _, data in files) > MAX_TOTAL_BYTES:
         raise UserInputError("keras.err_one_model")
     models = [(name, data) for name, data in files if not name.lower().endswith(".json")]
+    if not models:
+        raise UserInputError("keras.err_no_model")
     if len(models) != 1:
         raise UserInputError("keras.err_one_model")
     config = word_index = None
@@ -120,7 +122,7 @@ def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel |
             handoff.request(model.example)
     model = cache[ids]
     if isinstance(model, UserInputError):
-        ui.error(model)
+        ui.error(model, where)  # under the box the file was dropped in, where the learner is looking
         return None
     where.caption(ui.t("keras.loaded", layers=summary(model.keras)))
     if model.word_index is not None:

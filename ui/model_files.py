@@ -164,7 +164,7 @@ def upload_widget(key: str = "model_upload", where=st, hand_off: bool = True) ->
             handoff.request(model.example)  # the explorer switches to it, as it does for a Keras model
     model = cache[file.file_id]
     if isinstance(model, UserInputError):
-        ui.error(model)
+        ui.error(model, where)  # under the box the file was dropped in, where the learner is looking
         return None
     where.caption(ui.t("model.loaded", title=handoff.shown_title(model, ui.lang())))
     return model

@@ -236,7 +236,9 @@ def mistakes(run, y_pred) -> pd.DataFrame:
             "example": example,
             "true": y_true[order],
             "predicted": y_pred[order],
-            "confidence": np.round(proba[order, y_pred[order]], 3),
+            # in float64: a float32 0.684 is 0.6840000152587891 as a double, which the table's screen-reader
+            # copy (st.dataframe's grid) read out in full while the screen showed 0.684
+            "confidence": np.round(proba[order, y_pred[order]].astype(np.float64), 3),
         }
     )
 

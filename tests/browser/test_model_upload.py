@@ -55,7 +55,9 @@ def test_the_uploaders_own_words_follow_the_page_language_and_a_file_still_loads
                 arg=[word, limit],
                 timeout=10_000,
             )
-            assert uploader.locator("input[type=file]").get_attribute("aria-label") == translate("streamlit.file_upload", lang)
+            # each of the box's own controls is named after it (tests/test_keyboard_walk.py)
+            named = translate("streamlit.file_upload_to", lang, x=translate("model.upload", lang))
+            assert uploader.locator("input[type=file]").get_attribute("aria-label") == named
             assert page.locator("[data-testid='stSkipToContent']").inner_text() == translate("streamlit.skip", lang)
             label = translate("model.upload", lang)  # its help button's name, for a screen reader
             help_button = page.locator("[data-testid='stSidebar'] [data-testid='stTooltipHoverTarget'] button").first
@@ -67,7 +69,8 @@ def test_the_uploaders_own_words_follow_the_page_language_and_a_file_still_loads
         wait_rendered(page)
         assert problems(page) == []
         names = [b.get_attribute("aria-label") for b in uploader.locator("[data-testid='stFileUploaderDropzone'] button").all()]
-        assert names == [translate("streamlit.remove", "zh", x="forecaster.npz"), translate("streamlit.add_files", "zh")]
+        add = translate("streamlit.add_files_to", "zh", x=translate("model.upload", "zh"))
+        assert names == [translate("streamlit.remove", "zh", x="forecaster.npz"), add]
     finally:
         page.close()
 

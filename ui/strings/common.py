@@ -11,6 +11,13 @@ STRINGS = {
     "streamlit.per_file": ("{x} per file", "每个文件不超过 {x}"),
     "streamlit.help_for": ("Help for {x}", "{x}的说明"),
     "streamlit.remove": ("Remove {x}", "移除 {x}"),
+    # a file over its box's limit: the tooltip of its chip's error icon, and what a screen reader says ("Error: " + it)
+    "streamlit.too_large": ("File must be {x} or smaller.", "文件不能超过 {x}。"),
+    "streamlit.error": ("Error: ", "错误："),
+    # an uploader's own controls, named after its box: two boxes in /explorer's sidebar had two "Upload" buttons
+    "streamlit.upload_to": ("Upload: {x}", "上传：{x}"),
+    "streamlit.file_upload_to": ("file upload: {x}", "上传文件：{x}"),
+    "streamlit.add_files_to": ("Add files: {x}", "添加文件：{x}"),
     "streamlit.sidebar": ("Sidebar", "侧边栏"),
     "streamlit.app_pages": ("App pages", "应用页面"),
     "streamlit.main_menu": ("Main menu", "主菜单"),

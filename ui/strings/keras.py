@@ -43,6 +43,14 @@ STRINGS = {
         "remove the others with the × beside them.",
         "列表中只保留一个模型文件（.keras 或 .h5），最多再加上它的 JSON 配置和一个词表：请用文件旁边的 × 删除其他文件。",
     ),
+    "keras.err_no_model": (
+        "The list holds only JSON files (a config or a word index): add the model file itself (.keras or .h5) to it.",
+        "列表中只有 JSON 文件（配置或词表）：请把模型文件本身（.keras 或 .h5）也加进来。",
+    ),
+    "keras.err_npz": (
+        "This is a NumPy .npz archive, not a Keras model. A model saved by LSTM Lab opens in “Load a model file (.npz)” above.",
+        "这是 NumPy 的 .npz 文件，不是 Keras 模型。LSTM 实验室保存的模型请用上方的“加载模型文件（.npz）”打开。",
+    ),
     "keras.err_json_kind": (
         "The JSON file “{name}” is neither a Keras model config nor a word index.",
         "JSON 文件“{name}”既不是 Keras 模型配置，也不是词表。",
@@ -101,8 +109,18 @@ STRINGS = {
         "层“{layer}”使用了 {setting}：模型可以运行，但这里无法逐步追踪它的时间步。",
     ),
     "keras.err_weight_count": (
-        "Layer “{layer}” has {got} weight arrays where {want} were expected.",
-        "层“{layer}”有 {got} 个权重数组，应为 {want} 个。",
+        "Layer “{layer}” has the wrong number of weight arrays: {got} in the file, where its config calls for {want}.",
+        "层“{layer}”的权重数组个数不对：文件中有 {got} 个，而它的配置需要 {want} 个。",
+    ),
+    "keras.err_weights_config": (
+        "The weights file does not fit the JSON config: the config's layer “{layer}” finds no weights of its size in "
+        "the file. Upload the config (model.to_json()) of the model that saved these weights.",
+        "权重文件与 JSON 配置对不上：配置中的层“{layer}”在文件中找不到大小相符的权重。"
+        "请上传保存这些权重的那个模型的配置（model.to_json() 的输出）。",
+    ),
+    "keras.err_recurrent_count": (
+        "The model has {n} recurrent layers (LSTM, GRU, SimpleRNN); LSTM Lab opens models with at most {max}.",
+        "这个模型有 {n} 个循环层（LSTM、GRU、SimpleRNN）；LSTM 实验室只能打开最多含 {max} 个循环层的模型。",
     ),
     "keras.err_no_embedding": (
         "This model has no Embedding layer: give it numbers, one per step.",
@@ -136,6 +154,10 @@ STRINGS = {
     "keras.note_partial_trace": (
         "Traced here: the first {n} recurrent layers of {total}; the rest run for the prediction only.",
         "这里追踪了 {total} 个循环层中的前 {n} 个；其余的层只参与预测。",
+    ),
+    "keras.note_partial_trace_one": (
+        "Traced here: one recurrent layer, the first of {total}; the rest run for the prediction only.",
+        "这里只追踪了 {total} 个循环层中的第一个；其余的层只参与预测。",
     ),
     "keras.note_oov_as": (
         "Not in the word index: {words}. They are read as the OOV token “{token}” (id {id}), as Keras's Tokenizer does.",

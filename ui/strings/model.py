@@ -1,8 +1,9 @@
 STRINGS = {
     "model.download": ("Download the trained model (.npz)", "下载训练好的模型（.npz）"),
     "model.download_help": (
-        "A NumPy archive with the weights, vocabulary and settings. Load it again here later with “Load a model file”.",
-        "包含权重、词表和设置的 NumPy 文件。以后可以通过“加载模型文件”重新载入。",
+        "A NumPy archive with the weights, vocabulary and settings. Open it again later in the cell explorer, with "
+        "“Load a model file (.npz)”.",
+        "包含权重、词表和设置的 NumPy 文件。以后可以在单元探索页中通过“加载模型文件（.npz）”重新打开。",
     ),
     "model.upload": ("Load a model file (.npz)", "加载模型文件（.npz）"),
     "model.upload_help": (
@@ -18,6 +19,21 @@ STRINGS = {
     "model.err_not_npz": (
         "This is not a model file saved by LSTM Lab (expected a .npz NumPy archive).",
         "这不是 LSTM 实验室保存的模型文件（应为 .npz 格式的 NumPy 文件）。",
+    ),
+    "model.err_empty": (
+        "The file is empty (0 bytes): download or save the model again.",
+        "文件是空的（0 字节）：请重新下载或保存模型。",
+    ),
+    "model.err_keras": (
+        "This is a Keras model file, not a model saved by LSTM Lab: open it with "
+        "“Open a Keras model (.keras, .h5, + .json)” below.",
+        "这是 Keras 模型文件，不是 LSTM 实验室保存的模型：请用下方的“打开 Keras 模型（.keras、.h5，以及 .json）”打开。",
+    ),
+    "model.err_not_lstm_lab": (
+        "This NumPy archive was not saved by LSTM Lab: it has no “meta” entry describing the model. "
+        "The files the pages “Train a classifier” and “Forecasting” download open here.",
+        "这个 NumPy 文件不是 LSTM 实验室保存的：其中没有描述模型的“meta”条目。"
+        "“训练分类器”和“时间序列预测”页面下载的文件可以在这里打开。",
     ),
     "model.err_unknown_key": (
         "The model file has an unexpected or missing entry “{entry}”.",
