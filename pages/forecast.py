@@ -9,6 +9,7 @@ from lstm_core.errors import UserInputError
 from plots import forecast as plots
 from ui import forecast_state as state
 from ui import model_files, settings
+from ui.i18n import counted
 
 ui.page("forecast")
 t = ui.t
@@ -72,7 +73,7 @@ st.header(t("forecast.model_header"))
 training = settings.draw(state.Model, columns=[*st.columns(4), *st.columns(4)])  # two rows (state.Model)
 layers, units, epochs = training.layers, training.units, training.epochs
 params, keras = (forecasting.parameter_count(layers, units, biases) for biases in (2, 1))
-st.caption(t("forecast.model_caption", layers=layers, units=units, params=params, keras=keras))
+st.caption(t(counted("forecast.model_caption", layers), layers=layers, units=units, params=params, keras=keras))
 config = forecasting.ForecastConfig(**asdict(windows), **(asdict(training) | {"lr": float(training.lr)}), season=series.season)
 if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
     state.start(values, config, compare_leak)

@@ -160,7 +160,7 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
         style = dict(color=colors[key], width=2.5)
         traces += [
             scatter(x=run["steps"], y=_positive(run["train_mse"]), name=names[key], line=style, **panel(1)),
-            scatter(x=run["steps"], y=_positive(run["grad_norm"]), line=style, showlegend=False, **panel(2)),
+            scatter(x=run["steps"], y=_positive(run["grad_norm"]), name=names[key], line=style, showlegend=False, **panel(2)),
         ]
         last = [v for v in run["train_mse"] if np.isfinite(v)]
         if run["diverged"] and last:
@@ -171,6 +171,8 @@ def clipping(runs: dict, names: dict, clip: float, baseline: float, labels: dict
                     mode="markers+text",
                     marker=dict(symbol="x", size=14, color=colors[key]),
                     text=[labels["diverged"]],
+                    name=names[key],
+                    hovertemplate="%{text}",  # its y is the axis's top edge, not a loss: no number
                     # under the axis's top edge: beside it, half the text stood above the plot, in the
                     # panel's title ("loss → ∞" over "training MSE" on a phone and in teacher mode)
                     textposition="bottom right",
@@ -223,6 +225,7 @@ def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.
                 y=[r["test_mse"] for r in mine],
                 mode="markers",
                 marker=dict(color=color, size=6, opacity=0.5),
+                name=names[variant],  # beside the hover: whose seed
                 showlegend=False,
                 hovertemplate=labels["seed_hover"],
                 customdata=[r["seed"] for r in mine],

@@ -112,6 +112,12 @@ TEMPLATE.layout.colorway = OKABE_ITO
 # Chromium profile. Our margins keep tick labels inside the chart, so there is nothing to hide.
 TEMPLATE.layout.xaxis.ticklabeloverflow = "allow"
 TEMPLATE.layout.yaxis.ticklabeloverflow = "allow"
+# A line's hover label without a hovertemplate of its own: its value to 4 significant digits, as the
+# chart's data table writes it (plots.tables.number_text), and its whole name. plotly.js's defaults
+# wrote float noise ("0.8333333", "3.827668×10⁻¹⁴") and cut names at 15 characters, so a run's train
+# and validation lines both hovered as "run 1: LSTM,...". (y only: an x axis may hold dates.)
+TEMPLATE.layout.yaxis.hoverformat = ".4~g"
+TEMPLATE.layout.hoverlabel.namelength = -1
 pio.templates["lstm_lab"] = TEMPLATE
 pio.templates.default = "lstm_lab"
 

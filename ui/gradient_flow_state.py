@@ -18,7 +18,7 @@ from lstm_core.equations import latex_scientific
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
 from ui import jobs, settings
-from ui.i18n import sentences, translate
+from ui.i18n import counted, sentences, translate
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -303,7 +303,7 @@ def profiles_said(log_profiles: dict, names: dict) -> str:
     bottom = [m for m in order if at_start[m] == at_start[order[0]]]
     k = len(next(iter(log_profiles.values()))) - 1
     result = ui.t(
-        "chart.gf_profiles.result", k=k, top=sep.join(names[m] for m in top), top_value=at_start[order[-1]],
+        counted("chart.gf_profiles.result", k), k=k, top=sep.join(names[m] for m in top), top_value=at_start[order[-1]],
         bottom=sep.join(names[m] for m in bottom), bottom_value=at_start[order[0]],
     )  # fmt: skip
     missing = [names[m] for m, p in log_profiles.items() if np.isnan(p).all()]  # a hidden state past float64's range
@@ -467,7 +467,7 @@ def reference_rows(ref: dict) -> list:
 def summary_text(rows: list, names: dict) -> str:
     """The measured medians at the longest length, as a Markdown list in the learner's language."""
     longest, lines = summary(rows)
-    items = [ui.t("gradient_flow.summary_line", model=names[v], mse=fmt(m), n=n) for v, m, n in lines]
+    items = [ui.t(counted("gradient_flow.summary_line", n), model=names[v], mse=fmt(m), n=n) for v, m, n in lines]
     return "\n".join([ui.t("gradient_flow.summary_header", T=longest), *items])
 
 

@@ -32,6 +32,10 @@ STRINGS = {
         "At {k} steps back (step 0), {top} keeps the most gradient ({top_value}) and {bottom} the least ({bottom_value}).",
         "回溯 {k} 步（第 0 步）时，{top}保留的梯度最多（{top_value}），{bottom}最少（{bottom_value}）。",
     ),
+    "chart.gf_profiles.result_one": (  # T = 2: "1 step back", never "1 steps back"
+        "At 1 step back (step 0), {top} keeps the most gradient ({top_value}) and {bottom} the least ({bottom_value}).",
+        "回溯 1 步（第 0 步）时，{top}保留的梯度最多（{top_value}），{bottom}最少（{bottom_value}）。",
+    ),
     "chart.gf_rnn.name": ("Why the RNN's gradient shrinks", "RNN 的梯度为什么会缩小"),
     "chart.gf_rnn.summary": (
         "Top: per step, the most the RNN's step can stretch a gradient and what it really did, with 1 as a dotted "

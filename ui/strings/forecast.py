@@ -199,12 +199,23 @@ STRINGS = {
     "forecast.epochs": ("Epochs", "训练轮数"),
     "forecast.batch_size": ("Batch size", "批大小"),
     "forecast.model_caption": (
-        "{layers} LSTM layer(s) of {units} units read the window; a dense layer maps the last hidden state to the "
+        "{layers} LSTM layers of {units} units read the window; a dense layer maps the last hidden state to the "
         "next value. {params:,} trainable parameters (weights and biases; Keras's model.summary() counts {keras:,} for the "
         "same model, as its LSTM has one bias per gate where PyTorch's has two). Stacked, each lower layer hands its whole "
         "sequence of h to the layer above (Keras: return_sequences=True); only the top layer's last h reaches the dense layer "
         "(return_sequences=False, Keras' default).",
         "{layers} 层、每层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
+        "共 {params:,} 个可训练参数（权重和偏置；Keras 的 model.summary() 对同一个模型给出 {keras:,} 个，因为它的 LSTM "
+        "每个门只有一个偏置，而 PyTorch 的有两个）。堆叠时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
+        "只有最上层最后一步的 h 进入全连接层（return_sequences=False，Keras 的默认值）。",
+    ),
+    "forecast.model_caption_one": (
+        "1 LSTM layer of {units} units reads the window; a dense layer maps the last hidden state to the "
+        "next value. {params:,} trainable parameters (weights and biases; Keras's model.summary() counts {keras:,} for the "
+        "same model, as its LSTM has one bias per gate where PyTorch's has two). Stacked, each lower layer hands its whole "
+        "sequence of h to the layer above (Keras: return_sequences=True); only the top layer's last h reaches the dense layer "
+        "(return_sequences=False, Keras' default).",
+        "1 层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
         "共 {params:,} 个可训练参数（权重和偏置；Keras 的 model.summary() 对同一个模型给出 {keras:,} 个，因为它的 LSTM "
         "每个门只有一个偏置，而 PyTorch 的有两个）。堆叠时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
         "只有最上层最后一步的 h 进入全连接层（return_sequences=False，Keras 的默认值）。",

@@ -43,7 +43,7 @@ STRINGS = {
         "因为 ReLU 不会饱和。\n"
         "4. 把序列长度设为 500：哪条曲线还能传回到起点？\n"
         "5. 在加法问题中，以 T = 50、遗忘门偏置分别为 −3、0 和 1 实时训练 LSTM，比较它们各自何时离开基线。"
-        "LSTM 并不神奇：训练到 1000 步就停下，它同样什么也没学会。",
+        "LSTM 并不神奇：训练到 1,000 步就停下，它同样什么也没学会。",
     ),
     # --- section 1
     "gradient_flow.flow_header": ("1. The gradient through time", "1. 梯度随时间的传播"),
@@ -96,8 +96,8 @@ STRINGS = {
     "gradient_flow.flow.title": ("How much gradient reaches each step", "每一步收到多少梯度"),
     "gradient_flow.flow.x": ("steps back from the last step, k = T − 1 − t", "距离最后一步的步数 k = T − 1 − t"),
     "gradient_flow.flow.hover": (
-        "k = %{x} (step t = %{customdata}): %{y:.3g}",
-        "k = %{x}（第 t = %{customdata} 步）：%{y:.3g}",
+        "k = %{x} (step t = %{customdata}): %{y:.3~g}",
+        "k = %{x}（第 t = %{customdata} 步）：%{y:.3~g}",
     ),
     "gradient_flow.flow.y": ("‖∂L/∂hₜ‖ (log scale)", "‖∂L/∂hₜ‖（对数坐标）"),
     "gradient_flow.flow_caption": (
@@ -242,14 +242,14 @@ STRINGS = {
     ),
     "gradient_flow.reference_setup": (
         "Reference results computed by `bench/adding_problem.py --write-reference` on {machine}: hidden size {hidden_size}, "
-        "batch {batch_size}, {steps} Adam steps (learning rate {lr}), gradient-norm clipping {clip}, LSTM forget-gate bias 1, "
-        "a fresh batch every step, test MSE on 1000 held-out sequences. Another processor rounds differently, so a run "
+        "batch {batch_size}, {steps:,} Adam steps (learning rate {lr}), gradient-norm clipping {clip}, LSTM forget-gate bias 1, "
+        "a fresh batch every step, test MSE on 1,000 held-out sequences. Another processor rounds differently, so a run "
         "there, or your live run below, can leave the baseline a few hundred steps earlier or later: expected variation, "
         "not a failure.",
         "参考结果由 `bench/adding_problem.py --write-reference` 在 {machine} 上计算："
-        "隐藏维度 {hidden_size}，批大小 {batch_size}，Adam 训练 {steps} 步（学习率 {lr}），"
+        "隐藏维度 {hidden_size}，批大小 {batch_size}，Adam 训练 {steps:,} 步（学习率 {lr}），"
         "梯度范数裁剪 {clip}，LSTM 遗忘门偏置 1，每一步使用新的批次，"
-        "测试 MSE 在 1000 条留出序列上计算。不同处理器的舍入方式不同，所以在别的机器上训练，或者你在下面的实时训练，"
+        "测试 MSE 在 1,000 条留出序列上计算。不同处理器的舍入方式不同，所以在别的机器上训练，或者你在下面的实时训练，"
         "离开基线的时间可能早几百步或晚几百步：这是正常的差异，并不是失败。",
     ),
     "gradient_flow.this_server": ("this server", "本服务器"),
@@ -263,8 +263,8 @@ STRINGS = {
     "gradient_flow.addfig.y": ("test MSE (log scale)", "测试 MSE（对数坐标）"),
     "gradient_flow.addfig.baseline": ("always predict 1: 0.167", "总是预测 1：0.167"),
     "gradient_flow.addfig.seed_hover": (
-        "seed %{customdata}: %{y:.4f}<extra></extra>",
-        "种子 %{customdata}：%{y:.4f}<extra></extra>",
+        "seed %{customdata}: %{y:.4~g}",
+        "种子 %{customdata}：%{y:.4~g}",
     ),
     "gradient_flow.addfig.curves": ("Test MSE during training, T = {T}", "训练过程中的测试 MSE，T = {T}"),
     "gradient_flow.addfig.steps": ("training step", "训练步数"),
@@ -274,8 +274,12 @@ STRINGS = {
         "在 T = {T} 时的测量结果（总是预测 1 的得分为 0.167）：",
     ),
     "gradient_flow.summary_line": (
-        "- {model}: median test MSE **{mse}** over {n} seed(s)",
+        "- {model}: median test MSE **{mse}** over {n} seeds",
         "- {model}：测试 MSE 中位数 **{mse}**（{n} 个种子）",
+    ),
+    "gradient_flow.summary_line_one": (
+        "- {model}: test MSE **{mse}** (1 seed)",
+        "- {model}：测试 MSE **{mse}**（1 个种子）",
     ),
     "gradient_flow.adding_lesson": (
         "**Read the curves, not only the end points.** In the reference runs at T = {T} the LSTM sat on the baseline for "

@@ -111,13 +111,14 @@ STRINGS = {
     "metrics.paradox_header": ("The accuracy paradox", "准确率悖论"),
     "metrics.paradox_body": (
         "Take {n_neg:,} negative and {n_pos:,} positive items, e.g. {n_pos} sick patients among {n:,}. A “classifier” "
-        "that always answers negative is right {acc_always:.1%} of the time, yet it never finds a single positive "
-        "(recall 0). A useful classifier that finds {useful_tp} of the {n_pos} positives, at the cost of {useful_fp} "
-        "false alarms, has lower accuracy ({acc_useful:.1%}) but recall {rec_useful:.0%}. On imbalanced data, accuracy "
-        "alone hides the failure: look at recall, precision and the confusion matrix.",
+        "that always answers negative is right {acc_always:.1%} of the time (accuracy {acc_always:.3f}), yet it never "
+        "finds a single positive (recall 0). A useful classifier that finds {useful_tp} of the {n_pos} positives, at the "
+        "cost of {useful_fp} false alarms, has lower accuracy ({acc_useful:.3f}) but recall {rec_useful:.3f}. On "
+        "imbalanced data, accuracy alone hides the failure: look at recall, precision and the confusion matrix.",
         "设有 {n_neg:,} 个负例和 {n_pos:,} 个正例，比如 {n:,} 人中有 {n_pos} 位病人。一个总是回答“阴性”的“分类器”，"
-        "准确率高达 {acc_always:.1%}，却一个正例也找不到（召回率为 0）。而一个有用的分类器找出了 {n_pos} 个正例中的 "
-        "{useful_tp} 个，代价是 {useful_fp} 次误报，它的准确率更低（{acc_useful:.1%}），召回率却是 {rec_useful:.0%}。"
+        "{acc_always:.1%} 的回答都是对的（准确率 {acc_always:.3f}），却一个正例也找不到（召回率为 0）。"
+        "而一个有用的分类器找出了 {n_pos} 个正例中的 {useful_tp} 个，代价是 {useful_fp} 次误报，"
+        "它的准确率更低（{acc_useful:.3f}），召回率却是 {rec_useful:.3f}。"
         "在类别不平衡的数据上，只看准确率会掩盖失败：要同时看召回率、精确率和混淆矩阵。",
     ),
     "metrics.paradox_always": ("Always “negative”", "总是判“阴性”"),
