@@ -72,11 +72,16 @@ def counts_sections():
     # each cell named: the counts the formulas below use, and the rate each normalised cell is
     names = [["TN", "FP"], ["FN", "TP"]]
     rates = [[t("metrics.name.specificity"), t("metrics.rate.fpr")], [t("metrics.rate.fnr"), t("metrics.name.recall")]]
-    left, right = st.columns(2)
-    left.html(confusion_table_html(matrix, classes, t("metrics.matrix_counts"), cell_names=names, **labels))
     empty_row = bool((matrix.sum(axis=1) == 0).any())  # its shares are 0/0: shown as "—"
     normalised_title = t("metrics.matrix_normalised_empty" if empty_row else "metrics.matrix_normalised")
-    right.html(confusion_table_html(normalised, classes, normalised_title, cell_names=rates, normalised=True, **labels))
+    tables = (
+        confusion_table_html(matrix, classes, t("metrics.matrix_counts"), cell_names=names, **labels),
+        confusion_table_html(normalised, classes, normalised_title, cell_names=rates, normalised=True, **labels),
+    )
+    # side by side where both fit at their own width, else one above the other: in two half-width
+    # columns at 1,000 px "False-|positive|rate" took three lines of its cell and the title wrapped
+    row = "display:flex;flex-wrap:wrap;gap:0.5rem 3rem;align-items:flex-start"
+    st.html(f'<div style="{row}">{"".join(f"<div>{table}</div>" for table in tables)}</div>')
     st.caption(ui.paragraph(t("metrics.matrix_caption"), t("metrics.matrix_empty_row") if empty_row else ""))
 
     st.header(t("metrics.formulas_header"))

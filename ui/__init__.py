@@ -105,21 +105,20 @@ STYLE = """<style>
    page's tour lost its descriptions on a phone). Beside the open sidebar (300 px) a tablet's content
    is as narrow as a phone's: its columns stack as Streamlit stacks them below a 640 px window (the
    three setting columns of /train cut their options off at 820 px; a 1,000 px laptop keeps its
-   columns). Without hover (a touch screen) plotly.js shows a chart's toolbar all the time, over the
-   chart's title: it gets its own strip above; so it does in teacher mode, where a teacher's pointer on
-   a projected chart showed it over the larger titles ("each step: σₘₐₓ(Jₜ) and the actual factor"). */
+   columns). A chart's toolbar (plotly.js's modebar) has its own strip above the chart, on every screen:
+   at the top right of the picture it covered the end of a title, or a stacked figure's panel titles,
+   whenever it showed (without hover, on a touch screen, all the time; under a teacher's pointer; on
+   /gradient-flow at 1400 px, "each step: σₘₐₓ(Jₜ) and the actual factor"). In full screen the strip
+   is inside the chart (ui/chart.js draws the figure that much shorter). */
 [data-testid="stPageLink-NavLink"] > span { white-space: normal; }
 @media (max-width: 860px) {
   .stApp:has([data-testid="stSidebar"][data-collapsed="false"]) [data-testid="stMain"] [data-testid="stColumn"] {
     min-width: calc(100% - 1.5rem);
   }
 }
-.lab-chart.lab-projector { margin-top: 32px; }
-.lab-chart.lab-projector .modebar-container { top: -32px !important; }
-@media (hover: none) {
-  .lab-chart { margin-top: 32px; }
-  .lab-chart .modebar-container { top: -32px !important; }  /* a title's glyphs reach 3 px above the chart */
-}
+.lab-chart { margin-top: 32px; }
+.lab-chart .modebar-container { top: -32px !important; }  /* a title's glyphs reach 3 px above the chart */
+.lab-chart:fullscreen { padding-top: 32px; }
 .stElementContainer:has(#lstm-lab-a11y, .lstm-lab-hidden) { display: none; }  /* scripts (below, lessons): no gap */
 /* text for screen readers only (what a mark or a symbol on the screen means) */
 .lab-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;

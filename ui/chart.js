@@ -177,9 +177,17 @@ const PIECE = new RegExp(`(\\s*)([${WIDE}]|[^\\s${WIDE}]+)`, "g");  // the space
 const NO_START = /^[，。、；：！？）》」』,.;:!?)\]]/;  // stays with the piece before it
 const NO_END = /[（《「『([]$/;  // stays with the piece after it
 const BINDS = /^[=<>≤≥≈]$/;  // stays with the pieces on both sides: "(AUC = 0.955)" is one piece
+// A line ends best where a phrase does: after a pause (a comma, a colon) or before a parenthesis, "and",
+// "or" or "vs". A break inside a phrase costs PHRASE ems of width (five Chinese characters): "each step:
+// σₘₐₓ(Jₜ) / and the actual factor", not the evener "… and the actual / factor"; "查出的嵌入行 /
+// （第 4 步中后置填充的那一行）", not "查出的嵌入行（第 4 步 / 中后置填充的那一行）"
+const PAUSE_AFTER = /[,;:，；：、。!?！？]$/;
+const PAUSE_BEFORE = /^(?:[(（《「『]|(?:and|or|vs\.?)$)/i;
+const PHRASE = 5;
 
-// `text` in lines of at most `room` px (a piece wider than that alone on its line), as even as the
-// fewest lines allow: "Normalised by true class / (rows sum to 1)", not "… (rows sum to / 1)"
+// `text` in as few lines of at most `room` px as it takes (a piece wider than that alone on its
+// line), broken where the widest line plus PHRASE ems per break inside a phrase is least: as even as
+// those lines allow, at the edges of phrases: "Normalised by true class / (rows sum to 1)"
 function wrapText(text, size, family, room) {
   return String(text).split(/<br\s*\/?>/i).map((line) => {
     if (textWidth(line, size, family) <= room) return line;
@@ -190,19 +198,40 @@ function wrapText(text, size, family, room) {
         last[1] += space + piece;
       } else pieces.push([space, piece]);
     }
-    const fill = (width) => pieces.reduce((lines, [space, piece]) => {
-      if (lines.length && textWidth(lines.at(-1) + space + piece, size, family) <= width) lines[lines.length - 1] += space + piece;
-      else lines.push(piece);
-      return lines;
-    }, []);
-    const fewest = fill(room);
-    let [low, high] = [0, room];  // the narrowest width that keeps as few lines
-    while (high - low > 4) {
-      const mid = (low + high) / 2;
-      if (fill(mid).length > fewest.length) low = mid;
-      else high = mid;
+    const n = pieces.length, widths = new Map();
+    const joined = (j, i) => pieces.slice(j, i).map(([space, piece], k) => (k ? space : "") + piece).join("");
+    const width = (j, i) => {  // of pieces j..i-1 on a line
+      const key = j * (n + 1) + i;
+      if (!widths.has(key)) widths.set(key, textWidth(joined(j, i), size, family));
+      return widths.get(key);
+    };
+    const inPhrase = (j) => j > 0 && !PAUSE_AFTER.test(pieces[j - 1][1]) && !PAUSE_BEFORE.test(pieces[j][1]);  // a break before piece j
+    // rows[k][i]: pieces 0..i-1 in k lines, per count of breaks inside a phrase: the least widest line,
+    // and where its last line starts
+    const rows = [[new Map([[0, { widest: 0, from: 0 }]]), ...Array(n).fill(null)]];
+    while (!rows.at(-1)[n]) {
+      const before = rows.at(-1), row = Array(n + 1).fill(null);
+      for (let j = 0; j < n; j++) {
+        if (!before[j]) continue;
+        for (let i = j + 1; i <= n && (i === j + 1 || width(j, i) <= room); i++) {
+          for (const [bad, { widest }] of before[j]) {
+            const count = bad + (inPhrase(j) ? 1 : 0), wide = Math.max(widest, width(j, i));
+            row[i] ??= new Map();
+            if (!(row[i].get(count)?.widest <= wide)) row[i].set(count, { widest: wide, from: j, bad });
+          }
+        }
+      }
+      rows.push(row);
     }
-    return fill(high).join("<br>");
+    const cost = ([bad, { widest }]) => widest + PHRASE * size * bad;
+    let [bad] = [...rows.at(-1)[n]].reduce((a, b) => (cost(b) < cost(a) ? b : a));
+    const lines = [];
+    for (let k = rows.length - 1, i = n; k > 0; k--) {
+      const { from, bad: earlier } = rows[k][i].get(bad);
+      lines.unshift(joined(from, i));
+      [i, bad] = [from, earlier];
+    }
+    return lines.join("<br>");
   }).join("<br>");
 }
 
@@ -268,6 +297,58 @@ function wrappedTitles(layout, width) {
   return out;
 }
 
+// A heat map writes its values in its cells (texttemplate): plotly.js shrinks the text to fit a cell
+// (textfont.size unset) or lets it run over (set). On a phone /text-pipeline's embedding rows were
+// written 4 px high. A text that fits only smaller than TEXT_MIN is left out, the cells' colours kept
+// (each value is in the hover and in the chart's data table); one that fits smaller than it was set
+// (or than the layout's font, plotly.js's most) is set that small.
+const TEXT_MIN = 10;  // px: smaller, a number cannot be read
+
+const TYPED = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u4: Uint32Array, i2: Int16Array, u2: Uint16Array, i1: Int8Array, u1: Uint8Array };
+
+// a heat map's z as rows of numbers (plotly.py sends a NumPy array as {dtype, bdata: base64, shape}), or null
+function rowsOf(z) {
+  if (Array.isArray(z)) return z.every((row) => Array.isArray(row)) ? z : null;
+  if (!z?.bdata || !TYPED[z.dtype]) return null;
+  const values = new TYPED[z.dtype](Uint8Array.from(atob(z.bdata), (c) => c.charCodeAt(0)).buffer);
+  const [rows, columns] = String(z.shape ?? "").split(",").map(Number);
+  return columns > 0 ? Array.from({ length: rows }, (_, i) => values.subarray(i * columns, (i + 1) * columns)) : null;
+}
+
+// the text plotly.js writes in a cell (`values`: its z, text, x and y), near enough to measure it
+function cellText(template, values) {
+  return template.replace(/%\{(\w+)(?::[^}]*?\.(\d+)f)?[^}]*\}/g, (_, key, digits) => {
+    const value = values[key];
+    return typeof value === "number" && digits !== undefined ? value.toFixed(Number(digits)) : String(value ?? "");
+  });
+}
+
+// `traces` (a copy where one changes) with each heat map's text sized to its cells, as drawn `width` px wide
+function cellTexts(traces, layout, width) {
+  const { size, family } = fontOf(layout);
+  const margin = { l: 80, r: 80, t: 100, b: 80, ...layout.margin };
+  const plotWidth = width - margin.l - margin.r, plotHeight = (layout.height ?? 450) - margin.t - margin.b;
+  return traces.map((trace) => {
+    const z = trace.type === "heatmap" && trace.texttemplate ? rowsOf(trace.z) : null;
+    if (!z?.length) return trace;
+    const x = layout[`xaxis${(trace.xaxis ?? "x").slice(1)}`] ?? {}, y = layout[`yaxis${(trace.yaxis ?? "y").slice(1)}`] ?? {};
+    const [x0, x1] = x.domain ?? [0, 1], [y0, y1] = y.domain ?? [0, 1];
+    const columns = Math.max(...z.map((row) => row.length));
+    const cell = { width: (plotWidth * (x1 - x0)) / columns - (trace.xgap ?? 0), height: (plotHeight * (y1 - y0)) / z.length - (trace.ygap ?? 0) };
+    const wanted = trace.textfont?.size ?? size;
+    let widest = 0, lines = 1;
+    z.forEach((row, i) => row.forEach((value, j) => {
+      const text = cellText(trace.texttemplate, { z: value, text: trace.text?.[i]?.[j], x: trace.x?.[j], y: trace.y?.[i] });
+      widest = Math.max(widest, textWidth(text, wanted, family));
+      lines = Math.max(lines, text.split(/<br\s*\/?>/i).length);
+    }));
+    const fits = Math.min(wanted, (wanted * (cell.width - 4)) / (widest || 1), cell.height / (lines * LINE));
+    if (fits >= wanted) return trace;
+    if (fits < TEXT_MIN) return { ...trace, texttemplate: "" };
+    return { ...trace, textfont: { ...trace.textfont, size: Math.floor(fits) } };
+  });
+}
+
 // the texts of a layout's titles, as drawn (a fit's key)
 const titles = (layout) => [layout.title?.text, ...(layout.annotations ?? []).map((a) => a.text),
   ...Object.keys(layout).filter((key) => /^xaxis\d*$/.test(key)).map((key) => layout[key].title?.text)];
@@ -275,14 +356,22 @@ const titles = (layout) => [layout.title?.text, ...(layout.annotations ?? []).ma
 // the figure as drawn `width` px wide: as built, or reflowed (`flowed`), with its legend's names fitted
 // and the chart as much taller as their extra lines (plotly.js would otherwise take them from the plot).
 // `key` tells two fits apart (plotly.js changes the layout it is given: its height is read here, once).
-function fitted(figure, width, scale) {
-  const drawn = (data, layout, flowed) => {
+// `rowTitle`: the px the tallest title in the chart's row took beyond its first line (alignRow); the
+// figure leaves as much room above its plot. `titled`: the px its own title took.
+function fitted(figure, width, scale, rowTitle = 0) {
+  const drawn = (data, layout, flowed, titled = 0) => {
     const height = layout.height || 450;
-    return { data, layout, flowed, height, key: JSON.stringify([height, flowed, data.map((trace) => trace.name), titles(layout)]) };
+    return { data, layout, flowed, height, titled, key: JSON.stringify([height, flowed, data.map((trace) => [trace.name, trace.texttemplate, trace.textfont?.size]), titles(layout)]) };
   };
   if (!(width > 0)) return drawn(figure.data, figure.layout, false);
   const flowed = reflowed(figure.layout, width, scale);
-  let layout = wrappedTitles(flowed ?? figure.layout, width);
+  const built = flowed ?? figure.layout;
+  let layout = wrappedTitles(built, width);
+  const titled = (layout.margin?.t ?? 100) - (built.margin?.t ?? 100);
+  if (rowTitle > titled) {
+    const margin = { t: 100, ...layout.margin };
+    layout = { ...layout, height: Math.round((layout.height ?? 450) + rowTitle - titled), margin: { ...margin, t: margin.t + rowTitle - titled } };
+  }
   const data = wrappedNames(figure.data, layout, width);
   const extra = data.reduce((lines, trace, i) => lines + (trace === figure.data[i] ? 0 : trace.name.split("<br>").length - 1), 0);
   if (extra && layout.height && layout.legend?.y < 0) {
@@ -290,7 +379,21 @@ function fitted(figure, width, scale) {
     const margin = { b: 80, ...layout.margin };
     layout = { ...layout, height: Math.round(layout.height + grown), margin: { ...margin, b: margin.b + grown } };
   }
-  return drawn(data, layout, Boolean(flowed));
+  return drawn(cellTexts(data, layout, width), layout, Boolean(flowed), titled);
+}
+
+// Charts side by side (st.columns: their boxes level in one horizontal block) whose titles took
+// different numbers of lines had their plots a line apart (/train's two confusion matrices at 1,000 px,
+// "Normalised by true class (rows sum to 1)" in two lines beside "Confusion matrix (counts)" in one):
+// each leaves as much room above its plot as the row's tallest title takes. Stacked (a phone), each is alone.
+const BLOCK = '[data-testid="stHorizontalBlock"]';
+
+function alignRow(box) {
+  const block = box.closest(BLOCK), top = box.getBoundingClientRect().top;
+  const row = !block ? [box] : [...block.querySelectorAll(".lab-chart")].filter((other) => other === box
+    || (other.closest(BLOCK) === block && other.clientWidth > 0 && Math.abs(other.getBoundingClientRect().top - top) < 2));
+  const most = Math.max(0, ...row.map((other) => other.labTitled ?? 0));
+  row.forEach((other) => other.labAlign?.(most));
 }
 
 // Keyboard: plotly.js's toolbar (role="toolbar") had no name and put each of its 8-10 buttons in the
@@ -342,10 +445,12 @@ export default function ({ data, parentElement }) {
     box.className = "lab-chart";
     parentElement.appendChild(box);
   }
-  box.classList.toggle("lab-projector", data.scale !== 1);  // teacher mode: the toolbar has its own strip (ui.STYLE)
   box.labCleanup?.();  // the previous figure's watchers: Streamlit calls a cleanup only when the chart goes
   const full = () => document.fullscreenElement === box;
+  const strip = () => parseFloat(getComputedStyle(box).paddingTop) || 0;  // in full screen, the toolbar's (ui.STYLE)
+  let rowTitle = 0;  // px above the plot for the tallest title in the chart's row (alignRow)
   let shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);  // as it fits the box's width (0: hidden, as built)
+  box.labTitled = shown.titled;
   const place = () => {  // its place on the page, before plotly.js is loaded; the full screen, where a reflow scrolls
     box.style.height = full() && !shown.flowed ? "100vh" : `${shown.height}px`;
     box.style.overflowY = full() && shown.flowed ? "auto" : "";
@@ -388,25 +493,33 @@ export default function ({ data, parentElement }) {
   // a new width: drawn again if it changes how the figure fits (its columns, its legend's lines), else resized
   const fit = () => {
     if (!(box.clientWidth > 0)) return;
-    const next = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);
+    const next = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTitle);
+    box.labTitled = next.titled;
     if (next.key === shown.key) {
       if (Plotly) Plotly.Plots.resize(box);
-      return;
+    } else {
+      shown = next;
+      place();
+      if (Plotly) Plotly.react(box, shown.data, shown.layout, config).then(settle);
     }
-    shown = next;
-    place();
-    if (Plotly) Plotly.react(box, shown.data, shown.layout, config).then(settle);
+    if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
+  };
+  box.labAlign = (most) => {
+    if (most === rowTitle) return;
+    rowTitle = most;
+    fit();
   };
   const onFullScreen = () => {
     box.style.background = full() ? "white" : "";
-    shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);
+    shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTitle);
     place();
     if (!Plotly) return;
     if (shown.flowed) Plotly.react(box, shown.data, shown.layout, config);  // reflowed: its own height, scrolled
-    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight } : { ...shown.layout, width: null, height: shown.height }, config).then(settle);  // null: the width follows the column again
+    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight - strip() } : { ...shown.layout, width: null, height: shown.height }, config).then(settle);  // null: the width follows the column again
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
+  alignRow(box);
   box.addEventListener("fullscreenchange", onFullScreen);
   const draw = () => {
     box.dataset.drawn = "";
@@ -428,7 +541,7 @@ export default function ({ data, parentElement }) {
     window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
     box.removeEventListener("fullscreenchange", onFullScreen);
-    box.labCleanup = null;
+    box.labCleanup = box.labAlign = null;
   };
   return box.labCleanup;
 }
