@@ -159,7 +159,7 @@ def test_a_count_of_one_weight_array_reads_as_english():
     assert "1 were" not in translate(err.key, "en", **err.params)
 
 
-@pytest.mark.parametrize(("lang", "said"), [("en", "the first recurrent layer of 2"), ("zh", "2 个循环层中的第一个")])
+@pytest.mark.parametrize(("lang", "said"), [("en", "one recurrent layer, the first of 2"), ("zh", "2 个循环层中的第一个")])
 def test_one_traced_layer_of_a_stack_reads_as_one(lang, said):
     """An LSTM then a GRU: only the LSTM is traced, and the page said "the first 1 recurrent layers of 2"."""
     from tests.test_page_explorer_keras import _infos, _open

@@ -35,7 +35,7 @@ STRINGS = {
     "streamlit.close_fullscreen": ("Close fullscreen", "退出全屏"),
     "streamlit.columns": ("Show/hide columns", "显示或隐藏列"),
     "streamlit.choose_option": ("Choose an option", "请选择一项"),  # a select box's placeholder
-    "streamlit.no_options": ("No options to select", "没有可选的选项"),
+    "streamlit.no_options": ("No options to select", "没有可选项"),
     "app.language": ("Language / 语言", "Language / 语言"),
     "app.teacher_on": ("Teacher mode: advanced controls hidden, larger text.", "教师模式：已隐藏高级选项，字号放大。"),
     "app.data_table": ("Data behind this chart", "图表数据表"),

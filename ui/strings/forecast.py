@@ -212,12 +212,12 @@ STRINGS = {
     "forecast.model_caption_one": (
         "1 LSTM layer of {units} units reads the window; a dense layer maps the last hidden state to the "
         "next value. {params:,} trainable parameters (weights and biases; Keras's model.summary() counts {keras:,} for the "
-        "same model, as its LSTM has one bias per gate where PyTorch's has two). Stacked, each lower layer hands its whole "
-        "sequence of h to the layer above (Keras: return_sequences=True); only the top layer's last h reaches the dense layer "
-        "(return_sequences=False, Keras' default).",
+        "same model, as its LSTM has one bias per gate where PyTorch's has two). When layers are stacked, each lower layer "
+        "hands its whole sequence of h to the layer above (Keras: return_sequences=True); only the top layer's last h "
+        "reaches the dense layer (return_sequences=False, Keras' default).",
         "1 层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
         "共 {params:,} 个可训练参数（权重和偏置；Keras 的 model.summary() 对同一个模型给出 {keras:,} 个，因为它的 LSTM "
-        "每个门只有一个偏置，而 PyTorch 的有两个）。堆叠时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
+        "每个门只有一个偏置，而 PyTorch 的有两个）。堆叠多层时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
         "只有最上层最后一步的 h 进入全连接层（return_sequences=False，Keras 的默认值）。",
     ),
     "forecast.train_button": ("Train", "开始训练"),
@@ -510,8 +510,8 @@ STRINGS = {
     ),
     "forecast.err_empty": ("The file is empty: there are no rows of data in it.", "文件是空的：里面没有任何数据行。"),
     "forecast.err_no_rows": (
-        "The file has a header row ({columns}) but no rows of data under it. Put one value per line below the header.",
-        "文件只有表头（{columns}），下面没有数据行。请在表头下面每行写一个数值。",
+        "The file has a header row ({columns}) but no rows of data under it. Put the data below it, one row per time step.",
+        "文件只有表头（{columns}），下面没有数据行。请在表头下面填入数据，每个时间步一行。",
     ),
     "forecast.err_old_excel": (
         "This is an old-style Excel file (.xls). Save it as .xlsx or CSV and upload it again.",

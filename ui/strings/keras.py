@@ -113,9 +113,9 @@ STRINGS = {
         "层“{layer}”的权重数组个数不对：文件中有 {got} 个，而它的配置需要 {want} 个。",
     ),
     "keras.err_weights_config": (
-        "The weights file does not fit the JSON config: the config's layer “{layer}” finds no weights of its size in "
-        "the file. Upload the config (model.to_json()) of the model that saved these weights.",
-        "权重文件与 JSON 配置对不上：配置中的层“{layer}”在文件中找不到大小相符的权重。"
+        "The weights file does not match the JSON config: the file has no weights of the right size for the config's "
+        "layer “{layer}”. Upload the config (model.to_json()) of the model that saved these weights.",
+        "权重文件与 JSON 配置不匹配：文件中没有与配置中的层“{layer}”大小相符的权重。"
         "请上传保存这些权重的那个模型的配置（model.to_json() 的输出）。",
     ),
     "keras.err_recurrent_count": (

@@ -27,13 +27,13 @@ STRINGS = {
     "model.err_keras": (
         "This is a Keras model file, not a model saved by LSTM Lab: open it with "
         "“Open a Keras model (.keras, .h5, + .json)” below.",
-        "这是 Keras 模型文件，不是 LSTM 实验室保存的模型：请用下方的“打开 Keras 模型（.keras、.h5，以及 .json）”打开。",
+        "这是 Keras 模型文件，不是 LSTM 实验室保存的模型：请改用下方的“打开 Keras 模型（.keras、.h5，以及 .json）”。",
     ),
     "model.err_not_lstm_lab": (
         "This NumPy archive was not saved by LSTM Lab: it has no “meta” entry describing the model. "
-        "The files the pages “Train a classifier” and “Forecasting” download open here.",
+        "Models downloaded from the “Train a classifier” and “Forecasting” pages open here.",
         "这个 NumPy 文件不是 LSTM 实验室保存的：其中没有描述模型的“meta”条目。"
-        "“训练分类器”和“时间序列预测”页面下载的文件可以在这里打开。",
+        "从“训练分类器”和“时间序列预测”页面下载的模型可以在这里打开。",
     ),
     "model.err_unknown_key": (
         "The model file has an unexpected or missing entry “{entry}”.",
