@@ -209,6 +209,11 @@ def numeric_columns(frame: pd.DataFrame) -> list[str]:
     return out
 
 
+def _counted(key: str, count: int) -> str:
+    """ui.i18n.counted's rule (the UI layer imports Streamlit, this module does not): "1 value is"."""
+    return f"{key}_one" if count == 1 else key
+
+
 def extract(frame: pd.DataFrame, column: str) -> Extracted:
     """The chosen column as a clean series. Text among the numbers is an error (we would be guessing);
     empty cells are filled by linear interpolation between their neighbours (the nearest value at
@@ -220,20 +225,20 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     empty = raw.isna() | (raw.astype("string").str.strip() == "")
     bad = values.isna() & ~empty
     if bad.any():
-        first = int(np.flatnonzero(bad.to_numpy())[0])
+        first, count = int(np.flatnonzero(bad.to_numpy())[0]), int(bad.sum())
         raise UserInputError(
-            "forecast.err_non_numeric",
+            _counted("forecast.err_non_numeric", count),
             column=_safe(column),
-            count=int(bad.sum()),
+            count=count,
             row=_line(frame, raw, first),
             value=_safe(raw.iloc[first]),
         )
     if (infinite := np.isinf(values.fillna(0).to_numpy())).any():  # "inf", or a number past 1.8e308
-        first = int(np.flatnonzero(infinite)[0])
+        first, count = int(np.flatnonzero(infinite)[0]), int(infinite.sum())
         raise UserInputError(
-            "forecast.err_infinite",
+            _counted("forecast.err_infinite", count),
             column=_safe(column),
-            count=int(infinite.sum()),
+            count=count,
             row=_line(frame, raw, first),
             value=_safe(raw.iloc[first]),
         )

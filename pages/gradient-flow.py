@@ -9,6 +9,7 @@ from lstm_core.adding import BASELINE_MSE
 from lstm_core.equations import latex_scientific
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
+from plots.style import signed
 from ui import settings
 
 # Each section is a fragment: moving a widget reruns only its section, so a click costs the server
@@ -95,7 +96,8 @@ def lstm_column(lstm_factors: dict, flow: state.Flow, figures: dict):
         rf" \operatorname{{median}}_j \prod_{{t=1}}^{{{seq_len - 1}}} f_{{t,j}}"
         rf" &= {latex_scientific(state.fmt_power(lstm['log_keep']))}\end{{aligned}}"
     )
-    st.caption(t("gradient_flow.lstm_numbers", fb=flow.forget_bias, sig=state.fmt(lstm["sigmoid"])))
+    # a bias is written as /explorer's lab writes b_f: signed, with a true minus sign ("σ(−5.0)")
+    st.caption(t("gradient_flow.lstm_numbers", fb=signed(flow.forget_bias, 1), sig=state.fmt(lstm["sigmoid"])))
     ui.chart(figures["lstm"], lambda: state.lstm_table(lstm_factors), key="gf_lstm")
     if plots.stops(figures["lstm"]):
         st.caption(t("gradient_flow.why_gaps", line=t("gradient_flow.lstmfig.keep_median"), last=seq_len - 1))

@@ -26,8 +26,9 @@ def paradox_figure(lang: str):
 
 
 def _paradox_rows():
-    always, useful = (metrics.metrics_from_counts(**PARADOX[k]) for k in ("always", "useful"))
-    return [(name, always[name], useful[name]) for name in NAMES]
+    """(metric, always, useful) per metric; None where the metric is 0/0 (always "negative": precision)."""
+    models = [(metrics.metrics_from_counts(**PARADOX[k]), metrics.undefined(PARADOX[k])) for k in ("always", "useful")]
+    return [(name, *(None if name in undefined else values[name] for values, undefined in models)) for name in NAMES]
 
 
 def paradox_table():
@@ -120,6 +121,7 @@ st.markdown(
     )
 )
 ui.chart(paradox_figure(lang), paradox_table, key="paradox")
+st.caption(t("metrics.paradox_undefined"))
 left, right = st.columns(2)
 left.button(t("metrics.paradox_load"), on_click=load_counts, args=(PARADOX["always"],), key="load_always")
 right.button(t("metrics.paradox_load_useful"), on_click=load_counts, args=(PARADOX["useful"],), key="load_useful")

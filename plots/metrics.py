@@ -109,31 +109,27 @@ def confusion_table_html(
     )
 
 
-def metric_bars_figure(rows: list[tuple[str, float, float]], title: str, first: str, second: str) -> go.Figure:
-    """Side-by-side bars of metrics for two classifiers: rows of (metric name, first, second)."""
+def metric_bars_figure(rows: list[tuple[str, float | None, float | None]], title: str, first: str, second: str) -> go.Figure:
+    """Side-by-side bars of metrics for two classifiers: rows of (metric name, first, second). None is a
+    metric that is 0/0 (always answering negative has no precision): no bar, labelled "—", as the
+    normalised confusion matrix writes a 0/0 share; 0.000 would claim that none of its flags was right."""
     names = [r[0] for r in rows]
-    fig = go.Figure(
-        [
-            go.Bar(
-                name=first,
-                x=names,
-                y=[r[1] for r in rows],
-                marker_color=COLORS["baseline"],
-                texttemplate="%{y:.3f}",
-                textposition="outside",
-            ),
-            go.Bar(
-                name=second,
-                x=names,
-                y=[r[2] for r in rows],
-                marker_color=COLORS["lstm"],
-                texttemplate="%{y:.3f}",
-                textposition="outside",
-            ),
-        ]
-    )
+
+    def bars(name: str, values: list, color: str) -> go.Bar:
+        shown = ["—" if v is None else f"{v:.3f}" for v in values]
+        return go.Bar(
+            name=name,
+            x=names,
+            y=[0 if v is None else v for v in values],
+            marker_color=color,
+            text=shown,
+            texttemplate="%{text}",
+            textposition="outside",
+            hovertemplate="%{x}: %{text}",
+        )
+
+    fig = go.Figure([bars(first, [r[1] for r in rows], COLORS["baseline"]), bars(second, [r[2] for r in rows], COLORS["lstm"])])
     fig.update_yaxes(range=[0, 1.15])
     styled(fig, title, 360)
-    # the title sits above the legend, not on top of it
-    fig.update_layout(barmode="group", margin=dict(t=90), legend=dict(y=1.02, yanchor="bottom"), title=dict(y=0.97))
+    fig.update_layout(barmode="group")  # styled() left room above the plot for the title and the legend
     return fig

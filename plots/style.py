@@ -1,6 +1,8 @@
 """One look for every chart: colour-blind-safe colours (Okabe & Ito), one colour per gate across the
 whole app, and a font stack that renders Chinese labels."""
 
+import re
+
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.colors import get_colorscale
@@ -91,6 +93,13 @@ def text_on(background: str) -> str:
     return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#ffffff", background) else "#ffffff"
 
 
+def signed(v: float, digits: int = 3) -> str:
+    """+0.123 / −0.123 with a true minus sign; a value that rounds to zero is +0.000, never −0.000. Here,
+    not with the tables: pages that open without pandas write signed numbers too (a forget-gate bias)."""
+    text = f"{abs(v):.{digits}f}"
+    return ("−" if v < 0 and float(text) != 0 else "+") + text
+
+
 # A diverging scale for signed values (c, h, g).
 SIGNED_SCALE = "RdBu_r"
 # Scales spelled out for figures built from dicts (figure()), as plotly.py's validation spells out a
@@ -126,9 +135,14 @@ def styled(fig: go.Figure, title: str | None = None, height: int | None = None) 
     """Apply the app's look to a figure (returns it, for chaining). Call it once the axes have their
     titles and labels: the margins are made to fit them."""
     # only what _look reads: fig.to_dict() would deep-copy the template too, which costs more than the rest
-    axes = {k: fig.layout[k].to_plotly_json() for k in fig.layout if k.startswith(("xaxis", "yaxis"))}
-    traces = [dict(type=t.type, y=t.y, showscale=getattr(t, "showscale", None)) for t in fig.data]
-    return fig.update_layout(_look(axes, traces, title, height))
+    layout = {k: fig.layout[k].to_plotly_json() for k in fig.layout if k.startswith(("xaxis", "yaxis"))}
+    layout.update(legend=fig.layout.legend.to_plotly_json(), showlegend=fig.layout.showlegend)
+    layout["annotations"] = [a.to_plotly_json() for a in fig.layout.annotations]  # make_subplots's panel titles
+    traces = [
+        dict(type=t.type, y=t.y, showscale=getattr(t, "showscale", None), showlegend=t.showlegend, visible=t.visible)
+        for t in fig.data
+    ]
+    return fig.update_layout(_look(layout, traces, title, height))
 
 
 def figure(traces: list[dict], layout: dict, title: str | None = None, height: int | None = None) -> go.Figure:
@@ -148,12 +162,59 @@ def _look(layout: dict, traces: list[dict], title: str | None, height: int | Non
     look = dict(
         # the title sits at the very top and the legend just above the plot area, so they never overlap
         title=dict(text=title, x=0, xanchor="left", y=0.99, yanchor="top") if title else None,
-        margin=dict(t=90 if title else 40, **_label_margins(layout, traces)),
+        margin=dict(t=_top_margin(layout, traces, title), **_label_margins(layout, traces)),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
     )
     if height:
         look["height"] = height
     return look
+
+
+# The top margin holds what is above the plot and no more: the title's lines, then a legend above the
+# plot or the top row's panel titles. Every titled chart had kept 90 px, room for a title and a legend:
+# a heat map or a one-line chart, which has no legend, showed 60-70 px of nothing under its title.
+# Pixels at the template's 13 px font (teacher mode's larger fonts scale the margin: ui/chart.js).
+TITLE_LINE = 24  # a line of the figure's title: plotly.js writes it 1.4 times the font, 1.3 em a line
+LEGEND_ROW = 36  # a row of legend entries, and its 2 % of the plot's height above the plot
+PANEL_TITLE = 28  # a panel's title (plots.style.panels), sitting on its panel
+TOP_GAP = 14  # between the title and the plot (the top tick label reaches 7 px above it)
+LEAST_TOP = 40  # and no less: the toolbar's strip is above the chart, but a tick label needs its half line
+
+
+def _top_margin(layout: dict, traces: list[dict], title: str | None) -> int:
+    """Pixels above the plot area for the title's lines (a wrapped title's further lines ui/chart.js
+    adds) and what sits on the plot's top edge: a legend there, or the top panels' titles."""
+    above = LEGEND_ROW if _legend_above(layout, traces) else PANEL_TITLE if _panel_titles(layout) else 0
+    if not title:
+        return max(LEAST_TOP, above)
+    title_px = 2 + TITLE_LINE * (1 + len(re.findall(r"<br\s*/?>", title, flags=re.I)))
+    return max(LEAST_TOP, round(title_px + (6 + above if above else TOP_GAP)))
+
+
+# trace types whose showlegend is false unless set (plotly.js's defaults): a heat map shows a colour bar
+_NO_LEGEND = {"heatmap", "contour", "histogram2d", "histogram2dcontour"}
+
+
+def _legend_above(layout: dict, traces: list[dict]) -> bool:
+    """Whether plotly.js draws a legend, and above the plot (the look's place for it, unless moved)."""
+    legend = layout.get("legend") or {}
+    if legend.get("y", 1.02) < 1 or legend.get("visible") is False:
+        return False
+    if layout.get("showlegend") is not None:
+        return bool(layout["showlegend"])
+    # plotly.js: two entries or more, or one whose showlegend is set true
+    shown = [t for t in traces if t.get("visible") is not False]
+    own = [t.get("showlegend") for t in shown]  # None: unset
+    entries = [s if s is not None else t.get("type", "scatter") not in _NO_LEGEND for t, s in zip(shown, own, strict=True)]
+    return sum(entries) + (True in own) > 1
+
+
+def _panel_titles(layout: dict) -> bool:
+    """Whether a panel's title (an annotation sitting on a plot's top edge) is on the figure's top edge."""
+    return any(
+        a.get("yref", "paper") == "paper" and a.get("yanchor") == "bottom" and a.get("y") == 1.0 and not a.get("showarrow", True)
+        for a in layout.get("annotations") or ()
+    )
 
 
 def _text_px(text: str, size: int = 13) -> float:

@@ -64,12 +64,6 @@ def number_text(v) -> str:
     return f"{v:.4g}"
 
 
-def signed(v: float, digits: int = 3) -> str:
-    """+0.123 / −0.123 with a true minus sign; a value that rounds to zero is +0.000, never −0.000."""
-    text = f"{abs(v):.{digits}f}"
-    return ("−" if v < 0 and float(text) != 0 else "+") + text
-
-
 def _axis_titles(fig) -> dict:
     """{"x": title, "y": title} of a chart whose traces all sit on one pair of axes, for those that
     have a title; nothing for a chart of several panels."""

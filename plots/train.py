@@ -156,7 +156,6 @@ def example_series(values, labels: dict) -> go.Figure:
     layout = dict(
         xaxis=dict(title=dict(text=labels["t"]), range=[-pad, len(values) - 1 + pad]),
         yaxis=dict(title=dict(text=labels["value"]), zeroline=True),
-        margin=dict(t=50),  # no legend above the plot to make room for
     )
     return figure([trace], layout, title=labels["title"], height=320)
 

@@ -321,7 +321,7 @@ def test_trained_text_model_from_the_hand_off_shows_unknown_words():
     assert run.labels == ("not", "<unk>", "good", "movie")
     assert run.recorder is model.recorder and run.trace.kind == "gru"
     notes = dict(run.notes)
-    assert notes["explorer.note_oov"]["words"] == ["a"]  # a list: each language joins it (translate)
+    assert notes["explorer.note_oov_one"]["words"] == ["a"]  # a list: each language joins it (translate)
     np.testing.assert_allclose(run.x[2], model.embedding[model.vocab.stoi["good"]])
     with pytest.raises(UserInputError) as info:
         build_run(Settings(mode="numbers", numbers="1, 2", source="trained"), model)

@@ -157,7 +157,7 @@ def test_a_negative_zero_in_a_link_reads_zero_on_the_page_and_in_the_link():
     at = open_page(FILE["gradient_flow"], fb="-0")
     assert not at.exception and all("fb=" not in n for n in _infos(at))
     assert at.session_state["gradient_flow:fb"] == 0.0 and at.query_params["fb"] == "0.0"
-    assert any("forget-gate bias 0.0 " in c.value for c in at.caption)
+    assert any("forget-gate bias +0.0 " in c.value for c in at.caption)
     assert not any("-0.0" in c.value for c in at.caption)
 
 

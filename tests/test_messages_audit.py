@@ -153,7 +153,7 @@ def test_an_infinite_value_is_named_by_its_line():
     """ "inf" or 1e309 in a column was "contains infinite or missing values; clean them first", though
     missing values are filled in (the page says so), and named no line; a non-number is named by its line."""
     exc = _upload(b"month,passengers\n1949-01,112\n1949-02,\n1949-03,1e309\n1949-04,130\n")
-    assert exc.key == "forecast.err_infinite" and exc.params["row"] == 4 and exc.params["value"] == "1e309"
+    assert exc.key == "forecast.err_infinite_one" and exc.params["row"] == 4 and exc.params["value"] == "1e309"
     assert "line 4" in translate(exc.key, "en", **exc.params) and "第 4 行" in translate(exc.key, "zh", **exc.params)
 
 

@@ -242,7 +242,7 @@ def test_the_markdown_report_holds_the_runs_numbers():
     assert at_half != at_threshold  # the seed makes the two differ, so the test tells them apart
     assert f"- Test accuracy at threshold 0.50: {at_half:.4f}\n" in text
     assert f"- Test accuracy at threshold 0.40: {at_threshold:.4f}\n" in text
-    assert f"- {translate('train.threshold', 'en')}: 0.4\n" in text
+    assert f"- {translate('train.threshold', 'en')}: 0.40\n" in text  # as "at threshold 0.40" writes it
     assert len(re.findall(r"Test accuracy", text)) == 2  # none without its threshold
     at_default = train_export.report_markdown(run, 0.5).decode()
     assert len(re.findall(r"Test accuracy", at_default)) == 1  # the same number is not listed twice

@@ -181,7 +181,7 @@ def test_the_parity_card_is_right_that_the_default_run_stays_near_chance():
     length were easy: the default LSTM (and a GRU, an RNN, 30 epochs, a rate of 0.01, seen in the
     browser and offline) stayed between 0.50 and 0.57. Now it says the default usually stays near 50 %."""
     en, zh = translate("data.card.parity", "en"), translate("data.card.parity", "zh")
-    assert "default length of 10" in en and "near 50 %" in en and "默认长度 10" in zh and "50% 左右" in zh
+    assert "default length of 10" in en and "near 50%" in en and "默认长度 10" in zh and "50% 左右" in zh
     settings = Settings(dataset="parity", n=2000)  # the page's defaults: length 10, LSTM 32, 10 epochs
     assert classification.NAMES["parity"]["length"][0] == 10 and settings.epochs == 10 and settings.kind == "lstm"
     data = classification.load("parity", seed=0, n=settings.n)

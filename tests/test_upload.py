@@ -101,7 +101,7 @@ def test_a_row_longer_than_the_header_is_refused_by_line():
 
 def test_blank_lines_do_not_shift_the_reported_line():
     err = error_key(b"a,b\nx,1\n\ny,3\nz,oops\n", "b")
-    assert err.key == "forecast.err_non_numeric" and err.params["row"] == 5
+    assert err.key == "forecast.err_non_numeric_one" and err.params["row"] == 5
 
 
 def test_all_missing_column():

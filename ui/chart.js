@@ -59,6 +59,15 @@ function lowerLegend(layout, scale) {
   legend.y = -below / (height - top - bottom - grown);
 }
 
+// The top margin holds only text (plots/style.py: the title's lines, a legend or the panels' titles on
+// the plot's top edge, their gaps): with larger fonts it grows as much, and the chart with it (the
+// plot keeps its height, and a legend under it its place)
+function raiseTop(layout, scale) {
+  const margin = layout.margin || {}, top = margin.t ?? 100;
+  layout.margin = { ...margin, t: top * scale };
+  layout.height = Math.round((layout.height || 450) + top * (scale - 1));
+}
+
 // Narrow screens (a phone; a tablet beside the open sidebar). A figure of panels side by side
 // (make_subplots's grid, plots/style.panels) keeps its columns at any width: on a phone /train's six
 // curves had 100 px each, their titles ran into each other and past the edge. Drawn too narrow for
@@ -438,6 +447,7 @@ export default function ({ data, parentElement }) {
   if (data.scale !== 1) {
     scaleFonts(figure, data.scale);
     lowerLegend(figure.layout, data.scale);
+    raiseTop(figure.layout, data.scale);
   }
   let box = parentElement.querySelector(".lab-chart");
   if (!box) {
@@ -476,7 +486,23 @@ export default function ({ data, parentElement }) {
   // narrow screen) came up against the x axis's title (27 px into it on a phone in teacher mode): where
   // they meet, the chart grows by what the legend needs instead, once a fit (then plotly.js has the
   // room it asked for). Elsewhere it keeps the height it was given before it was drawn.
+  // A legend above the plot in more rows than plots/style.py left room for (its entries in two or three
+  // rows on a phone) grew up into the title: plotly.js makes it room at the chart's top edge only. Where
+  // they meet, the chart grows by the overlap above its plot, once a fit.
+  const clearTitle = () => {
+    const layout = shown.layout;
+    if (full() || shown.raised || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
+    const title = box.querySelector(".gtitle")?.getBoundingClientRect(), legend = box.querySelector(".legend")?.getBoundingClientRect();
+    if (!title?.height || !legend?.height || !(legend.top < title.bottom + 6)) return null;
+    const margin = { t: 100, ...layout.margin }, t = box._fullLayout._size.t + Math.ceil(title.bottom + 6 - legend.top);
+    const height = Math.round(shown.height + t - margin.t);
+    shown = { ...shown, raised: true, height, layout: { ...layout, height, margin: { ...margin, t } } };
+    place();
+    return Plotly.react(box, shown.data, shown.layout, config);
+  };
   const settle = () => {
+    const raised = clearTitle();
+    if (raised) return raised.then(settle);
     const legend = box._fullLayout?.legend, layout = shown.layout;
     if (full() || shown.settled || !legend?._height || !(layout.legend?.y < 0) || layout.legend.yanchor !== "top") return;
     const axisTitles = [...box.querySelectorAll('[class^="g-x"][class$="title"] text')].map((e) => e.getBoundingClientRect().bottom);

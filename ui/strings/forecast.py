@@ -536,14 +536,25 @@ STRINGS = {
     ),
     "forecast.err_no_column": ("There is no column named {column} in this file.", "该文件中没有名为 {column} 的列。"),
     "forecast.err_non_numeric": (
-        "Column {column} has {count} value(s) that are not numbers, the first on line {row}: {value}. Fix or "
+        "Column {column} has {count} values that are not numbers, the first on line {row}: {value}. Fix or "
         "delete them; empty cells are fine (they are filled in).",
         "列 {column} 中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。请修改或删除它们；空单元格没关系（会自动补齐）。",
     ),
+    "forecast.err_non_numeric_one": (
+        "Column {column} has 1 value that is not a number, on line {row}: {value}. Fix or "
+        "delete it; empty cells are fine (they are filled in).",
+        "列 {column} 中有 1 个不是数字的值，在第 {row} 行：{value}。请修改或删除它；空单元格没关系（会自动补齐）。",
+    ),
     "forecast.err_infinite": (
-        "Column {column} has {count} infinite value(s), the first on line {row}: {value}. A number that large cannot "
+        "Column {column} has {count} infinite values, the first on line {row}: {value}. Numbers that large cannot "
+        "be scaled for training: fix or delete them; empty cells are fine (they are filled in).",
+        "列 {column} 中有 {count} 个无穷大的值，第一个在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
+        "请修改或删除它们；空单元格没关系（会自动补齐）。",
+    ),
+    "forecast.err_infinite_one": (
+        "Column {column} has 1 infinite value, on line {row}: {value}. A number that large cannot "
         "be scaled for training: fix or delete it; empty cells are fine (they are filled in).",
-        "列 {column} 中有 {count} 个无穷大的值，第一个在第 {row} 行：{value}。这么大的数无法缩放后用于训练："
+        "列 {column} 中有 1 个无穷大的值，在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
         "请修改或删除它；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_all_missing": (

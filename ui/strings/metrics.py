@@ -123,6 +123,12 @@ STRINGS = {
     ),
     "metrics.paradox_always": ("Always “negative”", "总是判“阴性”"),
     "metrics.paradox_useful": ("Useful classifier", "有用的分类器"),
+    "metrics.paradox_undefined": (
+        "“—”: always answering negative flags no item positive, so its precision is 0/0, undefined, and has no bar. "
+        "Loaded into the counts above, it is shown as 0, as scikit-learn does with zero_division=0.",
+        "“—”：“总是判阴性”的模型没有把任何样本判为正，它的精确率是 0/0，没有定义，所以没有柱子。"
+        "填入上方的计数后，它按 scikit-learn 的 zero_division=0 约定显示为 0。",
+    ),
     "metrics.paradox_chart": ("Same data, two classifiers", "同一份数据，两个分类器"),
     "metrics.paradox_load": ("Load “always negative” into the counts above", "把“总是判阴性”的计数填入上方"),
     "metrics.paradox_load_useful": ("Load the useful classifier", "填入有用的分类器"),

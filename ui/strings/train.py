@@ -18,8 +18,8 @@ STRINGS = {
         "vectors one step at a time and keeps a hidden state; its final hidden state (both directions if "
         "bidirectional) goes through a linear layer that gives one score (logit) per class. Softmax turns the scores "
         "into probabilities, and training minimises the cross-entropy loss.\n\n"
-        "**The splits.** 70 % of the examples train the model, 15 % (validation) are used to watch for overfitting "
-        "and for early stopping, and 15 % (test) are only used for the final evaluation below. The split is "
+        "**The splits.** 70% of the examples train the model, 15% (validation) are used to watch for overfitting "
+        "and for early stopping, and 15% (test) are only used for the final evaluation below. The split is "
         "stratified: each class is divided in the same proportions, rounded to whole examples, so a small set's "
         "shares differ (20 examples in two equal classes give 12, 4 and 4). The evaluation gives each run's counts.\n\n"
         "**The metrics.** Accuracy is the share of correct predictions. For two classes, precision, recall and F1 "
@@ -292,7 +292,7 @@ STRINGS = {
         "The baseline answers “{name}” for every test item, and each class makes up about the same share of the "
         "test set, so its {baseline:.3f} is what guessing scores. The recurrent model ({model:.3f}) is above it by "
         "only {items} of the {n} test items: on so few items each accuracy is uncertain by about ±{margin:.3f} (a "
-        "95 % interval), so the model may not have learnt anything yet. Train longer, try another learning rate or "
+        "95% interval), so the model may not have learnt anything yet. Train longer, try another learning rate or "
         "recurrent layer, and compare on the validation curves.",
         "基线模型对每个测试样本都回答“{name}”，而测试集中各类别所占的比例大致相同，所以它的 {baseline:.3f} "
         "就是瞎猜能得到的分数。循环模型（{model:.3f}）在 {n} 个测试样本中只比它多对 {items} 个：样本这么少时，"
@@ -321,7 +321,7 @@ STRINGS = {
     ),
     "train.wins_within_noise": (
         "The recurrent model scores above the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
-        "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
+        "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95% "
         "interval), so a lead this small may be chance rather than a real difference. Use more examples, or train "
         "again with a few other seeds and see whether the order holds.",
         "循环模型的测试准确率高于基线模型（{model:.3f} 对 {baseline:.3f}），但在 {n} 个测试样本中只多对 {items} 个。"
@@ -332,7 +332,7 @@ STRINGS = {
     "train.too_few_test_items": (
         "The test set holds only {n} items, too few to judge these accuracies by (the recurrent model's "
         "{model:.3f}, the baseline's {baseline:.3f}): a model answering each item at random gets all {n} right in "
-        "one run of {odds:,}, and all {n} wrong at least as often, so even 1.000 or 0.000 lies within the 95 % of "
+        "one run of {odds:,}, and all {n} wrong at least as often, so even 1.000 or 0.000 lies within the 95% of "
         "scores that guessing gives. On this test set neither model can be told from guessing, nor the two from "
         "each other. Use more examples: the test set grows with them.",
         "测试集只有 {n} 个样本，太少了，无法据此评判这两个准确率（循环模型 {model:.3f}，基线模型 {baseline:.3f}）："
@@ -342,7 +342,7 @@ STRINGS = {
     ),
     "train.loses_within_noise": (
         "The recurrent model scores below the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
-        "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95 % "
+        "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95% "
         "interval), so a gap this small may be chance rather than a real difference. Use more examples, or train "
         "again with a few other seeds and see whether the order holds.",
         "循环模型的测试准确率低于基线模型（{model:.3f} 对 {baseline:.3f}），但在 {n} 个测试样本中只差 {items} 个。"
@@ -396,8 +396,8 @@ STRINGS = {
     ),
     "train.positive_share": ("Share of positives", "正类占比"),
     "train.positive_share_help": (
-        "Keep only this share of positive examples (class 1). At 5 % a model that always answers negative is "
-        "95 % accurate with a recall of 0: watch accuracy and recall separately.",
+        "Keep only this share of positive examples (class 1). At 5% a model that always answers negative is "
+        "95% accurate with a recall of 0: watch accuracy and recall separately.",
         "只保留这个比例的正类样本（类别 1）。正类只占 5% 时，一个永远回答负类的模型准确率高达 95%，召回率却为 0："
         "请分别观察准确率和召回率。",
     ),
