@@ -225,23 +225,9 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     empty = raw.isna() | (raw.astype("string").str.strip() == "")
     bad = values.isna() & ~empty
     if bad.any():
-        first, count = int(np.flatnonzero(bad.to_numpy())[0]), int(bad.sum())
-        raise UserInputError(
-            _counted("forecast.err_non_numeric", count),
-            column=_safe(column),
-            count=count,
-            row=_line(frame, raw, first),
-            value=_safe(raw.iloc[first]),
-        )
+        _refuse_cells("forecast.err_non_numeric", bad.to_numpy(), frame, raw, column)
     if (infinite := np.isinf(values.fillna(0).to_numpy())).any():  # "inf", or a number past 1.8e308
-        first, count = int(np.flatnonzero(infinite)[0]), int(infinite.sum())
-        raise UserInputError(
-            _counted("forecast.err_infinite", count),
-            column=_safe(column),
-            count=count,
-            row=_line(frame, raw, first),
-            value=_safe(raw.iloc[first]),
-        )
+        _refuse_cells("forecast.err_infinite", infinite, frame, raw, column)
     missing = int(values.isna().sum())
     if values.notna().sum() < 2:
         raise UserInputError("forecast.err_all_missing", column=_safe(column))
@@ -255,6 +241,14 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     array = values.to_numpy(dtype=float)
     dropped = max(0, len(array) - MAX_VALUES)
     return Extracted(array[dropped:], labels[dropped:], missing, dropped)
+
+
+def _refuse_cells(key: str, cells: np.ndarray, frame: pd.DataFrame, raw: pd.Series, column: str):
+    """Refuse the column for its `cells` (a mask): how many, and the first by its line and value."""
+    first, count = int(np.flatnonzero(cells)[0]), int(cells.sum())
+    raise UserInputError(
+        _counted(key, count), column=_safe(column), count=count, row=_line(frame, raw, first), value=_safe(raw.iloc[first])
+    )
 
 
 def _line(frame: pd.DataFrame, raw: pd.Series, first: int) -> int:
