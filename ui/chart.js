@@ -507,11 +507,8 @@ export default function ({ data, parentElement }) {
     if (full() || shown.settled || !legend?._height || !(layout.legend?.y < 0) || layout.legend.yanchor !== "top") return;
     const axisTitles = [...box.querySelectorAll('[class^="g-x"][class$="title"] text')].map((e) => e.getBoundingClientRect().bottom);
     const legendTop = box.querySelector(".legend")?.getBoundingClientRect().top;
+    if (!axisTitles.length || !(legendTop < Math.max(...axisTitles) + 4)) return;
     const margin = { t: 100, b: 80, ...layout.margin };
-    // or plotly.js took the legend's room from the plot (its bottom margin pushed past the one asked
-    // for), which drew the legend that much nearer the axis title (teacher mode's legend in two rows)
-    const pushed = box._fullLayout._size.b > margin.b + 1;
-    if (!pushed && (!axisTitles.length || !(legendTop < Math.max(...axisTitles) + 4))) return;
     const below = -layout.legend.y * (shown.height - margin.t - margin.b) + legend._height + 8;  // px under the plot
     if (below <= margin.b + 1) return;
     const height = Math.round(shown.height + below - margin.b);

@@ -225,7 +225,10 @@ def test_teacher_mode_enlarges_charts_the_stepper_and_keeps_labels_whole(app_url
         finally:
             page.close()
     assert sizes["&teacher=1"] == pytest.approx(1.25 * sizes[""])
-    assert gaps["&teacher=1"] >= gaps[""] - 1  # the larger axis title had grown into the legend (7 px closer)
+    # the larger axis title had grown into the legend (7 px closer, from a 4 px gap): it keeps the gap it
+    # has outside teacher mode, up to 8 px (a taller plot puts the legend, a fraction of its height
+    # below it, 14 px below the axis title outside teacher mode, and 12 px below it in teacher mode)
+    assert gaps["&teacher=1"] >= min(gaps[""], 8) - 1
     page = open_page(browser, f"{app_url}/explorer?lang={lang}&teacher=1")
     try:
         stepper = page.frame_locator("iframe").first
