@@ -225,8 +225,7 @@ def _trained_input(model: handoff.TrainedModel, seq: sequence_input.SequenceInpu
             raise UserInputError("explorer.err_model_wants_text")
         indices, labels, unknown = sequence_input.encode_for_vocab(seq, model.vocab)
         if unknown:
-            words = [word[:40] for word in dict.fromkeys(unknown)][:20]  # a list: joined as each language lists words
-            notes.append((counted("explorer.note_oov", len(unknown)), {"n": len(unknown), "words": words}))
+            notes.append((counted("explorer.note_oov", len(unknown)), {"n": len(unknown), "words": _listed(unknown)}))
         if model.embedding is not None:
             x = np.asarray(model.embedding)[indices]  # (T, E)
         else:
@@ -266,6 +265,11 @@ def kind_name(kind: str, lang: str) -> str:
     return translate(key, lang) if key in STRINGS else kind
 
 
+def _listed(words) -> list[str]:
+    """Unknown words for a note, once each and not too many: a list, which each language joins its way."""
+    return [word[:40] for word in dict.fromkeys(words)][:20]
+
+
 def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
     """A Keras model's input as Keras would get it (its own word index, its own ids), and its prediction."""
     keras, index = model.keras, model.word_index
@@ -284,7 +288,7 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
             raise UserInputError("keras.err_needs_words")
         encoded = keras_words.encode(raw, index)
         if encoded.oov:
-            words = [word[:40] for word in encoded.oov][:20]  # a list: joined as each language lists words
+            words = _listed(encoded.oov)
             if encoded.dropped:
                 notes.append(("keras.note_oov_dropped", {"words": words}))
             else:

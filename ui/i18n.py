@@ -43,7 +43,6 @@ def translate(key: str, lang: str, **params) -> str:
     columns, is joined as the language lists names: "month, passengers", "月份、乘客"."""
     en, zh = STRINGS[key]
     text = zh if lang == "zh" else en
-    if not params:
-        return text
-    sep = translate("chart.names_sep", lang)
-    return text.format(**{name: sep.join(map(str, v)) if isinstance(v, (list, tuple)) else v for name, v in params.items()})
+    lists = {name: v for name, v in params.items() if isinstance(v, (list, tuple))}  # the separator only for them
+    listed = {name: translate("chart.names_sep", lang).join(map(str, v)) for name, v in lists.items()}
+    return text.format(**(params | listed)) if params else text
