@@ -63,9 +63,13 @@ function lowerLegend(layout, scale) {
 // the plot's top edge, their gaps): with larger fonts it grows as much, and the chart with it (the
 // plot keeps its height, and a legend under it its place)
 function raiseTop(layout, scale) {
-  const margin = layout.margin || {}, top = margin.t ?? 100;
-  layout.margin = { ...margin, t: top * scale };
-  layout.height = Math.round((layout.height || 450) + top * (scale - 1));
+  return taller(layout, (layout.margin?.t ?? 100) * (scale - 1));
+}
+
+// `layout` with `by` px more above its plot, and as much taller: the plot keeps its height
+function taller(layout, by) {
+  const margin = { t: 100, ...layout.margin };
+  return { ...layout, height: Math.round((layout.height ?? 450) + by), margin: { ...margin, t: margin.t + by } };
 }
 
 // Narrow screens (a phone; a tablet beside the open sidebar). A figure of panels side by side
@@ -377,10 +381,7 @@ function fitted(figure, width, scale, rowTitle = 0) {
   const built = flowed ?? figure.layout;
   let layout = wrappedTitles(built, width);
   const titled = (layout.margin?.t ?? 100) - (built.margin?.t ?? 100);
-  if (rowTitle > titled) {
-    const margin = { t: 100, ...layout.margin };
-    layout = { ...layout, height: Math.round((layout.height ?? 450) + rowTitle - titled), margin: { ...margin, t: margin.t + rowTitle - titled } };
-  }
+  if (rowTitle > titled) layout = taller(layout, rowTitle - titled);
   const data = wrappedNames(figure.data, layout, width);
   const extra = data.reduce((lines, trace, i) => lines + (trace === figure.data[i] ? 0 : trace.name.split("<br>").length - 1), 0);
   if (extra && layout.height && layout.legend?.y < 0) {
@@ -447,7 +448,7 @@ export default function ({ data, parentElement }) {
   if (data.scale !== 1) {
     scaleFonts(figure, data.scale);
     lowerLegend(figure.layout, data.scale);
-    raiseTop(figure.layout, data.scale);
+    figure.layout = raiseTop(figure.layout, data.scale);
   }
   let box = parentElement.querySelector(".lab-chart");
   if (!box) {
@@ -494,9 +495,8 @@ export default function ({ data, parentElement }) {
     if (full() || shown.raised || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
     const title = box.querySelector(".gtitle")?.getBoundingClientRect(), legend = box.querySelector(".legend")?.getBoundingClientRect();
     if (!title?.height || !legend?.height || !(legend.top < title.bottom + 6)) return null;
-    const margin = { t: 100, ...layout.margin }, t = box._fullLayout._size.t + Math.ceil(title.bottom + 6 - legend.top);
-    const height = Math.round(shown.height + t - margin.t);
-    shown = { ...shown, raised: true, height, layout: { ...layout, height, margin: { ...margin, t } } };
+    const t = box._fullLayout._size.t + Math.ceil(title.bottom + 6 - legend.top), raised = taller(layout, t - (layout.margin?.t ?? 100));
+    shown = { ...shown, raised: true, height: raised.height, layout: raised };
     place();
     return Plotly.react(box, shown.data, shown.layout, config);
   };
