@@ -64,7 +64,8 @@ def windows_figure(values, window: int, rows: int, names: dict, title: str) -> g
             y=cells[kind][1],
             mode="markers+text" if show_text else "markers",
             text=cells[kind][2],
-            textfont=dict(size=9, color=text_on(colour)),  # white on the orange target cells was 2.2:1
+            # white on the orange target cells was 2.2:1; ui/chart.js fits the size to the cells
+            textfont=dict(size=11, color=text_on(colour)),
             marker=dict(symbol="square", size=size, color=colour),
             name=names[kind],
             hovertemplate="t=%{x}<br>%{text}<extra></extra>",

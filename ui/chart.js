@@ -342,6 +342,7 @@ function cellTexts(traces, layout, width) {
   const margin = { l: 80, r: 80, t: 100, b: 80, ...layout.margin };
   const plotWidth = width - margin.l - margin.r, plotHeight = (layout.height ?? 450) - margin.t - margin.b;
   return traces.map((trace) => {
+    if (trace.type === "scatter") return markerCells(trace, traces, layout, plotWidth, plotHeight, size, family);
     const z = trace.type === "heatmap" && trace.texttemplate ? rowsOf(trace.z) : null;
     if (!z?.length) return trace;
     const x = layout[`xaxis${(trace.xaxis ?? "x").slice(1)}`] ?? {}, y = layout[`yaxis${(trace.yaxis ?? "y").slice(1)}`] ?? {};
@@ -362,6 +363,29 @@ function cellTexts(traces, layout, width) {
   });
 }
 
+// A grid drawn as square markers with their values written on them (/forecast's windows and targets: a
+// column per time step over the x axis's range, a row per category of the y axis). Each marker was
+// drawn at the size it was built with, its text at 9 px, whatever the width: on a phone 34 px squares
+// stood on 14 px columns and covered each other (a target's square under the next grey one), and the
+// numbers of neighbouring cells ran together. A marker is at most its cell; its text is sized to the
+// cell as a heat map's is, or left out below TEXT_MIN (each value stays in the hover).
+function markerCells(trace, traces, layout, plotWidth, plotHeight, size, family) {
+  const x = layout[`xaxis${(trace.xaxis ?? "x").slice(1)}`] ?? {}, y = layout[`yaxis${(trace.yaxis ?? "y").slice(1)}`] ?? {};
+  if (trace.marker?.symbol !== "square" || typeof trace.marker.size !== "number" || !Array.isArray(x.range) || y.type !== "category") return trace;
+  const [x0, x1] = x.domain ?? [0, 1], [y0, y1] = y.domain ?? [0, 1];
+  const rows = new Set(traces.filter((other) => (other.yaxis ?? "y") === (trace.yaxis ?? "y") && Array.isArray(other.y)).flatMap((other) => other.y)).size;
+  const cell = { width: (plotWidth * (x1 - x0)) / Math.abs(x.range[1] - x.range[0]), height: (plotHeight * (y1 - y0)) / (rows || 1) };
+  const marker = Math.min(trace.marker.size, cell.width, cell.height);
+  let out = marker < trace.marker.size ? { ...trace, marker: { ...trace.marker, size: marker } } : trace;
+  if (!/text/.test(trace.mode ?? "") || !trace.text?.length) return out;
+  const wanted = trace.textfont?.size ?? size;
+  const widest = Math.max(...[...trace.text].map((text) => textWidth(text, wanted, family)));
+  const fits = Math.min(wanted, (wanted * (marker - 4)) / (widest || 1), marker / LINE);
+  if (fits >= wanted) return out;
+  out = { ...out, mode: fits < TEXT_MIN ? out.mode.split("+").filter((part) => part !== "text").join("+") : out.mode };
+  return fits < TEXT_MIN ? out : { ...out, textfont: { ...trace.textfont, size: Math.floor(fits) } };
+}
+
 // the texts of a layout's titles, as drawn (a fit's key)
 const titles = (layout) => [layout.title?.text, ...(layout.annotations ?? []).map((a) => a.text),
   ...Object.keys(layout).filter((key) => /^xaxis\d*$/.test(key)).map((key) => layout[key].title?.text)];
@@ -369,19 +393,21 @@ const titles = (layout) => [layout.title?.text, ...(layout.annotations ?? []).ma
 // the figure as drawn `width` px wide: as built, or reflowed (`flowed`), with its legend's names fitted
 // and the chart as much taller as their extra lines (plotly.js would otherwise take them from the plot).
 // `key` tells two fits apart (plotly.js changes the layout it is given: its height is read here, once).
-// `rowTitle`: the px the tallest title in the chart's row took beyond its first line (alignRow); the
-// figure leaves as much room above its plot. `titled`: the px its own title took.
-function fitted(figure, width, scale, rowTitle = 0) {
-  const drawn = (data, layout, flowed, titled = 0) => {
+// `rowTop`: the px its row asks it to leave above its plot (alignRow), if more than it needs. `top`: the
+// px it needs there itself: its title's lines, and `raise`, what its legend above the plot took when it
+// met the title (clearTitle). `own` tells two fits apart whatever their row.
+function fitted(figure, width, scale, rowTop = 0, raise = 0) {
+  const drawn = (data, layout, flowed, top = layout.margin?.t ?? 100, own = "") => {
     const height = layout.height || 450;
-    return { data, layout, flowed, height, titled, key: JSON.stringify([height, flowed, data.map((trace) => [trace.name, trace.texttemplate, trace.textfont?.size]), titles(layout)]) };
+    return { data, layout, flowed, height, top, own, key: JSON.stringify([height, flowed, data.map((trace) => [trace.name, trace.texttemplate, trace.textfont?.size, trace.mode, trace.marker?.size]), titles(layout)]) };
   };
   if (!(width > 0)) return drawn(figure.data, figure.layout, false);
   const flowed = reflowed(figure.layout, width, scale);
   const built = flowed ?? figure.layout;
   let layout = wrappedTitles(built, width);
-  const titled = (layout.margin?.t ?? 100) - (built.margin?.t ?? 100);
-  if (rowTitle > titled) layout = taller(layout, rowTitle - titled);
+  const wrapped = layout.margin?.t ?? 100, top = wrapped + raise;
+  const above = rowTop > top + 1 ? rowTop : top;  // a px of difference is the page's rounding, not the row's
+  if (above > wrapped) layout = taller(layout, above - wrapped);
   const data = wrappedNames(figure.data, layout, width);
   const extra = data.reduce((lines, trace, i) => lines + (trace === figure.data[i] ? 0 : trace.name.split("<br>").length - 1), 0);
   if (extra && layout.height && layout.legend?.y < 0) {
@@ -389,21 +415,48 @@ function fitted(figure, width, scale, rowTitle = 0) {
     const margin = { b: 80, ...layout.margin };
     layout = { ...layout, height: Math.round(layout.height + grown), margin: { ...margin, b: margin.b + grown } };
   }
-  return drawn(cellTexts(data, layout, width), layout, Boolean(flowed), titled);
+  const own = JSON.stringify([flowed, titles(layout), data.map((trace) => trace.name)]);
+  return drawn(cellTexts(data, layout, width), layout, Boolean(flowed), top, own);
 }
 
-// Charts side by side (st.columns: their boxes level in one horizontal block) whose titles took
-// different numbers of lines had their plots a line apart (/train's two confusion matrices at 1,000 px,
-// "Normalised by true class (rows sum to 1)" in two lines beside "Confusion matrix (counts)" in one):
-// each leaves as much room above its plot as the row's tallest title takes. Stacked (a phone), each is alone.
+// Charts side by side (st.columns, one horizontal block) whose titles took different numbers of lines
+// had their plots a line apart (/train's two confusion matrices at 1,000 px, "Normalised by true class
+// (rows sum to 1)" in two lines beside "Confusion matrix (counts)" in one); so had charts below
+// different text in their columns (/gradient-flow's RNN and LSTM charts at 1,000 px and on a projector,
+// 44 px). Each leaves room above its plot down to the lowest plot top in its row: its title's lines,
+// and a legend's that met its title (at 1,000 px /train's ROC curve had not made room for its
+// neighbour's second title line: its own legend had met its title, and the chart's growth for it
+// replaced the row's). Stacked (a phone), each is alone.
 const BLOCK = '[data-testid="stHorizontalBlock"]';
 
+// the charts beside `box` in its horizontal block (another column, half the shorter one's height level
+// with it), itself included
+function rowOf(box) {
+  const block = box.closest(BLOCK), a = box.getBoundingClientRect();
+  return !block ? [box] : [...block.querySelectorAll(".lab-chart")].filter((other) => {
+    if (other === box) return true;
+    if (other.closest(BLOCK) !== block || !(other.clientWidth > 0)) return false;
+    const b = other.getBoundingClientRect();
+    return (b.left >= a.right || a.left >= b.right) && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) >= Math.min(a.height, b.height) / 2;
+  });
+}
+
 function alignRow(box) {
-  const block = box.closest(BLOCK), top = box.getBoundingClientRect().top;
-  const row = !block ? [box] : [...block.querySelectorAll(".lab-chart")].filter((other) => other === box
-    || (other.closest(BLOCK) === block && other.clientWidth > 0 && Math.abs(other.getBoundingClientRect().top - top) < 2));
-  const most = Math.max(0, ...row.map((other) => other.labTitled ?? 0));
-  row.forEach((other) => other.labAlign?.(most));
+  const row = rowOf(box), at = (other) => other.getBoundingClientRect().top;
+  const plot = Math.max(...row.map((other) => at(other) + (other.labTop ?? 0)));  // the lowest plot top
+  row.forEach((other) => other.labAlign?.(Math.round(plot - at(other))));
+}
+
+// Their plots' bottoms too: plotly.js makes a legend under the plot room by raising the plot's bottom
+// edge, so two charts of one height whose legends took different rows ended at different heights (at
+// 1,400 px /gradient-flow's RNN and LSTM charts, 34 px apart). Once drawn, charts whose plots start
+// level end where the highest of their own bottoms is: each leaves more room under its plot, keeps its
+// height (nothing on the page moves), and a legend under the plot keeps its place under it.
+function alignBottoms(box) {
+  const at = (other) => other.getBoundingClientRect().top, plotTop = (other) => at(other) + other._fullLayout._size.t;
+  const row = rowOf(box).filter((other) => other.labBottom && other._fullLayout?._size && Math.abs(plotTop(other) - plotTop(box)) <= 1);
+  const end = Math.min(...row.map((other) => at(other) + other.labBottom[1] - other.labBottom[0]));  // the highest plot bottom
+  row.forEach((other) => other.labBottomAlign?.(Math.round(at(other) + other.labBottom[1] - end)));
 }
 
 // Keyboard: plotly.js's toolbar (role="toolbar") had no name and put each of its 8-10 buttons in the
@@ -459,9 +512,13 @@ export default function ({ data, parentElement }) {
   box.labCleanup?.();  // the previous figure's watchers: Streamlit calls a cleanup only when the chart goes
   const full = () => document.fullscreenElement === box;
   const strip = () => parseFloat(getComputedStyle(box).paddingTop) || 0;  // in full screen, the toolbar's (ui.STYLE)
-  let rowTitle = 0;  // px above the plot for the tallest title in the chart's row (alignRow)
-  let shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale);  // as it fits the box's width (0: hidden, as built)
-  box.labTitled = shown.titled;
+  let rowTop = 0;  // px above the plot its row asks for (alignRow)
+  let raise = 0, raisedFor = null;  // px above the plot its legend took when it met the title (clearTitle), and the fit it was for
+  let rowBottom = 0, natural = null;  // px under the plot: as the row asks (alignBottoms); its own, as plotly.js drew it
+  const fitNow = () => fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTop, full() ? 0 : raise);
+  let shown = fitNow();  // as it fits the box's width (0: hidden, as built)
+  box.labTop = shown.top;
+  box.labBottom = null;
   const place = () => {  // its place on the page, before plotly.js is loaded; the full screen, where a reflow scrolls
     box.style.height = full() && !shown.flowed ? "100vh" : `${shown.height}px`;
     box.style.overflowY = full() && shown.flowed ? "auto" : "";
@@ -490,15 +547,37 @@ export default function ({ data, parentElement }) {
   // A legend above the plot in more rows than plots/style.py left room for (its entries in two or three
   // rows on a phone) grew up into the title: plotly.js makes it room at the chart's top edge only. Where
   // they meet, the chart grows by the overlap above its plot, once a fit.
+  // its layout with the room under the plot its row asks for (alignBottoms); a legend under the plot
+  // keeps its place in px (its y is a fraction of the plot's height)
+  const laidOut = () => {
+    const layout = shown.layout, margin = { t: 100, b: 80, ...layout.margin };
+    if (full() || natural === null || !(rowBottom > natural + 0.5)) return layout;
+    const height = layout.height ?? 450, before = height - margin.t - natural, after = height - margin.t - rowBottom;
+    const legend = layout.legend?.y < 0 ? { ...layout.legend, y: (layout.legend.y * before) / after } : layout.legend;
+    return { ...layout, margin: { ...margin, b: rowBottom }, ...(legend ? { legend } : {}) };
+  };
+  const paint = () => Plotly.react(box, shown.data, laidOut(), config);
   const clearTitle = () => {
     const layout = shown.layout;
-    if (full() || shown.raised || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
+    if (full() || raisedFor === shown.own || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
     const title = box.querySelector(".gtitle")?.getBoundingClientRect(), legend = box.querySelector(".legend")?.getBoundingClientRect();
     if (!title?.height || !legend?.height || !(legend.top < title.bottom + 6)) return null;
-    const t = box._fullLayout._size.t + Math.ceil(title.bottom + 6 - legend.top), raised = taller(layout, t - (layout.margin?.t ?? 100));
-    shown = { ...shown, raised: true, height: raised.height, layout: raised };
+    // the top margin it needs, less what its title's lines take
+    const t = box._fullLayout._size.t + Math.ceil(title.bottom + 6 - legend.top);
+    raise = t - (shown.top - raise);
+    raisedFor = shown.own;
+    shown = fitNow();
+    box.labTop = shown.top;
     place();
-    return Plotly.react(box, shown.data, shown.layout, config);
+    alignRow(box);  // the others in its row make as much room
+    return paint();
+  };
+  // drawn and settled: its own room under the plot, which its row lines up
+  const measured = () => {
+    if (full() || !box._fullLayout?._size) return;
+    if (natural === null || !(rowBottom > natural + 0.5)) natural = box._fullLayout._size.b;
+    box.labBottom = [natural, shown.height];
+    alignBottoms(box);
   };
   const settle = () => {
     const raised = clearTitle();
@@ -513,35 +592,46 @@ export default function ({ data, parentElement }) {
     if (below <= margin.b + 1) return;
     const height = Math.round(shown.height + below - margin.b);
     shown = { ...shown, settled: true, height, layout: { ...layout, height, margin: { ...margin, b: below } } };
+    natural = null;
     place();
-    return Plotly.react(box, shown.data, shown.layout, config);
+    return paint();
   };
   // a new width: drawn again if it changes how the figure fits (its columns, its legend's lines), else resized
   const fit = () => {
     if (!(box.clientWidth > 0)) return;
-    const next = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTitle);
-    box.labTitled = next.titled;
+    let next = fitNow();
+    if (raise && raisedFor !== next.own) {  // a raise holds for the fit it was measured on
+      raise = 0;
+      next = fitNow();
+    }
+    box.labTop = next.top;
     if (next.key === shown.key) {
-      if (Plotly) Plotly.Plots.resize(box);
+      if (Plotly && box._fullLayout) Plotly.Plots.resize(box).then(measured);
     } else {
+      if (next.own !== shown.own) natural = null;
       shown = next;
       place();
-      if (Plotly) Plotly.react(box, shown.data, shown.layout, config).then(settle);
+      if (Plotly) paint().then(settle).then(measured);
     }
     if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
   };
+  box.labBottomAlign = (most) => {
+    if (most === rowBottom) return;
+    rowBottom = most;
+    if (Plotly && box._fullLayout) paint();
+  };
   box.labAlign = (most) => {
-    if (most === rowTitle) return;
-    rowTitle = most;
+    if (most === rowTop) return;
+    rowTop = most;
     fit();
   };
   const onFullScreen = () => {
     box.style.background = full() ? "white" : "";
-    shown = fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTitle);
+    shown = fitNow();
     place();
     if (!Plotly) return;
     if (shown.flowed) Plotly.react(box, shown.data, shown.layout, config);  // reflowed: its own height, scrolled
-    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight - strip() } : { ...shown.layout, width: null, height: shown.height }, config).then(settle);  // null: the width follows the column again
+    else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight - strip() } : { ...laidOut(), width: null, height: shown.height }, config).then(settle);  // null: the width follows the column again
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
@@ -550,7 +640,7 @@ export default function ({ data, parentElement }) {
   const draw = () => {
     box.dataset.drawn = "";
     plotly(data.src).then(
-      (P) => { Plotly = P; return P.react(box, shown.data, shown.layout, config).then(settle); },
+      (P) => { Plotly = P; return paint().then(settle).then(measured); },
       () => { box.textContent = data.failed; },
     );
   };
@@ -567,7 +657,7 @@ export default function ({ data, parentElement }) {
     window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
     box.removeEventListener("fullscreenchange", onFullScreen);
-    box.labCleanup = box.labAlign = null;
+    box.labCleanup = box.labAlign = box.labBottomAlign = box.labBottom = null;
   };
   return box.labCleanup;
 }

@@ -1,0 +1,114 @@
+"""Chart layout, fifth pass, measured in a real browser (boxes, not pixels):
+
+- /forecast's windows and targets on a phone: 34 px squares stood on 16 px columns and covered each
+  other, and the 9 px numbers of neighbouring cells ran together. A square is at most its cell; its
+  number is sized to the cell, or left out below 10 px (the hover keeps it) (ui/chart.js, markerCells);
+- charts side by side whose plots did not line up: /train's ROC and precision-recall curves at 1,000 px
+  (a legend that met its title grew one chart, and that growth replaced the room it had made for its
+  neighbour's second title line), /gradient-flow's RNN and LSTM charts at 1,400 px (plotly.js raised
+  each plot's bottom edge by its own legend's rows), and at 1,000 px and on a projector (the text above
+  them differs in height) (ui/chart.js, rowOf, alignRow, alignBottoms)."""
+
+import pytest
+
+from tests.test_layout_audit import PHONE, _open
+
+LAPTOP = dict(viewport={"width": 1000, "height": 900})
+
+# the windows chart: its squares [left, right] and numbers [left, right, font size], row by row in x order
+_WINDOWS = """() => {
+  const chart = [...document.querySelectorAll('.lab-chart')].find((c) => c.querySelector('.scatterlayer .point'));
+  const box = (e) => e.getBoundingClientRect();
+  const rows = (items, f) => {
+    const by = new Map();
+    items.forEach((e) => { const r = box(e), y = Math.round(r.top + r.height / 2); by.set(y, [...(by.get(y) ?? []), f(e, r)]); });
+    return [...by.values()].map((row) => row.sort((a, b) => a[0] - b[0]));
+  };
+  return {
+    squares: rows([...chart.querySelectorAll('.scatterlayer .point')], (e, r) => [r.left, r.right]),
+    numbers: rows([...chart.querySelectorAll('.scatterlayer .textpoint text')],
+      (e, r) => [r.left, r.right, parseFloat(getComputedStyle(e).fontSize)]),
+    hover: chart.data.every((trace) => trace.text.length === trace.x.length && /%\\{text\\}/.test(trace.hovertemplate)),
+  };
+}"""
+
+
+def _apart(row) -> bool:
+    return all(a[1] <= b[0] + 0.5 for a, b in zip(row, row[1:], strict=False))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("device, written", [(PHONE, False), (LAPTOP, True)], ids=["phone", "1000px"])
+def test_windows_cells_and_numbers_do_not_run_together(app_url, browser, lang, device, written):
+    """On a phone the windows chart's 18 columns are 16 px wide: its squares were 34 px (a target's square
+    half under the next grey one) and its 9 px numbers overlapped their neighbours'. Each square fits its
+    column; the numbers are left out there (10 px would not fit) and written at 10 px or more at 1,000 px."""
+    context, page = _open(browser, f"{app_url}/forecast?lang={lang}", device)
+    try:
+        cells = page.evaluate(_WINDOWS)
+        assert len(cells["squares"]) == 6 and all(len(row) == 18 and _apart(row) for row in cells["squares"])
+        if written:
+            assert len(cells["numbers"]) == 6 and all(len(row) == 18 and _apart(row) for row in cells["numbers"])
+            assert min(size for row in cells["numbers"] for _, _, size in row) >= 10
+        else:
+            assert cells["numbers"] == []
+        assert cells["hover"]  # every value is still in its cell's hover
+    finally:
+        context.close()
+
+
+DESKTOP = dict(viewport={"width": 1400, "height": 1000})
+
+# each chart on the screen: [name, box top, plot top, plot bottom, box height], in px from the page's top
+_PLOTS = """() => [...document.querySelectorAll('.lab-chart')].filter((c) => c.clientWidth > 0 && c._fullLayout).map((c) => {
+  const top = c.getBoundingClientRect().top, size = c._fullLayout._size;
+  return [c.getAttribute('aria-label'), top, top + size.t, top + size.t + size.h, c.getBoundingClientRect().height];
+})"""
+
+
+@pytest.mark.browser
+def test_roc_and_precision_recall_plots_line_up(app_url, browser):
+    """At 1,000 px "Precision-recall curve (AP = …)" takes two lines beside "ROC curve (AUC = …)": both
+    charts' legends (three entries above the plot) met their titles and grew the charts, and the ROC
+    chart's growth replaced the room it had made for its neighbour's second line: its plot started 23 px
+    higher. Both plots start and end level now."""
+    from tests.test_narrow_screens import _trained
+
+    context, page = _open(browser, f"{app_url}/train?lang=en&epochs=2&tab=curves", LAPTOP)
+    try:
+        _trained(page)
+        plots = {name: rest for name, *rest in page.evaluate(_PLOTS)}
+        roc, pr = plots["ROC curve"], plots["Precision-recall curve"]
+        assert abs(roc[0] - pr[0]) < 2  # side by side
+        assert abs(roc[1] - pr[1]) <= 1 and abs(roc[2] - pr[2]) <= 1, (roc, pr)
+    finally:
+        context.close()
+
+
+PROJECTOR = dict(viewport={"width": 1920, "height": 1080})
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "lang, device, query",
+    [("en", DESKTOP, ""), ("zh", DESKTOP, ""), ("en", LAPTOP, ""), ("zh", PROJECTOR, "&teacher=1")],
+    ids=["1400px-en", "1400px-zh", "1000px-en", "teacher-zh"],
+)
+def test_rnn_and_lstm_plots_line_up(app_url, browser, lang, device, query):
+    """/gradient-flow's RNN and LSTM charts side by side: at 1,400 px (560 px each, level) their plots
+    ended 34 px apart (plotly.js raised each plot's bottom edge for its legend, and the RNN's four
+    entries take more rows than the LSTM's two); at 1,000 px and on a projector the text above them
+    differs, and their plots started 44 px apart. Their plots start and end level now; at 1,400 px
+    neither chart changes its height for it."""
+    context, page = _open(browser, f"{app_url}/gradient-flow?lang={lang}{query}", device)
+    try:
+        names = {"en": ("Why the RNN's gradient shrinks", "Why the LSTM's gradient survives"),
+                 "zh": ("RNN 的梯度为什么会缩小", "LSTM 的梯度为什么能保留")}[lang]  # fmt: skip
+        plots = {name: rest for name, *rest in page.evaluate(_PLOTS)}
+        rnn, lstm = (plots[name] for name in names)
+        if device is DESKTOP:
+            assert abs(rnn[0] - lstm[0]) < 2 and rnn[3] == lstm[3] == 560
+        assert abs(rnn[1] - lstm[1]) <= 1 and abs(rnn[2] - lstm[2]) <= 1, (rnn, lstm)
+    finally:
+        context.close()
