@@ -142,6 +142,16 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 [data-testid="stCode"] :is(.token.keyword, .token.boolean, .token.important) { color: #8a2d9a; }
 [data-testid="stCode"] :is(.token.number, .token.constant, .token.symbol) { color: #a14500; }
 [data-testid="stCode"] :is(.token.operator, .token.punctuation) { color: #4a4a4a; }
+/* a printed page (a teacher's handout): no sidebar (Streamlit prints an open one, its links and the
+   language choice on page 1 and an empty strip beside every later page), no trailing blank page (the
+   main block's 160 px of bottom padding), and a chart or a metric tile never cut across two pages
+   (/gradient-flow and /metrics had charts split). No break-after on headings: Chromium then drew
+   /gradient-flow's "LSTM: the cell-state path" over the expander above it. */
+@media print {
+  [data-testid="stSidebar"] { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding-bottom: 0 !important; }
+  .stElementContainer:has(.lab-chart), [data-testid="stMetric"] { break-inside: avoid; }
+}
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
                            transition-duration: 0.01ms !important; scroll-behavior: auto !important; }
