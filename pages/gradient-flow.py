@@ -85,7 +85,8 @@ def rnn_column(rnn: dict, flow: state.Flow, figures: dict):
 def lstm_column(lstm_factors: dict, flow: state.Flow, figures: dict):
     """§2's right column: the LSTM's cell-state path."""
     seq_len = flow.seq_len
-    st.subheader(t("gradient_flow.lstm_header"))
+    # its English anchor in both languages: Streamlit's own from the Chinese heading is "lstm", the h1's too
+    st.subheader(t("gradient_flow.lstm_header"), anchor="lstm-the-cell-state-path")
     st.latex(  # two lines each, as on the left: on one, they ran past the column in teacher mode
         r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\"
         r" \frac{\partial c_t}{\partial c_{t-1}} &= \operatorname{diag}(f_t)\end{aligned}"

@@ -14,7 +14,8 @@ st.title(t("home.title"))
 ui.show_notes()  # a link's bad language or teacher value
 st.markdown(t("home.intro"))
 
-st.header(t("home.cell_header"))
+# its English anchor in both languages: Streamlit's own from the Chinese heading is "lstm", the h1's too
+st.header(t("home.cell_header"), anchor="the-lstm-cell")
 ui.svg(cell_svg(names={g: t(f"home.gate.{g}") for g in "figo"}, title=t("home.cell_header")), alt=t("home.cell_alt"))
 st.caption(t("home.cell_caption"))
 

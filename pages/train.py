@@ -10,6 +10,7 @@ from lstm_core import metrics
 from lstm_core.errors import UserInputError
 from plots import train as train_plots
 from plots.metrics import confusion_matrix_figure
+from plots.tables import html_table
 from ui import model_files, train_evaluation, train_export, train_labels, train_runs, train_settings
 from ui.i18n import counted
 
@@ -92,7 +93,9 @@ def evaluation(run):
         ui.show_notes()
         for part, at in train_evaluation.threshold_rows(run, threshold):
             st.markdown(t(f"train.threshold_{part}"))
-            for col, key in zip(st.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
+            row = st.container()  # the help buttons say their row: "Help for Accuracy on the test set"
+            ui.help_names(t(f"train.metric_{part}_help_name"), where=row)
+            for col, key in zip(row.columns(5), ("accuracy", "precision", "recall", "specificity", "f1"), strict=True):
                 col.metric(t(f"train.metric.{key}"), metrics.rounded(at[key]), help=t(f"train.metric_{part}_help"))
             if (undefined := train_labels.undefined_note(at)) is not None:
                 st.info(undefined, icon=":material/info:")
@@ -203,7 +206,11 @@ def mistakes(run, y_pred, threshold):
             train_runs.open_in_explorer(run.example(0))
         return
     st.caption(t(counted("train.mistakes_count", len(table)), count=len(table), total=len(y_pred)))
-    st.dataframe(table.drop(columns="index"), hide_index=True)  # "auto": fits one mistake, scrolls past ten
+    # a static table, not st.dataframe: its grid was nine Tab stops (its toolbar, its canvas four times, an
+    # unnamed scroll box) and no table to a screen reader. One named stop that scrolls; a mistake is chosen below
+    # the confidences as the tiles write rates (metrics.rounded): a mistake made at 0.9996 is not a certain "1.000"
+    confidences = lambda column: [metrics.rounded(v) for v in column]  # noqa: E731
+    st.html(html_table(table.drop(columns="index"), t("train.tab.mistakes"), max_height="24rem", number_format=confidences))
     if not run.data.text:
         st.info(t("train.saliency_text_only"), icon=":material/info:")
         shown = dict(zip(table["index"].tolist()[:100], table.iloc[:100, 1], strict=True))  # index -> "#k: 0110…"

@@ -99,7 +99,8 @@ def html_table(
     table sits in a box that scrolls beyond `max_height`, and sideways when wider than the page; the
     box is named `label` and takes keyboard focus, so it scrolls without a mouse. `wrap=False` keeps
     each cell on one line (a row of tokens reads across; the box scrolls sideways instead).
-    `number_format` (e.g. ".4g") writes every float that way, and a missing one as "—"."""
+    `number_format` (e.g. ".4g") writes every float that way, and a missing one as "—"; a function of a
+    column's values (plots.style.alike) writes each column's floats with it."""
     esc = html.escape
     cell = "padding:0.25rem 0.5rem;border:1px solid #e6e6e9;vertical-align:top" + ("" if wrap else ";white-space:nowrap")
     align = ["right" if pd.api.types.is_numeric_dtype(dtype) else "left" for dtype in frame.dtypes]
@@ -115,6 +116,8 @@ def html_table(
             return str(v)
         return "—" if np.isnan(v) else format(v, number_format)
 
+    if callable(number_format):  # a column at a time: its numbers are read against one another
+        frame = pd.DataFrame({name: number_format(col.tolist()) if col.dtype.kind == "f" else col for name, col in frame.items()})
     rows = []
     for row in frame.itertuples(index=False):
         # a number is never broken ("5.657e-" over "15"): only texts wrap

@@ -10,7 +10,7 @@ from unittest import mock
 import numpy as np
 import pytest
 
-from tests.apptest import open_page
+from tests.apptest import html_tables, open_page
 from ui import lessons_state
 from ui.i18n import STRINGS
 from ui.lessons_content import BY_SLUG, LESSONS, SLUGS
@@ -234,10 +234,10 @@ def test_the_glossary_is_on_the_lessons_page(lang):
     from ui.strings.glossary import GLOSSARY
 
     at = open_page(PAGE, lang=lang)
-    assert not any(len(df.value) == len(GLOSSARY) for df in at.dataframe)  # folded: not sent
+    assert not any(len(df) == len(GLOSSARY) for df in html_tables(at))  # folded: not sent
     at.session_state["glossary"] = True  # the learner opens it
     at.run()
-    table = next(df.value for df in at.dataframe if len(df.value) == len(GLOSSARY))
+    table = next(df for df in html_tables(at) if len(df) == len(GLOSSARY))
     assert list(table.iloc[:, 1]) == [zh for _, _, zh, _ in GLOSSARY] and list(table.iloc[:, 0])[0] == GLOSSARY[0][1]
 
 

@@ -21,7 +21,7 @@ from lstm_core import metrics
 from lstm_core.text import tokenise
 from lstm_core.training import History
 from plots.train import METRICS
-from tests.apptest import figures
+from tests.apptest import figures, html_tables
 from tests.test_train_evaluation import _run, run_on_real_split
 from ui import train_export, train_labels, train_settings
 from ui.i18n import translate
@@ -236,7 +236,7 @@ def test_a_sequence_model_is_handed_to_the_explorer():
     assert handed.symbols == 2 and handed.vocab is None and handed.recorder.input_size == 2
     assert handed.example == run.data.test[0][0].numpy().argmax(-1).tolist() and len(handed.example) == 6
     assert open_tab(at, "mistakes").selectbox(key="train_mistake").options  # one epoch of parity: plenty of mistakes
-    table = next(df.value for df in at.dataframe if "example" in df.value.columns)
+    table = next(df for df in html_tables(at) if "example" in df.columns)
     k, bits = table["example"].iloc[0].removeprefix("#").split(": ")
     assert bits == "".join(str(v) for v in run.data.test[0][int(k)].numpy().argmax(-1).tolist())
     shown = " ".join(c.value for c in at.caption)
@@ -469,7 +469,7 @@ def test_the_saliency_explains_the_prediction_at_the_threshold(lang):
     at.selectbox(key="train_mistake").set_value(text).run()
     assert not at.exception
     positive = translate("data.class.positive", lang)
-    table = next(df.value for df in at.dataframe if translate("train.col.example", lang) in df.value.columns)
+    table = next(df for df in html_tables(at) if translate("train.col.example", lang) in df.columns)
     row = table[table[translate("train.col.example", lang)] == text].iloc[0]
     assert row[translate("train.col.predicted", lang)] == positive
     strip = next(h.proto.body for h in at.get("html") if "<span" in h.proto.body)

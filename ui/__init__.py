@@ -168,6 +168,7 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   box's opener, a progress bar and a table's toolbar; a select box's placeholder, shown and read out
 #   once its text is cleared to search, "Choose an option") are English only: they are put in the
 #   page's language, each text node changed in place (nodeValue), never replaced, so React still owns it;
+# - a heading's link is named after its heading ("Link to: Quiz"): Streamlit names them all alike;
 # - a slider's input is labelled by itself and by its group, which carry the same label: a screen
 #   reader said each slider's name twice ("Layers Layers"); it keeps the group's;
 # - a button that goes while it has focus (/train's Train is drawn again disabled once pressed, Stop
@@ -177,7 +178,7 @@ _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
   // {"pairs": [[en, zh], ...], "forms": [[en, zh], ...] with {x} for a part kept,
-  //  "boxed": [[en, zh, en with its box {x}, zh with its box {x}], ...]}
+  //  "boxed": [[en, zh, en with its box {x}, zh with its box {x}], ...], "heading": [en, zh] with {x}}
   const WORDS = %s;
   window.__lstmLabA11y = true;
   let queued = false;
@@ -194,6 +195,7 @@ if (!window.__lstmLabA11y) {
     });
   });
   const watched = new WeakSet();
+  const retitled = new MutationObserver(() => later());
   const part = (text, form) => {  // the {x} of `form` in `text`, or null
     const [head, tail] = form.split("{x}");
     const fits = text.length > head.length + tail.length && text.startsWith(head) && text.endsWith(tail);
@@ -247,6 +249,24 @@ if (!window.__lstmLabA11y) {
         if (wanted && wanted !== name) e.setAttribute("aria-label", wanted);
       });
     });
+    // a heading's link is named after its heading, "Link to: 1. The gradient through time": all were
+    // "Link to heading", and a screen reader's list of links held as many alike as the page has headings
+    document.querySelectorAll('[data-testid="stHeaderActionElements"] a').forEach((e) => {
+      const heading = e.closest("h1, h2, h3, h4, h5, h6")?.querySelector("[data-heading-text]")?.textContent.trim();
+      const name = heading && WORDS.heading[k].replace("{x}", () => heading);
+      if (name && name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
+    });
+    // the tiles of a container given a name for their help buttons (ui.help_names): /train's two rows of
+    // tiles had ten help buttons named by their tiles alone, "Help for Accuracy" twice
+    document.querySelectorAll("[data-lab-help]").forEach((hint) => {
+      const form = hint.dataset.labHelp;
+      hint.closest('[data-testid="stVerticalBlock"]')?.querySelectorAll('[data-testid="stMetric"]').forEach((tile) => {
+        const label = tile.querySelector('[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"]')?.textContent.trim();
+        const button = tile.querySelector('[data-testid="stTooltipHoverTarget"] button[aria-label]');
+        const name = label && form.replace("{x}", () => label);
+        if (button && name && name !== button.getAttribute("aria-label")) button.setAttribute("aria-label", name);
+      });
+    });
   };
   const fix = () => {
     queued = false;
@@ -255,6 +275,11 @@ if (!window.__lstmLabA11y) {
       .forEach((e) => e.removeAttribute("role"));
     document.querySelectorAll(".katex-display, .katex-display .base").forEach((e) => {
       if (!watched.has(e)) { watched.add(e); wide.observe(e); }
+    });
+    // a heading's text changed in place (a text node's value, which the observers below do not see)
+    // renames its link too
+    document.querySelectorAll('[data-testid="stHeaderActionElements"]').forEach(({ parentElement: e }) => {
+      if (e && !watched.has(e)) { watched.add(e); retitled.observe(e, { subtree: true, characterData: true }); }
     });
     document.querySelectorAll('[data-testid="stSlider"] input[type="range"][aria-labelledby]').forEach((e) => {
       const ids = e.getAttribute("aria-labelledby").split(" ").filter(Boolean);
@@ -325,6 +350,7 @@ def _streamlit_words() -> str:
             "pairs": [both(f"streamlit.{w}") for w in words],
             "forms": [both(f"streamlit.{f}") for f in forms],
             "boxed": [both(f"streamlit.{w}") + both(f"streamlit.{w}_to") for w in boxed],
+            "heading": both("streamlit.heading_link_to"),  # a heading's link, named after its heading {x}
         }
     )
 
@@ -760,6 +786,13 @@ def _plotly_words(lang: str) -> str:
 
 
 _PLOTLY_WORDS = {code: _plotly_words(code) for code in LANGS}  # the same on every run: built once
+
+
+def help_names(form: str, where=st):
+    """Names the help button ("?") of each tile (st.metric) in the container `where` after `form`, {x}
+    the tile's label: "Help for Accuracy on the test set", where Streamlit's "Help for Accuracy" was the
+    same for each row of alike tiles (the page script, _SCRIPT, names them)."""
+    where.html(f'<div class="lstm-lab-hidden" hidden data-lab-help="{html.escape(form)}"></div>')
 
 
 def svg(markup: str, alt: str, max_width: int = 780, where=st):

@@ -203,7 +203,7 @@ def test_the_lessons_page_on_the_keras_lesson(app_url, browser, artifacts, lang)
         assert problems(page) == [] and page.locator("[data-testid='stCode']").count() == 2
         page.locator("[data-testid='stExpander'] summary").first.click()  # the glossary, sent once opened
         wait_rendered(page)
-        assert page.locator("[data-testid='stDataFrame']").count() == 1
+        assert page.get_by_role("region", name=translate("glossary.header", lang)).locator("table").count() == 1
         check(page, f"/lessons?lang={lang}&lesson=keras", artifacts)
         page.screenshot(path=str(artifacts / f"lessons_keras_{lang}.png"), full_page=True)
     finally:

@@ -24,6 +24,8 @@ STRINGS = {
     "streamlit.collapse_sidebar": ("Collapse sidebar", "收起侧边栏"),
     "streamlit.expand_sidebar": ("Expand sidebar", "展开侧边栏"),
     "streamlit.heading_link": ("Link to heading", "指向此标题的链接"),
+    # a heading's link named after its heading: every heading's link had the name above, a list of links alike
+    "streamlit.heading_link_to": ("Link to: {x}", "链接到本节：{x}"),
     "streamlit.open": ("Open", "展开选项"),  # a select box's opener
     "streamlit.close": ("Close", "收起选项"),
     "streamlit.increment": ("Increment", "增加"),  # a number box's + and -

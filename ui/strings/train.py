@@ -441,6 +441,9 @@ STRINGS = {
     ),
     "train.metric_val_help": ("On the validation set.", "在验证集上。"),
     "train.metric_test_help": ("On the test set, at the threshold chosen above.", "在测试集上，使用上面选定的阈值。"),
+    # the name a screen reader says for a tile's help button ({x}: the tile's label), per row
+    "train.metric_val_help_name": ("Help for {x} on the validation set", "{x}（验证集）的说明"),
+    "train.metric_test_help_name": ("Help for {x} on the test set", "{x}（测试集）的说明"),
     "train.threshold_best": (
         "On the validation set, F1 is highest ({f1:.3f}) at a threshold of {threshold:.2f}.",
         "在验证集上，阈值为 {threshold:.2f} 时 F1 最高（{f1:.3f}）。",
