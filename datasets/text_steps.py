@@ -24,7 +24,7 @@ class SentenceSteps:
     normalised: str  # punctuation and symbols replaced by spaces
     tokens: list[str]
     indices: list[int]  # vocab index of each token, 1 (<unk>) if unknown
-    padded: dict[str, list[int]]  # exactly maxlen indices: "post" as /train's classifier reads them, "pre" Keras' default
+    padded: dict[str, list[int]]  # exactly maxlen indices: "post" as /train's classifier reads them, "pre" Keras's default
 
 
 def check_maxlen(maxlen: int) -> int:

@@ -22,7 +22,14 @@ from lstm_core.errors import UserInputError
 MAX_BYTES = 2 * 1024 * 1024  # the CSV/Excel uploader's own cap (the server's is the larger Keras one)
 MAX_UNZIPPED = 25 * 1024 * 1024  # an .xlsx is a zip: refuse ones that inflate far beyond their size
 MAX_VALUES = 5000  # longer series are cut to their last MAX_VALUES points (training time)
-ENCODINGS = ("utf-8-sig", "gbk")  # utf-8-sig also reads plain UTF-8 and strips a BOM
+# Bytes that are not UTF-8 (utf-8-sig also reads plain UTF-8 and strips a BOM) come from a Chinese
+# Windows (GBK) or a Western one (cp1252: "Température"). Many cp1252 texts also decode as GBK, into
+# nonsense: "Temp閞ature". GBK is kept only where it reads as Chinese (see _reads_as_chinese).
+ENCODINGS = ("gbk", "cp1252")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# One ideograph between two Latin letters: what two accented letters become in GBK ("Größe": "Gr鲞e")
+LONE_IDEOGRAPH_IN_WORD = re.compile(r"(?<=[A-Za-z])[\u3400-\u4dbf\u4e00-\u9fff](?=[A-Za-z])")
+NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")  # cp1252 text: an accent or symbol here and there, not a run
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format, which openpyxl cannot read
 # Blank lines are kept (and dropped after parsing) so that the index counts the file's lines and an
@@ -34,6 +41,10 @@ CSV_OPTIONS = dict(skipinitialspace=True, skip_blank_lines=False)
 DECIMAL_COMMA = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
 THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 PERCENT = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%")
+# Thousands set apart by a space, as French and Russian exports write them ("1 000", "12 345,5"): a plain
+# space, a no-break one (U+00A0), a narrow one (U+202F) or a thin one (U+2009). Read so only where a
+# whole column is written that way (see _spaced_thousands): "1 2" is never a number.
+SPACED_THOUSANDS = re.compile(r"([+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?:[.,](\d+))?")
 # Numbers and separators as a Chinese input method types them ("１２．５", "月份，乘客"): a number's
 # characters are read as their ASCII forms in its cell (names keep theirs: "客流量（人）"), and "，" or
 # "；" separate the columns of a file that has no ASCII separator
@@ -101,16 +112,59 @@ def _utf16(data: bytes) -> str | None:
         raise UserInputError("forecast.err_encoding") from exc
 
 
+def _decoded(data: bytes) -> str | None:
+    """The text of bytes that are not UTF-16: UTF-8, else GBK where that reads as Chinese, else cp1252
+    where that reads as Western text, else GBK all the same. None when nothing reads."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    gbk, western = (_strict(data, encoding) for encoding in ENCODINGS)
+    if gbk is not None and _reads_as_chinese(gbk):
+        return gbk
+    if western is not None and not NON_ASCII_RUN.search(western):
+        return western
+    return gbk
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Whether GBK's reading of a file is Chinese: its ideographs are common ones (GB2312's, which
+    Chinese text is almost all made of), not one alone inside a Latin word, and they outnumber the
+    characters that are neither. A cp1252 text read as GBK turns an accented letter and the byte after
+    it into a rare ideograph ("é" + "r": "閞") or into a common one inside a word ("Größe": "Gr鲞e")."""
+    in_words = {match.start() for match in LONE_IDEOGRAPH_IN_WORD.finditer(text)}
+    chinese = odd = 0
+    for position, ch in enumerate(text):
+        if ch.isascii():
+            continue
+        if not _in_gb2312(ch) or position in in_words:
+            odd += 1
+        elif CJK.fullmatch(ch):
+            chinese += 1
+    return chinese > odd
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _read_csv(data: bytes) -> pd.DataFrame:
     text = _utf16(data)
     if text is None and b"\x00" in data:  # text files never hold NUL bytes; images and archives do
         raise UserInputError("forecast.err_not_table")
-    for encoding in ENCODINGS if text is None else ():
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    if text is None:
+        text = _decoded(data)
     if text is None or "\x00" in text:
         raise UserInputError("forecast.err_encoding" if text is None else "forecast.err_not_table")
     if text.lstrip("\ufeff \t\r\n")[:1] in ("<", "{"):  # a web page or JSON saved as .csv: not an empty table
@@ -135,7 +189,31 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         raise UserInputError("forecast.err_empty") from exc
     except (pd.errors.ParserError, ValueError, csv.Error, IndexError) as exc:
         raise UserInputError("forecast.err_not_table") from exc
-    return frame.apply(lambda column: column.map(lambda cell: _plain_number(cell, delimiter)))
+    frame = frame.apply(lambda column: column.map(lambda cell: _plain_number(cell, delimiter)))
+    return frame.apply(lambda column: _spaced_thousands(column, one_column=len(frame.columns) == 1))
+
+
+def _spaced_thousands(column: pd.Series, one_column: bool) -> pd.Series:
+    """A column whose numbers set thousands apart with a space ("1 000") as plain numbers ("1000"), when
+    every filled cell is a number, written that way or too small to need it ("999"). A column holding
+    anything else, "1 2" or a word, is left alone. So is the one column of a file separated by
+    spaces, which the sniffer does not split ("t v" over "1 234"): its cells have as many words as its
+    header, and "1 234" there is two numbers."""
+    cells = column.dropna().astype(str).str.strip()
+    cells = cells[cells != ""]
+    spaced = cells.map(lambda cell: SPACED_THOUSANDS.fullmatch(cell) is not None)
+    if not spaced.any() or not (spaced | cells.map(_is_number)).all():
+        return column
+    if one_column and set(cells.str.split().map(len)) == {len(str(column.name).split())}:
+        return column
+    return column.map(_unspaced)
+
+
+def _unspaced(cell):
+    if isinstance(cell, str) and (match := SPACED_THOUSANDS.fullmatch(cell.strip())):
+        whole, fraction = match.groups()
+        return re.sub(r"\s", "", whole) + (f".{fraction}" if fraction else "")
+    return cell
 
 
 def _plain_number(cell, delimiter: str):

@@ -179,9 +179,9 @@ def _read_archive(data: bytes) -> dict:
     for member in members:
         name = member.filename.removesuffix(".npy")
         if not member.filename.endswith(".npy") or not _allowed_key(name):
-            raise UserInputError("model.err_unknown_key", entry=member.filename[:60])
+            raise UserInputError("model.err_unknown_key", entry=_inert(member.filename))
         if name in arrays:
-            raise UserInputError("model.err_unknown_key", entry=name[:60])
+            raise UserInputError("model.err_repeated_key", entry=name)
         try:
             # zipfile stops at the declared size, so a lying header cannot inflate past the cap
             raw = archive.read(member)
@@ -189,6 +189,20 @@ def _read_archive(data: bytes) -> dict:
             raise UserInputError("model.err_not_npz") from exc
         arrays[name] = _read_npy(raw, name)
     return arrays
+
+
+LISTED_ENTRIES = 8  # a message lists at most this many entry names
+
+
+def _listed(names: list) -> list:
+    """Entry names for a message (which joins a list in the learner's language): the first few."""
+    return names[:LISTED_ENTRIES] + ["…"] * (len(names) > LISTED_ENTRIES)
+
+
+def _inert(name: str) -> str:
+    """An archive member's name, from a stranger's file, for a message (Markdown): short, and only the
+    characters an entry's name may have; any other shows as "·", so no link or markup survives."""
+    return "".join(c if c.isascii() and (c.isalnum() or c in "_.-") else "·" for c in name[:60])
 
 
 def _read_npy(raw: bytes, name: str) -> np.ndarray:
@@ -277,9 +291,12 @@ def _build(meta: dict, arrays: dict) -> ModelFile:
             if cells.spec(kind).peepholes:
                 expected.update({_weight_key(k, d, name): (H,) for name in PEEP_NAMES})
     weights = {name: a for name, a in arrays.items() if name not in ("embedding", "scale")}
-    if set(weights) != set(expected):
-        missing = sorted(set(expected) - set(weights)) or sorted(set(weights) - set(expected))
-        raise UserInputError("model.err_unknown_key", entry=missing[0])
+    if not weights:
+        raise UserInputError("model.err_no_weights", expected=_listed(list(expected)))
+    if missing := [name for name in expected if name not in weights]:  # in the order the model reads them
+        raise UserInputError("model.err_missing_key", entry=missing[0], found=_listed(sorted(weights)))
+    if extra := sorted(set(weights) - set(expected)):
+        raise UserInputError("model.err_extra_key", entry=extra[0], expected=_listed(list(expected)))
     for name, shape in expected.items():
         if weights[name].shape != shape:
             raise UserInputError("model.err_shape", entry=name, got=str(weights[name].shape), want=str(shape))

@@ -111,7 +111,7 @@ class Vocab:
 
 
 def pad_sequences(sequences, maxlen: int, padding: str = "pre", truncating: str = "pre", value: int = 0) -> list[list[int]]:
-    """As Keras' pad_sequences: both default to "pre" (pad and cut at the start)."""
+    """As Keras's pad_sequences: both default to "pre" (pad and cut at the start)."""
     out = []
     for seq in sequences:
         seq = list(seq)

@@ -119,7 +119,7 @@ def test_wrong_shape():
 
 def test_declared_sizes_must_match_the_arrays():
     _refused(_npz(_valid_members(hidden_size=5)), "model.err_shape")
-    _refused(_npz(_valid_members(num_layers=2)), "model.err_unknown_key")
+    _refused(_npz(_valid_members(num_layers=2)), "model.err_missing_key")
     _refused(_npz(_valid_members(kind="gru")), "model.err_shape")
 
 
@@ -175,7 +175,7 @@ def test_wrong_dtypes_extra_and_missing_keys():
     _refused(_npz({**_valid_members(), "evil": np.zeros(2)}), "model.err_unknown_key")
     members = _valid_members()
     del members["l0_d0_b_ih"]
-    _refused(_npz(members), "model.err_unknown_key")
+    _refused(_npz(members), "model.err_missing_key")
     members = _valid_members()
     members["meta"] = np.frombuffer(b"{not json", np.uint8)
     _refused(_npz(members), "model.err_metadata")

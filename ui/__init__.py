@@ -77,7 +77,7 @@ def teacher() -> bool:
             st.session_state["teacher"] = _parse_bool(q)  # as any on/off setting: 1, true, YES, on
         except ValueError:
             st.session_state["teacher"] = False
-            _note_bad_value("teacher", q, False)
+            _note_bad_value("teacher", q, False, _allowed_toggle)
         if not st.session_state["teacher"]:
             del st.query_params["teacher"]  # a junk value is dropped from the link, not carried along
     return st.session_state.get("teacher", False)
@@ -370,7 +370,7 @@ def page(name: str) -> str:
     st.session_state["_names_checked"] = False
     _repeated_names()
     if (bad := st.session_state.pop("_bad_lang", None)) is not None:  # read first by the router's document()
-        _note_bad_value("lang", bad, current)
+        _note_bad_value("lang", bad, current, lambda: allowed_options(LANGS))
     choice = st.sidebar.radio(
         translate("app.language", current),
         LANGS,
@@ -483,7 +483,7 @@ def _settings() -> dict:
     return st.session_state.setdefault("_settings", {}).setdefault(st.session_state.get("_page", ""), {})
 
 
-def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN):
+def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN, allowed=None):
     st.session_state.setdefault("_read", set()).add(name)
     raw = st.query_params.get(name)
     if raw is None:
@@ -497,13 +497,35 @@ def _from_url(name, parse, valid, default, max_len=MAX_PARAM_LEN):
         return value
     except (ValueError, TypeError, OverflowError):
         used = _settings().get(name, default)
-        _note_bad_value(name, raw, used)
+        _note_bad_value(name, raw, used, allowed)
         return used
 
 
-def _note_bad_value(name, raw, used):
-    """A note that the link's ?name=raw was ignored and the page uses `used` (a value) instead."""
-    _add_note(t("app.bad_query", name=_quoted(name), value=_quoted(raw), used=_quoted(_format(used))))
+def _note_bad_value(name, raw, used, allowed=None):
+    """A note that the link's ?name=raw was ignored and the page uses `used` (a value) instead, and
+    what the link may give: allowed() says it (called only then: a page run draws many settings)."""
+    ignored = t("app.bad_query", name=_quoted(name), value=_quoted(raw), used=_quoted(_format(used)))
+    _add_note(paragraph(ignored, allowed() if allowed else ""))
+
+
+LISTED_OPTIONS = 12  # a note lists at most this many of a setting's values
+
+
+def allowed_range(low, high, like) -> str:
+    """What a numeric setting may be, said to the learner: whole numbers when `like` (its default) is one."""
+    key = "app.allowed_number" if isinstance(like, float) else "app.allowed_whole"
+    return t(key, low=_format(low), high=_format(high))
+
+
+def allowed_options(options) -> str:
+    """A choice's values, as a link writes them ("lstm, gru"): the first LISTED_OPTIONS of them."""
+    options = list(options)
+    shown = [_md_plain(_format(option)) for option in options[:LISTED_OPTIONS]]
+    return t("app.allowed_options", options=shown + ["…"] * (len(options) > LISTED_OPTIONS))
+
+
+def _allowed_toggle() -> str:
+    return t("app.allowed_toggle")
 
 
 QUOTED_LEN = 40  # a note quotes this much of a link's value: enough to recognise it
@@ -583,7 +605,7 @@ def browser_param(name: str, pattern: str, last: int | None = None, default: str
     st.session_state.setdefault("_read", set()).add(name)
     raw = st.query_params.get(name)
     if raw is not None and not re.fullmatch(pattern, raw):  # `default`: what the page's script takes then
-        _note_bad_value(name, raw, default)
+        _note_bad_value(name, raw, default, lambda: t("app.allowed_steps") if last is None else t("app.allowed_step", last=last))
         del st.query_params[name]
     elif raw is not None and last is not None and int(raw) > last and f"_linked:{name}" not in st.session_state:
         _add_note(t("app.past_last", name=name, value=int(raw), last=last))
@@ -633,10 +655,10 @@ def _parse_bool(raw: str) -> bool:
     raise ValueError(raw)
 
 
-def _bound(name, parse, valid, default, draw, advanced, max_len=MAX_PARAM_LEN):
+def _bound(name, parse, valid, default, draw, advanced, max_len=MAX_PARAM_LEN, allowed=None):
     wkey = f"{st.session_state.get('_page', '')}:{name}"
     if wkey not in st.session_state:
-        st.session_state[wkey] = _from_url(name, parse, valid, default, max_len)
+        st.session_state[wkey] = _from_url(name, parse, valid, default, max_len, allowed)
     if draw is None or advanced and teacher():
         value = st.session_state[wkey]
     else:
@@ -652,10 +674,10 @@ def unlink(name):
         del st.query_params[name]
 
 
-def kept(name, parse, valid, default):
+def kept(name, parse, valid, default, allowed=None):
     """A setting whose widget is not drawn in this run (it sits in a folded expander): its value, as the
     link or the learner's last change left it, still applies and stays in the link."""
-    return _bound(name, parse, valid, default, None, False)
+    return _bound(name, parse, valid, default, None, False, allowed=allowed)
 
 
 def _ranged(draw, name, label, min_value, max_value, default, step, advanced, kw):
@@ -667,6 +689,7 @@ def _ranged(draw, name, label, min_value, max_value, default, step, advanced, kw
         default,
         lambda k: draw(t(label), min_value, max_value, step=step, key=k, **kw),
         advanced,
+        allowed=lambda: allowed_range(min_value, max_value, default),
     )
 
 
@@ -696,11 +719,12 @@ def choice(name, label, options, default, format_key=None, advanced=False, where
         value = draw(t(label), options, format_func=fmt, key=k, **kw)
         return default if value is None else value  # a segmented control clicked off means its default
 
-    return _bound(name, str, lambda v: v in options, default, drawn, advanced)
+    return _bound(name, str, lambda v: v in options, default, drawn, advanced, allowed=lambda: allowed_options(options))
 
 
 def toggle(name, label, default=False, advanced=False, where=st, **kw):
-    return _bound(name, _parse_bool, lambda v: True, default, lambda k: where.toggle(t(label), key=k, **kw), advanced)
+    draw = lambda k: where.toggle(t(label), key=k, **kw)  # noqa: E731
+    return _bound(name, _parse_bool, lambda v: True, default, draw, advanced, allowed=_allowed_toggle)
 
 
 def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where=st, area=False, **kw):
@@ -713,6 +737,7 @@ def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where
         lambda k: draw(t(label), max_chars=max_chars, key=k, **kw),
         advanced,
         max_len=max(max_chars, MAX_PARAM_LEN),  # a text the box takes is a text its link gives back
+        allowed=lambda: t("app.allowed_text", limit=max_chars),
     )
 
 
@@ -722,7 +747,8 @@ def tabs(name, slugs, label_keys, where=st):
     labels = [t(k) for k in label_keys]
     wkey = f"{st.session_state.get('_page', '')}:{name}:open"  # the page's prefix: rebuilt on a language switch
     if wkey not in st.session_state:
-        st.session_state[wkey] = labels[slugs.index(_from_url(name, str, lambda v: v in slugs, slugs[0]))]
+        tab = _from_url(name, str, lambda v: v in slugs, slugs[0], allowed=lambda: allowed_options(slugs))
+        st.session_state[wkey] = labels[slugs.index(tab)]
     containers = where.tabs(labels, key=wkey, on_change="rerun")
     _to_url(name, next((s for s, c in zip(slugs, containers, strict=True) if c.open), slugs[0]), slugs[0])
     return containers

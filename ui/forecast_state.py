@@ -187,7 +187,9 @@ def _upload_picker(where):
 
 def series_title(series: ds.Series, lang: str) -> str:
     known = series.name in ds.REAL or series.name in ds.SYNTHETIC
-    return translate(f"forecast.source.{series.name}", lang) if known else series.name
+    if known:
+        return translate(f"forecast.source.{series.name}", lang)
+    return translate("forecast.column_named", lang, column=series.name)  # "“乘客”上的…", not "乘客 上的…"
 
 
 def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:

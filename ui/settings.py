@@ -147,7 +147,8 @@ def in_link(declaration, column: int) -> bool:
 def _widget(spec: Setting, default, ctx: dict, where):
     name, kw = spec.name(ctx), dict(spec.extra)
     if where is None:
-        return ui.kept(name, lambda raw: spec.parse(raw, default), lambda value: spec.accepts(value, ctx), default)
+        allowed = lambda: _allowed(spec, default, ctx)  # noqa: E731
+        return ui.kept(name, lambda raw: spec.parse(raw, default), lambda value: spec.accepts(value, ctx), default, allowed)
     if spec.help is not None:
         kw["help"] = spec.help(ctx) if callable(spec.help) else ui.t(spec.help)
     if spec.disabled is not None:
@@ -163,6 +164,17 @@ def _widget(spec: Setting, default, ctx: dict, where):
     if spec.kind == "toggle":
         return ui.toggle(name, spec.label, default, **common)
     return ui.text(name, spec.label, default, max_chars=spec.max_chars, area=spec.area, **common)
+
+
+def _allowed(spec: Setting, default, ctx: dict) -> str:
+    """What a link may give this setting, said as the drawn widget's binding says it (ui.slider and the rest)."""
+    if spec.kind in ("slider", "number"):
+        return ui.allowed_range(spec.get("low", ctx), spec.get("high", ctx), default)
+    if spec.kind == "choice":
+        return ui.allowed_options(spec.get("options", ctx))
+    if spec.kind == "toggle":
+        return ui.t("app.allowed_toggle")
+    return ui.t("app.allowed_text", limit=spec.max_chars)
 
 
 def described(declarations, values: dict) -> list[tuple[str, str]]:

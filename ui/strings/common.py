@@ -77,6 +77,14 @@ STRINGS = {
         "The link's setting {name}='{value}' is not valid here and was ignored: the page uses {name}='{used}'.",
         "链接中的参数 {name}='{value}' 无效，已忽略；页面改用 {name}='{used}'。",
     ),
+    # What a link's setting may be, said after app.bad_query (the values as a link writes them)
+    "app.allowed_whole": ("Valid values: whole numbers from {low} to {high}.", "有效值为 {low} 到 {high} 之间的整数。"),
+    "app.allowed_number": ("Valid values: numbers from {low} to {high}.", "有效值为 {low} 到 {high} 之间的数。"),
+    "app.allowed_options": ("Valid values: {options}.", "有效值：{options}。"),
+    "app.allowed_toggle": ("Valid values: 1 (on) or 0 (off).", "有效值：1（开）或 0（关）。"),
+    "app.allowed_text": ("Valid values: a text of at most {limit} characters.", "有效值：不超过 {limit} 个字符的文本。"),
+    "app.allowed_step": ("Valid values: whole numbers from 0 to {last}.", "有效值为 0 到 {last} 之间的整数。"),
+    "app.allowed_steps": ("Valid values: whole numbers from 0 (the first step).", "有效值为从 0（第一步）起的整数。"),
     "app.unknown_query": (
         "This page has no setting {name}: the link's {name}='{value}' was ignored.",
         "本页面没有参数 {name}，链接中的 {name}='{value}' 已忽略。",

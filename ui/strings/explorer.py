@@ -214,7 +214,7 @@ STRINGS = {
         "第 {t} 步（最后一步为 {last}），输入“{token}”：{values}",
     ),
     "explorer.c.list_sep": (", ", "，"),
-    "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}「{token}」· 第 {unit} 维 · {q} = {value}"),
+    "explorer.c.tip": ("t = {t} “{token}” · unit {unit} · {q} = {value}", "t = {t}“{token}”· 第 {unit} 维 · {q} = {value}"),
     "explorer.c.heat_aria": ("Heatmap of {name} ({q}) over time and units", "{name}（{q}）随时间和各维变化的热力图"),
     "explorer.c.lines_aria": ("Unit {unit}: {names} over time", "第 {unit} 维：{names} 随时间的变化"),
     "explorer.c.axis_start": ("t = 0", "t = 0"),

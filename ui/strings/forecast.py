@@ -203,7 +203,7 @@ STRINGS = {
         "next value. {params:,} trainable parameters (weights and biases; Keras's model.summary() counts {keras:,} for the "
         "same model, as its LSTM has one bias per gate where PyTorch's has two). Stacked, each lower layer hands its whole "
         "sequence of h to the layer above (Keras: return_sequences=True); only the top layer's last h reaches the dense layer "
-        "(return_sequences=False, Keras' default).",
+        "(return_sequences=False, Keras's default).",
         "{layers} 层、每层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
         "共 {params:,} 个可训练参数（权重和偏置；Keras 的 model.summary() 对同一个模型给出 {keras:,} 个，因为它的 LSTM "
         "每个门只有一个偏置，而 PyTorch 的有两个）。堆叠时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
@@ -214,7 +214,7 @@ STRINGS = {
         "next value. {params:,} trainable parameters (weights and biases; Keras's model.summary() counts {keras:,} for the "
         "same model, as its LSTM has one bias per gate where PyTorch's has two). When layers are stacked, each lower layer "
         "hands its whole sequence of h to the layer above (Keras: return_sequences=True); only the top layer's last h "
-        "reaches the dense layer (return_sequences=False, Keras' default).",
+        "reaches the dense layer (return_sequences=False, Keras's default).",
         "1 层 {units} 维的 LSTM 读入窗口；一个全连接层把最后的隐藏状态映射为下一个值。"
         "共 {params:,} 个可训练参数（权重和偏置；Keras 的 model.summary() 对同一个模型给出 {keras:,} 个，因为它的 LSTM "
         "每个门只有一个偏置，而 PyTorch 的有两个）。堆叠多层时，下层把整段 h 序列交给上一层（Keras 中的 return_sequences=True）；"
@@ -471,13 +471,14 @@ STRINGS = {
     "forecast.inside_header": ("7 · Inside the model", "7 · 模型内部"),
     "forecast.pick_window": ("Test pair to look inside", "用哪个测试样本对查看模型内部"),
     "forecast.pick_caption": (
-        "Window ending at {label}: next value {target:.4g}, predicted {pred:.4g}. The explorer replays this window "
+        "Window ending at {label}: next value {target}, predicted {pred}. The explorer replays this window "
         "through the trained LSTM and shows every gate at every step.",
-        "窗口截止于 {label}：下一个值 {target:.4g}，预测为 {pred:.4g}。单元探索页会让训练好的 LSTM 重新读一遍这个窗口，"
+        "窗口截止于 {label}：下一个值 {target}，预测为 {pred}。单元探索页会让训练好的 LSTM 重新读一遍这个窗口，"
         "显示每一步的每一个门。",
     ),
     "forecast.open_explorer": ("Open this window in the cell explorer", "在单元探索页中打开此窗口"),
-    "forecast.model_title": ("LSTM forecaster on {series}", "{series} 上的 LSTM 预测模型"),
+    "forecast.model_title": ("LSTM forecaster on {series}", "{series}上的 LSTM 预测模型"),
+    "forecast.column_named": ("“{column}”", "“{column}”"),  # an uploaded column, named in a sentence
     # --- errors ---
     "forecast.err_window": (
         "The window must hold at least 1 value (got {window}).",
@@ -534,31 +535,31 @@ STRINGS = {
         "No column of numbers found (columns: {columns}). The series to forecast must be a column of numbers.",
         "没有找到数值列（列：{columns}）。要预测的序列必须是一列数字。",
     ),
-    "forecast.err_no_column": ("There is no column named {column} in this file.", "该文件中没有名为 {column} 的列。"),
+    "forecast.err_no_column": ("There is no column named {column} in this file.", "该文件中没有名为“{column}”的列。"),
     "forecast.err_non_numeric": (
         "Column {column} has {count} values that are not numbers, the first on line {row}: {value}. Fix or "
         "delete them; empty cells are fine (they are filled in).",
-        "列 {column} 中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。请修改或删除它们；空单元格没关系（会自动补齐）。",
+        "“{column}”列中有 {count} 个不是数字的值，第一个在第 {row} 行：{value}。请修改或删除它们；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_non_numeric_one": (
         "Column {column} has 1 value that is not a number, on line {row}: {value}. Fix or "
         "delete it; empty cells are fine (they are filled in).",
-        "列 {column} 中有 1 个不是数字的值，在第 {row} 行：{value}。请修改或删除它；空单元格没关系（会自动补齐）。",
+        "“{column}”列中有 1 个不是数字的值，在第 {row} 行：{value}。请修改或删除它；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_infinite": (
         "Column {column} has {count} infinite values, the first on line {row}: {value}. Numbers that large cannot "
         "be scaled for training: fix or delete them; empty cells are fine (they are filled in).",
-        "列 {column} 中有 {count} 个无穷大的值，第一个在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
+        "“{column}”列中有 {count} 个无穷大的值，第一个在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
         "请修改或删除它们；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_infinite_one": (
         "Column {column} has 1 infinite value, on line {row}: {value}. A number that large cannot "
         "be scaled for training: fix or delete it; empty cells are fine (they are filled in).",
-        "列 {column} 中有 1 个无穷大的值，在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
+        "“{column}”列中有 1 个无穷大的值，在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
         "请修改或删除它；空单元格没关系（会自动补齐）。",
     ),
     "forecast.err_all_missing": (
         "Column {column} has fewer than 2 values: nothing to forecast.",
-        "列 {column} 中的数值少于 2 个，无法预测。",
+        "“{column}”列中的数值少于 2 个，无法预测。",
     ),
 }

@@ -286,7 +286,7 @@ _LESSONS = {
             "gate open ($f_t \\approx 1$), $h_t$ drops to about 0 while $c_t$ keeps its value. Closing the input gate protects the memory from new input.\n\n"
             "Variants change the wiring. A **peephole** LSTM (Gers and Schmidhuber, 2000) adds terms such as "
             "$w_{cf} \\odot c_{t-1}$ inside the gates, so they can look at the cell state. They are not part of the "
-            "standard LSTM above, and neither PyTorch's `nn.LSTM` nor Keras' `LSTM` has them: a list of equations "
+            "standard LSTM above, and neither PyTorch's `nn.LSTM` nor Keras's `LSTM` has them: a list of equations "
             "that mixes them in without saying so describes a different model. A **GRU** (Cho et al., 2014, a "
             "simplification of the LSTM with a forget gate) has two gates: a **reset gate** $r_t$, how much of $h_{t-1}$ feeds "
             "the candidate, and an **update gate** $z_t$, how much of the state is replaced. It has no separate "

@@ -36,8 +36,28 @@ STRINGS = {
         "从“训练分类器”和“时间序列预测”页面下载的模型可以在这里打开。",
     ),
     "model.err_unknown_key": (
-        "The model file has an unexpected or missing entry “{entry}”.",
-        "模型文件中的条目“{entry}”不符合预期（多余或缺失）。",
+        "The model file has an entry “{entry}”, which no LSTM Lab model has. A model file holds only .npy "
+        "arrays: meta, embedding, scale, and weights named like l0_d0_W_ih (layer 0, direction 0, W_ih).",
+        "模型文件中有一个条目“{entry}”，LSTM 实验室的模型没有这样的条目。模型文件里只有 .npy 数组："
+        "meta、embedding、scale，以及像 l0_d0_W_ih（第 0 层、方向 0、W_ih）这样命名的权重。",
+    ),
+    "model.err_repeated_key": (
+        "The model file holds the entry “{entry}” twice.",
+        "模型文件中的条目“{entry}”出现了两次。",
+    ),
+    "model.err_missing_key": (
+        "The model file's meta entry describes a model with the weight “{entry}”, but the file has no such "
+        "entry. The weights it holds: {found}.",
+        "模型文件的 meta 条目所描述的模型有权重“{entry}”，但文件中没有这个条目。文件中的权重：{found}。",
+    ),
+    "model.err_no_weights": (
+        "The model file holds no weights. The model described by its meta entry needs {expected}.",
+        "模型文件中没有任何权重。meta 条目所描述的模型需要：{expected}。",
+    ),
+    "model.err_extra_key": (
+        "The model file has an entry “{entry}”, a weight the model described by its meta entry does not have. "
+        "That model's weights: {expected}.",
+        "模型文件中有条目“{entry}”，但 meta 条目所描述的模型没有这个权重。该模型的权重：{expected}。",
     ),
     "model.err_bad_array": (
         "The entry “{entry}” of the model file is damaged.",

@@ -105,7 +105,7 @@ STRINGS = {
         "A batch needs sequences of equal length, here {maxlen}. The classifier on /train pads the “post” way: <pad> "
         "zeros are added at the end and a sentence that is too long is cut at the end. It then packs the padding away "
         "(PyTorch's pack_padded_sequence), so the LSTM stops at the sentence's last real token and never reads a <pad>. "
-        "For comparison, “pre” is the default of Keras' pad_sequences: pad and cut at the start, which keeps the real "
+        "For comparison, “pre” is the default of Keras's pad_sequences: pad and cut at the start, which keeps the real "
         "tokens next to the last step for a model that reads the padding.",
         "一个批次里的序列必须等长，这里是 {maxlen}。训练页面上的分类器用的是“post”方式：在末尾补 <pad>（0），"
         "句子过长时从末尾截断。然后它把填充部分打包去掉（PyTorch 的 pack_padded_sequence），LSTM 在句子最后一个真实词元处停下，"
@@ -145,8 +145,8 @@ STRINGS = {
         "Your sentence has exactly 1 token, the maximum length: nothing is added or cut.",
         "你的句子正好有 1 个词元，等于最大长度：不用填充，也不用截断。",
     ),
-    "text_pipeline.row.pre_idx": ("pre (Keras' default): indices", "pre（Keras 默认）：编号"),
-    "text_pipeline.row.pre_tok": ("pre (Keras' default): tokens", "pre（Keras 默认）：词元"),
+    "text_pipeline.row.pre_idx": ("pre (Keras's default): indices", "pre（Keras 默认）：编号"),
+    "text_pipeline.row.pre_tok": ("pre (Keras's default): tokens", "pre（Keras 默认）：词元"),
     "text_pipeline.row.post_idx": ("post (as /train pads): indices", "post（训练页面的方式）：编号"),
     "text_pipeline.row.post_tok": ("post (as /train pads): tokens", "post（训练页面的方式）：词元"),
     "text_pipeline.padding": ("padding", "填充方式"),
