@@ -7,6 +7,7 @@ from datasets.series import future_labels
 from lstm_core import forecasting
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
+from plots.style import alike
 from ui import forecast_state as state
 from ui import model_files, settings
 from ui.i18n import counted
@@ -115,9 +116,8 @@ st.caption(state.horizon_caption(result, values))
 # --- 7. inside the model ---
 st.header(t("forecast.inside_header"))
 pair = settings.draw(state.Pair, n=len(parts.y_test)).pair - 1
-st.caption(
-    t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=parts.y_test[pair], pred=result.test_pred[pair])
-)
+target, pred = alike([parts.y_test[pair], result.test_pred[pair]])  # read against each other: the same decimals
+st.caption(t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=target, pred=pred))
 model = state.trained_model(result, pair, series)
 if st.button(t("forecast.open_explorer"), icon=":material/biotech:", key="forecast_explorer"):
     state.open_in_explorer(model)

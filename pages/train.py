@@ -139,8 +139,12 @@ def matrix_tab(cm, names):
 
 def report_tab(run, y_pred, cm, names):
     """The classification report."""
-    # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None"
-    st.table(train_labels.report(run, y_pred).style.format(precision=3, na_rep="").hide(axis="index"))
+    # st.table: st.dataframe draws the accuracy row's empty precision and recall as "None". Rates as the
+    # tiles write them (metrics.rounded): a precision of 0.9996 is "0.9996", never a perfect "1.000"
+    table = train_labels.report(run, y_pred)
+    rates = table.columns[1:4]  # precision, recall, F1 (the class before them, the support after)
+    styled = table.style.format(metrics.rounded, subset=rates, na_rep="").format("{:,}", subset=table.columns[4:])
+    st.table(styled.hide(axis="index"))  # the support: a count, its thousands grouped as the caption's
     st.caption(t("train.report_caption"))
     if (undefined := train_labels.report_undefined_note(cm, names)) is not None:
         st.info(undefined, icon=":material/info:")

@@ -1,6 +1,7 @@
 """One look for every chart: colour-blind-safe colours (Okabe & Ito), one colour per gate across the
 whole app, and a font stack that renders Chinese labels."""
 
+import math
 import re
 
 import plotly.graph_objects as go
@@ -98,6 +99,28 @@ def signed(v: float, digits: int = 3) -> str:
     not with the tables: pages that open without pandas write signed numbers too (a forget-gate bias)."""
     text = f"{abs(v):.{digits}f}"
     return ("−" if v < 0 and float(text) != 0 else "+") + text
+
+
+def alike(values, digits: int = 4) -> list[str]:
+    """Numbers read against one another (a table column, the scores one sentence compares), written with
+    the same decimals: as many as give each of them at least `digits` significant digits, then as few as
+    drop only zeros from all ("38.97" beside "43.40", never "43.4"; "104" beside "622"). Thousands are
+    grouped, a negative number takes a true minus sign, and a missing or infinite one is "—"."""
+    finite = [abs(float(v)) for v in values if math.isfinite(float(v))]
+    smallest = min((v for v in finite if v), default=1.0)
+    decimals = min(max(0, digits - 1 - math.floor(math.log10(smallest))), 12)
+    texts = {v: f"{v:,.{decimals}f}" for v in finite}
+    while decimals and all(text.endswith("0") for text in texts.values()):
+        decimals -= 1
+        texts = {v: f"{v:,.{decimals}f}" for v in finite}
+
+    def text(v) -> str:
+        v = float(v)
+        if not math.isfinite(v):
+            return "—"
+        return ("−" if v < 0 and float(texts[abs(v)].replace(",", "")) != 0 else "") + texts[abs(v)]
+
+    return [text(v) for v in values]
 
 
 # A diverging scale for signed values (c, h, g).

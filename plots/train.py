@@ -11,6 +11,8 @@ import plotly.graph_objects as go
 from plotly.colors import get_colorscale
 from plotly.subplots import make_subplots
 
+from lstm_core.metrics import rounded
+
 from .style import COLORS, figure, hex_colour, scatter, styled, text_on
 
 METRICS = ("loss", "accuracy", "precision", "recall", "f1")
@@ -84,8 +86,9 @@ def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
 
 
 def _scored(labels: dict, name: str, value: float) -> str:
-    """The title with its score, as the language writes it: "ROC curve (AUC = 0.820)", "ROC 曲线（AUC = 0.820）"."""
-    return labels["scored"].format(title=labels["title"], name=name, value=f"{value:.3f}")
+    """The title with its score, as the language writes it: "ROC curve (AUC = 0.820)", "ROC 曲线（AUC = 0.820）";
+    an AUC of 0.9996 is "0.9996", never a perfect "1.000" (metrics.rounded, as the tiles write rates)."""
+    return labels["scored"].format(title=labels["title"], name=name, value=rounded(value))
 
 
 def roc(fpr, tpr, auc: float, point: tuple, labels: dict) -> go.Figure:

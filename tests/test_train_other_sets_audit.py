@@ -137,7 +137,7 @@ def test_the_run_report_lists_only_settings_the_run_had(lang, dataset):
 def test_a_text_runs_report_keeps_its_embedding_and_share():
     with mock.patch("ui.lang", return_value="en"):
         shown = dict(described(train_settings.RUN_DECLARATIONS, asdict(Settings(dataset="negation_en"))))
-    assert shown["Embedding size (text only)"] == "32" and shown["Share of positives"] == "0.5"
+    assert shown["Embedding size (text only)"] == "32" and shown["Share of positives"] == "0.50"  # as its slider
 
 
 def test_the_markdown_report_of_a_digits_run_has_no_share_of_positives():

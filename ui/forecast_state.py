@@ -21,6 +21,7 @@ from datasets import upload
 from lstm_core import forecasting, from_torch
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
+from plots.style import alike
 from plots.tables import html_table
 
 from . import handoff, jobs, settings
@@ -199,10 +200,12 @@ def leak_caption(values: np.ndarray, split: int, fit_end: int) -> str:
     t = ui.t
     leak = forecasting.leak_summary(values, split, fit_end)
     clean, whole = leak["train_only"], leak["whole_series"]
+    # the four ranges' ends, read against one another, with the same decimals (plots.style.alike)
+    ends = alike([clean["min"], clean["max"], whole["min"], whole["max"]])
+    ends = dict(zip(("min_train", "max_train", "min_all", "max_all"), ends, strict=True))
     params = dict(
-        min_train=clean["min"], max_train=clean["max"], low_train=clean["test_low"], high_train=clean["test_high"],
-        min_all=whole["min"], max_all=whole["max"], low_all=whole["test_low"], high_all=whole["test_high"],
-    )  # fmt: skip
+        low_train=clean["test_low"], high_train=clean["test_high"], low_all=whole["test_low"], high_all=whole["test_high"],
+    ) | ends  # fmt: skip
     past, test = np.asarray(values[:split], float), np.asarray(values[split:], float)
     sides = [side for side, beyond in (("max", test.max() > past.max()), ("min", test.min() < past.min())) if beyond]
     if sides:
@@ -279,7 +282,8 @@ def leaky_loss_caption(clean: forecasting.MinMaxScaler, whole: forecasting.MinMa
     ratio = whole.span / clean.span
     if ratio == 1:
         return ui.t("forecast.leaky_loss_same_scale")
-    return ui.t("forecast.leaky_loss_scale", whole=whole.span, clean=clean.span, ratio=ratio, squared=ratio**2)
+    spans = alike([whole.span, clean.span])
+    return ui.t("forecast.leaky_loss_scale", whole=spans[0], clean=spans[1], ratio=ratio, squared=ratio**2)
 
 
 def loss_names() -> dict:
@@ -344,14 +348,16 @@ def metrics_table(runs: dict) -> pd.DataFrame:
 
 
 def results_table(runs: dict, values: np.ndarray):
-    """The scores, to four significant digits as the verdicts write them, every column in view; and what MAPE skips."""
+    """The scores, every column in view, each column's with the same decimals, as the verdicts write them
+    (plots.style.alike: 38.97 beside 43.40); and what MAPE skips."""
     table = metrics_table(runs)
-    st.html(html_table(table, ui.t("forecast.results_header"), number_format=".4g"))
+    st.html(html_table(table, ui.t("forecast.results_header"), number_format=alike))
     st.caption(ui.t("forecast.metrics_note"))
     if not forecasting.mape_meaningful(values):
         st.caption(ui.t("forecast.mape_crosses_zero"))
     elif (near := near_zero(values)) is not None:
-        st.caption(ui.t("forecast.mape_near_zero", low=near, high=float(np.abs(values).max())))
+        low, high = alike([near, float(np.abs(values).max())])
+        st.caption(ui.t("forecast.mape_near_zero", low=low, high=high))
 
 
 def near_zero(values: np.ndarray) -> float | None:
@@ -364,18 +370,31 @@ def near_zero(values: np.ndarray) -> float | None:
     return low if low is not None and low < 0.05 * sizes.max() else None
 
 
-def comparison(metrics: dict, part: str) -> dict:
-    """The LSTM against the better baseline on `part`, named, with the other baseline for reference."""
+def rmse_texts(metrics: dict, part: str, leaky: dict | None = None) -> dict:
+    """Each forecaster's RMSE on `part` as the results table's column writes it (plots.style.alike over the
+    column: the LSTM, the leaky scaler's LSTM when `leaky` has its scores, both baselines), for the
+    sentences that quote the table: "342.87" in both, never "342.9" in one."""
+    values = {name: metrics[name][part]["rmse"] for name in ("lstm", *forecasting.BASELINES)}
+    if leaky is not None:
+        values["lstm_leaky"] = leaky["lstm"][part]["rmse"]
+    return dict(zip(values, alike(list(values.values())), strict=True))
+
+
+def comparison(metrics: dict, part: str, leaky: dict | None = None) -> dict:
+    """The LSTM against the better baseline on `part`, named, with the other baseline for reference: the
+    RMSEs as the table writes them (rmse_texts), whether the LSTM wins, and by what percentage."""
     best = forecasting.better_baseline(metrics, part)
     other = next(name for name in forecasting.BASELINES if name != best)
-    other_rmse = metrics[other][part]["rmse"]
+    lstm, base, other_rmse = (metrics[name][part]["rmse"] for name in ("lstm", best, other))
     scored = "forecast.other_baseline" if math.isfinite(other_rmse) else "forecast.other_baseline_none"
+    shown = rmse_texts(metrics, part, leaky)
     return {
-        "lstm": metrics["lstm"][part]["rmse"],
+        "lstm": shown["lstm"],
         "baseline": ui.t(f"forecast.baseline.{best}"),
-        "base": metrics[best][part]["rmse"],
-        "other": ui.t(scored, name=ui.t(f"forecast.baseline.{other}"), rmse=other_rmse),
-        "wins": metrics["lstm"][part]["rmse"] < metrics[best][part]["rmse"],
+        "base": shown[best],
+        "other": ui.t(scored, name=ui.t(f"forecast.baseline.{other}"), rmse=shown[other]),
+        "wins": lstm < base,
+        "pct": 100 * (1 - lstm / base) if base else 0.0,  # how much lower the LSTM's is, where it wins
     }
 
 
@@ -384,18 +403,17 @@ def verdict(runs: dict):
     better of the two baselines on that part."""
     result = runs["clean"]
     m = result.metrics
+    leaky = runs["leaky"].metrics if "leaky" in runs else None  # a row of the table the sentences quote
     if "val" in m["lstm"]:
-        val = comparison(m, "val")
-        (st.info if val["wins"] else st.warning)(validation_verdict(result, val))
+        val = comparison(m, "val", leaky)
+        (st.info if val["wins"] else st.warning)(validation_verdict(result, val, leaky))
     if result.refitted:
         st.caption(ui.t("forecast.refit_note", epoch=result.best_epoch))
     elif result.refit_history is not None:
         st.info(ui.t("forecast.refit_stopped"), icon=":material/info:")
-    test = comparison(m, "test")
+    test = comparison(m, "test", leaky)
     if test["wins"]:
-        st.success(
-            ui.t("forecast.verdict_win", **test, pct=100 * (1 - test["lstm"] / test["base"])), icon=":material/check_circle:"
-        )
+        st.success(ui.t("forecast.verdict_win", **test), icon=":material/check_circle:")
     else:
         st.warning(ui.t("forecast.verdict_lose", **test), icon=":material/warning:")
     high = float(result.scaler.transform(result.split.y_test).max())  # on the final model's scale
@@ -405,17 +423,15 @@ def verdict(runs: dict):
         else:
             val_high = float(result.scaler.transform(result.split.y_val).max())
             st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high), icon=":material/info:")
-    lstm = test["lstm"]
     if "leaky" in runs:
-        st.info(
-            ui.t("forecast.leak_verdict", leaky=runs["leaky"].metrics["lstm"]["test"]["rmse"], clean=lstm), icon=":material/info:"
-        )
+        shown = rmse_texts(m, "test", leaky)
+        st.info(ui.t("forecast.leak_verdict", leaky=shown["lstm_leaky"], clean=shown["lstm"]), icon=":material/info:")
     stopped = runs["clean"].history
     if stopped.stopped == "stopped":
         st.info(ui.t("forecast.stopped", epochs=stopped.epochs[-1]["epoch"] if stopped.epochs else 0), icon=":material/info:")
 
 
-def validation_verdict(result: forecasting.ForecastResult, val: dict) -> str:
+def validation_verdict(result: forecasting.ForecastResult, val: dict, leaky: dict | None = None) -> str:
     """The sentence on the validation part: which weights it scores (the chosen epoch's, or those of the
     moment the learner pressed Stop) and, when the LSTM loses, advice that fits what happened."""
     history = result.history
@@ -428,7 +444,7 @@ def validation_verdict(result: forecasting.ForecastResult, val: dict) -> str:
         when = ui.t(key, epochs=stopped_at, best=best)
     if val["wins"]:
         return ui.t("forecast.verdict_val_win", **val, when=when)
-    train = comparison(result.metrics, "train")
+    train = comparison(result.metrics, "train", leaky)
     if result.best_epoch is None:
         advice = ui.t("forecast.advice_stopped")
     elif result.best_epoch > 0.9 * result.config.epochs:  # perhaps still improving when training ended
@@ -446,9 +462,11 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
     actual = np.asarray(values, float)[result.split.split :]
     recursive = forecasting.error_by_horizon(actual, result.recursive_test(values))
     one_step = forecasting.error_by_horizon(actual, result.test_pred)  # the same blocks of test points
+    # every block's two RMSEs, read against one another, with the same decimals (plots.style.alike)
+    shown = iter(alike([rmse for (_, _, r), (_, _, o) in zip(recursive, one_step, strict=True) for rmse in (r, o)]))
     blocks = ui.t("forecast.horizon_separator").join(
-        ui.t("forecast.horizon_block", first=first, last=last, recursive=r, one_step=o)
-        for (first, last, r), (_, _, o) in zip(recursive, one_step, strict=True)
+        ui.t("forecast.horizon_block", first=first, last=last, recursive=next(shown), one_step=next(shown))
+        for first, last, _ in recursive
     )
     errors, ones = [r for _, _, r in recursive], [o for _, _, o in one_step]
     ratios = [r / o for r, o in zip(errors, ones, strict=True) if o > 0]

@@ -195,8 +195,21 @@ def described(declarations, values: dict) -> list[tuple[str, str]]:
             value = ui.t(spec.format_key.format(value))
         elif spec.kind == "toggle":
             value = ui.t("app.yes") if value else ui.t("app.no")
+        elif spec.kind in ("slider", "number"):
+            value = as_drawn(spec, value)
         shown.append((ui.t(spec.label), str(value)))
     return shown
+
+
+def as_drawn(spec: Setting, value) -> str:
+    """A number as its widget writes it: in the format the declaration gives the widget ("%g": 0.001,
+    never 0.0010000000000000002), else a float as Streamlit's sliders and number boxes do ("%0.2f": a
+    dropout of 0.30, not 0.3) and a whole number with its thousands grouped, as the page's counts are
+    ("3,000 examples", not 3000)."""
+    fmt = dict(spec.extra).get("format")
+    if fmt is not None:
+        return fmt % value
+    return f"{value:.2f}" if isinstance(value, float) else f"{value:,}"
 
 
 def current(declaration, field: str):

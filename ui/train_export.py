@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+import numpy as np
 import pandas as pd
 
 import ui
@@ -96,11 +97,15 @@ def report_markdown(run, threshold: float | None) -> bytes:
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
-    """A GitHub Markdown table of `frame`: floats to 3 decimals, NaN empty, "|" escaped."""
+    """A GitHub Markdown table of `frame`: floats to 3 decimals as the page's table writes them (more
+    where 3 would round a rate to 0 or 1 that is neither: metrics.rounded), NaN empty, counts with their
+    thousands grouped as the page's are ("2,500"), "|" escaped."""
 
     def cell(v):
         if isinstance(v, float):
-            return "" if v != v else f"{v:.3f}"  # NaN: the accuracy row has no precision or recall
+            return "" if v != v else rounded(v)  # NaN: the accuracy row has no precision or recall
+        if isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+            return f"{v:,}"
         return str(v).replace("|", "\\|")
 
     rows = [[cell(c) for c in frame.columns]] + [[cell(v) for v in row] for row in frame.itertuples(index=False)]

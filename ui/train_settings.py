@@ -118,7 +118,8 @@ class Training:
         "wd", "train.weight_decay", 0.0, 0.1, DEFAULTS.weight_decay, step=0.0005, extra={"format": "%g"}, advanced=True
     )
     early_stopping: bool = ui.settings.toggle("early", "train.early_stopping", DEFAULTS.early_stopping, help="train.early_help")
-    seed: int = ui.settings.number("seed", "app.seed", 0, 1_000_000, DEFAULTS.seed, step=1)
+    # "%d": a seed names a run ("seed 123456"), it counts nothing, so its thousands are not grouped (ui.settings.as_drawn)
+    seed: int = ui.settings.number("seed", "app.seed", 0, 1_000_000, DEFAULTS.seed, step=1, extra={"format": "%d"})
 
 
 RUN_DECLARATIONS = (Data, Model, Training)  # what a run is started with; the threshold only re-scores it

@@ -155,30 +155,29 @@ STRINGS = {
         "{clean}{leaked}验证部分选定训练轮数之后，最终的重新训练会在训练 + 验证部分上再次拟合缩放器，仍然从不使用测试部分。",
     ),
     "forecast.leak_clean": (
-        "Fitted on the training part only (min {min_train:.4g}, max {max_train:.4g}), the scaler puts the test part "
+        "Fitted on the training part only (min {min_train}, max {max_train}), the scaler puts the test part "
         "at [{low_train:.2f}, {high_train:.2f}].",
-        "只在训练部分上拟合时（最小值 {min_train:.4g}，最大值 {max_train:.4g}），测试部分被缩放到 "
-        "[{low_train:.2f}, {high_train:.2f}]。",
+        "只在训练部分上拟合时（最小值 {min_train}，最大值 {max_train}），测试部分被缩放到 [{low_train:.2f}, {high_train:.2f}]。",
     ),
     "forecast.leak_honest": (
         "Values outside [0, 1] are the honest picture: the future may leave the range seen so far.",
         "超出 [0, 1] 的值才是真实情况：未来可能超出迄今见过的范围。",
     ),
     "forecast.leak_told": (
-        "Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), the test part fits inside "
+        "Fitted on the whole series (min {min_all}, max {max_all}), the test part fits inside "
         "[{low_all:.2f}, {high_all:.2f}] only because the scaler was told the future's {told}.",
-        "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分之所以落在 "
+        "在整条序列上拟合时（最小值 {min_all}，最大值 {max_all}），测试部分之所以落在 "
         "[{low_all:.2f}, {high_all:.2f}] 之内，只是因为缩放器事先知道了未来的{told}。",
     ),
     "forecast.leak_told.max": ("max", "最大值"),
     "forecast.leak_told.min": ("min", "最小值"),
     "forecast.leak_told.max_min": ("max and min", "最大值和最小值"),
     "forecast.leak_none": (
-        "Fitted on the whole series (min {min_all:.4g}, max {max_all:.4g}), it puts the test part at "
+        "Fitted on the whole series (min {min_all}, max {max_all}), it puts the test part at "
         "[{low_all:.2f}, {high_all:.2f}]. On this series the test part stays inside the range of the values before "
         "it, so its values move neither the min nor the max and nothing about the test part leaks through the scaler; "
         "the leak shows on a series whose future leaves the range seen so far, such as the airline passengers.",
-        "在整条序列上拟合时（最小值 {min_all:.4g}，最大值 {max_all:.4g}），测试部分被缩放到 "
+        "在整条序列上拟合时（最小值 {min_all}，最大值 {max_all}），测试部分被缩放到 "
         "[{low_all:.2f}, {high_all:.2f}]。在这条序列上，测试部分没有超出它之前各值的范围，它的值既不改变最小值也不改变"
         "最大值，所以测试部分的信息不会经由缩放器泄漏；只有当未来超出迄今见过的范围时（例如航空旅客人数），泄漏才会显现。",
     ),
@@ -250,10 +249,10 @@ STRINGS = {
     ),
     "forecast.leaky_loss_scale": (
         "The dashed curves are not on the solid ones' scale. The leaky scaler divides by the whole series' range, "
-        "{whole:.4g}, {ratio:.2f} times the training part's {clean:.4g}, so the same error in the series' units gives "
+        "{whole}, {ratio:.2f} times the training part's {clean}, so the same error in the series' units gives "
         "an MSE {squared:.2f} times smaller there: a lower dashed curve is not a better model. Compare the test RMSE "
         "below, in the series' units.",
-        "虚线与实线不在同一尺度上。泄漏的缩放器除以的是整条序列的范围 {whole:.4g}，是训练部分范围 {clean:.4g} 的 "
+        "虚线与实线不在同一尺度上。泄漏的缩放器除以的是整条序列的范围 {whole}，是训练部分范围 {clean} 的 "
         "{ratio:.2f} 倍，所以同样大小的误差（按序列原始单位），在虚线上算出的均方误差只有实线上的 1/{squared:.2f}："
         "虚线更低并不代表模型更好。"
         "请比较下面按序列原始单位计的测试 RMSE。",
@@ -282,17 +281,17 @@ STRINGS = {
     "forecast.baseline.persistence": ("persistence", "持续性预测"),
     "forecast.baseline.seasonal_naive": ("seasonal naive", "季节性朴素预测"),
     "forecast.verdict_val_win": (
-        "Validation part (where choices are made; {when}): the LSTM's RMSE is {lstm:.4g}, better than the better "
-        "baseline there, {baseline} ({base:.4g}{other}).",
-        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，好于该部分上较好的基线——{baseline}（{base:.4g}{other}）。",
+        "Validation part (where choices are made; {when}): the LSTM's RMSE is {lstm}, better than the better "
+        "baseline there, {baseline} ({base}{other}).",
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm}，好于该部分上较好的基线——{baseline}（{base}{other}）。",
     ),
     "forecast.verdict_val_lose": (
-        "Validation part (where choices are made; {when}): the LSTM's RMSE {lstm:.4g} does not beat the better "
-        "baseline there, {baseline} ({base:.4g}{other}). {advice}",
-        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败该部分上较好的基线——{baseline}"
-        "（{base:.4g}{other}）。{advice}",
+        "Validation part (where choices are made; {when}): the LSTM's RMSE {lstm} does not beat the better "
+        "baseline there, {baseline} ({base}{other}). {advice}",
+        "验证部分（在这里做选择；{when}）：LSTM 的 RMSE 为 {lstm}，没有打败该部分上较好的基线——{baseline}"
+        "（{base}{other}）。{advice}",
     ),
-    "forecast.other_baseline": ("; {name}: {rmse:.4g}", "；{name}：{rmse:.4g}"),
+    "forecast.other_baseline": ("; {name}: {rmse}", "；{name}：{rmse}"),
     "forecast.other_baseline_none": (
         "; {name}: no score, as a point there has no season of history",
         "；{name}：没有分数，因为该部分有的点之前不足一个季节周期的历史",
@@ -319,10 +318,10 @@ STRINGS = {
         "并用这个验证分数来比较设置。",
     ),
     "forecast.advice_overfit": (
-        "On the training part it does beat {train_baseline} (RMSE {train:.4g} against {train_base:.4g}): it has "
+        "On the training part it does beat {train_baseline} (RMSE {train} against {train_base}): it has "
         "learnt the training part rather than a pattern that carries on (overfitting). Try fewer units or layers, "
         "another window or another seed, and compare them on this validation score.",
-        "在训练部分它确实胜过{train_baseline}（RMSE {train:.4g}，对方为 {train_base:.4g}）：它记住的是训练部分本身，"
+        "在训练部分它确实胜过{train_baseline}（RMSE {train}，对方为 {train_base}）：它记住的是训练部分本身，"
         "而不是能延续下去的规律（过拟合）。可以试试更小的隐藏维度或更少的层数、换个窗口长度或换个种子，"
         "并用这个验证分数来比较。",
     ),
@@ -370,25 +369,24 @@ STRINGS = {
         "验证分数只是在 {n_val} 个点上的一次估计，无法保证这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
     ),
     "forecast.verdict_win": (
-        "Test part, scored once: the LSTM's RMSE is {lstm:.4g}, {pct:.0f}% lower than the better baseline, "
-        "{baseline} ({base:.4g}{other}).",
-        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，"
-        "比两者中较好的基线——{baseline}（{base:.4g}{other}）——低 {pct:.0f}%。",
+        "Test part, scored once: the LSTM's RMSE is {lstm}, {pct:.0f}% lower than the better baseline, "
+        "{baseline} ({base}{other}).",
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm}，比两者中较好的基线——{baseline}（{base}{other}）——低 {pct:.0f}%。",
     ),
     "forecast.verdict_lose": (
-        "Test part, scored once: the LSTM's RMSE {lstm:.4g} does not beat the better baseline, {baseline} "
-        "({base:.4g}{other}). That is the honest result. Changing settings until the test score "
+        "Test part, scored once: the LSTM's RMSE {lstm} does not beat the better baseline, {baseline} "
+        "({base}{other}). That is the honest result. Changing settings until the test score "
         "wins would tune the model on the test part and make this number optimistic: compare settings on the "
         "validation part instead.",
-        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm:.4g}，没有打败较好的基线——{baseline}（{base:.4g}{other}）"
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm}，没有打败较好的基线——{baseline}（{base}{other}）"
         "。这就是诚实的结果。反复调整设置直到测试分数获胜，等于在测试部分上调参，会让这个数字偏乐观："
         "请改用验证部分来比较设置。",
     ),
     "forecast.leak_verdict": (
-        "Test RMSE with the leaky scaler: {leaky:.4g}; leak-free: {clean:.4g}. Whichever is lower, the leaky number "
+        "Test RMSE with the leaky scaler: {leaky}; leak-free: {clean}. Whichever is lower, the leaky number "
         "is not an honest estimate: it was obtained knowing the test part's range, which a real forecaster never "
         "knows in advance.",
-        "用泄漏的缩放器时，测试 RMSE 为 {leaky:.4g}；无泄漏时为 {clean:.4g}。不管哪个更低，有泄漏的数字都不是诚实的估计："
+        "用泄漏的缩放器时，测试 RMSE 为 {leaky}；无泄漏时为 {clean}。不管哪个更低，有泄漏的数字都不是诚实的估计："
         "它是在已知测试部分取值范围的前提下得到的，而真实的预测者事先不可能知道。",
     ),
     "forecast.metrics_note": (
@@ -407,10 +405,10 @@ STRINGS = {
         "与预测好坏无关。请比较 RMSE 或 MAE。",
     ),
     "forecast.mape_near_zero": (
-        "This series has values close to 0 (as small as {low:.4g}, against a largest of {high:.4g}). There a small "
+        "This series has values close to 0 (as small as {low}, against a largest of {high}). There a small "
         "error is a large percentage, so MAPE weighs those few points most and can rank the forecasters otherwise "
         "than RMSE and MAE do.",
-        "这条序列有接近 0 的值（小到 {low:.4g}，而最大值为 {high:.4g}）。在这些点上，很小的误差就是很大的百分比，"
+        "这条序列有接近 0 的值（小到 {low}，而最大值为 {high}）。在这些点上，很小的误差就是很大的百分比，"
         "所以 MAPE 主要由这少数几个点决定，给出的排名可能与 RMSE 和 MAE 不同。",
     ),
     "forecast.plot.predictions_title": ("The series with the LSTM's one-step predictions", "原序列与 LSTM 的单步预测"),
@@ -436,8 +434,8 @@ STRINGS = {
         "并与同样这些点的单步预测（每一步都用之前的真实值）比较：{blocks}。{verdict}",
     ),
     "forecast.horizon_block": (
-        "test points {first}–{last}, RMSE {recursive:.4g} recursive and {one_step:.4g} one step ahead",
-        "测试第 {first}–{last} 个点，递归 RMSE 为 {recursive:.4g}，单步为 {one_step:.4g}",
+        "test points {first}–{last}, RMSE {recursive} recursive and {one_step} one step ahead",
+        "测试第 {first}–{last} 个点，递归 RMSE 为 {recursive}，单步为 {one_step}",
     ),
     # the recursive error against the one-step error of the same points: it compounds only where its
     # multiple of the one-step error grows (a test part that gets harder raises both errors alike)
