@@ -6,7 +6,6 @@ wrong entry says what was found and what was expected."""
 from __future__ import annotations
 
 import io
-import json
 import re
 import zipfile
 from pathlib import Path
@@ -16,20 +15,13 @@ import pytest
 
 from datasets import series as ds
 from datasets import upload
-from lstm_core import model_io, random_recorder
-from lstm_core.errors import UserInputError
+from lstm_core import model_io
 from tests.apptest import open_page
+from tests.test_messages_audit2 import _refusal
+from tests.test_model_io import _valid_members
 from ui.i18n import LANGS, STRINGS, translate
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _refusal(call, *args) -> UserInputError:
-    with pytest.raises(UserInputError) as info:
-        call(*args)
-    for lang in LANGS:
-        assert "{" not in translate(info.value.key, lang, **info.value.params)
-    return info.value
 
 
 # --- 1. a name inside a Chinese sentence ---------------------------------------------------------
@@ -168,16 +160,6 @@ def test_the_explorer_s_link_notes_say_what_each_setting_may_be(lang):
 # --- 6. a model file's entries -----------------------------------------------------------------------
 
 
-def _members(**meta_changes):
-    rec = random_recorder("lstm", 3, 4)
-    with zipfile.ZipFile(io.BytesIO(model_io.save(rec))) as z:
-        members = {name.removesuffix(".npy"): np.load(io.BytesIO(z.read(name))) for name in z.namelist()}
-    meta = json.loads(members["meta"].tobytes())
-    meta.update(meta_changes)
-    members["meta"] = np.frombuffer(json.dumps(meta).encode(), np.uint8)
-    return members
-
-
 def _npz(members: dict, extra: dict | None = None) -> bytes:
     buffer = io.BytesIO()
     np.savez(buffer, **members)
@@ -191,20 +173,20 @@ def _npz(members: dict, extra: dict | None = None) -> bytes:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_stranger_entry_is_named_with_the_entries_a_model_file_holds(lang):
     """ "an unexpected or missing entry “evil”" did not say which, nor what belongs there."""
-    err = _refusal(model_io.load, _npz({**_members(), "evil": np.zeros(2)}))
+    err = _refusal(model_io.load, _npz({**_valid_members(), "evil": np.zeros(2)}))
     text = translate(err.key, lang, **err.params)
     assert "“evil.npy”" in text and "meta" in text and "l0_d0_W_ih" in text
 
 
 def test_a_stranger_entry_s_name_carries_no_markup():
-    err = _refusal(model_io.load, _npz(_members(), {"[see](http://example.com).npy": b"x"}))
+    err = _refusal(model_io.load, _npz(_valid_members(), {"[see](http://example.com).npy": b"x"}))
     assert err.key == "model.err_unknown_key"
     assert not set("[]():/") & set(err.params["entry"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_missing_weight_is_named_with_the_weights_found(lang):
-    members = _members(num_layers=2)  # the meta says 2 layers; the file holds layer 0's weights only
+    members = _valid_members(num_layers=2)  # the meta says 2 layers; the file holds layer 0's weights only
     err = _refusal(model_io.load, _npz(members))
     assert err.key == "model.err_missing_key" and err.params["entry"] == "l1_d0_W_ih"
     text = translate(err.key, lang, **err.params)
@@ -213,13 +195,13 @@ def test_a_missing_weight_is_named_with_the_weights_found(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_weight_the_model_does_not_have_is_named_with_the_weights_it_has(lang):
-    err = _refusal(model_io.load, _npz({**_members(), "l0_d0_w_ci": np.zeros(4, np.float32)}))
+    err = _refusal(model_io.load, _npz({**_valid_members(), "l0_d0_w_ci": np.zeros(4, np.float32)}))
     assert err.key == "model.err_extra_key" and err.params["entry"] == "l0_d0_w_ci"
     text = translate(err.key, lang, **err.params)
     assert "“l0_d0_w_ci”" in text and all(f"l0_d0_{w}" in text for w in model_io.WEIGHT_NAMES)
 
 
 def test_a_file_without_weights_says_which_it_needs():
-    members = {"meta": _members()["meta"]}
+    members = {"meta": _valid_members()["meta"]}
     err = _refusal(model_io.load, _npz(members))
     assert err.key == "model.err_no_weights" and "l0_d0_W_hh" in err.params["expected"]
