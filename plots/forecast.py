@@ -41,6 +41,9 @@ def series_figure(labels, values, split: int, names: dict, title: str, val_start
     return figure(traces, dict(shapes=shapes, **_axes(names["time"], names["value"])), title, height=320)
 
 
+STEP_TICKS = 12  # steps of the windows chart that can each have a tick
+
+
 def windows_figure(values, window: int, rows: int, names: dict, title: str) -> go.Figure:
     """How the series becomes (window, next value) pairs: row k shows pair k, its window in one
     colour and its target in another, over the first values of the series."""
@@ -72,9 +75,15 @@ def windows_figure(values, window: int, rows: int, names: dict, title: str) -> g
         )
         for kind, colour in kinds
     ]
-    # the range stops the axis padding the first column with a tick at t = -1, a step that does not exist
+    # the range stops the axis padding the first column with a tick at t = -1, a step that does not exist.
+    # A tick on every step fits a phone's 230 px up to STEP_TICKS steps: past them plotly.js spaces the
+    # ticks by the width drawn (0, 5, 10, 15 at 320 px, where 0 to 17 had run edge to edge; every 2nd
+    # step on a desktop), a whole number of steps since the axis then spans more than 10 of them
     xaxis = dict(
-        title=dict(text=names["step"]), showgrid=False, range=[-0.5, width - 0.5], **(dict(dtick=1) if width <= 40 else {})
+        title=dict(text=names["step"]),
+        showgrid=False,
+        range=[-0.5, width - 0.5],
+        **(dict(dtick=1) if width <= STEP_TICKS else {}),
     )
     layout = dict(yaxis=dict(autorange="reversed", type="category"), xaxis=xaxis)
     return figure(traces, layout, title, height=90 + 42 * rows)

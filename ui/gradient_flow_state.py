@@ -17,6 +17,7 @@ from lstm_core.adding import BASELINE_MSE
 from lstm_core.equations import latex_scientific
 from lstm_core.errors import UserInputError
 from plots import gradient_flow as plots
+from plots.style import alike
 from ui import jobs, settings
 from ui.i18n import counted, sentences, translate
 
@@ -420,13 +421,22 @@ def clipping_figures(runs: dict) -> dict:
     # the runs do once training is under way: each curve's first point is the mean of its first 10
     # steps, which at threshold 0.25 (2.02) stood above its later jumps (1.47) and those at 5 (1.97)
     def peak(run):
-        return fmt_loss(experiments.peak_mse({"train_mse": run["train_mse"][1:]}, ("train_mse",)))
+        return experiments.peak_mse({"train_mse": run["train_mse"][1:]}, ("train_mse",))
 
+    # one sentence compares the losses with the baseline: one count of decimals for all ("1.056, ending
+    # at 0.197 (always predicting 1 scores 0.167)", where it wrote "1.06"), the baseline's 3 as the
+    # chart's line and section 4 write it; an overflow is ∞, a loss past 10⁴ in fmt's exponent
+    losses = [peak(runs["none"]), peak(runs["clipped"]), experiments.overflowed_as_inf(runs["clipped"]["train_mse"])[-1]]
+    shown = alike([x if x < 1e4 else math.inf for x in losses] + [BASELINE_MSE], digits=3)
+    none_peak, clipped_peak, final, baseline = (
+        text if x < 1e4 else fmt_loss(x) for x, text in zip([*losses, BASELINE_MSE], shown, strict=True)
+    )
     return {
         "first": runs["clipped"]["steps"][0],
-        "none_peak": peak(runs["none"]),
-        "clipped_peak": peak(runs["clipped"]),
-        "final": fmt_loss(experiments.overflowed_as_inf(runs["clipped"]["train_mse"])[-1]),
+        "none_peak": none_peak,
+        "clipped_peak": clipped_peak,
+        "final": final,
+        "baseline": baseline,
         "worst": fmt(max(runs["clipped"]["grad_norm"])),
     }
 

@@ -210,10 +210,10 @@ STRINGS = {
     "gradient_flow.clip_caption": (
         "Worst training loss after each curve's first point (the mean of the first {first} steps): without clipping "
         "{none_peak}; clipped at {clip}: {clipped_peak}, ending at {final} "
-        "(always predicting 1 scores 0.167). The clipped run still sees gradients of norm up to {worst}: clipping does not "
+        "(always predicting 1 scores {baseline}). The clipped run still sees gradients of norm up to {worst}: clipping does not "
         "prevent the explosion, it only keeps one bad batch from throwing the weights away. The dotted line is the threshold.",
         "每条曲线第一个点（前 {first} 步的平均）之后最差的训练损失：不裁剪时 {none_peak}；裁剪阈值 {clip} 时 {clipped_peak}，"
-        "最终为 {final}（总是预测 1 的得分为 0.167）。"
+        "最终为 {final}（总是预测 1 的得分为 {baseline}）。"
         "裁剪后的训练仍然会遇到范数高达 {worst} 的梯度：裁剪并不能阻止梯度爆炸，"
         "只是防止单个糟糕的批次一步就毁掉权重。点线为阈值。",
     ),
