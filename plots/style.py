@@ -131,7 +131,7 @@ SIGNED_COLORS = get_colorscale(SIGNED_SCALE)
 COUNT_COLORS = get_colorscale("Blues")
 SIGNED = {"g", "c", "h", "a", "n"}
 
-FONT = "Inter, 'Source Sans Pro', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
+FONT = "Inter, 'Source Sans', 'Source Sans Pro', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif"
 
 
 # Built once and made the default: assigning a template to each figure copies and re-validates it
