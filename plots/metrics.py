@@ -109,6 +109,9 @@ def confusion_table_html(
     )
 
 
+BARGAP = 0.1  # between the pairs (plotly.js: 0.2); the bars take the rest, each number centred on its bar
+
+
 def metric_bars_figure(rows: list[tuple[str, float | None, float | None]], title: str, first: str, second: str) -> go.Figure:
     """Side-by-side bars of metrics for two classifiers: rows of (metric name, first, second). None is a
     metric that is 0/0 (always answering negative has no precision): no bar, labelled "—", as the
@@ -147,6 +150,3 @@ def metric_bars_figure(rows: list[tuple[str, float | None, float | None]], title
     styled(fig, title, 360)
     fig.update_layout(barmode="group", bargap=BARGAP)  # styled() left room above the plot for the title and the legend
     return fig
-
-
-BARGAP = 0.1  # between the pairs (plotly.js: 0.2); the bars take the rest, each number centred on its bar
