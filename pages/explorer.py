@@ -9,7 +9,7 @@ from ui import keras_files, model_files
 ui.page("explorer")
 t = ui.t
 
-st.title(t("explorer.title"))
+ui.heading(st.title, "explorer.title")
 st.caption(t("explorer.intro"))
 with st.expander(t("explorer.guide_title")):
     st.markdown(t("explorer.guide"))

@@ -14,7 +14,7 @@ from ui.i18n import counted
 
 ui.page("forecast")
 t = ui.t
-st.title(t("forecast.title"))
+ui.heading(st.title, "forecast.title")
 st.markdown(t("forecast.intro"))
 with st.expander(t("forecast.explain_header"), icon=":material/menu_book:"):
     st.markdown(t("forecast.explain"))
@@ -23,7 +23,7 @@ names |= {k: t(f"forecast.{k}") for k in ("train_pred", "val_pred", "test_pred",
 names |= {"time": t("forecast.axis.time"), "step": t("forecast.axis.step"), "scaled": t("forecast.axis.scaled")}
 
 # --- 1. the series ---
-st.header(t("forecast.data_header"))
+ui.heading(st.header, "forecast.data_header")
 series, unit = state.series_picker()
 if series is None:
     ui.show_notes()
@@ -31,7 +31,7 @@ if series is None:
 values, labels = series.values, series.labels
 
 # --- 2. windows and the split on time ---
-st.header(t("forecast.window_header"))
+ui.heading(st.header, "forecast.window_header")
 windows = settings.draw(state.Windows, columns=st.columns(2))
 window = windows.window
 try:
@@ -58,7 +58,7 @@ st.caption(
 ui.chart(plots.windows_figure(values, window, 6, names, t("forecast.plot.windows_title")), key="forecast_windows")
 
 # --- 3. scaling ---
-st.header(t("forecast.scale_header"))
+ui.heading(st.header, "forecast.scale_header")
 clean, whole = forecasting.fit_scaler(values, parts.val_start), forecasting.fit_scaler(values, parts.split, leaky=True)
 scale_names = names | {"clean": t("forecast.leak_train_only"), "leaky": t("forecast.leak_whole")}
 fig = plots.scaling_figure(
@@ -70,7 +70,7 @@ st.caption(state.leak_caption(values, parts.split, parts.val_start))
 compare_leak = settings.draw(state.Leak).compare_leak
 
 # --- 4. model and training ---
-st.header(t("forecast.model_header"))
+ui.heading(st.header, "forecast.model_header")
 training = settings.draw(state.Model, columns=[*st.columns(4), *st.columns(4)])  # two rows (state.Model)
 layers, units, epochs = training.layers, training.units, training.epochs
 params, keras = (forecasting.parameter_count(layers, units, biases) for biases in (2, 1))
@@ -91,7 +91,7 @@ if "leaky" in outcome.runs:  # its dashed loss curves above are on another scale
     st.caption(state.leaky_loss_caption(clean, whole))
 
 # --- 5. results ---
-st.header(t("forecast.results_header"))
+ui.heading(st.header, "forecast.results_header")
 state.verdict(outcome.runs)
 state.results_table(outcome.runs, values)
 leaky_pred = outcome.runs["leaky"].test_pred if "leaky" in outcome.runs else None
@@ -102,7 +102,7 @@ fig = plots.predictions_figure(
 ui.chart(fig, key="forecast_predictions")
 
 # --- 6. beyond the data ---
-st.header(t("forecast.future_header"))
+ui.heading(st.header, "forecast.future_header")
 horizon = settings.draw(state.Horizon).horizon
 ui.show_notes()
 future = result.forecast(values, horizon)
@@ -114,7 +114,7 @@ st.caption(t("forecast.future_caption"))
 st.caption(state.horizon_caption(result, values))
 
 # --- 7. inside the model ---
-st.header(t("forecast.inside_header"))
+ui.heading(st.header, "forecast.inside_header")
 pair = settings.draw(state.Pair, n=len(parts.y_test)).pair - 1
 target, pred = alike([parts.y_test[pair], result.test_pred[pair]])  # read against each other: the same decimals
 st.caption(t("forecast.pick_caption", label=labels[parts.test_index[pair] - 1], target=target, pred=pred))

@@ -16,7 +16,7 @@ from ui import settings
 # what it changes, not the whole page (and the figures come from a cache shared by sessions).
 lang = ui.page("gradient_flow")
 t = ui.t
-st.title(t("gradient_flow.title"))
+ui.heading(st.title, "gradient_flow.title")
 st.markdown(t("gradient_flow.intro"))
 with st.expander(t("gradient_flow.explain_header"), icon=":material/lightbulb:"):
     st.markdown(t("gradient_flow.explain"))
@@ -26,7 +26,7 @@ names = state.model_names(lang)
 @st.fragment
 def flow_sections():
     """1. gradient through time, and 2. why: the per-step factor."""
-    st.header(t("gradient_flow.flow_header"))
+    ui.heading(st.header, "gradient_flow.flow_header")
     flow = settings.draw(state.Flow, columns=st.columns(3))
     seq_len = flow.seq_len
     ui.show_notes()
@@ -50,7 +50,7 @@ def flow_sections():
     if overflow is not None:
         st.warning(t("gradient_flow.rnn_overflow", t=overflow), icon=":material/warning:")
 
-    st.header(t("gradient_flow.why_header"))
+    ui.heading(st.header, "gradient_flow.why_header")
     st.markdown(t("gradient_flow.why_intro"))
     left, right = st.columns(2)
     with left:
@@ -62,7 +62,7 @@ def flow_sections():
 def rnn_column(rnn: dict, flow: state.Flow, figures: dict):
     """§2's left column: the vanilla RNN's Jacobian, its factors multiplied out, and their chart."""
     seq_len = flow.seq_len
-    st.subheader(t("gradient_flow.rnn_header"))
+    ui.heading(st.subheader, "gradient_flow.rnn_header")
     slope = r"\operatorname{diag}(1 - h_t^2)" if flow.nonlinearity != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
     st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
     if rnn["overflow"] is not None:  # its factors are inf and nan: nothing to multiply out or draw
@@ -85,8 +85,7 @@ def rnn_column(rnn: dict, flow: state.Flow, figures: dict):
 def lstm_column(lstm_factors: dict, flow: state.Flow, figures: dict):
     """§2's right column: the LSTM's cell-state path."""
     seq_len = flow.seq_len
-    # its English anchor in both languages: Streamlit's own from the Chinese heading is "lstm", the h1's too
-    st.subheader(t("gradient_flow.lstm_header"), anchor="lstm-the-cell-state-path")
+    ui.heading(st.subheader, "gradient_flow.lstm_header")
     st.latex(  # two lines each, as on the left: on one, they ran past the column in teacher mode
         r"\begin{aligned}c_t &= f_t \odot c_{t-1} + i_t \odot g_t \\"
         r" \frac{\partial c_t}{\partial c_{t-1}} &= \operatorname{diag}(f_t)\end{aligned}"
@@ -108,7 +107,7 @@ def lstm_column(lstm_factors: dict, flow: state.Flow, figures: dict):
 def clipping_section():
     """3. exploding gradients and clipping: one fixed, precomputed example (seed 0), since training
     it inside a page run would stall a busy server."""
-    st.header(t("gradient_flow.clip_header"))
+    ui.heading(st.header, "gradient_flow.clip_header")
     demo = experiments.CLIPPING_DEMO
     st.markdown(t("gradient_flow.clip_intro", scale=demo.weight_scale, lr=demo.lr, T=demo.seq_len))
     clip = settings.draw(state.Clipping).clip
@@ -137,7 +136,7 @@ def reference_section(reference: dict):
 @st.fragment
 def live_section(reference: dict | None):
     """A live adding-problem run: its settings, Start and Stop, and the run's curve."""
-    st.subheader(t("gradient_flow.live_header"))
+    ui.heading(st.subheader, "gradient_flow.live_header")
     live = settings.draw(state.Live, columns=st.columns(4))
     ui.show_notes()
     b1, b2, _ = st.columns([1, 1, 4])
@@ -182,7 +181,7 @@ def live_run(job, reference: dict | None):
 
 flow_sections()
 clipping_section()
-st.header(t("gradient_flow.adding_header"))
+ui.heading(st.header, "gradient_flow.adding_header")
 st.markdown(t("gradient_flow.adding_intro"))
 reference = state.reference()
 if reference is None:

@@ -10,23 +10,22 @@ from ui.site import PAGES
 ui.page("home")
 t = ui.t
 
-st.title(t("home.title"))
+ui.heading(st.title, "home.title")
 ui.show_notes()  # a link's bad language or teacher value
 st.markdown(t("home.intro"))
 
-# its English anchor in both languages: Streamlit's own from the Chinese heading is "lstm", the h1's too
-st.header(t("home.cell_header"), anchor="the-lstm-cell")
+ui.heading(st.header, "home.cell_header")
 ui.svg(cell_svg(names={g: t(f"home.gate.{g}") for g in "figo"}, title=t("home.cell_header")), alt=t("home.cell_alt"))
 st.caption(t("home.cell_caption"))
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(t("home.equations_header"))
+    ui.heading(st.subheader, "home.equations_header")
     for latex in equations.LSTM.values():
         st.latex(latex)
     st.caption(t("home.equations_note"))
 with right:
-    st.subheader(t("home.why_header"))
+    ui.heading(st.subheader, "home.why_header")
     st.markdown(t("home.why"))
     st.latex(r"\frac{\partial c_t}{\partial c_{t-1}} = \operatorname{diag}(f_t)")
 
@@ -37,6 +36,6 @@ if scratch_box.open:
     scratch_box.markdown(t("home.scratch_intro"))
     scratch_box.code(inspect.getsource(scratch), language="python", line_numbers=True)
 
-st.header(t("home.tour_header"))
+ui.heading(st.header, "home.tour_header")
 for page in PAGES[1:]:
     st.page_link(page.file, label=f"**{t('nav.' + page.slug)}** — {t('home.tour.' + page.slug)}")

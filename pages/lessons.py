@@ -10,7 +10,7 @@ from ui.lessons_content import SLUGS
 lang = ui.page("lessons")
 t = ui.t
 
-st.title(t("nav.lessons"))
+ui.heading(st.title, "nav.lessons")
 st.markdown(t("lessons.intro"))
 slug = settings.draw(state.Pick, where=st.sidebar).lesson
 ui.show_notes()
@@ -18,7 +18,7 @@ state.progress()
 state.glossary()
 
 lesson = state.lesson_by_slug(slug)
-st.header(f"{t('lessons.number', n=SLUGS.index(slug) + 1)} · {t(f'lessons.{slug}.title')}")
+ui.heading(st.header, "lessons.number", f"lessons.{slug}.title", n=SLUGS.index(slug) + 1)
 st.markdown(t(f"lessons.{slug}.body"))
 state.predict_box(lesson, lang)
 state.quiz(lesson)

@@ -44,14 +44,14 @@ def load_counts(counts):
         st.session_state[f"metrics:{name}"] = value
 
 
-st.title(t("nav.metrics"))
+ui.heading(st.title, "nav.metrics")
 st.markdown(t("metrics.intro"))
 
 
 @st.fragment
 def counts_sections():
     """The four counts and everything computed from them: a change reruns this part only."""
-    st.header(t("metrics.counts_header"))
+    ui.heading(st.header, "metrics.counts_header")
     counts = asdict(settings.draw(Counts, columns=[*st.columns(2), *st.columns(2)]))
     ui.show_notes()
     values = metrics.metrics_from_counts(**counts)
@@ -65,7 +65,7 @@ def counts_sections():
     for col, (name, text) in zip(cols, cards.items(), strict=False):
         col.metric(t(f"metrics.name.{name}"), text)
 
-    st.header(t("metrics.matrix_header"))
+    ui.heading(st.header, "metrics.matrix_header")
     classes = [t("metrics.negative"), t("metrics.positive")]
     matrix = np.array([[counts["tn"], counts["fp"]], [counts["fn"], counts["tp"]]])  # (2, 2): rows true, cols predicted
     normalised = metrics.row_fractions(matrix)
@@ -85,7 +85,7 @@ def counts_sections():
     st.html(f'<div style="{row}">{"".join(f"<div>{table}</div>" for table in tables)}</div>')
     st.caption(ui.paragraph(t("metrics.matrix_caption"), t("metrics.matrix_empty_row") if empty_row else ""))
 
-    st.header(t("metrics.formulas_header"))
+    ui.heading(st.header, "metrics.formulas_header")
     undefined = metrics.undefined(counts)
     for name in NAMES:
         label = t(f"metrics.name.{name}")
@@ -94,7 +94,7 @@ def counts_sections():
         if name in undefined and sum(counts.values()):
             st.info(t("metrics.undefined", metric=label), icon=":material/info:")
 
-    st.header(t("metrics.pr_header"))
+    ui.heading(st.header, "metrics.pr_header")
     pred_pos, act_pos = counts["tp"] + counts["fp"], counts["tp"] + counts["fn"]
     precision_line = t("metrics.pr_precision", tp=counts["tp"], pred_pos=pred_pos) if pred_pos else t("metrics.pr_precision_none")
     recall_line = t("metrics.pr_recall", tp=counts["tp"], act_pos=act_pos) if act_pos else t("metrics.pr_recall_none")
@@ -103,7 +103,7 @@ def counts_sections():
 
 counts_sections()
 
-st.header(t("metrics.paradox_header"))
+ui.heading(st.header, "metrics.paradox_header")
 always, useful = (metrics.metrics_from_counts(**PARADOX[k]) for k in ("always", "useful"))
 n_pos = PARADOX["always"]["tp"] + PARADOX["always"]["fn"]
 n_neg = PARADOX["always"]["tn"] + PARADOX["always"]["fp"]

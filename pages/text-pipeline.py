@@ -29,7 +29,7 @@ def as_text(values) -> list[str]:
     return [str(v) for v in values]
 
 
-st.title(t("nav.text_pipeline"))
+ui.heading(st.title, "nav.text_pipeline")
 st.markdown(t("text_pipeline.intro", maxlen=MODEL_MAXLEN, vocab=MODEL_VOCAB))
 
 sentence_box = st.container()
@@ -61,14 +61,14 @@ except UserInputError as exc:
 if s is not None:
     if s.was_capped:
         st.info(t("text_pipeline.capped", limit=steps.MAX_CHARS), icon=":material/content_cut:")
-    st.header(t("text_pipeline.step1"))
+    ui.heading(st.header, "text_pipeline.step1")
     rows = [(t(f"text_pipeline.stage.{k}"), v) for k, v in [("raw", s.raw), ("lower", s.lowercased), ("clean", s.normalised)]]
     # the learner's whole sentence wraps, where a data grid cut off its end (and the punctuation there
     # that this step removes)
     st.html(html_table(pd.DataFrame(rows, columns=[t("text_pipeline.stage"), t("text_pipeline.text")]), t("text_pipeline.step1")))
     st.caption(t("text_pipeline.step1_caption"))
 
-    st.header(t("text_pipeline.step2"))
+    ui.heading(st.header, "text_pipeline.step2")
     token_table = pd.DataFrame(
         {
             t("text_pipeline.position"): range(1, len(s.tokens) + 1),
@@ -82,7 +82,7 @@ if s is not None:
     st.caption(t("text_pipeline.step2_caption"))
     st.markdown(oov_sentence(s.indices))
 
-st.header(t("text_pipeline.step3"))
+ui.heading(st.header, "text_pipeline.step3")
 title = t(NAMES[dataset]["title_key"])
 caption = dict(dataset=title, n_train=data.n_train, coverage=coverage_sentence(vocab), shown=min(VOCAB_ROWS, len(vocab)))
 st.caption(t("text_pipeline.step3_caption", **caption))
@@ -93,7 +93,7 @@ vocab_table = pd.DataFrame(  # a count is a number, on the right as in step 2's 
 st.html(html_table(vocab_table, t("text_pipeline.step3"), max_height="19rem", number_format=".0f"))
 
 if s is not None:
-    st.header(t("text_pipeline.step4"))
+    ui.heading(st.header, "text_pipeline.step4")
     st.caption(t("text_pipeline.step4_caption", maxlen=maxlen))
     st.markdown(length_sentence(len(s.tokens), maxlen))
     pad_rows = {}
@@ -103,7 +103,7 @@ if s is not None:
     pad_table = pd.DataFrame.from_dict(pad_rows, orient="index", columns=as_text(range(1, maxlen + 1)))
     st.html(html_table(pad_table.reset_index(names=t("text_pipeline.padding")), t("text_pipeline.step4"), wrap=False))
 
-    st.header(t("text_pipeline.step5"))
+    ui.heading(st.header, "text_pipeline.step5")
     table = steps.embedding_matrix(len(vocab), dim, seed)  # (V, dim)
     read = s.padded["post"]  # what the classifier reads
     looked_up = table[read]  # (maxlen, dim): one row per position
@@ -116,7 +116,7 @@ if s is not None:
     values.insert(0, t("text_pipeline.token"), row_labels)
     ui.chart(fig, values, key="embedding")
 
-st.header(t("text_pipeline.dataset_header"))
+ui.heading(st.header, "text_pipeline.dataset_header")
 st.caption(t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(data.texts), dataset=title, maxlen=maxlen))
 texts, labels = data.texts[:EXAMPLES], data.labels[:EXAMPLES]
 token_lists = [tokenise(text, mode) for text in texts]

@@ -16,12 +16,12 @@ from ui.i18n import counted
 
 ui.page("train")
 t = ui.t
-st.title(t("train.title"))
+ui.heading(st.title, "train.title")
 st.markdown(t("train.intro"))
 with st.expander(t("train.explain_header")):
     st.markdown(t("train.explain"))
 
-st.header(t("train.settings_header"))  # h2 above the columns' h3s: headings go down one level at a time
+ui.heading(st.header, "train.settings_header")  # h2 above the columns' h3s: headings go down one level at a time
 settings = train_settings.controls()
 ui.show_notes()
 train_runs.collect()
@@ -60,7 +60,7 @@ def live(job):
     st.caption(ui.paragraph(note, zero_recall, t("train.compare_note") if len(shown) > 1 else ""))
 
 
-st.header(t("train.curves_header"))
+ui.heading(st.header, "train.curves_header")
 train_runs.RUN.poll(live)
 with st.expander(t("train.overfit_header")):
     st.markdown(t("train.overfit"))
@@ -248,7 +248,7 @@ def mistakes(run, y_pred, threshold):
 
 latest = train_runs.runs()[0] if train_runs.runs() else None
 if latest is not None:
-    st.header(t("train.results_header"))
+    ui.heading(st.header, "train.results_header")
     if latest.error is not None:
         ui.error(latest.error)
     message = train_runs.stop_message(latest)

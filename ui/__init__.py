@@ -56,9 +56,35 @@ def _lang_code(raw: str | None) -> str | None:
 def t(key: str, **params) -> str:
     """`key` in the learner's language. In teacher mode a sentence that names a setting teacher mode hides
     has its own wording, "<key>_teacher", which names only what the page shows."""
-    if f"{key}_teacher" in STRINGS and teacher():
-        key = f"{key}_teacher"
-    return translate(key, lang(), **params)
+    return translate(_worded(key), lang(), **params)
+
+
+def _worded(key: str) -> str:
+    return f"{key}_teacher" if f"{key}_teacher" in STRINGS and teacher() else key
+
+
+def heading(draw, *keys: str, **params) -> None:
+    """A heading (`draw`: st.title, st.header or st.subheader): the texts of `keys` joined by " · ", its
+    link named after the English heading in both languages. Streamlit names it after the heading's Latin
+    letters, which left a Chinese heading "#1", "#lstm" or a hash: a section link a teacher shares did not
+    open the same section in the other language, and "#lstm" could be the page's title's."""
+
+    def text(language):
+        return " · ".join(translate(_worded(key), language, **params) for key in keys)
+
+    draw(text(lang()), anchor=anchor(text("en")))
+
+
+def anchor(text: str) -> str:
+    """The link name Streamlit 1.67 gives an English heading (its slugify: camel case split, "'s" kept
+    with its word, accents dropped, every other run of characters a "-"), so English links stay as
+    they were."""
+    text = re.sub(r"([A-Z]{2})(\d+)", r"\1 \2", text)
+    text = re.sub(r"([a-z\d])([A-Z])", r"\1 \2", text)
+    text = re.sub(r"([A-Z])([A-Z](?!s(?![a-z]))[a-z\d]+)", r"\1 \2", text)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).lower()
+    text = re.sub(r"([a-z\d])['\u2019]([ts])(?![a-z\d])", r"\1\2", text)
+    return re.sub(r"[^a-z\d]+", "-", text).strip("-")
 
 
 def paragraph(*texts: str) -> str:
@@ -173,7 +199,11 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 #   reader said each slider's name twice ("Layers Layers"); it keeps the group's;
 # - a button that goes while it has focus (/train's Train is drawn again disabled once pressed, Stop
 #   once the run ends) left focus on the page's body: the next Tab went on past Stop. Focus goes to
-#   the same button drawn again if it takes focus, else to the enabled button beside it.
+#   the same button drawn again if it takes focus, else to the enabled button beside it;
+# - a section link (/gradient-flow#3-exploding-gradients-and-clipping) keeps its heading at the top while
+#   the page above it draws: Streamlit scrolls to the heading once, when it appears, and the charts drawn
+#   after it then pushed it 400-1,000 px down, out of sight. Held until the learner scrolls, clicks,
+#   touches or types, for 20 s at most.
 _SCRIPT = """<span id="lstm-lab-a11y" hidden></span><script>
 document.documentElement.lang = %s;
 if (!window.__lstmLabA11y) {
@@ -315,6 +345,15 @@ if (!window.__lstmLabA11y) {
   new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: changes });
   new MutationObserver(later).observe(document.documentElement, { attributeFilter: ["lang"] });
   fix();
+  let section = location.hash.slice(1);
+  try { section = decodeURIComponent(section); } catch { /* a malformed escape: the link as written */ }
+  if (section) {
+    const held = setInterval(() => document.getElementById(section)?.scrollIntoView(true), 100);
+    const release = () => clearInterval(held);
+    setTimeout(release, 20000);
+    const options = { capture: true, passive: true };
+    ["wheel", "touchstart", "mousedown", "keydown"].forEach((type) => addEventListener(type, release, options));
+  }
 }
 </script>"""
 

@@ -526,9 +526,9 @@ def numbers_text(values, limit: int) -> str:
 
 def settings_ui() -> Settings:
     side = st.sidebar
-    side.subheader(ui.t("explorer.input_header"))
+    ui.heading(side.subheader, "explorer.input_header")
     chosen = settings.draw(Input, where=side)
-    side.subheader(ui.t("explorer.model_header"))
+    ui.heading(side.subheader, "explorer.model_header")
     source = settings.draw(Source, where=side, trained=handoff.get() is not None).source
     if handoff.get() is None:
         side.caption(ui.t("explorer.no_trained"))

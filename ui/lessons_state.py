@@ -152,7 +152,7 @@ def glossary():
 
 def predict_box(lesson: Lesson, lang: str):
     with st.container(border=True):
-        st.subheader(ui.t("lessons.predict_header"))
+        ui.heading(st.subheader, "lessons.predict_header")
         st.markdown(ui.t(f"lessons.{lesson.slug}.predict"))
         stored = st.session_state.setdefault(PREDICTIONS, {})
         key = f"lessons_prediction_{lesson.slug}"
@@ -167,7 +167,7 @@ def predict_box(lesson: Lesson, lang: str):
 
 def quiz(lesson: Lesson):
     slug = lesson.slug
-    st.subheader(ui.t("lessons.quiz_header"))
+    ui.heading(st.subheader, "lessons.quiz_header")
     checked = answers(slug)
     with st.form(f"lessons_quiz_{slug}"):
         for k, question in enumerate(lesson.questions):

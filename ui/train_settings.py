@@ -146,18 +146,18 @@ def controls() -> Settings:
         data_col, (model_col, train_col) = st.container(), st.columns(2)
     else:
         data_col, model_col, train_col = st.columns(3)
-    data_col.subheader(ui.t("train.data_header"))
+    ui.heading(data_col.subheader, "train.data_header")
     data = ui.settings.draw(Data, where=data_col)
     info = classification.NAMES[data.dataset]
     with data_col.expander(ui.t("train.about_data")):
         st.markdown(ui.t(info["card_key"]))
-    model_col.subheader(ui.t("train.model_header"))
+    ui.heading(model_col.subheader, "train.model_header")
     model = ui.settings.draw(Model, where=model_col, dataset=data.dataset)
     width = model.embedding_size if info["kind"] == "text" else info["features"]  # what the recurrent layer reads a step
     shape = (width, model.hidden_size, model.num_layers, model.bidirectional)
     count = {k: choices.recurrent_parameter_count(k, *shape) for k in choices.KINDS}
     model_col.caption(ui.t("train.param_count", n=count[model.kind], lstm=count["lstm"], gru=count["gru"], rnn=count["rnn"]))
-    train_col.subheader(ui.t("train.training_header"))
+    ui.heading(train_col.subheader, "train.training_header")
     training = ui.settings.draw(Training, where=train_col)
     chosen = asdict(data) | asdict(model) | asdict(training) | {"batch_size": int(training.batch_size)}
     return Settings(**chosen, patience=DEFAULTS.patience)
