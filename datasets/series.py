@@ -20,6 +20,7 @@ class Series:
     labels: tuple  # (N,) what each time step is called: "1949-01", 1700, or 0, 1, 2…
     season: int  # season length for the seasonal-naive baseline
     unit: str = ""  # e.g. "thousands of passengers"; a string key when it starts with "forecast."
+    uploaded: bool = False  # name is a column of the learner's file, even one called "airline" or "sine"
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,29 @@ MAX_BYTES = 2 * 1024 * 1024  # the CSV/Excel uploader's own cap (the server's is
 MAX_UNZIPPED = 25 * 1024 * 1024  # an .xlsx is a zip: refuse ones that inflate far beyond their size
 MAX_VALUES = 5000  # longer series are cut to their last MAX_VALUES points (training time)
 # Bytes that are not UTF-8 (utf-8-sig also reads plain UTF-8 and strips a BOM) come from a Chinese
-# Windows (GBK) or a Western one (cp1252: "Température"). Many cp1252 texts also decode as GBK, into
-# nonsense: "Temp閞ature". GBK is kept only where it reads as Chinese (see _reads_as_chinese).
-ENCODINGS = ("gbk", "cp1252")
+# Windows (GBK, or Big5 where Traditional Chinese is written: cp950 is Windows' Big5), a Western one
+# (cp1252: "Température") or a Cyrillic one (cp1251: "Продажи"). Most such bytes decode in more than one
+# of them, into nonsense: "Temp閞ature". Each reading is kept only where it reads as its language (see
+# _chinese_score, _reads_as_western, _reads_as_cyrillic); a file that reads as none is read as GBK all
+# the same, and the learner is told its names may be garbled (read_table's attrs["encoding_doubt"]).
+CHINESE_ENCODINGS = ("gbk", "cp950")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # One ideograph between two Latin letters: what two accented letters become in GBK ("Größe": "Gr鲞e")
 LONE_IDEOGRAPH_IN_WORD = re.compile(r"(?<=[A-Za-z])[\u3400-\u4dbf\u4e00-\u9fff](?=[A-Za-z])")
 NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{3,}")  # cp1252 text: an accent or symbol here and there, not a run
+# The lead bytes of each Chinese encoding's common characters, which Chinese text is almost all made
+# of: GB2312's first level (its 3,755 most used, rows B0-D7) and Big5's "frequently used" (A4-C6).
+# Their punctuation rows (GB2312's A1-A3, Big5's A1-A3) count neither way; any other character counts
+# against the reading: a Big5 file read as GBK turns into kana and rare ideographs ("日期": "ら戳"), a
+# Cyrillic one into GB2312's second level ("Дата": "泥蜞").
+COMMON_LEADS = {"gbk": ("gb2312", range(0xB0, 0xD8)), "cp950": ("cp950", range(0xA4, 0xC7))}
+PUNCTUATION_LEADS = range(0xA1, 0xA4)
+# cp1252's symbols that Western text uses; not "¤" or "¦", the bytes that open most Big5 characters
+WESTERN_SYMBOLS = set("°€£¥§©®±µ²³¹¼½¾·«»‹›–—…‘’“”•™¢×÷ºª¿¡‰†‡¬")
+CYRILLIC = re.compile(r"[\u0400-\u045f\u0490\u0491]")
+# What Russian spelling never writes: a word opening with ъ, ь or ы, or ъ or ь after a vowel
+MISSPELT_CYRILLIC = re.compile(r"^[ъьы]|[аеёиоуыэюяєії][ъь]", re.IGNORECASE)
+CYRILLIC_SYMBOLS = set("°№«»–—…‘’“”€±§µ·")  # cp1251's symbols that Russian text uses
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary Excel format, which openpyxl cannot read
 # Blank lines are kept (and dropped after parsing) so that the index counts the file's lines and an
@@ -112,19 +128,27 @@ def _utf16(data: bytes) -> str | None:
         raise UserInputError("forecast.err_encoding") from exc
 
 
-def _decoded(data: bytes) -> str | None:
-    """The text of bytes that are not UTF-16: UTF-8, else GBK where that reads as Chinese, else cp1252
-    where that reads as Western text, else GBK all the same. None when nothing reads."""
+def _decoded(data: bytes) -> tuple[str | None, bool]:
+    """The text of bytes that are not UTF-16, and whether its reading is in doubt: UTF-8; else GBK where
+    that reads as Chinese at least as well as Big5 does; else cp1252 where that reads as Western text;
+    else Big5 where that reads as Chinese; else cp1251 where that reads as Cyrillic words; else GBK all
+    the same, in doubt. None when not even GBK decodes."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), False
     except UnicodeDecodeError:
         pass
-    gbk, western = (_strict(data, encoding) for encoding in ENCODINGS)
-    if gbk is not None and _reads_as_chinese(gbk):
-        return gbk
-    if western is not None and not NON_ASCII_RUN.search(western):
-        return western
-    return gbk
+    readings = {encoding: _strict(data, encoding) for encoding in (*CHINESE_ENCODINGS, "cp1252", "cp1251")}
+    scores = {encoding: _chinese_score(readings[encoding], encoding) for encoding in CHINESE_ENCODINGS}
+    chinese = max(CHINESE_ENCODINGS, key=lambda encoding: scores[encoding])  # max keeps the first on a tie: GBK
+    if scores[chinese] > 0.5 and chinese == "gbk":
+        return readings["gbk"], False
+    if _reads_as_western(readings["cp1252"]):
+        return readings["cp1252"], False
+    if scores[chinese] > 0.5:
+        return readings[chinese], False
+    if _reads_as_cyrillic(readings["cp1251"]):
+        return readings["cp1251"], False
+    return readings["gbk"], readings["gbk"] is not None
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -134,37 +158,74 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _reads_as_chinese(text: str) -> bool:
-    """Whether GBK's reading of a file is Chinese: its ideographs are common ones (GB2312's, which
-    Chinese text is almost all made of), not one alone inside a Latin word, and they outnumber the
-    characters that are neither. A cp1252 text read as GBK turns an accented letter and the byte after
+def _chinese_score(text: str | None, encoding: str) -> float:
+    """How much of a Chinese encoding's reading is Chinese (0 to 1; 0 when the bytes do not decode): the
+    share of its characters beyond ASCII and punctuation that are common ideographs (COMMON_LEADS), not
+    one alone inside a Latin word. A cp1252 text read as GBK turns an accented letter and the byte after
     it into a rare ideograph ("é" + "r": "閞") or into a common one inside a word ("Größe": "Gr鲞e")."""
+    if text is None:
+        return 0.0
+    codec, common = COMMON_LEADS[encoding]
     in_words = {match.start() for match in LONE_IDEOGRAPH_IN_WORD.finditer(text)}
     chinese = odd = 0
     for position, ch in enumerate(text):
         if ch.isascii():
             continue
-        if not _in_gb2312(ch) or position in in_words:
-            odd += 1
-        elif CJK.fullmatch(ch):
+        lead = _lead_byte(ch, codec)
+        if lead in PUNCTUATION_LEADS:
+            continue
+        if lead in common and CJK.fullmatch(ch) and position not in in_words:
             chinese += 1
-    return chinese > odd
+        else:
+            odd += 1
+    return chinese / (chinese + odd) if chinese else 0.0
 
 
-def _in_gb2312(ch: str) -> bool:
+def _lead_byte(ch: str, codec: str) -> int | None:
     try:
-        ch.encode("gb2312")
-        return True
+        encoded = ch.encode(codec)
     except UnicodeEncodeError:
+        return None
+    return encoded[0] if len(encoded) == 2 else None
+
+
+def _reads_as_western(text: str | None) -> bool:
+    """Whether cp1252's reading of a file is Western text: an accented letter or a symbol here and there
+    ("Température", "°C"), not a run of them, and none of the signs only other encodings' bytes turn
+    into (Big5's "人口" reads "¤H¤f")."""
+    if text is None or NON_ASCII_RUN.search(text):
         return False
+    return all(ch.isascii() or ch.isalpha() or ch in WESTERN_SYMBOLS for ch in text)
+
+
+def _reads_as_cyrillic(text: str | None) -> bool:
+    """Whether cp1251's reading of a file is Cyrillic words: its letters beyond ASCII are Cyrillic, in
+    words written in one alphabet and one case ("продажи", "Дата", "ВВП") and spelt as Russian is
+    (MISSPELT_CYRILLIC: bytes of another kind spell "яюъ"), and nearly nothing else beyond ASCII is
+    there. GBK text read as cp1251 mixes cases and symbols ("乘客": "іЛїН")."""
+    if text is None:
+        return False
+    words = odd = 0
+    for match in re.finditer(r"[^\W\d_]+", text):
+        word = match.group()
+        if not CYRILLIC.search(word):
+            continue
+        one_case = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        if one_case and all(CYRILLIC.fullmatch(ch) for ch in word) and not MISSPELT_CYRILLIC.search(word):
+            words += len(word)
+        else:
+            odd += len(word)
+    others = sum(1 for ch in text if not ch.isascii() and not ch.isalpha() and ch not in CYRILLIC_SYMBOLS)
+    return words > 0 and odd + others <= words // 10
 
 
 def _read_csv(data: bytes) -> pd.DataFrame:
     text = _utf16(data)
     if text is None and b"\x00" in data:  # text files never hold NUL bytes; images and archives do
         raise UserInputError("forecast.err_not_table")
+    doubt = False
     if text is None:
-        text = _decoded(data)
+        text, doubt = _decoded(data)
     if text is None or "\x00" in text:
         raise UserInputError("forecast.err_encoding" if text is None else "forecast.err_not_table")
     if text.lstrip("\ufeff \t\r\n")[:1] in ("<", "{"):  # a web page or JSON saved as .csv: not an empty table
@@ -190,7 +251,9 @@ def _read_csv(data: bytes) -> pd.DataFrame:
     except (pd.errors.ParserError, ValueError, csv.Error, IndexError) as exc:
         raise UserInputError("forecast.err_not_table") from exc
     frame = frame.apply(lambda column: column.map(lambda cell: _plain_number(cell, delimiter)))
-    return frame.apply(lambda column: _spaced_thousands(column, one_column=len(frame.columns) == 1))
+    frame = frame.apply(lambda column: _spaced_thousands(column, one_column=len(frame.columns) == 1))
+    frame.attrs["encoding_doubt"] = doubt
+    return frame
 
 
 def _spaced_thousands(column: pd.Series, one_column: bool) -> pd.Series:
@@ -204,9 +267,22 @@ def _spaced_thousands(column: pd.Series, one_column: bool) -> pd.Series:
     spaced = cells.map(lambda cell: SPACED_THOUSANDS.fullmatch(cell) is not None)
     if not spaced.any() or not (spaced | cells.map(_is_number)).all():
         return column
-    if one_column and set(cells.str.split().map(len)) == {len(str(column.name).split())}:
+    if _space_separated(column, one_column):
         return column
     return column.map(_unspaced)
+
+
+def _space_separated(column: pd.Series, one_column: bool) -> bool:
+    """Whether a file's one column is really a file separated by spaces: its filled cells have as many
+    words as its header ("t v" over "1 234")."""
+    cells = column.dropna().astype(str).str.strip()
+    cells = cells[cells != ""]
+    return one_column and set(cells.str.split().map(len)) == {len(str(column.name).split())}
+
+
+def _spaced_number(cell) -> bool:
+    """Whether a cell is a number written with spaced thousands ("1 000"), left as text by its column."""
+    return isinstance(cell, str) and SPACED_THOUSANDS.fullmatch(cell.strip()) is not None
 
 
 def _unspaced(cell):
@@ -279,6 +355,9 @@ def numeric_columns(frame: pd.DataFrame) -> list[str]:
     for name in frame.columns:
         filled = frame[name].notna() & (frame[name].astype("string").str.strip() != "")
         numbers = _as_numbers(frame[name]).notna()
+        if not _space_separated(frame[name], len(frame.columns) == 1):
+            # "1 000" counts: a column of them with one typo ("1 2") is offered, and extract names the typo
+            numbers |= frame[name].map(_spaced_number)
         # one number is a candidate too: extract then says it is too few, not that there are no numbers
         if numbers.sum() >= 1 and numbers.sum() >= 0.5 * filled.sum():
             out.append(name)
@@ -302,6 +381,11 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
     values = _as_numbers(raw)
     empty = raw.isna() | (raw.astype("string").str.strip() == "")
     bad = values.isna() & ~empty
+    # "1 000" beside "1 2" kept its column from being read as spaced thousands, but is itself a number:
+    # the learner is sent to the cells that are not ("1 2"), which, once fixed, let "1 000" read
+    spaced = raw.map(_spaced_number)
+    if (bad & ~spaced).any():
+        bad &= ~spaced
     if bad.any():
         _refuse_cells("forecast.err_non_numeric", bad.to_numpy(), frame, raw, column)
     if (infinite := np.isinf(values.fillna(0).to_numpy())).any():  # "inf", or a number past 1.8e308

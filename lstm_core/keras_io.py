@@ -233,7 +233,8 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
         raise UserInputError("model.err_empty")
     if data.startswith(ZIP_MAGIC):
         config_bytes, weights_bytes = _read_zip(data)
-        return _build(_parse_json(config_bytes), _Weights(_open_h5(weights_bytes), "", False), version="3")
+        model = _build(_parse_json(config_bytes), _Weights(_open_h5(weights_bytes), "", False), version="3")
+        return _config_unused(model, config, ".keras")
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_format")
     tree = _open_h5(data)
@@ -243,7 +244,8 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
     if model_config is not None:
         if "model_weights" not in tree.groups:
             raise UserInputError("keras.err_missing", name="model_weights")
-        return _build(_parse_json(_attr_bytes(model_config)), _Weights(tree, "model_weights", True), version=version)
+        model = _build(_parse_json(_attr_bytes(model_config)), _Weights(tree, "model_weights", True), version=version)
+        return _config_unused(model, config, ".h5")
     if config is None:
         raise UserInputError("keras.err_needs_config")
     config = _parse_json(config)
@@ -258,6 +260,14 @@ def load(data: bytes, config: bytes | None = None) -> KerasModel:
         named = exc.params.get("name", exc.params.get("entry", exc.params.get("layer")))
         layer = str(named).removeprefix("layers/").split("/")[0]  # "layers/lstm/cell/vars", "lstm/kernel": "lstm"
         raise UserInputError("keras.err_weights_config", layer=layer) from exc
+
+
+def _config_unused(model: KerasModel, config: bytes | None, kind: str) -> KerasModel:
+    """A whole model file holds its own config: a JSON config uploaded beside it is not read, and the
+    learner is told so (it may belong to another model) rather than left to think it was used."""
+    if config is not None:
+        model.notes.append(("keras.note_config_unused", {"kind": kind}))
+    return model
 
 
 def _too_large() -> UserInputError:
@@ -395,7 +405,9 @@ class _Weights:
             dtype, shape = other
             if isinstance(shape, list) and len(shape) > 2:
                 raise UserInputError("model.err_bad_array", entry=_name(label))
-            raise UserInputError("model.err_dtype", entry=_name(label), dtype=_name(dtype))
+            raise UserInputError(
+                "model.err_dtype", entry=_name(label), dtype=_name(dtype), expected="float16 / float32 / float64"
+            )
         array = self.tree.arrays.get(path)
         if array is None:
             raise UserInputError("keras.err_missing", name=_name(label))

@@ -141,6 +141,10 @@ def _read_bytes(source) -> bytes:
     return data
 
 
+def _mb(size: int) -> float:
+    return round(size / (1024 * 1024), 1)
+
+
 def _allowed_key(name: str) -> bool:
     if name in ("meta", "embedding", "scale"):
         return True
@@ -172,9 +176,15 @@ def _read_archive(data: bytes) -> dict:
         raise UserInputError("model.err_keras")
     if not any(_allowed_key(name.removesuffix(".npy")) for name in names):  # np.savez of someone else's arrays
         raise UserInputError("model.err_not_lstm_lab")
+    # a compressed archive under MAX_FILE_BYTES may still unpack to far more: say so, not "at most 2 MB"
     total = sum(m.file_size for m in members)
-    if total > MAX_TOTAL_BYTES or any(m.file_size > MAX_ARRAY_BYTES for m in members):
-        raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+    if total > MAX_TOTAL_BYTES:
+        raise UserInputError("model.err_unpacked", size_mb=_mb(len(data)), unpacked_mb=_mb(total), limit_mb=_mb(MAX_TOTAL_BYTES))
+    if big := next((m for m in members if m.file_size > MAX_ARRAY_BYTES), None):
+        raise UserInputError(
+            "model.err_unpacked_entry", entry=_inert(big.filename.removesuffix(".npy")), unpacked_mb=_mb(big.file_size),
+            limit_mb=_mb(MAX_ARRAY_BYTES),
+        )  # fmt: skip
     arrays = {}
     for member in members:
         name = member.filename.removesuffix(".npy")
@@ -218,7 +228,7 @@ def _read_npy(raw: bytes, name: str) -> np.ndarray:
         raise UserInputError("model.err_bad_array", entry=name) from exc
     allowed = (np.dtype("|u1"),) if name == "meta" else FLOAT_DTYPES
     if dtype not in allowed:  # object arrays (pickle), strings, ints, big-endian: all refused
-        raise UserInputError("model.err_dtype", entry=name, dtype=str(dtype)[:20])
+        raise _wrong_dtype(name, dtype)
     if len(shape) > 2 or any(not isinstance(n, int) or n < 0 for n in shape):
         raise UserInputError("model.err_bad_array", entry=name)
     count = math.prod(shape)
@@ -228,6 +238,21 @@ def _read_npy(raw: bytes, name: str) -> np.ndarray:
     flat = np.frombuffer(body, dtype=dtype, count=count)
     array = flat.reshape(shape, order="F" if fortran_order else "C")
     return np.ascontiguousarray(array)
+
+
+def _wrong_dtype(name: str, dtype: np.dtype) -> UserInputError:
+    """What an entry holds, said plainly, against what it must hold: floats for a weight, bytes for meta."""
+    if name == "meta":
+        return UserInputError("model.err_meta_dtype", dtype=dtype_name(dtype))
+    if dtype.byteorder == ">" and dtype.newbyteorder("<") in FLOAT_DTYPES:  # the right numbers, bytes reversed
+        return UserInputError("model.err_byte_order", entry=name, dtype=dtype_name(dtype))
+    return UserInputError("model.err_dtype", entry=name, dtype=dtype_name(dtype), expected="float32 / float64")
+
+
+def dtype_name(dtype) -> str:
+    """A NumPy type as NumPy's users write it: "int64", "float32", "str" (not "<i8", "<f4", "<U12")."""
+    dtype = np.dtype(dtype)
+    return {"U": "str", "S": "bytes", "O": "object", "V": "void"}.get(dtype.kind, dtype.name)[:20]
 
 
 def _read_meta(array) -> dict:
@@ -300,8 +325,13 @@ def _build(meta: dict, arrays: dict) -> ModelFile:
     for name, shape in expected.items():
         if weights[name].shape != shape:
             raise UserInputError("model.err_shape", entry=name, got=str(weights[name].shape), want=str(shape))
-    if len({a.dtype for a in weights.values()}) != 1:
-        raise UserInputError("model.err_dtype", entry="weights", dtype="mixed")
+    if len({a.dtype for a in weights.values()}) != 1:  # each a float, but not all of one width
+        first = next(iter(expected))  # in the order the model reads them: l0_d0_W_ih first
+        other = next(name for name in expected if weights[name].dtype != weights[first].dtype)
+        raise UserInputError(
+            "model.err_mixed_dtype", first=first, first_dtype=dtype_name(weights[first].dtype), entry=other,
+            dtype=dtype_name(weights[other].dtype),
+        )  # fmt: skip
     dtype = next(iter(weights.values())).dtype.newbyteorder("=")
 
     embedding = arrays.get("embedding")

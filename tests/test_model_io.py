@@ -168,10 +168,10 @@ def test_wrong_dtypes_extra_and_missing_keys():
     _refused(_npz(members), "model.err_dtype")
     members = _valid_members()
     members["l0_d0_W_ih"] = members["l0_d0_W_ih"].astype(">f4")
-    _refused(_npz(members), "model.err_dtype")
+    _refused(_npz(members), "model.err_byte_order")
     members = _valid_members()
     members["l0_d0_W_ih"] = members["l0_d0_W_ih"].astype(np.float64)  # mixed precision
-    _refused(_npz(members), "model.err_dtype")
+    _refused(_npz(members), "model.err_mixed_dtype")
     _refused(_npz({**_valid_members(), "evil": np.zeros(2)}), "model.err_unknown_key")
     members = _valid_members()
     del members["l0_d0_b_ih"]
@@ -187,7 +187,7 @@ def test_too_large_files_and_zip_bombs():
     _refused(b"PK" + b"\0" * (model_io.MAX_FILE_BYTES + 10), "model.err_file_size")
     bomb = _npz({**_valid_members(), "embedding": np.zeros((20_000, 1024), np.float32)}, compressed=True)
     assert len(bomb) < model_io.MAX_FILE_BYTES
-    _refused(bomb, "model.err_file_size")
+    _refused(bomb, "model.err_unpacked")
 
 
 @settings(max_examples=150, deadline=None)

@@ -179,16 +179,18 @@ def _upload_picker(where):
         with where:
             ui.error(exc)
         return (None, "")
+    if table.attrs.get("encoding_doubt"):  # garbled names, told rather than shown silently
+        where.warning(t("forecast.encoding_doubt"), icon=":material/warning:")
     if extracted.missing:
         where.info(t("forecast.missing_note", count=extracted.missing))
     if extracted.dropped:
         where.info(t("forecast.dropped_note", total=extracted.dropped + len(extracted.values), kept=len(extracted.values)))
-    return ds.Series(column, extracted.values, extracted.labels, 12, ""), t("forecast.unit.value")
+    return ds.Series(column, extracted.values, extracted.labels, 12, "", uploaded=True), t("forecast.unit.value")
 
 
 def series_title(series: ds.Series, lang: str) -> str:
-    known = series.name in ds.REAL or series.name in ds.SYNTHETIC
-    if known:
+    known = not series.uploaded and (series.name in ds.REAL or series.name in ds.SYNTHETIC)
+    if known:  # a file's column named "airline" is still that column
         return translate(f"forecast.source.{series.name}", lang)
     return translate("forecast.column_named", lang, column=series.name)  # "“乘客”上的…", not "乘客 上的…"
 

@@ -125,6 +125,8 @@ def upload_widget(key: str = "keras_upload", where=st) -> handoff.TrainedModel |
         ui.error(model, where)  # under the box the file was dropped in, where the learner is looking
         return None
     where.caption(ui.t("keras.loaded", layers=summary(model.keras)))
+    for note, params in model.keras.notes:  # what was uploaded but not used
+        where.info(ui.t(note, **params), icon=":material/info:")
     if model.word_index is not None:
         where.caption(ui.t("keras.loaded_words", n=len(model.word_index.words)))
     return model

@@ -91,10 +91,17 @@ STRINGS = {
         "CSV、文本或 Excel 文件（.csv、.txt、.xlsx），不超过 2 MB",
     ),
     "forecast.upload_help": (
-        "One row per time step, oldest first. A date column is optional. UTF-8 (with or without BOM), UTF-16 and GBK "
-        "are all fine. The file is only read, never run.",
-        "每行一个时间步，按时间从早到晚排列。日期列可有可无。支持 UTF-8（带或不带 BOM）、UTF-16 和 GBK 编码。"
-        "文件只会被读取，不会被执行。",
+        "One row per time step, oldest first. A date column is optional. UTF-8 (with or without BOM), UTF-16, GBK, "
+        "Big5 and Windows' Western (1252) and Cyrillic (1251) encodings are all fine. The file is only read, never run.",
+        "每行一个时间步，按时间从早到晚排列。日期列可有可无。支持 UTF-8（带或不带 BOM）、UTF-16、GBK、Big5，"
+        "以及 Windows 的西欧（1252）和西里尔（1251）编码。文件只会被读取，不会被执行。",
+    ),
+    "forecast.encoding_doubt": (
+        "This file is not saved as UTF-8, and its text does not read as words in any encoding tried (Chinese GBK or "
+        "Big5, Western or Cyrillic Windows), so its column names may appear garbled. Save it as UTF-8 (Excel: “CSV UTF-8”) "
+        "and upload it again.",
+        "这个文件不是以 UTF-8 编码保存的，而且按已尝试的编码（中文 GBK 或 Big5、Windows 西欧或西里尔编码）读出的都不是"
+        "正常文字，所以列名可能显示为乱码。请另存为 UTF-8 编码（Excel 中选“CSV UTF-8”）后重新上传。",
     ),
     "forecast.upload_prompt": (
         "Upload a file to forecast your own series; meanwhile the page shows the airline passengers.",
@@ -526,8 +533,9 @@ STRINGS = {
         "第 {line} 行有 {cells} 个单元格，而表头只有 {header} 个：各列会对不齐。请检查这一行是否多了分隔符。",
     ),
     "forecast.err_encoding": (
-        "The file's text encoding could not be read (tried UTF-8, UTF-16 and GBK). Save it as UTF-8 and try again.",
-        "无法识别文件的文本编码（已尝试 UTF-8、UTF-16 和 GBK）。请另存为 UTF-8 编码后重试。",
+        "The file's text encoding could not be read (tried UTF-8, UTF-16, GBK, Big5 and Windows' Western and Cyrillic "
+        "encodings). Save it as UTF-8 and try again.",
+        "无法识别文件的文本编码（已尝试 UTF-8、UTF-16、GBK、Big5，以及 Windows 的西欧和西里尔编码）。请另存为 UTF-8 编码后重试。",
     ),
     "forecast.err_no_numeric": (
         "No column of numbers found (columns: {columns}). The series to forecast must be a column of numbers.",

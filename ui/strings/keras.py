@@ -37,6 +37,12 @@ STRINGS = {
         "就是 x 旁边的 b，h 旁边的 b 为 0（reset_after=True 的 GRU，即 Keras 3 的默认设置，两个都有）。"
         "Keras 的 LSTM 门 i、f、c、o 在这里记作 i、f、g、o；GRU 门 z、r、h 记作 z、r、n（按 PyTorch 的顺序 r、z、n 显示）。",
     ),
+    "keras.note_config_unused": (
+        "The {kind} file holds its own config, and that is what was read: the JSON config uploaded beside it was not "
+        "used. A JSON config is needed only with a .weights.h5 file.",
+        "这个 {kind} 文件本身就包含模型配置，读取的也是它：一起上传的 JSON 配置没有被使用。"
+        "只有 .weights.h5 文件才需要 JSON 配置。",
+    ),
     "keras.loaded_words": ("Word index: {n} words.", "词表：{n} 个词。"),
     "keras.err_one_model": (
         "Keep one model file (.keras or .h5) in the list, with at most its JSON config and one word index: "

@@ -16,6 +16,17 @@ STRINGS = {
         "This file is too large: model files may be at most {limit_mb} MB.",
         "文件过大：模型文件最大为 {limit_mb} MB。",
     ),
+    "model.err_unpacked": (
+        "This file is only {size_mb} MB, but it is compressed: unpacked, its arrays come to {unpacked_mb} MB, more "
+        "than the {limit_mb} MB a model may hold. LSTM Lab's models are far smaller: this is not one of them.",
+        "这个文件只有 {size_mb} MB，但它是压缩过的：解压后其中的数组共有 {unpacked_mb} MB，超过了模型最多可占的 "
+        "{limit_mb} MB。LSTM 实验室的模型远没有这么大：这不是它保存的模型。",
+    ),
+    "model.err_unpacked_entry": (
+        "The entry “{entry}” is compressed: unpacked, it comes to {unpacked_mb} MB, more than the {limit_mb} MB "
+        "one array of a model may hold.",
+        "条目“{entry}”是压缩过的：解压后有 {unpacked_mb} MB，超过了模型中单个数组最多可占的 {limit_mb} MB。",
+    ),
     "model.err_not_npz": (
         "This is not a model file saved by LSTM Lab (expected a .npz NumPy archive).",
         "这不是 LSTM 实验室保存的模型文件（应为 .npz 格式的 NumPy 文件）。",
@@ -64,8 +75,23 @@ STRINGS = {
         "模型文件中的条目“{entry}”已损坏。",
     ),
     "model.err_dtype": (
-        "The entry “{entry}” has number type {dtype}; only 32- or 64-bit floats are accepted.",
-        "条目“{entry}”的数值类型为 {dtype}；只接受 32 位或 64 位浮点数。",
+        "The entry “{entry}” holds values of type {dtype}; it must hold floating-point numbers ({expected}).",
+        "条目“{entry}”中的值是 {dtype} 类型；它必须是浮点数（{expected}）。",
+    ),
+    "model.err_byte_order": (
+        "The entry “{entry}” holds {dtype} numbers in big-endian byte order; only little-endian ones, the order "
+        "NumPy writes on a PC or Mac, are read.",
+        "条目“{entry}”中的 {dtype} 数值按大端字节序存储；这里只读取小端字节序的数值，也就是 NumPy 在 PC 或 Mac 上写入的顺序。",
+    ),
+    "model.err_mixed_dtype": (
+        "The weights mix number types: “{first}” is {first_dtype} but “{entry}” is {dtype}. All weights must "
+        "share one type, all float32 or all float64.",
+        "权重的数值类型不一致：“{first}”是 {first_dtype}，而“{entry}”是 {dtype}。所有权重必须是同一种类型："
+        "全部 float32 或全部 float64。",
+    ),
+    "model.err_meta_dtype": (
+        "The entry “meta” holds values of type {dtype}; it must hold bytes (uint8), the UTF-8 text of the model's description.",
+        "条目“meta”中的值是 {dtype} 类型；它必须是字节（uint8），即模型描述的 UTF-8 文本。",
     ),
     "model.err_shape": (
         "The entry “{entry}” has shape {got}, but the model's sizes require {want}.",
