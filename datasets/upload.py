@@ -90,7 +90,7 @@ def read_table(data: bytes, filename: str = "") -> pd.DataFrame:
     named = [str(c) for c in frame.columns if not str(c).startswith("Unnamed:")]
     frame = frame.dropna(how="all").dropna(axis=1, how="all")
     if frame.empty and named:  # a header row and nothing under it: not an empty file
-        raise UserInputError("forecast.err_no_rows", columns=[_safe(c) for c in named[:6]])
+        raise UserInputError("forecast.err_no_rows", columns=[_safe(c) for c in named])
     if frame.empty:
         raise UserInputError("forecast.err_empty")
     frame.columns = _unique_names(frame.columns)
@@ -362,7 +362,7 @@ def numeric_columns(frame: pd.DataFrame) -> list[str]:
         if numbers.sum() >= 1 and numbers.sum() >= 0.5 * filled.sum():
             out.append(name)
     if not out:
-        raise UserInputError("forecast.err_no_numeric", columns=[_safe(c) for c in list(frame.columns)[:6]])
+        raise UserInputError("forecast.err_no_numeric", columns=[_safe(c) for c in frame.columns])
     return out
 
 

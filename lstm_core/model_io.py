@@ -201,14 +201,6 @@ def _read_archive(data: bytes) -> dict:
     return arrays
 
 
-LISTED_ENTRIES = 8  # a message lists at most this many entry names
-
-
-def _listed(names: list) -> list:
-    """Entry names for a message (which joins a list in the learner's language): the first few."""
-    return names[:LISTED_ENTRIES] + ["…"] * (len(names) > LISTED_ENTRIES)
-
-
 def _inert(name: str) -> str:
     """An archive member's name, from a stranger's file, for a message (Markdown): short, and only the
     characters an entry's name may have; any other shows as "·", so no link or markup survives."""
@@ -317,11 +309,11 @@ def _build(meta: dict, arrays: dict) -> ModelFile:
                 expected.update({_weight_key(k, d, name): (H,) for name in PEEP_NAMES})
     weights = {name: a for name, a in arrays.items() if name not in ("embedding", "scale")}
     if not weights:
-        raise UserInputError("model.err_no_weights", expected=_listed(list(expected)))
+        raise UserInputError("model.err_no_weights", expected=list(expected))
     if missing := [name for name in expected if name not in weights]:  # in the order the model reads them
-        raise UserInputError("model.err_missing_key", entry=missing[0], found=_listed(sorted(weights)))
+        raise UserInputError("model.err_missing_key", entry=missing[0], found=sorted(weights))
     if extra := sorted(set(weights) - set(expected)):
-        raise UserInputError("model.err_extra_key", entry=extra[0], expected=_listed(list(expected)))
+        raise UserInputError("model.err_extra_key", entry=extra[0], expected=list(expected))
     for name, shape in expected.items():
         if weights[name].shape != shape:
             raise UserInputError("model.err_shape", entry=name, got=str(weights[name].shape), want=str(shape))

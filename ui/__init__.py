@@ -547,9 +547,6 @@ def _note_bad_value(name, raw, used, allowed=None):
     _add_note(paragraph(ignored, allowed() if allowed else ""))
 
 
-LISTED_OPTIONS = 12  # a note lists at most this many of a setting's values
-
-
 def allowed_range(low, high, like) -> str:
     """What a numeric setting may be, said to the learner: whole numbers when `like` (its default) is one."""
     key = "app.allowed_number" if isinstance(like, float) else "app.allowed_whole"
@@ -557,10 +554,8 @@ def allowed_range(low, high, like) -> str:
 
 
 def allowed_options(options) -> str:
-    """A choice's values, as a link writes them ("lstm, gru"): the first LISTED_OPTIONS of them."""
-    options = list(options)
-    shown = [_md_plain(_format(option)) for option in options[:LISTED_OPTIONS]]
-    return t("app.allowed_options", options=shown + ["…"] * (len(options) > LISTED_OPTIONS))
+    """A choice's values, as a link writes them ("lstm, gru")."""
+    return t("app.allowed_options", options=[_md_plain(_format(option)) for option in options])
 
 
 def _allowed_toggle() -> str:

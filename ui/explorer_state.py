@@ -266,8 +266,8 @@ def kind_name(kind: str, lang: str) -> str:
 
 
 def _listed(words) -> list[str]:
-    """Unknown words for a note, once each and not too many: a list, which each language joins its way."""
-    return [word[:40] for word in dict.fromkeys(words)][:20]
+    """Unknown words for a note, once each: a list, which each language joins its way (and cuts short)."""
+    return [word[:40] for word in dict.fromkeys(words)]
 
 
 def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):

@@ -10,6 +10,7 @@ import pkgutil
 from . import strings as _strings_pkg
 
 LANGS = ("en", "zh")
+LISTED = 12  # a list in a message shows at most this many names, then "…": a file may have 300 columns
 LANG_NAMES = {"en": "English", "zh": "简体中文"}
 
 
@@ -40,9 +41,13 @@ def counted(key: str, count: int) -> str:
 
 def translate(key: str, lang: str, **params) -> str:
     """The string for `key` in `lang`, with {params} filled in. A list (or tuple) of names, such as a file's
-    columns, is joined as the language lists names: "month, passengers", "月份、乘客"."""
+    columns, is joined as the language lists names: "month, passengers", "月份、乘客"; past LISTED names, "…"."""
     en, zh = STRINGS[key]
     text = zh if lang == "zh" else en
     lists = {name: v for name, v in params.items() if isinstance(v, (list, tuple))}  # the separator only for them
-    listed = {name: translate("chart.names_sep", lang).join(map(str, v)) for name, v in lists.items()}
+    listed = {name: translate("chart.names_sep", lang).join(map(str, _capped(v))) for name, v in lists.items()}
     return text.format(**(params | listed)) if params else text
+
+
+def _capped(names) -> list:
+    return [*names[:LISTED], "…"] if len(names) > LISTED else list(names)
