@@ -474,9 +474,13 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
     ratios = [r / o for r, o in zip(errors, ones, strict=True) if o > 0]
     grows = len(errors) > 1 and bool(np.all(np.diff(errors) > 0))
     everywhere_above = len(ratios) == len(errors) and min(ratios) > 1
-    if grows and everywhere_above and bool(np.all(np.diff(ratios) > 0)):
+    # the multiple growing to above 1 is compounding even where it starts below 1: a recursive forecast's
+    # first predictions read nearly only actual values (airline on an AMD EPYC: 0.85, 1.43, 1.60 times)
+    multiple_grows = len(ratios) == len(errors) and bool(np.all(np.diff(ratios) > 0)) and ratios[-1] > 1
+    if grows and multiple_grows:
         first, last = times(ratios[0], ratios[-1])
-        verdict = ui.t("forecast.horizon_compound", first=first, last=last)
+        key = "forecast.horizon_compound" if everywhere_above else "forecast.horizon_compound_from_below"
+        verdict = ui.t(key, first=first, last=last)
     elif everywhere_above:  # sunspots: 2 to 3.6 times, the last block not the worst
         low, high = times(min(ratios), max(ratios))
         verdict = ui.t("forecast.horizon_above", low=low, high=high)
@@ -488,11 +492,12 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
 
 
 def times(*ratios: float) -> list[str]:
-    """Multiples above 1, to one decimal, or more where one decimal would write one of them as 1.0
-    (1.02 times is above, "1.0 times" is not), or two different ones alike."""
+    """Multiples, to one decimal, or more where one decimal would put one of them on 1 or across it (1.02
+    times is above, "1.0 times" is not; 0.97 times is below), or two different ones alike."""
     decimals = 1
     while decimals < 4 and (
-        any(float(f"{r:.{decimals}f}") <= 1 for r in ratios) or len({f"{r:.{decimals}f}" for r in ratios}) < len(set(ratios))
+        any(np.sign(float(f"{r:.{decimals}f}") - 1) != np.sign(r - 1) for r in ratios)
+        or len({f"{r:.{decimals}f}" for r in ratios}) < len(set(ratios))
     ):
         decimals += 1
     return [f"{r:.{decimals}f}" for r in ratios]

@@ -452,6 +452,13 @@ STRINGS = {
         "这里递归预测的误差一段比一段大，它相对单步误差的倍数也一段比一段大（第一段是单步误差的 {first} 倍，"
         "最后一段是 {last} 倍）：误差确实在累积。",
     ),
+    "forecast.horizon_compound_from_below": (
+        "Here the recursive error grows from block to block, and so does its multiple of the one-step error: {first} "
+        "times it in the first block, where fewer predictions have been fed back, {last} times it in the last. "
+        "The errors compound.",
+        "这里递归预测的误差一段比一段大，它相对单步误差的倍数也一段比一段大：第一段里喂回去的预测值还少，"
+        "递归误差只是单步误差的 {first} 倍；到最后一段已是 {last} 倍。误差确实在累积。",
+    ),
     "forecast.horizon_above": (
         "Here the recursive error is above the one-step error in every block ({low} to {high} times), but that "
         "multiple does not grow from block to block: feeding predictions back costs accuracy from the first block "
