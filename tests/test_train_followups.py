@@ -95,7 +95,11 @@ def test_the_gunpoint_card_is_right_about_the_default_and_the_gru():
     LSTM (10 epochs, rate 0.002) 0.500 to 0.533 with the validation loss at 0.692 to 0.694; a GRU at
     0.002 for 30 epochs 0.433 to 0.533; an LSTM at 0.01 for 30 epochs 0.500; a GRU at 0.01 for 30 epochs
     0.600, 0.967, 0.767, 0.733, 0.600, 0.967 (seeds 0 to 5), its validation loss well below ln 2 on every
-    seed. The card now says the default stays near 50 % and a GRU at 0.01 for 30 epochs often gets past it."""
+    seed. The card now says the default stays near 50 % and a GRU at 0.01 for 30 epochs often gets past it.
+    "Often" is what is checked: one seed is chaotic. On an AMD EPYC seed 1 stayed at 0.500 (0.967 on the
+    Intel Xeon); seeds 0 to 5 gave 0.833 0.500 0.800 0.967 0.767 0.833, and 0.767 0.800 0.600 0.867
+    0.400 0.833 with MKL_CBWR=COMPATIBLE, 0.500 0.833 0.700 0.833 0.400 0.833 with ATEN_CPU_CAPABILITY=default:
+    four or five of six past the chance margin, the validation loss below 0.53 on every one."""
     en, zh = translate("data.card.gunpoint", "en"), translate("data.card.gunpoint", "zh")
     assert "near 50%" in en and "A GRU with a learning rate of 0.01 and 30 epochs" in en and "try a GRU or" not in en
     assert "50% 左右" in zh and "学习率 0.01" in zh and "30 轮" in zh and "GRU" in zh
@@ -110,13 +114,15 @@ def test_the_gunpoint_card_is_right_about_the_default_and_the_gru():
         return float((proba.argmax(1) == prepared.test[1].numpy()).mean()), [e["val_loss"] for e in history.epochs]
 
     threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # as a page's run trains (ui.jobs): about 10 s of one core for both runs
+    torch.set_num_threads(1)  # as a page's run trains (ui.jobs): about 30 s of one core for the seven runs
     try:
         accuracy, losses = trained()  # the page's defaults: LSTM 32, 10 epochs, rate 0.002
         assert Settings().epochs == 10 and Settings().kind == "lstm" and Settings().lr == 0.002
         assert accuracy < 0.7 and min(losses) > 0.6, (accuracy, losses)  # at guessing: the loss near ln 2 = 0.69
-        accuracy, losses = trained(kind="gru", lr=0.01, epochs=30, seed=1)  # 0.967 here, val loss 0.17
-        assert accuracy > 0.75 and min(losses) < 0.5, (accuracy, losses)  # far past 0.5 + 0.18, the chance margin
+        runs = [trained(kind="gru", lr=0.01, epochs=30, seed=seed) for seed in range(6)]
+        past = [accuracy for accuracy, _ in runs if accuracy > 0.5 + 0.18]  # the chance margin of 30 test items
+        assert len(past) >= 3, runs  # "often"
+        assert all(min(losses) < 0.6 for _, losses in runs), runs  # each leaves guessing's 0.69
     finally:
         torch.set_num_threads(threads)
 
