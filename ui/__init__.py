@@ -171,12 +171,14 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 /* a printed page (a teacher's handout): no sidebar (Streamlit prints an open one, its links and the
    language choice on page 1 and an empty strip beside every later page), no trailing blank page (the
    main block's 160 px of bottom padding), and a chart or a metric tile never cut across two pages
-   (/gradient-flow and /metrics had charts split). No break-after on headings: Chromium then drew
-   /gradient-flow's "LSTM: the cell-state path" over the expander above it. */
+   (/gradient-flow and /metrics had charts split). A heading keeps to its section's first lines
+   (/gradient-flow's "2. Why: the factor of each step" ended a sheet, its section on the next), except in
+   columns: there Chromium drew /gradient-flow's "LSTM: the cell-state path" over the expander above it. */
 @media print {
   [data-testid="stSidebar"] { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding-bottom: 0 !important; }
   .stElementContainer:has(.lab-chart), [data-testid="stMetric"] { break-inside: avoid; }
+  .stElementContainer:has(> [data-testid="stHeading"]):not([data-testid="stHorizontalBlock"] *) { break-after: avoid; }
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;

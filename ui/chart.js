@@ -45,6 +45,16 @@ function scaleFonts(node, scale) {
   }
 }
 
+// Teacher mode: tick labels as much farther from their axes as a line of them grew. plotly.js keeps them
+// the same few px from the plot whatever their size: at a projector's 16 px /gradient-flow's first chart
+// had the x axis's "0" and the log axis's lowest label, "10⁻²⁵", meet at the plot's corner
+function standOff(layout, scale) {
+  const grown = Math.round(LINE * fontOf(layout).size * (1 - 1 / scale));  // fontOf: already scaled
+  for (const [key, axis] of Object.entries(layout)) {
+    if (/^[xy]axis\d*$/.test(key) && axis && typeof axis === "object") axis.ticklabelstandoff = (axis.ticklabelstandoff ?? 0) + grown;
+  }
+}
+
 // A legend under the x axis sits a fraction of the plot's height below it: with larger fonts the tick
 // labels and the axis title grow into it, so it moves down by their growth and the bottom margin with it
 function lowerLegend(layout, scale) {
@@ -248,8 +258,10 @@ function wrapText(text, size, family, room) {
   }).join("<br>");
 }
 
-// the layout with its too-wide titles broken into lines (a copy), or `layout` itself when all fit
-function wrappedTitles(layout, width) {
+// the layout with its too-wide titles broken into lines (a copy), or `layout` itself when all fit.
+// `asked`: the px its row asks above each level of panel titles, from the top (alignRow); `own` is
+// filled with [level, px, hanging] of each level, the px its own titles' new lines take there.
+function wrappedTitles(layout, width, asked = [], own = []) {
   const font = fontOf(layout);
   const margin = { l: 80, r: 80, t: 100, b: 80, ...layout.margin };
   const plotWidth = width - margin.l - margin.r;
@@ -279,9 +291,21 @@ function wrappedTitles(layout, width) {
   (layout.annotations ?? []).forEach((a, i) => {
     if (!a.text || typeof a.x !== "number" || typeof a.y !== "number" || a.showarrow !== false || (a.xref ?? "paper") !== "paper" || (a.yref ?? "paper") !== "paper") return;
     const size = a.font?.size ?? font.size, x = margin.l + a.x * plotWidth, anchor = a.xanchor ?? "center";
+    const at = a.yanchor === "top", level = own.find(([y, , also]) => Math.abs(y - a.y) < SAME && also === at) ?? own[own.push([a.y, 0, at]) - 1];
     if (textWidth(a.text, size, font.family) <= room(x, anchor)) return;
-    // over its panel (anchored at its bottom): what is above moves up; hanging from its level: it moves up too
-    bands.push([a.y, wrap(copy().annotations[i], size, x, anchor), a.yanchor === "top"]);
+    // over its panel (anchored at its bottom): what is above moves up; hanging from its level: it moves up too.
+    // Titles side by side at one level take the room of the tallest, not of them all.
+    const pixels = wrap(copy().annotations[i], size, x, anchor), before = level[1];
+    level[1] = Math.max(before, pixels);
+    if (level[1] > before) bands.push([a.y, level[1] - before, at]);
+  });
+  // Stacked panels beside another figure's (/gradient-flow's RNN and LSTM): a panel whose title took
+  // one line less than its neighbour's sat a line off it. Each level of titles takes the lines its row asks.
+  own.sort((a, b) => b[0] - a[0]);
+  own.forEach(([level, pixels, at], k) => {
+    if (!((asked[k] ?? 0) > pixels + 0.5)) return;
+    copy();
+    bands.push([level, asked[k] - pixels, at]);
   });
   for (const [key, axis] of Object.entries(layout)) {
     if (!/^xaxis\d*$/.test(key) || !axis.title?.text) continue;
@@ -395,16 +419,18 @@ const titles = (layout) => [layout.title?.text, ...(layout.annotations ?? []).ma
 // `key` tells two fits apart (plotly.js changes the layout it is given: its height is read here, once).
 // `rowTop`: the px its row asks it to leave above its plot (alignRow), if more than it needs. `top`: the
 // px it needs there itself: its title's lines, and `raise`, what its legend above the plot took when it
-// met the title (clearTitle). `own` tells two fits apart whatever their row.
-function fitted(figure, width, scale, rowTop = 0, raise = 0) {
+// met the title (clearTitle). `own` tells two fits apart whatever their row. `rowBands`: the px its row
+// asks above each level of its panels' titles (alignRow); `bands`, the px its own titles take there.
+function fitted(figure, width, scale, rowTop = 0, raise = 0, rowBands = []) {
   const drawn = (data, layout, flowed, top = layout.margin?.t ?? 100, own = "") => {
     const height = layout.height || 450;
     return { data, layout, flowed, height, top, own, key: JSON.stringify([height, flowed, data.map((trace) => [trace.name, trace.texttemplate, trace.textfont?.size, trace.mode, trace.marker?.size]), titles(layout)]) };
   };
-  if (!(width > 0)) return drawn(figure.data, figure.layout, false);
+  if (!(width > 0)) return { ...drawn(figure.data, figure.layout, false), bands: [] };
   const flowed = reflowed(figure.layout, width, scale);
   const built = flowed ?? figure.layout;
-  let layout = wrappedTitles(built, width);
+  const bands = [];
+  let layout = wrappedTitles(built, width, rowBands, bands);
   const wrapped = layout.margin?.t ?? 100, top = wrapped + raise;
   const above = rowTop > top + 1 ? rowTop : top;  // a px of difference is the page's rounding, not the row's
   if (above > wrapped) layout = taller(layout, above - wrapped);
@@ -416,7 +442,7 @@ function fitted(figure, width, scale, rowTop = 0, raise = 0) {
     layout = { ...layout, height: Math.round(layout.height + grown), margin: { ...margin, b: margin.b + grown } };
   }
   const own = JSON.stringify([flowed, titles(layout), data.map((trace) => trace.name)]);
-  return drawn(cellTexts(data, layout, width), layout, Boolean(flowed), top, own);
+  return { ...drawn(cellTexts(data, layout, width), layout, Boolean(flowed), top, own), bands };
 }
 
 // Charts side by side (st.columns, one horizontal block) whose titles took different numbers of lines
@@ -444,7 +470,11 @@ function rowOf(box) {
 function alignRow(box) {
   const row = rowOf(box), at = (other) => other.getBoundingClientRect().top;
   const plot = Math.max(...row.map((other) => at(other) + (other.labTop ?? 0)));  // the lowest plot top
-  row.forEach((other) => other.labAlign?.(Math.round(plot - at(other))));
+  // panels stacked alike (their titles at the same levels): each level of titles as tall as the row's tallest
+  const levels = (other) => (other.labBands ?? []).map(([level]) => level);
+  const alike = row.every((other) => levels(other).length === levels(box).length && levels(other).every((level, k) => Math.abs(level - levels(box)[k]) < SAME));
+  const bands = alike ? levels(box).map((_, k) => Math.max(...row.map((other) => other.labBands[k][1]))) : [];
+  row.forEach((other) => other.labAlign?.(Math.round(plot - at(other)), bands));
 }
 
 // Their plots' bottoms too: plotly.js makes a legend under the plot room by raising the plot's bottom
@@ -500,6 +530,7 @@ export default function ({ data, parentElement }) {
   const figure = JSON.parse(data.figure);
   if (data.scale !== 1) {
     scaleFonts(figure, data.scale);
+    standOff(figure.layout, data.scale);
     lowerLegend(figure.layout, data.scale);
     figure.layout = raiseTop(figure.layout, data.scale);
   }
@@ -515,9 +546,11 @@ export default function ({ data, parentElement }) {
   let rowTop = 0;  // px above the plot its row asks for (alignRow)
   let raise = 0, raisedFor = null;  // px above the plot its legend took when it met the title (clearTitle), and the fit it was for
   let rowBottom = 0, natural = null;  // px under the plot: as the row asks (alignBottoms); its own, as plotly.js drew it
-  const fitNow = () => fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTop, full() ? 0 : raise);
+  let rowBands = [];  // px above each level of panel titles its row asks for (alignRow)
+  const fitNow = () => fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTop, full() ? 0 : raise, full() ? [] : rowBands);
   let shown = fitNow();  // as it fits the box's width (0: hidden, as built)
   box.labTop = shown.top;
+  box.labBands = shown.bands;
   box.labBottom = null;
   const place = () => {  // its place on the page, before plotly.js is loaded; the full screen, where a reflow scrolls
     box.style.height = full() && !shown.flowed ? "100vh" : `${shown.height}px`;
@@ -568,6 +601,7 @@ export default function ({ data, parentElement }) {
     raisedFor = shown.own;
     shown = fitNow();
     box.labTop = shown.top;
+    box.labBands = shown.bands;
     place();
     alignRow(box);  // the others in its row make as much room
     return paint();
@@ -605,6 +639,7 @@ export default function ({ data, parentElement }) {
       next = fitNow();
     }
     box.labTop = next.top;
+    box.labBands = next.bands;
     if (next.key === shown.key) {
       if (Plotly && box._fullLayout) Plotly.Plots.resize(box).then(measured);
     } else {
@@ -620,9 +655,10 @@ export default function ({ data, parentElement }) {
     rowBottom = most;
     if (Plotly && box._fullLayout) paint();
   };
-  box.labAlign = (most) => {
-    if (most === rowTop) return;
+  box.labAlign = (most, bands = []) => {
+    if (most === rowTop && JSON.stringify(bands) === JSON.stringify(rowBands)) return;
     rowTop = most;
+    rowBands = bands;
     fit();
   };
   const onFullScreen = () => {
@@ -657,7 +693,7 @@ export default function ({ data, parentElement }) {
     window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
     box.removeEventListener("fullscreenchange", onFullScreen);
-    box.labCleanup = box.labAlign = box.labBottomAlign = box.labBottom = null;
+    box.labCleanup = box.labAlign = box.labBottomAlign = box.labBottom = box.labBands = null;
   };
   return box.labCleanup;
 }
