@@ -219,9 +219,23 @@ if (!window.__lstmLabA11y) {
   // Its box stops growing at the column's width while its content can still widen (its fonts
   // arriving, its numbers changing in place), so its pieces (.base, each as wide as its content)
   // are watched beside it. A piece a rerun took out is in no formula any more.
+  // A formula a little wider than its column is drawn smaller to fit it, down to FORMULA_MIN of its size:
+  // scrolled sideways, its end was out of sight, and at 1,000 px /gradient-flow's RNN read
+  // "= 2.22 × 10", its "⁻²⁶" hidden. One still too wide scrolls, and takes focus to be scrolled.
+  const FORMULA_MIN = 0.75;
   const wide = new ResizeObserver((seen) => {
     new Set(seen.map(({ target }) => target.closest(".katex-display"))).forEach((e) => {
-      if (!e) return;
+      const formula = e?.querySelector(":scope > .katex");
+      if (!formula) return;
+      const scale = parseFloat(e.style.fontSize) || 1;  // in em, as set here (KaTeX's own is 1.21em inside it)
+      // its width as drawn at full size (its pieces' extent: a phone breaks a formula into lines), against
+      // its column's (its own box is only as wide as it is)
+      const pieces = [...formula.querySelectorAll(":scope > .katex-html > .base")].map((b) => b.getBoundingClientRect());
+      const extent = pieces.length ? Math.max(...pieces.map((r) => r.right)) - Math.min(...pieces.map((r) => r.left)) : 0;
+      const natural = extent / scale;
+      const room = (e.closest('[data-testid="stMarkdown"]') ?? e).clientWidth - 4;  // its padding
+      const fit = natural > room ? Math.max(FORMULA_MIN, Math.floor((100 * room) / natural) / 100) : 1;
+      if (fit !== scale) e.style.fontSize = fit === 1 ? "" : `${fit}em`;
       if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
       else e.removeAttribute("tabindex");
     });

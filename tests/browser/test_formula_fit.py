@@ -1,0 +1,45 @@
+"""A display formula a little wider than its column is drawn smaller to fit it (ui._SCRIPT, down to
+FORMULA_MIN of its size). Scrolled sideways, its end was out of sight: at 1,000 px /gradient-flow's RNN
+formula read "= (0.55065)⁹⁹ = 2.22 × 10", its exponent "⁻²⁶" hidden past the column's edge."""
+
+import pytest
+
+from tests.streamlit_server import open_page
+
+pytestmark = pytest.mark.browser
+
+# each display formula: [its scale (em, 1 when untouched), px its pieces reach past its column's edge,
+# scrolls sideways, has a tab stop, its text]
+FORMULAS = """() => [...document.querySelectorAll('.katex-display')].filter((d) => d.getBoundingClientRect().width > 0)
+  .map((d) => {
+    const column = d.closest('[data-testid="stMarkdown"]').getBoundingClientRect();
+    const right = Math.max(...[...d.querySelectorAll('.katex-html > .base')].map((b) => b.getBoundingClientRect().right));
+    return [parseFloat(d.style.fontSize) || 1, Math.round(right - column.right), d.scrollWidth > d.clientWidth,
+            d.tabIndex === 0, d.querySelector('.katex-html').textContent];
+  })"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_gradient_flow_formulas_fit_their_columns_at_1000_px(app_url, browser, lang):
+    page = open_page(browser, f"{app_url}/gradient-flow?lang={lang}", viewport=(1000, 1000))
+    try:
+        page.wait_for_function(f"() => ({FORMULAS})().every(([, past, scrolls]) => past <= 0 && !scrolls)", timeout=10_000)
+        formulas = page.evaluate(FORMULAS)
+        (rnn,) = [f for f in formulas if "0.55065" in f[4]]
+        assert "10−26" in rnn[4] and 0.75 <= rnn[0] < 1  # drawn smaller, whole
+        assert [f for f in formulas if f[3]] == []  # nothing left to scroll, so no tab stop
+    finally:
+        page.close()
+
+
+def test_a_formula_too_wide_even_at_its_smallest_scrolls_and_takes_focus(app_url, browser):
+    """Teacher mode's large type at 1,000 px: what cannot fit at FORMULA_MIN keeps the sideways scroll,
+    reached by keyboard; a formula is never drawn below FORMULA_MIN."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en&teacher=1", viewport=(1000, 1000))
+    try:
+        page.wait_for_function(f"() => ({FORMULAS})().every(([, , scrolls, focusable]) => scrolls === focusable)", timeout=10_000)
+        formulas = page.evaluate(FORMULAS)
+        assert all(f[0] >= 0.75 for f in formulas)
+        assert all(f[0] == 0.75 for f in formulas if f[2])  # scrolls only once at its smallest
+    finally:
+        page.close()
