@@ -336,6 +336,7 @@ if (!window.__lstmLabA11y) {
       }
     });
     refocus();
+    retab();
   };
   // the button that lost focus to nothing, with its widget's key and when (looked for a few seconds)
   let lost = null;
@@ -356,8 +357,32 @@ if (!window.__lstmLabA11y) {
       || (document.querySelector(key)?.parentElement ?? (row.isConnected ? row : null))?.querySelector("button:not([disabled])");
     if (next) { lost = null; next.focus(); }
   };
+  // Streamlit greys out a tab while the page runs until the run reaches it. A tab with focus then lost it
+  // to nothing: after "What if?" opened by the arrow keys, the next arrow key went to the page. It gets
+  // focus back once the page is idle, unless the learner clicked elsewhere.
+  const idle = () => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === "notRunning";
+  let lostTab = null, clicked = 0;
+  addEventListener("pointerdown", () => { clicked = Date.now(); }, true);
+  document.addEventListener("focusout", (e) => {
+    const tab = !e.relatedTarget && Date.now() - clicked > 500 && e.target.closest?.('[data-testid="stTabs"] [role="tab"]');
+    lostTab = tab ? { tab, until: Date.now() + 10000 } : null;
+  }, true);
+  document.addEventListener("focusin", () => later(), true);
+  // A tab the learner moves to while the page still runs for the tab before it was closed again when
+  // that run ended (Streamlit selects the tab each run reports): /explorer kept focus on "Step through
+  // time" with "What if?" open. With the arrow keys the tab with focus is the open one, so once the page
+  // is idle, a tab with focus is opened.
+  const retab = () => {
+    if (lostTab && (document.activeElement !== document.body || Date.now() > lostTab.until)) lostTab = null;
+    if (!idle()) return;
+    if (lostTab?.tab.isConnected && !lostTab.tab.matches('[aria-disabled="true"], [data-disabled]')) lostTab.tab.focus();
+    const tab = document.activeElement?.closest('[data-testid="stTabs"] [role="tab"]');
+    if (tab) lostTab = null;
+    if (tab?.getAttribute("aria-selected") === "false") tab.click();
+  };
   const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
-  const changes = ["role", "disabled", "placeholder"];  // attributes whose change calls for a fix
+  // attributes whose change calls for a fix
+  const changes = ["role", "disabled", "placeholder", "aria-selected", "data-test-script-state"];
   new MutationObserver(later).observe(document.body, { subtree: true, childList: true, attributeFilter: changes });
   new MutationObserver(later).observe(document.documentElement, { attributeFilter: ["lang"] });
   fix();

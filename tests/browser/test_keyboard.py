@@ -27,10 +27,13 @@ FOCUSED = """() => {
 }"""
 
 
-def tab_until(page, wanted, unseen_focus, limit=80, key="Tab"):
-    """Press Tab until `wanted(focused)`; every stop on the way must show its focus."""
+def tab_until(page, wanted, unseen_focus, limit=80, key="Tab", settle=False):
+    """Press Tab until `wanted(focused)`; every stop on the way must show its focus. `settle`: wait for
+    the page after each press, as a learner sees a tab open before pressing on."""
     for _ in range(limit):
         page.keyboard.press(key)
+        if settle:
+            wait_rendered(page, every_chart=False)
         focused = page.evaluate(FOCUSED)
         if not focused["visible"]:
             unseen_focus.append(focused)
@@ -63,9 +66,7 @@ def test_lesson_3_by_keyboard_alone(app_url, browser, artifacts):
         lab = translate("explorer.tab_lab", lang)
         tab_until(explorer, lambda f: f["role"] == "tab" and f["text"] == lab, unseen)
         step_tab = translate("explorer.tab_step", lang)
-        tab_until(explorer, lambda f: f["role"] == "tab" and f["text"] == step_tab, unseen, limit=3, key="ArrowLeft")
-        explorer.keyboard.press("Enter")
-        wait_rendered(explorer)
+        tab_until(explorer, lambda f: f["role"] == "tab" and f["text"] == step_tab, unseen, limit=3, key="ArrowLeft", settle=True)
         frame = explorer.locator("iframe").first.content_frame
         frame.locator("#stepno").wait_for()
 
@@ -130,7 +131,7 @@ def test_training_and_its_result_tabs_by_keyboard(app_url, browser):
         first, second = translate("train.tab.cm", lang), translate("train.tab.report", lang)
         tab_until(page, lambda f: f["role"] == "tab" and f["text"] == first, unseen, limit=150)
         page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")
+        wait_rendered(page)  # the tab's run has ended, and left it open
         assert page.get_by_role("tab", name=second).get_attribute("aria-selected") == "true"
         assert problems(page) == []
         assert unseen == [], "focus not visible on: " + "; ".join(f"{f['tag']} {f['testid']} {f['text']!r}" for f in unseen)
