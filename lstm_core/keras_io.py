@@ -34,7 +34,7 @@ from . import h5_tree, model_io
 from .errors import UserInputError
 from .recorder import CellWeights, Recorder
 
-MB = 1024 * 1024
+MB = model_io.MB
 # A tutorial's model, saved after model.fit with Adam, is three times its weights: Adam's two moments are
 # saved beside them (in .keras, .h5 and Keras 3's .weights.h5 alike). Measured with Keras 3 (MB = 2^20 bytes):
 # Embedding(10000, 128) + LSTM(128) + Dense(1) is 1.41 M parameters, 5.4 MB of weights, a 16.2 MB file;
@@ -405,9 +405,8 @@ class _Weights:
             dtype, shape = other
             if isinstance(shape, list) and len(shape) > 2:
                 raise UserInputError("model.err_bad_array", entry=_name(label))
-            raise UserInputError(
-                "model.err_dtype", entry=_name(label), dtype=_name(dtype), expected="float16 / float32 / float64"
-            )
+            named = _name(model_io.dtype_name(dtype))
+            raise UserInputError("model.err_dtype", entry=_name(label), dtype=named, expected="float16 / float32 / float64")
         array = self.tree.arrays.get(path)
         if array is None:
             raise UserInputError("keras.err_missing", name=_name(label))

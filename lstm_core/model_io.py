@@ -29,16 +29,17 @@ FORMAT = "lstm-lab-model"
 VERSION = 1
 
 # Caps: generous for anything the app trains, small enough that one upload cannot hurt the server.
-MAX_FILE_BYTES = 2 * 1024 * 1024  # the .npz uploader's own cap (the server's is the larger Keras one)
-MAX_ARRAY_BYTES = 8 * 1024 * 1024  # one array, uncompressed (a compressed archive may inflate)
-MAX_TOTAL_BYTES = 16 * 1024 * 1024  # all arrays together, uncompressed
+MB = 1024 * 1024  # the MB of every size limit and message (2^20 bytes)
+MAX_FILE_BYTES = 2 * MB  # the .npz uploader's own cap (the server's is the larger Keras one)
+MAX_ARRAY_BYTES = 8 * MB  # one array, uncompressed (a compressed archive may inflate)
+MAX_TOTAL_BYTES = 16 * MB  # all arrays together, uncompressed
 MAX_HIDDEN = 256
 MAX_LAYERS = 4
 MAX_INPUT = 1024  # input features per step (the embedding width for text models)
 MAX_VOCAB = 20_000
 MAX_CLASSES = 100
 MAX_NAME_CHARS = 100  # one class name or vocabulary token
-MAX_META_BYTES = 1024 * 1024  # the JSON document, vocabulary included
+MAX_META_BYTES = MB  # the JSON document, vocabulary included
 MAX_SCALE_FEATURES = 64
 
 KERAS_HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"  # what a Keras .h5 starts with
@@ -137,12 +138,12 @@ def _read_bytes(source) -> bytes:
     if not isinstance(data, bytes):
         raise UserInputError("model.err_not_npz")
     if len(data) > MAX_FILE_BYTES:
-        raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // (1024 * 1024))
+        raise UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // MB)
     return data
 
 
 def _mb(size: int) -> float:
-    return round(size / (1024 * 1024), 1)
+    return round(size / MB, 1)
 
 
 def _allowed_key(name: str) -> bool:
@@ -242,8 +243,12 @@ def _wrong_dtype(name: str, dtype: np.dtype) -> UserInputError:
 
 
 def dtype_name(dtype) -> str:
-    """A NumPy type as NumPy's users write it: "int64", "float32", "str" (not "<i8", "<f4", "<U12")."""
-    dtype = np.dtype(dtype)
+    """A NumPy type as NumPy's users write it: "int64", "float32", "str" (not "<i8", "<f4", "<U12");
+    a type NumPy does not know (an HDF5 file's "external") as it is given."""
+    try:
+        dtype = np.dtype(dtype)
+    except (TypeError, ValueError, OverflowError):
+        return str(dtype)[:20]
     return {"U": "str", "S": "bytes", "O": "object", "V": "void"}.get(dtype.kind, dtype.name)[:20]
 
 
