@@ -26,7 +26,8 @@ SKIPPED = ("optimizer/", "optimizer_weights/")
 
 
 class TooLarge(Exception):
-    pass
+    """Over a cap: (the array's path, or "" for all arrays together; their declared bytes; the cap),
+    or no arguments for a file of too many nodes."""
 
 
 def _attr(value):
@@ -80,8 +81,10 @@ def walk(data: bytes) -> tuple[dict, dict]:
             return
         nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
         total += nbytes
-        if nbytes > MAX_ARRAY_BYTES or total > MAX_TOTAL_BYTES:  # from the declared shape, before HDF5 inflates a byte
-            raise TooLarge
+        if nbytes > MAX_ARRAY_BYTES:  # from the declared shape, before HDF5 inflates a byte
+            raise TooLarge(path, nbytes, MAX_ARRAY_BYTES)
+        if total > MAX_TOTAL_BYTES:
+            raise TooLarge("", total, MAX_TOTAL_BYTES)
         key = f"a{len(arrays)}"
         arrays[key] = np.asarray(obj[()], dtype=np.float64 if dtype.itemsize == 8 else np.float32)
         manifest["arrays"][path] = key
@@ -90,8 +93,9 @@ def walk(data: bytes) -> tuple[dict, dict]:
         attrs_of("", f)
         try:
             f.visititems(visit)
-        except TooLarge:
+        except TooLarge as over:
             manifest["error"] = "too_large"
+            manifest["over"] = list(over.args) or None
             arrays.clear()
     return manifest, arrays
 

@@ -44,8 +44,10 @@ MEMO_SIZE = 4
 
 def read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int) -> Tree:
     """The file's tree (its arrays read-only). Arrays are capped one by one and together, from their
-    declared shapes; over a cap, UserInputError("model.err_file_size", limit_mb). Raises
-    UserInputError("keras.err_h5") for a damaged file."""
+    declared shapes (a small file can declare far more: HDF5 compresses), and over a cap the message
+    says which and how far ("model.err_unpacked_entry", "keras.err_unpacked"); a file of too many
+    nodes is "model.err_file_size" with `limit_mb`. Raises UserInputError("keras.err_h5") for a
+    damaged file."""
     key = (hashlib.sha256(data).digest(), max_array_bytes, max_total_bytes)  # a digest: the memo never holds a file
     with _memo_lock:
         tree = _memo.get(key)
@@ -69,10 +71,24 @@ def _read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int
     max_output = max_total_bytes + MAX_META_BYTES
     if done.returncode != 0 or len(done.stdout) > max_output:  # a crash (e.g. a segfault) or worse
         raise UserInputError("keras.err_h5")
-    return _parse(done.stdout, max_output, limit_mb)
+    return _parse(done.stdout, max_output, limit_mb, len(data))
 
 
-def _parse(raw: bytes, max_output: int, limit_mb: int) -> Tree:
+def _over(over, limit_mb: int, size: int) -> UserInputError:
+    """What the child found over a cap, said with its sizes (`over`: see h5_child.TooLarge)."""
+    if not (isinstance(over, list) and len(over) == 3 and isinstance(over[0], str) and all(type(n) is int for n in over[1:])):
+        return UserInputError("model.err_file_size", limit_mb=limit_mb)
+    entry, nbytes, cap = over
+    limit_mb = model_io._mb(cap)
+    if entry:  # one array: its declared size is all of it
+        named = "/".join(model_io._inert(part) for part in entry.split("/")[:8])
+        unpacked_mb = model_io._mb(nbytes, over=limit_mb)
+        return UserInputError("model.err_unpacked_entry", entry=named, unpacked_mb=unpacked_mb, limit_mb=limit_mb)
+    # all arrays: counted only up to the cap
+    return UserInputError("keras.err_unpacked", size_mb=model_io._mb(size, over=0), limit_mb=limit_mb)
+
+
+def _parse(raw: bytes, max_output: int, limit_mb: int, size: int) -> Tree:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = {m.filename.removesuffix(".npy"): m for m in archive.infolist()}
@@ -87,7 +103,7 @@ def _parse(raw: bytes, max_output: int, limit_mb: int) -> Tree:
     if not isinstance(manifest, dict) or manifest.get("error") is not None:
         too_large = isinstance(manifest, dict) and manifest.get("error") == "too_large"
         if too_large:
-            raise UserInputError("model.err_file_size", limit_mb=limit_mb)
+            raise _over(manifest.get("over"), limit_mb, size)
         raise UserInputError("keras.err_h5")
     try:
         tree = Tree(

@@ -289,7 +289,11 @@ def _read_zip(data: bytes):
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
         raise UserInputError("keras.err_zip") from exc
-    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_UNZIPPED_BYTES:  # declared sizes: a small zip can declare far more
+        size_mb = model_io._mb(len(data), over=0)
+        raise UserInputError("keras.err_unpacked", size_mb=size_mb, limit_mb=model_io._mb(MAX_UNZIPPED_BYTES))
+    if len(members) > MAX_ZIP_MEMBERS:
         raise _too_large()
     found = {m.filename: m for m in members}
     if "config.json" not in found and members and all(m.filename.endswith(".npy") for m in members):

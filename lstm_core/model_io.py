@@ -142,8 +142,15 @@ def _read_bytes(source) -> bytes:
     return data
 
 
-def _mb(size: int) -> float:
-    return round(size / MB, 1)
+def _mb(size: int, over: float | None = None) -> float:
+    """`size` in MB as a message says it: to 0.1 (0.01 under 1 MB), whole numbers without ".0", and
+    above `over` when given (a limit it is over, or 0 for a file's own size). Rounded to the nearest,
+    32 MB and a byte read "32.0 MB, more than the 32 MB", and a 40 kB file "0.0 MB"."""
+    scale = 100 if size < MB else 10
+    mb = round(size / MB * scale) / scale
+    if over is not None and mb <= over:
+        mb = math.ceil(size / MB * scale) / scale
+    return int(mb) if mb == int(mb) else mb
 
 
 def _allowed_key(name: str) -> bool:
@@ -180,11 +187,14 @@ def _read_archive(data: bytes) -> dict:
     # a compressed archive under MAX_FILE_BYTES may still unpack to far more: say so, not "at most 2 MB"
     total = sum(m.file_size for m in members)
     if total > MAX_TOTAL_BYTES:
-        raise UserInputError("model.err_unpacked", size_mb=_mb(len(data)), unpacked_mb=_mb(total), limit_mb=_mb(MAX_TOTAL_BYTES))
+        limit_mb = _mb(MAX_TOTAL_BYTES)
+        mb = {"size_mb": _mb(len(data), over=0), "unpacked_mb": _mb(total, over=limit_mb)}
+        raise UserInputError("model.err_unpacked", **mb, limit_mb=limit_mb)
     if big := next((m for m in members if m.file_size > MAX_ARRAY_BYTES), None):
+        limit_mb = _mb(MAX_ARRAY_BYTES)
         raise UserInputError(
-            "model.err_unpacked_entry", entry=_inert(big.filename.removesuffix(".npy")), unpacked_mb=_mb(big.file_size),
-            limit_mb=_mb(MAX_ARRAY_BYTES),
+            "model.err_unpacked_entry", entry=_inert(big.filename.removesuffix(".npy")),
+            unpacked_mb=_mb(big.file_size, over=limit_mb), limit_mb=limit_mb,
         )  # fmt: skip
     arrays = {}
     for member in members:

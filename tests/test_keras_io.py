@@ -63,16 +63,28 @@ def test_not_a_keras_file():
 def test_size_caps():
     assert _refusal(b"PK\x03\x04" + bytes(keras_io.MAX_FILE_BYTES)).key == "model.err_file_size"
     # a zip bomb: a few kB that inflate to far more than the cap; refused from the declared sizes
+    # (said as such: a small file was told "model files may be at most 32 MB")
     bomb = keras_files.keras_zip(extra=[("assets/pad", b" " * (keras_io.MAX_UNZIPPED_BYTES + 1))])
     assert len(bomb) < keras_io.MAX_FILE_BYTES
-    assert _refusal(bomb).key == "model.err_file_size"
+    err = _refusal(bomb)
+    assert err.key == "keras.err_unpacked"
+    assert (err.key, err.params["limit_mb"]) == ("keras.err_unpacked", 32) and 0 < err.params["size_mb"] < 1
     # an HDF5 bomb: a compressed dataset of zeros whose declared shape is 400 MB
     buffer = io.BytesIO()
     with h5py.File(buffer, "w") as f:
         f.create_dataset("layers/embedding/vars/0", shape=(10_000, 10_000), dtype="f4", compression="gzip", chunks=(100, 100))
     config = keras_files.config()
     config["config"]["layers"][1]["config"].update(input_dim=10_000, output_dim=1000)
-    assert _refusal(keras_files.keras_zip(config, buffer.getvalue())).key == "model.err_file_size"
+    err = _refusal(keras_files.keras_zip(config, buffer.getvalue()))
+    assert (err.key, err.params["entry"]) == ("model.err_unpacked_entry", "layers/embedding/vars/0")
+    assert (err.params["unpacked_mb"], err.params["limit_mb"]) == (round(400e6 / 2**20, 1), 16)
+    # arrays each under the cap, together over it
+    buffer = io.BytesIO()
+    with h5py.File(buffer, "w") as f:
+        for k in range(2):
+            f.create_dataset(f"layers/embedding/vars/{k}", shape=(2500, 1500), dtype="f4", compression="gzip", chunks=(100, 100))
+    err = _refusal(keras_files.keras_zip(config, buffer.getvalue()))
+    assert (err.key, err.params["limit_mb"]) == ("keras.err_unpacked", 24) and 0 < err.params["size_mb"] < 1
 
 
 def _with_weight(name, value):

@@ -214,6 +214,15 @@ def test_a_small_archive_that_unpacks_too_far_says_so():
     assert err.params["unpacked_mb"] == round((20_000 * 1024 * 4 + sum(a.nbytes for a in _valid_members().values())) / 2**20, 1)
 
 
+def test_a_size_over_a_limit_never_reads_as_the_limit():
+    """Rounded to 0.1 MB, 32 MB and a byte read "32.0 MB, more than the 32.0 MB", and a 40 kB file "0.0 MB"."""
+    mb = model_io.MB
+    assert model_io._mb(32 * mb + 1, over=32) == 32.1
+    assert model_io._mb(39_779, over=0) == 0.04 and model_io._mb(2000, over=0) == 0.01
+    assert model_io._mb(int(78.13 * mb), over=16) == 78.1  # elsewhere, the nearest
+    assert str(model_io._mb(32 * mb)) == "32"  # and a whole number without ".0"
+
+
 def test_one_entry_that_unpacks_too_far_is_named():
     big = np.zeros(model_io.MAX_ARRAY_BYTES // 8 + 1000, np.float64)
     err = _refusal(model_io.load, _npz({**_valid_members(), "scale": big}, compressed=True))

@@ -73,6 +73,10 @@ STRINGS = {
         "The HDF5 weights are damaged or not laid out as Keras writes them.",
         "HDF5 权重已损坏，或者其结构不是 Keras 写入的格式。",
     ),
+    "keras.err_unpacked": (
+        "This file is only {size_mb} MB, but it is compressed: unpacked, it comes to more than the {limit_mb} MB LSTM Lab opens.",
+        "这个文件只有 {size_mb} MB，但它是压缩过的：解压后超过了 LSTM 实验室能打开的 {limit_mb} MB。",
+    ),
     "keras.err_missing": ("The Keras file has no “{name}”.", "Keras 文件中缺少“{name}”。"),
     "keras.err_config": (
         "The model's JSON config is damaged or not a Keras model config.",
