@@ -360,6 +360,7 @@ if (!window.__lstmLabA11y) {
   // Streamlit greys out a tab while the page runs until the run reaches it. A tab with focus then lost it
   // to nothing: after "What if?" opened by the arrow keys, the next arrow key went to the page. It gets
   // focus back once the page is idle, unless the learner clicked elsewhere.
+  // idle: no script runs (the attribute Streamlit's own tests read, as tests/streamlit_server.py does)
   const idle = () => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === "notRunning";
   let lostTab = null, clicked = 0;
   addEventListener("pointerdown", () => { clicked = Date.now(); }, true);
