@@ -368,7 +368,8 @@ if (!window.__lstmLabA11y) {
     const tab = !e.relatedTarget && Date.now() - clicked > 500 && e.target.closest?.('[data-testid="stTabs"] [role="tab"]');
     lostTab = tab ? { tab, until: Date.now() + 10000 } : null;
   }, true);
-  document.addEventListener("focusin", () => later(), true);
+  // a tab's focus alone changes no attribute the observers below see (not every focus: fix() is no cheap call)
+  document.addEventListener("focusin", (e) => { if (e.target.closest?.('[data-testid="stTabs"] [role="tab"]')) later(); }, true);
   // A tab the learner moves to while the page still runs for the tab before it was closed again when
   // that run ended (Streamlit selects the tab each run reports): /explorer kept focus on "Step through
   // time" with "What if?" open. With the arrow keys the tab with focus is the open one, so once the page
