@@ -26,8 +26,11 @@ SKIPPED = ("optimizer/", "optimizer_weights/")
 
 
 class TooLarge(Exception):
-    """Over a cap: (the array's path, or "" for all arrays together; their declared bytes; the cap),
-    or no arguments for a file of too many nodes."""
+    """Over a cap: (the array's path, or "" for all arrays together; their declared bytes; the cap)."""
+
+
+class TooMany(Exception):
+    """More groups and datasets than MAX_NODES."""
 
 
 def _attr(value):
@@ -62,7 +65,7 @@ def walk(data: bytes) -> tuple[dict, dict]:
         nonlocal total
         nodes[0] += 1
         if nodes[0] > MAX_NODES:  # counted even where skipped: it bounds the walk itself
-            raise TooLarge
+            raise TooMany
         if path.startswith(SKIPPED) or path in ("optimizer", "optimizer_weights"):
             return
         if isinstance(obj, h5py.Group):
@@ -95,7 +98,11 @@ def walk(data: bytes) -> tuple[dict, dict]:
             f.visititems(visit)
         except TooLarge as over:
             manifest["error"] = "too_large"
-            manifest["over"] = list(over.args) or None
+            manifest["over"] = list(over.args)
+            arrays.clear()
+        except TooMany:
+            manifest["error"] = "too_many"
+            manifest["over"] = MAX_NODES
             arrays.clear()
     return manifest, arrays
 

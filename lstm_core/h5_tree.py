@@ -42,17 +42,17 @@ _memo_lock = threading.Lock()  # learners' sessions run in threads of one server
 MEMO_SIZE = 4
 
 
-def read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int) -> Tree:
+def read(data: bytes, max_array_bytes: int, max_total_bytes: int) -> Tree:
     """The file's tree (its arrays read-only). Arrays are capped one by one and together, from their
     declared shapes (a small file can declare far more: HDF5 compresses), and over a cap the message
     says which and how far ("model.err_unpacked_entry", "keras.err_unpacked"); a file of too many
-    nodes is "model.err_file_size" with `limit_mb`. Raises UserInputError("keras.err_h5") for a
+    groups and datasets is "keras.err_h5_nodes". Raises UserInputError("keras.err_h5") for a
     damaged file."""
     key = (hashlib.sha256(data).digest(), max_array_bytes, max_total_bytes)  # a digest: the memo never holds a file
     with _memo_lock:
         tree = _memo.get(key)
     if tree is None:
-        tree = _read(data, max_array_bytes, max_total_bytes, limit_mb)
+        tree = _read(data, max_array_bytes, max_total_bytes)
         with _memo_lock:
             while len(_memo) >= MEMO_SIZE:
                 _memo.pop(next(iter(_memo)))
@@ -60,7 +60,7 @@ def read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int)
     return tree
 
 
-def _read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int) -> Tree:
+def _read(data: bytes, max_array_bytes: int, max_total_bytes: int) -> Tree:
     caps = [str(max_array_bytes), str(max_total_bytes), str(len(data))]
     try:
         done = subprocess.run(
@@ -71,24 +71,27 @@ def _read(data: bytes, max_array_bytes: int, max_total_bytes: int, limit_mb: int
     max_output = max_total_bytes + MAX_META_BYTES
     if done.returncode != 0 or len(done.stdout) > max_output:  # a crash (e.g. a segfault) or worse
         raise UserInputError("keras.err_h5")
-    return _parse(done.stdout, max_output, limit_mb, len(data))
+    return _parse(done.stdout, max_output, len(data))
 
 
-def _over(over, limit_mb: int, size: int) -> UserInputError:
-    """What the child found over a cap, said with its sizes (`over`: see h5_child.TooLarge)."""
+def _over(error: str, over, size: int) -> UserInputError:
+    """What the child found over a cap, said with its sizes (`over`: see h5_child's "too_large" and
+    "too_many"); an answer of another shape (a child gone wrong) is a damaged file."""
+    if error == "too_many" and type(over) is int:
+        return UserInputError("keras.err_h5_nodes", limit=f"{over:,}")
     if not (isinstance(over, list) and len(over) == 3 and isinstance(over[0], str) and all(type(n) is int for n in over[1:])):
-        return UserInputError("model.err_file_size", limit_mb=limit_mb)
+        return UserInputError("keras.err_h5")
     entry, nbytes, cap = over
-    limit_mb = model_io._mb(cap)
+    cap_mb = model_io._mb(cap)
     if entry:  # one array: its declared size is all of it
         named = "/".join(model_io._inert(part) for part in entry.split("/")[:8])
-        unpacked_mb = model_io._mb(nbytes, over=limit_mb)
-        return UserInputError("model.err_unpacked_entry", entry=named, unpacked_mb=unpacked_mb, limit_mb=limit_mb)
+        unpacked_mb = model_io._mb(nbytes, over=cap_mb)
+        return UserInputError("model.err_unpacked_entry", entry=named, unpacked_mb=unpacked_mb, limit_mb=cap_mb)
     # all arrays: counted only up to the cap
-    return UserInputError("keras.err_unpacked", size_mb=model_io._mb(size, over=0), limit_mb=limit_mb)
+    return UserInputError("keras.err_unpacked", size_mb=model_io._mb(size, over=0), limit_mb=cap_mb)
 
 
-def _parse(raw: bytes, max_output: int, limit_mb: int, size: int) -> Tree:
+def _parse(raw: bytes, max_output: int, size: int) -> Tree:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = {m.filename.removesuffix(".npy"): m for m in archive.infolist()}
@@ -101,9 +104,8 @@ def _parse(raw: bytes, max_output: int, limit_mb: int, size: int) -> Tree:
     except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError, UnicodeDecodeError, UserInputError) as exc:
         raise UserInputError("keras.err_h5") from exc
     if not isinstance(manifest, dict) or manifest.get("error") is not None:
-        too_large = isinstance(manifest, dict) and manifest.get("error") == "too_large"
-        if too_large:
-            raise _over(manifest.get("over"), limit_mb, size)
+        if isinstance(manifest, dict) and manifest.get("error") in ("too_large", "too_many"):
+            raise _over(manifest["error"], manifest.get("over"), size)
         raise UserInputError("keras.err_h5")
     try:
         tree = Tree(

@@ -274,6 +274,12 @@ def _too_large() -> UserInputError:
     return UserInputError("model.err_file_size", limit_mb=MAX_FILE_BYTES // MB)
 
 
+def _member_too_large(name: str, nbytes: int, cap: int) -> UserInputError:
+    """A .keras zip's member over its cap, named with its unpacked size."""
+    cap_mb = model_io._mb(cap)
+    return UserInputError("keras.err_member_size", name=name, size_mb=model_io._mb(nbytes, over=cap_mb), limit_mb=cap_mb)
+
+
 def _major(value) -> str | None:
     """ "2" for Keras 1 or 2 (hard_sigmoid = clip(0.2x + 0.5)), "3" for Keras 3 (clip(x/6 + 0.5)), None if unknown."""
     if isinstance(value, bytes):
@@ -293,8 +299,8 @@ def _read_zip(data: bytes):
     if unpacked > MAX_UNZIPPED_BYTES:  # declared sizes: a small zip can declare far more
         size_mb = model_io._mb(len(data), over=0)
         raise UserInputError("keras.err_unpacked", size_mb=size_mb, limit_mb=model_io._mb(MAX_UNZIPPED_BYTES))
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise _too_large()
+    if len(members) > MAX_ZIP_MEMBERS:  # Keras writes three: config.json, metadata.json, model.weights.h5
+        raise UserInputError("keras.err_zip_files", count=len(members), limit=MAX_ZIP_MEMBERS)
     found = {m.filename: m for m in members}
     if "config.json" not in found and members and all(m.filename.endswith(".npy") for m in members):
         raise UserInputError("keras.err_npz")  # np.savez's archive: an LSTM Lab model, dropped in the wrong box
@@ -303,15 +309,15 @@ def _read_zip(data: bytes):
         member = found.get(name)
         if member is None:
             raise UserInputError("keras.err_missing", name=name)
-        if member.file_size > cap:
-            raise _too_large()
+        if member.file_size > cap:  # only the config can be: the weights are within the zip's total
+            raise _member_too_large(name, member.file_size, cap)
         try:
             with archive.open(member) as f:  # reads at most the declared size: a lying header cannot inflate past the cap
                 raw = f.read(cap + 1)
         except Exception as exc:  # zlib.error, BadZipFile, NotImplementedError (encrypted), ...
             raise UserInputError("keras.err_zip") from exc
         if len(raw) > cap:
-            raise _too_large()
+            raise _member_too_large(name, len(raw), cap)
         out.append(raw)
     return out
 
@@ -319,7 +325,7 @@ def _read_zip(data: bytes):
 def _open_h5(data: bytes) -> h5_tree.Tree:
     if not data.startswith(HDF5_MAGIC):
         raise UserInputError("keras.err_h5")
-    return h5_tree.read(data, MAX_ARRAY_BYTES, MAX_TOTAL_BYTES, MAX_FILE_BYTES // MB)
+    return h5_tree.read(data, MAX_ARRAY_BYTES, MAX_TOTAL_BYTES)
 
 
 def _attr_bytes(value) -> bytes:

@@ -77,6 +77,21 @@ STRINGS = {
         "This file is only {size_mb} MB, but it is compressed: unpacked, it comes to more than the {limit_mb} MB LSTM Lab opens.",
         "这个文件只有 {size_mb} MB，但它是压缩过的：解压后超过了 LSTM 实验室能打开的 {limit_mb} MB。",
     ),
+    "keras.err_zip_files": (
+        "This .keras file holds {count} files. A model saved by Keras holds three (config.json, metadata.json and "
+        "model.weights.h5), and LSTM Lab opens a .keras file of at most {limit}.",
+        "这个 .keras 文件包含 {count} 个文件。Keras 保存的模型只有三个（config.json、metadata.json 和 "
+        "model.weights.h5），LSTM 实验室能打开的 .keras 文件最多含 {limit} 个。",
+    ),
+    "keras.err_member_size": (
+        "“{name}” in this file unpacks to {size_mb} MB, more than the {limit_mb} MB LSTM Lab reads of it.",
+        "文件中的“{name}”解压后有 {size_mb} MB，超过了 LSTM 实验室对它的读取上限 {limit_mb} MB。",
+    ),
+    "keras.err_h5_nodes": (
+        "This HDF5 file holds more than {limit} groups and arrays, far more than a Keras model of the layers "
+        "LSTM Lab opens: it was not read further.",
+        "这个 HDF5 文件包含超过 {limit} 个组和数组，远多于 LSTM 实验室能打开的 Keras 模型：没有继续读取。",
+    ),
     "keras.err_missing": ("The Keras file has no “{name}”.", "Keras 文件中缺少“{name}”。"),
     "keras.err_config": (
         "The model's JSON config is damaged or not a Keras model config.",
