@@ -99,7 +99,10 @@ def test_the_gunpoint_card_is_right_about_the_default_and_the_gru():
     "Often" is what is checked: one seed is chaotic. On an AMD EPYC seed 1 stayed at 0.500 (0.967 on the
     Intel Xeon); seeds 0 to 5 gave 0.833 0.500 0.800 0.967 0.767 0.833, and 0.767 0.800 0.600 0.867
     0.400 0.833 with MKL_CBWR=COMPATIBLE, 0.500 0.833 0.700 0.833 0.400 0.833 with ATEN_CPU_CAPABILITY=default:
-    four or five of six past the chance margin, the validation loss below 0.53 on every one."""
+    four or five of six past the chance margin, the validation loss below 0.53 on every one. On an Intel Xeon
+    (2026-12-07) with MKL_CBWR=COMPATIBLE, seed 0 never left guessing (0.500, its validation loss no lower
+    than 0.621), as "try a few seeds" allows: so it is checked to leave it often, not on each seed; 0.600 0.967
+    0.767 0.733 0.600 0.967 there natively, 0.733 1.000 0.767 0.800 0.867 0.833 with ATEN_CPU_CAPABILITY=default."""
     en, zh = translate("data.card.gunpoint", "en"), translate("data.card.gunpoint", "zh")
     assert "near 50%" in en and "A GRU with a learning rate of 0.01 and 30 epochs" in en and "try a GRU or" not in en
     assert "50% 左右" in zh and "学习率 0.01" in zh and "30 轮" in zh and "GRU" in zh
@@ -122,7 +125,7 @@ def test_the_gunpoint_card_is_right_about_the_default_and_the_gru():
         runs = [trained(kind="gru", lr=0.01, epochs=30, seed=seed) for seed in range(6)]
         past = [accuracy for accuracy, _ in runs if accuracy > 0.5 + 0.18]  # the chance margin of 30 test items
         assert len(past) >= 3, runs  # "often"
-        assert all(min(losses) < 0.6 for _, losses in runs), runs  # each leaves guessing's 0.69
+        assert sum(min(losses) < 0.6 for _, losses in runs) >= 3, runs  # "often" leave guessing's 0.69 too
     finally:
         torch.set_num_threads(threads)
 
