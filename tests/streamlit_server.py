@@ -16,6 +16,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -86,19 +88,42 @@ _CHARTS = """(onScreenOnly) => !document.querySelector("[data-testid='stSkeleton
   })"""
 CHARTS_DRAWN = f"() => ({_CHARTS})(false)"
 CHARTS_ON_SCREEN = f"() => ({_CHARTS})(true)"
-# as printing does: every chart is drawn, now and from then on (ui/chart.js)
-DRAW_ALL = "() => window.dispatchEvent(new Event('beforeprint'))"
+# as printing does: every chart is drawn, now and from then on (ui/chart.js); the flag is set here too,
+# as ui/chart.js sets it on that event, for a page whose chart code has not loaded yet
+DRAW_ALL = "() => { window.__labDrawAll = true; window.dispatchEvent(new Event('beforeprint')); }"
 
 
-def wait_rendered(page, timeout=60_000, every_chart=True):
-    """Connected, the script has stopped running (stays 'notRunning' for a moment), charts drawn:
-    every chart, as printing draws them (the tests read or screenshot the whole page), or with
+# The script's state has stayed "notRunning" for `quiet` ms, counted from the call: the run an action
+# asks for starts within that, and a run that starts and ends between two looks is still seen (any
+# change of the state starts the count again, as does each run of a chain: a rerun, a fragment's).
+_QUIET = """([quiet, timeout]) => new Promise((resolve, reject) => {
+  const app = document.querySelector("[data-testid='stApp']");
+  let count;
+  const settle = () => {
+    clearTimeout(count);
+    if (app.dataset.testScriptState === "notRunning") count = setTimeout(done, quiet);
+  };
+  const watch = new MutationObserver(settle);
+  const stop = () => { watch.disconnect(); clearTimeout(count); reject(new Error("the script kept running")); };
+  const limit = setTimeout(stop, timeout);
+  const done = () => { watch.disconnect(); clearTimeout(limit); resolve(); };
+  watch.observe(app, { attributeFilter: ["data-test-script-state"] });
+  settle();
+})"""
+
+
+def wait_rendered(page, timeout=60_000, every_chart=True, quiet=500):
+    """Connected, the script has stopped running (and stayed so for `quiet` ms), charts drawn: every
+    chart, as printing draws them (the tests read or screenshot the whole page), or with
     `every_chart=False` those on the screen, as a learner sees them."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
-    for _ in range(3):
-        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-        page.wait_for_timeout(250)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    for tries in range(3):
+        page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
+        try:
+            page.evaluate(_QUIET, [quiet, timeout])
+            break
+        except PlaywrightError as exc:  # a link followed a moment ago loaded a new document
+            if tries == 2 or "context was destroyed" not in str(exc):
+                raise
     if every_chart:
         page.evaluate(DRAW_ALL)
     page.wait_for_function(CHARTS_DRAWN if every_chart else CHARTS_ON_SCREEN, timeout=timeout)
