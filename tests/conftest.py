@@ -1,4 +1,5 @@
-"""Shared fixtures: one real app server and one headless Chromium for the whole browser-test run.
+"""Shared fixtures: one real app server and one headless Chromium for the whole browser-test run (for
+each test worker, under pytest-xdist).
 
 Hypothesis draws the same examples on every run and machine, so CI on a clean clone cannot fail on a
 case no one has seen; `HYPOTHESIS_PROFILE=explore` draws new ones (and prints how to replay a failure)

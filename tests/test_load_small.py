@@ -30,6 +30,7 @@ def server_pid(url: str) -> int:
 
 
 @pytest.mark.browser
+@pytest.mark.alone
 @pytest.mark.trains
 def test_four_learners_for_fifteen_seconds(app_url):
     from bench.load_test import run_load

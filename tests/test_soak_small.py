@@ -4,7 +4,7 @@ training run stops once its tab has closed (ui/jobs.py's release hook)."""
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 
 @pytest.mark.trains
