@@ -112,3 +112,35 @@ def test_rnn_and_lstm_plots_line_up(app_url, browser, lang, device, query):
         assert abs(rnn[1] - lstm[1]) <= 1 and abs(rnn[2] - lstm[2]) <= 1, (rnn, lstm)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rnn_and_lstm_plots_line_up_when_the_fonts_come_late(app_url, browser, lang):
+    """On a slow network the page's web fonts arrive after the charts were fitted: the text above the two
+    charts (a formula, a caption) had taken more lines in a fallback font, the RNN chart left 22 px above
+    its plot to line up with the LSTM's, and kept them once the fonts came (in CI, on a busy machine).
+    Here the fonts are held until the page has run and every chart is drawn."""
+    from tests.streamlit_server import wait_rendered
+
+    context = browser.new_context(**DESKTOP)
+    held = []
+    context.route("**/*.woff2", lambda route: held.append(route))  # unanswered until released below
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/gradient-flow?lang={lang}", wait_until="domcontentloaded")  # "load" waits for the fonts
+        wait_rendered(page)
+        assert held, "no web font was asked for"
+        for route in held:
+            route.continue_()
+        context.unroute("**/*.woff2")
+        page.wait_for_function("document.fonts.status === 'loaded' && [...document.fonts].some((f) => f.status === 'loaded')")
+        wait_rendered(page)
+        names = {"en": ("Why the RNN's gradient shrinks", "Why the LSTM's gradient survives"),
+                 "zh": ("RNN 的梯度为什么会缩小", "LSTM 的梯度为什么能保留")}[lang]  # fmt: skip
+        plots = {name: rest for name, *rest in page.evaluate(_PLOTS)}
+        rnn, lstm = (plots[name] for name in names)
+        assert abs(rnn[1] - lstm[1]) <= 1 and abs(rnn[2] - lstm[2]) <= 1, (rnn, lstm)
+        assert rnn[3] == lstm[3] == 560, (rnn, lstm)
+    finally:
+        context.close()

@@ -671,6 +671,12 @@ export default function ({ data, parentElement }) {
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
   resized.observe(box);
+  // A web font come in: the fit and the row were measured with a fallback's widths. The text above two
+  // charts in a row (a formula, a caption) then took more lines in one column, one chart left room above
+  // its plot for it and kept that room, 22 px taller than its neighbour (tests/test_layout5.py). Moving
+  // the chart does not resize it, so the ResizeObserver does not see this.
+  const fontsIn = () => (fitNow().key !== shown.key ? fit() : !full() && alignRow(box));
+  document.fonts.addEventListener("loadingdone", fontsIn);
   alignRow(box);
   box.addEventListener("fullscreenchange", onFullScreen);
   const draw = () => {
@@ -692,6 +698,7 @@ export default function ({ data, parentElement }) {
     near?.disconnect();
     window.removeEventListener("beforeprint", drawOnce);
     resized.disconnect();
+    document.fonts.removeEventListener("loadingdone", fontsIn);
     box.removeEventListener("fullscreenchange", onFullScreen);
     box.labCleanup = box.labAlign = box.labBottomAlign = box.labBottom = box.labBands = null;
   };
