@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from html.parser import HTMLParser
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.apptest import open_page as open_app_page
 from tests.browser.test_keyboard import FOCUSED, tab_until
@@ -191,9 +193,16 @@ def test_a_cleared_select_box_shows_its_placeholder_in_the_page_language(app_url
         assert boxes.count() >= 3
         page.wait_for_function(PLACEHOLDERS, arg="请选择一项", timeout=5000)
         variant = page.get_by_role("combobox", name=translate("explorer.variant", "zh"))
-        variant.focus()
-        page.keyboard.press("Control+a")
-        page.keyboard.press("Backspace")
+        # Tried again: once, in a run on two test workers, "LSTM" was still there after the keys (not seen
+        # again, with Chromium's CPU slowed 20 times either; its cause is not known). The test is of the
+        # placeholder's language.
+        for _ in range(3):
+            variant.focus()
+            page.keyboard.press("Control+a")
+            page.keyboard.press("Backspace")
+            with contextlib.suppress(PlaywrightError):
+                page.wait_for_function("(e) => e.value === ''", arg=variant.element_handle(), timeout=3000)
+                break
         assert variant.evaluate("(e) => [e.value, e.placeholder]") == ["", "请选择一项"]
         page.screenshot(path=str(artifacts / "keyboard_leftovers_placeholder_zh.png"))
         page.keyboard.press("Escape")
