@@ -11,6 +11,7 @@
 
 import pytest
 
+from tests.streamlit_server import wait_rendered
 from tests.test_layout_audit import PHONE, _open
 
 LAPTOP = dict(viewport={"width": 1000, "height": 900})
@@ -89,6 +90,14 @@ def test_roc_and_precision_recall_plots_line_up(app_url, browser):
 PROJECTOR = dict(viewport={"width": 1920, "height": 1080})
 
 
+def _rnn_and_lstm(page, lang):
+    """/gradient-flow's RNN and LSTM charts, each as [top, plot top, plot bottom, height]."""
+    names = {"en": ("Why the RNN's gradient shrinks", "Why the LSTM's gradient survives"),
+             "zh": ("RNN 的梯度为什么会缩小", "LSTM 的梯度为什么能保留")}[lang]  # fmt: skip
+    plots = {name: rest for name, *rest in page.evaluate(_PLOTS)}
+    return [plots[name] for name in names]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "lang, device, query",
@@ -103,10 +112,7 @@ def test_rnn_and_lstm_plots_line_up(app_url, browser, lang, device, query):
     neither chart changes its height for it."""
     context, page = _open(browser, f"{app_url}/gradient-flow?lang={lang}{query}", device)
     try:
-        names = {"en": ("Why the RNN's gradient shrinks", "Why the LSTM's gradient survives"),
-                 "zh": ("RNN 的梯度为什么会缩小", "LSTM 的梯度为什么能保留")}[lang]  # fmt: skip
-        plots = {name: rest for name, *rest in page.evaluate(_PLOTS)}
-        rnn, lstm = (plots[name] for name in names)
+        rnn, lstm = _rnn_and_lstm(page, lang)
         if device is DESKTOP:
             assert abs(rnn[0] - lstm[0]) < 2 and rnn[3] == lstm[3] == 560
         assert abs(rnn[1] - lstm[1]) <= 1 and abs(rnn[2] - lstm[2]) <= 1, (rnn, lstm)
@@ -121,8 +127,6 @@ def test_rnn_and_lstm_plots_line_up_when_the_fonts_come_late(app_url, browser, l
     charts (a formula, a caption) had taken more lines in a fallback font, the RNN chart left 22 px above
     its plot to line up with the LSTM's, and kept them once the fonts came (in CI, on a busy machine).
     Here the fonts are held until the page has run and every chart is drawn."""
-    from tests.streamlit_server import wait_rendered
-
     context = browser.new_context(**DESKTOP)
     held = []
     context.route("**/*.woff2", lambda route: held.append(route))  # unanswered until released below
@@ -136,10 +140,7 @@ def test_rnn_and_lstm_plots_line_up_when_the_fonts_come_late(app_url, browser, l
         context.unroute("**/*.woff2")
         page.wait_for_function("document.fonts.status === 'loaded' && [...document.fonts].some((f) => f.status === 'loaded')")
         wait_rendered(page)
-        names = {"en": ("Why the RNN's gradient shrinks", "Why the LSTM's gradient survives"),
-                 "zh": ("RNN 的梯度为什么会缩小", "LSTM 的梯度为什么能保留")}[lang]  # fmt: skip
-        plots = {name: rest for name, *rest in page.evaluate(_PLOTS)}
-        rnn, lstm = (plots[name] for name in names)
+        rnn, lstm = _rnn_and_lstm(page, lang)
         assert abs(rnn[1] - lstm[1]) <= 1 and abs(rnn[2] - lstm[2]) <= 1, (rnn, lstm)
         assert rnn[3] == lstm[3] == 560, (rnn, lstm)
     finally:
