@@ -93,6 +93,13 @@ CHARTS_ON_SCREEN = f"() => ({_CHARTS})(true)"
 DRAW_ALL = "() => { window.__labDrawAll = true; window.dispatchEvent(new Event('beforeprint')); }"
 
 
+# Two frames have begun since the call. The app's page script (ui._SCRIPT) names Streamlit's controls
+# in the page's language in the frame after they change, before that frame is drawn; a test that read
+# the page between a change and that frame found the English names (the number box's "Increment" on
+# /explorer in Chinese: 2 of 80 opens on a busy machine, 0 of 80 after this wait).
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 # The script's state has stayed "notRunning" for `quiet` ms, counted from the call: the run an action
 # asks for starts within that, and a run that starts and ends between two looks is still seen (any
 # change of the state starts the count again, as does each run of a chain: a rerun, a fragment's).
@@ -115,7 +122,7 @@ _QUIET = """([quiet, timeout]) => new Promise((resolve, reject) => {
 def wait_rendered(page, timeout=60_000, every_chart=True, quiet=500):
     """Connected, the script has stopped running (and stayed so for `quiet` ms), charts drawn: every
     chart, as printing draws them (the tests read or screenshot the whole page), or with
-    `every_chart=False` those on the screen, as a learner sees them."""
+    `every_chart=False` those on the screen, as a learner sees them; then the next frame begun."""
     for tries in range(3):
         page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
         try:
@@ -127,6 +134,7 @@ def wait_rendered(page, timeout=60_000, every_chart=True, quiet=500):
     if every_chart:
         page.evaluate(DRAW_ALL)
     page.wait_for_function(CHARTS_DRAWN if every_chart else CHARTS_ON_SCREEN, timeout=timeout)
+    page.evaluate(NEXT_FRAME)
 
 
 def open_page(browser_or_context, url, viewport=(1400, 1000)):

@@ -188,6 +188,30 @@ def test_controls_are_named_once_in_the_page_language(app_url, browser, lang):
         page.close()
 
 
+@pytest.mark.browser
+def test_a_control_streamlit_adds_is_named_in_the_page_language_by_the_next_frame(app_url, browser):
+    """What `wait_rendered` relies on (its NEXT_FRAME): a step button mounted in English (as Streamlit
+    mounts them once it knows the box's width) is renamed before the next frame is drawn."""
+    page = open_page(browser, f"{app_url}/explorer?lang=zh")
+    try:
+        before, after = page.evaluate(
+            """async () => {
+              const up = document.querySelector('[data-testid="stNumberInputStepUp"]');
+              const copy = up.cloneNode(true);
+              copy.setAttribute("aria-label", "Increment");
+              up.after(copy);
+              const before = copy.getAttribute("aria-label");
+              await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+              const after = copy.getAttribute("aria-label");
+              copy.remove();
+              return [before, after];
+            }"""
+        )
+        assert (before, after) == ("Increment", translate("streamlit.increment", "zh"))
+    finally:
+        page.close()
+
+
 # --- a chart's summary says what the chart shows ----------------------------------------------------
 
 
