@@ -19,7 +19,7 @@ import pytest
 import ui
 from tests.apptest import open_page as open_app_page
 from tests.browser.test_keyboard import FOCUSED
-from tests.streamlit_server import open_page, problems, wait_rendered
+from tests.streamlit_server import NEXT_FRAME, open_page, problems, wait_rendered
 from tests.test_train_evaluation import _run
 from ui import train_evaluation
 from ui.i18n import translate
@@ -105,6 +105,7 @@ def test_the_two_upload_buttons_are_told_apart(app_url, browser, artifacts, tmp_
             for box in boxes:  # by Tab, as a keyboard reaches it, and as the accessibility tree says it
                 page.get_by_role("button", name=translate("streamlit.help_for", lang, x=box)).focus()
                 page.keyboard.press("Tab")
+                page.evaluate(NEXT_FRAME)  # the page script names controls in the frame after a change
                 focused = page.evaluate(FOCUSED)
                 assert focused["visible"] and focused["text"] == named("upload_to", box)
                 assert page.get_by_role("button", name=named("upload_to", box), exact=True).count() == 1
