@@ -590,6 +590,9 @@ export default function ({ data, parentElement }) {
     return { ...layout, margin: { ...margin, b: rowBottom }, ...(legend ? { legend } : {}) };
   };
   const paint = () => Plotly.react(box, shown.data, laidOut(), config);
+  // the room under its plot as drawn is the room its row asked for (or its own, if more). Not so after
+  // a paint before it was measured (natural unknown: drawn as built), though rowBottom was then set.
+  const bottomDrawn = () => full() || natural === null || !box._fullLayout?._size || Math.abs(box._fullLayout._size.b - Math.max(rowBottom, natural)) <= 0.5;
   const clearTitle = () => {
     const layout = shown.layout;
     if (full() || raisedFor === shown.own || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
@@ -640,8 +643,15 @@ export default function ({ data, parentElement }) {
     }
     box.labTop = next.top;
     box.labBands = next.bands;
-    if (next.key === shown.key) {
-      if (Plotly && box._fullLayout) Plotly.Plots.resize(box).then(measured);
+    const drawn = Plotly && box._fullLayout;
+    if (next.key === shown.key && drawn && rowBottom > natural + 0.5) {
+      // drawn with its row's room under the plot: its own room at the new width (its legend's rows)
+      // is measured again, drawn as built, before its row lines up again (measured). Resized first:
+      // Plotly.react keeps the width it last had.
+      natural = null;
+      Plotly.Plots.resize(box).then(paint).then(measured);
+    } else if (next.key === shown.key) {
+      if (drawn) Plotly.Plots.resize(box).then(measured);
     } else {
       if (next.own !== shown.own) natural = null;
       shown = next;
@@ -651,7 +661,7 @@ export default function ({ data, parentElement }) {
     if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
   };
   box.labBottomAlign = (most) => {
-    if (most === rowBottom) return;
+    if (most === rowBottom && bottomDrawn()) return;
     rowBottom = most;
     if (Plotly && box._fullLayout) paint();
   };
