@@ -147,6 +147,24 @@ def test_rnn_and_lstm_plots_line_up_when_the_fonts_come_late(app_url, browser, l
         context.close()
 
 
+def _resized(page, width: int, read):
+    """The window made `width` px wide; `read()` once it has come to rest (the charts fit the new width,
+    then line up with their rows): the same in three reads a quarter of a second apart."""
+    page.set_viewport_size({"width": width, "height": 1000})
+    wait_rendered(page)
+    places, still = None, 0
+    for _ in range(60):
+        page.wait_for_timeout(250)
+        now = read()
+        still = still + 1 if now == places else 0
+        places = now
+        if still == 2:
+            break
+    return places
+
+
+# each display formula's size as the page script set it to fit its column ("": its own)
+_FORMULA_SIZES = "() => [...document.querySelectorAll('.katex-display')].map((e) => e.style.fontSize)"
 # the drawn charts whose picture is not as wide as their box
 _WIDER_THAN_THEIR_BOXES = """() => [...document.querySelectorAll('.lab-chart')]
   .filter((c) => c._fullLayout && Math.abs(c._fullLayout.width - c.clientWidth) > 1).map((c) => c.getAttribute('aria-label'))"""
@@ -158,24 +176,61 @@ def test_rnn_and_lstm_plots_line_up_after_the_window_is_resized(app_url, browser
     """A window made narrower and wider again (a laptop's window, a tablet turned): the RNN and LSTM
     plots ended 5 px apart at 1,000 px and, back at 1,400 px, 34 px apart in English. A chart drawn with
     its row's room under the plot kept the room of its own it had measured at the old width (its legend
-    takes other rows at another width); and a chart its row asked for room while it was being redrawn
-    took the request as done when it was asked again. Each step waits until the two charts have kept
-    their places for half a second."""
+    takes other rows at another width); a chart its row asked for room while it was being redrawn
+    took the request as done when it was asked again; and the RNN's formulas, drawn smaller to fit at
+    1,000 px, kept that size at 1,400 px (the RNN chart 577 px tall beside the LSTM's 560). Each step
+    waits until the two charts have kept their places for half a second."""
     context, page = _open(browser, f"{app_url}/gradient-flow?lang={lang}", DESKTOP)
     try:
+        sizes = page.evaluate(_FORMULA_SIZES)
         for width in (1000, 1400, 1200):
-            page.set_viewport_size({"width": width, "height": 1000})
-            wait_rendered(page)
-            places, still = None, 0
-            for _ in range(60):  # the charts fit the new width, then line up: until nothing moves
-                page.wait_for_timeout(250)
-                now = _rnn_and_lstm(page, lang)
-                still = still + 1 if now == places else 0
-                places = now
-                if still == 2:
-                    break
-            rnn, lstm = places
+            rnn, lstm = _resized(page, width, lambda: _rnn_and_lstm(page, lang))
             assert abs(rnn[1] - lstm[1]) <= 1 and abs(rnn[2] - lstm[2]) <= 1, (width, rnn, lstm)
             assert page.evaluate(_WIDER_THAN_THEIR_BOXES) == [], width  # each drawn for the new width
+            if width == 1400:  # as when opened at this width: the formulas full size, the charts 560 px and level
+                assert page.evaluate(_FORMULA_SIZES) == sizes
+                assert abs(rnn[0] - lstm[0]) < 2 and rnn[3] == lstm[3] == 560, (rnn, lstm)
+    finally:
+        context.close()
+
+
+# each drawn chart: its name, height, and room above and under its plot
+_CHART_BOXES = """() => [...document.querySelectorAll('.lab-chart')].filter((c) => c._fullLayout).map((c) => [
+  c.getAttribute('aria-label'), Math.round(c.getBoundingClientRect().height),
+  c._fullLayout._size.t, Math.round(c._fullLayout._size.b)])"""
+
+
+# the drawn charts whose legend above the plot reaches down into it, or up into the chart's title
+_LEGENDS_OVER_PLOTS = """() => [...document.querySelectorAll('.lab-chart')].filter((c) => {
+  const legend = c.querySelector('.legend')?.getBoundingClientRect(), title = c.querySelector('.gtitle')?.getBoundingClientRect();
+  if (!legend || !(c._fullLayout?.legend?.y >= 1)) return false;
+  const plotTop = c.getBoundingClientRect().top + c._fullLayout._size.t;
+  return legend.bottom > plotTop + 1 || (title?.height && legend.top < title.bottom);
+}).map((c) => c.getAttribute('aria-label'))"""
+
+
+@pytest.mark.browser
+def test_train_charts_are_as_opened_after_the_window_is_resized_and_back(app_url, browser):
+    """/train's results at 1,400 px, then 1,000, 700 (a phone's layout) and 1,400 again: the ROC and
+    precision-recall charts came back 500 px tall instead of 380 (plotly.js deletes the height of the
+    layout it is handed when it resizes a chart, and the next fit read plotly.js's default), and the
+    training curves 30 px taller (their new figure was drawn as wide as the old one, 668 px in a 940 px
+    box, and made room for a legend in more rows). Every chart is now as it was, and at every width no
+    legend above a plot reaches into it (back at 1,400 px the ROC legend, in one row again, was left
+    19 px low, over the curve's top: plotly.js had placed it before the plot's top moved up) or into
+    the title (at 1,000 px the legends in three rows met the titles: the room a chart makes for that
+    was made only when its figure changed, not when its width did)."""
+    from tests.test_narrow_screens import _trained
+
+    context, page = _open(browser, f"{app_url}/train?lang=en&epochs=2&tab=curves", DESKTOP)
+    try:
+        _trained(page)
+        opened = page.evaluate(_CHART_BOXES)
+        assert len(opened) == 3  # the training curves, ROC and precision-recall
+        for width in (1000, 700):
+            _resized(page, width, lambda: page.evaluate(_CHART_BOXES))
+            assert page.evaluate(_WIDER_THAN_THEIR_BOXES) == [] and page.evaluate(_LEGENDS_OVER_PLOTS) == [], width
+        assert _resized(page, 1400, lambda: page.evaluate(_CHART_BOXES)) == opened
+        assert page.evaluate(_LEGENDS_OVER_PLOTS) == []
     finally:
         context.close()

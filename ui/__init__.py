@@ -218,13 +218,18 @@ if (!window.__lstmLabA11y) {
   // fix(), they made it lay the page out again after every change (27-36 ms of a /gradient-flow open).
   // Its box stops growing at the column's width while its content can still widen (its fonts
   // arriving, its numbers changing in place), so its pieces (.base, each as wide as its content)
-  // are watched beside it. A piece a rerun took out is in no formula any more.
+  // are watched beside it. A piece a rerun took out is in no formula any more. So is its Markdown
+  // block, as wide as its column: a formula drawn smaller in a narrow column kept that size when the
+  // column widened again (its box and its pieces, drawn smaller, did not change).
   // A formula a little wider than its column is drawn smaller to fit it, down to FORMULA_MIN of its size:
   // scrolled sideways, its end was out of sight, and at 1,000 px /gradient-flow's RNN read
   // "= 2.22 × 10", its "⁻²⁶" hidden. One still too wide scrolls, and takes focus to be scrolled.
   const FORMULA_MIN = 0.75;
+  const MARKDOWN = '[data-testid="stMarkdown"]';
   const wide = new ResizeObserver((seen) => {
-    new Set(seen.map(({ target }) => target.closest(".katex-display"))).forEach((e) => {
+    const formulas = ({ target }) => (target.matches(MARKDOWN)
+      ? [...target.querySelectorAll(".katex-display")] : [target.closest(".katex-display")]);
+    new Set(seen.flatMap(formulas)).forEach((e) => {
       const formula = e?.querySelector(":scope > .katex");
       if (!formula) return;
       const scale = parseFloat(e.style.fontSize) || 1;  // in em, as set here (KaTeX's own is 1.21em inside it)
@@ -233,7 +238,7 @@ if (!window.__lstmLabA11y) {
       const pieces = [...formula.querySelectorAll(":scope > .katex-html > .base")].map((b) => b.getBoundingClientRect());
       const extent = pieces.length ? Math.max(...pieces.map((r) => r.right)) - Math.min(...pieces.map((r) => r.left)) : 0;
       const natural = extent / scale;
-      const room = (e.closest('[data-testid="stMarkdown"]') ?? e).clientWidth - 4;  // its padding
+      const room = (e.closest(MARKDOWN) ?? e).clientWidth - 4;  // its padding
       const fit = natural > room ? Math.max(FORMULA_MIN, Math.floor((100 * room) / natural) / 100) : 1;
       if (fit !== scale) e.style.fontSize = fit === 1 ? "" : `${fit}em`;
       if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
@@ -320,7 +325,8 @@ if (!window.__lstmLabA11y) {
     document.querySelectorAll('[data-testid="stFileUploaderDropzone"][role="presentation"][aria-label]')
       .forEach((e) => e.removeAttribute("role"));
     document.querySelectorAll(".katex-display, .katex-display .base").forEach((e) => {
-      if (!watched.has(e)) { watched.add(e); wide.observe(e); }
+      const block = e.closest(MARKDOWN);
+      [e, block].forEach((w) => { if (w && !watched.has(w)) { watched.add(w); wide.observe(w); } });
     });
     // a heading's text changed in place (a text node's value, which the observers below do not see)
     // renames its link too

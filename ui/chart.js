@@ -545,6 +545,8 @@ export default function ({ data, parentElement }) {
   const strip = () => parseFloat(getComputedStyle(box).paddingTop) || 0;  // in full screen, the toolbar's (ui.STYLE)
   let rowTop = 0;  // px above the plot its row asks for (alignRow)
   let raise = 0, raisedFor = null;  // px above the plot its legend took when it met the title (clearTitle), and the fit it was for
+  // a fit at a width: a legend's rows, and so a raise, change with the width whatever the figure
+  const raiseFor = (fit) => `${fit.own} ${box.clientWidth}`;
   let rowBottom = 0, natural = null;  // px under the plot: as the row asks (alignBottoms); its own, as plotly.js drew it
   let rowBands = [];  // px above each level of panel titles its row asks for (alignRow)
   const fitNow = () => fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTop, full() ? 0 : raise, full() ? [] : rowBands);
@@ -589,19 +591,32 @@ export default function ({ data, parentElement }) {
     const legend = layout.legend?.y < 0 ? { ...layout.legend, y: (layout.legend.y * before) / after } : layout.legend;
     return { ...layout, margin: { ...margin, b: rowBottom }, ...(legend ? { legend } : {}) };
   };
-  const paint = () => Plotly.react(box, shown.data, laidOut(), config);
+  // A legend above the plot whose rows changed (a new width) was left where plotly.js first drew it,
+  // before the plot's top moved with the legend's new height: back at 1,400 px /train's ROC legend lay
+  // over the top of its plot, 19 px low. Drawn again there, it is where its layout says.
+  const relegend = () => {
+    const legend = box._fullLayout?.legend, size = box._fullLayout?._size, drawn = box.querySelector(".legend");
+    if (!drawn || !(legend?.y >= 1) || legend.yanchor !== "bottom" || legend.yref !== "paper") return box;
+    const top = Number(/translate\([^,]+,\s*([-\d.e]+)/.exec(drawn.getAttribute("transform") ?? "")?.[1]);
+    const wanted = Math.max(0, size.t + size.h * (1 - legend.y) - legend._height);
+    return Math.abs(top - wanted) > 1 ? Plotly.relayout(box, { "legend.y": legend.y }) : box;
+  };
+  // a copy: plotly.js keeps the layout it is given and changes it (Plots.resize deletes its height, which
+  // the next fit then read as plotly.js's default: /train's ROC chart came back 500 px tall, not 380)
+  const paint = () => Plotly.react(box, shown.data, { ...laidOut() }, config).then(relegend);
+  const resize = () => Plotly.Plots.resize(box).then(relegend);
   // the room under its plot as drawn is the room its row asked for (or its own, if more). Not so after
   // a paint before it was measured (natural unknown: drawn as built), though rowBottom was then set.
   const bottomDrawn = () => full() || natural === null || !box._fullLayout?._size || Math.abs(box._fullLayout._size.b - Math.max(rowBottom, natural)) <= 0.5;
   const clearTitle = () => {
     const layout = shown.layout;
-    if (full() || raisedFor === shown.own || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
+    if (full() || raisedFor === raiseFor(shown) || !(layout.legend?.y >= 1) || layout.legend.yanchor !== "bottom") return null;
     const title = box.querySelector(".gtitle")?.getBoundingClientRect(), legend = box.querySelector(".legend")?.getBoundingClientRect();
     if (!title?.height || !legend?.height || !(legend.top < title.bottom + 6)) return null;
     // the top margin it needs, less what its title's lines take
     const t = box._fullLayout._size.t + Math.ceil(title.bottom + 6 - legend.top);
     raise = t - (shown.top - raise);
-    raisedFor = shown.own;
+    raisedFor = raiseFor(shown);
     shown = fitNow();
     box.labTop = shown.top;
     box.labBands = shown.bands;
@@ -628,7 +643,7 @@ export default function ({ data, parentElement }) {
     const below = -layout.legend.y * (shown.height - margin.t - margin.b) + legend._height + 8;  // px under the plot
     if (below <= margin.b + 1) return;
     const height = Math.round(shown.height + below - margin.b);
-    shown = { ...shown, settled: true, height, layout: { ...layout, height, margin: { ...margin, b: below } } };
+    shown = { ...shown, settled: box.clientWidth, height, layout: { ...layout, height, margin: { ...margin, b: below } } };  // the width it grew at
     natural = null;
     place();
     return paint();
@@ -637,26 +652,32 @@ export default function ({ data, parentElement }) {
   const fit = () => {
     if (!(box.clientWidth > 0)) return;
     let next = fitNow();
-    if (raise && raisedFor !== next.own) {  // a raise holds for the fit it was measured on
+    if (raise && raisedFor !== raiseFor(next)) {  // a raise holds for the fit and width it was measured on
       raise = 0;
       next = fitNow();
     }
     box.labTop = next.top;
     box.labBands = next.bands;
+    // Plotly.react draws a new figure as wide as the last one: one drawn into a box whose width changed
+    // is resized before it is measured (/train's training curves, drawn 668 px wide in a 940 px box,
+    // made room under the plot for a legend in more rows and kept it: 30 px taller than when opened at
+    // that width)
     const drawn = Plotly && box._fullLayout;
-    if (next.key === shown.key && drawn && rowBottom > natural + 0.5) {
+    const sized = () => (Math.abs(box._fullLayout.width - box.clientWidth) > 0.5 ? resize() : box);
+    // grown for its legend under the plot at another width (settle): fitted afresh, as if opened at this one
+    const same = next.key === shown.key && !(shown.settled && shown.settled !== box.clientWidth);
+    if (same && drawn && rowBottom > natural + 0.5) {
       // drawn with its row's room under the plot: its own room at the new width (its legend's rows)
-      // is measured again, drawn as built, before its row lines up again (measured). Resized first:
-      // Plotly.react keeps the width it last had.
+      // is measured again, drawn as built, before its row lines up again (measured)
       natural = null;
-      Plotly.Plots.resize(box).then(paint).then(measured);
-    } else if (next.key === shown.key) {
-      if (drawn) Plotly.Plots.resize(box).then(measured);
+      paint().then(sized).then(measured);
+    } else if (same) {
+      if (drawn) resize().then(clearTitle).then(measured);  // at a new width its legend may meet its title
     } else {
       if (next.own !== shown.own) natural = null;
       shown = next;
       place();
-      if (Plotly) paint().then(settle).then(measured);
+      if (Plotly) paint().then(sized).then(settle).then(measured);
     }
     if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
   };
@@ -676,7 +697,7 @@ export default function ({ data, parentElement }) {
     shown = fitNow();
     place();
     if (!Plotly) return;
-    if (shown.flowed) Plotly.react(box, shown.data, shown.layout, config);  // reflowed: its own height, scrolled
+    if (shown.flowed) Plotly.react(box, shown.data, { ...shown.layout }, config);  // reflowed: its own height, scrolled
     else Plotly.react(box, shown.data, full() ? { ...shown.layout, width: window.innerWidth, height: window.innerHeight - strip() } : { ...laidOut(), width: null, height: shown.height }, config).then(settle);  // null: the width follows the column again
   };
   const resized = new ResizeObserver(fit);  // the column's width, not only the window's, decides the chart's
