@@ -591,14 +591,16 @@ export default function ({ data, parentElement }) {
     const legend = layout.legend?.y < 0 ? { ...layout.legend, y: (layout.legend.y * before) / after } : layout.legend;
     return { ...layout, margin: { ...margin, b: rowBottom }, ...(legend ? { legend } : {}) };
   };
-  // A legend above the plot whose rows changed (a new width) was left where plotly.js first drew it,
-  // before the plot's top moved with the legend's new height: back at 1,400 px /train's ROC legend lay
-  // over the top of its plot, 19 px low. Drawn again there, it is where its layout says.
+  // A legend above or under the plot whose rows changed (a new width) was left where plotly.js first
+  // drew it, before the plot's edge moved with the legend's new height: back at 1,400 px /train's ROC
+  // legend lay over the top of its plot, 19 px low, and /gradient-flow's adding-problem legend over its
+  // x axis's title, 20 px high. Drawn again there, it is where its layout says.
   const relegend = () => {
     const legend = box._fullLayout?.legend, size = box._fullLayout?._size, drawn = box.querySelector(".legend");
-    if (!drawn || !(legend?.y >= 1) || legend.yanchor !== "bottom" || legend.yref !== "paper") return box;
+    const above = legend?.y >= 1 && legend.yanchor === "bottom", under = legend?.y < 0 && legend.yanchor === "top";
+    if (!drawn || !(above || under) || legend.yref !== "paper") return box;
     const top = Number(/translate\([^,]+,\s*([-\d.e]+)/.exec(drawn.getAttribute("transform") ?? "")?.[1]);
-    const wanted = Math.max(0, size.t + size.h * (1 - legend.y) - legend._height);
+    const wanted = Math.max(0, size.t + size.h * (1 - legend.y) - (above ? legend._height : 0));
     return Math.abs(top - wanted) > 1 ? Plotly.relayout(box, { "legend.y": legend.y }) : box;
   };
   // a copy: plotly.js keeps the layout it is given and changes it (Plots.resize deletes its height, which
@@ -643,7 +645,7 @@ export default function ({ data, parentElement }) {
     const below = -layout.legend.y * (shown.height - margin.t - margin.b) + legend._height + 8;  // px under the plot
     if (below <= margin.b + 1) return;
     const height = Math.round(shown.height + below - margin.b);
-    shown = { ...shown, settled: box.clientWidth, height, layout: { ...layout, height, margin: { ...margin, b: below } } };  // the width it grew at
+    shown = { ...shown, settled: true, height, layout: { ...layout, height, margin: { ...margin, b: below } } };
     natural = null;
     place();
     return paint();
@@ -658,25 +660,20 @@ export default function ({ data, parentElement }) {
     }
     box.labTop = next.top;
     box.labBands = next.bands;
-    // Plotly.react draws a new figure as wide as the last one: one drawn into a box whose width changed
-    // is resized before it is measured (/train's training curves, drawn 668 px wide in a 940 px box,
-    // made room under the plot for a legend in more rows and kept it: 30 px taller than when opened at
-    // that width)
+    // A new width: fitted afresh, as if opened at it (its legend's rows, and with them the room under
+    // and above its plot, change with the width). Measured from a drawing as built, before its row
+    // lines up again; resized after that drawing, as Plotly.react draws a new figure as wide as the
+    // last one (/train's training curves, drawn 668 px wide in a 940 px box, made room for a legend in
+    // more rows and kept it: 30 px taller than when opened at that width).
     const drawn = Plotly && box._fullLayout;
-    const sized = () => (Math.abs(box._fullLayout.width - box.clientWidth) > 0.5 ? resize() : box);
-    // grown for its legend under the plot at another width (settle): fitted afresh, as if opened at this one
-    const same = next.key === shown.key && !(shown.settled && shown.settled !== box.clientWidth);
-    if (same && drawn && rowBottom > natural + 0.5) {
-      // drawn with its row's room under the plot: its own room at the new width (its legend's rows)
-      // is measured again, drawn as built, before its row lines up again (measured)
-      natural = null;
-      paint().then(sized).then(measured);
-    } else if (same) {
-      if (drawn) resize().then(clearTitle).then(measured);  // at a new width its legend may meet its title
+    const widened = drawn && Math.abs(box._fullLayout.width - box.clientWidth) > 0.5;
+    if (next.key === shown.key && !widened) {
+      if (drawn) resize().then(measured);
     } else {
-      if (next.own !== shown.own) natural = null;
+      if (widened || next.own !== shown.own) natural = null;
       shown = next;
       place();
+      const sized = () => (Math.abs(box._fullLayout.width - box.clientWidth) > 0.5 ? resize() : box);
       if (Plotly) paint().then(sized).then(settle).then(measured);
     }
     if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
