@@ -22,7 +22,7 @@ import pytest
 
 import ui
 from plots.train import token_strip_html
-from tests.streamlit_server import open_page, problems, wait_rendered
+from tests.streamlit_server import NEXT_FRAME, open_page, problems, wait_rendered
 from ui import train_labels
 from ui.i18n import translate
 
@@ -201,7 +201,9 @@ def test_a_control_streamlit_adds_is_named_in_the_page_language_by_the_next_fram
               copy.setAttribute("aria-label", "Increment");
               up.after(copy);
               const before = copy.getAttribute("aria-label");
-              await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+              await ("""
+            + NEXT_FRAME
+            + """)();
               const after = copy.getAttribute("aria-label");
               copy.remove();
               return [before, after];

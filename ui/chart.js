@@ -599,7 +599,7 @@ export default function ({ data, parentElement }) {
     const legend = box._fullLayout?.legend, size = box._fullLayout?._size, drawn = box.querySelector(".legend");
     const above = legend?.y >= 1 && legend.yanchor === "bottom", under = legend?.y < 0 && legend.yanchor === "top";
     if (!drawn || !(above || under) || legend.yref !== "paper") return box;
-    const top = Number(/translate\([^,]+,\s*([-\d.e]+)/.exec(drawn.getAttribute("transform") ?? "")?.[1]);
+    const top = drawn.transform.baseVal.consolidate()?.matrix.f;  // its translate(x, y)
     const wanted = Math.max(0, size.t + size.h * (1 - legend.y) - (above ? legend._height : 0));
     return Math.abs(top - wanted) > 1 ? Plotly.relayout(box, { "legend.y": legend.y }) : box;
   };
