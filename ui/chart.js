@@ -678,10 +678,11 @@ export default function ({ data, parentElement }) {
     }
     if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
   };
+  // drawn again only when the room under its plot differs: a chart alone in its row, or already as its
+  // row asks, had been drawn a second time on every open (25-30 ms each, /forecast's two charts)
   box.labBottomAlign = (most) => {
-    if (most === rowBottom && bottomDrawn()) return;
     rowBottom = most;
-    if (Plotly && box._fullLayout) paint();
+    if (!bottomDrawn()) paint();
   };
   box.labAlign = (most, bands = []) => {
     if (most === rowTop && JSON.stringify(bands) === JSON.stringify(rowBands)) return;
