@@ -232,15 +232,15 @@ if (!window.__lstmLabA11y) {
     new Set(seen.flatMap(formulas)).forEach((e) => {
       const formula = e?.querySelector(":scope > .katex");
       if (!formula) return;
-      const scale = parseFloat(e.style.fontSize) || 1;  // in em, as set here (KaTeX's own is 1.21em inside it)
-      // its width as drawn at full size (its pieces' extent: a phone breaks a formula into lines), against
-      // its column's (its own box is only as wide as it is)
+      // its width drawn at full size (its pieces' extent), against its column's (its own box is only as
+      // wide as it is). Measured at that size: on a narrow screen a formula breaks into lines (STYLE), and
+      // drawn smaller it breaks elsewhere; one drawn at 0.97em in a wide column kept that size there.
+      e.style.fontSize = "";  // in em, as set here (KaTeX's own is 1.21em inside it)
       const pieces = [...formula.querySelectorAll(":scope > .katex-html > .base")].map((b) => b.getBoundingClientRect());
-      const extent = pieces.length ? Math.max(...pieces.map((r) => r.right)) - Math.min(...pieces.map((r) => r.left)) : 0;
-      const natural = extent / scale;
+      const natural = pieces.length ? Math.max(...pieces.map((r) => r.right)) - Math.min(...pieces.map((r) => r.left)) : 0;
       const room = (e.closest(MARKDOWN) ?? e).clientWidth - 4;  // its padding
       const fit = natural > room ? Math.max(FORMULA_MIN, Math.floor((100 * room) / natural) / 100) : 1;
-      if (fit !== scale) e.style.fontSize = fit === 1 ? "" : `${fit}em`;
+      if (fit !== 1) e.style.fontSize = `${fit}em`;
       if (e.scrollWidth > e.clientWidth) e.setAttribute("tabindex", "0");
       else e.removeAttribute("tabindex");
     });

@@ -646,7 +646,7 @@ export default function ({ data, parentElement }) {
     if (below <= margin.b + 1) return;
     const height = Math.round(shown.height + below - margin.b);
     shown = { ...shown, settled: true, height, layout: { ...layout, height, margin: { ...margin, b: below } } };
-    natural = null;
+    natural = box.labBottom = null;
     place();
     return paint();
   };
@@ -670,7 +670,7 @@ export default function ({ data, parentElement }) {
     if (next.key === shown.key && !widened) {
       if (drawn) resize().then(measured);
     } else {
-      if (widened || next.own !== shown.own) natural = null;
+      if (widened || next.own !== shown.own) natural = box.labBottom = null;  // its row waits for its new measure
       shown = next;
       place();
       const sized = () => (Math.abs(box._fullLayout.width - box.clientWidth) > 0.5 ? resize() : box);
