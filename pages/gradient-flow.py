@@ -64,7 +64,8 @@ def rnn_column(rnn: dict, flow: state.Flow, figures: dict):
     seq_len = flow.seq_len
     ui.heading(st.subheader, "gradient_flow.rnn_header")
     slope = r"\operatorname{diag}(1 - h_t^2)" if flow.nonlinearity != "relu" else r"\operatorname{diag}(\mathbb{1}[a_t > 0])"
-    st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {slope}\, W_{{hh}}")
+    # one group: a narrow column breaks the formula after its "=" signs, not inside the brackets ("diag(1 −")
+    st.latex(rf"J_t = \frac{{\partial h_t}}{{\partial h_{{t-1}}}} = {{{slope}\, W_{{hh}}}}")
     if rnn["overflow"] is not None:  # its factors are inf and nan: nothing to multiply out or draw
         st.info(t("gradient_flow.rnn_overflow_why", t=rnn["overflow"], last=seq_len - 1), icon=":material/info:")
         return

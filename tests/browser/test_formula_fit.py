@@ -43,3 +43,21 @@ def test_a_formula_too_wide_even_at_its_smallest_scrolls_and_takes_focus(app_url
         assert all(f[0] == 0.75 for f in formulas if f[2])  # scrolls only once at its smallest
     finally:
         page.close()
+
+
+# the pieces of the RNN's Jacobian formula between which a narrow column may break it (KaTeX's top-level .base)
+JACOBIAN_PIECES = """() => [...[...document.querySelectorAll('.katex-display')].find((d) => /^Jt/.test(d.textContent.trim()))
+  .querySelectorAll('.katex-html > .base')].map((b) => b.textContent.replace(/[\\u200b\\s]/g, ''))"""
+
+
+def test_the_jacobian_breaks_only_after_its_equals_signs_in_a_narrow_column(app_url, browser):
+    """Narrower than 861 px a display formula breaks into lines between its pieces (ui.STYLE): in teacher
+    mode at 700 px /gradient-flow's RNN formula broke inside its bracket, "diag(1 −" above "hₜ²) Wₕₕ".
+    The factor is one piece now, so the formula breaks only after an "=" sign."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en&teacher=1", viewport=(700, 1000))
+    try:
+        pieces = page.evaluate(JACOBIAN_PIECES)
+        assert len(pieces) == 3 and pieces[0].endswith("=") and pieces[1].endswith("="), pieces
+        assert pieces[2].startswith("diag(1−h") and "Whh" in pieces[2], pieces
+    finally:
+        page.close()
