@@ -4,11 +4,13 @@ The cells in `cells.py` compute exactly these lines, in this order (each kind's 
 dict), and the pages render these very strings, so what a learner reads is what the code runs (PyTorch's conventions throughout).
 """
 
+# The input's and the hidden state's halves of a gate are each one group: a column too narrow for the
+# whole equation (a phone or a projector in teacher mode) breaks it between them, not before "b_hi)".
 LSTM = {
-    "i": r"i_t = \sigma(W_{ii} x_t + b_{ii} + W_{hi} h_{t-1} + b_{hi})",
-    "f": r"f_t = \sigma(W_{if} x_t + b_{if} + W_{hf} h_{t-1} + b_{hf})",
-    "g": r"g_t = \tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t-1} + b_{hg})",
-    "o": r"o_t = \sigma(W_{io} x_t + b_{io} + W_{ho} h_{t-1} + b_{ho})",
+    "i": r"i_t = \sigma({W_{ii} x_t + b_{ii}} + {W_{hi} h_{t-1} + b_{hi}})",
+    "f": r"f_t = \sigma({W_{if} x_t + b_{if}} + {W_{hf} h_{t-1} + b_{hf}})",
+    "g": r"g_t = \tanh({W_{ig} x_t + b_{ig}} + {W_{hg} h_{t-1} + b_{hg}})",
+    "o": r"o_t = \sigma({W_{io} x_t + b_{io}} + {W_{ho} h_{t-1} + b_{ho}})",
     "c": r"c_t = f_t \odot c_{t-1} + i_t \odot g_t",
     "h": r"h_t = o_t \odot \tanh(c_t)",
 }

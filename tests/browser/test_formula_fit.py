@@ -61,3 +61,20 @@ def test_the_jacobian_breaks_only_after_its_equals_signs_in_a_narrow_column(app_
         assert pieces[2].startswith("diag(1−h") and "Whh" in pieces[2], pieces
     finally:
         page.close()
+
+
+# each display formula's pieces (as above)
+PIECES = """() => [...document.querySelectorAll('.katex-display')]
+  .map((d) => [...d.querySelectorAll('.katex-html > .base')].map((b) => b.textContent.replace(/[\\u200b\\s]/g, '')))"""
+
+
+def test_the_gate_equations_break_between_their_halves_on_a_phone_in_teacher_mode(app_url, browser):
+    """The home page's gate equations in teacher mode on a phone broke at their last "+", leaving "bₕᵢ)"
+    alone on its line: each half (the input's, the hidden state's) is one piece, so they break between."""
+    page = open_page(browser, f"{app_url}/?lang=en&teacher=1", viewport=(390, 844))
+    try:
+        gates = [pieces for pieces in page.evaluate(PIECES) if len(pieces) > 1 and pieces[1][:1] in "σt"][:4]
+        assert [pieces[0] for pieces in gates] == ["it=", "ft=", "gt=", "ot="], gates
+        assert all(len(p) == 3 and p[1].endswith("+") and p[2].startswith("Wh") and p[2].endswith(")") for p in gates), gates
+    finally:
+        page.close()
