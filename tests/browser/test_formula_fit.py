@@ -45,9 +45,9 @@ def test_a_formula_too_wide_even_at_its_smallest_scrolls_and_takes_focus(app_url
         page.close()
 
 
-# the pieces of the RNN's Jacobian formula between which a narrow column may break it (KaTeX's top-level .base)
-JACOBIAN_PIECES = """() => [...[...document.querySelectorAll('.katex-display')].find((d) => /^Jt/.test(d.textContent.trim()))
-  .querySelectorAll('.katex-html > .base')].map((b) => b.textContent.replace(/[\\u200b\\s]/g, ''))"""
+# each display formula's pieces, between which a narrow column may break it (KaTeX's top-level .base)
+PIECES = """() => [...document.querySelectorAll('.katex-display')]
+  .map((d) => [...d.querySelectorAll('.katex-html > .base')].map((b) => b.textContent.replace(/[\\u200b\\s]/g, '')))"""
 
 
 def test_the_jacobian_breaks_only_after_its_equals_signs_in_a_narrow_column(app_url, browser):
@@ -56,16 +56,11 @@ def test_the_jacobian_breaks_only_after_its_equals_signs_in_a_narrow_column(app_
     The factor is one piece now, so the formula breaks only after an "=" sign."""
     page = open_page(browser, f"{app_url}/gradient-flow?lang=en&teacher=1", viewport=(700, 1000))
     try:
-        pieces = page.evaluate(JACOBIAN_PIECES)
+        (pieces,) = [p for p in page.evaluate(PIECES) if p[:1] == ["Jt="]]
         assert len(pieces) == 3 and pieces[0].endswith("=") and pieces[1].endswith("="), pieces
         assert pieces[2].startswith("diag(1−h") and "Whh" in pieces[2], pieces
     finally:
         page.close()
-
-
-# each display formula's pieces (as above)
-PIECES = """() => [...document.querySelectorAll('.katex-display')]
-  .map((d) => [...d.querySelectorAll('.katex-html > .base')].map((b) => b.textContent.replace(/[\\u200b\\s]/g, '')))"""
 
 
 def test_the_gate_equations_break_between_their_halves_on_a_phone_in_teacher_mode(app_url, browser):
