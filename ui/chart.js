@@ -607,6 +607,8 @@ export default function ({ data, parentElement }) {
   // the next fit then read as plotly.js's default: /train's ROC chart came back 500 px tall, not 380)
   const paint = () => Plotly.react(box, shown.data, { ...laidOut() }, config).then(relegend);
   const resize = () => Plotly.Plots.resize(box).then(relegend);
+  // drawn at another width than its box's (a new width; see fit)
+  const offWidth = () => Math.abs(box._fullLayout.width - box.clientWidth) > 0.5;
   // the room under its plot as drawn is the room its row asked for (or its own, if more). Not so after
   // a paint before it was measured (natural unknown: drawn as built), though rowBottom was then set.
   const bottomDrawn = () => full() || natural === null || !box._fullLayout?._size || Math.abs(box._fullLayout._size.b - Math.max(rowBottom, natural)) <= 0.5;
@@ -666,15 +668,14 @@ export default function ({ data, parentElement }) {
     // last one (/train's training curves, drawn 668 px wide in a 940 px box, made room for a legend in
     // more rows and kept it: 30 px taller than when opened at that width).
     const drawn = Plotly && box._fullLayout;
-    const widened = drawn && Math.abs(box._fullLayout.width - box.clientWidth) > 0.5;
+    const widened = drawn && offWidth();
     if (next.key === shown.key && !widened) {
       if (drawn) resize().then(measured);
     } else {
       if (widened || next.own !== shown.own) natural = box.labBottom = null;  // its row waits for its new measure
       shown = next;
       place();
-      const sized = () => (Math.abs(box._fullLayout.width - box.clientWidth) > 0.5 ? resize() : box);
-      if (Plotly) paint().then(sized).then(settle).then(measured);
+      if (Plotly) paint().then(() => (offWidth() ? resize() : box)).then(settle).then(measured);
     }
     if (!full()) alignRow(box);  // its title, or its place beside the others, may have changed
   };
