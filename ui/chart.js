@@ -549,7 +549,10 @@ export default function ({ data, parentElement }) {
   const raiseFor = (fit) => `${fit.own} ${box.clientWidth}`;
   let rowBottom = 0, natural = null;  // px under the plot: as the row asks (alignBottoms); its own, as plotly.js drew it
   let rowBands = [];  // px above each level of panel titles its row asks for (alignRow)
-  const fitNow = () => fitted(figure, full() ? window.innerWidth : box.clientWidth, data.scale, full() ? 0 : rowTop, full() ? 0 : raise, full() ? [] : rowBands);
+  const fitNow = () => {
+    const width = full() ? window.innerWidth : box.clientWidth;
+    return { ...fitted(figure, width, data.scale, full() ? 0 : rowTop, full() ? 0 : raise, full() ? [] : rowBands), width };
+  };
   let shown = fitNow();  // as it fits the box's width (0: hidden, as built)
   box.labTop = shown.top;
   box.labBands = shown.bands;
@@ -667,8 +670,11 @@ export default function ({ data, parentElement }) {
     // lines up again; resized after that drawing, as Plotly.react draws a new figure as wide as the
     // last one (/train's training curves, drawn 668 px wide in a 940 px box, made room for a legend in
     // more rows and kept it: 30 px taller than when opened at that width).
+    // A width is new to the fit, not only to the drawing: plotly.js's own resize (100 ms after its
+    // call) can draw the chart at the box's new width before this fit sees it, which then kept the fit
+    // of the old width (a judging CI run: /gradient-flow's adding-problem chart 120 px short at 1,000 px).
     const drawn = Plotly && box._fullLayout;
-    const widened = drawn && offWidth();
+    const widened = drawn && (offWidth() || next.width !== shown.width);
     if (next.key === shown.key && !widened) {
       if (drawn) resize().then(measured);
     } else {
