@@ -22,10 +22,8 @@ PyTorch's GRU exactly.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -290,13 +288,8 @@ def _major(value) -> str | None:
 
 
 def _read_zip(data: bytes):
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
-        raise UserInputError("keras.err_zip") from exc
-    unpacked = sum(m.file_size for m in members)
-    if unpacked > MAX_UNZIPPED_BYTES:  # declared sizes: a small zip can declare far more
+    archive, members, unpacked = model_io.open_zip(data, "keras.err_zip")
+    if unpacked > MAX_UNZIPPED_BYTES:
         size_mb = model_io._mb(len(data), over=0)
         raise UserInputError("keras.err_unpacked", size_mb=size_mb, limit_mb=model_io._mb(MAX_UNZIPPED_BYTES))
     if len(members) > MAX_ZIP_MEMBERS:  # Keras writes three: config.json, metadata.json, model.weights.h5

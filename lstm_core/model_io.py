@@ -166,17 +166,24 @@ def _allowed_key(name: str) -> bool:
     )
 
 
+def open_zip(data: bytes, not_zip: str) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo], int]:
+    """The archive, its members and the bytes they declare unpacked, which a cap is checked against
+    before anything is read (a small zip can declare far more). `not_zip`: the message if it is none."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
+        raise UserInputError(not_zip) from exc
+    return archive, members, sum(m.file_size for m in members)
+
+
 def _read_archive(data: bytes) -> dict:
     """Every member as an array, after checking names, headers and sizes (no pickle, no bombs)."""
     if not data:
         raise UserInputError("model.err_empty")
     if data.startswith(KERAS_HDF5_MAGIC):  # a Keras .h5, dropped in the wrong box
         raise UserInputError("model.err_keras")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError, NotImplementedError) as exc:
-        raise UserInputError("model.err_not_npz") from exc
+    archive, members, total = open_zip(data, "model.err_not_npz")
     if not members:
         raise UserInputError("model.err_not_npz")
     names = {m.filename for m in members}
@@ -185,7 +192,6 @@ def _read_archive(data: bytes) -> dict:
     if not any(_allowed_key(name.removesuffix(".npy")) for name in names):  # np.savez of someone else's arrays
         raise UserInputError("model.err_not_lstm_lab")
     # a compressed archive under MAX_FILE_BYTES may still unpack to far more: say so, not "at most 2 MB"
-    total = sum(m.file_size for m in members)
     if total > MAX_TOTAL_BYTES:
         limit_mb = _mb(MAX_TOTAL_BYTES)
         mb = {"size_mb": _mb(len(data), over=0), "unpacked_mb": _mb(total, over=limit_mb)}
