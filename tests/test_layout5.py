@@ -283,9 +283,9 @@ def test_a_chart_drawn_at_its_new_width_by_plotly_is_still_fitted_to_it(app_url,
     for autosize in (False, True):
         context, page = _open(browser, url, DESKTOP)
         try:
-            _resized(page, 1400, lambda: page.evaluate(read))
+            _resized(page, 1400, lambda page=page: page.evaluate(read))
             page.evaluate(_NARROWED, autosize)
-            ended.append(_resized(page, 1400, lambda: page.evaluate(read)))
+            ended.append(_resized(page, 1400, lambda page=page: page.evaluate(read)))
         finally:
             context.close()
     assert ended[1] == ended[0]
