@@ -179,6 +179,7 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
   [data-testid="stMainBlockContainer"] { padding-bottom: 0 !important; }
   .stElementContainer:has(.lab-chart), [data-testid="stMetric"] { break-inside: avoid; }
   .stElementContainer:has(> [data-testid="stHeading"]):not([data-testid="stHorizontalBlock"] *) { break-after: avoid; }
+  iframe[data-lab-printed-copy] { display: none !important; }  /* its still copy prints (plots/explorer_component.html) */
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;
