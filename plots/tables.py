@@ -90,6 +90,10 @@ def _breakable(escaped: str) -> str:
     return _LONG_RUN.sub(lambda m: f'<span style="overflow-wrap:anywhere">{m.group()}</span>', escaped)
 
 
+# printed whole (ui.STYLE): paper does not scroll; a table kept to one line per cell wraps there instead
+_PRINTED = {True: "lab-table", False: "lab-table lab-table-one-line"}
+
+
 def html_table(
     frame: pd.DataFrame, label: str, max_height: str | None = None, wrap: bool = True, number_format: str | None = None
 ) -> str:
@@ -129,7 +133,7 @@ def html_table(
         rows.append(f"<tr>{cells}</tr>")
     box = "overflow:auto" + (f";max-height:{max_height}" if max_height else "")
     return (
-        f'<div role="region" aria-label="{esc(label)}" tabindex="0" style="{box}">'
+        f'<div role="region" aria-label="{esc(label)}" tabindex="0" class="{_PRINTED[wrap]}" style="{box}">'
         f'<table style="border-collapse:collapse;width:100%;font-size:0.875rem"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )

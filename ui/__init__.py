@@ -180,6 +180,11 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
   .stElementContainer:has(.lab-chart), [data-testid="stMetric"] { break-inside: avoid; }
   .stElementContainer:has(> [data-testid="stHeading"]):not([data-testid="stHorizontalBlock"] *) { break-after: avoid; }
   iframe[data-lab-printed-copy] { display: none !important; }  /* its still copy prints (plots/explorer_component.html) */
+  /* a table in a scroll box (plots/tables.py) printed whole: /text-pipeline's "first 30 entries" printed
+     eight, cut at the box's height, and its padding table lost the columns past the sheet's edge */
+  .lab-table { max-height: none !important; overflow: visible !important; }
+  .lab-table-one-line table { font-size: 0.65rem !important; }
+  .lab-table-one-line :is(td, th) { white-space: normal !important; overflow-wrap: anywhere; padding: 0.2rem 0.15rem !important; }
 }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important; animation-iteration-count: 1 !important;

@@ -1,6 +1,9 @@
-"""/explorer printed (a teacher's handout): the browser prints a frame as one piece at its height on the
-screen, moved whole to the next sheet. The stepper printed after half a blank sheet and was cut below its
-first row of heat maps; a still copy of the step shown now prints in its place (plots/explorer_component.html)."""
+"""Pages printed (a teacher's handout), read sheet by sheet from Chromium's PDF:
+- /explorer: the browser prints a frame as one piece at its height on the screen, moved whole to the next
+  sheet. The stepper printed after half a blank sheet and was cut below its first row of heat maps; a
+  still copy of the step shown now prints in its place (plots/explorer_component.html);
+- the tables in scroll boxes (plots/tables.py) printed as far as the box showed: /text-pipeline's "first
+  30 entries" of the vocabulary printed eight, its padding table lost the columns past the sheet's edge."""
 
 import pytest
 
@@ -39,5 +42,23 @@ def test_the_stepper_prints_whole_where_it_stands(app_url, browser, lang):
         # on the screen after the print: the frame, and no copy
         assert page.evaluate("() => [...document.querySelectorAll('iframe + div')].filter((e) => e.shadowRoot).length") == 0
         assert page.locator("iframe").first.is_visible()
+    finally:
+        page.close()
+
+
+# each table's last row, its cells' text in order
+_LAST_ROWS = """() => [...document.querySelectorAll('.lab-table')]
+  .map((t) => [...t.querySelectorAll('tr:last-child td')].map((td) => td.textContent))"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_tables_print_whole(app_url, browser, lang):
+    page = open_page(browser, f"{app_url}/text-pipeline?lang={lang}", (1280, 900))
+    try:
+        rows = page.evaluate(_LAST_ROWS)
+        assert len(rows) >= 4 and all(rows)
+        printed = "".join(_squeezed(sheet) for sheet in sheets(page.pdf()))
+        for row in rows:
+            assert _printed(" ".join(row)).search(printed), row
     finally:
         page.close()
