@@ -7,6 +7,7 @@
 
 import pytest
 
+from tests.browser.test_explorer import stepper
 from tests.browser.test_layout6 import _printed, _squeezed, sheets
 from tests.streamlit_server import open_page
 from ui.i18n import translate
@@ -24,7 +25,7 @@ _OUTLINES = """() => [...document.querySelectorAll('.hm .box')].map((box) => {
 def test_the_stepper_prints_whole_where_it_stands(app_url, browser, lang):
     page = open_page(browser, f"{app_url}/explorer?lang={lang}&t=3", (1280, 900))
     try:
-        frame = page.locator("iframe").first.content_frame
+        frame = stepper(page)
         assert frame.locator("#app").get_attribute("data-step") == "3"
         last = int(frame.locator("#slider").get_attribute("max"))
         for left, map_left, width in frame.locator("body").evaluate(_OUTLINES):
