@@ -198,6 +198,8 @@ def test_rnn_and_lstm_plots_line_up_after_the_window_is_resized(app_url, browser
 _CHART_BOXES = """() => [...document.querySelectorAll('.lab-chart')].filter((c) => c._fullLayout).map((c) => [
   c.getAttribute('aria-label'), Math.round(c.getBoundingClientRect().height),
   c._fullLayout._size.t, Math.round(c._fullLayout._size.b)])"""
+# both, read at once
+_CHARTS_AND_FORMULAS = f"() => [({_CHART_BOXES})(), ({_FORMULA_SIZES})()]"
 
 
 # the drawn charts whose legend above the plot reaches down into it, or up into the chart's title
@@ -244,18 +246,17 @@ def test_teacher_mode_charts_and_formulas_are_as_opened_after_the_window_is_resi
     the page script having measured it broken at that size; at 1,000 px the LSTM chart came back 87 px
     taller in 4 of 24 resizes (lined up under its plot with a neighbour measured at the old width)."""
     url = f"{app_url}/gradient-flow?lang=en&teacher=1"
-    read = f"() => [({_CHART_BOXES})(), ({_FORMULA_SIZES})()]"
     opened = {}
     for width in (1000, 700, 1400):
         context, page = _open(browser, url, dict(viewport={"width": width, "height": 1000}))
         try:
-            opened[width] = _resized(page, width, lambda page=page: page.evaluate(read))
+            opened[width] = _resized(page, width, lambda page=page: page.evaluate(_CHARTS_AND_FORMULAS))
         finally:
             context.close()
     context, page = _open(browser, url, DESKTOP)
     try:
         for width in (1000, 700, 1000, 1400):
-            assert _resized(page, width, lambda: page.evaluate(read)) == opened[width], width
+            assert _resized(page, width, lambda: page.evaluate(_CHARTS_AND_FORMULAS)) == opened[width], width
     finally:
         context.close()
 
@@ -278,14 +279,13 @@ def test_a_chart_drawn_at_its_new_width_by_plotly_is_still_fitted_to_it(app_url,
     tall where an open draws 609; here it and the first chart). Narrowed with and without that drawing
     first, every chart ends the same."""
     url = f"{app_url}/gradient-flow?lang=en&teacher=1"
-    read = f"() => [({_CHART_BOXES})(), ({_FORMULA_SIZES})()]"
     ended = []
     for autosize in (False, True):
         context, page = _open(browser, url, DESKTOP)
         try:
-            _resized(page, 1400, lambda page=page: page.evaluate(read))
+            _resized(page, 1400, lambda page=page: page.evaluate(_CHARTS_AND_FORMULAS))
             page.evaluate(_NARROWED, autosize)
-            ended.append(_resized(page, 1400, lambda page=page: page.evaluate(read)))
+            ended.append(_resized(page, 1400, lambda page=page: page.evaluate(_CHARTS_AND_FORMULAS)))
         finally:
             context.close()
     assert ended[1] == ended[0]
