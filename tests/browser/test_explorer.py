@@ -141,6 +141,32 @@ def test_the_step_survives_a_visit_to_another_page(app_url, browser):
         page.close()
 
 
+def test_the_step_survives_a_change_of_unit_or_variant_on_the_same_input(app_url, browser):
+    """A learner at the word "not" who shows another unit, or switches LSTM to GRU, compares them at that
+    word: a change of setting had sent the stepper back to t = 0 (the server writes the link it knows,
+    without the stepper's ?t=). The same input keeps the step; another input starts at 0 (above)."""
+    page = open_page(browser, f"{app_url}/explorer?lang=en&preset=negation", (1400, 1400))
+    try:
+        frame = stepper(page)
+        for _ in range(3):
+            frame.locator("#next").click()
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '3'", timeout=5000)
+        word = frame.locator("#token").inner_text()
+        page.get_by_role("slider", name="Unit shown in the equations and line charts").focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('unit') === '1'", timeout=30_000)
+        wait_rendered(page)
+        frame = stepper(page)
+        frame.locator("svg[aria-label^='Unit 1:']").first.wait_for()  # the new frame, drawing unit 1
+        assert step_of(frame) == 3 and frame.locator("#token").inner_text() == word
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '3'", timeout=5000)
+        page.goto(f"{app_url}/explorer?lang=en&preset=negation&kind=gru")
+        wait_rendered(page)
+        assert step_of(stepper(page)) == 3 and problems(page) == []
+    finally:
+        page.close()
+
+
 def _number(text: str) -> float:
     return float(text.replace("\u2212", "-"))
 
