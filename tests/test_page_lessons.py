@@ -53,11 +53,13 @@ def test_each_lesson_renders(lang):
             assert re.fullmatch(rf"{k + 1}\. [^$*\\`]+", radio.label), radio.label
 
 
-def _answer(at, slug, choices):
-    for k, choice in enumerate(choices):
-        at.radio(key=f"lessons_q_{slug}_{k}").set_value(choice)
-    next(b for b in at.button if b.label in ("Check my answers", "检查答案")).click()
-    return at.run()
+def _answer(at, slug, choices, lang="en"):
+    # AppTest formats an option outside the page's run, where the page's language is unknown
+    with mock.patch("ui.lang", return_value=lang):
+        for k, choice in enumerate(choices):
+            at.radio(key=f"lessons_q_{slug}_{k}").set_value(choice)
+        next(b for b in at.button if b.label in ("Check my answers", "检查答案")).click()
+        return at.run()
 
 
 def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
@@ -79,6 +81,22 @@ def test_a_quiz_is_checked_with_explanations_and_progress_is_kept():
     at.radio(key="lessons:lesson").set_value(SLUGS[0]).run()
     at.radio(key="lessons:lesson").set_value(lesson.slug).run()
     assert "1 of 8" in at.progress[0].proto.text and len(at.success) == len(lesson.questions) + 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_feedback_runs_its_sentences_together_as_the_language_does(lang):
+    """A quiz's "Correct." and its explanation, and "The answer is …" and its explanation, are one paragraph: with a
+    space in English, none after a Chinese full stop ("回答正确。 随时间…" had one)."""
+    lesson = LESSONS[5]
+    at = open_page(PAGE, lang=lang, lesson=lesson.slug)
+    at = _answer(at, lesson.slug, [q.answer for q in lesson.questions], lang)
+    right = STRINGS["lessons.right"][lang == "zh"]
+    why = STRINGS[f"lessons.{lesson.slug}.q0.why"][lang == "zh"]
+    assert at.success[0].value == f"**1.** {right}{' ' if lang == 'en' else ''}{why}"
+    at = _answer(at, lesson.slug, [(q.answer + 1) % q.options for q in lesson.questions], lang)
+    shown = next(e for e in at.expander if e.label.startswith(("Show the answer to question 1", "显示第 1 题")))
+    answer = shown.markdown[0].value
+    assert answer.endswith(f"{'”.' if lang == 'en' else '”。'}{' ' if lang == 'en' else ''}{why}"), answer
 
 
 def _cookie(at, held: str = "") -> str:

@@ -215,11 +215,11 @@ def feedback(lesson: Lesson, checked: dict):
         why = ui.t(f"lessons.{slug}.q{k}.why")
         if choice == question.answer:
             right += 1
-            st.success(f"**{k + 1}.** {ui.t('lessons.right')} {why}", icon=":material/check_circle:")
+            st.success(f"**{k + 1}.** " + ui.paragraph(ui.t("lessons.right"), why), icon=":material/check_circle:")
         else:  # a hint first; the answer only for a learner who asks for it
             st.error(f"**{k + 1}.** {ui.t('lessons.wrong')}", icon=":material/cancel:")
             with st.expander(ui.t("lessons.show_answer", n=k + 1)):
-                st.markdown(f"{ui.t('lessons.answer_is', answer=option_text(lesson, k, question.answer))} {why}")
+                st.markdown(ui.paragraph(ui.t("lessons.answer_is", answer=option_text(lesson, k, question.answer)), why))
     if right == len(lesson.questions):
         st.success(ui.t("lessons.all_right"), icon=":material/celebration:")
     else:
