@@ -197,7 +197,9 @@ def _loss_decades(runs: dict, baseline: float) -> tuple[float, float]:
     at the bottom, and what the threshold changes (settling at 1, bouncing at 5) could not be seen."""
     finite = lambda run: [v for v in run["train_mse"] if np.isfinite(v) and v > 0]  # noqa: E731
     shown = [baseline] + [v for run in runs.values() for v in (finite(run)[:1] if run["diverged"] else finite(run))]
-    return float(np.floor(np.log10(min(shown)))), float(np.ceil(np.log10(max(shown))))
+    # half a decade under the baseline for its label, which hangs below it: at 0.2 of a decade it ran into the ticks
+    low = min(np.log10(min(shown)), np.log10(baseline) - 0.5)
+    return float(np.floor(low)), float(np.ceil(np.log10(max(shown))))
 
 
 def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.Figure:

@@ -307,14 +307,17 @@ def panels(titles: tuple, *, stacked: bool, spacing: float) -> dict:
 
 def hline(layout: dict, y: float, line: dict, *, k: int = 1, text: str | None = None, below: bool = False) -> dict:
     """Add a horizontal line across panel k at y (fig.add_hline's shape), with `text` at its right
-    end above it (or below). Returns the layout."""
+    end above it (or below). Returns the layout. Call it once the panel's y axis has its type: on a log
+    axis an annotation's y is the log of its value (a shape's is the value), and a label given 0.167
+    stood at 10^0.167 ≈ 1.47, over another line."""
     axes = panel(k)
+    log = layout.get(f"yaxis{_suffix(k)}", {}).get("type") == "log"
     layout.setdefault("shapes", []).append(
         dict(type="line", xref=f"{axes['xaxis']} domain", x0=0, x1=1, yref=axes["yaxis"], y0=y, y1=y, line=line)
     )
     if text is not None:
         layout.setdefault("annotations", []).append(
             dict(text=text, showarrow=False, xref=f"{axes['xaxis']} domain", x=1, xanchor="right",
-                 yref=axes["yaxis"], y=y, yanchor="top" if below else "bottom")
+                 yref=axes["yaxis"], y=math.log10(y) if log else y, yanchor="top" if below else "bottom")
         )  # fmt: skip
     return layout

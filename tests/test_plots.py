@@ -2,6 +2,7 @@
 here each one is validated instead, and its helpers are compared with the plotly.py calls they replace."""
 
 import json
+import math
 import re
 
 import numpy as np
@@ -63,6 +64,19 @@ def test_hline_draws_what_add_hline_does(k, text, position):
     layout = hline({}, 0.25, dict(color="grey", dash="dot"), k=k, text=text, below=position == "bottom right")
     assert layout["shapes"] == expected["shapes"]
     assert layout.get("annotations") == expected.get("annotations")
+
+
+@pytest.mark.parametrize("below", [False, True])
+def test_hline_labels_its_line_on_a_log_axis(below):
+    """On a log axis plotly.js reads an annotation's y as the log of its value (a shape's y as the value):
+    /gradient-flow's "always predict 1: 0.167" stood at 10^0.167 ≈ 1.47, over the clipped run's line."""
+    layout = panels(("loss", "norm"), stacked=False, spacing=0.1)
+    layout["yaxis2"]["type"] = "log"
+    hline(layout, 0.167, dict(color="grey"), k=2, text="baseline", below=below)
+    hline(layout, 0.25, dict(color="grey"), k=1, text="linear")  # a linear axis: the value itself
+    shape, label = layout["shapes"][0], layout["annotations"][-2]
+    assert shape["y0"] == 0.167 and label["y"] == pytest.approx(math.log10(0.167))
+    assert layout["annotations"][-1]["y"] == 0.25
 
 
 def test_figure_has_the_look_styled_gives_and_its_own_layout_wins():

@@ -19,6 +19,22 @@ def metric_values(page) -> list[float]:
     return [float(v.inner_text()) for v in page.locator("[data-testid='stMetricValue']").all()]
 
 
+# the label of each labelled horizontal line (the adding problem's "always predict 1" baseline) whose
+# box does not touch its line: on a log axis it stood at 10^0.167 for 0.167, ten times too high
+_LABELS_OFF_THEIR_LINES = """() => [...document.querySelectorAll('.lab-chart')].flatMap((gd) => {
+  const shapes = gd.layout.shapes || [], labels = gd.querySelectorAll('.annotation');
+  return (gd.layout.annotations || []).flatMap((a, i) => {
+    const line = shapes.find((s) => s.yref === a.yref && s.y0 === s.y1);
+    if (!line || a.yref === 'paper') return [];
+    const axis = gd._fullLayout[a.yref.replace('y', 'yaxis')];
+    const at = axis._offset + axis.l2p(axis.type === 'log' ? Math.log10(line.y0) : line.y0);
+    const box = labels[i].getBoundingClientRect(), top = gd.getBoundingClientRect().top;
+    const edge = a.yanchor === 'top' ? box.top - top : box.bottom - top;
+    return Math.abs(edge - at) <= 4 ? [] : [[a.text, Math.round(edge), Math.round(at)]];
+  });
+})"""
+
+
 @pytest.mark.parametrize(("lang", "title"), [("en", "Gradient flow"), ("zh", "梯度流")])
 def test_page_renders(app_url, browser, artifacts, lang, title):
     page = open_page(browser, f"{app_url}/gradient-flow?lang={lang}", viewport=(1400, 6000))
@@ -29,6 +45,7 @@ def test_page_renders(app_url, browser, artifacts, lang, title):
         rnn, lstm, gru, radius = metric_values(page)
         assert rnn < 1e-20 < lstm  # defaults: the RNN's gradient vanishes, the LSTM's far less
         assert page.locator(".katex").count() >= 4  # the equations with their numbers
+        assert page.evaluate(_LABELS_OFF_THEIR_LINES) == []
         page.screenshot(path=str(artifacts / f"gradient_flow_{lang}.png"), full_page=True)
     finally:
         page.close()
