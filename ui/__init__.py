@@ -116,10 +116,12 @@ HTML_LANG = {"en": "en", "zh": "zh-CN"}
 # The app's accessibility styles. Streamlit's caption is body text at 60% opacity (#828180 on white,
 # 3.88:1), short of WCAG AA's 4.5:1: this grey keeps its look at 6.8:1 on white, 6.0:1 on the sidebar.
 # A display formula's box rounds 2 px narrower than its content, which made it a scroll region:
-# 2 px of padding ends that; a formula truly wider than its column is made focusable below.
+# 2 px of padding ends that; a formula truly wider than its column is made focusable below. Its box
+# also hides what stands above its first row's strut (it scrolls sideways, so it clips): /gradient-flow's
+# f̄ lost its bar and read "f = 0.729"; 0.1 em above and below keeps an accent's ink inside.
 STYLE = """<style>
 [data-testid="stCaptionContainer"] { color: #5c5b59; opacity: 1; }
-.katex-display { padding: 0 2px; }
+.katex-display { padding: 0.1em 2px; }
 /* on a phone or a tablet, a display formula wider than its column breaks after a relation or an
    operator, as KaTeX breaks inline math (between its pieces, .base), each line clear of the next: on a
    phone /metrics' "= 0.875" was off the screen */

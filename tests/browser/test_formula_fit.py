@@ -73,3 +73,30 @@ def test_the_gate_equations_break_between_their_halves_on_a_phone_in_teacher_mod
         assert all(len(p) == 3 and p[1].endswith("+") and p[2].startswith("Wh") and p[2].endswith(")") for p in gates), gates
     finally:
         page.close()
+
+
+# each display formula's box and, 12 px above and below it, the strip a clipped stroke would reach
+_FORMULA_STRIPS = """() => [...document.querySelectorAll('.katex-display')].filter((d) => d.getBoundingClientRect().width > 0)
+  .map((d) => { const r = d.getBoundingClientRect();
+    return { x: r.left, y: r.top - 12, width: r.width, height: r.height + 24 }; })"""
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "extra"), [("gradient-flow", "en", ""), ("gradient-flow", "zh", "&teacher=1"), ("metrics", "zh", "")]
+)
+def test_no_display_formula_clips_its_own_ink(app_url, browser, path, lang, extra):
+    """A display formula's box scrolls sideways, so it clips above and below too: /gradient-flow's f̄
+    lost its bar (a plain f reads as one gate at one step, not the mean). Drawn with its box unclipped,
+    every formula must look as it does clipped."""
+    page = open_page(browser, f"{app_url}/{path}?lang={lang}{extra}", viewport=(1400, 6000))  # the whole page on the screen
+    try:
+        strips = page.evaluate(_FORMULA_STRIPS)
+        assert len(strips) >= 4
+        clipped = [page.screenshot(clip=s) for s in strips]
+        page.add_style_tag(content=".katex-display { overflow: visible !important; }")
+        page.wait_for_timeout(200)
+        assert page.evaluate(_FORMULA_STRIPS) == strips  # nothing moved
+        drawn = [page.screenshot(clip=s) for s in strips]
+        assert [k for k, (a, b) in enumerate(zip(clipped, drawn, strict=True)) if a != b] == []
+    finally:
+        page.close()
