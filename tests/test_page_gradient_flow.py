@@ -1,6 +1,8 @@
 """AppTest of /gradient-flow: controls drive the numbers, bad links give a note, a live run trains."""
 
+import math
 import re
+from dataclasses import asdict
 from decimal import Decimal, localcontext
 from pathlib import Path
 
@@ -324,16 +326,26 @@ def test_every_live_model_can_be_chosen_and_the_forget_bias_follows_its_gate():
 
 
 @pytest.mark.claims
-def test_the_lstm_ratio_can_stand_far_above_the_cell_state_product_as_section_2_says():
-    """§2 says the paths through hₜ₋₁ can make the LSTM's ratio stand far above Π f (it said they
-    were "smaller"): at the default settings the ratio above the product by orders of magnitude."""
+def test_the_lstm_ratio_can_stand_far_above_the_cell_state_product_or_below_it_as_section_2_says():
+    """§2 says the LSTM's ratio (for h) can stand far above Π f, or below it, and is 0 at weight scale 0.
+    It once said the other paths made it "smaller", then that the ratio "counts them all", so it could
+    only stand above: at weight scale 0 the tile showed 0 beside a product of 2.2 × 10⁻¹⁴."""
     from ui import gradient_flow_state as state
 
-    A = state.analysis(E.FlowSettings())
-    profile = A["log_profiles"]["lstm"]
-    log_ratio = profile[0] - profile[-1]
-    log_keep = state.lstm_summary(A["lstm"], E.FlowSettings.forget_bias)["log_keep"]
-    assert log_ratio > log_keep + 3  # 2.9e-09 against 1.4e-14 at the time of writing
+    def logs(**changed):
+        settings = E.FlowSettings(**{**asdict(E.FlowSettings()), **changed})
+        A = state.analysis(settings)
+        profile = A["log_profiles"]["lstm"]
+        return profile[0] - profile[-1], state.lstm_summary(A["lstm"], settings.forget_bias)["log_keep"]
+
+    log_ratio, log_keep = logs()
+    assert log_ratio > log_keep + 3  # the defaults: 2.9e-09 against 1.4e-14 at the time of writing
+    log_ratio, log_keep = logs(weight_scale=0.1)
+    assert log_ratio < log_keep  # small weights: below it
+    log_ratio, log_keep = logs(weight_scale=0.0)
+    assert log_ratio == -math.inf and log_keep > -20  # no gradient reaches h₀, while the product is a number
+    at = _open(lang="en", scale="0")
+    assert at.metric[1].value == "0" and "at weight scale 0 no gradient reaches h₀" in " ".join(c.value for c in at.caption)
 
 
 def test_the_section_2_and_3_tables_hold_their_charts_lines_under_their_names():
