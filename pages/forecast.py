@@ -27,7 +27,7 @@ ui.heading(st.header, "forecast.data_header")
 series, unit = state.series_picker()
 if series is None:
     ui.show_notes()
-    st.stop()
+    ui.stop()
 values, labels = series.values, series.labels
 
 # --- 2. windows and the split on time ---
@@ -39,7 +39,7 @@ try:
 except UserInputError as exc:
     ui.error(exc)
     ui.show_notes()
-    st.stop()
+    ui.stop()
 names["value"] = unit
 series_fig = plots.series_figure(labels, values, parts.split, names, t("forecast.plot.series_title"), parts.val_start)
 ui.chart(series_fig, key="forecast_series")
@@ -85,7 +85,7 @@ outcome = state.outcome(state.fingerprint(values, config, compare_leak))
 if outcome is None:
     if state.finished_other():
         st.info(t("forecast.stale"), icon=":material/info:")
-    st.stop()
+    ui.stop()
 result = outcome.runs["clean"]
 if "leaky" in outcome.runs:  # its dashed loss curves above are on another scale
     st.caption(state.leaky_loss_caption(clean, whole))

@@ -51,7 +51,7 @@ try:
     steps.check_maxlen(maxlen)
 except UserInputError as exc:
     ui.error(exc)
-    st.stop()
+    ui.stop()
 try:
     s = steps.sentence_steps(sentence, vocab, mode, maxlen)
 except UserInputError as exc:

@@ -461,6 +461,7 @@ def page(name: str) -> str:
     _one_torch_thread()
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
+    st.session_state["_reached"] = set()  # the settings this run has drawn or kept (stop())
     current = lang()
     st.session_state["_read"] = {"lang", "teacher"}  # the link's names this run has read (_unknown_names)
     st.session_state["_names_checked"] = False
@@ -748,14 +749,37 @@ def _parse_bool(raw: str) -> bool:
 
 def _bound(name, parse, valid, default, draw, advanced, max_len=MAX_PARAM_LEN, allowed=None):
     wkey = f"{st.session_state.get('_page', '')}:{name}"
+    st.session_state.setdefault("_reached", set()).add(wkey)
     if wkey not in st.session_state:
         st.session_state[wkey] = _from_url(name, parse, valid, default, max_len, allowed)
     if draw is None or advanced and teacher():
         value = st.session_state[wkey]
-    else:
-        value = draw(wkey)
+    else:  # a widget stop() went past is drawn with its value as its default too (stop() says why)
+        value = draw(wkey, st.session_state[wkey] if wkey in st.session_state.get("_stopped_over", ()) else None)
     _to_url(name, value, default)
     return value
+
+
+def stop():
+    """st.stop() for a page that cannot go on (a file it cannot read, a run not done yet). The browser
+    forgets the settings' widgets this run did not reach; the server kept their values, so, drawn again,
+    a slider stood at its minimum while the page used the old value (/forecast after a rejected upload:
+    "2" units on the slider, 32 in the caption), and the next click sent the minimum (Streamlit issue
+    4247). The server forgets them too: the next run takes them from the link, or this session's mirror,
+    and sets them in the browser. That next run can be cut short by another (an upload reruns twice), and
+    the one after it no longer sets them: so from then on each is drawn with its value as its default,
+    which a browser holding no value for it shows."""
+    page, reached = st.session_state.get("_page", ""), st.session_state.get("_reached", set())
+    forgotten = [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{page}:") and k not in reached]
+    for key in forgotten:
+        st.session_state.pop(key, None)
+    st.session_state.setdefault("_stopped_over", set()).update(forgotten)
+    st.stop()
+
+
+def _default(name: str, value) -> dict:
+    """A widget's default argument, when there is one to give (stop())."""
+    return {} if value is None else {name: value}
 
 
 def unlink(name):
@@ -778,7 +802,7 @@ def _ranged(draw, name, label, min_value, max_value, default, step, advanced, kw
         lambda raw: parse_number(raw, default),
         lambda v: min_value <= v <= max_value,
         default,
-        lambda k: draw(t(label), min_value, max_value, step=step, key=k, **kw),
+        lambda k, shown: draw(t(label), min_value, max_value, step=step, key=k, **_default("value", shown), **kw),
         advanced,
         allowed=lambda: allowed_range(min_value, max_value, default),
     )
@@ -806,15 +830,20 @@ def choice(name, label, options, default, format_key=None, advanced=False, where
     segmented = functools.partial(where.segmented_control, required=True)  # clicked off, it showed none chosen
     draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": segmented}[widget]
 
-    def drawn(k):
-        value = draw(t(label), options, format_func=fmt, key=k, **kw)
+    def drawn(k, shown):
+        given = (
+            _default("default", shown)
+            if widget == "segmented"
+            else _default("index", None if shown is None else options.index(shown))
+        )
+        value = draw(t(label), options, format_func=fmt, key=k, **given, **kw)
         return default if value is None else value  # a segmented control clicked off means its default
 
     return _bound(name, str, lambda v: v in options, default, drawn, advanced, allowed=lambda: allowed_options(options))
 
 
 def toggle(name, label, default=False, advanced=False, where=st, **kw):
-    draw = lambda k: where.toggle(t(label), key=k, **kw)  # noqa: E731
+    draw = lambda k, shown: where.toggle(t(label), key=k, **_default("value", shown), **kw)  # noqa: E731
     return _bound(name, _parse_bool, lambda v: True, default, draw, advanced, allowed=_allowed_toggle)
 
 
@@ -825,7 +854,7 @@ def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where
         str,
         lambda v: len(v) <= max_chars,
         default,
-        lambda k: draw(t(label), max_chars=max_chars, key=k, **kw),
+        lambda k, shown: draw(t(label), max_chars=max_chars, key=k, **_default("value", shown), **kw),
         advanced,
         max_len=max(max_chars, MAX_PARAM_LEN),  # a text the box takes is a text its link gives back
         allowed=lambda: t("app.allowed_text", limit=max_chars),

@@ -91,3 +91,32 @@ def test_an_upload_with_a_year_column_forecasts_the_values_over_the_years(app_ur
         page.screenshot(path=str(artifacts / "forecast_upload_years_zh.png"), full_page=True)
     finally:
         page.close()
+
+
+# each slider's value as the browser shows it
+_SLIDERS = "() => [...document.querySelectorAll('[data-testid=stSlider] input[type=range]')].map((s) => s.value)"
+
+
+def test_a_rejected_upload_leaves_the_settings_below_it_as_they_were(app_url, browser, tmp_path):
+    """A file the page rejects stops it above its settings. Uploaded again, a good file brought them back
+    at their minimums in the browser (window 1, 2 units, 1 epoch, batch 1) while the page used the old
+    values (its caption said 32 units), and the next click sent the minimums (ui.stop)."""
+    page = open_page(browser, f"{app_url}/forecast?lang=en&data=upload&units=64&window=6")
+    try:
+        shown = page.evaluate(_SLIDERS)
+        assert len(shown) >= 7 and "64" in shown and "6" in shown
+        short, good = tmp_path / "short.csv", tmp_path / "good.csv"
+        short.write_text("value\n5\n")
+        good.write_text("value\n" + "".join(f"{100 + 3 * k + k % 5}\n" for k in range(80)))
+        page.locator("input[type='file']").set_input_files(str(short))
+        page.locator("[data-testid='stAlertContentError']").wait_for(timeout=60_000)
+        wait_rendered(page)
+        assert len(page.evaluate(_SLIDERS)) < len(shown)  # stopped above them
+        page.locator("input[type='file']").set_input_files(str(good))
+        page.wait_for_function(f"() => ({_SLIDERS})().length === {len(shown)}", timeout=60_000)
+        wait_rendered(page)
+        assert page.evaluate(_SLIDERS) == shown
+        assert page.get_by_text("1 LSTM layer of 64 units", exact=False).count() == 1
+        assert "units=64" in page.url and "window=6" in page.url and problems(page) == []
+    finally:
+        page.close()
