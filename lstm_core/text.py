@@ -29,12 +29,16 @@ def is_chinese(text: str) -> bool:
 
 def normalise(text: str) -> str:
     """Lower-case, unify full-width forms (NFKC), and replace punctuation and symbols by spaces
-    (apostrophes inside words such as don't are kept)."""
+    (apostrophes inside words such as don't are kept; so is a phone's or a word processor's don’t,
+    as don't: split, it was "don" and "t", two unknown words)."""
     text = unicodedata.normalize("NFKC", text).lower()
     out = []
     for k, ch in enumerate(text):
-        if ch == "'" and 0 < k < len(text) - 1 and text[k - 1].isalnum() and text[k + 1].isalnum():
+        inside = 0 < k < len(text) - 1 and text[k - 1].isalnum() and text[k + 1].isalnum()
+        if ch == "'" and inside:
             out.append(ch)
+        elif ch == "\u2019" and inside and (text[k - 1] + text[k + 1]).isascii():  # not a closing quote after Chinese
+            out.append("'")
         elif unicodedata.category(ch)[0] in "PSC":
             out.append(" ")
         else:

@@ -25,6 +25,15 @@ def test_steps_of_an_english_sentence():
     assert not s.was_capped
 
 
+@pytest.mark.claims
+def test_a_typed_apostrophe_inside_a_word_is_kept_as_the_caption_says():
+    """Step 1's caption: "an apostrophe inside a word (don't) is kept". Phones and word processors type
+    the typographic one (U+2019): "don’t" became "don" and "t", two unknown words. A closing quote after
+    Chinese text (the reviews' "‘星级’了") stays a space, so the data sets' tokens do not change."""
+    assert tokenise("I don’t like it, don't you? ’tis") == ["i", "don't", "like", "it", "don't", "you", "tis"]
+    assert tokenise("可真别信什么‘星级’了", "chars") == list("可真别信什么星级了")
+
+
 def test_chinese_characters_and_words():
     chars = steps.sentence_steps("这部电影不好看。", VOCAB, "chars", 10)
     assert chars.tokens == list("这部电影不好看")
