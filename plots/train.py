@@ -74,9 +74,12 @@ def curves(runs: list[dict], labels: dict, height: int = 520) -> go.Figure:
     if traces:
         fig.add_traces(traces, rows=rows, cols=cols)
     axes = {}  # make_subplots names the panels' axes xaxis, xaxis2, ... in row-major order
+    # a tick a whole epoch apart on a short run: plotly.js ticked 2 epochs at 0, 0.5, 1, 1.5, 2 ("epoch 0.5")
+    last = max((run["epochs"]["epoch"].max() for run in runs if not run["epochs"].empty), default=0)
+    whole = dict(tick0=0, dtick=1) if last <= 6 else {}
     for p, metric in enumerate(panels):
         suffix = "" if p == 0 else str(p + 1)
-        axes[f"xaxis{suffix}"] = dict(title_text=labels["epoch"] if p >= 3 else None, rangemode="tozero")
+        axes[f"xaxis{suffix}"] = dict(title_text=labels["epoch"] if p >= 3 else None, rangemode="tozero", **whole)
         if metric in ("accuracy", "precision", "recall", "f1"):
             axes[f"yaxis{suffix}"] = dict(range=[0, 1.02])
     fig.update_layout(axes)

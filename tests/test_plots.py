@@ -196,3 +196,19 @@ def test_a_short_sequence_has_a_tick_per_step_and_no_fractional_steps():
             layout = fig.to_dict()["layout"]
             ticks = [layout[axis].get("dtick") for axis in layout if axis.startswith("xaxis")]
             assert ticks and all(d == tick for d in ticks), (T, ticks)
+
+
+@pytest.mark.parametrize(("epochs", "whole"), [(2, True), (6, True), (30, False)])
+def test_a_short_runs_curves_tick_whole_epochs(epochs, whole):
+    """/train's curves of a 2-epoch run were ticked 0, 0.5, 1, 1.5, 2 under "epoch": "epoch 0.5" is no
+    epoch. A short run is ticked one epoch apart; a long one keeps plotly.js's own (whole) steps."""
+    import pandas as pd
+
+    from plots.train import curves
+
+    names = ("loss", "accuracy", "precision", "recall", "f1")
+    table = pd.DataFrame({"epoch": range(1, epochs + 1), **{f"{s}_{m}": [0.5] * epochs for s in ("train", "val") for m in names}})
+    labels = {k: k for k in (*names, "gap", "train", "val", "running", "epoch")}
+    layout = curves([{"name": "run 1", "epochs": table}], labels).layout
+    axes = [layout[f"xaxis{k if k > 1 else ''}"] for k in range(1, 7)]
+    assert all((a.dtick, a.tick0) == ((1, 0) if whole else (None, None)) for a in axes)
