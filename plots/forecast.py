@@ -160,17 +160,17 @@ def predictions_figure(
 
 
 def future_figure(labels, values, future_labels, forecast, names: dict, title: str, context: int = 60) -> go.Figure:
-    """The last `context` values and the recursive forecast that continues them."""
-    labels, values = list(labels)[-context:], np.asarray(values, float)[-context:]
+    """The last `context` values and the recursive forecast that continues them. The forecast's points
+    are its own: the dotted line from the last actual value to the first of them is a shape, not a
+    point of the forecast (at horizon 1 the chart showed two forecast points, one of them Dec 1960's 432,
+    and the chart's table listed it as a forecast)."""
+    labels, values, forecast = list(labels)[-context:], np.asarray(values, float)[-context:], np.asarray(forecast, float)
+    line = dict(color=FORECAST, dash="dot", width=2)
     traces = [
         scatter(x=labels, y=values, name=names["actual"], line=dict(color="#444")),
         scatter(
-            x=[labels[-1], *future_labels],
-            y=[values[-1], *np.asarray(forecast, float)],
-            name=names["forecast"],
-            line=dict(color=FORECAST, dash="dot"),
-            mode="lines+markers",
-            marker=dict(size=5),
+            x=list(future_labels), y=list(forecast), name=names["forecast"], line=line, mode="lines+markers", marker=dict(size=5)
         ),
     ]
-    return figure(traces, _axes(names["time"], names["value"]), title, height=320)
+    joint = dict(type="line", xref="x", yref="y", x0=labels[-1], y0=values[-1], x1=future_labels[0], y1=forecast[0], line=line)
+    return figure(traces, {**_axes(names["time"], names["value"]), "shapes": [joint]}, title, height=320)

@@ -166,7 +166,7 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     assert f"range, {whole:.4g}, {whole / clean:.2f} times the training part's {clean:.4g}" in caption
     assert f"an MSE {(whole / clean) ** 2:.2f} times smaller" in caption
     assert {t["name"] for t in charts[-2]["data"]} >= {"actual", "prediction on test part (leaky scaler)"}
-    assert len(ys(charts[-1]["data"][1])) == 24 + 1  # forecast of the default horizon, joined to the last value
+    assert len(ys(charts[-1]["data"][1])) == 24  # the default horizon's forecast, joined to the last value by a shape
     labels = [b.proto.label for b in at.get("download_button")]
     assert translate("forecast.get_code", "en") in labels  # the zip itself: tests/test_export_code.py
 

@@ -212,3 +212,19 @@ def test_a_short_runs_curves_tick_whole_epochs(epochs, whole):
     layout = curves([{"name": "run 1", "epochs": table}], labels).layout
     axes = [layout[f"xaxis{k if k > 1 else ''}"] for k in range(1, 7)]
     assert all((a.dtick, a.tick0) == ((1, 0) if whole else (None, None)) for a in axes)
+
+
+@pytest.mark.parametrize("horizon", [1, 3])
+def test_the_forecast_trace_holds_only_the_forecasts_points(horizon):
+    """At horizon 1 /forecast's chart showed two forecast points: the line from the last actual value
+    started at a point of its own, drawn and listed in the chart's table as a forecast (Dec 1960's 432).
+    The forecast's points are the horizon's; the dotted joint to the last actual value is a shape."""
+    labels, values = ["1960-10", "1960-11", "1960-12"], [461.0, 390.0, 432.0]
+    ahead = ["1961-01", "1961-02", "1961-03"][:horizon]
+    fig = forecast.future_figure(
+        labels, values, ahead, [450.0, 470.0, 480.0][:horizon], {"actual": "a", "forecast": "f", "time": "t", "value": "v"}, "f"
+    )
+    actual, ahead_trace = fig.data
+    assert list(ahead_trace.x) == ahead and len(ahead_trace.y) == horizon and list(actual.x) == labels
+    (joint,) = fig.layout.shapes
+    assert (joint.x0, joint.y0, joint.x1, joint.y1) == ("1960-12", 432.0, "1961-01", 450.0)
