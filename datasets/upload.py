@@ -22,6 +22,10 @@ from lstm_core.errors import UserInputError
 MAX_BYTES = 2 * 1024 * 1024  # the CSV/Excel uploader's own cap (the server's is the larger Keras one)
 MAX_UNZIPPED = 25 * 1024 * 1024  # an .xlsx is a zip: refuse ones that inflate far beyond their size
 MAX_VALUES = 5000  # longer series are cut to their last MAX_VALUES points (training time)
+# Larger magnitudes are refused: near float64's end a column's range overflows (±1.7e308 scaled to
+# "[nan, nan]", then the training "diverged" and the page blamed the learning rate), and well before it
+# the page wrote scaler ranges 300 digits long. 10¹⁵ keeps a float64's digits whole.
+MAX_MAGNITUDE = 1e15
 # Bytes that are not UTF-8 (utf-8-sig also reads plain UTF-8 and strips a BOM) come from a Chinese
 # Windows (GBK, or Big5 where Traditional Chinese is written: cp950 is Windows' Big5), a Western one
 # (cp1252: "Température") or a Cyrillic one (cp1251: "Продажи"). Most such bytes decode in more than one
@@ -390,6 +394,8 @@ def extract(frame: pd.DataFrame, column: str) -> Extracted:
         _refuse_cells("forecast.err_non_numeric", bad.to_numpy(), frame, raw, column)
     if (infinite := np.isinf(values.fillna(0).to_numpy())).any():  # "inf", or a number past 1.8e308
         _refuse_cells("forecast.err_infinite", infinite, frame, raw, column)
+    if (huge := np.abs(values.fillna(0).to_numpy()) > MAX_MAGNITUDE).any():
+        _refuse_cells("forecast.err_too_large", huge, frame, raw, column)
     missing = int(values.isna().sum())
     if values.notna().sum() < 2:
         raise UserInputError("forecast.err_all_missing", column=_safe(column))

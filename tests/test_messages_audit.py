@@ -157,6 +157,18 @@ def test_an_infinite_value_is_named_by_its_line():
     assert "line 4" in translate(exc.key, "en", **exc.params) and "第 4 行" in translate(exc.key, "zh", **exc.params)
 
 
+@pytest.mark.parametrize(
+    ("body", "key", "row"), [("1.7e308\n-1.7e308\n", "forecast.err_too_large", 2), ("5\n2e15\n", "forecast.err_too_large_one", 3)]
+)
+def test_a_value_too_large_to_scale_is_refused_by_its_line(body, key, row):
+    """±1.7e308 passed as finite: its range overflowed, the scaler's range read "[nan, nan]" and the
+    training "diverged", blamed on the learning rate; 1e307 printed the scaler's range 300 digits long."""
+    exc = _upload(("value\n1\n2\n" + body + "3\n4\n").encode())
+    assert exc.key == key and exc.params["row"] == row + 2
+    assert "10¹⁵" in translate(exc.key, "en", **exc.params) and f"第 {row + 2} 行" in translate(exc.key, "zh", **exc.params)
+    assert not isinstance(_upload(b"value\n1\n2\n-1e15\n1e15\n"), UserInputError)  # ±10¹⁵ itself is fine
+
+
 @pytest.mark.parametrize("typed", ["1e400", "-1e999"])
 def test_a_number_too_large_for_a_float_is_called_too_large(typed):
     """/explorer said "“1e400” is not a finite number (NaN and infinity cannot go through the cell)": the

@@ -571,6 +571,19 @@ STRINGS = {
         "“{column}”列中有 1 个无穷大的值，在第 {row} 行：{value}。这么大的数无法缩放，也就无法用于训练："
         "请修改或删除它；空单元格没关系（会自动补齐）。",
     ),
+    "forecast.err_too_large": (
+        "Column {column} has {count} values beyond ±10¹⁵, the first on line {row}: {value}. Numbers that large lose "
+        "their digits when they are scaled and compared: divide the column by a power of ten (write it in millions, "
+        "say) and upload it again.",
+        "“{column}”列中有 {count} 个超出 ±10¹⁵ 的值，第一个在第 {row} 行：{value}。这么大的数在缩放和比较时会丢失精度："
+        "请把这一列除以 10 的某个幂（例如改用“百万”为单位）后重新上传。",
+    ),
+    "forecast.err_too_large_one": (
+        "Column {column} has 1 value beyond ±10¹⁵, on line {row}: {value}. A number that large loses its digits when "
+        "it is scaled and compared: divide the column by a power of ten (write it in millions, say) and upload it again.",
+        "“{column}”列中有 1 个超出 ±10¹⁵ 的值，在第 {row} 行：{value}。这么大的数在缩放和比较时会丢失精度："
+        "请把这一列除以 10 的某个幂（例如改用“百万”为单位）后重新上传。",
+    ),
     "forecast.err_all_missing": (
         "Column {column} has fewer than 2 values: nothing to forecast.",
         "“{column}”列中的数值少于 2 个，无法预测。",
