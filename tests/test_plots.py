@@ -228,3 +228,12 @@ def test_the_forecast_trace_holds_only_the_forecasts_points(horizon):
     assert list(ahead_trace.x) == ahead and len(ahead_trace.y) == horizon and list(actual.x) == labels
     (joint,) = fig.layout.shapes
     assert (joint.x0, joint.y0, joint.x1, joint.y1) == ("1960-12", 432.0, "1961-01", 450.0)
+
+
+@pytest.mark.parametrize("rows", [5, 80, 200])
+def test_a_tall_heat_maps_title_stays_above_its_plot(rows):
+    """The title hung at 99% of the figure's height: 52 px down /text-pipeline's 200-row heat map
+    (maximum length 200), on its first row of cells and its label. It hangs 4 px from the top."""
+    fig = embedding_heatmap(np.zeros((rows, 8)), [f"{t}: w" for t in range(rows)], "Looked-up embedding rows", "dim", "t")
+    title_bottom = (1 - fig.layout.title.y) * fig.layout.height + 24  # a title line (plots.style.TITLE_LINE)
+    assert fig.layout.title.yanchor == "top" and title_bottom <= fig.layout.margin.t
