@@ -117,7 +117,9 @@ if s is not None:
     ui.chart(fig, values, key="embedding")
 
 ui.heading(st.header, "text_pipeline.dataset_header")
-st.caption(t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(data.texts), dataset=title, maxlen=maxlen))
+st.caption(
+    t("text_pipeline.dataset_caption", shown=EXAMPLES, n=len(data.texts), dataset=title, maxlen=maxlen, model_maxlen=MODEL_MAXLEN)
+)
 texts, labels = data.texts[:EXAMPLES], data.labels[:EXAMPLES]
 token_lists = [tokenise(text, mode) for text in texts]
 first = [vocab.encode(tokens) for tokens in token_lists]

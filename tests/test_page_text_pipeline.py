@@ -183,3 +183,16 @@ def test_the_vocabulary_caption_counts_the_rows_its_table_has(lang, said):
     assert said.format(30) not in caption
     vocabulary = next(t for t in html_tables(at) if len(t) == 10)
     assert len(vocabulary) == 10
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_data_set_caption_says_which_length_is_whose(lang):
+    """ "post-padded to 20 as /train does" read as if /train padded to 20, where its intro says 80: the
+    caption names the length chosen here and /train's own, and /train pads after the tokens, as said."""
+    from lstm_core.text import MODEL_MAXLEN, pad_for_model
+
+    at = run(lang=lang, maxlen=20)
+    caption = next(c.value for c in at.caption if ("post-padded" in c.value or "后置填充" in c.value))
+    assert "20" in caption and str(MODEL_MAXLEN) in caption
+    assert pad_for_model([[5, 6]], 4) == [[5, 6, 0, 0]]  # after the tokens

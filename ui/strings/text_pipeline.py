@@ -168,8 +168,10 @@ STRINGS = {
     "text_pipeline.dimension": ("embedding dimension", "嵌入维度"),
     "text_pipeline.dataset_header": ("The same steps for the data set", "对数据集做同样的步骤"),
     "text_pipeline.dataset_caption": (
-        "The first {shown} of {n:,} examples of “{dataset}”, tokenised, indexed and post-padded to {maxlen} as /train does.",
-        "数据集“{dataset}”共 {n:,} 个样本，这里是前 {shown} 个：分词、编号，并像训练页面那样后置填充到 {maxlen}。",
+        "The first {shown} of {n:,} examples of “{dataset}”, tokenised, indexed and post-padded to the maximum length "
+        "chosen above, {maxlen}. /train pads its examples the same way, after their tokens, to {model_maxlen}.",
+        "数据集“{dataset}”共 {n:,} 个样本，这里是前 {shown} 个：分词、编号，并后置填充到上面选的最大长度 {maxlen}。"
+        "训练页面也这样在词元之后填充它的样本，长度为 {model_maxlen}。",
     ),
     "text_pipeline.label": ("label", "标签"),
     "text_pipeline.tokens": ("tokens", "词元"),
