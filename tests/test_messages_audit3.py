@@ -205,3 +205,10 @@ def test_a_file_without_weights_says_which_it_needs():
     members = {"meta": _valid_members()["meta"]}
     err = _refusal(model_io.load, _npz(members))
     assert err.key == "model.err_no_weights" and "l0_d0_W_hh" in err.params["expected"]
+
+
+def test_the_chinese_strings_name_the_negative_class_one_way():
+    """Lesson 6's link said "总是回答“负类”" and the metrics page its confusion matrix's 负类, but its
+    accuracy-paradox chart and buttons "总是判“阴性”": the glossary promises one name per concept."""
+    assert not [key for key, (_, zh) in STRINGS.items() if "阴性" in zh or "阳性" in zh]
+    assert STRINGS["metrics.paradox_always"][1] == "总是回答“负类”"

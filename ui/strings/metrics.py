@@ -115,22 +115,22 @@ STRINGS = {
         "finds a single positive (recall 0). A useful classifier that finds {useful_tp} of the {n_pos} positives, at the "
         "cost of {useful_fp} false alarms, has lower accuracy ({acc_useful:.3f}) but recall {rec_useful:.3f}. On "
         "imbalanced data, accuracy alone hides the failure: look at recall, precision and the confusion matrix.",
-        "设有 {n_neg:,} 个负例和 {n_pos:,} 个正例，比如 {n:,} 人中有 {n_pos} 位病人。一个总是回答“阴性”的“分类器”，"
+        "设有 {n_neg:,} 个负例和 {n_pos:,} 个正例，比如 {n:,} 人中有 {n_pos} 位病人。一个总是回答“负类”的“分类器”，"
         "{acc_always:.1%} 的回答都是对的（准确率 {acc_always:.3f}），却一个正例也找不到（召回率为 0）。"
         "而一个有用的分类器找出了 {n_pos} 个正例中的 {useful_tp} 个，代价是 {useful_fp} 次误报，"
         "它的准确率更低（{acc_useful:.3f}），召回率却是 {rec_useful:.3f}。"
         "在类别不平衡的数据上，只看准确率会掩盖失败：要同时看召回率、精确率和混淆矩阵。",
     ),
-    "metrics.paradox_always": ("Always “negative”", "总是判“阴性”"),
+    "metrics.paradox_always": ("Always “negative”", "总是回答“负类”"),
     "metrics.paradox_useful": ("Useful classifier", "有用的分类器"),
     "metrics.paradox_undefined": (
         "“—”: always answering negative flags no item positive, so its precision is 0/0, undefined, and has no bar. "
         "Loaded into the counts above, it is shown as 0, as scikit-learn does with zero_division=0.",
-        "“—”：“总是判阴性”的模型没有把任何样本判为正，它的精确率是 0/0，没有定义，所以没有柱子。"
+        "“—”：“总是回答负类”的模型没有把任何样本判为正，它的精确率是 0/0，没有定义，所以没有柱子。"
         "填入上方的计数后，它按 scikit-learn 的 zero_division=0 约定显示为 0。",
     ),
     "metrics.paradox_chart": ("Same data, two classifiers", "同一份数据，两个分类器"),
-    "metrics.paradox_load": ("Load “always negative” into the counts above", "把“总是判阴性”的计数填入上方"),
+    "metrics.paradox_load": ("Load “always negative” into the counts above", "把“总是回答负类”的计数填入上方"),
     "metrics.paradox_load_useful": ("Load the useful classifier", "填入有用的分类器"),
     "metrics.metric": ("metric", "指标"),
     "metrics.value": ("value", "数值"),
