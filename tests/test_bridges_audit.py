@@ -185,3 +185,29 @@ def test_the_forecast_page_names_both_counts(lang):
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "4,513" in captions and "4,385" in captions and "model.summary()" in captions
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_tutorials_word_index_reads_an_unknown_word_as_id_2_as_lesson_8_says(lang, tmp_path, monkeypatch):
+    """Lesson 8's recipe wrote a plain {word: id} index: no out-of-vocabulary token, so the explorer left
+    unknown words out where the IMDB model, trained on load_data's ids, had read them as 2. Its lines, run
+    with a stand-in for keras.datasets.imdb.get_word_index, give an index that reads them as id 2."""
+    import json
+    import re
+    import types
+
+    from datasets import keras_words
+
+    body = translate("lessons.keras.body", lang)
+    start = body.index("index = keras.datasets.imdb.get_word_index()")
+    recipe = body[start : body.index("```", start)]
+    fake = types.SimpleNamespace(
+        datasets=types.SimpleNamespace(imdb=types.SimpleNamespace(get_word_index=lambda: {"the": 1, "movie": 17, "rare": 20000}))
+    )
+    monkeypatch.chdir(tmp_path)
+    exec(recipe, {"keras": fake, "json": json})  # noqa: S102 - the lesson's own lines, with a stand-in for the download
+    index = keras_words.parse((tmp_path / "word_index.json").read_bytes())
+    encoded = keras_words.encode("The movie was rare", index)
+    assert encoded.ids == (4, 20, 2, 2) and not encoded.dropped  # "was" outside the index, "rare" past 10000
+    assert re.search(r"`<unk>`", body)

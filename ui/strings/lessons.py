@@ -799,8 +799,9 @@ _LESSONS = {
             "the page's: Keras draws its starting weights differently.\n\n"
             "**Into the explorer.** In the explorer's sidebar, **Open a Keras model** takes both files at once. "
             "Choose **A sentence** as the input and type one: it is cut into words by your word index, as Keras's "
-            "Tokenizer would (lower case, punctuation removed; a word outside the index becomes `<unk>`, and the "
-            "page names it). The page shows *The Keras model's prediction for this input*, computed from the weights "
+            "Tokenizer would (lower case, punctuation removed; a word outside the index becomes the index's "
+            "out-of-vocabulary token, `<unk>`, and the page names it; an index without one, as a Tokenizer made "
+            "without `oov_token` writes, leaves the word out, as that Tokenizer does, and the page says so). The page shows *The Keras model's prediction for this input*, computed from the weights "
             "alone (no Keras runs on the server), and steps through each gate at each word. Keras stores the gates in "
             "the order i, f, c, o, with kernel `(input, 4·units)`; the page shows them as i, f, g, o. A Chinese "
             "word index from /train reads one character per token, as the page did; punctuation then counts as an "
@@ -811,7 +812,9 @@ _LESSONS = {
             "# load_data shifts every id by 3 (0: padding, 1: start, 2: out of vocabulary) and keeps ids below 10000\n"
             "index = keras.datasets.imdb.get_word_index()\n"
             "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
-            'json.dump(words, open("word_index.json", "w"))  # with a Tokenizer: open(...).write(tokenizer.to_json())\n'
+            'words["<unk>"] = 2  # a word outside the index reads as id 2, as in training\n'
+            'as_tokenizer = {"class_name": "Tokenizer", "config": {"word_index": words, "oov_token": "<unk>"}}\n'
+            'json.dump(as_tokenizer, open("word_index.json", "w"))  # with a Tokenizer: open(...).write(tokenizer.to_json())\n'
             "```\n\n"
             "**What opens, and what does not.** The explorer reads `.keras` files, legacy `.h5` files from "
             '`model.save("….h5")`, and `.weights.h5` files together with `model.to_json()`. It reads only the '
@@ -842,7 +845,8 @@ _LESSONS = {
             "Keras 初始化权重的方式不同。\n\n"
             "**放进单元探索页。** 在单元探索页的侧边栏中，**打开 Keras 模型**可以一次接收这两个文件。"
             "输入方式选择**一句话**，然后输入一句话：它会按你的词表切分，和 Keras 的 Tokenizer 一样"
-            "（转成小写、去掉标点；词表之外的词变成 `<unk>`，页面会指出是哪些词）。页面会显示 *Keras 模型对这个输入的预测*，"
+            "（转成小写、去掉标点；词表之外的词变成词表的未登录词元 `<unk>`，页面会指出是哪些词；没有未登录词元的词表"
+            "（例如创建 Tokenizer 时没有设 `oov_token`）会像那个 Tokenizer 一样把这些词丢掉，页面也会说明）。页面会显示 *Keras 模型对这个输入的预测*，"
             "它只根据权重计算（服务器上不运行 Keras），并逐词展示每个门的取值。Keras 按 i、f、c、o 的顺序存放各个门，"
             "kernel 的形状是 `(输入, 4·隐藏维度)`；页面上记作 i、f、g、o。来自 /train 的中文词表与页面一样按字切分；"
             "此时标点会被当作未登录的字，所以输入时请不要带标点。\n\n"
@@ -852,7 +856,9 @@ _LESSONS = {
             "# load_data 把每个编号加 3（0：填充，1：开头，2：未登录词），并只保留小于 10000 的编号\n"
             "index = keras.datasets.imdb.get_word_index()\n"
             "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
-            'json.dump(words, open("word_index.json", "w"))  # 如果用 Tokenizer：open(...).write(tokenizer.to_json())\n'
+            'words["<unk>"] = 2  # 词表之外的词读作编号 2，与训练时相同\n'
+            'as_tokenizer = {"class_name": "Tokenizer", "config": {"word_index": words, "oov_token": "<unk>"}}\n'
+            'json.dump(as_tokenizer, open("word_index.json", "w"))  # 如果用 Tokenizer：open(...).write(tokenizer.to_json())\n'
             "```\n\n"
             '**能打开什么，不能打开什么。** 单元探索页可以读取 `.keras` 文件、`model.save("….h5")` 保存的旧版 `.h5` '
             "文件，以及 `.weights.h5` 文件加上 `model.to_json()` 的配置。它只读取权重和 JSON 配置：文件中的任何内容都不会被执行。"
