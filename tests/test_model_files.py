@@ -37,6 +37,23 @@ def test_a_trained_text_model_survives_download_and_upload():
     np.testing.assert_array_equal(back.recorder.record(x).h, original.recorder.record(x).h)
 
 
+def test_a_model_saved_from_a_chinese_page_is_titled_in_chinese(monkeypatch):
+    """The file is built on the click, outside the page's run, where the language read as English: a model
+    saved from /train?lang=zh was "CIFG LSTM (i = 1 − f) trained on …", and /explorer?lang=zh showed that."""
+    model = replace(_text_model(), title={"en": "LSTM on negation", "zh": "否定句上的 LSTM"})
+    built = {}
+
+    class Where:
+        def download_button(self, label, data, **kw):
+            built["data"] = data
+
+    monkeypatch.setattr(model_files.ui, "lang", lambda: "zh")
+    monkeypatch.setattr(model_files.ui, "t", lambda key, **kw: key)
+    model_files.download_button(model, where=Where())
+    monkeypatch.setattr(model_files.ui, "lang", lambda: "en")  # the click, after the run
+    assert model_files.from_file(model_io.load(built["data"]()), "m.npz").title == "否定句上的 LSTM"
+
+
 def test_a_forecaster_keeps_its_scaler_and_example():
     model = handoff.TrainedModel(random_recorder("gru", 1, 5), "forecast", "GRU", scale=(3.0, 17.5), example=[1, 2.5])
     back = model_files.from_file(model_io.load(model_files.model_bytes(model)), "f.npz")

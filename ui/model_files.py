@@ -25,8 +25,8 @@ MAX_EXAMPLE_ITEMS = 400
 TOKENISE_MODES = ("auto", "words", "chars")
 
 
-def model_bytes(model: handoff.TrainedModel) -> bytes:
-    """The model as `.npz` bytes (lstm_core.model_io's format)."""
+def model_bytes(model: handoff.TrainedModel, lang: str | None = None) -> bytes:
+    """The model as `.npz` bytes (lstm_core.model_io's format), titled in `lang` (the page's, by default)."""
     scale = None if model.scale is None else [float(v) for v in model.scale]
     example = model.example
     if example is not None and not isinstance(example, str):
@@ -38,7 +38,7 @@ def model_bytes(model: handoff.TrainedModel) -> bytes:
         class_names=list(model.class_names),
         scale=scale,
         metadata={
-            "title": handoff.title(model, ui.lang()),
+            "title": handoff.title(model, lang or ui.lang()),
             "source": model.source,
             "tokenise_mode": model.tokenise_mode,
             "example": example,
@@ -51,9 +51,11 @@ def model_bytes(model: handoff.TrainedModel) -> bytes:
 def download_button(model: handoff.TrainedModel, key: str = "model_download", where=st):
     """A download button for the model; the file is only built when the learner clicks."""
 
+    lang = ui.lang()  # now: data() runs on the click, outside the page's run, where the language reads as English
+
     def data():
         try:
-            return model_bytes(model)
+            return model_bytes(model, lang)
         except UserInputError:  # too large to save: an empty file is better than a traceback mid-download
             return b""
 
