@@ -130,6 +130,8 @@ def test_forecasts_verdicts_write_the_rmses_they_compare_alike(forecast_lang):
     text = translate("forecast.verdict_win", forecast_lang, **test)
     assert all(s in text for s in ("38.97", "43.40", "51.20")) and "43.4 " not in text, text
     assert "10%" in text  # 1 − 38.97/43.4 = 10.2 %
+    close = state.comparison(_scores(lstm=33.21, persistence=33.28, seasonal_naive=40.0), "test")
+    assert "0.2%" in translate("forecast.verdict_win", forecast_lang, **close)  # a win, never "0% lower"
     lose = state.comparison(_scores(lstm=0.5, persistence=0.04321, seasonal_naive=0.1), "val")
     text = translate("forecast.verdict_val_lose", forecast_lang, **lose, when="", advice="")
     assert all(s in text for s in ("0.50000", "0.04321", "0.10000")), text

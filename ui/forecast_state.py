@@ -396,8 +396,13 @@ def comparison(metrics: dict, part: str, leaky: dict | None = None) -> dict:
         "base": shown[best],
         "other": ui.t(scored, name=ui.t(f"forecast.baseline.{other}"), rmse=shown[other]),
         "wins": lstm < base,
-        "pct": 100 * (1 - lstm / base) if base else 0.0,  # how much lower the LSTM's is, where it wins
+        "pct": _percent(100 * (1 - lstm / base) if base else 0.0),  # how much lower the LSTM's is, where it wins
     }
+
+
+def _percent(p: float) -> str:
+    """A percentage a win is by: whole from 1% up, else its first digit ("0.2", where "0" said no win)."""
+    return f"{p:.0f}" if p >= 1 or p <= 0 else f"{p:.1g}"
 
 
 def verdict(runs: dict):

@@ -376,9 +376,8 @@ STRINGS = {
         "验证分数只是在 {n_val} 个点上的一次估计，无法保证这一点：这正是要把测试部分留到最后诚实地看一次的原因。",
     ),
     "forecast.verdict_win": (
-        "Test part, scored once: the LSTM's RMSE is {lstm}, {pct:.0f}% lower than the better baseline, "
-        "{baseline} ({base}{other}).",
-        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm}，比两者中较好的基线——{baseline}（{base}{other}）——低 {pct:.0f}%。",
+        "Test part, scored once: the LSTM's RMSE is {lstm}, {pct}% lower than the better baseline, {baseline} ({base}{other}).",
+        "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm}，比两者中较好的基线——{baseline}（{base}{other}）——低 {pct}%。",
     ),
     "forecast.verdict_lose": (
         "Test part, scored once: the LSTM's RMSE {lstm} does not beat the better baseline, {baseline} "
