@@ -18,7 +18,7 @@ import torch
 from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
 # --- settings (the run's, as set on /train) ---
-KIND = "lstm"  # Model: "lstm", "gru" or "rnn" (tanh)
+KIND = "lstm"  # Model: "lstm", "gru", "rnn" (tanh), or a variant of LSTM Lab's whose equations are below
 EMBEDDING_SIZE = 32  # Model: embedding size (text only)
 HIDDEN_SIZE = 32  # Model: hidden size, units per direction
 NUM_LAYERS = 1  # Model: layers
