@@ -170,12 +170,10 @@ STRINGS = {
     "gradient_flow.lstm_header": ("LSTM: the cell-state path", "LSTM：单元状态通路"),
     "gradient_flow.lstm_numbers": (
         "With forget-gate bias {fb} the gate starts near σ({fb}) = {sig}. Along the cell state the gradient is multiplied "
-        "by fₜ, unit by unit, with no weight matrix in between. The LSTM's ratio above is for h, not c: the gradient reaches "
-        "hₜ₋₁ only through the weights that read it (the gates' and the candidate's), which also add paths of their own. So "
-        "that ratio can stand far above this product, or below it: at weight scale 0 no gradient reaches h₀, and the ratio is 0.",
+        "by fₜ, unit by unit, with no weight matrix in between. The LSTM's ratio above is for h, reached only "
+        "through weights: it can stand far above this product, or below it (0 at weight scale 0).",
         "遗忘门偏置为 {fb} 时，门的初始值接近 σ({fb}) = {sig}。沿着单元状态，梯度逐维地乘以 fₜ，中间没有权重矩阵。"
-        "上方 LSTM 的比值针对的是 h 而不是 c：梯度只能经由读取 hₜ₋₁ 的权重（各个门和候选值的权重）到达它，这些权重也带来"
-        "各自的通路。所以这个比值可能远大于这个乘积，也可能更小：权重缩放为 0 时，没有梯度能到达 h₀，比值为 0。",
+        "上方 LSTM 的比值针对 h，梯度只经权重到达它：可能远大于这个乘积，也可能更小（权重缩放为 0 时为 0）。",
     ),
     "gradient_flow.lstmfig.top": ("recorded forget gates fₜ", "记录到的遗忘门 fₜ"),
     "gradient_flow.lstmfig.bottom": ("product of f over the last k steps, per unit", "最后 k 步的 f 之积（逐维）"),
