@@ -11,6 +11,7 @@ import pytest
 
 from datasets import keras_words, upload
 from lstm_core import keras_io, model_io
+from lstm_core.errors import UserInputError
 from ui.i18n import translate
 
 pytestmark = pytest.mark.claims
@@ -38,6 +39,24 @@ def test_the_help_and_the_lesson_state_the_caps(lang):
         assert figure in shown and figure in lesson, figure
     assert not re.search(r"(?<!\d)2 MB", shown)  # the old cap, the .npz one
     assert f"{keras_io.MAX_VOCAB:,}" in lesson and f"{keras_io.MAX_HIDDEN} " in lesson and f"{keras_io.MAX_RECURRENT} " in lesson
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_help_says_before_the_upload_that_a_functional_model_is_not_read(lang, tmp_path):
+    """Many tutorials build keras.Model(inputs, outputs); the explorer refuses it ("Only Sequential Keras
+    models can be opened here"), which its upload help did not say beforehand."""
+    from tests.keras_models import keras
+
+    keras = keras()
+    shown = translate("keras.upload_help", lang, model_mb=1, words_mb=1)
+    assert "Sequential" in shown and "keras.Model(inputs, outputs)" in shown
+    inputs = keras.Input((None, 3))
+    path = tmp_path / "functional.keras"
+    keras.Model(inputs, keras.layers.Dense(1)(keras.layers.LSTM(2)(inputs))).save(path)
+    with pytest.raises(UserInputError) as refused:
+        keras_io.load(path.read_bytes())
+    assert refused.value.key == "keras.err_not_sequential"
 
 
 @pytest.mark.trains

@@ -6,16 +6,18 @@ STRINGS = {
     ),
     "keras.upload": ("Open a Keras model (.keras, .h5, + .json)", "打开 Keras 模型（.keras、.h5，以及 .json）"),
     "keras.upload_help": (
-        'A model saved with model.save("….keras") or model.save("….h5"), or weights saved with '
+        'A Sequential model saved with model.save("….keras") or model.save("….h5"), or weights saved with '
         'save_weights("….weights.h5") together with model.to_json(). Optionally add your word index: the JSON '
         'of tokenizer.to_json() or a plain {{"word": id}} file. Only the weights and the config are read: no code is run. '
-        "Shapes: Embedding, LSTM/GRU/SimpleRNN (Bidirectional too), Dropout, Dense. The model file: at most {model_mb} MB "
+        "Layers: Embedding, LSTM/GRU/SimpleRNN (Bidirectional too), Dropout, Dense; a functional model "
+        "(keras.Model(inputs, outputs)) is not read. The model file: at most {model_mb} MB "
         "(a file saved after training holds the optimizer's state too, which is never read); "
         "the word index: at most {words_mb} MB.",
-        '用 model.save("….keras") 或 model.save("….h5") 保存的模型，或者用 save_weights("….weights.h5") 保存的权重'
+        '用 model.save("….keras") 或 model.save("….h5") 保存的 Sequential 模型，或者用 save_weights("….weights.h5") 保存的权重'
         '加上 model.to_json() 的配置。还可以加上你的词表：tokenizer.to_json() 输出的 JSON，或普通的 {{"词": 编号}} 文件。'
         "只读取权重和配置，不执行任何代码。"
-        "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense。模型文件最大 {model_mb} MB"
+        "支持的层：Embedding、LSTM/GRU/SimpleRNN（含 Bidirectional）、Dropout、Dense；函数式模型（keras.Model(inputs, outputs)）"
+        "无法读取。模型文件最大 {model_mb} MB"
         "（训练后保存的文件还带着优化器的状态，这部分不会被读取）；词表最大 {words_mb} MB。",
     ),
     "keras.title": ("Keras model: {name}", "Keras 模型：{name}"),
