@@ -831,6 +831,7 @@ def choice(name, label, options, default, format_key=None, advanced=False, where
     draw = {"selectbox": where.selectbox, "radio": where.radio, "segmented": segmented}[widget]
 
     def drawn(k, shown):
+        shown = shown if shown in options else None  # options that depend on other settings may have changed
         given = (
             _default("default", shown)
             if widget == "segmented"
