@@ -288,3 +288,23 @@ def test_the_mistakes_table_writes_a_0_9996_confidence_as_it_is(lang):
     assert not at.exception
     (table,) = [t for t in table_cells(at) if t and t[0][-1][1] == translate("train.col.confidence", lang)]
     assert [row[-1][1] for row in table[1:]] == ["0.9996", "0.600"]
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("forecast_lang", ["en", "zh"], indirect=True)
+def test_an_rmse_win_names_the_errors_by_which_the_baseline_still_does_better(forecast_lang):
+    """The verdict ticked an RMSE win (33.21 against persistence's 33.28) while persistence did better on
+    MAE (25.44 against 27.96) and MAPE (55.42 against 93.09) in the same table: it says so now, with the
+    table's numbers, and says nothing when the LSTM is better on every count."""
+    from ui import forecast_state as state
+
+    scores = _scores(lstm=33.21, persistence=33.28, seasonal_naive=40.0)
+    scores["lstm"]["test"].update(mae=27.96, mape=93.09)
+    scores["persistence"]["test"].update(mae=25.44, mape=55.42)
+    text = state.other_errors(scores, "test")
+    assert all(n in text for n in ("27.96", "25.44", "93.09", "55.42")), text
+    assert translate("forecast.baseline.persistence", forecast_lang) in text
+    scores["lstm"]["test"].update(mae=20.0, mape=50.0)
+    assert state.other_errors(scores, "test") == ""
+    scores["lstm"]["test"].update(mape=float("nan"))  # no MAPE (a 0 in the test part): nothing to compare
+    assert state.other_errors(scores, "test") == ""

@@ -372,14 +372,30 @@ def near_zero(values: np.ndarray) -> float | None:
     return low if low is not None and low < 0.05 * sizes.max() else None
 
 
-def rmse_texts(metrics: dict, part: str, leaky: dict | None = None) -> dict:
-    """Each forecaster's RMSE on `part` as the results table's column writes it (plots.style.alike over the
-    column: the LSTM, the leaky scaler's LSTM when `leaky` has its scores, both baselines), for the
+def rmse_texts(metrics: dict, part: str, leaky: dict | None = None, metric: str = "rmse") -> dict:
+    """Each forecaster's RMSE (or `metric`) on `part` as the results table's column writes it (plots.style.alike
+    over the column: the LSTM, the leaky scaler's LSTM when `leaky` has its scores, both baselines), for the
     sentences that quote the table: "342.87" in both, never "342.9" in one."""
-    values = {name: metrics[name][part]["rmse"] for name in ("lstm", *forecasting.BASELINES)}
+    values = {name: metrics[name][part][metric] for name in ("lstm", *forecasting.BASELINES)}
     if leaky is not None:
-        values["lstm_leaky"] = leaky["lstm"][part]["rmse"]
+        values["lstm_leaky"] = leaky["lstm"][part][metric]
     return dict(zip(values, alike(list(values.values())), strict=True))
+
+
+def other_errors(metrics: dict, part: str, leaky: dict | None = None) -> str:
+    """After an RMSE win: the errors of the table by which the same baseline still does better ("MAE 27.96
+    against 25.44"), or "" when there is none. A verdict on RMSE alone read as a win on every count."""
+    best = forecasting.better_baseline(metrics, part)
+    lost = []
+    for metric in ("mae", "mape"):
+        lstm, base = metrics["lstm"][part][metric], metrics[best][part][metric]
+        if math.isfinite(lstm) and math.isfinite(base) and lstm > base:
+            shown = rmse_texts(metrics, part, leaky, metric)
+            lost.append(ui.t(f"forecast.other_error.{metric}", lstm=shown["lstm"], base=shown[best]))
+    if not lost:
+        return ""
+    errors = ("；" if ui.lang() == "zh" else "; ").join(lost)  # clauses, not names: not a list's "、"
+    return ui.t("forecast.verdict_win_not_all", baseline=ui.t(f"forecast.baseline.{best}"), errors=errors)
 
 
 def comparison(metrics: dict, part: str, leaky: dict | None = None) -> dict:
@@ -420,7 +436,9 @@ def verdict(runs: dict):
         st.info(ui.t("forecast.refit_stopped"), icon=":material/info:")
     test = comparison(m, "test", leaky)
     if test["wins"]:
-        st.success(ui.t("forecast.verdict_win", **test), icon=":material/check_circle:")
+        st.success(
+            ui.paragraph(ui.t("forecast.verdict_win", **test), other_errors(m, "test", leaky)), icon=":material/check_circle:"
+        )
     else:
         st.warning(ui.t("forecast.verdict_lose", **test), icon=":material/warning:")
     high = float(result.scaler.transform(result.split.y_test).max())  # on the final model's scale

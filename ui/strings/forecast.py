@@ -379,6 +379,13 @@ STRINGS = {
         "Test part, scored once: the LSTM's RMSE is {lstm}, {pct}% lower than the better baseline, {baseline} ({base}{other}).",
         "测试部分（只评分一次）：LSTM 的 RMSE 为 {lstm}，比两者中较好的基线——{baseline}（{base}{other}）——低 {pct}%。",
     ),
+    "forecast.verdict_win_not_all": (
+        "On the table's other errors, {baseline} still does better: {errors}. Which forecaster is better depends on "
+        "the error that matters to you.",
+        "按表中的其他误差，{baseline}仍然更好：{errors}。哪个预测更好，取决于你在意哪种误差。",
+    ),
+    "forecast.other_error.mae": ("MAE {lstm} against {base}", "MAE 为 {lstm}，对比 {base}"),
+    "forecast.other_error.mape": ("MAPE {lstm}% against {base}%", "MAPE 为 {lstm}%，对比 {base}%"),
     "forecast.verdict_lose": (
         "Test part, scored once: the LSTM's RMSE {lstm} does not beat the better baseline, {baseline} "
         "({base}{other}). That is the honest result. Changing settings until the test score "
