@@ -813,8 +813,9 @@ _LESSONS = {
             "index = keras.datasets.imdb.get_word_index()\n"
             "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
             'words["<unk>"] = 2  # a word outside the index reads as id 2, as in training\n'
-            'as_tokenizer = {"class_name": "Tokenizer", "config": {"word_index": words, "oov_token": "<unk>"}}\n'
-            'json.dump(as_tokenizer, open("word_index.json", "w"))  # with a Tokenizer: open(...).write(tokenizer.to_json())\n'
+            'config = {"word_index": words, "oov_token": "<unk>"}  # as a Tokenizer\'s JSON has it\n'
+            'json.dump({"class_name": "Tokenizer", "config": config}, open("word_index.json", "w"))\n'
+            "# with a Tokenizer of your own: open(...).write(tokenizer.to_json())\n"
             "```\n\n"
             "**What opens, and what does not.** The explorer reads `.keras` files, legacy `.h5` files from "
             '`model.save("….h5")`, and `.weights.h5` files together with `model.to_json()`. It reads only the '
@@ -857,8 +858,9 @@ _LESSONS = {
             "index = keras.datasets.imdb.get_word_index()\n"
             "words = {w: i + 3 for w, i in index.items() if i + 3 < 10000}\n"
             'words["<unk>"] = 2  # 词表之外的词读作编号 2，与训练时相同\n'
-            'as_tokenizer = {"class_name": "Tokenizer", "config": {"word_index": words, "oov_token": "<unk>"}}\n'
-            'json.dump(as_tokenizer, open("word_index.json", "w"))  # 如果用 Tokenizer：open(...).write(tokenizer.to_json())\n'
+            'config = {"word_index": words, "oov_token": "<unk>"}  # 与 Tokenizer 的 JSON 相同\n'
+            'json.dump({"class_name": "Tokenizer", "config": config}, open("word_index.json", "w"))\n'
+            "# 如果用自己的 Tokenizer：open(...).write(tokenizer.to_json())\n"
             "```\n\n"
             '**能打开什么，不能打开什么。** 单元探索页可以读取 `.keras` 文件、`model.save("….h5")` 保存的旧版 `.h5` '
             "文件，以及 `.weights.h5` 文件加上 `model.to_json()` 的配置。它只读取权重和 JSON 配置：文件中的任何内容都不会被执行。"
