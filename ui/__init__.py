@@ -481,7 +481,7 @@ def page(name: str) -> str:
         st.query_params["lang"] = choice
         # Rebuild this page's bound widgets in the new language (a keyed widget keeps showing the
         # option labels it was built with); their values come back from the URL / session mirror.
-        for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{name}:")]:
+        for key in _setting_keys(name):
             # pop: a widget not drawn in the last run is listed but has no value to delete (KeyError)
             st.session_state.pop(key, None)
         st.rerun()
@@ -769,12 +769,17 @@ def stop():
     and sets them in the browser. That next run can be cut short by another (an upload reruns twice), and
     the one after it no longer sets them: so from then on each is drawn with its value as its default,
     which a browser holding no value for it shows."""
-    page, reached = st.session_state.get("_page", ""), st.session_state.get("_reached", set())
-    forgotten = [k for k in st.session_state if isinstance(k, str) and k.startswith(f"{page}:") and k not in reached]
+    reached = st.session_state.get("_reached", set())
+    forgotten = [key for key in _setting_keys(st.session_state.get("_page", "")) if key not in reached]
     for key in forgotten:
         st.session_state.pop(key, None)
     st.session_state.setdefault("_stopped_over", set()).update(forgotten)
     st.stop()
+
+
+def _setting_keys(page: str) -> list:
+    """The session's keys of `page`'s bound settings (_bound names them "page:name")."""
+    return [key for key in st.session_state if isinstance(key, str) and key.startswith(f"{page}:")]
 
 
 def _default(name: str, value) -> dict:
