@@ -237,7 +237,7 @@ def test_forecasts_sentences_quote_a_score_as_the_table_writes_it(forecast_lang)
     assert rmse_test == ["12.30", "9.87", "15.00", "20.00"]
     test = state.comparison(clean, "test", leaky)
     assert (test["lstm"], test["base"]) == ("12.30", "15.00") and "20.00" in test["other"]
-    shown = state.rmse_texts(clean, "test", leaky)
+    shown = state.score_texts(clean, "test", leaky)
     text = translate("forecast.leak_verdict", forecast_lang, leaky=shown["lstm_leaky"], clean=shown["lstm"])
     assert "9.87" in text and "12.30" in text
 

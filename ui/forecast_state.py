@@ -372,7 +372,7 @@ def near_zero(values: np.ndarray) -> float | None:
     return low if low is not None and low < 0.05 * sizes.max() else None
 
 
-def rmse_texts(metrics: dict, part: str, leaky: dict | None = None, metric: str = "rmse") -> dict:
+def score_texts(metrics: dict, part: str, leaky: dict | None = None, metric: str = "rmse") -> dict:
     """Each forecaster's RMSE (or `metric`) on `part` as the results table's column writes it (plots.style.alike
     over the column: the LSTM, the leaky scaler's LSTM when `leaky` has its scores, both baselines), for the
     sentences that quote the table: "342.87" in both, never "342.9" in one."""
@@ -390,22 +390,22 @@ def other_errors(metrics: dict, part: str, leaky: dict | None = None) -> str:
     for metric in ("mae", "mape"):
         lstm, base = metrics["lstm"][part][metric], metrics[best][part][metric]
         if math.isfinite(lstm) and math.isfinite(base) and lstm > base:
-            shown = rmse_texts(metrics, part, leaky, metric)
+            shown = score_texts(metrics, part, leaky, metric)
             lost.append(ui.t(f"forecast.other_error.{metric}", lstm=shown["lstm"], base=shown[best]))
     if not lost:
         return ""
-    errors = ("；" if ui.lang() == "zh" else "; ").join(lost)  # clauses, not names: not a list's "、"
+    errors = ui.t("forecast.clauses_sep").join(lost)  # clauses, not names: not a list's "、"
     return ui.t("forecast.verdict_win_not_all", baseline=ui.t(f"forecast.baseline.{best}"), errors=errors)
 
 
 def comparison(metrics: dict, part: str, leaky: dict | None = None) -> dict:
     """The LSTM against the better baseline on `part`, named, with the other baseline for reference: the
-    RMSEs as the table writes them (rmse_texts), whether the LSTM wins, and by what percentage."""
+    RMSEs as the table writes them (score_texts), whether the LSTM wins, and by what percentage."""
     best = forecasting.better_baseline(metrics, part)
     other = next(name for name in forecasting.BASELINES if name != best)
     lstm, base, other_rmse = (metrics[name][part]["rmse"] for name in ("lstm", best, other))
     scored = "forecast.other_baseline" if math.isfinite(other_rmse) else "forecast.other_baseline_none"
-    shown = rmse_texts(metrics, part, leaky)
+    shown = score_texts(metrics, part, leaky)
     return {
         "lstm": shown["lstm"],
         "baseline": ui.t(f"forecast.baseline.{best}"),
@@ -449,7 +449,7 @@ def verdict(runs: dict):
             val_high = float(result.scaler.transform(result.split.y_val).max())
             st.info(ui.t("forecast.val_test_gap", high=high, val_high=val_high), icon=":material/info:")
     if "leaky" in runs:
-        shown = rmse_texts(m, "test", leaky)
+        shown = score_texts(m, "test", leaky)
         st.info(ui.t("forecast.leak_verdict", leaky=shown["lstm_leaky"], clean=shown["lstm"]), icon=":material/info:")
     stopped = runs["clean"].history
     if stopped.stopped == "stopped":

@@ -386,6 +386,7 @@ STRINGS = {
     ),
     "forecast.other_error.mae": ("MAE {lstm} against {base}", "MAE 为 {lstm}，对比 {base}"),
     "forecast.other_error.mape": ("MAPE {lstm}% against {base}%", "MAPE 为 {lstm}%，对比 {base}%"),
+    "forecast.clauses_sep": ("; ", "；"),  # between the other errors' clauses
     "forecast.verdict_lose": (
         "Test part, scored once: the LSTM's RMSE {lstm} does not beat the better baseline, {baseline} "
         "({base}{other}). That is the honest result. Changing settings until the test score "
