@@ -2,6 +2,7 @@
 the page's defaults) through the page's code and reading what the page then shows."""
 
 import base64
+import re
 from urllib.parse import parse_qsl, urlsplit
 
 import numpy as np
@@ -140,9 +141,11 @@ def test_the_smallest_set_splits_as_how_this_works_says(lang):
 def test_the_rnn_forgets_the_first_word_and_the_memory_cell_keeps_it(lang):
     """Lesson "rnn_forgets": its links open What if? with the first word dropped; the prediction "does
     the last h still differ because of the first word" is answered by the change at the last step."""
-    rnn = float(metric(open_link("rnn_forgets", 0, lang), "explorer.whatif_last", lang))
-    memory = float(metric(open_link("rnn_forgets", 1, lang), "explorer.whatif_last", lang))
+    shown = metric(open_link("rnn_forgets", 0, lang), "explorer.whatif_last", lang)
+    rnn, memory = float(shown), float(metric(open_link("rnn_forgets", 1, lang), "explorer.whatif_last", lang))
     assert rnn < 1e-3 < 0.5 < memory
+    # written out, as the tile beside it: "2.57e-05" could be read as 2.57 by the learner asked to judge it
+    assert re.fullmatch(r"0\.\d+", shown), shown
 
 
 def test_train_and_forecast_start_the_forget_gate_near_one_half():

@@ -557,6 +557,7 @@ def view_ui(run: Run, shown: bool = True) -> tuple[int, int]:
 def what_if_ui(run: Run, s: Settings, layer: int, unit: int):
     """The what-if tab: the learner's intervention against the normal run, for the chosen unit."""
     from plots.explorer import what_if_figure
+    from plots.style import alike
 
     t = ui.t
     kind = run.recorder.kind
@@ -575,9 +576,11 @@ def what_if_ui(run: Run, s: Settings, layer: int, unit: int):
         table[f"{title} · {labels['what_if']}"] = changed
     ui.chart(what_if_figure(panels, run.labels, labels), table, key="explorer_what_if")
     change, last = st.columns(2)
-    # one format for both: "0.063" beside "0.0631" made the largest change look the smaller one
-    change.metric(t("explorer.whatif_change"), f"{result['max_change']:.3g}", help=t("explorer.whatif_change_help"))
-    last.metric(t("explorer.whatif_last"), f"{result['last_change']:.3g}", help=t("explorer.whatif_last_help"))
+    # written alike: "0.063" beside "0.0631" made the largest change look the smaller one, and
+    # "2.57e-05" beside "0.559" (lesson "rnn_forgets") could be read as 2.57
+    changes = alike([result["max_change"], result["last_change"]], digits=3)
+    change.metric(t("explorer.whatif_change"), changes[0], help=t("explorer.whatif_change_help"))
+    last.metric(t("explorer.whatif_last"), changes[1], help=t("explorer.whatif_last_help"))
     st.caption(t("explorer.whatif_caption"))
 
 
