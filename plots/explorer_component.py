@@ -193,7 +193,7 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
 # its width: labels of 8 px at 1,400 px beside the equations), and the text grows as the page's does.
 PROJECTOR_CSS = """<style>
   #main { grid-template-columns: minmax(0, 1fr); }
-  body { font-size: 17.5px; } #readout, h2 { font-size: 19px; } .num, .hm .t, #lines svg { font-size: 16px; }
+  body { font-size: 17.5px; } #readout, h2 { font-size: 19px; } .num, .hm .t, #lines .plot, #lines .key { font-size: 16px; }
   .keys, .hm .legend, .hm .axis { font-size: 14px; } #tip { font-size: 15px; }
   .hm .legend { height: 18px; }  /* the page's 14 px row would cut the larger numbers under the heatmap */
 </style>"""

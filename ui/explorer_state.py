@@ -323,14 +323,12 @@ def component_text(lang: str, unit: int) -> dict:
     def tr(key, **p):
         return translate(key, lang, **p)
 
-    keys = ("first", "prev", "play", "pause", "next", "last", "slider", "keys", "step", "input", "tip")
+    keys = ("first", "prev", "play", "pause", "next", "last", "slider", "keys", "step", "input", "tip", "heat_aria")
+    keys += ("lines_aria", "axis_start", "axis_end", "axis_t", "heat_title", "same_as", "announce", "list_sep")
     text = {k: tr(f"explorer.c.{k}") for k in keys}
-    text.update({k: tr(f"explorer.c.{k}") for k in ("heat_aria", "lines_aria", "axis_start", "axis_end", "axis_t", "heat_title")})
     text["eq_title"] = tr("explorer.c.eq_title", unit=unit)
     text["lines_title"] = tr("explorer.c.lines_title", unit=unit)
     text["names"] = {q: tr(f"explorer.q.{q}") for q in "ifgochrzna"}
-    text["announce"] = tr("explorer.c.announce")
-    text["list_sep"] = tr("explorer.c.list_sep")
     text["doc_title"] = tr("explorer.tab_step")
     text["html_lang"] = ui.HTML_LANG[lang]
     return text

@@ -2,10 +2,12 @@
 play, and a click on a heatmap, and check the displayed step and the numbers change."""
 
 import re
+from itertools import pairwise
 
 import pytest
 
 from tests.streamlit_server import open_page, problems, wait_rendered
+from ui.i18n import translate
 
 pytestmark = pytest.mark.browser
 
@@ -216,5 +218,41 @@ def test_a_term_that_rounds_to_zero_is_never_subtracted(app_url, browser):
             shown += frame.locator("[data-eq]").all_inner_texts()
             page.keyboard.press("ArrowLeft")
         assert shown and not [line for line in shown if re.search(r"\u2212 0\.00(?!\d)", line)]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "size"),
+    [("lang=en&teacher=1", (1400, 1400)), ("lang=en&source=memory", (1400, 1400)), ("lang=zh&source=memory", (390, 1400))],
+)
+def test_the_line_charts_keys_fit_their_charts_and_name_a_hidden_line(query, size, app_url, browser, artifacts):
+    """Four names in a row inside the 460-wide picture ran past its edge ("o output ga"), and in teacher
+    mode into each other; a hand-built cell's g, 1 at every step as o is, had a key entry but no visible
+    line. The key now wraps as page text, and a line drawn over at every step says under which."""
+    page = open_page(browser, f"{app_url}/explorer?{query}", size)
+    try:
+        frame = stepper(page)
+        charts = frame.locator("#lines figure").evaluate_all(
+            """(figures) => figures.map((f) => { const r = f.getBoundingClientRect(), plot = f.querySelector('.plot')
+                 .getBoundingClientRect(); return { left: r.left, right: r.right, plotTop: plot.top, items: [...f
+                 .querySelectorAll('.key span')].map((s) => { const b = s.getBoundingClientRect();
+                 return { text: s.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom }; }) }; })"""
+        )
+        assert len(charts) == 2 and all(chart["items"] for chart in charts)
+        for chart in charts:
+            items = chart["items"]
+            assert all(chart["left"] <= i["left"] and i["right"] <= chart["right"] + 0.5 for i in items), items
+            assert all(i["bottom"] <= chart["plotTop"] + 0.5 for i in items)
+            for a, b in pairwise(items):  # one after another, never on top of each other
+                assert a["right"] <= b["left"] or a["bottom"] <= b["top"], (a, b)
+        if size[0] > 600:  # side by side, the two pictures stand level
+            assert abs(charts[0]["plotTop"] - charts[1]["plotTop"]) < 1
+        lang = "zh" if "zh" in query else "en"
+        hidden = [i["text"] for i in charts[0]["items"] if translate("explorer.c.same_as", lang, q="o") in i["text"]]
+        assert hidden == (
+            [f"g {translate('explorer.q.g', lang)}{translate('explorer.c.same_as', lang, q='o')}"] if "memory" in query else []
+        )
+        page.screenshot(path=str(artifacts / f"explorer_key_{lang}_{size[0]}.png"), full_page=True)
     finally:
         page.close()
