@@ -71,7 +71,8 @@ LOOKS = {
     ),
     "cifg": CellLook(
         _LSTM_GATES, ("f", "c"), {"i": [f"1 {MINUS} ", "@f"], "c": LSTM_C, "h": LSTM_H},
-        _lstm_diagram(forget="coupled"), ("#56B4E9", "longdash"),
+        # long dashes, short gaps: plotly's "longdash" (15 px on, 15 off) left one dash and a gap in a legend's sample
+        _lstm_diagram(forget="coupled"), ("#56B4E9", "12px,3px"),
     ),
 }  # fmt: skip
 

@@ -124,3 +124,27 @@ def test_live_run_in_the_browser(app_url, browser):
         assert problems(page) == []
     finally:
         page.close()
+
+
+# each legend sample's marks: plotly.js draws a 30 px sample (M5,0h30) with the line's dash pattern,
+# whose lengths grow with the line's width; the on-segments that start inside it are what a reader sees
+_LEGEND_MARKS = """(gd) => [...gd.querySelectorAll('.legend .traces')].map((item) => {
+  const path = item.querySelector('.legendlines path'), name = item.querySelector('.legendtext').textContent;
+  const dashes = (getComputedStyle(path).strokeDasharray.match(/[\\d.]+/g) || []).map(Number);
+  if (!dashes.length) return [name, 1, true];
+  let marks = 0, at = 0, on = true;
+  for (let k = 0; at < 30; k = (k + 1) % dashes.length, on = !on) { if (on) marks += 1; at += dashes[k]; }
+  return [name, marks, false];
+})"""
+
+
+def test_every_models_legend_sample_shows_its_pattern(app_url, browser):
+    """The CIFG's "longdash" (15 px on, 15 off at the chart's width) showed one dash and a gap in the
+    legend's 30 px sample: half a line, not a pattern a reader can match to the chart."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en", viewport=(1400, 1400))
+    try:
+        samples = page.locator(".js-plotly-plot").first.evaluate(_LEGEND_MARKS)
+        assert len(samples) == 5
+        assert all(solid or marks >= 2 for _, marks, solid in samples), samples
+    finally:
+        page.close()
