@@ -147,3 +147,15 @@ def test_the_train_lesson_says_where_early_stopping_is_and_that_it_starts_off(la
     (sentence,) = [s for s in re.split(r"(?<=[.。])", text) if switch in s]
     for said in (translate("train.early_stopping", lang), translate("train.training_header", lang), off):
         assert said in sentence, said
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_gru_lesson_cites_the_paper_that_swaps_z(lang):
+    """Lesson "gates" said Cho et al. swap z and 1 − z against PyTorch; Cho et al. (2014, eq. 7) write
+    h = z ⊙ h₋₁ + (1 − z) ⊙ h̃, PyTorch's form (pytorch/pytorch#20129); the swapped one is Chung et al.'s
+    (2014), which many tutorials copy. A learner sent to the paper would find the lesson wrong."""
+    body = translate("lessons.gates.body", lang)
+    paragraph = next(p for p in body.split("\n\n") if "1 - z_t" in p and "Cho" in p)
+    swap = {"en": "swap", "zh": "对调"}[lang]
+    swapped_by = paragraph[: paragraph.index(swap)].rsplit("Cho", 1)[-1]  # what stands between Cho and "swap"
+    assert "Chung" in swapped_by, paragraph
