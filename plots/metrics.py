@@ -10,7 +10,7 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 
 from lstm_core.metrics import rounded, row_fractions
 
-from .style import COLORS, COUNT_COLORS, MUTED_TEXT, figure, hex_colour, styled, text_on
+from .style import COLORS, COUNT_COLORS, MUTED_TEXT, colon, figure, hex_colour, styled, text_on
 
 
 def cell_texts(matrix, normalised: bool = False) -> list[list[str]]:
@@ -50,7 +50,7 @@ def confusion_matrix_figure(
         zmin=0,
         zmax=1,
         showscale=False,
-        hovertemplate=f"{true_label}: %{{y}}<br>{predicted_label}: %{{x}}<br>%{{text}}<extra></extra>",
+        hovertemplate=f"{true_label}{colon(true_label)}%{{y}}<br>{predicted_label}{colon(predicted_label)}%{{x}}<br>%{{text}}<extra></extra>",
     )
     layout = dict(
         xaxis=dict(title=dict(text=predicted_label), side="bottom", type="category"),
@@ -134,7 +134,7 @@ def metric_bars_figure(rows: list[tuple[str, float | None, float | None]], title
             textangle=-90,
             textposition="outside",
             constraintext="inside",
-            hovertemplate="%{x}: %{text}",
+            hovertemplate="%{x}" + colon(names[0]) + "%{text}",
         )
 
     traces = [bars(first, [r[1] for r in rows], COLORS["baseline"]), bars(second, [r[2] for r in rows], COLORS["lstm"])]

@@ -241,6 +241,12 @@ def _panel_titles(layout: dict) -> bool:
     )
 
 
+def colon(label: str) -> str:
+    """The colon after a label in a hover box: full-width after a Chinese one ("真实类别：负面", "时间步 t 3：0.5"),
+    as every sentence of the Chinese pages writes it; ": " after any other."""
+    return "：" if any(ch >= "\u2e80" for ch in str(label)) else ": "
+
+
 def _text_px(text: str, size: int = 13) -> float:
     """A label's rough width in pixels: CJK characters are square, Latin ones about half as wide."""
     return sum(size if ord(ch) >= 0x2E80 else 0.5 * size for ch in str(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from .style import SIGNED_COLORS, figure
+from .style import SIGNED_COLORS, colon, figure
 
 MAX_WRITTEN_DIM = 12  # wider, the numbers shrink to an unreadable few pixels in each cell
 
@@ -23,7 +23,7 @@ def embedding_heatmap(vectors, row_labels: list[str], title: str, x_title: str, 
         zmid=0,
         zmin=-limit,
         zmax=limit,
-        hovertemplate=f"%{{y}}<br>{x_title} %{{x}}: %{{z:.3f}}<extra></extra>",  # x_title: the reader's language
+        hovertemplate=f"%{{y}}<br>{x_title} %{{x}}{colon(x_title)}%{{z:.3f}}<extra></extra>",  # x_title: the reader's language
         # the values written in only where they can be read: a few rows, and columns wide enough for "-0.00"
         **(dict(texttemplate="%{z:.2f}") if vectors.size <= 400 and vectors.shape[1] <= MAX_WRITTEN_DIM else {}),
     )

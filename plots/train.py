@@ -13,7 +13,7 @@ from plotly.subplots import make_subplots
 
 from lstm_core.metrics import rounded
 
-from .style import COLORS, figure, hex_colour, scatter, styled, text_on
+from .style import COLORS, colon, figure, hex_colour, scatter, styled, text_on
 
 METRICS = ("loss", "accuracy", "precision", "recall", "f1")
 GREYS = get_colorscale("Greys")  # as plotly.py spells it out: plotly.js's own "Greys" differs
@@ -136,7 +136,7 @@ def example_steps(X: np.ndarray, labels: dict) -> go.Figure:
     """One sequence example (T, F) as the model reads it: one row per step t, top to bottom, one column
     per feature, darker for larger values. For the digits, that is the 8×8 image itself."""
     T, F = X.shape
-    hover = f"{labels['t']} %{{y}} · {labels['feature']} %{{x}}: %{{z:.2f}}<extra></extra>"
+    hover = f"{labels['t']} %{{y}} · {labels['feature']} %{{x}}{colon(labels['feature'])}%{{z:.2f}}<extra></extra>"
     trace = dict(
         type="heatmap", z=X.tolist(), x=list(range(F)), y=list(range(T)), colorscale=GREYS,
         zmin=min(0.0, float(X.min())), zmax=max(1.0, float(X.max())), colorbar=dict(thickness=12), hovertemplate=hover,
@@ -153,7 +153,8 @@ def example_series(values, labels: dict) -> go.Figure:
     left to right, as a line (GunPoint's 150 steps as a list of numbers told nothing). labels: translated
     "title", "t", "value"."""
     values = np.asarray(values, dtype=float)  # (T,)
-    hover = f"{labels['t']} %{{x}}: %{{y:.3f}}<extra></extra>"  # 3 decimals: about what the data's 16-bit storage holds
+    # 3 decimals: about what the data's 16-bit storage holds
+    hover = f"{labels['t']} %{{x}}{colon(labels['t'])}%{{y:.3f}}<extra></extra>"
     trace = scatter(
         x=list(range(len(values))), y=values.tolist(), mode="lines", line=dict(color=COLORS["train"], width=2),
         hovertemplate=hover, showlegend=False,

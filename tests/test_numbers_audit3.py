@@ -214,6 +214,9 @@ def test_the_run_report_writes_its_settings_as_the_sidebar_does(lang):
         ("train.weight_decay", "0"),
     ):
         assert f"- {translate(key, lang)}{colon}{value}\n" in report, (key, report)
+    # one colon in the heading: the run's name ("run 1: LSTM, …") has its own (it read "report: run 1: LSTM")
+    heading = report.splitlines()[0]
+    assert heading.count(colon.strip()) == 1 and translate("train.report_title", lang) in heading, heading
 
 
 @pytest.mark.claims

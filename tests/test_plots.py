@@ -237,3 +237,28 @@ def test_a_tall_heat_maps_title_stays_above_its_plot(rows):
     fig = embedding_heatmap(np.zeros((rows, 8)), [f"{t}: w" for t in range(rows)], "Looked-up embedding rows", "dim", "t")
     title_bottom = (1 - fig.layout.title.y) * fig.layout.height + 24  # a title line (plots.style.TITLE_LINE)
     assert fig.layout.title.yanchor == "top" and title_bottom <= fig.layout.margin.t
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hover_boxes_put_the_languages_colon_after_a_label(lang):
+    """The Chinese pages' hover boxes read "真实类别: 负面", "准确率: 0.948", "嵌入维度 4: 0.917": a
+    half-width colon after Chinese, where every sentence of those pages has "："."""
+    from plots import metrics as pm
+    from plots import text_pipeline as pt
+    from plots import train as ptr
+    from ui.i18n import translate
+
+    def tr(key):
+        return translate(key, lang)
+
+    step, feature = tr("train.example_step"), tr("train.example_feature")
+    figures = [
+        pm.confusion_matrix_figure([[3, 1], [0, 4]], ["neg", "pos"], "", tr("train.cm_true"), tr("train.cm_predicted")),
+        pm.metric_bars_figure([(tr("metrics.name.accuracy"), 0.9, 0.5)], "", "a", "b"),
+        pt.embedding_heatmap(np.ones((2, 3)), ["a", "b"], "", tr("text_pipeline.dimension"), "t"),
+        ptr.example_series([0.1, 0.2], {"title": "", "t": step, "value": "v"}),
+        ptr.example_steps(np.ones((2, 2)), {"title": "", "t": step, "feature": feature}),
+    ]
+    templates = [trace.hovertemplate for fig in figures for trace in fig.data]
+    colon = {"en": ": ", "zh": "："}[lang]
+    assert len(templates) == 6 and all(colon in text and ("：" if lang == "en" else ": ") not in text for text in templates)

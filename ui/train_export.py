@@ -65,7 +65,7 @@ def report_markdown(run, threshold: float | None) -> bytes:
     stopped = train_runs.stop_message(run)
     said = [stopped[1] if stopped else None, train_labels.baseline_warning(run) or train_labels.baseline_note(run)]
     lines = [
-        "# " + ui.t("train.report_named", title=ui.t("train.report_title"), name=run.name()),
+        "# " + ui.t("train.report_heading", title=ui.t("train.report_title"), name=run.name()),
         "",
         f"## {ui.t('train.report_settings')}",
         "",

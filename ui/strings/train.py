@@ -641,7 +641,9 @@ STRINGS = {
         "running_train_loss 是该轮各批次损失的平均值，计算时权重仍在更新，dropout 也处于开启状态：即损失图中细线在每轮末尾的值。",
     ),
     "train.download_report": ("Run report (Markdown)", "训练报告（Markdown）"),
-    "train.report_named": ("{title}: {name}", "{title}：{name}"),  # a report's heading and each of its items
+    "train.report_named": ("{title}: {name}", "{title}：{name}"),  # each item of a report
+    # the heading: the run's name has a colon of its own ("run 1: LSTM, …"), so not a second one before it
+    "train.report_heading": ("{title} · {name}", "{title} · {name}"),
     "train.report_title": ("LSTM Lab run report", "LSTM 实验室训练报告"),
     "train.report_settings": ("Settings", "设置"),
     "train.report_results": ("Test results", "测试结果"),
