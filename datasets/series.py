@@ -99,6 +99,19 @@ def future_labels(labels, horizon: int) -> list:
     return [d.strftime("%Y-%m-%d" if whole_days else "%Y-%m-%d %H:%M:%S") for d in future]
 
 
+def date_resolution(labels) -> str | None:
+    """How finely the labels name time, for writing them out: "month" for YYYY-MM labels, "day" or
+    "time" for other dates, None for labels that are not dates (step numbers, years as integers)."""
+    if not len(labels) or isinstance(labels[0], int | np.integer):
+        return None
+    dates = _dates(labels)
+    if dates is None:
+        return None
+    if all(isinstance(v, str) and len(v) == 7 for v in labels):
+        return "month"
+    return "day" if (dates == dates.normalize()).all() else "time"
+
+
 def _dates(labels) -> pd.DatetimeIndex | None:
     """The labels as dates, rising, when every one reads as a date in ISO form; else None."""
     try:

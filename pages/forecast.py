@@ -3,7 +3,7 @@ from dataclasses import asdict
 import streamlit as st
 
 import ui
-from datasets.series import future_labels
+from datasets.series import date_resolution, future_labels
 from lstm_core import forecasting
 from lstm_core.errors import UserInputError
 from plots import forecast as plots
@@ -29,6 +29,8 @@ if series is None:
     ui.show_notes()
     ui.stop()
 values, labels = series.values, series.labels
+if resolution := date_resolution(labels):
+    names["dates"] = {k: t(f"forecast.date.{k}") for k in ("time", "day", "month")} | {"hover": t(f"forecast.date.{resolution}")}
 
 # --- 2. windows and the split on time ---
 ui.heading(st.header, "forecast.window_header")

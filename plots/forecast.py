@@ -24,6 +24,21 @@ def _axes(x: str, y: str, **y_props) -> dict:
     return dict(xaxis=dict(title=dict(text=x)), yaxis=dict(title=dict(text=y), **y_props))
 
 
+def _time_axes(names: dict, y: str) -> dict:
+    """Axes of a chart over the series' time: dates in the reader's language where the labels are dates
+    (names["dates"]: formats "hover", "time", "day", "month"), or plotly.js writes "Mar 1957" on a
+    Chinese page."""
+    axes, dates = _axes(names["time"], y), names.get("dates")
+    if dates:
+        day = 24 * 3600 * 1000  # plotly's tick spacings: milliseconds, or "M<months>"
+        stops = [(None, day, "time"), (day, "M1", "day"), ("M1", "M12", "month"), ("M12", None, "year")]
+        formats = dates | {"year": "%Y"}
+        axes["xaxis"] |= dict(
+            hoverformat=dates["hover"], tickformatstops=[dict(dtickrange=[a, b], value=formats[k]) for a, b, k in stops]
+        )
+    return axes
+
+
 def series_figure(labels, values, split: int, names: dict, title: str, val_start: int | None = None) -> go.Figure:
     """The series drawn in up to three colours: the training part, the validation part (from
     val_start on, if it is before the split) and the test part (from the split on)."""
@@ -38,7 +53,7 @@ def series_figure(labels, values, split: int, names: dict, title: str, val_start
         shapes.append(_split_line(labels[val_start]))
     traces.append(scatter(x=labels[split - 1 :], y=values[split - 1 :], name=names["test"], line=dict(color=COLORS["test"])))
     shapes.append(_split_line(labels[split]))
-    return figure(traces, dict(shapes=shapes, **_axes(names["time"], names["value"])), title, height=320)
+    return figure(traces, dict(shapes=shapes, **_time_axes(names, names["value"])), title, height=320)
 
 
 STEP_TICKS = 12  # steps of the windows chart that can each have a tick
@@ -111,7 +126,7 @@ def scaling_figure(labels, clean, leaky, split: int, names: dict, title: str, va
         layer="below",
     )
     starts = [labels[val_start]] if val_start is not None and val_start < split else []
-    layout = dict(shapes=[band, *(_split_line(x) for x in [*starts, labels[split]])], **_axes(names["time"], names["scaled"]))
+    layout = dict(shapes=[band, *(_split_line(x) for x in [*starts, labels[split]])], **_time_axes(names, names["scaled"]))
     return figure(traces, layout, title, height=320)
 
 
@@ -155,7 +170,7 @@ def predictions_figure(
     if leaky_pred is not None:
         leaky = dict(color=LEAKY, dash="dash")
         traces.append(scatter(x=list(labels[test_index]), y=leaky_pred, name=names["test_pred_leaky"], line=leaky))
-    layout = dict(shapes=[_split_line(labels[split])], **_axes(names["time"], names["value"]))
+    layout = dict(shapes=[_split_line(labels[split])], **_time_axes(names, names["value"]))
     return figure(traces, layout, title, height=380)
 
 
@@ -173,4 +188,4 @@ def future_figure(labels, values, future_labels, forecast, names: dict, title: s
         ),
     ]
     joint = dict(type="line", xref="x", yref="y", x0=labels[-1], y0=values[-1], x1=future_labels[0], y1=forecast[0], line=line)
-    return figure(traces, {**_axes(names["time"], names["value"]), "shapes": [joint]}, title, height=320)
+    return figure(traces, {**_time_axes(names, names["value"]), "shapes": [joint]}, title, height=320)

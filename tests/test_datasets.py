@@ -197,3 +197,14 @@ def test_the_chinese_negation_card_gives_examples_the_generator_makes():
         assert "不太" in card and all(n in corpus for n in ("不好", "没有让我失望", "我并不喜欢", "不太"))
     assert "不太" in ZH_NEGATORS
     assert any(t.startswith("我不觉得") and "不好" in t for t in texts)
+
+
+def test_date_resolution_says_how_finely_labels_name_time():
+    """What the forecast charts write their dates to: months for YYYY-MM, days or times for other dates."""
+    from datasets.series import date_resolution
+
+    assert date_resolution(("1949-01", "1949-02")) == "month"
+    assert date_resolution(("2020-01-01", "2020-01-02")) == "day"
+    assert date_resolution(("2020-01-01 10:00", "2020-01-01 11:00")) == "time"
+    for not_dates in ((1700, 1701), (0, 1), ("a", "b"), ()):
+        assert date_resolution(not_dates) is None

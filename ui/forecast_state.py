@@ -474,10 +474,9 @@ def validation_verdict(result: forecasting.ForecastResult, val: dict, leaky: dic
         advice = ui.t("forecast.advice_stopped")
     elif result.best_epoch > 0.9 * result.config.epochs:  # perhaps still improving when training ended
         advice = ui.t("forecast.advice_more_epochs", epoch=result.best_epoch, epochs=result.config.epochs)
-    elif train["wins"]:  # beats the baselines on what it was trained on, not on the validation part
-        advice = ui.t("forecast.advice_overfit", train=train["lstm"], train_base=train["base"], train_baseline=train["baseline"])
-    else:
-        advice = ui.t("forecast.advice_other")  # in teacher mode, its wording without the hidden learning rate
+    else:  # beats the better baseline on what it was trained on (overfitting), or not even there
+        key = "forecast.advice_overfit" if train["wins"] else "forecast.advice_other"  # teacher mode: no learning rate
+        advice = ui.t(key, train=train["lstm"], train_base=train["base"], train_baseline=train["baseline"])
     return ui.t("forecast.verdict_val_lose", **val, when=when, advice=advice)
 
 
@@ -504,6 +503,10 @@ def horizon_caption(result: forecasting.ForecastResult, values: np.ndarray) -> s
         first, last = times(ratios[0], ratios[-1])
         key = "forecast.horizon_compound" if everywhere_above else "forecast.horizon_compound_from_below"
         verdict = ui.t(key, first=first, last=last)
+    elif grows and everywhere_above:  # 1.98, 2.71, 2.66 times while the recursive error triples
+        # the multiple falls in a block where the recursive error rises only if the one-step error rises more
+        multiples = ui.t("forecast.multiples_sep").join(times(*ratios))
+        verdict = ui.t("forecast.horizon_grows_above", multiples=multiples)
     elif everywhere_above:  # sunspots: 2 to 3.6 times, the last block not the worst
         low, high = times(min(ratios), max(ratios))
         verdict = ui.t("forecast.horizon_above", low=low, high=high)

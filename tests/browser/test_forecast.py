@@ -1,6 +1,8 @@
 """/forecast in headless Chromium: train a tiny forecaster and see the results in both languages,
 then upload a GBK-encoded Chinese CSV and a file that is not a table."""
 
+import re
+
 import pytest
 
 from tests.streamlit_server import open_page, problems, wait_rendered
@@ -118,5 +120,30 @@ def test_a_rejected_upload_leaves_the_settings_below_it_as_they_were(app_url, br
         assert page.evaluate(_SLIDERS) == shown
         assert page.get_by_text("1 LSTM layer of 64 units", exact=False).count() == 1
         assert "units=64" in page.url and "window=6" in page.url and problems(page) == []
+    finally:
+        page.close()
+
+
+# the first chart's hover label for the validation part's first point (Feb 1956, where the training
+# part ends), and its tick labels zoomed in to one year
+_DATES_WRITTEN = """async (gd) => {
+  Plotly.Fx.hover(gd, [{curveNumber: 1, pointNumber: 0}]);
+  const hover = [...gd.querySelectorAll('.hoverlayer text')].map((t) => t.textContent).join(' ');
+  await Plotly.relayout(gd, {'xaxis.range': ['1956-01-01', '1957-01-01']});
+  return [hover, [...gd.querySelectorAll('.xtick text')].map((t) => t.textContent)];
+}"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "first"), [("en", r"[A-Z][a-z]{2} 195[67]", "Feb 1956"), ("zh", r"195[67]年\d+月", "1956年2月")]
+)
+def test_dates_on_the_charts_are_written_in_the_pages_language(lang, month, first, app_url, browser):
+    """plotly.js writes a date axis's hover labels and a zoomed axis's months in English: the Chinese
+    page's hover boxes read "(Mar 1957, 356)"."""
+    page = open_page(browser, f"{app_url}/forecast?lang={lang}", viewport=(1400, 1400))
+    try:
+        hover, ticks = page.locator(".js-plotly-plot").first.evaluate(_DATES_WRITTEN)
+        assert f"({first}, " in hover
+        assert ticks and all(re.fullmatch(month, tick) for tick in ticks), ticks
     finally:
         page.close()

@@ -149,6 +149,10 @@ STRINGS = {
     "forecast.plot.series_title": ("The series, split on time", "按时间划分的序列"),
     "forecast.axis.time": ("time", "时间"),
     "forecast.axis.step": ("time step", "时间步"),
+    # how a chart writes a date (d3 time formats): plotly.js's own are English ("Mar 1957")
+    "forecast.date.month": ("%b %Y", "%Y年%-m月"),
+    "forecast.date.day": ("%b %-d, %Y", "%Y年%-m月%-d日"),
+    "forecast.date.time": ("%b %-d, %Y %H:%M", "%Y年%-m月%-d日 %H:%M"),
     "forecast.train": ("training part", "训练部分"),
     "forecast.val": ("validation part", "验证部分"),
     "forecast.test": ("test part", "测试部分"),
@@ -333,15 +337,17 @@ STRINGS = {
         "并用这个验证分数来比较。",
     ),
     "forecast.advice_other": (
-        "It does not beat the baselines on the training part either: try another window, model size, learning rate "
-        "or seed, and compare them on this validation score.",
-        "它在训练部分也没有胜过基线：可以试试换个窗口长度、模型大小、学习率或种子，并用这个验证分数来比较。",
+        "It does not beat {train_baseline} on the training part either (RMSE {train} against {train_base}): try another "
+        "window, model size, learning rate or seed, and compare them on this validation score.",
+        "它在训练部分也没有胜过{train_baseline}（RMSE {train}，对方为 {train_base}）：可以试试换个窗口长度、模型大小、"
+        "学习率或种子，并用这个验证分数来比较。",
     ),
     # teacher mode hides the learning rate: the advice names only what the page shows
     "forecast.advice_other_teacher": (
-        "It does not beat the baselines on the training part either: try another window, model size or seed, and "
-        "compare them on this validation score.",
-        "它在训练部分也没有胜过基线：可以试试换个窗口长度、模型大小或种子，并用这个验证分数来比较。",
+        "It does not beat {train_baseline} on the training part either (RMSE {train} against {train_base}): try "
+        "another window, model size or seed, and compare them on this validation score.",
+        "它在训练部分也没有胜过{train_baseline}（RMSE {train}，对方为 {train_base}）：可以试试换个窗口长度、模型大小"
+        "或种子，并用这个验证分数来比较。",
     ),
     "forecast.val_test_gap": (
         "Good on validation, not on test: the test part climbs to {high:.2f} on the training part's scale, far above "
@@ -473,6 +479,15 @@ STRINGS = {
         "这里每一段的递归误差都高于单步误差（是它的 {low} 到 {high} 倍），但这个倍数并没有一段比一段大："
         "把预测值喂回去从第一段起就损失了精度，而不是误差逐段累积。",
     ),
+    "forecast.horizon_grows_above": (
+        "Here the recursive error grows from block to block and stays above the one-step error, but its multiple of "
+        "the one-step error does not rise at every block ({multiples} times): part of the growth is the one-step "
+        "error's own, so feeding predictions back costs accuracy here, without clearly compounding.",
+        "这里递归预测的误差一段比一段大，且每一段都高于单步误差，但它相对单步误差的倍数并不是一段比一段大"
+        "（依次为 {multiples} 倍）：增长中有一部分是单步误差本身的增长，所以这里把预测值喂回去确实损失了精度，"
+        "但看不出明确的误差累积。",
+    ),
+    "forecast.multiples_sep": (", ", "、"),
     "forecast.horizon_grows_both": (
         "Here the recursive error grows from block to block, but in at least one block the one-step forecast, which "
         "reads the actual values, does as badly or worse: these numbers do not show errors compounding.",
