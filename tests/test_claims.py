@@ -301,7 +301,9 @@ def test_on_airline_the_recursive_forecast_s_error_grows_with_the_horizon():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_explorer_experiment_3_the_rnn_moves_two_to_three_times_as_much_as_the_lstm_cell(lang):
     """The explorer's guide, experiment 3: on a sentence preset, with the explorer's random models at its
-    default size, the RNN's h moves from step to step 2-3 times as much as the LSTM's c, for each seed."""
+    default size, the RNN's h moves from step to step "about two to three times" as much as the LSTM's c,
+    "the factor depending on the seed": the median over 20 seeds within 2-3, every seed within 1.5-3.5 (a
+    reviewer found 1.69-3.41; the guide had said two to three for every seed, checked on seeds 0-4)."""
     from datasets import sequence_input
     from lstm_core import random_recorder
     from ui.explorer_state import Model
@@ -310,10 +312,15 @@ def test_explorer_experiment_3_the_rnn_moves_two_to_three_times_as_much_as_the_l
     for preset in ("negation", "long_memory"):
         kind, text = sequence_input.preset(preset, lang)
         assert kind == "text"
-        for seed in range(5):
+        ratios = []
+        for seed in range(20):
             x = sequence_input.embed_random(sequence_input.parse_text(text), seed)
             h = random_recorder("rnn_tanh", x.shape[1], hidden, seed=seed).record(x).values("h")[:, 0]
             c = random_recorder("lstm", x.shape[1], hidden, seed=seed).record(x).values("c")[:, 0]
-            ratio = np.abs(np.diff(h, axis=0)).mean() / np.abs(np.diff(c, axis=0)).mean()
-            assert 2 <= ratio <= 3.5, (preset, seed, ratio)
-    assert {"en": "two to three times", "zh": "两到三倍"}[lang] in translate("explorer.guide", lang)
+            ratios.append(np.abs(np.diff(h, axis=0)).mean() / np.abs(np.diff(c, axis=0)).mean())
+        assert 2 <= np.median(ratios) <= 3 and 1.5 <= min(ratios) and max(ratios) <= 3.5, (preset, ratios)
+    said = {
+        "en": "about two to three times as much as the LSTM's c (the factor depends on the seed)",
+        "zh": "大约是 LSTM 的 c 的两到三倍（具体倍数随种子而变）",
+    }
+    assert said[lang] in translate("explorer.guide", lang)

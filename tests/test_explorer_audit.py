@@ -56,15 +56,23 @@ def test_the_1997_diagram_does_not_say_c_never_decays_where_c_goes_down(lang):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_guide_experiment_3_clamping_the_forget_gate_to_1_leaves_c_further_from_0(lang):
-    """The guide's third experiment ends with "clamp the forget gate to 1": it now says what the learner then
-    sees, checked here on every sentence preset and the first seeds, on the unit shown (the default)."""
+    """The guide's third experiment ends with "clamp the forget gate to 1": it says what the learner then
+    sees "for most units and seeds", as a reviewer found it over 20 seeds and 8 units (about 9 in 10; the
+    guide had said it of every one, checked on the first five seeds of unit 0), and why not always."""
+    further = []
     for preset in ("negation", "long_memory"):
-        for seed in range(5):
+        for seed in range(20):
             run = state.build_run(state.Settings(preset=preset, seed=seed, lang=lang))
-            normal, clamped = state.build_what_if(run, 0, 0, "f1", every_unit=False)["c"]
-            assert abs(clamped[-1]) > abs(normal[-1]), (preset, seed)
+            for unit in range(0, 8, 3):
+                normal, clamped = state.build_what_if(run, 0, unit, "f1", every_unit=False)["c"]
+                further.append(abs(clamped[-1]) > abs(normal[-1]))
+    assert 0.75 <= np.mean(further) < 1, np.mean(further)  # most, not all: "can cancel" is seen too
     guide = translate("explorer.guide", lang)
-    assert {"en": "c ends further from 0 than in the normal run", "zh": "最后一步的 c 比正常运行时离 0 更远"}[lang] in guide
+    said = {
+        "en": "for most units and seeds c ends further from 0 than in the normal run (writes of opposite signs can cancel)",
+        "zh": "所以对大多数维度和种子，最后一步的 c 比正常运行时离 0 更远（符号相反的写入会相互抵消）",
+    }
+    assert said[lang] in guide
     assert {"en": "two to three times", "zh": "两到三倍"}[lang] in guide  # tests/test_claims.py checks the ratio
 
 

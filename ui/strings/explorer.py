@@ -22,9 +22,10 @@ STRINGS = {
         "its value; at the second “not” f drops again and the cell writes the same 1 afresh, so c ends at 1.\n"
         "2. Choose the *counter* with the *counting task*: c goes up by exactly 1 at every 1 in the input.\n"
         "3. Keep a sentence preset and the seed, and switch the variant between LSTM, GRU and vanilla RNN: "
-        "from step to step the RNN's h moves, on average over the units, two to three times as much as the "
-        "LSTM's c, which changes smoothly. Then switch back to LSTM, open **What if?** and clamp the forget gate "
-        "to 1: nothing is forgotten any more, every write adds up, and c ends further from 0 than in the normal run.",
+        "from step to step the RNN's h moves, on average over the units, about two to three times as much as the "
+        "LSTM's c (the factor depends on the seed), which changes smoothly. Then switch back to LSTM, open "
+        "**What if?** and clamp the forget gate to 1: nothing is forgotten any more and every write adds up, so for "
+        "most units and seeds c ends further from 0 than in the normal run (writes of opposite signs can cancel).",
         "- **单元状态 c**（图上方的橙红色线）就是记忆。每一步它先乘以遗忘门 f，再加上 i × g。看 c 的公式：两个乘积分别告诉你"
         "保留了多少、写入了多少。\n"
         "- **门是 0 到 1 之间的“软开关”**：在热力图中，深色表示关闭，黄色表示打开。\n"
@@ -34,9 +35,9 @@ STRINGS = {
         "其他字上 f 为 1，c 保持它的值；到第二个“不”时 f 再次降到 0，单元重新写入同样的 1，所以 c 最后仍是 1。\n"
         "2. 选择“计数器”和“计数任务”：输入中每出现一个 1，c 恰好增加 1。\n"
         "3. 保持某个句子预设和种子不变，把变体在 LSTM、GRU 和普通 RNN 之间切换：相邻两步之间，RNN 的 h 的变化"
-        "（按所有维度平均）是 LSTM 的 c 的两到三倍，c 变化平缓。"
+        "（按所有维度平均）大约是 LSTM 的 c 的两到三倍（具体倍数随种子而变），c 变化平缓。"
         "然后切换回 LSTM，打开“如果……会怎样？”，把遗忘门固定为 1：什么都不再遗忘，每次写入都累加起来，"
-        "最后一步的 c 比正常运行时离 0 更远。",
+        "所以对大多数维度和种子，最后一步的 c 比正常运行时离 0 更远（符号相反的写入会相互抵消）。",
     ),
     # --- input ---
     "explorer.input_header": ("Input", "输入"),
