@@ -319,7 +319,7 @@ def _keras_input(s: Settings, model: handoff.TrainedModel, notes: list):
     return model.recorder, x, labels
 
 
-def component_text(lang: str, unit: int) -> dict:
+def component_text(lang: str, unit: int, layer: int = 0) -> dict:
     def tr(key, **p):
         return translate(key, lang, **p)
 
@@ -328,6 +328,8 @@ def component_text(lang: str, unit: int) -> dict:
     text = {k: tr(f"explorer.c.{k}") for k in keys}
     text["eq_title"] = tr("explorer.c.eq_title", unit=unit)
     text["lines_title"] = tr("explorer.c.lines_title", unit=unit)
+    # above the first layer, x_t is the layer below's h (a vector), not the step's token or number
+    text["x_below"] = tr("explorer.c.x_below", layer=layer - 1) if layer else ""
     text["names"] = {q: tr(f"explorer.q.{q}") for q in "ifgochrzna"}
     text["doc_title"] = tr("explorer.tab_step")
     text["html_lang"] = ui.HTML_LANG[lang]
@@ -347,7 +349,7 @@ def build_html(run: Run, layer: int, unit: int, lang: str) -> str:
     x_display = run.x_display if layer == 0 else None
     sigma = GATE_SYMBOL[run.recorder.gate_activation]
     data = explorer_component.payload(kind, run.trace.records[layer][0], terms, run.labels, x_display, unit, sigma=sigma)
-    return explorer_component.explorer_html(data, component_text(lang, unit), diagram(kind, lang))
+    return explorer_component.explorer_html(data, component_text(lang, unit, layer), diagram(kind, lang))
 
 
 def intervention(kind: str, name: str, layer: int, units) -> Intervention:

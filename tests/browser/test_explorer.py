@@ -256,3 +256,19 @@ def test_the_line_charts_keys_fit_their_charts_and_name_a_hidden_line(query, siz
         page.screenshot(path=str(artifacts / f"explorer_key_{lang}_{size[0]}.png"), full_page=True)
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_above_the_first_layer_the_diagrams_input_is_the_layer_belows_h(lang, app_url, browser):
+    """Layer 2 of a 3-layer model labelled its input x_t with the step's token in quotes ("“0”"), while at
+    layer 0 the same number read +0.00: above the first layer x_t is the layer below's h, a vector."""
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&mode=numbers&numbers=0,1,0&layers=3&layer=2", (1400, 1400))
+    try:
+        assert slot(stepper(page), "x") == translate("explorer.c.x_below", lang, layer=1)
+    finally:
+        page.close()
+    page = open_page(browser, f"{app_url}/explorer?lang={lang}&mode=numbers&numbers=0,1,0&layers=3&layer=0", (1400, 1400))
+    try:
+        assert slot(stepper(page), "x") == "+0.00"
+    finally:
+        page.close()

@@ -221,6 +221,7 @@ STRINGS = {
     "explorer.c.axis_start": ("t = 0", "t = 0"),
     "explorer.c.axis_end": ("t = {T} · one row per unit ({H} in all)", "t = {T} · 每行一维（共 {H} 维）"),
     "explorer.c.axis_t": ("time step t", "时间步 t"),
+    "explorer.c.x_below": ("h of layer {layer}", "第 {layer} 层的 h"),
     "explorer.c.same_as": (" (under {q}: the same values)", "（与 {q} 数值相同，被其遮住）"),
     "explorer.q.i": ("input gate", "输入门"),
     "explorer.q.f": ("forget gate", "遗忘门"),
