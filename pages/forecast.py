@@ -74,14 +74,14 @@ compare_leak = settings.draw(state.Leak).compare_leak
 # --- 4. model and training ---
 ui.heading(st.header, "forecast.model_header")
 training = settings.draw(state.Model, columns=[*st.columns(4), *st.columns(4)])  # two rows (state.Model)
-layers, units, epochs = training.layers, training.units, training.epochs
+layers, units = training.layers, training.units
 params, keras = (forecasting.parameter_count(layers, units, biases) for biases in (2, 1))
 st.caption(t(counted("forecast.model_caption", layers), layers=layers, units=units, params=params, keras=keras))
 config = forecasting.ForecastConfig(**asdict(windows), **(asdict(training) | {"lr": float(training.lr)}), season=series.season)
 if st.button(t("forecast.train_button"), type="primary", icon=":material/play_arrow:", key="forecast_train"):
     state.start(values, config, compare_leak)
 ui.show_notes()
-state.live_panel(epochs)
+state.live_panel()
 
 outcome = state.outcome(state.fingerprint(values, config, compare_leak))
 if outcome is None:

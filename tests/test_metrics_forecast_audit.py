@@ -109,16 +109,24 @@ def test_errors_that_grow_only_as_the_one_step_errors_do_are_not_said_to_compoun
     grows, so "the errors compound" was not what the numbers show."""
     text = _caption([22.45, 27.98, 34.54], [20.49, 25.55, 31.73], lang)
     assert translate("forecast.horizon_compound", lang, first="X", last="X").split("X")[0] not in text
-    assert translate("forecast.horizon_above", lang, low="1.09", high="1.10") in text
+    assert (
+        translate(
+            "forecast.horizon_grows_above",
+            lang,
+            multiples=translate("forecast.multiples_sep", lang).join(["1.096", "1.095", "1.089"]),
+        )
+        in text
+    )
     # a multiple that does grow is compounding
     text = _caption([10, 20, 40], [9, 10, 11], lang)
     assert translate("forecast.horizon_compound", lang, first="1.1", last="3.6") in text
 
 
 def test_a_multiple_above_1_is_never_written_1_0(restore_t):
-    """Sine after 3 epochs: 1.018 to 1.026 times was written "(1.0 to 1.0 times)" after "above"."""
+    """Sine after 3 epochs: 1.018 to 1.026 times was written "(1.0 to 1.0 times)" after "above"; each
+    block's multiple is now listed, to as many decimals as keep them apart."""
     text = _caption([0.8032, 1.078, 0.9965], [0.789, 1.061, 0.9712])
-    assert "(1.02 to 1.03 times)" in text and "1.0 to 1.0" not in text
+    assert "(1.018, 1.016, 1.026 times)" in text and "1.0 " not in text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -473,11 +473,19 @@ STRINGS = {
         "递归误差只是单步误差的 {first} 倍；到最后一段已是 {last} 倍。误差确实在累积。",
     ),
     "forecast.horizon_above": (
-        "Here the recursive error is above the one-step error in every block ({low} to {high} times), but that "
-        "multiple does not grow from block to block: feeding predictions back costs accuracy from the first block "
-        "on, rather than compounding.",
-        "这里每一段的递归误差都高于单步误差（是它的 {low} 到 {high} 倍），但这个倍数并没有一段比一段大："
-        "把预测值喂回去从第一段起就损失了精度，而不是误差逐段累积。",
+        "Here the recursive error is above the one-step error in every block ({multiples} times), but neither it "
+        "nor that multiple rises at every block: feeding predictions back costs accuracy from the first block on, "
+        "without clearly compounding.",
+        "这里每一段的递归误差都高于单步误差（依次是它的 {multiples} 倍），但递归误差和这个倍数都不是一段比一段大："
+        "把预测值喂回去从第一段起就损失了精度，但看不出明确的误差累积。",
+    ),
+    "forecast.horizon_multiple_grows": (
+        "Here the recursive error's multiple of the one-step error grows from block to block ({multiples} times), "
+        "though the recursive error itself does not rise at every block: where it falls, the one-step error falls "
+        "by a larger share (those points are easier for both). Against a forecast that reads the actual values, the errors "
+        "compound.",
+        "这里递归误差相对单步误差的倍数一段比一段大（依次为 {multiples} 倍），虽然递归误差本身并不是一段比一段大："
+        "它下降的那一段，单步误差下降的比例更大（那些点对两者都更容易）。和读入真实值的预测相比，误差确实在累积。",
     ),
     "forecast.horizon_grows_above": (
         "Here the recursive error grows from block to block and stays above the one-step error, but its multiple of "
