@@ -192,7 +192,8 @@ def export_tab(run, threshold):
         on_click="ignore",
     )
     trained = ui.handoff.get()
-    if trained is not None and trained.source == "train":
+    # the model handed to the explorer may be an earlier run's: a digits run (not explorable) hands none over
+    if trained is not None and trained.source == "train" and trained.run == run.number:
         model_files.download_button(trained)
     label, about = train_export.code_strings(run)
     st.download_button(

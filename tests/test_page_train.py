@@ -529,3 +529,16 @@ def test_a_model_without_mistakes_still_opens_in_the_explorer(lang):
     assert button.proto.label == translate("train.open_explorer_first", lang)
     button.click().run()
     assert at.session_state["_explorer_request"] == "text 0"  # the first test example, as the hand-off's
+
+
+@pytest.mark.trains
+def test_a_runs_export_offers_only_its_own_model_file():
+    """A digits run after a negation run offered "Download the trained model (.npz)": the file was the
+    negation model, the last one handed to the explorer (a digits model, 8 features a step, is not)."""
+    at = train(open_page(PAGE, **TINY))
+    assert len(open_tab(at, "export").get("download_button")) == 4  # its own model file among them
+    at.selectbox(key="train:data").set_value("digits").run()
+    at = train(at)
+    assert not at.exception and at.session_state["_train_runs"][0].settings.dataset == "digits"
+    labels = [d.proto.label for d in open_tab(at, "export").get("download_button")]
+    assert translate("model.download", "en") not in labels and len(labels) == 3

@@ -33,6 +33,7 @@ class TrainedModel:
     keras: object | None = None  # lstm_core.keras_io.KerasModel: the whole Keras model (its prediction too)
     word_index: object | None = None  # datasets.keras_words.WordIndex: the learner's own Keras word index
     traced_layers: int = 0  # a Keras model: how many of its recurrent layers `recorder` stacks
+    run: int | None = None  # a /train run's number: its Export offers this file only for that run
 
 
 def title(model: TrainedModel, lang: str) -> str:

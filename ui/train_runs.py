@@ -231,6 +231,7 @@ def _hand_off(run: Run):
             ),
             class_names=run.class_names(),
             example=run.example(0),
+            run=run.number,
             **inputs,
         )
     )
