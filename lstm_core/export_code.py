@@ -70,9 +70,9 @@ def keras_has(kind: str) -> bool:
     return cells.spec(classifier.RECORDER_KIND[kind]).torch_module is not None
 
 
-def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -> str:
+def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME, stop_after: int | None = None) -> str:
     """A classifier script (`name`: PyTorch or Keras) with the run's settings."""
-    text = _script(model_settings, config, name)
+    text = _script(model_settings, config, name, stop_after)
     if name == SCRIPT_NAME and not keras_has(model_settings["kind"]):
         text, count = CELL_BLOCK.subn(lambda m: cell_code(model_settings["kind"]), text)
         if count != 1:
@@ -80,7 +80,7 @@ def script(model_settings: dict, config: TrainConfig, name: str = SCRIPT_NAME) -
     return text
 
 
-def _script(model_settings: dict, config: TrainConfig, name: str) -> str:
+def _script(model_settings: dict, config: TrainConfig, name: str, stop_after: int | None) -> str:
     return fill(
         name,
         {
@@ -97,6 +97,7 @@ def _script(model_settings: dict, config: TrainConfig, name: str) -> str:
             "WEIGHT_DECAY": float(config.weight_decay),
             "CLIP": None if not config.clip else float(config.clip),
             "PATIENCE": int(config.patience) if config.patience else None,
+            "STOP_AFTER": None if stop_after is None else int(stop_after),
             "SEED": int(model_settings["seed"]),
         },
     )
@@ -152,12 +153,13 @@ def data_npz(prepared: Prepared) -> bytes:
     return buffer.getvalue()
 
 
-def bundle(prepared: Prepared, model_settings: dict, config: TrainConfig) -> bytes:
-    """The zip: the PyTorch script, its Keras twin (for the kinds Keras has) and data.npz."""
+def bundle(prepared: Prepared, model_settings: dict, config: TrainConfig, stop_after: int | None = None) -> bytes:
+    """The zip: the PyTorch script, its Keras twin (for the kinds Keras has) and data.npz. stop_after: the
+    batches a run stopped on the page had trained, so the script stops where it did."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(SCRIPT_NAME, script(model_settings, config))
+        z.writestr(SCRIPT_NAME, script(model_settings, config, stop_after=stop_after))
         if keras_has(model_settings["kind"]):
-            z.writestr(KERAS_SCRIPT_NAME, script(model_settings, config, KERAS_SCRIPT_NAME))
+            z.writestr(KERAS_SCRIPT_NAME, script(model_settings, config, KERAS_SCRIPT_NAME, stop_after))
         z.writestr("data.npz", data_npz(prepared))
     return buffer.getvalue()

@@ -56,6 +56,7 @@ class Progress:
 class History:
     epochs: list = field(default_factory=list)  # one dict per epoch: {"epoch", "loss", **metrics}
     stopped: str | None = None  # None (finished), "stopped", "early_stopping", "nan" (the loss was not finite)
+    steps: int = 0  # optimiser steps taken (a stopped run's exported script stops after as many)
     best_state: dict | None = None  # the weights with the best validation score (early stopping)
     best_epoch: int | None = None  # the epoch they are from: the model ends with them (see train)
 
@@ -148,6 +149,7 @@ def fit(
             grad_norm = float(torch.nn.utils.clip_grad_norm_(model.parameters(), config.clip or math.inf))
             optimizer.step()
             step += 1
+            history.steps = step
             value = loss.item()
             total += value * len(targets)
             seen += len(targets)

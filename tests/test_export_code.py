@@ -74,6 +74,27 @@ def test_the_exported_script_reproduces_the_page_s_test_metrics(dataset, tmp_pat
     np.testing.assert_allclose(exported["loss"], page["loss"], rtol=1e-4)  # same machine: the same numbers
 
 
+def test_a_run_stopped_on_the_page_exports_a_script_that_stops_where_it_did(tmp_path):
+    """Stopped "during epoch 5, after 4.3 epochs' worth of batches", the run's script trained all 10 epochs
+    and printed other metrics than the page's. It now stops after the batches the run had trained (an
+    early-stopping run keeps its patience too: here the stop comes first, and its weights are kept)."""
+    model_settings, config = CASES["negation_en"]
+    config = TrainConfig(**{**config.__dict__, "epochs": 6})
+    prepared = C.prepare(*D.split(D.load("negation_en", seed=0, n=160), seed=0))
+    model = C.build_model(prepared, **model_settings)
+    steps = iter(range(1, 10**6))
+    history = C.train_model(model, prepared, config, should_stop=lambda: next(steps) >= 13)  # 13 batches: epoch 2
+    assert history.stopped == "stopped" and history.steps == 13
+    page = C.summary(prepared.test[1].numpy(), C.predict_proba(model, prepared.test[0]), prepared.num_classes)
+    with zipfile.ZipFile(io.BytesIO(export_code.bundle(prepared, model_settings, config, history.steps))) as z:
+        z.extractall(tmp_path)
+    assert "STOP_AFTER = 13  #" in (tmp_path / export_code.KERAS_SCRIPT_NAME).read_text()
+    done = subprocess.run([sys.executable, export_code.SCRIPT_NAME], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0 and "stopped after 13 batches" in done.stdout, done.stderr[-2000:]
+    exported = json.loads((tmp_path / "metrics.json").read_text())
+    np.testing.assert_allclose(exported["loss"], page["loss"], rtol=1e-4)  # same machine: the same numbers
+
+
 @pytest.mark.parametrize("kind", cells.COMPARED)
 def test_a_variant_torch_lacks_is_exported_with_its_own_equations(kind, tmp_path):
     """The 1997 LSTM and the CIFG: the script carries the cell's step from lstm_core/cells.py and
@@ -131,7 +152,8 @@ def test_the_keras_script_trains_one_epoch_and_its_model_opens_in_the_explorer(d
     model_settings, config = CASES[dataset]
     prepared = C.prepare(*D.split(D.load(dataset, seed=0, n=160), seed=0))
     one_epoch = TrainConfig(**{**config.__dict__, "epochs": 1})
-    with zipfile.ZipFile(io.BytesIO(export_code.bundle(prepared, model_settings, one_epoch))) as z:
+    stop_after = 2 if dataset == "parity" else None  # a run stopped on the page: its twin stops there too
+    with zipfile.ZipFile(io.BytesIO(export_code.bundle(prepared, model_settings, one_epoch, stop_after))) as z:
         z.extractall(tmp_path)
     env = {**os.environ, "KERAS_BACKEND": "torch"}
     done = subprocess.run(
@@ -143,6 +165,7 @@ def test_the_keras_script_trains_one_epoch_and_its_model_opens_in_the_explorer(d
         env=env,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    assert ("stopped after 2 batches" in done.stdout) is (stop_after is not None)
     metrics = json.loads((tmp_path / "metrics.json").read_text())
     assert set(metrics) == {"loss", "accuracy", "precision", "recall", "f1"} and 0 <= metrics["accuracy"] <= 1
     x = prepared.test[0].numpy()[:8]

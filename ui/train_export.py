@@ -20,7 +20,9 @@ def code_zip(run):
     built on click."""
     from lstm_core import export_code  # it imports torch: here, once a run has trained, not when /train opens
 
-    return lambda: export_code.bundle(run.data, run.settings.model(), run.settings.training())
+    history = run.result.history
+    stop_after = history.steps if history.stopped == "stopped" else None  # where the learner pressed Stop
+    return lambda: export_code.bundle(run.data, run.settings.model(), run.settings.training(), stop_after)
 
 
 def code_strings(run) -> tuple[str, str]:

@@ -31,6 +31,7 @@ EPOCHS = 10  # Training: epochs
 WEIGHT_DECAY = 0.0  # Training: L2 penalty
 CLIP = 1.0  # Training: gradient clipping (max norm); None switches it off
 PATIENCE = None  # Training: early stopping on the validation loss after this many epochs; None: off
+STOP_AFTER = None  # Training: the page's Stop, after this many batches in all (its weights then kept); None: off
 SEED = 0  # Model: seed
 # --- end of settings ---
 
@@ -213,7 +214,7 @@ def fit(model, splits, num_classes):
         optimizer = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9, weight_decay=WEIGHT_DECAY)
     else:
         optimizer = torch.optim.Adam(model.parameters(), lr=LR, weight_decay=WEIGHT_DECAY)
-    best, since_best, best_state = -math.inf, 0, None
+    best, since_best, best_state, steps = -math.inf, 0, None, 0
     for epoch in range(1, EPOCHS + 1):
         model.train()
         order = torch.from_numpy(rng.permutation(n))
@@ -230,6 +231,10 @@ def fit(model, splits, num_classes):
                 torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP)
             optimizer.step()
             total += loss.item() * len(batch)
+            steps += 1
+            if steps == STOP_AFTER:  # where the page's run was stopped: the weights of that moment
+                print(f"stopped after {steps} batches, as the run on the page was")
+                return
         val = summary(splits["val"][1].numpy(), predict_proba(model, splits["val"][0]), num_classes)
         print(f"epoch {epoch}: loss {total / n:.4f}, validation loss {val['loss']:.4f}, accuracy {val['accuracy']:.3f}")
         if PATIENCE:

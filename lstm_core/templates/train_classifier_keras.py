@@ -37,6 +37,7 @@ EPOCHS = 10  # Training: epochs
 WEIGHT_DECAY = 0.0  # Training: weight decay (Keras decays the weights directly, PyTorch adds an L2 term)
 CLIP = 1.0  # Training: gradient clipping (max norm of all gradients together); None switches it off
 PATIENCE = None  # Training: early stopping on the validation loss after this many epochs; None: off
+STOP_AFTER = None  # Training: the page's Stop, after this many batches in all (its weights then kept); None: off
 SEED = 0  # Model: seed
 # --- end of settings ---
 
@@ -120,6 +121,20 @@ def summary(y_true, proba, num_classes):
     }
 
 
+class StopAfter(keras.callbacks.Callback):
+    """Stop after `batches` batches in all, where the run on the page was stopped."""
+
+    def __init__(self, batches):
+        super().__init__()
+        self.batches, self.seen = batches, 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.seen += 1
+        if self.seen == self.batches:
+            self.model.stop_training = True
+            print(f"stopped after {self.seen} batches, as the run on the page was")
+
+
 def main():
     keras.utils.set_random_seed(SEED)
     splits, class_names, vocab_size, vocab = load_data()
@@ -135,6 +150,8 @@ def main():
     # --- Training. Unlike most tutorials: early stopping watches the page's validation part and goes back
     # to the best epoch's weights, as the page does
     callbacks = [keras.callbacks.EarlyStopping("val_loss", patience=PATIENCE, restore_best_weights=True)] if PATIENCE else []
+    if STOP_AFTER:  # the page's Stop keeps the weights of that moment: no going back to a best epoch
+        callbacks = [StopAfter(STOP_AFTER)]
     # Unlike most tutorials: validation_data is the page's stratified validation part; validation_split=0.2
     # would take the last 20% of the training rows, unshuffled
     model.fit(train_x, train_y, validation_data=(val_x, val_y), epochs=EPOCHS, batch_size=BATCH_SIZE, callbacks=callbacks)
