@@ -267,3 +267,25 @@ def test_the_mistakes_table_is_as_tall_as_its_mistakes():
     assert not at.exception
     (box,) = [h.value for h in at.html if "<table" in h.value]
     assert box.count("<tr>") == 2 and "max-height:24rem" in box and "height:" not in box.replace("max-height", "")
+
+
+@pytest.mark.claims
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("model_right", "key"), [
+    (170, "train.baseline_below_chance"),  # 0.567: beyond chance's ±0.057
+    (160, "train.baseline_below_chance_model_at_chance"),  # 0.533: inside it
+])  # fmt: skip
+def test_a_baseline_below_chance_is_not_the_mark_to_read_the_model_against(lang, model_right, key):
+    """Parity at defaults, seen by a reviewer: the LSTM at 0.567 against the baseline's 0.407 on 300 evenly
+    split test items, with nothing said, while the baseline was 0.093 below the 0.500 guessing scores
+    and the model's training loss stayed at ln 2: a 16-point "lead" of reading in order."""
+    y = np.tile([0, 1], 150)
+    run = _scored(y, model_right, np.where(np.arange(300) < 122, y, 1 - y) * 0.6 + 0.2)  # right on 122: 0.407
+    assert train_evaluation.versus_baseline(run) is None  # the model wins
+    said, params = train_evaluation.beside_baseline(run)
+    assert said == key and params["chance"] == 0.5 and params["margin"] == pytest.approx(1.96 * np.sqrt(0.25 / 300))
+    at = shown_run(run, lang=lang)
+    assert not at.exception
+    (note,) = [i.value for i in at.info if i.value == translate(key, lang, **params)]
+    assert "0.407" in note and "0.500" in note and f"{model_right / 300:.3f}" in note
+    assert (f"{model_right / 300 - 0.5:.3f}" in note) is (key == "train.baseline_below_chance")

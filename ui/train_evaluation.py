@@ -192,6 +192,12 @@ def beside_baseline(run) -> tuple[str, dict] | None:
     if (too_few := _too_few(run, params)) is not None:
         return too_few
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
+    chance = 1 / len(run.data.class_names)
+    if evenly_split(run) and baseline < chance - (guess := accuracy_margin(chance, len(y))):
+        # parity at defaults: 0.567 against a baseline of 0.407, below the 0.500 guessing scores; the lead over
+        # the baseline overstates what reading in order bought: chance is the mark to read the model against
+        key = "train.baseline_below_chance" if model > chance + guess else "train.baseline_below_chance_model_at_chance"
+        return key, {**params, "chance": chance, "margin": guess, "lead": model - chance}
     margin = accuracy_margin((model + baseline) / 2, len(y))
     items = round((model - baseline) * len(y))  # both are counts over the same test items
     lead_within_noise = model > baseline and model - baseline < margin

@@ -319,6 +319,21 @@ STRINGS = {
         "而测试集中各类别所占的比例大致相同：{baseline:.3f} 就是瞎猜能得到的分数。在这个测试集上，循环模型并不比瞎猜好。"
         "可以多训练几轮、换个学习率或循环层类型，并用验证曲线来比较。",
     ),
+    "train.baseline_below_chance": (
+        "The baseline's {baseline:.3f} is below chance: each class makes up about the same share of the test set, "
+        "so guessing scores about {chance:.3f} (±{margin:.3f} on this many items). Read the recurrent model's "
+        "{model:.3f} against chance, not against the baseline: it is {lead:.3f} above it.",
+        "基线模型的 {baseline:.3f} 低于随机水平：测试集中各类别所占的比例大致相同，瞎猜大约能得到 {chance:.3f}"
+        "（在这么多样本上约 ±{margin:.3f}）。循环模型的 {model:.3f} 应该和随机水平比，而不是和基线比："
+        "它比随机水平高 {lead:.3f}。",
+    ),
+    "train.baseline_below_chance_model_at_chance": (
+        "The baseline's {baseline:.3f} is below chance: each class makes up about the same share of the test set, "
+        "so guessing scores about {chance:.3f} (±{margin:.3f} on this many items). The recurrent model's "
+        "{model:.3f} is within that margin: beating this baseline does not show that it learnt anything.",
+        "基线模型的 {baseline:.3f} 低于随机水平：测试集中各类别所占的比例大致相同，瞎猜大约能得到 {chance:.3f}"
+        "（在这么多样本上约 ±{margin:.3f}）。循环模型的 {model:.3f} 也在这个范围之内：胜过这个基线并不能说明它学到了什么。",
+    ),
     "train.wins_within_noise": (
         "The recurrent model scores above the baseline ({model:.3f} against {baseline:.3f} test accuracy), but only "
         "by {items} of the {n} test items. On so few items each accuracy is uncertain by about ±{margin:.3f} (a 95% "
