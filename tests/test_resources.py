@@ -176,3 +176,44 @@ def test_the_training_slots_count_a_container_s_cpus_not_the_host_s(tmp_path, mo
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
     assert jobs.usable_cores(tmp_path) == (16 if expected is None else expected)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_run_waiting_for_a_slot_says_how_many_run_in_the_words_of_that_count(lang):
+    """With one slot (2 cores) taken: "1 training runs are in progress on this server (limit 1)"."""
+    from streamlit.testing.v1 import AppTest
+
+    from ui.i18n import counted, translate
+
+    hold, holding = threading.Event(), []
+
+    def holder():
+        with jobs.training_slot():
+            holding.append(1)
+            hold.wait(timeout=60)
+
+    holders = [threading.Thread(target=holder) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]
+    for thread in holders:
+        thread.start()
+    try:
+        while len(holding) < jobs.MAX_CONCURRENT_TRAININGS:
+            time.sleep(0.01)
+        at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "pages" / "forecast.py"), default_timeout=90)
+        at.query_params["lang"] = lang
+        at.run().button(key="forecast_train").click().run()
+        job = at.session_state["_jobs"]["forecast"]
+        deadline = time.monotonic() + 30
+        while not job.waiting and time.monotonic() < deadline:
+            time.sleep(0.05)
+        at.run()
+        n = jobs.MAX_CONCURRENT_TRAININGS
+        said = translate(counted("app.busy", n), lang, running=n, limit=n)
+        assert said in [i.value for i in at.info]
+        if n == 1 and lang == "en":
+            assert said.startswith("1 training run is in progress")
+    finally:
+        hold.set()
+        for thread in holders:
+            thread.join(timeout=5)
+        job.stop()
+        job.thread.join(timeout=30)

@@ -28,6 +28,7 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import ui
+from ui.i18n import counted
 
 # Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
 RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
@@ -195,7 +196,8 @@ class BackgroundRun:
                 job.redrawn = True
                 st.rerun()
             if job is not None and job.running and job.waiting:  # all slots taken: say why nothing moves
-                st.info(ui.t("app.busy", running=job.busy[0], limit=job.busy[1]), icon=":material/info:")
+                running, limit = job.busy
+                st.info(ui.t(counted("app.busy", running), running=running, limit=limit), icon=":material/info:")
             draw(job, *args)
 
         st.fragment(run_every=1.0 if self.running else None)(fragment)(*args)
