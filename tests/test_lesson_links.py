@@ -51,3 +51,25 @@ def test_the_classroom_guide_lists_every_lesson_slug():
     guide = (Path(__file__).resolve().parent.parent / "docs" / "classroom.md").read_text()
     listed = re.search(r"\(slugs: (.*?)\)", guide, re.S).group(1)
     assert re.findall(r"`(\w+)`", listed) == list(SLUGS)
+
+
+def test_classroom_md_names_what_teacher_mode_hides_as_the_declarations_do():
+    """docs/classroom.md said teacher mode hides "layers, seeds": /train and /forecast kept their seed in
+    view, and /forecast its layers (their advice names them). The guide's lists follow the declarations."""
+    from ui import settings
+    from ui.declared import DECLARED
+
+    def advanced(slug: str, url: str) -> bool:
+        found = [spec.advanced for decl in DECLARED[slug] for _, spec in settings.specs(decl) if spec.url == url]
+        assert found, (slug, url)
+        return all(found)
+
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "classroom.md").read_text()
+    assert "layers on `/train` and `/explorer`, the seed on `/explorer`,\n  `/gradient-flow` and `/text-pipeline`" in guide
+    assert advanced("train", "wd") and advanced("train", "batch") and advanced("forecast", "lr") and not advanced("train", "lr")
+    assert "`/train` and `/forecast` keep their seed in view, and `/forecast` its layers" in guide
+    assert advanced("train", "layers") and advanced("explorer", "layers") and not advanced("forecast", "layers")
+    assert all(advanced(slug, "seed") for slug in ("explorer", "gradient_flow", "text_pipeline"))
+    assert not advanced("train", "seed") and not advanced("forecast", "seed")
