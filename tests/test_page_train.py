@@ -542,3 +542,5 @@ def test_a_runs_export_offers_only_its_own_model_file():
     assert not at.exception and at.session_state["_train_runs"][0].settings.dataset == "digits"
     labels = [d.proto.label for d in open_tab(at, "export").get("download_button")]
     assert translate("model.download", "en") not in labels and len(labels) == 3
+    # nor are the negation run's curves drawn beside the digits run's: one class's precision is not ten classes'
+    assert {trace["name"].split(":")[0] for trace in figures(at)[0]["data"] if trace.get("name")} == {"run 2"}
