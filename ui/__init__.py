@@ -273,7 +273,7 @@ if (!window.__lstmLabA11y) {
     const k = document.documentElement.lang.startsWith("zh") ? 1 : 0;
     // a file over the size limit: its chip's alert and its icon's tooltip (not the chip's file name)
     const roots = '[data-testid="stFileUploaderDropzone"], [data-testid="stSkipToContent"], '
-      + '[data-testid="stFileChip"] [role="alert"], [data-testid="stTooltipErrorContent"]';
+      + '[data-testid="stFileChip"] [role="alert"], [data-testid="stTooltipErrorContent"], [data-testid="stStatusWidget"]';
     document.querySelectorAll(roots).forEach((root) => {
       const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walk.nextNode(); n; n = walk.nextNode()) {
@@ -287,7 +287,8 @@ if (!window.__lstmLabA11y) {
       + ':is([data-testid="stSidebarCollapseButton"], [data-testid="stExpandSidebarButton"]) button[aria-label], '
       + '[data-testid="stHeaderActionElements"] a[aria-label], [data-testid="stSelectbox"] button[aria-label], '
       + ':is([data-testid="stNumberInputStepDown"], [data-testid="stNumberInputStepUp"], '
-      + '[data-testid="stBaseButton-elementToolbar"])[aria-label], [data-testid="stProgress"] [aria-label]';
+      + '[data-testid="stBaseButton-elementToolbar"])[aria-label], [data-testid="stProgress"] [aria-label], '
+      + '[data-testid="stStatusWidgetRunningIcon"][aria-label]';
     document.querySelectorAll(named).forEach((e) => {
       const name = said(e.getAttribute("aria-label"), k);
       if (name !== e.getAttribute("aria-label")) e.setAttribute("aria-label", name);
@@ -428,7 +429,7 @@ def document(page_title: str):
 _NAMES = (
     "sidebar", "app_pages", "main_menu", "collapse_sidebar", "expand_sidebar", "heading_link", "open", "close",
     "increment", "decrement", "progress", "download_csv", "search", "fullscreen", "close_fullscreen", "columns",
-    "choose_option", "no_options",
+    "choose_option", "no_options", "running", "stop",
 )  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 """/train in headless Chromium: start a run, watch the live charts update, stop it and get the model
 trained so far; then a short run in Chinese to its results, and a mistake opened in /explorer."""
 
+import json
 import re
 
 import pytest
@@ -102,4 +103,26 @@ def test_a_parity_model_opens_in_the_explorer_with_its_sequence(app_url, browser
         assert page.get_by_text("Tracing your trained model: LSTM trained on").count() == 1
         page.screenshot(path=str(artifacts / "explorer_parity_en.png"), full_page=True)
     finally:
+        page.close()
+
+
+_STATUS = """() => { const w = document.querySelector('[data-testid="stStatusWidget"]');
+  const icon = w && w.querySelector('[data-testid="stStatusWidgetRunningIcon"]');
+  return w && icon ? [w.innerText.trim(), icon.getAttribute('aria-label')] : null; }"""
+
+
+@pytest.mark.trains
+def test_streamlits_running_status_speaks_the_pages_language(app_url, browser):
+    """While a run trains, the page reruns each second and Streamlit's corner shows its status, "Running..."
+    and a "Stop" button, in English on the Chinese page beside the page's own 停止."""
+    page = open_page(browser, f"{app_url}/train?lang=zh&epochs=30&n_negation_en=5000&hidden=128", viewport=(1400, 1400))
+    try:
+        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.start", "zh"), exact=True).click()
+        page.wait_for_function(_STATUS, timeout=120_000, polling=50)  # it comes and goes with each rerun
+        expected = [translate("streamlit.stop", "zh"), translate("streamlit.running", "zh")]
+        wanted = json.dumps(json.dumps(expected, ensure_ascii=False, separators=(",", ":")))  # as JSON.stringify writes it
+        check = f"() => JSON.stringify(({_STATUS})()) === {wanted}"
+        page.wait_for_function(check, timeout=20_000, polling=50)
+    finally:
+        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.stop", "zh")).first.click()
         page.close()

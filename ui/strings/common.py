@@ -38,6 +38,9 @@ STRINGS = {
     "streamlit.columns": ("Show/hide columns", "显示或隐藏列"),
     "streamlit.choose_option": ("Choose an option", "请选择一项"),  # a select box's placeholder
     "streamlit.no_options": ("No options to select", "没有可选项"),
+    # the top corner's status while a page runs (each second during a training): its Stop stops the page's script
+    "streamlit.running": ("Running...", "运行中……"),
+    "streamlit.stop": ("Stop", "停止"),
     "app.language": ("Language / 语言", "Language / 语言"),
     "app.teacher_on": ("Teacher mode: advanced controls hidden, larger text.", "教师模式：已隐藏高级选项，字号放大。"),
     "app.data_table": ("Data behind this chart", "图表数据表"),
