@@ -180,7 +180,7 @@ def test_the_training_slots_count_a_container_s_cpus_not_the_host_s(tmp_path, mo
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_run_waiting_for_a_slot_says_how_many_run_in_the_words_of_that_count(lang):
-    """With one slot (2 cores) taken: "1 training runs are in progress on this server (limit 1)"."""
+    """With one slot (2 cores) taken, it read "1 training runs are in progress on this server (limit 1)"."""
     from streamlit.testing.v1 import AppTest
 
     from ui.i18n import counted, translate
@@ -210,7 +210,7 @@ def test_a_run_waiting_for_a_slot_says_how_many_run_in_the_words_of_that_count(l
         said = translate(counted("app.busy", n), lang, running=n, limit=n)
         assert said in [i.value for i in at.info]
         if n == 1 and lang == "en":
-            assert said.startswith("1 training run is in progress")
+            assert said.startswith("One training run is in progress")
     finally:
         hold.set()
         for thread in holders:

@@ -114,8 +114,8 @@ STRINGS = {
         "服务器上已有 {running} 个训练任务在运行（上限 {limit}）。有空位时你的训练会自动开始……",
     ),
     "app.busy_one": (
-        "{running} training run is in progress on this server (limit {limit}). Yours starts as soon as it finishes…",
-        "服务器上已有 {running} 个训练任务在运行（上限 {limit}）。有空位时你的训练会自动开始……",
+        "One training run is in progress on this server (limit {limit}). Yours starts as soon as it finishes…",
+        "服务器上已有 1 个训练任务在运行（上限 {limit}）。有空位时你的训练会自动开始……",
     ),
     "nav.home": ("Home", "首页"),
     "nav.explorer": ("Cell explorer", "单元探索"),
