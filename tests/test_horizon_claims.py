@@ -85,31 +85,3 @@ def test_a_multiple_below_1_is_never_rounded_to_1_or_above():
     assert times(0.8456, 1.6012) == ["0.8", "1.6"]  # one decimal where it keeps both sides
     assert times(0.9996, 1.02) == ["0.9996", "1.0200"]
     assert times(1.02, 1.03) == ["1.02", "1.03"]  # above 1 as before
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_growing_error_whose_multiple_dips_once_is_not_said_not_to_grow(lang, in_lang):
-    """A reviewer's trend_season run (and the airline run under ATEN_CPU_CAPABILITY=default, 1.91, 2.40,
-    2.24): the recursive error tripled, 10.5, 21.5, 31.1, at 1.98, 2.71, 2.66 times the one-step error,
-    and the page said the multiple "does not grow from block to block ... rather than compounding"."""
-    state = in_lang(lang)
-    recursive, one_step = np.repeat([10.498, 21.492, 31.060], 4), np.repeat([5.297, 7.933, 11.658], 4)
-    result = type("Result", (), {"split": type("Split", (), {"split": 8}), "test_pred": one_step})()
-    result.recursive_test = lambda values: recursive
-    text = state.horizon_caption(result, np.r_[np.ones(8), np.zeros(12)])
-    multiples = translate("forecast.multiples_sep", lang).join(["1.98", "2.71", "2.66"])
-    assert translate("forecast.horizon_grows_above", lang, multiples=multiples) in text, text
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_multiple_that_grows_while_the_recursive_error_falls_is_not_said_not_to_grow(lang, in_lang):
-    """A reviewer's airline run at test 0.1: 46.72, 110.08, 77.40 recursive against 36.33, 49.77, 29.11 one
-    step ahead, 1.29, 2.21, 2.66 times, a multiple rising every block; the page said "that multiple does not
-    grow from block to block"."""
-    state = in_lang(lang)
-    recursive, one_step = np.repeat([46.72, 110.08, 77.40], 4), np.repeat([36.33, 49.77, 29.11], 4)
-    result = type("Result", (), {"split": type("Split", (), {"split": 8}), "test_pred": one_step})()
-    result.recursive_test = lambda values: recursive
-    text = state.horizon_caption(result, np.r_[np.ones(8), np.zeros(12)])
-    multiples = translate("forecast.multiples_sep", lang).join(["1.3", "2.2", "2.7"])
-    assert translate("forecast.horizon_multiple_grows", lang, multiples=multiples) in text, text

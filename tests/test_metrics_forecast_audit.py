@@ -122,6 +122,26 @@ def test_errors_that_grow_only_as_the_one_step_errors_do_are_not_said_to_compoun
     assert translate("forecast.horizon_compound", lang, first="1.1", last="3.6") in text
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_growing_error_whose_multiple_dips_once_is_not_said_not_to_grow(lang, restore_t):
+    """A reviewer's trend_season run (and the airline run under ATEN_CPU_CAPABILITY=default, 1.91, 2.40,
+    2.24): the recursive error tripled, 10.5, 21.5, 31.1, at 1.98, 2.71, 2.66 times the one-step error,
+    and the page said the multiple "does not grow from block to block ... rather than compounding"."""
+    text = _caption([10.498, 21.492, 31.060], [5.297, 7.933, 11.658], lang)
+    multiples = translate("forecast.multiples_sep", lang).join(["1.98", "2.71", "2.66"])
+    assert translate("forecast.horizon_grows_above", lang, multiples=multiples) in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_multiple_that_grows_while_the_recursive_error_falls_is_not_said_not_to_grow(lang, restore_t):
+    """A reviewer's airline run at test 0.1: 46.72, 110.08, 77.40 recursive against 36.33, 49.77, 29.11 one
+    step ahead, 1.29, 2.21, 2.66 times, a multiple rising every block; the page said "that multiple does not
+    grow from block to block"."""
+    text = _caption([46.72, 110.08, 77.40], [36.33, 49.77, 29.11], lang)
+    multiples = translate("forecast.multiples_sep", lang).join(["1.3", "2.2", "2.7"])
+    assert translate("forecast.horizon_multiple_grows", lang, multiples=multiples) in text, text
+
+
 def test_a_multiple_above_1_is_never_written_1_0(restore_t):
     """Sine after 3 epochs: 1.018 to 1.026 times was written "(1.0 to 1.0 times)" after "above"; each
     block's multiple is now listed, to as many decimals as keep them apart."""

@@ -3,6 +3,7 @@ sessions (threads); the others wait, polling so the page can say why, and a fail
 
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -83,16 +84,15 @@ def _gradient_flow(monkeypatch, trained):
     return G._work, G.LiveRun("lstm", G.experiments.AddingSettings(steps=10))
 
 
-@pytest.mark.parametrize("page", [_forecast, _train, _gradient_flow])
-def test_stop_cancels_a_run_queued_for_a_slot(page, monkeypatch):
-    trained = []
-    work, *args = page(monkeypatch, trained)
+@contextmanager
+def _every_slot_taken():
+    """Every training slot held by another thread until the block ends."""
     hold, holding = threading.Event(), []
 
     def holder():
         with jobs.training_slot():
             holding.append(1)
-            hold.wait(timeout=30)
+            hold.wait(timeout=60)
 
     holders = [threading.Thread(target=holder) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]
     for thread in holders:
@@ -100,16 +100,24 @@ def test_stop_cancels_a_run_queued_for_a_slot(page, monkeypatch):
     try:
         while len(holding) < jobs.MAX_CONCURRENT_TRAININGS:
             time.sleep(0.01)
+        yield
+    finally:
+        hold.set()
+        for thread in holders:
+            thread.join(timeout=5)
+
+
+@pytest.mark.parametrize("page", [_forecast, _train, _gradient_flow])
+def test_stop_cancels_a_run_queued_for_a_slot(page, monkeypatch):
+    trained = []
+    work, *args = page(monkeypatch, trained)
+    with _every_slot_taken():
         job = _queued_run(work, *args)  # every slot is taken: this one waits
         assert job.busy == (jobs.MAX_CONCURRENT_TRAININGS, jobs.MAX_CONCURRENT_TRAININGS)
         job.stop()
         job.thread.join(timeout=3)
         assert not job.running, "Stop must end a queued run while the slots are still taken"
         assert job.cancelled and job.error is None and job.result is None
-    finally:
-        hold.set()
-        for thread in holders:
-            thread.join(timeout=5)
     assert trained == [], "a cancelled run never trains"
     held = [jobs._slots.take(timeout=0) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]  # and it holds no slot
     assert None not in held
@@ -185,35 +193,21 @@ def test_a_run_waiting_for_a_slot_says_how_many_run_in_the_words_of_that_count(l
 
     from ui.i18n import counted, translate
 
-    hold, holding = threading.Event(), []
-
-    def holder():
-        with jobs.training_slot():
-            holding.append(1)
-            hold.wait(timeout=60)
-
-    holders = [threading.Thread(target=holder) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]
-    for thread in holders:
-        thread.start()
-    try:
-        while len(holding) < jobs.MAX_CONCURRENT_TRAININGS:
-            time.sleep(0.01)
+    with _every_slot_taken():
         at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "pages" / "forecast.py"), default_timeout=90)
         at.query_params["lang"] = lang
         at.run().button(key="forecast_train").click().run()
         job = at.session_state["_jobs"]["forecast"]
-        deadline = time.monotonic() + 30
-        while not job.waiting and time.monotonic() < deadline:
-            time.sleep(0.05)
-        at.run()
-        n = jobs.MAX_CONCURRENT_TRAININGS
-        said = translate(counted("app.busy", n), lang, running=n, limit=n)
-        assert said in [i.value for i in at.info]
-        if n == 1 and lang == "en":
-            assert said.startswith("One training run is in progress")
-    finally:
-        hold.set()
-        for thread in holders:
-            thread.join(timeout=5)
-        job.stop()
-        job.thread.join(timeout=30)
+        try:
+            deadline = time.monotonic() + 30
+            while not job.waiting and time.monotonic() < deadline:
+                time.sleep(0.05)
+            at.run()
+            n = jobs.MAX_CONCURRENT_TRAININGS
+            said = translate(counted("app.busy", n), lang, running=n, limit=n)
+            assert said in [i.value for i in at.info]
+            if n == 1 and lang == "en":
+                assert said.startswith("One training run is in progress")
+        finally:
+            job.stop()  # before the slots free up: it never trains
+    job.thread.join(timeout=30)
