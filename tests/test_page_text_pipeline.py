@@ -196,3 +196,22 @@ def test_the_data_set_caption_says_which_length_is_whose(lang):
     caption = next(c.value for c in at.caption if ("post-padded" in c.value or "后置填充" in c.value))
     assert "20" in caption and str(MODEL_MAXLEN) in caption
     assert pad_for_model([[5, 6]], 4) == [[5, 6, 0, 0]]  # after the tokens
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_text_longer_than_the_box_takes_is_cut_with_a_note_not_dropped(lang):
+    """A 2,001-character review pasted into "Your sentence" (at most 2,000) left the old sentence in place
+    and said nothing: Streamlit's max_chars drops a longer change whole. The box keeps the first 2,000."""
+    from ui.i18n import translate
+
+    at = run(lang=lang)
+    box = at.text_input(key="text_pipeline:sentence")
+    at = box.input("ab " * 667).run()  # 2,001 characters
+    assert not at.exception
+    assert at.text_input(key="text_pipeline:sentence").value == ("ab " * 667)[:2000]
+    note = translate("app.text_cut", lang, label=translate("text_pipeline.sentence", lang), limit="2,000", n="2,001")
+    assert note in [i.value for i in at.info]
+    shared = at.query_params["sentence"]
+    assert len(shared if isinstance(shared, str) else shared[0]) == 2000
+    at = at.run()  # said once, where it happened
+    assert note not in [i.value for i in at.info]

@@ -88,3 +88,30 @@ def test_a_very_long_word_wraps_inside_its_table(app_url, browser):
             assert tables.nth(step).evaluate("(box) => box.scrollWidth <= box.clientWidth + 1"), step + 1
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("path", "box", "limit", "commit"), [
+    ("/text-pipeline?lang=zh", "[data-testid='stTextInput'] input", 2000, "Enter"),
+    ("/explorer?lang=en&mode=numbers", "[data-testid='stTextArea'] textarea", None, "Control+Enter"),
+])  # fmt: skip
+def test_a_paste_longer_than_the_box_takes_is_cut_with_a_note(path, box, limit, commit, app_url, browser):
+    """A 2,001-character review pasted into "Your sentence" left the old sentence and said nothing
+    (Streamlit drops a change longer than max_chars whole); the explorer's numbers box did the same."""
+    from ui.explorer_state import NUMBERS_CHARS
+    from ui.i18n import translate
+
+    limit = limit or NUMBERS_CHARS
+    text = ("0.5, " * limit)[: limit + 1]
+    page = open_page(browser, f"{app_url}{path}", viewport=(1400, 1400))
+    try:
+        field = page.locator(box).first
+        field.fill(text)
+        field.press(commit)
+        wait_rendered(page)
+        assert field.input_value() == text[:limit]
+        lang = "zh" if "zh" in path else "en"
+        cut = translate("app.text_cut", lang, label="X", limit=f"{limit:,}", n=f"{limit + 1:,}").split("X")[-1]
+        assert page.locator("[data-testid='stAlertContentInfo']").filter(has_text=cut).count() == 1
+        assert problems(page) == []
+    finally:
+        page.close()
