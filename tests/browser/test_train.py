@@ -1,12 +1,10 @@
 """/train in headless Chromium: start a run, watch the live charts update, stop it and get the model
 trained so far; then a short run in Chinese to its results, and a mistake opened in /explorer."""
 
-import contextlib
 import json
 import re
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from tests.streamlit_server import open_page, problems, wait_rendered
 from ui.i18n import translate
@@ -108,25 +106,24 @@ def test_a_parity_model_opens_in_the_explorer_with_its_sequence(app_url, browser
         page.close()
 
 
+# Streamlit's status widget as it draws it while a page runs (copied from Streamlit 1.x's markup): it shows
+# only when a run lasts long enough, which a test cannot count on, so the test puts this copy in the page
+_STATUS_WIDGET = """() => { const w = document.createElement('div'); w.dataset.testid = 'stStatusWidget';
+  w.innerHTML = '<div><div aria-label="Running..." role="img" data-testid="stStatusWidgetRunningIcon"></div>'
+    + '<span><button kind="header" data-testid="stBaseButton-header">Stop</button></span></div>';
+  document.querySelector('[data-testid="stApp"]').appendChild(w); }"""
 _STATUS = """() => { const w = document.querySelector('[data-testid="stStatusWidget"]');
-  const icon = w && w.querySelector('[data-testid="stStatusWidgetRunningIcon"]');
-  return w && icon ? [w.innerText.trim(), icon.getAttribute('aria-label')] : null; }"""
+  return [w.innerText.trim(), w.querySelector('[data-testid="stStatusWidgetRunningIcon"]').getAttribute('aria-label')]; }"""
 
 
-@pytest.mark.trains
-def test_streamlits_running_status_speaks_the_pages_language(app_url, browser):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_streamlits_running_status_speaks_the_pages_language(lang, app_url, browser):
     """While a run trains, the page reruns each second and Streamlit's corner shows its status, "Running..."
-    and a "Stop" button, in English on the Chinese page beside the page's own 停止."""
-    page = open_page(browser, f"{app_url}/train?lang=zh&epochs=30&n_negation_en=5000&hidden=128", viewport=(1400, 1400))
+    and a "Stop" button: in English on the Chinese page, beside the page's own 停止."""
+    page = open_page(browser, f"{app_url}/train?lang={lang}", viewport=(1400, 1000))
     try:
-        page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.start", "zh"), exact=True).click()
-        page.wait_for_function(_STATUS, timeout=120_000, polling=50)  # it comes and goes with each rerun
-        expected = [translate("streamlit.stop", "zh"), translate("streamlit.running", "zh")]
-        wanted = json.dumps(json.dumps(expected, ensure_ascii=False, separators=(",", ":")))  # as JSON.stringify writes it
-        check = f"() => JSON.stringify(({_STATUS})()) === {wanted}"
-        page.wait_for_function(check, timeout=20_000, polling=50)
+        page.evaluate(_STATUS_WIDGET)
+        expected = [translate("streamlit.stop", lang), translate("streamlit.running", lang)]
+        page.wait_for_function(f"() => JSON.stringify(({_STATUS})()) === JSON.stringify({json.dumps(expected)})", timeout=10_000)
     finally:
-        stop = page.locator("[data-testid='stButton']").get_by_role("button", name=translate("train.stop", "zh")).first
-        with contextlib.suppress(PlaywrightError):  # a clean-up: the run may have ended (CI found Stop disabled)
-            stop.click(timeout=5_000)
         page.close()
