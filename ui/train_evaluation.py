@@ -161,11 +161,10 @@ def versus_baseline(run) -> tuple[str, dict] | None:
         # a gap inside one accuracy's 95 % interval: no story of why it lost (a 1-of-10 gap is not overfitting)
         items = round((baseline - model) * len(y))  # both are counts over the same test items
         return "train.loses_within_noise", {**params, "items": items, "n": len(y), "margin": margin}
-    chance = 1 / len(run.data.class_names)
-    if evenly_split(run) and model < chance + accuracy_margin(chance, len(y)):
+    if (level := chance_level(run)) is not None and model < level[0] + level[1]:
         # parity at 0.440 against 0.560: no "the average already tells the classes apart" (it cannot), nor
         # an overfitting story, for a model that has not left guessing
-        return "train.loses_at_chance", {**params, "chance": chance}
+        return "train.loses_at_chance", {**params, "chance": level[0]}
     if (kept := kept_best_epoch(run.result.history)) is not None:
         return "train.loses_kept_best", {**params, "epoch": kept}
     epoch = overfit_epoch([e["val_loss"] for e in run.result.history.epochs if "val_loss" in e])
@@ -192,10 +191,10 @@ def beside_baseline(run) -> tuple[str, dict] | None:
     if (too_few := _too_few(run, params)) is not None:
         return too_few
     answers = np.unique(metrics.predict(run.result.baseline_proba, HEADLINE_THRESHOLD))
-    chance = 1 / len(run.data.class_names)
-    if evenly_split(run) and baseline < chance - (guess := accuracy_margin(chance, len(y))):
+    if (level := chance_level(run)) is not None and baseline < level[0] - level[1]:
         # parity at defaults: 0.567 against a baseline of 0.407, below the 0.500 guessing scores; the lead over
         # the baseline overstates what reading in order bought: chance is the mark to read the model against
+        chance, guess = level
         key = "train.baseline_below_chance" if model > chance + guess else "train.baseline_below_chance_model_at_chance"
         return key, {**params, "chance": chance, "margin": guess, "lead": model - chance}
     margin = accuracy_margin((model + baseline) / 2, len(y))
@@ -213,6 +212,15 @@ def beside_baseline(run) -> tuple[str, dict] | None:
     if lead_within_noise:
         return "train.wins_within_noise", {**params, "items": items, "n": len(y), "margin": margin}
     return None
+
+
+def chance_level(run) -> tuple[float, float] | None:
+    """What guessing scores on an evenly split test set (1 / classes) and its 95 % margin on that many items;
+    None when the classes are not evenly split (then answering the common class beats guessing)."""
+    if not evenly_split(run):
+        return None
+    chance = 1 / len(run.data.class_names)
+    return chance, accuracy_margin(chance, len(true_labels(run)))
 
 
 def evenly_split(run) -> bool:

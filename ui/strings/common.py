@@ -113,13 +113,13 @@ STRINGS = {
         "{running} training runs are in progress on this server (limit {limit}). Yours starts as soon as one finishes…",
         "服务器上已有 {running} 个训练任务在运行（上限 {limit}）。有空位时你的训练会自动开始……",
     ),
-    "app.text_cut": (
-        "“{label}” takes at most {limit} characters: the first {limit} of the {n} entered are used.",
-        "“{label}”最多 {limit} 个字符：输入的 {n} 个字符中只用了前 {limit} 个。",
-    ),
     "app.busy_one": (
         "One training run is in progress on this server (limit {limit}). Yours starts as soon as it finishes…",
         "服务器上已有 1 个训练任务在运行（上限 {limit}）。有空位时你的训练会自动开始……",
+    ),
+    "app.text_cut": (
+        "“{label}” takes at most {limit} characters: the first {limit} of the {n} entered are used.",
+        "“{label}”最多 {limit} 个字符：输入的 {n} 个字符中只用了前 {limit} 个。",
     ),
     "nav.home": ("Home", "首页"),
     "nav.explorer": ("Cell explorer", "单元探索"),
