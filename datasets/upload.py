@@ -82,6 +82,10 @@ class Extracted:
     dropped: int  # how many leading values were cut to respect MAX_VALUES
 
 
+# how a web page, an XML or SVG file or JSON starts; a table may start with "<" ("<1 km,count")
+MARKUP = re.compile(r"<[!?]|<(html|head|body|table|meta|title|div|p|svg|script|style|link)\b|[{\[]\s*[\"{\[]", re.I)
+
+
 def read_table(data: bytes, filename: str = "") -> pd.DataFrame:
     """Parse the bytes of a CSV or .xlsx file into a DataFrame (all cells as strings or numbers)."""
     if len(data) > MAX_BYTES:
@@ -232,7 +236,7 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         text, doubt = _decoded(data)
     if text is None or "\x00" in text:
         raise UserInputError("forecast.err_encoding" if text is None else "forecast.err_not_table")
-    if text.lstrip("\ufeff \t\r\n")[:1] in ("<", "{"):  # a web page or JSON saved as .csv: not an empty table
+    if MARKUP.match(text.lstrip("\ufeff \t\r\n")):  # a web page or JSON saved as .csv: not an empty table
         raise UserInputError("forecast.err_not_table")
     # Excel for Mac's "CSV (Macintosh)" ends its lines with \r alone
     text = text.replace("\r\n", "\n").replace("\r", "\n")

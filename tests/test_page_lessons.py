@@ -272,3 +272,23 @@ def test_a_prediction_stays_from_lesson_to_lesson_and_the_page_says_so():
     assert at.text_area(key=first).value == "the RNN forgets the first word"
     for lang, kept, cleared in (("en", "stays", "a reload clears it"), ("zh", "会保留", "刷新页面后会清空")):
         assert kept in translate("lessons.kept", lang) and cleared in translate("lessons.kept", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_prediction_longer_than_the_box_takes_is_cut_with_a_note_not_dropped(lang):
+    """A 2,001-character prediction pasted into the box (at most 2,000) was dropped whole, the box left
+    as it was, with no word: Streamlit's max_chars discards such a change. The box keeps the first 2,000."""
+    from ui.i18n import translate
+
+    at = open_page(PAGE, lang=lang)
+    key = f"lessons_prediction_{SLUGS[0]}"
+    at = at.text_area(key=key).input("ab " * 667).run()  # 2,001 characters
+    assert not at.exception
+    assert at.text_area(key=key).value == ("ab " * 667)[: lessons_state.PREDICTION_CHARS]
+    label = translate(lessons_state.LABEL, lang)
+    note = translate("app.text_cut", lang, label=label, limit="2,000", n="2,001")
+    assert note in [i.value for i in at.info]
+    at.radio(key="lessons:lesson").set_value(SLUGS[1]).run()
+    at.radio(key="lessons:lesson").set_value(SLUGS[0]).run()
+    assert at.text_area(key=key).value == ("ab " * 667)[:2000]  # kept from lesson to lesson, as written
+    assert note not in [i.value for i in at.info]  # said once, where it happened

@@ -188,3 +188,15 @@ def test_the_forecast_continues_the_labels_on_their_own_axis():
     assert future_labels((1990, 1995, 2000), 2) == [2005, 2010]
     assert future_labels(("1960-11", "1960-12"), 2) == ["1961-01", "1961-02"]
     assert future_labels(("Q1", "Q2"), 2) == ["+1", "+2"]
+
+
+def test_a_header_that_starts_with_a_less_than_sign_is_a_table_not_a_web_page():
+    """ "<1 km,count" as the first header cell was refused as a saved web page ("not a table"): only
+    markup's own starts are (a page, an XML or SVG file, JSON)."""
+    frame = upload.read_table("<1 km,≥1 km\n3,4\n5,6\n7,8\n".encode(), "bins.csv")
+    assert list(frame.columns) == ["<1 km", "≥1 km"]
+    np.testing.assert_array_equal(upload.extract(frame, "<1 km").values, [3, 5, 7])
+    pages = [b"<!DOCTYPE html><html>", b"\xef\xbb\xbf <html lang='en'>", b"<?xml version='1.0'?>", b"<svg xmlns='x'>"]
+    pages += [b"<Table><tr><td>1</td></tr></Table>", b"<!-- saved -->", b'{ "passengers": [1, 2] }', b'[{"a": 1}]']
+    for page in pages:
+        assert error_key(page).key == "forecast.err_not_table", page

@@ -856,28 +856,36 @@ def toggle(name, label, default=False, advanced=False, where=st, **kw):
 
 def text(name, label, default="", max_chars=MAX_PARAM_LEN, advanced=False, where=st, area=False, **kw):
     draw = where.text_area if area else where.text_input
-
-    def cut(k):
-        # Streamlit's own max_chars drops a longer paste whole, without a word (a review pasted into the
-        # text pipeline left its sentence as it was): the box takes it, and keeps its first max_chars
-        if len(entered := st.session_state[k]) > max_chars:
-            st.session_state[k] = entered[:max_chars]
-            st.session_state["_text_cut"] = (label, len(entered))
-
     value = _bound(
         name,
         str,
         lambda v: len(v) <= max_chars,
         default,
-        lambda k, shown: draw(t(label), key=k, on_change=cut, args=(k,), **_default("value", shown), **kw),
+        lambda k, shown: draw(t(label), key=k, on_change=cut_paste, args=(k, max_chars, label), **_default("value", shown), **kw),
         advanced,
         max_len=max(max_chars, MAX_PARAM_LEN),  # a text the box takes is a text its link gives back
         allowed=lambda: t("app.allowed_text", limit=max_chars),
     )
+    if note := paste_cut_note(label, max_chars):
+        _add_note(note)
+    return value
+
+
+def cut_paste(key: str, max_chars: int, label: str):
+    """A text box's on_change, in place of Streamlit's own max_chars, which drops a longer paste whole,
+    without a word (a review pasted into the text pipeline left its sentence as it was): the box takes
+    it and keeps its first max_chars, and paste_cut_note() then says so."""
+    if len(entered := st.session_state[key]) > max_chars:
+        st.session_state[key] = entered[:max_chars]
+        st.session_state["_text_cut"] = (label, len(entered))
+
+
+def paste_cut_note(label: str, max_chars: int) -> str | None:
+    """The note for a paste cut_paste() has just cut in the box of this label, once."""
     if (cut_now := st.session_state.get("_text_cut")) and cut_now[0] == label:
         del st.session_state["_text_cut"]
-        _add_note(t("app.text_cut", label=t(label), limit=f"{max_chars:,}", n=f"{cut_now[1]:,}"))
-    return value
+        return t("app.text_cut", label=t(label), limit=f"{max_chars:,}", n=f"{cut_now[1]:,}")
+    return None
 
 
 def tabs(name, slugs, label_keys, where=st):

@@ -21,6 +21,8 @@ from ui.strings.glossary import GLOSSARY
 ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or None}
 TOUCHED = "_lessons_touched"  # the lessons this session answered: the part of the cookie it writes
 PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
+PREDICTION_CHARS = 2000  # a prediction box keeps this much of a longer paste
+LABEL = "lessons.your_prediction"
 PICK_KEY = "lessons:lesson"  # the lesson picker's widget key (ui._bound's "<page>:<name>")
 ORDER_SEED = "_lessons_order_seed"  # this session's shuffle of the quiz options
 
@@ -158,7 +160,11 @@ def predict_box(lesson: Lesson, lang: str):
         key = f"lessons_prediction_{lesson.slug}"
         if key not in st.session_state and lesson.slug in stored:  # the widget was away on another lesson
             st.session_state[key] = stored[lesson.slug]
-        stored[lesson.slug] = st.text_area(ui.t("lessons.your_prediction"), key=key, height=90, max_chars=2000)
+        stored[lesson.slug] = st.text_area(
+            ui.t(LABEL), key=key, height=90, on_change=ui.cut_paste, args=(key, PREDICTION_CHARS, LABEL)
+        )
+        if note := ui.paste_cut_note(LABEL, PREDICTION_CHARS):
+            st.info(note, icon=":material/info:")
         st.caption(ui.t("lessons.open_hint"))
         for k, link in enumerate(lesson.links):
             url = link.url(lang, teacher=ui.teacher())

@@ -93,10 +93,12 @@ def test_a_very_long_word_wraps_inside_its_table(app_url, browser):
 @pytest.mark.parametrize(("path", "box", "limit", "commit"), [
     ("/text-pipeline?lang=zh", "[data-testid='stTextInput'] input", 2000, "Enter"),
     ("/explorer?lang=en&mode=numbers", "[data-testid='stTextArea'] textarea", None, "Control+Enter"),
+    ("/lessons?lang=zh", "[data-testid='stTextArea'] textarea", 2000, "Control+Enter"),  # the prediction box
 ])  # fmt: skip
 def test_a_paste_longer_than_the_box_takes_is_cut_with_a_note(path, box, limit, commit, app_url, browser):
     """A 2,001-character review pasted into "Your sentence" left the old sentence and said nothing
-    (Streamlit drops a change longer than max_chars whole); the explorer's numbers box did the same."""
+    (Streamlit drops a change longer than max_chars whole); the explorer's numbers box and the lessons'
+    prediction box did the same."""
     from ui.explorer_state import NUMBERS_CHARS
     from ui.i18n import translate
 
