@@ -42,6 +42,27 @@ def test_at_most_the_limit_train_at_once_and_the_others_wait_and_poll():
     assert all(running == limit and cap == limit for _, running, cap in polls)
 
 
+def test_a_run_that_must_wait_says_so_at_once():
+    """It first waited a second for a slot before saying so: the page drew "step 0" and a progress bar,
+    then the busy note."""
+    held = [jobs._slots.take(timeout=5) for _ in range(jobs.MAX_CONCURRENT_TRAININGS)]
+    told = threading.Event()
+
+    def wait_for_a_slot():
+        with jobs.training_slot(poll=lambda *_: told.set()):
+            pass
+
+    queued = threading.Thread(target=wait_for_a_slot, daemon=True)
+    try:
+        started = time.monotonic()
+        queued.start()
+        assert told.wait(timeout=5) and time.monotonic() - started < 0.5
+    finally:
+        for slot in held:
+            jobs._slots.give_back(slot)
+    queued.join(timeout=5)
+
+
 def test_a_failing_run_releases_its_slot():
     for _ in range(jobs.MAX_CONCURRENT_TRAININGS + 1):
         with pytest.raises(RuntimeError), jobs.training_slot():

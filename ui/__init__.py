@@ -460,6 +460,9 @@ def page(name: str) -> str:
     language switch, and keeps `lang` (and teacher mode) in the URL. Returns the language."""
     _leave_pages_directory_mode()
     _one_torch_thread()
+    from ui import jobs  # ui.jobs imports ui
+
+    jobs.watch()  # before anything can stop the run: a reload's first run frees the slot its old session held
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
     st.session_state["_reached"] = set()  # the settings this run has drawn or kept (stop())

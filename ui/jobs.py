@@ -10,7 +10,9 @@ A closed browser tab stops its session's runs: Streamlit releases a session's se
 resources when its websocket closes, and `_watch_session`'s release hook then stops every job of
 that session unless the same session has reconnected within `RELEASE_GRACE_S` (a dropped Wi-Fi
 connection resumes its session). Without this a closed tab's run would keep a core and a training
-slot busy until its last epoch, while the rest of the class waits.
+slot busy until its last epoch, while the rest of the class waits. A reload does not wait that long:
+it opens a new session from the same browser (ui/browser_id.py), which stops at once the runs of that
+browser's sessions still waiting out their grace.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import ui
+from ui.browser_id import COOKIE
 from ui.i18n import counted
 
 # Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
@@ -110,11 +113,13 @@ def training_slot(poll=None, should_stop=None):
     """Hold one of the training slots while training. While all are taken, wait, calling
     `poll(running, limit)` each second (the page says why it waits); raise Cancelled as soon as
     `should_stop()` is true, without ever taking a slot."""
-    while (held := _slots.take(timeout=1.0)) is None:
+    held = _slots.take(timeout=0)  # at once: a run that must wait says so from the start, not after a second of "step 0"
+    while held is None:
         if should_stop is not None and should_stop():
             raise Cancelled
         if poll is not None:
             poll(MAX_CONCURRENT_TRAININGS, MAX_CONCURRENT_TRAININGS)  # waiting: every slot is running a training
+        held = _slots.take(timeout=1.0)
     try:
         yield
     finally:
@@ -203,25 +208,66 @@ class BackgroundRun:
         st.fragment(run_every=1.0 if self.running else None)(fragment)(*args)
 
 
+# browser id -> that browser's sessions whose websocket has closed, waiting out their grace: {session id: jobs}
+_gone: dict[str, dict[str, dict]] = {}
+_gone_lock = threading.Lock()
+
+
 def _stop_unless_back(watch: tuple):
     """Release hook of `_watch_session`: runs on the server's event loop when the websocket closes."""
-    session_id, jobs = watch
+    session_id, browser, jobs = watch
+    if browser:
+        with _gone_lock:
+            _gone.setdefault(browser, {})[session_id] = jobs
 
     def stop_if_still_gone():
-        if not (runtime.exists() and runtime.get_instance().is_active_session(session_id)):
-            for job in list(jobs.values()):
-                job.stop()
+        with _gone_lock:
+            if (left := _gone.get(browser)) is not None:
+                left.pop(session_id, None)
+                if not left:
+                    del _gone[browser]
+        if not _is_active(session_id):
+            _stop_all(jobs)
 
     timer = threading.Timer(RELEASE_GRACE_S, stop_if_still_gone)
     timer.daemon = True
     timer.start()
 
 
+def _stop_left_by_a_reload(browser: str):
+    """A new session from a browser whose earlier session has lost its websocket: a reload or a page
+    opened afresh (a dropped connection comes back as its own session), so the old session's runs stop
+    now rather than after the grace, which would hold a training slot for nobody."""
+    with _gone_lock:
+        left = _gone.pop(browser, {})
+    for session_id, jobs in left.items():
+        if not _is_active(session_id):
+            _stop_all(jobs)
+
+
+def _is_active(session_id: str) -> bool:
+    return runtime.exists() and runtime.get_instance().is_active_session(session_id)
+
+
+def _stop_all(jobs: dict):
+    for job in list(jobs.values()):
+        job.stop()
+
+
 @st.cache_resource(scope="session", on_release=_stop_unless_back, show_spinner=False)
 def _watch_session(_jobs: dict) -> tuple:
-    """A per-session resource whose only purpose is its release hook (see the module docstring)."""
+    """A per-session resource whose release hook stops the session's runs (see the module docstring);
+    made on the session's first run, when it also stops what a reload of the same browser left."""
     ctx = get_script_run_ctx()
-    return (ctx.session_id if ctx is not None else "", _jobs)
+    browser = st.context.cookies.get(COOKIE) or ""  # none: a server started without app.py's middleware
+    if browser:
+        _stop_left_by_a_reload(browser)
+    return (ctx.session_id if ctx is not None else "", browser, _jobs)
+
+
+def watch():
+    """Call on every page's run (ui.page): a session that has no run yet still stops a reload's."""
+    _jobs()
 
 
 def _jobs() -> dict:
