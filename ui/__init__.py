@@ -170,6 +170,14 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
 [data-testid="stCode"] :is(.token.keyword, .token.boolean, .token.important) { color: #8a2d9a; }
 [data-testid="stCode"] :is(.token.number, .token.constant, .token.symbol) { color: #a14500; }
 [data-testid="stCode"] :is(.token.operator, .token.punctuation) { color: #4a4a4a; }
+/* a table wider than its box (plots/tables.py: a phone, a row of tokens) scrolls sideways: a shadow on
+   the side that has more says so; white covers that scroll with the table hide it at either end */
+.lab-table {
+  background: linear-gradient(to right, #fff 40%, #fff0) left / 2rem 100% no-repeat local,
+              linear-gradient(to left, #fff 40%, #fff0) right / 2rem 100% no-repeat local,
+              radial-gradient(farthest-side at 0 50%, #0004, #0000) left / 0.8rem 100% no-repeat scroll,
+              radial-gradient(farthest-side at 100% 50%, #0004, #0000) right / 0.8rem 100% no-repeat scroll;
+}
 /* a printed page (a teacher's handout): no sidebar (Streamlit prints an open one, its links and the
    language choice on page 1 and an empty strip beside every later page), no trailing blank page (the
    main block's 160 px of bottom padding), and a chart or a metric tile never cut across two pages
@@ -184,7 +192,7 @@ label:has(input:focus-visible), [data-testid$="InputRootElement"]:focus-within,
   iframe[data-lab-printed-copy] { display: none !important; }  /* its still copy prints (plots/explorer_component.html) */
   /* a table in a scroll box (plots/tables.py) printed whole: /text-pipeline's "first 30 entries" printed
      eight, cut at the box's height, and its padding table lost the columns past the sheet's edge */
-  .lab-table { max-height: none !important; overflow: visible !important; }
+  .lab-table { max-height: none !important; overflow: visible !important; background: none !important; }
   .lab-table-one-line table { font-size: 0.65rem !important; }
   .lab-table-one-line :is(td, th) { white-space: normal !important; overflow-wrap: anywhere; padding: 0.2rem 0.15rem !important; }
 }
@@ -462,7 +470,7 @@ def page(name: str) -> str:
     _one_torch_thread()
     from ui import jobs  # ui.jobs imports ui
 
-    jobs.watch()  # before anything can stop the run: a reload's first run frees the slot its old session held
+    jobs.watch()  # a reload's first run, on any page, frees the training slot its old session held
     st.session_state["_page"] = name
     st.session_state["_notes"] = []
     st.session_state["_reached"] = set()  # the settings this run has drawn or kept (stop())

@@ -117,3 +117,47 @@ def test_a_paste_longer_than_the_box_takes_is_cut_with_a_note(path, box, limit, 
         assert problems(page) == []
     finally:
         page.close()
+
+
+def test_a_table_wider_than_a_phone_shows_a_shadow_where_there_is_more(app_url, browser):
+    """On a phone the padding table (a row of tokens) scrolls sideways with no visible cue; a shadow
+    marks the side with more to see, and is gone at the end it has reached."""
+    page = open_page(browser, f"{app_url}/text-pipeline?lang=zh", viewport=(390, 844))
+    try:
+        box = next(b for b in page.locator(".lab-table").all() if b.evaluate("e => e.scrollWidth > e.clientWidth + 100"))
+        box.scroll_into_view_if_needed()
+
+        def edges(cue: bool) -> tuple[float, float]:
+            """Mean darkness of the box's 6 px strips at its left and right edge, over its body rows."""
+            box.evaluate("(e, cue) => { e.style.background = cue ? '' : 'none'; }", cue)
+            page.wait_for_timeout(100)
+            return strips(page.screenshot(clip=_body(box)))
+
+        def at(scroll: str):
+            box.evaluate(f"e => {{ e.scrollLeft = {scroll}; }}")
+            return edges(True), edges(False)
+
+        (left, right), (bare_left, bare_right) = at("0")
+        assert right > bare_right + 4 and abs(left - bare_left) < 1, "at the start: a shadow on the right only"
+        (left, right), (bare_left, bare_right) = at("e.scrollWidth")
+        assert left > bare_left + 4 and abs(right - bare_right) < 1, "at the end: a shadow on the left only"
+        assert problems(page) == []
+    finally:
+        page.close()
+
+
+def _body(box) -> dict:
+    """The box's clip on the page below its header row (whose cells are white and cover the shadow)."""
+    rect = box.bounding_box()
+    head = box.locator("thead").bounding_box()["height"]
+    return {"x": rect["x"], "y": rect["y"] + head, "width": rect["width"], "height": rect["height"] - head}
+
+
+def strips(png: bytes, width: int = 6) -> tuple[float, float]:
+    from io import BytesIO
+
+    import numpy as np
+    from PIL import Image
+
+    gray = 255 - np.asarray(Image.open(BytesIO(png)).convert("L"), dtype=float)
+    return gray[:, :width].mean(), gray[:, -width:].mean()
