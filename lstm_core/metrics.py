@@ -230,7 +230,8 @@ def average_precision(y_true, scores) -> float:
     """PR AUC as sklearn's average_precision_score: sum over thresholds of (R_n - R_{n-1}) * P_n,
     a step-function integral without interpolation."""
     precision, recall, _ = precision_recall_curve(y_true, scores)
-    return float(max(0.0, -np.sum(np.diff(recall) * precision[:-1])))
+    # the sum's rounding can pass 1 (1.0000000000000002 for 150 positives ranked first, in sklearn too)
+    return float(np.clip(-np.sum(np.diff(recall) * precision[:-1]), 0.0, 1.0))
 
 
 # The formula of each count-based metric, as shown on /metrics: (LaTeX with symbols, numerator and
@@ -259,9 +260,10 @@ def undefined(counts: dict[str, int]) -> list[str]:
 
 def rounded(value: float, decimals: int = 3) -> str:
     """A rate to `decimals` places, with more where those would round it to 0 or 1 while it is
-    neither: a precision of 0.9999 is not a perfect one ("0.9999", never "1.000")."""
+    neither: a precision of 0.9999 is not a perfect one ("0.9999", never "1.000"). A sum's rounding
+    error is not a difference (an average precision of 0.9999999999999999 is "1.000")."""
     shown = f"{value:.{decimals}f}"
-    while float(shown) in (0, 1) and float(shown) != value and decimals < 9:
+    while float(shown) in (0, 1) and abs(float(shown) - value) > 1e-12 and decimals < 9:
         decimals += 1
         shown = f"{value:.{decimals}f}"
     return shown

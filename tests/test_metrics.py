@@ -258,3 +258,18 @@ def test_a_formula_groups_thousands_as_the_matrix_does():
     """/metrics wrote 1,000,000,000 in its matrix and 1000000000 in the formula beside it."""
     latex = metrics.formula_latex("precision", {"tp": 1_000_000_000, "fp": 2_500, "fn": 0, "tn": 7}, "Precision")
     assert r"\frac{1{,}000{,}000{,}000}{1{,}000{,}000{,}000 + 2{,}500}" in latex
+
+
+@pytest.mark.parametrize("positives", [10, 150, 299])
+def test_a_perfect_ranking_has_an_average_precision_of_exactly_one_shown_as_1_000(positives):
+    """/train's PR chart was titled "AP = 1.000000000" after a perfect run: the step sum came to
+    1.0000000000000002 (sklearn's too), and rounded() took the rounding error for a difference."""
+    from sklearn.metrics import average_precision_score
+
+    y = np.r_[np.ones(positives), np.zeros(positives)]
+    scores = np.r_[np.linspace(0.6, 1, positives), np.linspace(0, 0.4, positives)]
+    ap = metrics.average_precision(y, scores)
+    assert ap <= 1.0 and ap == pytest.approx(1.0, abs=1e-12) == average_precision_score(y, scores)
+    assert metrics.rounded(ap) == "1.000"
+    assert metrics.rounded(0.9999999999999999) == "1.000" and metrics.rounded(1e-17) == "0.000"
+    assert metrics.rounded(0.99996) == "0.99996"  # a real difference still shows
