@@ -23,6 +23,11 @@ function plotly(src) {
   });
 }
 
+// A touch screen: a finger's drag over a chart scrolls the page, as everywhere else on it. plotly.js
+// zoomed into the chart instead (on a phone a chart fills most of the screen: a learner scrolling down
+// got stuck, looking at a cropped chart); the toolbar's zoom buttons still zoom
+const TOUCH = matchMedia("(hover: none) and (pointer: coarse)").matches;
+
 // "near": within half a screen; scrollMargin: Streamlit's page scrolls inside its own container
 const NEAR = { rootMargin: "50% 0px", scrollMargin: "50% 0px" };
 window.addEventListener("beforeprint", () => { window.__labDrawAll = true; });
@@ -608,7 +613,7 @@ export default function ({ data, parentElement }) {
   };
   // a copy: plotly.js keeps the layout it is given and changes it (Plots.resize deletes its height, which
   // the next fit then read as plotly.js's default: /train's ROC chart came back 500 px tall, not 380)
-  const paint = () => Plotly.react(box, shown.data, { ...laidOut() }, config).then(relegend);
+  const paint = () => Plotly.react(box, shown.data, { ...laidOut(), ...(TOUCH ? { dragmode: false } : {}) }, config).then(relegend);
   const resize = () => Plotly.Plots.resize(box).then(relegend);
   // drawn at another width than its box's (a new width; see fit)
   const offWidth = () => Math.abs(box._fullLayout.width - box.clientWidth) > 0.5;

@@ -1,0 +1,42 @@
+"""On a touch screen a finger's drag over a chart scrolls the page (ui/chart.js): plotly.js zoomed into
+the chart instead, and on a phone, where a chart fills most of the screen, a learner scrolling down got
+stuck looking at a cropped chart."""
+
+import pytest
+
+from tests.streamlit_server import problems, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+MAIN = "document.querySelector(\"[data-testid='stMain']\")"
+
+
+def test_a_swipe_over_a_chart_scrolls_the_page_and_leaves_the_chart_as_drawn(app_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/forecast?lang=zh")
+        wait_rendered(page)
+        touch = context.new_cdp_session(page)
+        chart = page.locator(".lab-chart").first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('.lab-chart')._fullLayout !== undefined")
+        ranges = "() => { const l = document.querySelector('.lab-chart')._fullLayout; return [l.xaxis.range, l.yaxis.range]; }"
+        before, top = page.evaluate(ranges), page.evaluate(f"() => {MAIN}.scrollTop")
+        box = chart.bounding_box()
+        x, y = box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.6
+        touch.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+        for step in range(1, 13):
+            touch.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - 20 * step}]})
+            page.wait_for_timeout(20)
+        touch.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_timeout(800)
+        assert page.evaluate(f"() => {MAIN}.scrollTop") - top > 100, "the page scrolled with the finger"
+        assert page.evaluate(ranges) == before, "the chart was not zoomed"
+        box = chart.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5)
+        page.wait_for_timeout(500)
+        assert chart.locator(".hoverlayer .hovertext").count() > 0, "a tap still shows the values there"
+        assert problems(page) == []
+    finally:
+        context.close()
