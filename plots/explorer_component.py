@@ -183,7 +183,9 @@ def explorer_html(data: dict, text: dict, diagram_svg: str) -> str:
         "/*DATA*/": _json_for_script(data),
         "/*TEXT*/": _json_for_script(text),
     }
-    for key in ("doc_title", "eq_title", "heat_title", "lines_title", "first", "prev", "play", "next", "last", "slider", "keys"):
+    shown = ("doc_title", "eq_title", "heat_title", "lines_title", "first", "prev", "play", "next", "last", "slider")
+    shown += ("keys", "taps")
+    for key in shown:
         fills[f"<!--{key.upper()}-->"] = e(text[key])
     # one pass, so nothing inserted (a learner's token, say) is ever scanned for placeholders again
     return re.sub(r"/\*[A-Z_]+\*/|<!--[A-Z_]+-->", lambda m: fills.get(m.group(0), m.group(0)), _TEMPLATE)

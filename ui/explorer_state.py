@@ -323,7 +323,7 @@ def component_text(lang: str, unit: int, layer: int = 0) -> dict:
     def tr(key, **p):
         return translate(key, lang, **p)
 
-    keys = ("first", "prev", "play", "pause", "next", "last", "slider", "keys", "step", "input", "tip", "heat_aria")
+    keys = ("first", "prev", "play", "pause", "next", "last", "slider", "keys", "taps", "step", "input", "tip", "heat_aria")
     keys += ("lines_aria", "axis_start", "axis_end", "axis_t", "heat_title", "same_as", "announce", "list_sep")
     text = {k: tr(f"explorer.c.{k}") for k in keys}
     text["eq_title"] = tr("explorer.c.eq_title", unit=unit)

@@ -40,3 +40,30 @@ def test_a_swipe_over_a_chart_scrolls_the_page_and_leaves_the_chart_as_drawn(app
         assert problems(page) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("touch", [True, False])
+def test_the_stepper_speaks_to_the_device_it_is_on(app_url, browser, touch):
+    """On a phone the stepper's hint named arrow keys and Space, and its Play and Next buttons were the
+    same triangle told apart only by a title a touch screen never shows. A step is now a chevron; a touch
+    screen gets a hint for fingers and buttons a finger's size (44 px)."""
+    from ui.i18n import translate
+
+    size = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if touch else {}
+    context = browser.new_context(**size)
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/explorer?lang=zh")
+        wait_rendered(page)
+        stepper = page.frame_locator("iframe").first
+        keys, taps = translate("explorer.c.keys", "zh"), translate("explorer.c.taps", "zh")
+        hint = stepper.locator(".keys")
+        hint.wait_for()
+        assert hint.inner_text() == (taps if touch else keys)
+        shapes = [stepper.locator(f"#{b} path").first.evaluate("p => getComputedStyle(p).fill") for b in ("play", "next")]
+        assert shapes[0] != shapes[1] == "none", "Play is a filled triangle, a step a chevron"
+        if touch:
+            assert all(b["height"] >= 44 and b["width"] >= 44 for b in (x.bounding_box() for x in stepper.locator("#bar button").all()))
+        assert problems(page) == []
+    finally:
+        context.close()

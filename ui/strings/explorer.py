@@ -1,10 +1,10 @@
 STRINGS = {
     "explorer.title": ("Cell explorer: watch every gate, step by step", "单元探索：一步一步看每个门"),
     "explorer.intro": (
-        "Pick an input and a model, then step through time with the buttons, the slider or the arrow keys. "
+        "Pick an input and a model in the sidebar, then step through time with the buttons, the slider or the arrow keys. "
         "Every number below is computed by the very equations shown (each term is shown rounded, so a sum can "
         "differ from the rounded terms in its last digit).",
-        "选择一个输入和一个模型，然后用按钮、滑块或方向键逐步前进。下面的每个数字都是由图中所示的公式算出来的"
+        "在侧边栏选择一个输入和一个模型，然后用按钮、滑块或方向键逐步前进。下面的每个数字都是由图中所示的公式算出来的"
         "（每一项都是四舍五入后显示的，所以算出的和与显示的各项相加，最后一位可能略有出入）。",
     ),
     "explorer.guide_title": ("What to look at, and three experiments", "看什么？三个小实验"),
@@ -206,6 +206,10 @@ STRINGS = {
     "explorer.c.keys": (
         "Keys: ← → step, Home / End jump, Space plays. Click a heatmap or chart to jump to that step.",
         "快捷键：← → 逐步，Home / End 跳到首尾，空格键播放。点击热力图或折线图可跳到对应的时间步。",
+    ),
+    "explorer.c.taps": (
+        "Tap a heatmap or chart to jump to that step; the buttons step, play and jump.",
+        "点击热力图或折线图可跳到对应的时间步；按钮用于逐步、播放和跳到首尾。",
     ),
     # t counts from 0: "of 9" read as 9 steps where there are 10
     "explorer.c.step": ("Step t = {t} (last: {last})", "时间步 t = {t}（最后一步：{last}）"),
