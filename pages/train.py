@@ -41,7 +41,7 @@ if buttons.button(t("train.stop"), key="train_stop", disabled=not running, icon=
 
 def live(job):
     """Redrawn every second while a run is in progress; the run itself lives in a thread."""
-    if job is not None and job.running:
+    if job is not None and job.running and not job.waiting:  # queued: the busy note above says why, no "Starting…"
         fraction, text = train_runs.progress_text(job)
         st.progress(fraction, text=text)
     shown = train_runs.live_curves()

@@ -234,7 +234,8 @@ def _page(labels, kind="lstm"):
     x = np.random.default_rng(0).normal(size=(len(labels), 2))
     trace = recorder.record(x)
     data = ec.payload(kind, trace.records[0][0], gate_terms(recorder, trace, x), labels, None, unit=1)
-    keys = ("doc_title", "eq_title", "heat_title", "lines_title", "first", "prev", "play", "next", "last", "slider", "keys", "taps")
+    keys = ("doc_title", "eq_title", "heat_title", "lines_title", "first", "prev", "play", "next", "last", "slider")
+    keys += ("keys", "taps")
     text = {k: "x" for k in keys} | {"html_lang": "en"}
     return data, ec.explorer_html(data, text, "<svg></svg>")
 

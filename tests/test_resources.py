@@ -232,3 +232,23 @@ def test_a_run_waiting_for_a_slot_says_how_many_run_in_the_words_of_that_count(l
         finally:
             job.stop()  # before the slots free up: it never trains
     job.thread.join(timeout=30)
+
+
+@pytest.mark.parametrize("page", ["pages/train.py", "pages/forecast.py", "pages/gradient-flow.py"])
+def test_a_queued_run_shows_the_busy_note_and_no_progress_bar(page):
+    """/train drew a 0 % progress bar reading "Starting…" under the busy note while its run waited
+    for a slot, as if it had started; /forecast and /gradient-flow showed the note alone."""
+    from tests.apptest import open_page
+    from ui.i18n import translate
+
+    name = {"pages/train.py": "train", "pages/forecast.py": "forecast", "pages/gradient-flow.py": "gradient_flow_adding"}[page]
+    job, release = jobs.Job(name, waiting=True, busy=(1, 1)), threading.Event()
+    job.thread = threading.Thread(target=release.wait, args=(30,), daemon=True)
+    job.thread.start()
+    try:
+        at = open_page(page, lang="en", session={"_jobs": {name: job}})
+        busy = translate("app.busy_one", "en", limit=1)
+        assert busy in [i.value for i in at.info]
+        assert not at.get("progress")
+    finally:
+        release.set()

@@ -63,7 +63,8 @@ def test_the_stepper_speaks_to_the_device_it_is_on(app_url, browser, touch):
         shapes = [stepper.locator(f"#{b} path").first.evaluate("p => getComputedStyle(p).fill") for b in ("play", "next")]
         assert shapes[0] != shapes[1] == "none", "Play is a filled triangle, a step a chevron"
         if touch:
-            assert all(b["height"] >= 44 and b["width"] >= 44 for b in (x.bounding_box() for x in stepper.locator("#bar button").all()))
+            boxes = [button.bounding_box() for button in stepper.locator("#bar button").all()]
+            assert all(b["height"] >= 44 and b["width"] >= 44 for b in boxes)
         assert problems(page) == []
     finally:
         context.close()
