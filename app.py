@@ -1,6 +1,6 @@
 """LSTM Lab's server: `streamlit run app.py` starts Streamlit on the router (router.py), with two
-additions to the HTML page it sends: where the server is (ui/server_address.py says why), and a
-cookie naming the browser, which tells a reload from a dropped connection (ui/browser_id.py)."""
+additions to the HTML page it sends: where the server is (ui/server_address.py says why), and the
+tab's name, which tells a reload from a dropped connection (ui/tab_id.py)."""
 
 # pandas with the server, before any page runs, never in a page's or the warm-up's thread: plotly
 # looks it up with sys.modules.get, and from another thread finds it half imported
@@ -11,7 +11,7 @@ import pandas  # noqa: F401
 import streamlit as st
 from starlette.middleware import Middleware
 
-from ui.browser_id import BrowserId
+from ui import tab_id
 from ui.server_address import ServerAddress
 
-app = st.App("router.py", middleware=[Middleware(ServerAddress), Middleware(BrowserId)])
+app = st.App("router.py", middleware=[Middleware(ServerAddress, more=tab_id.SCRIPT)])

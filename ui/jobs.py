@@ -11,13 +11,14 @@ resources when its websocket closes, and `_watch_session`'s release hook then st
 that session unless the same session has reconnected within `RELEASE_GRACE_S` (a dropped Wi-Fi
 connection resumes its session). Without this a closed tab's run would keep a core and a training
 slot busy until its last epoch, while the rest of the class waits. A reload does not wait that long:
-it opens a new session from the same browser (ui/browser_id.py), which stops at once the runs of that
-browser's sessions still waiting out their grace.
+it opens a new session from the same tab (ui/tab_id.py), which stops at once the runs of that tab's
+sessions still waiting out their grace.
 """
 
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import threading
 import time
@@ -30,8 +31,8 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import ui
-from ui.browser_id import COOKIE
 from ui.i18n import counted
+from ui.tab_id import COOKIE
 
 # Seconds a disconnected session's runs keep going, waiting for the browser to reconnect.
 RELEASE_GRACE_S = float(os.environ.get("LSTM_LAB_RELEASE_GRACE_S", "30"))
@@ -208,24 +209,26 @@ class BackgroundRun:
         st.fragment(run_every=1.0 if self.running else None)(fragment)(*args)
 
 
-# browser id -> that browser's sessions whose websocket has closed, waiting out their grace: {session id: jobs}
-_gone: dict[str, dict[str, dict]] = {}
+# the sessions whose websocket has closed, waiting out their grace: session id -> (tab, jobs, release mark)
+_gone: dict[str, tuple[str, dict, int]] = {}
 _gone_lock = threading.Lock()
+_marks = itertools.count()
 
 
 def _stop_unless_back(watch: tuple):
     """Release hook of `_watch_session`: runs on the server's event loop when the websocket closes."""
-    session_id, browser, jobs = watch
-    if browser:
-        with _gone_lock:
-            _gone.setdefault(browser, {})[session_id] = jobs
+    session_id, tab, jobs = watch
+    mark = next(_marks)
+    with _gone_lock:
+        _gone[session_id] = (tab, jobs, mark)
 
     def stop_if_still_gone():
         with _gone_lock:
-            if (left := _gone.get(browser)) is not None:
-                left.pop(session_id, None)
-                if not left:
-                    del _gone[browser]
+            # stopped by a reload already, or its connection dropped again since (it came back in between):
+            # that later drop's own grace decides, not this one's end
+            if _gone.get(session_id, (None, None, None))[2] != mark:
+                return
+            del _gone[session_id]
         if not _is_active(session_id):
             _stop_all(jobs)
 
@@ -234,13 +237,13 @@ def _stop_unless_back(watch: tuple):
     timer.start()
 
 
-def _stop_left_by_a_reload(browser: str):
-    """A new session from a browser whose earlier session has lost its websocket: a reload or a page
-    opened afresh (a dropped connection comes back as its own session), so the old session's runs stop
-    now rather than after the grace, which would hold a training slot for nobody."""
+def _stop_left_by_a_reload(tab: str):
+    """A new session from a tab whose earlier session has lost its websocket: the tab was reloaded (a
+    dropped connection comes back as its own session), so the old session's runs stop now rather than
+    after the grace, which would hold a training slot for a page nobody sees. Other tabs' are kept."""
     with _gone_lock:
-        left = _gone.pop(browser, {})
-    for session_id, jobs in left.items():
+        left = {sid: _gone.pop(sid) for sid, (gone_tab, _, _) in list(_gone.items()) if gone_tab == tab}
+    for session_id, (_, jobs, _) in left.items():
         if not _is_active(session_id):
             _stop_all(jobs)
 
@@ -257,12 +260,12 @@ def _stop_all(jobs: dict):
 @st.cache_resource(scope="session", on_release=_stop_unless_back, show_spinner=False)
 def _watch_session(_jobs: dict) -> tuple:
     """A per-session resource whose release hook stops the session's runs (see the module docstring);
-    made on the session's first run, when it also stops what a reload of the same browser left."""
+    made on the session's first run, when it also stops what a reload of the same tab left."""
     ctx = get_script_run_ctx()
-    browser = st.context.cookies.get(COOKIE) or ""  # none: a server started without app.py's middleware
-    if browser:
-        _stop_left_by_a_reload(browser)
-    return (ctx.session_id if ctx is not None else "", browser, _jobs)
+    tab = st.context.cookies.get(COOKIE) or ""  # none: a server started without app.py's middleware
+    if tab:
+        _stop_left_by_a_reload(tab)
+    return (ctx.session_id if ctx is not None else "", tab, _jobs)
 
 
 def watch():

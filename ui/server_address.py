@@ -29,11 +29,13 @@ window.__streamlit = {{ BACKEND_BASE_URL: location.origin + ({BASE_PATH})(locati
 
 
 class ServerAddress:
-    """ASGI middleware: adds SCRIPT at the top of every HTML page the server sends; everything else
-    (scripts, websocket, health checks) passes untouched."""
+    """ASGI middleware: adds SCRIPT, and `more` (other scripts that must run before Streamlit's
+    frontend), at the top of every HTML page the server sends; everything else (scripts, websocket,
+    health checks) passes untouched."""
 
-    def __init__(self, app):
+    def __init__(self, app, more: bytes = b""):
         self.app = app
+        self.scripts = SCRIPT + more
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not _wants_html(scope):
@@ -56,7 +58,7 @@ class ServerAddress:
                 return
             page, headers = b"".join(body), start["headers"]
             if b"<head>" in page:
-                page = page.replace(b"<head>", b"<head>" + SCRIPT, 1)
+                page = page.replace(b"<head>", b"<head>" + self.scripts, 1)
                 # the file's validators would let a browser keep a copy made before this edit
                 dropped = (b"content-length", b"etag", b"last-modified")
                 headers = [(k, v) for k, v in headers if k not in dropped] + [(b"content-length", str(len(page)).encode())]

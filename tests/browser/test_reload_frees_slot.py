@@ -1,34 +1,41 @@
-"""A reload mid-training frees the training slot at once (ui/browser_id.py, ui/jobs.py).
+"""A reload mid-training frees the training slot at once (ui/tab_id.py, ui/jobs.py).
 
 A reload opens a new Streamlit session; the old session's run went on for the grace period that waits
 for a dropped connection to come back (30 s), holding the only training slot of a 2-core server, so
 the learner's next run (and the class's) queued behind a run nobody could see."""
 
-import urllib.request
-
 import pytest
 
 from tests.streamlit_server import app_server, open_page, problems, wait_rendered
-from ui.browser_id import COOKIE
 from ui.gradient_flow_state import LIVE_MAX_LEN, LIVE_MAX_STEPS
 from ui.i18n import translate
+from ui.tab_id import COOKIE
 
 pytestmark = pytest.mark.browser
 
 GRACE_S = 300  # far longer than the test waits: only the reload can have freed the slot
 
 
-def ours(response) -> list[str]:
-    return [c for c in response.headers.get_all("Set-Cookie") or [] if c.startswith(f"{COOKIE}=")]
-
-
-def test_the_html_page_names_the_browser_once(app_url):
-    page = {"Accept": "text/html"}
-    (cookie,) = ours(urllib.request.urlopen(urllib.request.Request(app_url + "/train", headers=page)))
-    assert "HttpOnly" in cookie and "Max-Age" not in cookie and "Expires" not in cookie  # gone with the browser
-    again = urllib.request.Request(app_url + "/train", headers={**page, "Cookie": cookie.split(";")[0]})
-    assert ours(urllib.request.urlopen(again)) == []
-    assert ours(urllib.request.urlopen(app_url + "/_stcore/health")) == []  # only pages set it
+def test_each_tab_has_a_name_that_a_reload_keeps(app_url, browser):
+    """The tab's name reaches the server as a cookie set before Streamlit connects (ui/tab_id.py): the
+    same after a reload, another for another tab of the same browser."""
+    context = browser.new_context()
+    try:
+        first, second = context.new_page(), context.new_page()
+        first.goto(f"{app_url}/train?lang=en")
+        wait_rendered(first)
+        name = first.evaluate("() => sessionStorage.getItem('lstm-lab-tab')")
+        cookie = lambda: next(c["value"] for c in context.cookies() if c["name"] == COOKIE)  # noqa: E731
+        assert name and cookie() == name
+        first.reload()
+        wait_rendered(first)
+        assert first.evaluate("() => sessionStorage.getItem('lstm-lab-tab')") == name == cookie()
+        second.goto(f"{app_url}/lessons?lang=en")
+        wait_rendered(second)
+        assert cookie() == second.evaluate("() => sessionStorage.getItem('lstm-lab-tab')") != name
+        assert problems(first) == problems(second) == []
+    finally:
+        context.close()
 
 
 def test_a_run_started_again_after_a_reload_trains_at_once(browser, monkeypatch):
