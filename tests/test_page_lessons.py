@@ -130,7 +130,7 @@ def test_the_answers_are_kept_in_this_browser_and_a_new_session_restores_them():
         assert "1 of 8" in again.progress[0].proto.text
         assert [again.radio(key=f"lessons_q_metrics_{k}").value for k in range(len(right))] == right
         assert len(again.success) == len(right) + 1  # the feedback is shown as it was
-        next(b for b in again.button if b.label == "Start the lessons over").click()
+        again.button(key="lessons_reset").click()  # in the "Start the lessons over" popover
         again.run()
     assert _cookie(again) == "" and again.progress[0].value == 0
 

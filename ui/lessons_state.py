@@ -271,7 +271,11 @@ def navigation(slug: str):
         right.button(
             ui.t("lessons.next"), on_click=_go, args=(SLUGS[index + 1],), icon=":material/arrow_forward:", type="primary"
         )
-    middle.button(ui.t("lessons.reset"), on_click=_reset, type="tertiary")
+    # a second tap, with what it clears: one tap wiped every answer, and on a phone the button sits between
+    # Previous and Next
+    with middle.popover(ui.t("lessons.reset"), icon=":material/restart_alt:"):
+        st.markdown(ui.t("lessons.reset_what"))
+        st.button(ui.t("lessons.reset_confirm"), on_click=_reset, type="primary", key="lessons_reset")
 
 
 def lesson_by_slug(slug: str) -> Lesson:

@@ -156,6 +156,9 @@ def test_a_reload_keeps_the_quiz_progress_in_this_browser_only(app_url, browser,
         other.close()
         # starting over clears it for the next reload too
         page.get_by_role("button", name=translate("lessons.reset", "zh")).click()
+        page.get_by_text(translate("lessons.reset_what", "zh")).wait_for()  # what it clears, before it does
+        assert "已完成 1 / 8 课" in page.locator("[data-testid='stProgress']").inner_text()
+        page.get_by_role("button", name=translate("lessons.reset_confirm", "zh")).click()
         wait_rendered(page)
         page.reload()
         wait_rendered(page)
@@ -196,6 +199,7 @@ def test_two_tabs_of_one_browser_keep_each_others_answers(app_url, browser):
         assert "2 of 8" in page.locator("[data-testid='stProgress']").inner_text()
         # starting over in one tab clears the lessons the other tab answered too
         page.get_by_role("button", name=translate("lessons.reset", "en")).click()
+        page.get_by_role("button", name=translate("lessons.reset_confirm", "en")).click()
         wait_rendered(page)
         assert not [c for c in context.cookies() if c["name"] == "lstm_lab_quiz" and c["value"]]
     finally:

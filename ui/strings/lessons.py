@@ -59,6 +59,11 @@ _PAGE = {
     "lessons.next": ("Next lesson", "下一课"),
     "lessons.previous": ("Previous lesson", "上一课"),
     "lessons.reset": ("Start the lessons over", "重新开始全部课程"),
+    "lessons.reset_what": (
+        "This clears your quiz answers and predictions in every lesson, in this browser.",
+        "这会清除你在所有课程中的测验答案和预测（仅限本浏览器）。",
+    ),
+    "lessons.reset_confirm": ("Clear them and start over", "清除并重新开始"),
     "lessons.finished": (
         "You have finished every lesson. Try the pages again with your own settings, or share a link with a classmate.",
         "你已完成全部课程。可以用自己的设置再试试各个页面，或者把链接分享给同学。",
