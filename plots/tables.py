@@ -109,9 +109,10 @@ def html_table(
     cell = "padding:0.25rem 0.5rem;border:1px solid #e6e6e9;vertical-align:top" + ("" if wrap else ";white-space:nowrap")
     align = ["right" if pd.api.types.is_numeric_dtype(dtype) else "left" for dtype in frame.dtypes]
     head = "".join(
-        # keep-all: a Chinese heading breaks at its spaces ("RMSE · 训练"), not between the two characters of a word
+        # keep-all: a Chinese heading breaks at its spaces ("RMSE · 训练"), not between the two characters of a
+        # word; and not before a "·", which a narrow column left alone on a line ("RMSE", "·", "验证")
         f'<th scope="col" style="{cell};text-align:{a};font-weight:normal;color:{MUTED_TEXT};word-break:keep-all;'
-        f'position:sticky;top:0;background:#ffffff">{esc(str(name))}</th>'
+        f'position:sticky;top:0;background:#ffffff">{esc(str(name)).replace(" · ", "&nbsp;· ")}</th>'
         for name, a in zip(frame.columns, align, strict=True)
     )
 

@@ -122,7 +122,9 @@ def test_tiny_training_end_to_end_with_leak_comparison_and_handoff():
     assert list(shown.iloc[:, 0]) == [
         translate(f"forecast.model.{m}", "en") for m in ("lstm", "lstm_leaky", "persistence", "seasonal_naive")
     ]
-    assert list(shown.columns)[1:4] == ["RMSE · train", "RMSE · validation", "RMSE · test"] and shown.shape[1] == 10
+    # "·" kept with its metric: a narrow column had left it alone on a line ("RMSE", "·", "验证")
+    assert list(shown.columns)[1:4] == ["RMSE\u00a0· train", "RMSE\u00a0· validation", "RMSE\u00a0· test"]
+    assert shown.shape[1] == 10
     air = ds.load("airline").values
     split = fc.split_point(len(air), 0.25)
     persistence = fc.rmse(air[split:], air[split - 1 : -1])
