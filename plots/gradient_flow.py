@@ -242,7 +242,8 @@ def mse_vs_length(rows: list, names: dict, baseline: float, labels: dict) -> go.
 
 
 def adding_curves(curves: list, baseline: float, labels: dict) -> go.Figure:
-    """Test MSE during training. curves: dicts with name, variant, steps, test_mse, and optional dash."""
+    """Test MSE during training. curves: dicts with name, variant, steps, test_mse, and optional dash,
+    width and opacity (a second seed of a model: its colour and dash, lighter)."""
     traces = [
         scatter(
             x=c["steps"],
@@ -250,6 +251,7 @@ def adding_curves(curves: list, baseline: float, labels: dict) -> go.Figure:
             name=c["name"],
             mode="lines",
             line=dict(color=MODEL_COLORS[c["variant"]], dash=c.get("dash", DASH[c["variant"]]), width=c.get("width", 2)),
+            opacity=c.get("opacity", 1.0),
         )
         for c in curves
     ]

@@ -368,3 +368,18 @@ def test_the_section_2_and_3_tables_hold_their_charts_lines_under_their_names():
     assert list(lstm.columns)[:3] == ["steps back k", "step t", "mean fₜ"] and "median unit" in lstm.columns
     steps = list(clip.columns)
     assert steps[0] == "training step" and "training MSE · clipped at 1.0" in steps and "series" not in steps
+
+
+def test_a_models_seeds_are_told_apart_in_the_reference_curves():
+    """'LSTM · seed 0' and 'LSTM · seed 1' were drawn alike, so the legend could not tell which was
+    which: a model's later seeds keep its colour and dash, lighter."""
+    from ui import gradient_flow_state as state
+
+    figure = state.reference_curves_figure(int(state.reference_lengths(state.reference())[0]), "en")
+    by_model: dict = {}
+    for trace in figure.data:
+        by_model.setdefault((trace.line.color, trace.line.dash), []).append((trace.name, trace.opacity))
+    assert len(by_model) >= 4
+    for seeds in by_model.values():
+        assert len(seeds) == 2 and seeds[0][1] in (None, 1.0) and seeds[1][1] == 0.45, seeds
+        assert "seed 0" in seeds[0][0] and "seed 1" in seeds[1][0]

@@ -188,9 +188,12 @@ def curve_labels(seq_len: int, lang: str) -> dict:
 def reference_curves_figure(seq_len: int, lang: str):
     names = model_names(lang)
     order = list(names)  # model by model, each one's seeds together: the legend lists them in this order
-    curves = [
+    rows = sorted(reference_curves(reference(), seq_len), key=lambda r: (order.index(r["variant"]), r["seed"]))
+    first = min(r["seed"] for r in rows) if rows else 0
+    curves = [  # a model's other seeds lighter: its two seeds had one line style, and the legend could not tell them apart
         {**r, "name": translate("gradient_flow.curve_name", lang, model=names[r["variant"]], seed=r["seed"])}
-        for r in sorted(reference_curves(reference(), seq_len), key=lambda r: (order.index(r["variant"]), r["seed"]))
+        | ({} if r["seed"] == first else {"opacity": 0.45})
+        for r in rows
     ]
     return plots.adding_curves(curves, BASELINE_MSE, curve_labels(seq_len, lang))
 
