@@ -544,3 +544,14 @@ def test_a_runs_export_offers_only_its_own_model_file():
     assert translate("model.download", "en") not in labels and len(labels) == 3
     # nor are the negation run's curves drawn beside the digits run's: one class's precision is not ten classes'
     assert {trace["name"].split(":")[0] for trace in figures(at)[0]["data"] if trace.get("name")} == {"run 2"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_sentence_above_the_tabs_names_them_as_they_are_labelled(lang):
+    """It listed "report, curves, mistakes" above tabs labelled "Classification report", "ROC and PR
+    curves" and "Misclassified examples"."""
+    from ui.i18n import translate
+
+    sentence = translate("train.test_exploration", lang)
+    for tab in ("cm", "report", "curves", "mistakes"):
+        assert translate(f"train.tab.{tab}", lang).lower() in sentence.lower(), tab

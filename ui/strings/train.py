@@ -537,9 +537,10 @@ STRINGS = {
         "0/0 没有定义；与 scikit-learn（zero_division=0）一样，这里显示为 0。",
     ),
     "train.test_exploration": (
-        "The tabs below explore the test set (confusion matrix, report, curves, mistakes): look and learn, but do not "
-        "go back and choose the threshold or the settings by them.",
-        "下面的标签页是对测试集的探索（混淆矩阵、报告、曲线、错例）：可以看、可以学，但不要回头依据它们来选阈值或设置。",
+        "The tabs below explore the test set (confusion matrix, classification report, ROC and PR curves, misclassified "
+        "examples): look and learn, but do not go back and choose the threshold or the settings by them.",
+        "下面的标签页是对测试集的探索（混淆矩阵、分类报告、ROC 与 PR 曲线、错误分类的样本）："
+        "可以看、可以学，但不要回头依据它们来选阈值或设置。",
     ),
     "train.metric.accuracy": ("Accuracy", "准确率"),
     "train.metric.precision": ("Precision", "精确率"),
