@@ -312,9 +312,11 @@ def panels(titles: tuple, *, stacked: bool, spacing: float) -> dict:
     return layout
 
 
-def hline(layout: dict, y: float, line: dict, *, k: int = 1, text: str | None = None, below: bool = False) -> dict:
+def hline(
+    layout: dict, y: float, line: dict, *, k: int = 1, text: str | None = None, below: bool = False, left: bool = False
+) -> dict:
     """Add a horizontal line across panel k at y (fig.add_hline's shape), with `text` at its right
-    end above it (or below). Returns the layout. Call it once the panel's y axis has its type: on a log
+    end (or its left) above it (or below). Returns the layout. Call it once the panel's y axis has its type: on a log
     axis an annotation's y is the log of its value (a shape's is the value), and a label given 0.167
     stood at 10^0.167 ≈ 1.47, over another line."""
     axes = panel(k)
@@ -324,7 +326,8 @@ def hline(layout: dict, y: float, line: dict, *, k: int = 1, text: str | None = 
     )
     if text is not None:
         layout.setdefault("annotations", []).append(
-            dict(text=text, showarrow=False, xref=f"{axes['xaxis']} domain", x=1, xanchor="right",
-                 yref=axes["yaxis"], y=math.log10(y) if log else y, yanchor="top" if below else "bottom")
+            dict(text=text, showarrow=False, xref=f"{axes['xaxis']} domain", x=0 if left else 1,
+                 xanchor="left" if left else "right", yref=axes["yaxis"], y=math.log10(y) if log else y,
+                 yanchor="top" if below else "bottom")
         )  # fmt: skip
     return layout

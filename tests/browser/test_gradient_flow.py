@@ -148,3 +148,26 @@ def test_every_models_legend_sample_shows_its_pattern(app_url, browser):
         assert all(solid or marks >= 2 for _, marks, solid in samples), samples
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_baseline_label_is_clear_of_every_point(app_url, browser, width):
+    """ "always predict 1: 0.167" stood at the line's right end, over the vanilla RNN's markers at T = 50
+    and 100, which sit on that line (a phone showed its letters through the orange dots)."""
+    page = open_page(browser, f"{app_url}/gradient-flow?lang=en", viewport=(width, 900))
+    try:
+        chart = page.locator(".lab-chart").nth(4)  # test MSE by sequence length
+        chart.scroll_into_view_if_needed()
+        chart.locator(".annotation-text").first.wait_for(timeout=10_000)
+        overlaps = chart.evaluate(
+            """(c) => {
+              const label = [...c.querySelectorAll('.annotation-text')].find((a) => a.textContent.includes('0.167'));
+              const a = label.getBoundingClientRect();
+              return [...c.querySelectorAll('.scatterlayer .point')].map((p) => p.getBoundingClientRect())
+                .filter((p) => p.left < a.right && a.left < p.right && p.top < a.bottom && a.top < p.bottom).length;
+            }"""
+        )
+        assert overlaps == 0
+        assert problems(page) == []
+    finally:
+        page.close()
