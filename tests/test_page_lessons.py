@@ -285,7 +285,7 @@ def test_a_prediction_longer_than_the_box_takes_is_cut_with_a_note_not_dropped(l
     at = at.text_area(key=key).input("ab " * 667).run()  # 2,001 characters
     assert not at.exception
     assert at.text_area(key=key).value == ("ab " * 667)[: lessons_state.PREDICTION_CHARS]
-    label = translate(lessons_state.LABEL, lang)
+    label = translate(lessons_state.PREDICTION_LABEL, lang)
     note = translate("app.text_cut", lang, label=label, limit="2,000", n="2,001")
     assert note in [i.value for i in at.info]
     at.radio(key="lessons:lesson").set_value(SLUGS[1]).run()

@@ -234,14 +234,23 @@ def test_a_run_waiting_for_a_slot_says_how_many_run_in_the_words_of_that_count(l
     job.thread.join(timeout=30)
 
 
-@pytest.mark.parametrize("page", ["pages/train.py", "pages/forecast.py", "pages/gradient-flow.py"])
-def test_a_queued_run_shows_the_busy_note_and_no_progress_bar(page):
+@pytest.mark.parametrize(
+    ("page", "state"),
+    [
+        ("pages/train.py", "train_runs"),
+        ("pages/forecast.py", "forecast_state"),
+        ("pages/gradient-flow.py", "gradient_flow_state"),
+    ],
+)
+def test_a_queued_run_shows_the_busy_note_and_no_progress_bar(page, state):
     """/train drew a 0 % progress bar reading "Starting…" under the busy note while its run waited
     for a slot, as if it had started; /forecast and /gradient-flow showed the note alone."""
+    import importlib
+
     from tests.apptest import open_page
     from ui.i18n import translate
 
-    name = {"pages/train.py": "train", "pages/forecast.py": "forecast", "pages/gradient-flow.py": "gradient_flow_adding"}[page]
+    name = importlib.import_module(f"ui.{state}").RUN.name  # the page's own background run
     job, release = jobs.Job(name, waiting=True, busy=(1, 1)), threading.Event()
     job.thread = threading.Thread(target=release.wait, args=(30,), daemon=True)
     job.thread.start()

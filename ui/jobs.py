@@ -226,11 +226,10 @@ def _stop_unless_back(watch: tuple):
         with _gone_lock:
             # stopped by a reload already, or its connection dropped again since (it came back in between):
             # that later drop's own grace decides, not this one's end
-            if _gone.get(session_id, (None, None, None))[2] != mark:
+            if (entry := _gone.get(session_id)) is None or entry[2] != mark:
                 return
             del _gone[session_id]
-        if not _is_active(session_id):
-            _stop_all(jobs)
+        _stop_unless_active(session_id, jobs)
 
     timer = threading.Timer(RELEASE_GRACE_S, stop_if_still_gone)
     timer.daemon = True
@@ -244,17 +243,14 @@ def _stop_left_by_a_reload(tab: str):
     with _gone_lock:
         left = {sid: _gone.pop(sid) for sid, (gone_tab, _, _) in list(_gone.items()) if gone_tab == tab}
     for session_id, (_, jobs, _) in left.items():
-        if not _is_active(session_id):
-            _stop_all(jobs)
+        _stop_unless_active(session_id, jobs)
 
 
-def _is_active(session_id: str) -> bool:
-    return runtime.exists() and runtime.get_instance().is_active_session(session_id)
-
-
-def _stop_all(jobs: dict):
-    for job in list(jobs.values()):
-        job.stop()
+def _stop_unless_active(session_id: str, jobs: dict):
+    """Stop a gone session's runs, unless it has come back (its own connection, resumed)."""
+    if not (runtime.exists() and runtime.get_instance().is_active_session(session_id)):
+        for job in list(jobs.values()):
+            job.stop()
 
 
 @st.cache_resource(scope="session", on_release=_stop_unless_back, show_spinner=False)

@@ -22,7 +22,7 @@ ANSWERS = "_lessons_answers"  # slug -> {question index: checked option index or
 TOUCHED = "_lessons_touched"  # the lessons this session answered: the part of the cookie it writes
 PREDICTIONS = "_lessons_predictions"  # slug -> the learner's written prediction
 PREDICTION_CHARS = 2000  # a prediction box keeps this much of a longer paste
-LABEL = "lessons.your_prediction"
+PREDICTION_LABEL = "lessons.your_prediction"
 PICK_KEY = "lessons:lesson"  # the lesson picker's widget key (ui._bound's "<page>:<name>")
 ORDER_SEED = "_lessons_order_seed"  # this session's shuffle of the quiz options
 
@@ -161,9 +161,9 @@ def predict_box(lesson: Lesson, lang: str):
         if key not in st.session_state and lesson.slug in stored:  # the widget was away on another lesson
             st.session_state[key] = stored[lesson.slug]
         stored[lesson.slug] = st.text_area(
-            ui.t(LABEL), key=key, height=90, on_change=ui.cut_paste, args=(key, PREDICTION_CHARS, LABEL)
+            ui.t(PREDICTION_LABEL), key=key, height=90, on_change=ui.cut_paste, args=(key, PREDICTION_CHARS, PREDICTION_LABEL)
         )
-        if note := ui.paste_cut_note(LABEL, PREDICTION_CHARS):
+        if note := ui.paste_cut_note(PREDICTION_LABEL, PREDICTION_CHARS):
             st.info(note, icon=":material/info:")
         st.caption(ui.t("lessons.open_hint"))
         for k, link in enumerate(lesson.links):

@@ -9,10 +9,11 @@ from tests.streamlit_server import problems, wait_rendered
 pytestmark = pytest.mark.browser
 
 MAIN = "document.querySelector(\"[data-testid='stMain']\")"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def test_a_swipe_over_a_chart_scrolls_the_page_and_leaves_the_chart_as_drawn(app_url, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(**PHONE)
     page = context.new_page()
     try:
         page.goto(f"{app_url}/forecast?lang=zh")
@@ -49,8 +50,7 @@ def test_the_stepper_speaks_to_the_device_it_is_on(app_url, browser, touch):
     screen gets a hint for fingers and buttons a finger's size (44 px)."""
     from ui.i18n import translate
 
-    size = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if touch else {}
-    context = browser.new_context(**size)
+    context = browser.new_context(**(PHONE if touch else {}))
     page = context.new_page()
     try:
         page.goto(f"{app_url}/explorer?lang=zh")
